@@ -1,0 +1,88 @@
+import { answerProblem, answerSchema, LIMITS, studentNameSchema, type SessionState } from '../protocol/index.ts';
+import type { StudentCommand } from './commands.ts';
+import { accept, nothingToDo, refuse, type DecideResult } from './result.ts';
+import { answerRefusal, disambiguateName, findSlide, isLateJoin } from './rules.ts';
+
+export const STUDENTS_PER_SESSION_MAX = 20_000;
+
+export function decideStudent(
+  state: SessionState,
+  studentId: string,
+  command: StudentCommand,
+  now: number,
+): DecideResult {
+  if (command.type === 'join') return decideJoin(state, studentId, command.name, now);
+
+  const student = state.students[studentId];
+  if (!student) return refuse('student_not_found');
+  if (student.removed) return refuse('student_removed');
+
+  if (command.type === 'navigate') {
+    if (state.status === 'ended') return refuse('session_ended');
+    if (state.settings.pacing !== 'student') return refuse('invalid_state', 'The teacher sets the pace.');
+    if (command.slideIndex >= state.deck.slides.length) return refuse('slide_not_found');
+    if (command.slideIndex === student.position) return nothingToDo();
+    return accept({ type: 'studentNavigated', studentId, position: command.slideIndex });
+  }
+
+  // submitAnswer. Idempotency comes first: an answer that is already stored is acknowledged
+  // again even if the slide has locked or the session ended since, so no client waits forever.
+  const located = findSlide(state, command.slideId);
+  if (!located) return refuse('slide_not_found');
+  const existing = state.responses[command.slideId]?.[studentId];
+  if (existing?.answerIds.includes(command.answerId)) return { ok: true, events: [], duplicate: true };
+  for (const [slideId, bySlide] of Object.entries(state.responses)) {
+    if (slideId !== command.slideId && bySlide[studentId]?.answerIds.includes(command.answerId)) {
+      return refuse('answer_id_conflict');
+    }
+  }
+
+  const refusal = answerRefusal(state, student, located, now);
+  if (refusal) return refuse(refusal);
+
+  const parsed = answerSchema.safeParse(command.answer);
+  if (!parsed.success) return refuse('invalid_answer', parsed.error.issues[0]?.message);
+  const question = located.slide.question;
+  if (!question) return refuse('no_question');
+  const problem = answerProblem(question, parsed.data);
+  if (problem) return refuse('invalid_answer', problem);
+  if (existing && existing.answerIds.length >= LIMITS.answerRevisionsMax) return refuse('too_many_edits');
+
+  return accept({
+    type: 'answerSubmitted',
+    slideId: command.slideId,
+    studentId,
+    answerId: command.answerId,
+    answer: parsed.data,
+    at: now,
+    clientCreatedAt: command.clientCreatedAt ?? null,
+  });
+}
+
+function decideJoin(state: SessionState, studentId: string, rawName: string, now: number): DecideResult {
+  if (state.status === 'ended') return refuse('session_ended');
+  const existing = state.students[studentId];
+  if (existing) return refuse(existing.removed ? 'student_removed' : 'invalid_state', 'Already joined.');
+  const name = studentNameSchema.safeParse(rawName);
+  if (!name.success) return refuse('bad_request', name.error.issues[0]?.message);
+  if (Object.keys(state.students).length >= STUDENTS_PER_SESSION_MAX) {
+    return refuse('invalid_state', 'This session is full.');
+  }
+
+  const late = isLateJoin(state);
+  const policy = state.settings.latePolicy;
+  if (late && policy === 'deny') return refuse('late_join_denied');
+  const firstAnswerableIndex = late && policy === 'next-slide' ? state.currentSlideIndex + 1 : 0;
+
+  return accept({
+    type: 'studentJoined',
+    student: {
+      id: studentId,
+      name: disambiguateName(state, name.data, LIMITS.studentNameMax),
+      joinedAt: now,
+      removed: false,
+      firstAnswerableIndex,
+      position: state.currentSlideIndex,
+    },
+  });
+}

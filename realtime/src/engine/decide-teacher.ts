@@ -1,0 +1,80 @@
+import type { SessionState, TeacherCommand } from '../protocol/index.ts';
+import { accept, nothingToDo, refuse, type DecideResult } from './result.ts';
+import { findSlide } from './rules.ts';
+
+/** Teacher commands. The caller has checked that the actor is this session's teacher. */
+export function decideTeacher(state: SessionState, command: TeacherCommand, now: number): DecideResult {
+  if (state.status === 'ended') {
+    return command.type === 'endSession' ? nothingToDo() : refuse('session_ended');
+  }
+  switch (command.type) {
+    case 'goToSlide': {
+      if (command.slideIndex >= state.deck.slides.length) return refuse('slide_not_found');
+      if (command.slideIndex === state.currentSlideIndex) return nothingToDo();
+      return accept({ type: 'slideChanged', slideIndex: command.slideIndex, at: now });
+    }
+    case 'setPacing':
+      return command.pacing === state.settings.pacing
+        ? nothingToDo()
+        : accept({ type: 'pacingChanged', pacing: command.pacing });
+    case 'setLatePolicy':
+      return command.latePolicy === state.settings.latePolicy
+        ? nothingToDo()
+        : accept({ type: 'latePolicyChanged', latePolicy: command.latePolicy });
+    case 'lockSlide':
+    case 'unlockSlide': {
+      const located = findSlide(state, command.slideId);
+      if (!located) return refuse('slide_not_found');
+      const locked = command.type === 'lockSlide';
+      const { runtime } = located;
+      if (runtime.locked === locked && runtime.deadline === null) return nothingToDo();
+      return accept({ type: 'slideLockChanged', slideId: command.slideId, locked });
+    }
+    case 'startTimer': {
+      if (!findSlide(state, command.slideId)) return refuse('slide_not_found');
+      return accept({ type: 'timerStarted', slideId: command.slideId, deadline: now + command.durationMs });
+    }
+    case 'cancelTimer': {
+      const located = findSlide(state, command.slideId);
+      if (!located) return refuse('slide_not_found');
+      return located.runtime.deadline === null
+        ? nothingToDo()
+        : accept({ type: 'timerCancelled', slideId: command.slideId });
+    }
+    case 'setReveal': {
+      const located = findSlide(state, command.slideId);
+      if (!located) return refuse('slide_not_found');
+      return located.runtime.reveal === command.mode
+        ? nothingToDo()
+        : accept({ type: 'revealChanged', slideId: command.slideId, mode: command.mode });
+    }
+    case 'revealCorrect': {
+      const located = findSlide(state, command.slideId);
+      if (!located) return refuse('slide_not_found');
+      return located.runtime.correctRevealed === command.revealed
+        ? nothingToDo()
+        : accept({ type: 'correctRevealChanged', slideId: command.slideId, revealed: command.revealed });
+    }
+    case 'hideResponse': {
+      if (!findSlide(state, command.slideId)) return refuse('slide_not_found');
+      const response = state.responses[command.slideId]?.[command.studentId];
+      if (!response) return refuse('response_not_found');
+      return response.hidden === command.hidden
+        ? nothingToDo()
+        : accept({
+            type: 'responseHiddenChanged',
+            slideId: command.slideId,
+            studentId: command.studentId,
+            hidden: command.hidden,
+          });
+    }
+    case 'removeStudent': {
+      const student = state.students[command.studentId];
+      if (!student) return refuse('student_not_found');
+      if (student.removed) return nothingToDo();
+      return accept({ type: 'studentRemoved', studentId: command.studentId, at: now });
+    }
+    case 'endSession':
+      return accept({ type: 'sessionEnded', at: now });
+  }
+}

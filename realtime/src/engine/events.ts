@@ -1,0 +1,37 @@
+import type { Answer, Deck, LatePolicy, Pacing, RevealMode, SessionSettings, StudentRecord } from '../protocol/index.ts';
+
+/**
+ * What happened, as decided by the engine. Events carry every value they need (times, ids,
+ * disambiguated names) so replaying them is deterministic without the commands or the clock.
+ */
+export type EngineEvent =
+  | {
+      type: 'sessionCreated';
+      at: number;
+      session: { id: string; joinCode: string; teacherId: string; deck: Deck; settings: SessionSettings };
+    }
+  | { type: 'studentJoined'; student: StudentRecord }
+  | { type: 'studentRemoved'; studentId: string; at: number }
+  | { type: 'studentNavigated'; studentId: string; position: number }
+  | { type: 'slideChanged'; slideIndex: number; at: number }
+  | { type: 'pacingChanged'; pacing: Pacing }
+  | { type: 'latePolicyChanged'; latePolicy: LatePolicy }
+  | { type: 'slideLockChanged'; slideId: string; locked: boolean }
+  | { type: 'timerStarted'; slideId: string; deadline: number }
+  | { type: 'timerCancelled'; slideId: string }
+  | { type: 'timerExpired'; slideId: string }
+  | { type: 'revealChanged'; slideId: string; mode: RevealMode }
+  | { type: 'correctRevealChanged'; slideId: string; revealed: boolean }
+  | {
+      type: 'answerSubmitted';
+      slideId: string;
+      studentId: string;
+      answerId: string;
+      answer: Answer;
+      at: number;
+      clientCreatedAt: number | null;
+    }
+  | { type: 'responseHiddenChanged'; slideId: string; studentId: string; hidden: boolean }
+  | { type: 'sessionEnded'; at: number };
+
+export type EngineEventType = EngineEvent['type'];

@@ -1,0 +1,141 @@
+import type { SessionState } from '../protocol/index.ts';
+import type { EngineEvent } from './events.ts';
+
+/**
+ * Applies decided events to a state in place and returns it. Mutating keeps an answer O(1) in a
+ * class of thousands; `decide` has already refused anything invalid, so nothing here can fail
+ * halfway. `sessionCreated` is the only event that builds a new state.
+ */
+export function evolve(state: SessionState | null, event: EngineEvent): SessionState {
+  if (event.type === 'sessionCreated') return createState(event);
+  if (!state) throw new Error(`evolve: ${event.type} without a session`);
+
+  switch (event.type) {
+    case 'studentJoined':
+      state.students[event.student.id] = { ...event.student };
+      break;
+    case 'studentRemoved': {
+      const student = state.students[event.studentId];
+      if (student) student.removed = true;
+      // Removing a student takes their answers out of the live results too.
+      for (const bySlide of Object.values(state.responses)) delete bySlide[event.studentId];
+      break;
+    }
+    case 'studentNavigated': {
+      const student = state.students[event.studentId];
+      if (student) student.position = event.position;
+      break;
+    }
+    case 'slideChanged': {
+      state.currentSlideIndex = event.slideIndex;
+      state.furthestSlideIndex = Math.max(state.furthestSlideIndex, event.slideIndex);
+      const slide = state.deck.slides[event.slideIndex];
+      const runtime = slide && state.slides[slide.id];
+      if (runtime) runtime.opened = true;
+      break;
+    }
+    case 'pacingChanged':
+      state.settings.pacing = event.pacing;
+      // Students start their own pace from where the class is.
+      if (event.pacing === 'student') {
+        for (const s of Object.values(state.students)) s.position = state.currentSlideIndex;
+      }
+      break;
+    case 'latePolicyChanged':
+      state.settings.latePolicy = event.latePolicy;
+      break;
+    case 'slideLockChanged':
+      withSlide(state, event.slideId, (r) => {
+        r.locked = event.locked;
+        r.deadline = null;
+      });
+      break;
+    case 'timerStarted':
+      withSlide(state, event.slideId, (r) => {
+        r.locked = false;
+        r.deadline = event.deadline;
+      });
+      break;
+    case 'timerCancelled':
+      withSlide(state, event.slideId, (r) => (r.deadline = null));
+      break;
+    case 'timerExpired':
+      withSlide(state, event.slideId, (r) => {
+        r.locked = true;
+        r.deadline = null;
+      });
+      break;
+    case 'revealChanged':
+      withSlide(state, event.slideId, (r) => (r.reveal = event.mode));
+      break;
+    case 'correctRevealChanged':
+      withSlide(state, event.slideId, (r) => (r.correctRevealed = event.revealed));
+      break;
+    case 'answerSubmitted': {
+      const bySlide = (state.responses[event.slideId] ??= {});
+      const previous = bySlide[event.studentId];
+      bySlide[event.studentId] = {
+        answerId: event.answerId,
+        answer: event.answer,
+        firstSubmittedAt: previous?.firstSubmittedAt ?? event.at,
+        submittedAt: event.at,
+        clientCreatedAt: event.clientCreatedAt,
+        hidden: previous?.hidden ?? false,
+        answerIds: [...(previous?.answerIds ?? []), event.answerId],
+      };
+      break;
+    }
+    case 'responseHiddenChanged': {
+      const response = state.responses[event.slideId]?.[event.studentId];
+      if (response) response.hidden = event.hidden;
+      break;
+    }
+    case 'sessionEnded':
+      state.status = 'ended';
+      state.endedAt = event.at;
+      for (const r of Object.values(state.slides)) r.deadline = null;
+      break;
+  }
+  return state;
+}
+
+function withSlide(
+  state: SessionState,
+  slideId: string,
+  change: (runtime: SessionState['slides'][string]) => void,
+): void {
+  const runtime = state.slides[slideId];
+  if (runtime) change(runtime);
+}
+
+function createState(event: Extract<EngineEvent, { type: 'sessionCreated' }>): SessionState {
+  const { session, at } = event;
+  const slides: SessionState['slides'] = {};
+  session.deck.slides.forEach((slide, index) => {
+    slides[slide.id] = { opened: index === 0, locked: false, deadline: null, reveal: 'hidden', correctRevealed: false };
+  });
+  return {
+    id: session.id,
+    joinCode: session.joinCode,
+    teacherId: session.teacherId,
+    deck: structuredClone(session.deck),
+    settings: { ...session.settings },
+    status: 'live',
+    createdAt: at,
+    endedAt: null,
+    currentSlideIndex: 0,
+    furthestSlideIndex: 0,
+    slides,
+    students: {},
+    responses: {},
+    seq: 0,
+  };
+}
+
+/** Applies one accepted command's events and advances `seq`: used by `apply` and by replay. */
+export function evolveAll(state: SessionState | null, events: readonly EngineEvent[]): SessionState | null {
+  let next = state;
+  for (const event of events) next = evolve(next, event);
+  if (next && events.length > 0) next.seq += 1;
+  return next;
+}

@@ -1,0 +1,63 @@
+import type { ErrorCode, SessionState, Slide, SlideRuntime, StudentRecord } from '../protocol/index.ts';
+
+/** A slide and where it is in the deck. */
+export interface LocatedSlide {
+  index: number;
+  slide: Slide;
+  runtime: SlideRuntime;
+}
+
+export function findSlide(state: SessionState, slideId: string): LocatedSlide | undefined {
+  const index = state.deck.slides.findIndex((s) => s.id === slideId);
+  const slide = state.deck.slides[index];
+  const runtime = state.slides[slideId];
+  return slide && runtime ? { index, slide, runtime } : undefined;
+}
+
+/** Visible: shown by the teacher at least once, or any slide when students set their own pace. */
+export function isSlideVisible(state: SessionState, runtime: SlideRuntime): boolean {
+  return state.settings.pacing === 'student' || runtime.opened;
+}
+
+export function isSlideLocked(runtime: SlideRuntime, now: number): boolean {
+  return runtime.locked || (runtime.deadline !== null && now >= runtime.deadline);
+}
+
+/**
+ * Whether this student may answer this slide now; the reason when not. The one place that
+ * decides it: the engine's submit rule and the property tests both use it.
+ */
+export function answerRefusal(
+  state: SessionState,
+  student: StudentRecord,
+  located: LocatedSlide,
+  now: number,
+): ErrorCode | null {
+  if (state.status === 'ended') return 'session_ended';
+  if (!located.slide.question) return 'no_question';
+  if (located.index < student.firstAnswerableIndex) return 'slide_not_open';
+  if (!isSlideVisible(state, located.runtime)) return 'slide_not_open';
+  if (isSlideLocked(located.runtime, now)) return 'slide_locked';
+  return null;
+}
+
+/** A join is late once the class has moved past the first slide or anyone has answered. */
+export function isLateJoin(state: SessionState): boolean {
+  if (state.furthestSlideIndex > 0) return true;
+  for (const bySlide of Object.values(state.responses)) {
+    for (const _ in bySlide) return true;
+  }
+  return false;
+}
+
+/** "Sam", "Sam (2)", "Sam (3)"… unique among students still in the session, case-insensitively. */
+export function disambiguateName(state: SessionState, name: string, maxLength: number): string {
+  const taken = new Set<string>();
+  for (const s of Object.values(state.students)) if (!s.removed) taken.add(s.name.toLowerCase());
+  if (!taken.has(name.toLowerCase())) return name;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = name.slice(0, maxLength - suffix.length).trimEnd() + suffix;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}

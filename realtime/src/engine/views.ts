@@ -1,0 +1,92 @@
+import {
+  questionForStudents,
+  RESULTS_ENTRIES_MAX,
+  type PublicSessionView,
+  type PublicSlideView,
+  type SessionState,
+  type SlideResults,
+  type StudentSelfView,
+  type TeacherMeta,
+} from '../protocol/index.ts';
+
+/** What every student may see; computed once per broadcast and sent to the whole session. */
+export function publicSessionView(state: SessionState): PublicSessionView {
+  const indexes =
+    state.settings.pacing === 'student' ? state.deck.slides.map((_, i) => i) : [state.currentSlideIndex];
+  const slides: PublicSlideView[] = [];
+  for (const index of indexes) {
+    const slide = state.deck.slides[index];
+    const runtime = slide && state.slides[slide.id];
+    if (!slide || !runtime) continue;
+    slides.push({
+      index,
+      id: slide.id,
+      title: slide.title,
+      body: slide.body,
+      question: slide.question ? questionForStudents(slide.question, runtime.correctRevealed) : null,
+      locked: runtime.locked,
+      deadline: runtime.deadline,
+      reveal: runtime.reveal,
+      correctRevealed: runtime.correctRevealed,
+      results: runtime.reveal === 'hidden' ? null : slideResults(state, slide.id, runtime.reveal === 'named'),
+    });
+  }
+  return {
+    sessionId: state.id,
+    title: state.deck.title,
+    status: state.status,
+    pacing: state.settings.pacing,
+    currentSlideIndex: state.currentSlideIndex,
+    slideCount: state.deck.slides.length,
+    slides,
+  };
+}
+
+/**
+ * Revealed results: responses the teacher did not hide. Ordered by answerId (random), not by
+ * arrival, so an anonymous reveal does not give away who answered first.
+ */
+export function slideResults(state: SessionState, slideId: string, withNames: boolean): SlideResults {
+  const visible = Object.entries(state.responses[slideId] ?? {}).filter(([, r]) => !r.hidden);
+  visible.sort(([, a], [, b]) => (a.answerId < b.answerId ? -1 : a.answerId > b.answerId ? 1 : 0));
+  const entries = visible.slice(0, RESULTS_ENTRIES_MAX).map(([studentId, r]) => {
+    const name = withNames ? state.students[studentId]?.name : undefined;
+    return name === undefined ? { answer: r.answer } : { answer: r.answer, name };
+  });
+  return { responseCount: visible.length, entries, truncated: visible.length > entries.length };
+}
+
+export function studentSelfView(state: SessionState, studentId: string): StudentSelfView | null {
+  const student = state.students[studentId];
+  if (!student || student.removed) return null;
+  const responses: StudentSelfView['responses'] = {};
+  for (const [slideId, bySlide] of Object.entries(state.responses)) {
+    const r = bySlide[studentId];
+    if (r) responses[slideId] = { answerId: r.answerId, answer: r.answer, submittedAt: r.submittedAt, hidden: r.hidden };
+  }
+  return {
+    studentId,
+    name: student.name,
+    firstAnswerableIndex: student.firstAnswerableIndex,
+    position: student.position,
+    responses,
+  };
+}
+
+export function teacherMeta(state: SessionState): TeacherMeta {
+  return {
+    status: state.status,
+    endedAt: state.endedAt,
+    settings: { ...state.settings },
+    currentSlideIndex: state.currentSlideIndex,
+    furthestSlideIndex: state.furthestSlideIndex,
+    slides: structuredClone(state.slides),
+  };
+}
+
+/** Number of stored responses per slide. */
+export function responseCounts(state: SessionState): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const slide of state.deck.slides) counts[slide.id] = Object.keys(state.responses[slide.id] ?? {}).length;
+  return counts;
+}

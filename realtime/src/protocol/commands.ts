@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { answerSchema } from './answers.ts';
+import { latePolicySchema, pacingSchema, revealModeSchema } from './deck.ts';
+import { answerIdSchema, idSchema } from './ids.ts';
+import { LIMITS } from './limits.ts';
+
+const slideIndex = z.number().int().min(0).max(LIMITS.slidesMax - 1);
+
+/** Commands only the session's teacher may send. */
+export const teacherCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('goToSlide'), slideIndex }),
+  z.object({ type: z.literal('setPacing'), pacing: pacingSchema }),
+  z.object({ type: z.literal('setLatePolicy'), latePolicy: latePolicySchema }),
+  z.object({ type: z.literal('lockSlide'), slideId: idSchema }),
+  z.object({ type: z.literal('unlockSlide'), slideId: idSchema }),
+  z.object({
+    type: z.literal('startTimer'),
+    slideId: idSchema,
+    durationMs: z.number().int().min(LIMITS.timerMsMin).max(LIMITS.timerMsMax),
+  }),
+  z.object({ type: z.literal('cancelTimer'), slideId: idSchema }),
+  z.object({ type: z.literal('setReveal'), slideId: idSchema, mode: revealModeSchema }),
+  z.object({ type: z.literal('revealCorrect'), slideId: idSchema, revealed: z.boolean() }),
+  z.object({ type: z.literal('hideResponse'), slideId: idSchema, studentId: idSchema, hidden: z.boolean() }),
+  z.object({ type: z.literal('removeStudent'), studentId: idSchema }),
+  z.object({ type: z.literal('endSession') }),
+]);
+export type TeacherCommand = z.output<typeof teacherCommandSchema>;
+export type TeacherCommandType = TeacherCommand['type'];
+
+/** `teacher:command` payload: the session is named so a token for another session is refused. */
+export const teacherCommandMessageSchema = z.object({
+  sessionId: idSchema,
+  command: teacherCommandSchema,
+});
+export type TeacherCommandMessage = z.output<typeof teacherCommandMessageSchema>;
+
+/** `student:submit` payload. The student is never named here: it comes from the signed token. */
+export const submitAnswerMessageSchema = z.object({
+  sessionId: idSchema,
+  slideId: idSchema,
+  answerId: answerIdSchema,
+  answer: answerSchema,
+  /** When the student pressed submit (client clock); used for delivery-time reports only. */
+  clientCreatedAt: z.number().int().nonnegative().optional(),
+});
+export type SubmitAnswerMessage = z.output<typeof submitAnswerMessageSchema>;
+
+/** `student:navigate` payload, for student-paced sessions. */
+export const navigateMessageSchema = z.object({
+  sessionId: idSchema,
+  slideIndex,
+});
+export type NavigateMessage = z.output<typeof navigateMessageSchema>;
+
+export const pingMessageSchema = z.object({ sentAt: z.number().finite() });
+export type PingMessage = z.output<typeof pingMessageSchema>;

@@ -1,0 +1,35 @@
+/**
+ * Hard bounds on everything a client can send. They keep one message small enough that a full
+ * classroom's worth of them fits in memory and in a socket.io frame (see `maxPayloadBytes`).
+ */
+export const LIMITS = {
+  idMax: 64,
+  deckTitleMax: 200,
+  slidesMax: 100,
+  slideTitleMax: 200,
+  slideBodyMax: 5_000,
+  promptMax: 500,
+  choiceOptionsMin: 2,
+  choiceOptionsMax: 10,
+  choiceLabelMax: 200,
+  shortTextMax: 280,
+  wordCloudWordsMax: 3,
+  wordCloudWordMax: 30,
+  scaleStepsMin: 2,
+  scaleStepsMax: 10,
+  scaleLabelMax: 60,
+  drawingStrokesMax: 200,
+  drawingPointsMax: 4_000,
+  drawingStrokeWidthMax: 40,
+  /** Serialized size of one drawing answer. */
+  drawingAnswerBytesMax: 48 * 1024,
+  urlMax: 2_048,
+  studentNameMax: 40,
+  joinCodeLength: 6,
+  /** Edits of one answer (each with a new answerId) before the server refuses more. */
+  answerRevisionsMax: 50,
+  timerMsMin: 1_000,
+  timerMsMax: 60 * 60 * 1_000,
+  /** Largest socket.io message the server accepts at all; larger ones close the socket. */
+  maxPayloadBytes: 64 * 1024,
+} as const;

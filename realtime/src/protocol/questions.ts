@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { idSchema } from './ids.ts';
+import { LIMITS } from './limits.ts';
+
+/**
+ * Every question kind has exactly one definition schema (what the teacher authors) and one answer
+ * schema (what a student sends). `validateAnswer` in answers.ts checks an answer against its
+ * question's definition.
+ */
+
+const prompt = z.string().trim().min(1, 'Write the question.').max(LIMITS.promptMax);
+
+/** Image references are relative app paths or https URLs; never javascript:, data: or http:. */
+export const imageUrlSchema = z
+  .string()
+  .max(LIMITS.urlMax)
+  .refine((u) => u.startsWith('/') || u.startsWith('https://'), 'Use an uploaded image or an https URL.');
+
+export const choiceOptionSchema = z.object({
+  id: idSchema,
+  label: z.string().trim().min(1, 'Each option needs text.').max(LIMITS.choiceLabelMax),
+});
+
+export const multipleChoiceQuestionSchema = z
+  .object({
+    kind: z.literal('multiple-choice'),
+    prompt,
+    options: z.array(choiceOptionSchema).min(LIMITS.choiceOptionsMin).max(LIMITS.choiceOptionsMax),
+    allowMultiple: z.boolean().default(false),
+    /** Optional: questions without a correct answer are polls. */
+    correctOptionIds: z.array(idSchema).max(LIMITS.choiceOptionsMax).optional(),
+  })
+  .superRefine((q, ctx) => {
+    const ids = new Set(q.options.map((o) => o.id));
+    if (ids.size !== q.options.length) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'Option ids must be unique.' });
+    }
+    const correct = q.correctOptionIds ?? [];
+    if (correct.some((id) => !ids.has(id))) {
+      ctx.addIssue({ code: 'custom', path: ['correctOptionIds'], message: 'A correct answer must be one of the options.' });
+    }
+    if (new Set(correct).size !== correct.length) {
+      ctx.addIssue({ code: 'custom', path: ['correctOptionIds'], message: 'Correct answers are listed twice.' });
+    }
+    if (!q.allowMultiple && correct.length > 1) {
+      ctx.addIssue({ code: 'custom', path: ['correctOptionIds'], message: 'A single-choice question has one correct answer.' });
+    }
+  });
+
+export const shortTextQuestionSchema = z.object({
+  kind: z.literal('short-text'),
+  prompt,
+  maxLength: z.number().int().min(1).max(LIMITS.shortTextMax).default(LIMITS.shortTextMax),
+});
+
+export const numberQuestionSchema = z
+  .object({
+    kind: z.literal('number'),
+    prompt,
+    min: z.number().finite().optional(),
+    max: z.number().finite().optional(),
+  })
+  .refine((q) => q.min === undefined || q.max === undefined || q.min <= q.max, {
+    path: ['max'],
+    message: 'The maximum must not be below the minimum.',
+  });
+
+export const wordCloudQuestionSchema = z.object({
+  kind: z.literal('word-cloud'),
+  prompt,
+  maxWords: z.number().int().min(1).max(LIMITS.wordCloudWordsMax).default(LIMITS.wordCloudWordsMax),
+});
+
+export const scaleQuestionSchema = z.object({
+  kind: z.literal('scale'),
+  prompt,
+  steps: z.number().int().min(LIMITS.scaleStepsMin).max(LIMITS.scaleStepsMax),
+  minLabel: z.string().trim().max(LIMITS.scaleLabelMax).optional(),
+  maxLabel: z.string().trim().max(LIMITS.scaleLabelMax).optional(),
+});
+
+export const drawingQuestionSchema = z.object({
+  kind: z.literal('drawing'),
+  prompt,
+  backgroundImageUrl: imageUrlSchema.optional(),
+});
+
+export const pinOnImageQuestionSchema = z.object({
+  kind: z.literal('pin-on-image'),
+  prompt,
+  imageUrl: imageUrlSchema,
+  imageAlt: z.string().trim().min(1, 'Describe the image for screen readers.').max(LIMITS.promptMax),
+});
+
+export const questionSchema = z.discriminatedUnion('kind', [
+  multipleChoiceQuestionSchema,
+  shortTextQuestionSchema,
+  numberQuestionSchema,
+  wordCloudQuestionSchema,
+  scaleQuestionSchema,
+  drawingQuestionSchema,
+  pinOnImageQuestionSchema,
+]);
+
+export type Question = z.output<typeof questionSchema>;
+export type QuestionInput = z.input<typeof questionSchema>;
+export type QuestionKind = Question['kind'];
+export type MultipleChoiceQuestion = z.output<typeof multipleChoiceQuestionSchema>;
+
+export const QUESTION_KINDS = [
+  'multiple-choice',
+  'short-text',
+  'number',
+  'word-cloud',
+  'scale',
+  'drawing',
+  'pin-on-image',
+] as const satisfies readonly QuestionKind[];
+
+/** Whether a question has a correct answer the teacher can reveal. */
+export function hasCorrectAnswer(q: Question): boolean {
+  return q.kind === 'multiple-choice' && (q.correctOptionIds?.length ?? 0) > 0;
+}
+
+/** The question as students see it: correct answers removed until the teacher reveals them. */
+export function questionForStudents(q: Question, correctRevealed: boolean): Question {
+  if (q.kind !== 'multiple-choice' || correctRevealed || q.correctOptionIds === undefined) return q;
+  const { correctOptionIds: _hidden, ...rest } = q;
+  return rest;
+}

@@ -1,0 +1,70 @@
+import type { Answer } from './answers.ts';
+import type { Deck, RevealMode, SessionSettings } from './deck.ts';
+
+/**
+ * The durable state of one live session. Plain JSON (records, no Maps) so a store can snapshot it
+ * as is. Owned by the engine: only `evolve` changes it.
+ */
+export interface SessionState {
+  id: string;
+  joinCode: string;
+  teacherId: string;
+  deck: Deck;
+  settings: SessionSettings;
+  status: 'live' | 'ended';
+  createdAt: number;
+  endedAt: number | null;
+  currentSlideIndex: number;
+  /** Highest slide index the teacher has shown; used to tell a late join from an early one. */
+  furthestSlideIndex: number;
+  slides: Record<string, SlideRuntime>;
+  students: Record<string, StudentRecord>;
+  /** responses[slideId][studentId]: one current response per student and slide. */
+  responses: Record<string, Record<string, StoredResponse>>;
+  /** Number of accepted commands; the position in a store's log. */
+  seq: number;
+}
+
+export interface SlideRuntime {
+  /** Shown by the teacher at least once (always true in student-paced sessions). */
+  opened: boolean;
+  locked: boolean;
+  /** Server time at which the slide locks itself, or null without a running timer. */
+  deadline: number | null;
+  reveal: RevealMode;
+  correctRevealed: boolean;
+}
+
+export interface StudentRecord {
+  id: string;
+  name: string;
+  joinedAt: number;
+  removed: boolean;
+  /** Slides before this index are visible but not answerable (late-join policy "next-slide"). */
+  firstAnswerableIndex: number;
+  /** Where the student is in a student-paced session. */
+  position: number;
+}
+
+export interface StoredResponse {
+  answerId: string;
+  answer: Answer;
+  /** Server time of the first submission of this slide's answer. */
+  firstSubmittedAt: number;
+  /** Server time of the current revision. */
+  submittedAt: number;
+  clientCreatedAt: number | null;
+  /** Moderated by the teacher; sticky across edits so editing cannot undo moderation. */
+  hidden: boolean;
+  /** Every answerId this response has had, oldest first; a resend of any of them is a no-op. */
+  answerIds: string[];
+}
+
+export type PresenceStatus = 'connected' | 'reconnecting' | 'gone';
+
+export interface Presence {
+  status: PresenceStatus;
+  lastSeenAt: number;
+  /** "websocket" | "polling" | "firebase"; null before the first connection. */
+  transport: string | null;
+}

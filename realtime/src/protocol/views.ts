@@ -1,0 +1,99 @@
+import type { Answer } from './answers.ts';
+import type { Pacing, RevealMode, SessionSettings } from './deck.ts';
+import type { Question } from './questions.ts';
+import type { Presence, SessionState, StoredResponse } from './state.ts';
+
+/** What every student of a session may see; identical for all of them, so it is sent once. */
+export interface PublicSessionView {
+  sessionId: string;
+  title: string;
+  status: 'live' | 'ended';
+  pacing: Pacing;
+  currentSlideIndex: number;
+  slideCount: number;
+  /** Instructor-paced: only the current slide. Student-paced: every slide. */
+  slides: PublicSlideView[];
+}
+
+export interface PublicSlideView {
+  index: number;
+  id: string;
+  title: string;
+  body: string;
+  /** Correct answers are stripped until the teacher reveals them. */
+  question: Question | null;
+  locked: boolean;
+  deadline: number | null;
+  reveal: RevealMode;
+  correctRevealed: boolean;
+  /** Present only when the teacher revealed results for this slide. */
+  results: SlideResults | null;
+}
+
+export interface SlideResults {
+  /** Visible (not hidden) responses. */
+  responseCount: number;
+  /** At most `RESULTS_ENTRIES_MAX` entries; names only in "named" mode. */
+  entries: Array<{ answer: Answer; name?: string }>;
+  truncated: boolean;
+}
+
+/** Results shown to students are capped so a reveal to a large class stays a small message. */
+export const RESULTS_ENTRIES_MAX = 500;
+
+/** What only this student may see about themselves. */
+export interface StudentSelfView {
+  studentId: string;
+  name: string;
+  firstAnswerableIndex: number;
+  position: number;
+  responses: Record<string, OwnResponse>;
+}
+
+export interface OwnResponse {
+  answerId: string;
+  answer: Answer;
+  submittedAt: number;
+  hidden: boolean;
+}
+
+export interface StudentView {
+  session: PublicSessionView;
+  self: StudentSelfView;
+}
+
+/** The teacher sees the whole state plus live presence. */
+export interface TeacherSnapshot {
+  state: SessionState;
+  presence: Record<string, Presence>;
+  serverTime: number;
+}
+
+export interface ResponseUpsert {
+  slideId: string;
+  studentId: string;
+  /** null when the response was deleted (student removed). */
+  response: StoredResponse | null;
+}
+
+/**
+ * Incremental teacher update, batched per event-loop turn so a class answering at once costs one
+ * message per turn rather than one per answer.
+ */
+export interface TeacherDelta {
+  seq: number;
+  meta?: TeacherMeta;
+  students?: SessionState['students'][string][];
+  responses?: ResponseUpsert[];
+  presence?: Record<string, Presence>;
+}
+
+/** Everything in the state except the roster and the responses. */
+export interface TeacherMeta {
+  status: SessionState['status'];
+  endedAt: number | null;
+  settings: SessionSettings;
+  currentSlideIndex: number;
+  furthestSlideIndex: number;
+  slides: SessionState['slides'];
+}

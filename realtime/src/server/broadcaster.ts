@@ -1,0 +1,138 @@
+import type { Server } from 'socket.io';
+import { publicSessionView, studentSelfView, teacherMeta, type EngineEvent } from '../engine/index.ts';
+import { protocolError, type ClientToServerEvents, type ServerToClientEvents, type TeacherDelta } from '../protocol/index.ts';
+import type { Clock } from './clock.ts';
+import type { LiveSession, PendingTeacherDelta } from './live-session.ts';
+import { studentRoom, studentsRoom, teacherRoom } from './rooms.ts';
+import type { SocketData } from './socket-data.ts';
+
+type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const PUBLIC_EVENTS = new Set<EngineEvent['type']>([
+  'slideChanged',
+  'pacingChanged',
+  'slideLockChanged',
+  'timerStarted',
+  'timerCancelled',
+  'timerExpired',
+  'revealChanged',
+  'correctRevealChanged',
+  'sessionEnded',
+]);
+const META_EVENTS = new Set<EngineEvent['type']>([...PUBLIC_EVENTS, 'latePolicyChanged']);
+
+/**
+ * Turns committed events into messages. Teachers get one batched delta per event-loop turn;
+ * students get the shared public view at most once per `studentIntervalMs` (computed once for
+ * the whole class) and their own view only when it changed.
+ */
+export class Broadcaster {
+  constructor(
+    private readonly io: IO,
+    private readonly clock: Clock,
+    private readonly studentIntervalMs: number,
+  ) {}
+
+  committed(live: LiveSession, events: readonly EngineEvent[], originSocketId: string | undefined): void {
+    const state = live.state;
+    for (const event of events) {
+      if (META_EVENTS.has(event.type)) this.delta(live).meta = true;
+      if (PUBLIC_EVENTS.has(event.type)) this.markPublicDirty(live);
+      switch (event.type) {
+        case 'studentJoined':
+        case 'studentNavigated':
+          this.delta(live).students.add(event.type === 'studentJoined' ? event.student.id : event.studentId);
+          break;
+        case 'studentRemoved': {
+          this.delta(live).students.add(event.studentId);
+          this.markPublicDirty(live);
+          const room = studentRoom(live.id, event.studentId);
+          this.io.to(room).emit('session:closed', protocolError('student_removed'));
+          this.io.in(room).disconnectSockets(true);
+          live.presence.remove(event.studentId);
+          break;
+        }
+        case 'answerSubmitted':
+        case 'responseHiddenChanged': {
+          const response = state.responses[event.slideId]?.[event.studentId];
+          if (response) {
+            this.delta(live).responses.set(`${event.slideId}\u0000${event.studentId}`, {
+              slideId: event.slideId,
+              studentId: event.studentId,
+              response,
+            });
+          }
+          if (state.slides[event.slideId]?.reveal !== 'hidden') this.markPublicDirty(live);
+          this.sendSelf(live, event.studentId, event.type === 'answerSubmitted' ? originSocketId : undefined);
+          break;
+        }
+        case 'pacingChanged':
+          for (const student of Object.values(state.students)) {
+            if (!student.removed) this.sendSelf(live, student.id, undefined);
+          }
+          break;
+        default:
+          break;
+      }
+      if (event.type === 'studentNavigated') this.sendSelf(live, event.studentId, originSocketId);
+    }
+  }
+
+  presenceChanged(live: LiveSession, studentId: string): void {
+    const presence = live.presence.snapshot()[studentId];
+    if (presence) this.delta(live).presence.set(studentId, presence);
+  }
+
+  evicted(live: LiveSession): void {
+    if (live.publicTimer) this.clock.clearTimeout(live.publicTimer);
+    live.publicTimer = null;
+  }
+
+  private sendSelf(live: LiveSession, studentId: string, exceptSocketId: string | undefined): void {
+    const view = studentSelfView(live.state, studentId);
+    if (!view) return;
+    const room = this.io.to(studentRoom(live.id, studentId));
+    (exceptSocketId ? room.except(exceptSocketId) : room).emit('student:self', view);
+  }
+
+  private delta(live: LiveSession): PendingTeacherDelta {
+    if (!live.teacherDelta) {
+      live.teacherDelta = { meta: false, students: new Set(), responses: new Map(), presence: new Map() };
+      setImmediate(() => this.flushTeacher(live));
+    }
+    return live.teacherDelta;
+  }
+
+  private flushTeacher(live: LiveSession): void {
+    const pending = live.teacherDelta;
+    live.teacherDelta = null;
+    if (!pending) return;
+    const state = live.state;
+    const delta: TeacherDelta = { seq: state.seq };
+    if (pending.meta) delta.meta = teacherMeta(state);
+    if (pending.students.size > 0) {
+      delta.students = [...pending.students].flatMap((id) => {
+        const s = state.students[id];
+        return s ? [{ ...s }] : [];
+      });
+    }
+    if (pending.responses.size > 0) delta.responses = [...pending.responses.values()];
+    if (pending.presence.size > 0) delta.presence = Object.fromEntries(pending.presence);
+    this.io.to(teacherRoom(live.id)).emit('teacher:delta', delta);
+  }
+
+  private markPublicDirty(live: LiveSession): void {
+    live.publicDirty = true;
+    if (live.publicTimer) return;
+    const wait = Math.max(0, live.lastPublicFlushAt + this.studentIntervalMs - this.clock.now());
+    live.publicTimer = this.clock.setTimeout(() => this.flushPublic(live), wait);
+  }
+
+  private flushPublic(live: LiveSession): void {
+    live.publicTimer = null;
+    if (!live.publicDirty) return;
+    live.publicDirty = false;
+    live.lastPublicFlushAt = this.clock.now();
+    this.io.to(studentsRoom(live.id)).emit('student:session', publicSessionView(live.state));
+  }
+}

@@ -1,0 +1,101 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Repository-local data folder: the embedded default needs no setup. */
+const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
+
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * The realtime tier's whole configuration. The only module that reads `process.env`; every
+ * variable is listed in .env.example. Units are in the names.
+ */
+const envSchema = z.object({
+  REALTIME_HOST: z.string().min(1).default('0.0.0.0'),
+  REALTIME_PORT: int(0, 65535).default(4100),
+  CLASSPULSE_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
+  REALTIME_SQLITE_PATH: z.string().min(1).optional(),
+  REALTIME_SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
+  REALTIME_SNAPSHOT_EVERY: int(1, 1_000_000).default(200),
+  /** HMAC secret for signing tokens; at least 32 characters. Generated into the data folder when unset. */
+  REALTIME_TOKEN_SECRET: z.string().min(32, 'REALTIME_TOKEN_SECRET must have at least 32 characters.').optional(),
+  REALTIME_TEACHER_TOKEN_TTL_SECONDS: int(60, 30 * 24 * 3600).default(12 * 3600),
+  REALTIME_STUDENT_TOKEN_TTL_SECONDS: int(60, 30 * 24 * 3600).default(24 * 3600),
+  /** Comma-separated origins allowed to call from a browser, or "*". Auth is by token, not cookie. */
+  REALTIME_CORS_ORIGINS: z.string().default('*'),
+  REALTIME_RATE_LIMIT_PER_SECOND: int(1, 100_000).default(20),
+  REALTIME_RATE_LIMIT_BURST: int(1, 100_000).default(40),
+  REALTIME_PRESENCE_GONE_AFTER_MS: int(1_000, 3_600_000).default(30_000),
+  REALTIME_SESSION_IDLE_EVICT_MS: int(1_000, 24 * 3_600_000).default(10 * 60_000),
+  REALTIME_STUDENT_BROADCAST_INTERVAL_MS: int(0, 10_000).default(250),
+  REALTIME_PING_INTERVAL_MS: int(1_000, 300_000).default(25_000),
+  REALTIME_PING_TIMEOUT_MS: int(1_000, 300_000).default(20_000),
+  REALTIME_SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
+  REALTIME_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REALTIME_WEBSOCKET_ONLY: bool.default(false),
+});
+
+export interface RealtimeConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  sqlitePath: string;
+  sqliteSynchronous: 'full' | 'normal';
+  snapshotEvery: number;
+  /** Unset: main.ts generates one into the data folder. */
+  tokenSecret: string | undefined;
+  teacherTokenTtlSeconds: number;
+  studentTokenTtlSeconds: number;
+  corsOrigins: '*' | string[];
+  rateLimitPerSecond: number;
+  rateLimitBurst: number;
+  presenceGoneAfterMs: number;
+  sessionIdleEvictMs: number;
+  studentBroadcastIntervalMs: number;
+  pingIntervalMs: number;
+  pingTimeoutMs: number;
+  shutdownGraceMs: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Production behind a non-sticky load balancer: refuse HTTP long-polling. */
+  websocketOnly: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadRealtimeConfig(env: NodeJS.ProcessEnv = process.env): RealtimeConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid realtime configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const origins = e.REALTIME_CORS_ORIGINS.trim();
+  return {
+    host: e.REALTIME_HOST,
+    port: e.REALTIME_PORT,
+    dataDir: e.CLASSPULSE_DATA_DIR,
+    sqlitePath: e.REALTIME_SQLITE_PATH ?? `${e.CLASSPULSE_DATA_DIR}/realtime.sqlite`,
+    sqliteSynchronous: e.REALTIME_SQLITE_SYNCHRONOUS,
+    snapshotEvery: e.REALTIME_SNAPSHOT_EVERY,
+    tokenSecret: e.REALTIME_TOKEN_SECRET,
+    teacherTokenTtlSeconds: e.REALTIME_TEACHER_TOKEN_TTL_SECONDS,
+    studentTokenTtlSeconds: e.REALTIME_STUDENT_TOKEN_TTL_SECONDS,
+    corsOrigins: origins === '*' ? '*' : origins.split(',').map((o) => o.trim()).filter(Boolean),
+    rateLimitPerSecond: e.REALTIME_RATE_LIMIT_PER_SECOND,
+    rateLimitBurst: e.REALTIME_RATE_LIMIT_BURST,
+    presenceGoneAfterMs: e.REALTIME_PRESENCE_GONE_AFTER_MS,
+    sessionIdleEvictMs: e.REALTIME_SESSION_IDLE_EVICT_MS,
+    studentBroadcastIntervalMs: e.REALTIME_STUDENT_BROADCAST_INTERVAL_MS,
+    pingIntervalMs: e.REALTIME_PING_INTERVAL_MS,
+    pingTimeoutMs: e.REALTIME_PING_TIMEOUT_MS,
+    shutdownGraceMs: e.REALTIME_SHUTDOWN_GRACE_MS,
+    logLevel: e.REALTIME_LOG_LEVEL,
+    websocketOnly: e.REALTIME_WEBSOCKET_ONLY,
+  };
+}
+
+/** Test and embedding helper: the defaults with some fields replaced. */
+export function realtimeConfig(overrides: Partial<RealtimeConfig> = {}): RealtimeConfig {
+  return { ...loadRealtimeConfig({}), ...overrides };
+}

@@ -1,0 +1,163 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { responseCounts } from '../engine/index.ts';
+import { createSessionRequestSchema, protocolError, type ErrorCode, type ProtocolError } from '../protocol/index.ts';
+import type { RealtimeMetrics } from './metrics.ts';
+import type { SessionRegistry } from './session-registry.ts';
+import type { TokenClaims, TokenService } from './tokens.ts';
+
+const BODY_BYTES_MAX = 1024 * 1024;
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  bad_request: 400,
+  payload_too_large: 413,
+  unauthorized: 401,
+  forbidden: 403,
+  session_not_found: 404,
+  storage_failed: 503,
+  unavailable: 503,
+  internal_error: 500,
+};
+
+export interface HttpApiDeps {
+  registry: SessionRegistry;
+  tokens: TokenService;
+  metrics: RealtimeMetrics;
+  logger: Logger;
+  corsOrigins: '*' | string[];
+  isHealthy(): boolean;
+  /** Called after a session was deleted, to disconnect its sockets. */
+  sessionDeleted(sessionId: string): void;
+}
+
+/**
+ * Plain HTTP next to socket.io: `POST /v1/sessions` (teacher account token) creates a session;
+ * `GET`/`DELETE /v1/sessions/:id` (that session's teacher token) read it for reports or delete it
+ * with every answer; `/healthz` and `/metrics` for operators.
+ */
+export function createHttpApi(deps: HttpApiDeps) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    route(deps, req, res).catch((error: unknown) => {
+      deps.logger.error({ err: error }, 'http handler failed');
+      if (!res.headersSent) sendError(res, protocolError('internal_error'));
+      else res.end();
+    });
+  };
+}
+
+async function route(deps: HttpApiDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const path = url.pathname;
+
+  if (path === '/healthz') {
+    const healthy = deps.isHealthy();
+    return sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'shutting-down' });
+  }
+  if (path === '/metrics' && req.method === 'GET') {
+    res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });
+    res.end(await deps.metrics.registry.metrics());
+    return;
+  }
+  if (!path.startsWith('/v1/')) return sendJson(res, 404, { ok: false, code: 'not_found', message: 'Not found.' });
+
+  applyCors(deps, req, res);
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204).end();
+    return;
+  }
+
+  if (path === '/v1/sessions' && req.method === 'POST') {
+    const claims = await bearer(deps, req);
+    if (!claims.ok) return sendError(res, claims);
+    if (claims.claims.role !== 'teacher-account') return sendError(res, protocolError('forbidden'));
+    const body = await readJson(req);
+    if (!body.ok) return sendError(res, body);
+    const parsed = createSessionRequestSchema.safeParse(body.value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return sendError(res, protocolError('bad_request', issue?.message, issue?.path.map(String).join('.')));
+    }
+    const created = await deps.registry.create(claims.claims.sub, parsed.data.deck, parsed.data.settings);
+    if ('ok' in created) return sendError(res, created);
+    const teacherToken = await deps.tokens.signTeacher(created.id, created.teacherId);
+    return sendJson(res, 201, { ok: true, sessionId: created.id, joinCode: created.joinCode, teacherToken });
+  }
+
+  const match = /^\/v1\/sessions\/([A-Za-z0-9_-]{1,64})$/.exec(path);
+  if (match?.[1] && (req.method === 'GET' || req.method === 'DELETE')) {
+    const sessionId = match[1];
+    const claims = await bearer(deps, req);
+    if (!claims.ok) return sendError(res, claims);
+    if (claims.claims.role !== 'teacher' || claims.claims.sid !== sessionId) {
+      return sendError(res, protocolError('forbidden'));
+    }
+    const live = await deps.registry.get(sessionId);
+    if (!live || live.state.teacherId !== claims.claims.sub) return sendError(res, protocolError('session_not_found'));
+    if (req.method === 'GET') {
+      return sendJson(res, 200, { ok: true, state: live.state, responseCounts: responseCounts(live.state) });
+    }
+    await deps.registry.delete(sessionId);
+    deps.sessionDeleted(sessionId);
+    res.writeHead(204).end();
+    return;
+  }
+  return sendJson(res, 404, { ok: false, code: 'not_found', message: 'Not found.' });
+}
+
+async function bearer(
+  deps: HttpApiDeps,
+  req: IncomingMessage,
+): Promise<{ ok: true; claims: TokenClaims } | ProtocolError> {
+  const header = req.headers.authorization ?? '';
+  const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
+  if (!token) return protocolError('unauthorized');
+  const verified = await deps.tokens.verify(token);
+  return verified.ok ? verified : protocolError('unauthorized');
+}
+
+function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | ProtocolError> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = (result: { ok: true; value: unknown } | ProtocolError) => {
+      if (!done) resolve(result);
+      done = true;
+    };
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > BODY_BYTES_MAX) {
+        finish(protocolError('payload_too_large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('error', () => finish(protocolError('bad_request')));
+    req.on('end', () => {
+      try {
+        finish({ ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown });
+      } catch {
+        finish(protocolError('bad_request', 'The body is not valid JSON.'));
+      }
+    });
+  });
+}
+
+function applyCors(deps: HttpApiDeps, req: IncomingMessage, res: ServerResponse): void {
+  const origin = req.headers.origin;
+  if (!origin) return;
+  if (deps.corsOrigins !== '*' && !deps.corsOrigins.includes(origin)) return;
+  res.setHeader('access-control-allow-origin', deps.corsOrigins === '*' ? '*' : origin);
+  res.setHeader('vary', 'origin');
+  res.setHeader('access-control-allow-methods', 'GET, POST, DELETE, OPTIONS');
+  res.setHeader('access-control-allow-headers', 'authorization, content-type');
+  res.setHeader('access-control-max-age', '600');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: ServerResponse, error: ProtocolError): void {
+  sendJson(res, STATUS[error.code] ?? 409, error);
+}

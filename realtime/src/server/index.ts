@@ -1,0 +1,8 @@
+export { systemClock, type Clock } from './clock.ts';
+export { ConfigError, loadRealtimeConfig, realtimeConfig, type RealtimeConfig } from './config.ts';
+export { createLogger, silentLogger } from './logger.ts';
+export { createRealtimeServer, type RealtimeDeps, type RealtimeServer } from './realtime-server.ts';
+export { loadOrCreateSecret } from './secrets.ts';
+export { JoinCodeTakenError, SeqConflictError, type SessionStore, type SessionSummary } from './store/session-store.ts';
+export { createSqliteStore, type SqliteStoreOptions } from './store/sqlite-store.ts';
+export { createTokenService, type TokenClaims, type TokenService } from './tokens.ts';

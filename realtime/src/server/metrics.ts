@@ -1,0 +1,100 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { ERROR_CODES, type ErrorCode } from '../protocol/index.ts';
+
+/** Label values are bounded: command types and error codes come from fixed lists, never clients. */
+export const COMMAND_TYPES = [
+  'join',
+  'submitAnswer',
+  'navigate',
+  'expireTimer',
+  'createSession',
+  'goToSlide',
+  'setPacing',
+  'setLatePolicy',
+  'lockSlide',
+  'unlockSlide',
+  'startTimer',
+  'cancelTimer',
+  'setReveal',
+  'revealCorrect',
+  'hideResponse',
+  'removeStudent',
+  'endSession',
+] as const;
+const commandTypes = new Set<string>(COMMAND_TYPES);
+
+export type CommandResult = 'ok' | 'duplicate' | ErrorCode;
+
+export interface RealtimeMetrics {
+  registry: Registry;
+  connectedSockets: Gauge<'role'>;
+  liveSessions: Gauge;
+  commands: Counter<'type' | 'result'>;
+  ackLatency: Histogram<'event'>;
+  rejectedMessages: Counter<'reason'>;
+  storeCommitSeconds: Histogram;
+  countCommand(type: string, result: CommandResult): void;
+  countRejected(reason: ErrorCode): void;
+}
+
+export function createRealtimeMetrics(): RealtimeMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
+
+  const connectedSockets = new Gauge({
+    name: 'realtime_connected_sockets',
+    help: 'Sockets connected now, by role.',
+    labelNames: ['role'],
+    registers: [registry],
+  });
+  const liveSessions = new Gauge({
+    name: 'realtime_sessions_in_memory',
+    help: 'Sessions held in memory by this process.',
+    registers: [registry],
+  });
+  const commands = new Counter({
+    name: 'realtime_commands_total',
+    help: 'Commands handled, by type and result (ok, duplicate or an error code).',
+    labelNames: ['type', 'result'],
+    registers: [registry],
+  });
+  const ackLatency = new Histogram({
+    name: 'realtime_ack_latency_seconds',
+    help: 'Time from receiving a client event to acknowledging it (includes the durable write).',
+    labelNames: ['event'],
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const rejectedMessages = new Counter({
+    name: 'realtime_rejected_messages_total',
+    help: 'Client messages refused, by reason (an error code).',
+    labelNames: ['reason'],
+    registers: [registry],
+  });
+  const storeCommitSeconds = new Histogram({
+    name: 'realtime_store_append_seconds',
+    help: 'Time for a store append to become durable.',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [registry],
+  });
+
+  // Zero-initialise the error reasons so rate() works from the first scrape.
+  for (const code of Object.keys(ERROR_CODES)) rejectedMessages.inc({ reason: code }, 0);
+  for (const role of ['teacher', 'student']) connectedSockets.set({ role }, 0);
+
+  return {
+    registry,
+    connectedSockets,
+    liveSessions,
+    commands,
+    ackLatency,
+    rejectedMessages,
+    storeCommitSeconds,
+    countCommand(type, result) {
+      commands.inc({ type: commandTypes.has(type) ? type : 'unknown', result });
+    },
+    countRejected(reason) {
+      rejectedMessages.inc({ reason });
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import type { Presence } from '../protocol/index.ts';
+import type { Clock } from './clock.ts';
+
+interface Entry extends Presence {
+  sockets: number;
+  goneTimer: NodeJS.Timeout | null;
+}
+
+/**
+ * Live connection state of one session's students. Not durable on purpose: after a restart every
+ * student starts as "reconnecting" and becomes "connected" or "gone" by themselves.
+ */
+export class PresenceTracker {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly goneAfterMs: number,
+    private readonly onChange: (studentId: string, presence: Presence) => void,
+  ) {}
+
+  /** Students known from the stored state, before any of them reconnected. */
+  expect(studentIds: Iterable<string>): void {
+    for (const id of studentIds) {
+      if (this.entries.has(id)) continue;
+      const entry: Entry = { status: 'reconnecting', lastSeenAt: this.clock.now(), transport: null, sockets: 0, goneTimer: null };
+      this.entries.set(id, entry);
+      this.scheduleGone(id, entry);
+    }
+  }
+
+  connected(studentId: string, transport: string): void {
+    const entry = this.entry(studentId);
+    entry.sockets += 1;
+    this.cancelGone(entry);
+    this.update(studentId, entry, 'connected', transport);
+  }
+
+  transportChanged(studentId: string, transport: string): void {
+    const entry = this.entries.get(studentId);
+    if (entry && entry.sockets > 0) this.update(studentId, entry, 'connected', transport);
+  }
+
+  disconnected(studentId: string): void {
+    const entry = this.entries.get(studentId);
+    if (!entry) return;
+    entry.sockets = Math.max(0, entry.sockets - 1);
+    if (entry.sockets > 0) return;
+    this.update(studentId, entry, 'reconnecting', entry.transport);
+    this.scheduleGone(studentId, entry);
+  }
+
+  /** Removed students are gone at once. */
+  remove(studentId: string): void {
+    const entry = this.entries.get(studentId);
+    if (!entry) return;
+    this.cancelGone(entry);
+    entry.sockets = 0;
+    this.update(studentId, entry, 'gone', entry.transport);
+  }
+
+  seen(studentId: string): void {
+    const entry = this.entries.get(studentId);
+    if (entry) entry.lastSeenAt = this.clock.now();
+  }
+
+  snapshot(): Record<string, Presence> {
+    const out: Record<string, Presence> = {};
+    for (const [id, e] of this.entries) out[id] = { status: e.status, lastSeenAt: e.lastSeenAt, transport: e.transport };
+    return out;
+  }
+
+  dispose(): void {
+    for (const entry of this.entries.values()) this.cancelGone(entry);
+  }
+
+  private entry(studentId: string): Entry {
+    let entry = this.entries.get(studentId);
+    if (!entry) {
+      entry = { status: 'gone', lastSeenAt: this.clock.now(), transport: null, sockets: 0, goneTimer: null };
+      this.entries.set(studentId, entry);
+    }
+    return entry;
+  }
+
+  private update(studentId: string, entry: Entry, status: Presence['status'], transport: string | null): void {
+    entry.status = status;
+    entry.transport = transport;
+    entry.lastSeenAt = this.clock.now();
+    this.onChange(studentId, { status, lastSeenAt: entry.lastSeenAt, transport });
+  }
+
+  private scheduleGone(studentId: string, entry: Entry): void {
+    this.cancelGone(entry);
+    entry.goneTimer = this.clock.setTimeout(() => {
+      entry.goneTimer = null;
+      if (entry.sockets === 0) {
+        entry.status = 'gone';
+        this.onChange(studentId, { status: 'gone', lastSeenAt: entry.lastSeenAt, transport: entry.transport });
+      }
+    }, this.goneAfterMs);
+    entry.goneTimer.unref?.();
+  }
+
+  private cancelGone(entry: Entry): void {
+    if (entry.goneTimer) this.clock.clearTimeout(entry.goneTimer);
+    entry.goneTimer = null;
+  }
+}

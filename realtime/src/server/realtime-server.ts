@@ -1,0 +1,153 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { Server } from 'socket.io';
+import { protocolError, type ClientToServerEvents, type ServerToClientEvents } from '../protocol/index.ts';
+import { Broadcaster } from './broadcaster.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { ConfigError, type RealtimeConfig } from './config.ts';
+import { createHandshake } from './handshake.ts';
+import { createHttpApi } from './http-api.ts';
+import { createLogger } from './logger.ts';
+import { createRealtimeMetrics, type RealtimeMetrics } from './metrics.ts';
+import { studentsRoom, teacherRoom } from './rooms.ts';
+import { SessionRegistry } from './session-registry.ts';
+import type { SocketData } from './socket-data.ts';
+import { registerSocketHandlers } from './socket-handlers.ts';
+import type { SessionStore } from './store/session-store.ts';
+import { createSqliteStore } from './store/sqlite-store.ts';
+import { createTokenService, type TokenService } from './tokens.ts';
+
+export interface RealtimeDeps {
+  /** Defaults to the SQLite store at `config.sqlitePath`. */
+  store?: SessionStore;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface RealtimeServer {
+  /** The bound port (useful with `port: 0`). */
+  port: number;
+  url: string;
+  io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+  http: HttpServer;
+  tokens: TokenService;
+  registry: SessionRegistry;
+  metrics: RealtimeMetrics;
+  /** Stops accepting, disconnects clients, makes pending writes durable. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export async function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps = {}): Promise<RealtimeServer> {
+  if (!config.tokenSecret) throw new ConfigError('A token secret is required (REALTIME_TOKEN_SECRET).');
+  const clock = deps.clock ?? systemClock;
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const store =
+    deps.store ??
+    createSqliteStore({
+      path: config.sqlitePath,
+      synchronous: config.sqliteSynchronous,
+      snapshotEvery: config.snapshotEvery,
+    });
+  const metrics = createRealtimeMetrics();
+  const tokens = createTokenService({
+    secret: config.tokenSecret,
+    teacherTtlSeconds: config.teacherTokenTtlSeconds,
+    studentTtlSeconds: config.studentTokenTtlSeconds,
+  });
+  const registry = new SessionRegistry({
+    store,
+    clock,
+    logger,
+    metrics,
+    presenceGoneAfterMs: config.presenceGoneAfterMs,
+    sessionIdleEvictMs: config.sessionIdleEvictMs,
+  });
+
+  let closing = false;
+  const http = createServer();
+  const io: RealtimeServer['io'] = new Server(http, {
+    serveClient: false,
+    // Hard transport cap; per-message limits below it give a typed error instead of a disconnect.
+    maxHttpBufferSize: 1024 * 1024,
+    pingInterval: config.pingIntervalMs,
+    pingTimeout: config.pingTimeoutMs,
+    transports: config.websocketOnly ? ['websocket'] : ['polling', 'websocket'],
+    cors: { origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: false },
+  });
+
+  const broadcaster = new Broadcaster(io, clock, config.studentBroadcastIntervalMs);
+  registry.setHooks({
+    committed: (live, events, origin) => broadcaster.committed(live, events, origin),
+    presenceChanged: (live, studentId) => broadcaster.presenceChanged(live, studentId),
+    evicted: (live) => broadcaster.evicted(live),
+  });
+
+  io.use(
+    createHandshake({
+      registry,
+      tokens,
+      clock,
+      logger,
+      metrics,
+      rateLimitPerSecond: config.rateLimitPerSecond,
+      rateLimitBurst: config.rateLimitBurst,
+    }),
+  );
+  registerSocketHandlers(io, { registry, clock, logger, metrics });
+
+  http.on(
+    'request',
+    createHttpApi({
+      registry,
+      tokens,
+      metrics,
+      logger,
+      corsOrigins: config.corsOrigins,
+      isHealthy: () => !closing,
+      sessionDeleted: (sessionId) => {
+        for (const room of [teacherRoom(sessionId), studentsRoom(sessionId)]) {
+          io.to(room).emit('session:closed', protocolError('session_not_found', 'The session was deleted.'));
+          io.in(room).disconnectSockets(true);
+        }
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (http.address() as AddressInfo).port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  logger.info({ port }, 'realtime tier listening');
+
+  let closed: Promise<void> | null = null;
+  return {
+    port,
+    url: `http://${host}:${port}`,
+    io,
+    http,
+    tokens,
+    registry,
+    metrics,
+    close() {
+      closed ??= (async () => {
+        closing = true;
+        registry.close();
+        // io.close() drops connections without a disconnect packet, so clients treat it like a
+        // network loss and reconnect by themselves (to this process after a restart, or a peer).
+        await new Promise<void>((resolve) => {
+          void io.close(() => resolve());
+          http.closeAllConnections();
+        });
+        await store.close();
+        logger.info('realtime tier stopped');
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,268 @@
+import type { Logger } from 'pino';
+import { apply, type Applied, type EngineEvent, type Envelope } from '../engine/index.ts';
+import {
+  protocolError,
+  type Deck,
+  type ProtocolError,
+  type SessionSettings,
+  type SessionState,
+} from '../protocol/index.ts';
+import type { Clock } from './clock.ts';
+import { randomId, randomJoinCode } from './ids.ts';
+import { LiveSession } from './live-session.ts';
+import type { RealtimeMetrics } from './metrics.ts';
+import { PresenceTracker } from './presence.ts';
+import { JoinCodeTakenError, type SessionStore } from './store/session-store.ts';
+
+export interface RegistryHooks {
+  /** Events of one command are durable: tell the clients. */
+  committed(live: LiveSession, events: readonly EngineEvent[], origin: string | undefined): void;
+  presenceChanged(live: LiveSession, studentId: string): void;
+  evicted(live: LiveSession): void;
+}
+
+export interface RegistryOptions {
+  store: SessionStore;
+  clock: Clock;
+  logger: Logger;
+  metrics: RealtimeMetrics;
+  presenceGoneAfterMs: number;
+  sessionIdleEvictMs: number;
+}
+
+const TIMER_EVENTS = new Set<EngineEvent['type']>([
+  'timerStarted',
+  'timerCancelled',
+  'timerExpired',
+  'slideLockChanged',
+  'sessionEnded',
+]);
+
+/**
+ * Sessions in memory: loads them from the store on first use, runs every command through the
+ * engine, acknowledges only after the store made the events durable, and drives slide timers.
+ */
+export class SessionRegistry {
+  private readonly sessions = new Map<string, LiveSession>();
+  private readonly loading = new Map<string, Promise<LiveSession | undefined>>();
+  private hooks: RegistryHooks | null = null;
+  private closed = false;
+
+  constructor(private readonly options: RegistryOptions) {}
+
+  setHooks(hooks: RegistryHooks): void {
+    this.hooks = hooks;
+  }
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  async get(sessionId: string): Promise<LiveSession | undefined> {
+    const cached = this.sessions.get(sessionId);
+    if (cached) {
+      await cached.ready;
+      return this.sessions.get(sessionId);
+    }
+    let pending = this.loading.get(sessionId);
+    if (!pending) {
+      pending = this.load(sessionId).finally(() => this.loading.delete(sessionId));
+      this.loading.set(sessionId, pending);
+    }
+    return pending;
+  }
+
+  async findByJoinCode(joinCode: string): Promise<LiveSession | undefined> {
+    const id = await this.options.store.findLiveSessionId(joinCode);
+    return id === undefined ? undefined : this.get(id);
+  }
+
+  async create(teacherId: string, deck: Deck, settings: SessionSettings): Promise<SessionState | ProtocolError> {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const envelope: Envelope = {
+        actor: { role: 'teacher', teacherId },
+        command: { type: 'createSession', sessionId: randomId(), joinCode: randomJoinCode(), deck, settings },
+      };
+      const result = apply(null, envelope, this.options.clock.now());
+      if (!result.ok) return result;
+      try {
+        await this.options.store.create(result.state, result.events);
+      } catch (error) {
+        if (error instanceof JoinCodeTakenError) continue;
+        this.options.logger.error({ err: error }, 'creating a session failed');
+        return protocolError('storage_failed');
+      }
+      this.adopt(result.state);
+      this.options.metrics.countCommand('createSession', 'ok');
+      return result.state;
+    }
+    return protocolError('internal_error', 'No free join code; try again.');
+  }
+
+  /**
+   * Runs one command. Resolves after its events are durable (or, for a duplicate or a no-op,
+   * after every earlier write of the session is durable), so an acknowledgement never promises
+   * more than the store holds.
+   */
+  async execute(sessionId: string, envelope: Envelope, origin?: string): Promise<Applied | ProtocolError> {
+    const type = envelope.command.type;
+    const outcome = await this.executeUncounted(sessionId, envelope, origin);
+    this.options.metrics.countCommand(type, outcome.ok ? (outcome.duplicate ? 'duplicate' : 'ok') : outcome.code);
+    return outcome;
+  }
+
+  private async executeUncounted(
+    sessionId: string,
+    envelope: Envelope,
+    origin: string | undefined,
+  ): Promise<Applied | ProtocolError> {
+    if (this.closed) return protocolError('unavailable');
+    const live = await this.get(sessionId);
+    if (!live) return protocolError('session_not_found');
+
+    const result = apply(live.state, envelope, this.options.clock.now());
+    if (!result.ok) return result;
+    if (result.events.length === 0) {
+      await live.lastAppend;
+      return result;
+    }
+
+    const generation = live.generation;
+    const started = performance.now();
+    live.pendingWrites += 1;
+    const write = this.options.store.append(live.id, result.events, result.state);
+    live.lastAppend = write.then(
+      () => undefined,
+      () => undefined,
+    );
+    try {
+      await write;
+    } catch (error) {
+      this.options.logger.error({ err: error, sessionId }, 'durable write failed; reloading the session');
+      if (live.generation === generation) this.recover(live);
+      return protocolError('storage_failed');
+    } finally {
+      live.pendingWrites -= 1;
+    }
+    this.options.metrics.storeCommitSeconds.observe((performance.now() - started) / 1000);
+    if (result.events.some((e) => TIMER_EVENTS.has(e.type))) this.syncTimers(live);
+    this.hooks?.committed(live, result.events, origin);
+    return result;
+  }
+
+  async delete(sessionId: string): Promise<boolean> {
+    const live = this.sessions.get(sessionId);
+    if (live) this.evict(live);
+    return this.options.store.delete(sessionId);
+  }
+
+  /** A socket of this session connected. */
+  attach(live: LiveSession): void {
+    live.sockets += 1;
+    if (live.evictTimer) this.options.clock.clearTimeout(live.evictTimer);
+    live.evictTimer = null;
+  }
+
+  detach(live: LiveSession): void {
+    live.sockets = Math.max(0, live.sockets - 1);
+    if (live.sockets === 0) this.scheduleEviction(live);
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const live of [...this.sessions.values()]) this.evict(live);
+  }
+
+  private async load(sessionId: string): Promise<LiveSession | undefined> {
+    if (this.closed) return undefined;
+    const state = await this.options.store.load(sessionId);
+    if (!state) return undefined;
+    const existing = this.sessions.get(sessionId);
+    if (existing) return existing;
+    const live = this.adopt(state);
+    live.presence.expect(Object.values(state.students).filter((s) => !s.removed).map((s) => s.id));
+    this.scheduleEviction(live);
+    return live;
+  }
+
+  private adopt(state: SessionState): LiveSession {
+    const live = new LiveSession(state);
+    live.presence = new PresenceTracker(this.options.clock, this.options.presenceGoneAfterMs, (studentId) =>
+      this.hooks?.presenceChanged(live, studentId),
+    );
+    this.sessions.set(state.id, live);
+    this.options.metrics.liveSessions.set(this.sessions.size);
+    this.syncTimers(live);
+    return live;
+  }
+
+  /** After a failed write the in-memory state may hold events the store lacks: reload it. */
+  private recover(live: LiveSession): void {
+    live.generation += 1;
+    live.ready = (async () => {
+      await live.lastAppend;
+      const state = await this.options.store.load(live.id).catch((error: unknown) => {
+        this.options.logger.error({ err: error, sessionId: live.id }, 'reload after a failed write failed');
+        return undefined;
+      });
+      if (state) {
+        live.state = state;
+        this.syncTimers(live);
+      } else {
+        this.evict(live);
+      }
+    })();
+  }
+
+  private scheduleEviction(live: LiveSession): void {
+    if (live.evictTimer) this.options.clock.clearTimeout(live.evictTimer);
+    live.evictTimer = this.options.clock.setTimeout(() => {
+      live.evictTimer = null;
+      if (live.sockets > 0) return;
+      if (live.pendingWrites > 0) return this.scheduleEviction(live);
+      this.evict(live);
+    }, this.options.sessionIdleEvictMs);
+    live.evictTimer.unref?.();
+  }
+
+  private evict(live: LiveSession): void {
+    if (this.sessions.get(live.id) !== live) return;
+    this.sessions.delete(live.id);
+    if (live.evictTimer) this.options.clock.clearTimeout(live.evictTimer);
+    for (const timer of live.timers.values()) this.options.clock.clearTimeout(timer.handle);
+    live.timers.clear();
+    live.presence.dispose();
+    this.options.metrics.liveSessions.set(this.sessions.size);
+    this.hooks?.evicted(live);
+  }
+
+  /** One timer per slide with a deadline; a deadline already past fires at once. */
+  private syncTimers(live: LiveSession): void {
+    const clock = this.options.clock;
+    const wanted = new Map<string, number>();
+    if (live.state.status === 'live') {
+      for (const [slideId, runtime] of Object.entries(live.state.slides)) {
+        if (runtime.deadline !== null) wanted.set(slideId, runtime.deadline);
+      }
+    }
+    for (const [slideId, timer] of live.timers) {
+      if (wanted.get(slideId) !== timer.deadline) {
+        clock.clearTimeout(timer.handle);
+        live.timers.delete(slideId);
+      }
+    }
+    for (const [slideId, deadline] of wanted) {
+      if (live.timers.has(slideId)) continue;
+      const handle = clock.setTimeout(
+        () => {
+          live.timers.delete(slideId);
+          // Timers may fire a millisecond early by the wall clock; wait for the real deadline.
+          if (clock.now() < deadline) return this.syncTimers(live);
+          void this.execute(live.id, { actor: { role: 'system' }, command: { type: 'expireTimer', slideId } });
+        },
+        Math.max(0, deadline - clock.now()),
+      );
+      live.timers.set(slideId, { deadline, handle });
+    }
+  }
+}

@@ -1,0 +1,220 @@
+import type { Logger } from 'pino';
+import type { Server, Socket } from 'socket.io';
+import { publicSessionView, studentSelfView } from '../engine/index.ts';
+import {
+  LIMITS,
+  navigateMessageSchema,
+  pingMessageSchema,
+  protocolError,
+  PROTOCOL_VERSION,
+  submitAnswerMessageSchema,
+  teacherCommandMessageSchema,
+  type ClientToServerEvents,
+  type ProtocolError,
+  type ServerToClientEvents,
+} from '../protocol/index.ts';
+import type { Clock } from './clock.ts';
+import type { RealtimeMetrics } from './metrics.ts';
+import { studentRoom, studentsRoom, teacherRoom } from './rooms.ts';
+import type { SessionRegistry } from './session-registry.ts';
+import type { SocketData } from './socket-data.ts';
+
+type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type Reply = { ok: true } | ProtocolError;
+type EventName = keyof ClientToServerEvents;
+
+const KNOWN_EVENTS = new Set<string>(['teacher:command', 'student:submit', 'student:navigate', 'session:sync', 'ping']);
+
+export interface SocketHandlerDeps {
+  registry: SessionRegistry;
+  clock: Clock;
+  logger: Logger;
+  metrics: RealtimeMetrics;
+}
+
+export function registerSocketHandlers(io: IO, deps: SocketHandlerDeps): void {
+  io.on('connection', (socket) => {
+    void onConnection(socket, deps).catch((error: unknown) => {
+      deps.logger.error({ err: error }, 'connection setup failed');
+      socket.disconnect(true);
+    });
+  });
+}
+
+async function onConnection(socket: AppSocket, deps: SocketHandlerDeps): Promise<void> {
+  const { registry, metrics } = deps;
+  const data = socket.data;
+  const live = await registry.get(data.sessionId);
+  if (!live || !socket.connected) {
+    if (live === undefined) socket.emit('session:closed', protocolError('session_not_found'));
+    socket.disconnect(true);
+    return;
+  }
+  registry.attach(live);
+  metrics.connectedSockets.inc({ role: data.role });
+  socket.on('disconnect', () => {
+    metrics.connectedSockets.dec({ role: data.role });
+    if (data.role === 'student') live.presence.disconnected(data.studentId);
+    registry.detach(live);
+  });
+
+  registerEvents(socket, deps);
+
+  const welcome = {
+    role: data.role,
+    sessionId: data.sessionId,
+    serverTime: deps.clock.now(),
+    protocolVersion: PROTOCOL_VERSION,
+  };
+  if (data.role === 'teacher') {
+    await socket.join(teacherRoom(data.sessionId));
+    socket.emit('session:welcome', welcome);
+    socket.emit('teacher:snapshot', { state: live.state, presence: live.presence.snapshot(), serverTime: deps.clock.now() });
+    return;
+  }
+
+  const { studentId } = data;
+  await socket.join([studentsRoom(data.sessionId), studentRoom(data.sessionId, studentId)]);
+  socket.emit('session:welcome', { ...welcome, studentId, ...(data.token ? { token: data.token } : {}) });
+  socket.emit('student:session', publicSessionView(live.state));
+  const self = studentSelfView(live.state, studentId);
+  if (self) socket.emit('student:self', self);
+  live.presence.connected(studentId, socket.conn.transport.name);
+  socket.conn.once('upgrade', () => live.presence.transportChanged(studentId, socket.conn.transport.name));
+}
+
+/**
+ * Every inbound event goes through `handle`: rate limit, size cap, parse, run, count, reply.
+ * A handler never throws into socket.io, and a reply always has the protocol's shape.
+ */
+function registerEvents(socket: AppSocket, deps: SocketHandlerDeps): void {
+  const { registry, metrics, clock } = deps;
+  const data = socket.data;
+  const live = () => registry.get(data.sessionId);
+
+  const handle = (event: EventName, run: (message: unknown) => Promise<Reply>): void => {
+    (socket as unknown as { on(e: string, fn: (...args: unknown[]) => void): void }).on(event, (...args) => {
+      const ack = typeof args.at(-1) === 'function' ? (args.pop() as (r: Reply) => void) : undefined;
+      const started = performance.now();
+      void reply(args[0], run).then((result) => {
+        if (!result.ok) metrics.countRejected(result.code);
+        metrics.ackLatency.observe({ event }, (performance.now() - started) / 1000);
+        if (ack) ack(result);
+        else if (!result.ok) socket.emit('protocol:error', result);
+      });
+    });
+  };
+
+  const reply = async (message: unknown, run: (message: unknown) => Promise<Reply>): Promise<Reply> => {
+    if (!data.bucket.take()) return protocolError('rate_limited');
+    if (approximateSize(message) > LIMITS.maxPayloadBytes) return protocolError('payload_too_large');
+    if (data.role === 'student') (await live())?.presence.seen(data.studentId);
+    try {
+      return await run(message);
+    } catch (error) {
+      deps.logger.error({ err: error }, 'handler failed');
+      return protocolError('internal_error');
+    }
+  };
+
+  socket.onAny((event: string, ...args: unknown[]) => {
+    if (KNOWN_EVENTS.has(event)) return;
+    const error = protocolError('unknown_event');
+    metrics.countRejected('unknown_event');
+    const ack = args.at(-1);
+    if (typeof ack === 'function') (ack as (r: Reply) => void)(error);
+    else socket.emit('protocol:error', error);
+  });
+
+  handle('teacher:command', async (message) => {
+    if (data.role !== 'teacher') return protocolError('forbidden');
+    const parsed = teacherCommandMessageSchema.safeParse(message);
+    if (!parsed.success) return badRequest(parsed.error.issues[0]);
+    if (parsed.data.sessionId !== data.sessionId) return protocolError('forbidden');
+    const result = await registry.execute(
+      data.sessionId,
+      { actor: { role: 'teacher', teacherId: data.teacherId }, command: parsed.data.command },
+      socket.id,
+    );
+    return result.ok ? { ok: true, seq: result.state.seq } : result;
+  });
+
+  handle('student:submit', async (message) => {
+    if (data.role !== 'student') return protocolError('forbidden');
+    const parsed = submitAnswerMessageSchema.safeParse(message);
+    if (!parsed.success) return badRequest(parsed.error.issues[0]);
+    const m = parsed.data;
+    if (m.sessionId !== data.sessionId) return protocolError('forbidden');
+    const result = await registry.execute(
+      data.sessionId,
+      {
+        actor: { role: 'student', studentId: data.studentId },
+        command: {
+          type: 'submitAnswer',
+          slideId: m.slideId,
+          answerId: m.answerId,
+          answer: m.answer,
+          clientCreatedAt: m.clientCreatedAt,
+        },
+      },
+      socket.id,
+    );
+    if (!result.ok) return result;
+    const stored = result.state.responses[m.slideId]?.[data.studentId];
+    if (!stored) return protocolError('internal_error');
+    return {
+      ok: true,
+      answerId: m.answerId,
+      duplicate: result.duplicate,
+      response: { answerId: stored.answerId, answer: stored.answer, submittedAt: stored.submittedAt, hidden: stored.hidden },
+    };
+  });
+
+  handle('student:navigate', async (message) => {
+    if (data.role !== 'student') return protocolError('forbidden');
+    const parsed = navigateMessageSchema.safeParse(message);
+    if (!parsed.success) return badRequest(parsed.error.issues[0]);
+    if (parsed.data.sessionId !== data.sessionId) return protocolError('forbidden');
+    const result = await registry.execute(
+      data.sessionId,
+      { actor: { role: 'student', studentId: data.studentId }, command: { type: 'navigate', slideIndex: parsed.data.slideIndex } },
+      socket.id,
+    );
+    return result.ok ? { ok: true, position: result.state.students[data.studentId]?.position ?? 0 } : result;
+  });
+
+  handle('session:sync', async () => {
+    const session = await live();
+    if (!session) return protocolError('session_not_found');
+    if (data.role === 'teacher') {
+      return {
+        ok: true,
+        teacher: { state: session.state, presence: session.presence.snapshot(), serverTime: clock.now() },
+      };
+    }
+    const self = studentSelfView(session.state, data.studentId);
+    if (!self) return protocolError('student_removed');
+    return { ok: true, student: { session: publicSessionView(session.state), self } };
+  });
+
+  handle('ping', async (message) => {
+    const parsed = pingMessageSchema.safeParse(message);
+    if (!parsed.success) return badRequest(parsed.error.issues[0]);
+    return { ok: true, serverTime: clock.now(), sentAt: parsed.data.sentAt };
+  });
+}
+
+function badRequest(issue: { message: string; path: PropertyKey[] } | undefined): ProtocolError {
+  return protocolError('bad_request', issue?.message, issue?.path.map(String).join('.'));
+}
+
+/** Upper bound on a message's JSON size without serializing huge payloads twice. */
+function approximateSize(message: unknown): number {
+  if (message === undefined) return 0;
+  try {
+    return JSON.stringify(message)?.length ?? 0;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}

@@ -1,0 +1,45 @@
+import type { EngineEvent } from '../../engine/index.ts';
+import type { SessionState } from '../../protocol/index.ts';
+
+/** The join code belongs to another live session; pick another one. */
+export class JoinCodeTakenError extends Error {
+  constructor() {
+    super('join code already in use');
+  }
+}
+
+/** The store refused an append that would leave a gap or fork in a session's log. */
+export class SeqConflictError extends Error {}
+
+export interface SessionSummary {
+  id: string;
+  joinCode: string;
+  teacherId: string;
+  title: string;
+  status: 'live' | 'ended';
+  createdAt: number;
+}
+
+/**
+ * Where sessions live durably. Adapters: SQLite (embedded default) and, later, Firebase. One
+ * contract suite runs against every adapter. A resolved `append` means the events are durable:
+ * only then may the server acknowledge the command that produced them.
+ */
+export interface SessionStore {
+  /** Stores a new session (its first event already applied: `state.seq === 1`). */
+  create(state: SessionState, events: readonly EngineEvent[]): Promise<void>;
+  /** The session as of its last durable event, or undefined. */
+  load(sessionId: string): Promise<SessionState | undefined>;
+  /** Live sessions only: an ended session's code is free again. */
+  findLiveSessionId(joinCode: string): Promise<string | undefined>;
+  /**
+   * Appends the events of command number `state.seq`. `state` is the state after them; adapters
+   * may snapshot it and must serialize it before returning (the caller keeps changing it).
+   */
+  append(sessionId: string, events: readonly EngineEvent[], state: SessionState): Promise<void>;
+  /** Removes the session and every answer in it. */
+  delete(sessionId: string): Promise<boolean>;
+  list(teacherId?: string): Promise<SessionSummary[]>;
+  /** Finishes pending writes, then releases resources. Safe to call twice. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,61 @@
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { z } from 'zod';
+
+const ISSUER = 'classpulse';
+const AUDIENCE = 'classpulse-realtime';
+
+/**
+ * - teacher-account: a signed-in teacher (minted by the web app); may create sessions.
+ * - teacher: controls exactly one session.
+ * - student: one student of one session; minted at join, reused to resume.
+ */
+const claimsSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('teacher-account'), sub: z.string().min(1) }),
+  z.object({ role: z.literal('teacher'), sub: z.string().min(1), sid: z.string().min(1) }),
+  z.object({ role: z.literal('student'), sub: z.string().min(1), sid: z.string().min(1) }),
+]);
+
+export type TokenClaims = z.output<typeof claimsSchema>;
+export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; reason: 'expired' | 'invalid' };
+
+export interface TokenServiceOptions {
+  secret: string;
+  teacherTtlSeconds: number;
+  studentTtlSeconds: number;
+}
+
+export interface TokenService {
+  signTeacherAccount(teacherId: string, ttlSeconds?: number): Promise<string>;
+  signTeacher(sessionId: string, teacherId: string): Promise<string>;
+  signStudent(sessionId: string, studentId: string): Promise<string>;
+  verify(token: string): Promise<VerifyResult>;
+}
+
+export function createTokenService(options: TokenServiceOptions): TokenService {
+  const key = new TextEncoder().encode(options.secret);
+  const sign = (claims: Record<string, string>, subject: string, ttlSeconds: number) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setSubject(subject)
+      .setIssuedAt()
+      .setExpirationTime(`${ttlSeconds}s`)
+      .sign(key);
+
+  return {
+    signTeacherAccount: (teacherId, ttl = options.teacherTtlSeconds) =>
+      sign({ role: 'teacher-account' }, teacherId, ttl),
+    signTeacher: (sessionId, teacherId) => sign({ role: 'teacher', sid: sessionId }, teacherId, options.teacherTtlSeconds),
+    signStudent: (sessionId, studentId) => sign({ role: 'student', sid: sessionId }, studentId, options.studentTtlSeconds),
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+        const claims = claimsSchema.safeParse(payload);
+        return claims.success ? { ok: true, claims: claims.data } : { ok: false, reason: 'invalid' };
+      } catch (error) {
+        return { ok: false, reason: error instanceof errors.JWTExpired ? 'expired' : 'invalid' };
+      }
+    },
+  };
+}

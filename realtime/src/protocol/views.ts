@@ -72,8 +72,7 @@ export interface TeacherSnapshot {
 export interface ResponseUpsert {
   slideId: string;
   studentId: string;
-  /** null when the response was deleted (student removed). */
-  response: StoredResponse | null;
+  response: StoredResponse;
 }
 
 /**
@@ -83,6 +82,7 @@ export interface ResponseUpsert {
 export interface TeacherDelta {
   seq: number;
   meta?: TeacherMeta;
+  /** Upserted roster entries; a student with `removed: true` no longer has any response. */
   students?: SessionState['students'][string][];
   responses?: ResponseUpsert[];
   presence?: Record<string, Presence>;

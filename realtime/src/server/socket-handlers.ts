@@ -45,6 +45,8 @@ export function registerSocketHandlers(io: IO, deps: SocketHandlerDeps): void {
 async function onConnection(socket: AppSocket, deps: SocketHandlerDeps): Promise<void> {
   const { registry, metrics } = deps;
   const data = socket.data;
+  // Before any await: socket.io drops events that arrive before a listener exists.
+  registerEvents(socket, deps);
   const live = await registry.get(data.sessionId);
   if (!live || !socket.connected) {
     if (live === undefined) socket.emit('session:closed', protocolError('session_not_found'));
@@ -58,8 +60,6 @@ async function onConnection(socket: AppSocket, deps: SocketHandlerDeps): Promise
     if (data.role === 'student') live.presence.disconnected(data.studentId);
     registry.detach(live);
   });
-
-  registerEvents(socket, deps);
 
   const welcome = {
     role: data.role,

@@ -1,0 +1,55 @@
+import type { Answer } from '../protocol/index.ts';
+import { readJson, writeJson, type KeyValueStorage } from './storage.ts';
+
+export interface PendingAnswer {
+  answerId: string;
+  slideId: string;
+  answer: Answer;
+  clientCreatedAt: number;
+}
+
+/**
+ * Answers not yet acknowledged, kept in storage so a reload, a dropped network or a server
+ * restart cannot lose them. At most one per slide: a newer answer replaces an unsent older one.
+ */
+export class Outbox {
+  private items: PendingAnswer[];
+
+  constructor(
+    private readonly storage: KeyValueStorage,
+    private readonly key: string,
+  ) {
+    const stored = readJson<PendingAnswer[]>(storage, key);
+    this.items = Array.isArray(stored) ? stored : [];
+  }
+
+  list(): readonly PendingAnswer[] {
+    return this.items;
+  }
+
+  put(item: PendingAnswer): void {
+    this.items = [...this.items.filter((i) => i.slideId !== item.slideId), item];
+    this.save();
+  }
+
+  remove(answerId: string): void {
+    const next = this.items.filter((i) => i.answerId !== answerId);
+    if (next.length === this.items.length) return;
+    this.items = next;
+    this.save();
+  }
+
+  private save(): void {
+    if (this.items.length === 0) this.storage.removeItem(this.key);
+    else writeJson(this.storage, this.key, this.items);
+  }
+}
+
+/** 128 random bits; `crypto.randomUUID` is missing on plain-http LAN pages, getRandomValues is not. */
+export function newAnswerId(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  let out = '';
+  for (const b of bytes) out += b.toString(16).padStart(2, '0');
+  return out;
+}

@@ -1,0 +1,459 @@
+/**
+ * Property tests: random sessions (teacher commands, joins, answers incl. resends of earlier
+ * answerIds and invalid answers, navigation, timer wake-ups, the clock moving on) never break the
+ * engine's invariants. Each invariant has its own test so one broken invariant does not hide
+ * another; all of them run the same scenario generator.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Answer, LatePolicy, Pacing, SessionState, TeacherCommand } from '../src/protocol/index.ts';
+import {
+  answerRefusal,
+  apply,
+  evolveAll,
+  findSlide,
+  isSlideLocked,
+  isSlideVisible,
+  responseCounts,
+  slideResults,
+  type Actor,
+  type EngineEvent,
+  type Envelope,
+} from '../src/engine/index.ts';
+import {
+  OTHER_TEACHER_ID,
+  SLIDE,
+  SLIDE_IDS,
+  T0,
+  TEACHER_ID,
+  createCmd,
+  describeResult,
+  otherAnswer,
+  questionKind,
+  studentActor,
+  systemActor,
+  teacherActor,
+  validAnswer,
+} from './support/engine-fixtures.ts';
+
+const NUM_RUNS = 120;
+
+// ---------------------------------------------------------------------------------------------
+// Scenario model
+
+const STUDENT_IDS = ['s0', 's1', 's2', 's3', 's4'] as const;
+/** Slide ids the generator picks from: the deck's plus one that does not exist. */
+const SLIDE_CHOICES = [...SLIDE_IDS, 'no-such-slide'];
+
+type Op =
+  | { op: 'advance'; ms: number }
+  | { op: 'toDeadline'; slide: number }
+  | { op: 'join'; student: number; name: string }
+  | { op: 'submit'; student: number; slide: number; answer: 'valid' | 'other' | 'invalid' | 'wrong-kind'; reuse: number | null }
+  | { op: 'navigate'; student: number; index: number }
+  | { op: 'teacher'; command: TeacherCommand; as: 'teacher' | 'student' | 'system' | 'other-teacher' }
+  | { op: 'expire'; slide: number };
+
+interface Scenario {
+  pacing: Pacing;
+  latePolicy: LatePolicy;
+  /** Students s0..s(roster-1) join before the first op. */
+  roster: number;
+  ops: Op[];
+}
+
+/** `submit.slide` value meaning "the slide the student is on" (the class's, or their own pace). */
+const CURRENT_SLIDE = -1;
+
+const INVALID_ANSWERS: Record<string, unknown> = {
+  [SLIDE.mc]: { kind: 'multiple-choice', optionIds: ['a', 'b'] },
+  [SLIDE.mcm]: { kind: 'multiple-choice', optionIds: ['a', 'zz'] },
+  [SLIDE.text]: { kind: 'short-text', text: 'x'.repeat(21) },
+  [SLIDE.num]: { kind: 'number', value: 101 },
+  [SLIDE.cloud]: { kind: 'word-cloud', words: ['a', 'b', 'c'] },
+  [SLIDE.scale]: { kind: 'scale', value: 6 },
+  [SLIDE.draw]: {
+    kind: 'drawing',
+    strokes: [{ color: '#000000', width: 1, points: Array.from({ length: 8_002 }, () => 0.5) }],
+  },
+  [SLIDE.pin]: { kind: 'pin-on-image', x: 1.01, y: 0.5 },
+};
+
+function answerFor(slideId: string, variant: 'valid' | 'other' | 'invalid' | 'wrong-kind'): Answer {
+  const kind = questionKind(slideId);
+  if (!kind) return { kind: 'short-text', text: 'no question here' };
+  switch (variant) {
+    case 'valid':
+      return validAnswer(slideId);
+    case 'other':
+      return otherAnswer(slideId);
+    case 'invalid':
+      return structuredClone(INVALID_ANSWERS[slideId]) as Answer;
+    case 'wrong-kind':
+      return kind === 'number' ? { kind: 'scale', value: 2 } : { kind: 'number', value: 1 };
+  }
+}
+
+const studentArb = fc.integer({ min: 0, max: STUDENT_IDS.length - 1 });
+const slideArb = fc.integer({ min: 0, max: SLIDE_CHOICES.length - 1 });
+const slideIdArb = slideArb.map((i) => SLIDE_CHOICES[i] ?? 'no-such-slide');
+const studentIdArb = fc.oneof(
+  { weight: 5, arbitrary: studentArb.map((i) => STUDENT_IDS[i] ?? 's0') },
+  { weight: 1, arbitrary: fc.constant('ghost') },
+);
+
+const teacherCommandArb: fc.Arbitrary<TeacherCommand> = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 0, max: SLIDE_IDS.length }).map((slideIndex): TeacherCommand => ({ type: 'goToSlide', slideIndex })) },
+  { weight: 2, arbitrary: fc.constantFrom<Pacing>('instructor', 'student').map((pacing): TeacherCommand => ({ type: 'setPacing', pacing })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom<LatePolicy>('allow', 'deny', 'next-slide')
+      .map((latePolicy): TeacherCommand => ({ type: 'setLatePolicy', latePolicy })),
+  },
+  { weight: 3, arbitrary: slideIdArb.map((slideId): TeacherCommand => ({ type: 'lockSlide', slideId })) },
+  { weight: 3, arbitrary: slideIdArb.map((slideId): TeacherCommand => ({ type: 'unlockSlide', slideId })) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(slideIdArb, fc.constantFrom(1_000, 2_000, 5_000, 30_000))
+      .map(([slideId, durationMs]): TeacherCommand => ({ type: 'startTimer', slideId, durationMs })),
+  },
+  { weight: 2, arbitrary: slideIdArb.map((slideId): TeacherCommand => ({ type: 'cancelTimer', slideId })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(slideIdArb, fc.constantFrom('hidden', 'anonymous', 'named' as const))
+      .map(([slideId, mode]): TeacherCommand => ({ type: 'setReveal', slideId, mode })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(slideIdArb, fc.boolean()).map(([slideId, revealed]): TeacherCommand => ({ type: 'revealCorrect', slideId, revealed })),
+  },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(slideIdArb, studentIdArb, fc.boolean())
+      .map(([slideId, studentId, hidden]): TeacherCommand => ({ type: 'hideResponse', slideId, studentId, hidden })),
+  },
+  { weight: 1, arbitrary: studentIdArb.map((studentId): TeacherCommand => ({ type: 'removeStudent', studentId })) },
+);
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 0, max: 8_000 }).map((ms): Op => ({ op: 'advance', ms })) },
+  { weight: 1, arbitrary: slideArb.map((slide): Op => ({ op: 'toDeadline', slide })) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(studentArb, fc.constantFrom('Sam', 'sam', '  Ana   Lee ', 'Bo', '', 'x\u0007'))
+      .map(([student, name]): Op => ({ op: 'join', student, name })),
+  },
+  {
+    weight: 14,
+    arbitrary: fc
+      .record({
+        student: studentArb,
+        slide: fc.oneof({ weight: 3, arbitrary: fc.constant(CURRENT_SLIDE) }, { weight: 2, arbitrary: slideArb }),
+        answer: fc.constantFrom('valid', 'valid', 'other', 'invalid', 'wrong-kind' as const),
+        reuse: fc.option(fc.nat(), { freq: 3 }),
+      })
+      .map((r): Op => ({ op: 'submit', ...r })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(studentArb, fc.integer({ min: 0, max: SLIDE_IDS.length }))
+      .map(([student, index]): Op => ({ op: 'navigate', student, index })),
+  },
+  {
+    weight: 9,
+    arbitrary: fc
+      .tuple(
+        teacherCommandArb,
+        fc.constantFrom('teacher', 'teacher', 'teacher', 'teacher', 'teacher', 'student', 'system', 'other-teacher' as const),
+      )
+      .map(([command, as]): Op => ({ op: 'teacher', command, as })),
+  },
+  { weight: 2, arbitrary: slideArb.map((slide): Op => ({ op: 'expire', slide })) },
+  // Rare, so most sessions live long enough to be interesting.
+  { weight: 1, arbitrary: fc.constant<Op>({ op: 'teacher', command: { type: 'endSession' }, as: 'teacher' }) },
+);
+
+const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
+  pacing: fc.constantFrom<Pacing>('instructor', 'student'),
+  latePolicy: fc.constantFrom<LatePolicy>('allow', 'deny', 'next-slide'),
+  roster: fc.integer({ min: 0, max: STUDENT_IDS.length }),
+  ops: fc.array(opArb, { minLength: 1, maxLength: 60, size: 'max' }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Running a scenario
+
+type Invariant =
+  | 'answers-only-when-answerable'
+  | 'responses-only-on-visible-slides'
+  | 'response-counts'
+  | 'refusals-change-nothing'
+  | 'seq'
+  | 'replay'
+  | 'unique-answer-ids';
+
+interface Step {
+  env: Envelope;
+  now: number;
+  before: SessionState;
+  result: ReturnType<typeof apply>;
+  after: SessionState;
+}
+
+function actorFor(as: 'teacher' | 'student' | 'system' | 'other-teacher'): Actor {
+  switch (as) {
+    case 'teacher':
+      return teacherActor(TEACHER_ID);
+    case 'other-teacher':
+      return teacherActor(OTHER_TEACHER_ID);
+    case 'student':
+      return studentActor('s0');
+    case 'system':
+      return systemActor;
+  }
+}
+
+/** Turns an op into an envelope for the current state and clock; null for clock-only ops. */
+function toEnvelope(op: Op, state: SessionState, usedAnswerIds: string[], nextAnswerId: () => string): Envelope | null {
+  switch (op.op) {
+    case 'advance':
+    case 'toDeadline':
+      return null;
+    case 'join':
+      return { actor: studentActor(STUDENT_IDS[op.student] ?? 's0'), command: { type: 'join', name: op.name } };
+    case 'submit': {
+      const studentId = STUDENT_IDS[op.student] ?? 's0';
+      const index =
+        op.slide !== CURRENT_SLIDE
+          ? op.slide
+          : state.settings.pacing === 'student'
+            ? (state.students[studentId]?.position ?? state.currentSlideIndex)
+            : state.currentSlideIndex;
+      const slideId = SLIDE_CHOICES[index] ?? 'no-such-slide';
+      const answerId =
+        op.reuse !== null && usedAnswerIds.length > 0
+          ? (usedAnswerIds[op.reuse % usedAnswerIds.length] ?? nextAnswerId())
+          : nextAnswerId();
+      return {
+        actor: studentActor(studentId),
+        command: { type: 'submitAnswer', slideId, answerId, answer: answerFor(slideId, op.answer), clientCreatedAt: T0 },
+      };
+    }
+    case 'navigate':
+      return { actor: studentActor(STUDENT_IDS[op.student] ?? 's0'), command: { type: 'navigate', slideIndex: op.index } };
+    case 'teacher':
+      return { actor: actorFor(op.as), command: structuredClone(op.command) };
+    case 'expire':
+      return { actor: systemActor, command: { type: 'expireTimer', slideId: SLIDE_CHOICES[op.slide] ?? 'no-such-slide' } };
+  }
+}
+
+/** Responses as an independent model sees them: key "slide|student" → hidden. */
+type ResponseModel = Map<string, boolean>;
+const modelKey = (slideId: string, studentId: string): string => `${slideId}|${studentId}`;
+
+function updateModel(model: ResponseModel, step: Step): void {
+  const { env, result } = step;
+  if (!result.ok) return;
+  const command = env.command;
+  if (command.type === 'submitAnswer' && !result.duplicate && env.actor.role === 'student') {
+    const key = modelKey(command.slideId, env.actor.studentId);
+    model.set(key, model.get(key) ?? false);
+  } else if (command.type === 'hideResponse' && result.events.length > 0) {
+    model.set(modelKey(command.slideId, command.studentId), command.hidden);
+  } else if (command.type === 'removeStudent' && result.events.length > 0) {
+    for (const key of [...model.keys()]) if (key.endsWith(`|${command.studentId}`)) model.delete(key);
+  }
+}
+
+function label(step: Step): string {
+  return `${step.env.actor.role} ${JSON.stringify(step.env.command)} at T0+${step.now - T0} → ${describeResult(step.result)}`;
+}
+
+function checkStep(invariant: Invariant, step: Step, model: ResponseModel): void {
+  const { env, now, before, result, after } = step;
+  switch (invariant) {
+    case 'answers-only-when-answerable': {
+      if (!result.ok) return;
+      for (const event of result.events) {
+        if (event.type !== 'answerSubmitted') continue;
+        assert.equal(env.command.type, 'submitAnswer', `answerSubmitted from ${label(step)}`);
+        assert.deepEqual(env.actor, studentActor(event.studentId), `a student answered for someone else: ${label(step)}`);
+        const student = before.students[event.studentId];
+        const located = findSlide(before, event.slideId);
+        assert.ok(student && !student.removed, `answer from an absent or removed student: ${label(step)}`);
+        assert.ok(located, `answer on an unknown slide: ${label(step)}`);
+        assert.equal(answerRefusal(before, student, located, now), null, `answer accepted although refused by the rules: ${label(step)}`);
+        // The same conditions spelled out, so a mistake in answerRefusal itself shows too.
+        assert.equal(before.status, 'live', label(step));
+        assert.ok(located.slide.question, label(step));
+        assert.equal(isSlideLocked(located.runtime, now), false, `answer on a locked slide: ${label(step)}`);
+        assert.ok(!located.runtime.locked, label(step));
+        assert.ok(located.runtime.deadline === null || now < located.runtime.deadline, `answer at/after the deadline: ${label(step)}`);
+        assert.ok(isSlideVisible(before, located.runtime), `answer on a slide the student cannot see: ${label(step)}`);
+        assert.ok(located.index >= student.firstAnswerableIndex, `answer before firstAnswerableIndex: ${label(step)}`);
+      }
+      return;
+    }
+    case 'responses-only-on-visible-slides': {
+      for (const [slideId, bySlide] of Object.entries(after.responses)) {
+        for (const studentId of Object.keys(bySlide)) {
+          const located = findSlide(after, slideId);
+          const student = after.students[studentId];
+          const where = `response of ${studentId} on ${slideId} after ${label(step)}`;
+          assert.ok(located, `${where}: unknown slide`);
+          assert.ok(located.slide.question, `${where}: slide without question`);
+          assert.ok(student && !student.removed, `${where}: student absent or removed`);
+          assert.ok(isSlideVisible(after, located.runtime), `${where}: the slide is not visible`);
+          assert.ok(located.index >= student.firstAnswerableIndex, `${where}: before firstAnswerableIndex`);
+        }
+      }
+      return;
+    }
+    case 'response-counts': {
+      const counts = responseCounts(after);
+      const stored = Object.values(after.responses).reduce((n, bySlide) => n + Object.keys(bySlide).length, 0);
+      const counted = Object.values(counts).reduce((n, c) => n + c, 0);
+      assert.equal(counted, stored, `responseCounts misses stored responses after ${label(step)}`);
+      assert.equal(counted, model.size, `responseCounts disagrees with the model after ${label(step)}`);
+      for (const slideId of SLIDE_IDS) {
+        const modelKeys = [...model.keys()].filter((k) => k.startsWith(`${slideId}|`));
+        const visibleInModel = modelKeys.filter((k) => model.get(k) === false).length;
+        assert.equal(counts[slideId], Object.keys(after.responses[slideId] ?? {}).length, `${slideId} after ${label(step)}`);
+        assert.equal(counts[slideId], modelKeys.length, `${slideId} count vs model after ${label(step)}`);
+        const nonHidden = Object.values(after.responses[slideId] ?? {}).filter((r) => !r.hidden).length;
+        for (const withNames of [false, true]) {
+          const results = slideResults(after, slideId, withNames);
+          assert.equal(results.responseCount, nonHidden, `${slideId} results after ${label(step)}`);
+          assert.equal(results.responseCount, visibleInModel, `${slideId} results vs model after ${label(step)}`);
+          assert.equal(results.entries.length, nonHidden);
+        }
+      }
+      return;
+    }
+    case 'refusals-change-nothing': {
+      if (!result.ok) assert.deepEqual(after, before, `refused command changed the state: ${label(step)}`);
+      else if (result.events.length === 0) assert.deepEqual(after, before, `no-op changed the state: ${label(step)}`);
+      else assert.equal(result.duplicate, false, `a duplicate with events: ${label(step)}`);
+      return;
+    }
+    case 'seq': {
+      const expected = result.ok && result.events.length > 0 ? before.seq + 1 : before.seq;
+      assert.equal(after.seq, expected, `seq after ${label(step)}`);
+      return;
+    }
+    case 'unique-answer-ids': {
+      const owner = new Map<string, string>();
+      for (const [slideId, bySlide] of Object.entries(after.responses)) {
+        for (const [studentId, response] of Object.entries(bySlide)) {
+          const here = `${slideId}/${studentId}`;
+          assert.ok(response.answerIds.includes(response.answerId), `${here}: current answerId not in its history`);
+          for (const answerId of response.answerIds) {
+            const seen = owner.get(answerId);
+            assert.equal(seen, undefined, `answerId ${answerId} is in ${seen} and ${here} after ${label(step)}`);
+            owner.set(answerId, here);
+          }
+        }
+      }
+      return;
+    }
+    case 'replay':
+      return; // checked once at the end of the scenario
+  }
+}
+
+function runScenario(scenario: Scenario, invariant: Invariant): void {
+  let now = T0;
+  const created = apply(null, createCmd({ pacing: scenario.pacing, latePolicy: scenario.latePolicy }), now);
+  assert.ok(created.ok, 'the fixture session must be created');
+  const state = created.state;
+  const batches: EngineEvent[][] = [created.events];
+  const usedAnswerIds: string[] = [];
+  let counter = 0;
+  const nextAnswerId = (): string => `answer-${String(++counter).padStart(6, '0')}`;
+  const model: ResponseModel = new Map();
+  for (let i = 0; i < scenario.roster; i++) {
+    const joined = apply(state, { actor: studentActor(STUDENT_IDS[i] ?? 's0'), command: { type: 'join', name: `Student ${i}` } }, now);
+    assert.ok(joined.ok, 'the roster must join');
+    batches.push(joined.events);
+  }
+
+  for (const op of scenario.ops) {
+    if (op.op === 'advance') {
+      now += op.ms;
+      continue;
+    }
+    if (op.op === 'toDeadline') {
+      const deadline = state.slides[SLIDE_CHOICES[op.slide] ?? '']?.deadline ?? null;
+      if (deadline !== null && deadline > now) now = deadline;
+      continue;
+    }
+    const env = toEnvelope(op, state, usedAnswerIds, nextAnswerId);
+    if (!env) continue;
+    if (env.command.type === 'submitAnswer') usedAnswerIds.push(env.command.answerId);
+
+    const before = structuredClone(state);
+    const result = apply(state, env, now);
+    if (result.ok) {
+      assert.equal(result.state, state, 'apply changes the given state in place');
+      if (result.events.length > 0) batches.push(result.events);
+    }
+    const step: Step = { env, now, before, result, after: state };
+    updateModel(model, step);
+    checkStep(invariant, step, model);
+  }
+
+  if (invariant === 'replay') {
+    let replayed: SessionState | null = null;
+    for (const events of batches) replayed = evolveAll(replayed, structuredClone(events));
+    assert.deepEqual(replayed, state, 'replaying the accepted events does not reproduce the state');
+  }
+}
+
+function property(invariant: Invariant): void {
+  fc.assert(
+    fc.property(scenarioArb, (scenario) => {
+      runScenario(scenario, invariant);
+    }),
+    { numRuns: NUM_RUNS },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('engine invariants under random sessions', () => {
+  it('(1) an answer is accepted only on an unlocked slide, before its deadline, that the student may answer', () => {
+    property('answers-only-when-answerable');
+  });
+
+  it('(2) no response is stored for a slide its student cannot see', () => {
+    property('responses-only-on-visible-slides');
+  });
+
+  it('(3) responseCounts match the stored responses and results count the non-hidden ones', () => {
+    property('response-counts');
+  });
+
+  it('(4) a refused command (or a no-op) leaves the state deep-equal to before', () => {
+    property('refusals-change-nothing');
+  });
+
+  it('(5) seq grows by exactly one per command that produced events', () => {
+    property('seq');
+  });
+
+  it('(6) replaying the accepted events from nothing reproduces the state', () => {
+    property('replay');
+  });
+
+  it('(7) every answerId belongs to at most one response', () => {
+    property('unique-answer-ids');
+  });
+});

@@ -45,26 +45,37 @@ const NUM_RUNS = 120;
 const STUDENT_IDS = ['s0', 's1', 's2', 's3', 's4'] as const;
 /** Slide ids the generator picks from: the deck's plus one that does not exist. */
 const SLIDE_CHOICES = [...SLIDE_IDS, 'no-such-slide'];
+/** `slide` value meaning "the slide the class (or, self-paced, the student) is on". */
+const CURRENT_SLIDE = -1;
+/** `slide` value meaning "a slide with a running timer" (the current slide when there is none). */
+const TIMED_SLIDE = -2;
+
+type AnswerVariant = 'valid' | 'other' | 'invalid' | 'wrong-kind';
+type As = 'teacher' | 'student' | 'system' | 'other-teacher';
 
 type Op =
   | { op: 'advance'; ms: number }
-  | { op: 'toDeadline'; slide: number }
+  /** Moves the clock exactly onto the next running deadline, if any. */
+  | { op: 'toDeadline' }
   | { op: 'join'; student: number; name: string }
-  | { op: 'submit'; student: number; slide: number; answer: 'valid' | 'other' | 'invalid' | 'wrong-kind'; reuse: number | null }
+  /** `reuse`: send an answerId used before (by anyone, on any slide) instead of a new one. */
+  | { op: 'submit'; student: number; slide: number; answer: AnswerVariant; reuse: number | null }
+  /** A client retry: an earlier submit message sent again unchanged. */
+  | { op: 'resend'; pick: number }
   | { op: 'navigate'; student: number; index: number }
-  | { op: 'teacher'; command: TeacherCommand; as: 'teacher' | 'student' | 'system' | 'other-teacher' }
-  | { op: 'expire'; slide: number };
+  /** `onCurrent`: aim a slide command at the class's current slide. */
+  | { op: 'teacher'; command: TeacherCommand; as: As; onCurrent: boolean }
+  | { op: 'expire'; slide: number; jump: boolean };
 
 interface Scenario {
   pacing: Pacing;
   latePolicy: LatePolicy;
   /** Students s0..s(roster-1) join before the first op. */
   roster: number;
+  /** Slide the teacher shows after the roster joined. */
+  startSlide: number;
   ops: Op[];
 }
-
-/** `submit.slide` value meaning "the slide the student is on" (the class's, or their own pace). */
-const CURRENT_SLIDE = -1;
 
 const INVALID_ANSWERS: Record<string, unknown> = {
   [SLIDE.mc]: { kind: 'multiple-choice', optionIds: ['a', 'b'] },
@@ -80,7 +91,7 @@ const INVALID_ANSWERS: Record<string, unknown> = {
   [SLIDE.pin]: { kind: 'pin-on-image', x: 1.01, y: 0.5 },
 };
 
-function answerFor(slideId: string, variant: 'valid' | 'other' | 'invalid' | 'wrong-kind'): Answer {
+function answerFor(slideId: string, variant: AnswerVariant): Answer {
   const kind = questionKind(slideId);
   if (!kind) return { kind: 'short-text', text: 'no question here' };
   switch (variant) {
@@ -95,7 +106,11 @@ function answerFor(slideId: string, variant: 'valid' | 'other' | 'invalid' | 'wr
   }
 }
 
-const studentArb = fc.integer({ min: 0, max: STUDENT_IDS.length - 1 });
+/** Mostly s0 and s1, who are always on the roster; sometimes anyone (maybe not joined yet). */
+const studentArb = fc.oneof(
+  { weight: 3, arbitrary: fc.integer({ min: 0, max: 1 }) },
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: STUDENT_IDS.length - 1 }) },
+);
 const slideArb = fc.integer({ min: 0, max: SLIDE_CHOICES.length - 1 });
 const slideIdArb = slideArb.map((i) => SLIDE_CHOICES[i] ?? 'no-such-slide');
 const studentIdArb = fc.oneof(
@@ -141,49 +156,60 @@ const teacherCommandArb: fc.Arbitrary<TeacherCommand> = fc.oneof(
 );
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.integer({ min: 0, max: 8_000 }).map((ms): Op => ({ op: 'advance', ms })) },
-  { weight: 1, arbitrary: slideArb.map((slide): Op => ({ op: 'toDeadline', slide })) },
+  { weight: 9, arbitrary: fc.integer({ min: 0, max: 8_000 }).map((ms): Op => ({ op: 'advance', ms })) },
+  { weight: 3, arbitrary: fc.constant<Op>({ op: 'toDeadline' }) },
   {
     weight: 4,
     arbitrary: fc
-      .tuple(studentArb, fc.constantFrom('Sam', 'sam', '  Ana   Lee ', 'Bo', '', 'x\u0007'))
+      .tuple(fc.integer({ min: 0, max: STUDENT_IDS.length - 1 }), fc.constantFrom('Sam', 'sam', '  Ana   Lee ', 'Bo', '', 'x\u0007'))
       .map(([student, name]): Op => ({ op: 'join', student, name })),
   },
   {
-    weight: 14,
+    weight: 34,
     arbitrary: fc
       .record({
         student: studentArb,
         slide: fc.oneof({ weight: 3, arbitrary: fc.constant(CURRENT_SLIDE) }, { weight: 2, arbitrary: slideArb }),
-        answer: fc.constantFrom('valid', 'valid', 'other', 'invalid', 'wrong-kind' as const),
-        reuse: fc.option(fc.nat(), { freq: 3 }),
+        answer: fc.constantFrom<AnswerVariant>('valid', 'valid', 'other', 'other', 'invalid', 'wrong-kind'),
+        reuse: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.nat() }),
       })
       .map((r): Op => ({ op: 'submit', ...r })),
   },
+  { weight: 8, arbitrary: fc.nat().map((pick): Op => ({ op: 'resend', pick })) },
   {
-    weight: 2,
+    weight: 5,
     arbitrary: fc
       .tuple(studentArb, fc.integer({ min: 0, max: SLIDE_IDS.length }))
       .map(([student, index]): Op => ({ op: 'navigate', student, index })),
   },
   {
+    weight: 27,
+    arbitrary: fc
+      .record({
+        command: teacherCommandArb,
+        as: fc.constantFrom<As>('teacher', 'teacher', 'teacher', 'teacher', 'teacher', 'teacher', 'student', 'system', 'other-teacher'),
+        onCurrent: fc.boolean(),
+      })
+      .map((r): Op => ({ op: 'teacher', ...r })),
+  },
+  {
     weight: 9,
     arbitrary: fc
-      .tuple(
-        teacherCommandArb,
-        fc.constantFrom('teacher', 'teacher', 'teacher', 'teacher', 'teacher', 'student', 'system', 'other-teacher' as const),
-      )
-      .map(([command, as]): Op => ({ op: 'teacher', command, as })),
+      .record({
+        slide: fc.oneof({ weight: 3, arbitrary: fc.constant(TIMED_SLIDE) }, { weight: 1, arbitrary: slideArb }),
+        jump: fc.boolean(),
+      })
+      .map((r): Op => ({ op: 'expire', ...r })),
   },
-  { weight: 2, arbitrary: slideArb.map((slide): Op => ({ op: 'expire', slide })) },
   // Rare, so most sessions live long enough to be interesting.
-  { weight: 1, arbitrary: fc.constant<Op>({ op: 'teacher', command: { type: 'endSession' }, as: 'teacher' }) },
+  { weight: 1, arbitrary: fc.constant<Op>({ op: 'teacher', command: { type: 'endSession' }, as: 'teacher', onCurrent: false }) },
 );
 
 const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
   pacing: fc.constantFrom<Pacing>('instructor', 'student'),
   latePolicy: fc.constantFrom<LatePolicy>('allow', 'deny', 'next-slide'),
-  roster: fc.integer({ min: 0, max: STUDENT_IDS.length }),
+  roster: fc.integer({ min: 2, max: STUDENT_IDS.length }),
+  startSlide: fc.integer({ min: 0, max: SLIDE_IDS.length - 1 }),
   ops: fc.array(opArb, { minLength: 1, maxLength: 60, size: 'max' }),
 });
 
@@ -220,38 +246,81 @@ function actorFor(as: 'teacher' | 'student' | 'system' | 'other-teacher'): Actor
   }
 }
 
-/** Turns an op into an envelope for the current state and clock; null for clock-only ops. */
-function toEnvelope(op: Op, state: SessionState, usedAnswerIds: string[], nextAnswerId: () => string): Envelope | null {
+/** The slide id an op's `slide` field stands for in the current state. */
+function slideFor(slide: number, state: SessionState, studentId?: string): string {
+  if (slide === TIMED_SLIDE) {
+    const timed = SLIDE_IDS.find((id) => state.slides[id]?.deadline != null);
+    if (timed) return timed;
+  }
+  let index = slide;
+  if (slide < 0) {
+    const student = studentId === undefined ? undefined : state.students[studentId];
+    index = state.settings.pacing === 'student' && student ? student.position : state.currentSlideIndex;
+  }
+  return SLIDE_CHOICES[index] ?? 'no-such-slide';
+}
+
+/** Earliest deadline that has not passed yet, if any. */
+function nextDeadline(state: SessionState, now: number): number | null {
+  let next: number | null = null;
+  for (const runtime of Object.values(state.slides)) {
+    if (runtime.deadline !== null && runtime.deadline >= now && (next === null || runtime.deadline < next)) next = runtime.deadline;
+  }
+  return next;
+}
+
+interface RunContext {
+  state: SessionState;
+  now: number;
+  usedAnswerIds: string[];
+  submits: Envelope[];
+  nextAnswerId: () => string;
+}
+
+/** Turns an op into an envelope for the current state (moving the clock if the op says so). */
+function toEnvelope(op: Op, ctx: RunContext): Envelope | null {
+  const { state } = ctx;
   switch (op.op) {
     case 'advance':
+      ctx.now += op.ms;
+      return null;
     case 'toDeadline':
+      ctx.now = nextDeadline(state, ctx.now) ?? ctx.now;
       return null;
     case 'join':
       return { actor: studentActor(STUDENT_IDS[op.student] ?? 's0'), command: { type: 'join', name: op.name } };
     case 'submit': {
       const studentId = STUDENT_IDS[op.student] ?? 's0';
-      const index =
-        op.slide !== CURRENT_SLIDE
-          ? op.slide
-          : state.settings.pacing === 'student'
-            ? (state.students[studentId]?.position ?? state.currentSlideIndex)
-            : state.currentSlideIndex;
-      const slideId = SLIDE_CHOICES[index] ?? 'no-such-slide';
-      const answerId =
-        op.reuse !== null && usedAnswerIds.length > 0
-          ? (usedAnswerIds[op.reuse % usedAnswerIds.length] ?? nextAnswerId())
-          : nextAnswerId();
+      const slideId = slideFor(op.slide, state, studentId);
+      const reused = op.reuse === null ? undefined : ctx.usedAnswerIds[op.reuse % Math.max(1, ctx.usedAnswerIds.length)];
       return {
         actor: studentActor(studentId),
-        command: { type: 'submitAnswer', slideId, answerId, answer: answerFor(slideId, op.answer), clientCreatedAt: T0 },
+        command: {
+          type: 'submitAnswer',
+          slideId,
+          answerId: reused ?? ctx.nextAnswerId(),
+          answer: answerFor(slideId, op.answer),
+          clientCreatedAt: ctx.now - 50,
+        },
       };
+    }
+    case 'resend': {
+      const earlier = ctx.submits[op.pick % Math.max(1, ctx.submits.length)];
+      return earlier ? structuredClone(earlier) : null;
     }
     case 'navigate':
       return { actor: studentActor(STUDENT_IDS[op.student] ?? 's0'), command: { type: 'navigate', slideIndex: op.index } };
-    case 'teacher':
-      return { actor: actorFor(op.as), command: structuredClone(op.command) };
-    case 'expire':
-      return { actor: systemActor, command: { type: 'expireTimer', slideId: SLIDE_CHOICES[op.slide] ?? 'no-such-slide' } };
+    case 'teacher': {
+      const command = structuredClone(op.command);
+      if (op.onCurrent && 'slideId' in command) command.slideId = slideFor(CURRENT_SLIDE, state);
+      return { actor: actorFor(op.as), command };
+    }
+    case 'expire': {
+      const slideId = slideFor(op.slide, state);
+      const deadline = state.slides[slideId]?.deadline ?? null;
+      if (op.jump && deadline !== null && deadline > ctx.now) ctx.now = deadline;
+      return { actor: systemActor, command: { type: 'expireTimer', slideId } };
+    }
   }
 }
 
@@ -370,35 +439,48 @@ function checkStep(invariant: Invariant, step: Step, model: ResponseModel): void
 }
 
 function runScenario(scenario: Scenario, invariant: Invariant): void {
-  let now = T0;
-  const created = apply(null, createCmd({ pacing: scenario.pacing, latePolicy: scenario.latePolicy }), now);
+  const created = apply(null, createCmd({ pacing: scenario.pacing, latePolicy: scenario.latePolicy }), T0);
   assert.ok(created.ok, 'the fixture session must be created');
-  const state = created.state;
-  const batches: EngineEvent[][] = [created.events];
-  const usedAnswerIds: string[] = [];
   let counter = 0;
-  const nextAnswerId = (): string => `answer-${String(++counter).padStart(6, '0')}`;
+  const ctx: RunContext = {
+    state: created.state,
+    now: T0,
+    usedAnswerIds: [],
+    submits: [],
+    nextAnswerId: () => `answer-${String(++counter).padStart(6, '0')}`,
+  };
+  const { state } = ctx;
+  const batches: EngineEvent[][] = [created.events];
   const model: ResponseModel = new Map();
+
   for (let i = 0; i < scenario.roster; i++) {
-    const joined = apply(state, { actor: studentActor(STUDENT_IDS[i] ?? 's0'), command: { type: 'join', name: `Student ${i}` } }, now);
+    const env: Envelope = { actor: studentActor(STUDENT_IDS[i] ?? 's0'), command: { type: 'join', name: `Student ${i}` } };
+    const joined = apply(state, env, ctx.now);
     assert.ok(joined.ok, 'the roster must join');
     batches.push(joined.events);
   }
+  if (scenario.startSlide > 0) {
+    const moved = apply(state, { actor: teacherActor(TEACHER_ID), command: { type: 'goToSlide', slideIndex: scenario.startSlide } }, ctx.now);
+    assert.ok(moved.ok, 'the teacher must be able to show the start slide');
+    batches.push(moved.events);
+    if (scenario.pacing === 'student') {
+      for (let i = 0; i < scenario.roster; i++) {
+        const env: Envelope = { actor: studentActor(STUDENT_IDS[i] ?? 's0'), command: { type: 'navigate', slideIndex: scenario.startSlide } };
+        const navigated = apply(state, env, ctx.now);
+        assert.ok(navigated.ok, 'the roster must be able to navigate');
+        batches.push(navigated.events);
+      }
+    }
+  }
 
   for (const op of scenario.ops) {
-    if (op.op === 'advance') {
-      now += op.ms;
-      continue;
-    }
-    if (op.op === 'toDeadline') {
-      const deadline = state.slides[SLIDE_CHOICES[op.slide] ?? '']?.deadline ?? null;
-      if (deadline !== null && deadline > now) now = deadline;
-      continue;
-    }
-    const env = toEnvelope(op, state, usedAnswerIds, nextAnswerId);
+    const env = toEnvelope(op, ctx);
     if (!env) continue;
-    if (env.command.type === 'submitAnswer') usedAnswerIds.push(env.command.answerId);
-
+    if (env.command.type === 'submitAnswer') {
+      ctx.usedAnswerIds.push(env.command.answerId);
+      ctx.submits.push(structuredClone(env));
+    }
+    const now = ctx.now;
     const before = structuredClone(state);
     const result = apply(state, env, now);
     if (result.ok) {

@@ -238,6 +238,8 @@ export class SessionClient {
         const ack = await this.options.transport.submit({ sessionId: this.state.sessionId, ...next });
         if (ack.ok) {
           this.outbox.remove(next.answerId);
+          const self = this.state.self;
+          if (self) this.update({ self: { ...self, responses: { ...self.responses, [next.slideId]: ack.response } } });
           this.markIfCurrent(next, 'received');
           continue;
         }

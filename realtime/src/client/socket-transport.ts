@@ -35,8 +35,10 @@ export function createSocketTransport(options: SocketTransportOptions): SessionT
   async function request<T extends object>(event: keyof ClientToServerEvents, ...args: unknown[]): Promise<T | ProtocolError> {
     if (!socket?.connected) return protocolError('unavailable', 'Not connected.');
     try {
-      const emit = socket.timeout(ackTimeoutMs).emitWithAck as (e: string, ...a: unknown[]) => Promise<unknown>;
-      const result = await emit(event, ...args);
+      const timed = socket.timeout(ackTimeoutMs) as unknown as {
+        emitWithAck(e: string, ...a: unknown[]): Promise<unknown>;
+      };
+      const result = await timed.emitWithAck(event, ...args);
       return (typeof result === 'object' && result !== null ? result : protocolError('internal_error')) as T;
     } catch {
       return protocolError('unavailable', 'No answer from the server in time.');

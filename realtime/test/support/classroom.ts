@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSessionClient, createSocketTransport, memoryStorage, type KeyValueStorage, type SessionClient, type SessionClientState } from '../../src/client/index.ts';
+import type { Answer, CreateSessionRequest, DeckInput, QuestionKind } from '../../src/protocol/index.ts';
+import { createRealtimeServer, realtimeConfig, silentLogger, type RealtimeConfig, type RealtimeServer } from '../../src/server/index.ts';
+
+export const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789';
+
+/** Seven slides, one per question kind, in this order. */
+export const EVERY_KIND_DECK: DeckInput = {
+  title: 'Every kind of question',
+  slides: [
+    {
+      id: 'mc',
+      title: 'Capitals',
+      question: {
+        kind: 'multiple-choice',
+        prompt: 'Capital of France?',
+        options: [
+          { id: 'paris', label: 'Paris' },
+          { id: 'lyon', label: 'Lyon' },
+          { id: 'nice', label: 'Nice' },
+        ],
+        correctOptionIds: ['paris'],
+      },
+    },
+    { id: 'text', question: { kind: 'short-text', prompt: 'One thing you learned', maxLength: 140 } },
+    { id: 'num', question: { kind: 'number', prompt: 'How many legs has a spider?', min: 0, max: 100 } },
+    { id: 'cloud', question: { kind: 'word-cloud', prompt: 'Describe today', maxWords: 3 } },
+    { id: 'scale', question: { kind: 'scale', prompt: 'How confident are you?', steps: 5, minLabel: 'Lost', maxLabel: 'Sure' } },
+    { id: 'draw', question: { kind: 'drawing', prompt: 'Draw a triangle' } },
+    { id: 'pin', question: { kind: 'pin-on-image', prompt: 'Where is Paris?', imageUrl: '/uploads/map.png', imageAlt: 'Map of France' } },
+  ],
+};
+
+/** A distinct, valid answer for student `i` to a question of `kind`. */
+export function answerFor(kind: QuestionKind, i: number): Answer {
+  switch (kind) {
+    case 'multiple-choice':
+      return { kind, optionIds: [['paris', 'lyon', 'nice'][i % 3] ?? 'paris'] };
+    case 'short-text':
+      return { kind, text: `Student ${i} learned about fractions` };
+    case 'number':
+      return { kind, value: i % 10 };
+    case 'word-cloud':
+      return { kind, words: [`calm${i}`, 'busy'] };
+    case 'scale':
+      return { kind, value: (i % 5) + 1 };
+    case 'drawing':
+      return { kind, strokes: [{ color: '#1d4ed8', width: 3, points: [0.1, 0.9, 0.5, 0.1, 0.9, 0.9, (i % 10) / 10, 0.9] }] };
+    case 'pin-on-image':
+      return { kind, x: (i % 10) / 10, y: 0.5 };
+  }
+}
+
+export function tempDir(prefix: string): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), `classpulse-${prefix}-`));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export async function startServer(dataDir: string, overrides: Partial<RealtimeConfig> = {}): Promise<RealtimeServer> {
+  return createRealtimeServer(
+    realtimeConfig({
+      port: 0,
+      host: '127.0.0.1',
+      tokenSecret: TEST_SECRET,
+      dataDir,
+      sqlitePath: join(dataDir, 'realtime.sqlite'),
+      sqliteSynchronous: 'normal',
+      studentBroadcastIntervalMs: 20,
+      ...overrides,
+    }),
+    { logger: silentLogger() },
+  );
+}
+
+export interface CreatedSession {
+  sessionId: string;
+  joinCode: string;
+  teacherToken: string;
+}
+
+export async function createSession(url: string, accountToken: string, body: CreateSessionRequest): Promise<CreatedSession> {
+  const res = await fetch(`${url}/v1/sessions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${accountToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`create session: ${res.status} ${await res.text()}`);
+  return (await res.json()) as CreatedSession;
+}
+
+export function socketClient(url: string, storage: KeyValueStorage = memoryStorage()): SessionClient {
+  return createSessionClient({
+    transport: createSocketTransport({ url, transports: ['websocket'], ackTimeoutMs: 3_000, retryDelayMs: 100 }),
+    storage,
+    retryDelayMs: 100,
+  });
+}
+
+/** Resolves once the client's state satisfies `predicate` (checked now and on every change). */
+export function waitFor(client: SessionClient, predicate: (s: SessionClientState) => boolean): Promise<SessionClientState> {
+  return new Promise((resolve) => {
+    if (predicate(client.getState())) return resolve(client.getState());
+    const stop = client.subscribe((state) => {
+      if (predicate(state)) {
+        stop();
+        resolve(state);
+      }
+    });
+  });
+}

@@ -1,0 +1,35 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const MAIN = fileURLToPath(new URL('../../src/server/main.ts', import.meta.url));
+
+export interface ChildServer {
+  process: ChildProcess;
+  port: number;
+  url: string;
+  /** Resolves when the process has exited. */
+  exited: Promise<void>;
+}
+
+/** Runs the real `main.ts` in its own process, as production does, and waits for it to listen. */
+export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    env: { ...process.env, REALTIME_HOST: '127.0.0.1', REALTIME_LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const lines = createInterface({ input: child.stdout! });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`server exited early with ${code}`)));
+    lines.on('line', (line) => {
+      try {
+        const msg = JSON.parse(line) as { event?: string; port?: number };
+        if (msg.event === 'listening' && typeof msg.port === 'number') resolve(msg.port);
+      } catch {
+        // not our line
+      }
+    });
+  });
+  return { process: child, port, url: `http://127.0.0.1:${port}`, exited };
+}

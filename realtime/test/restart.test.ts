@@ -6,113 +6,169 @@ import { memoryStorage, type KeyValueStorage, type SessionClient } from '../src/
 import type { EngineEvent } from '../src/engine/index.ts';
 import { createTokenService } from '../src/server/index.ts';
 import { startChildServer, type ChildServer } from './support/child-server.ts';
-import { answerFor, createSession, EVERY_KIND_DECK, socketClient, TEST_SECRET, tempDir, waitFor } from './support/classroom.ts';
+import {
+  answerFor,
+  createSession,
+  EVERY_KIND_DECK,
+  socketClient,
+  TEST_SECRET,
+  tempDir,
+  waitFor,
+} from './support/classroom.ts';
 
 const STUDENTS = 12;
 
-describe('killing the server mid-session loses no acknowledged answer', { timeout: 120_000 }, () => {
-  const dir = tempDir('restart');
-  const env = { CLASSPULSE_DATA_DIR: dir.path, REALTIME_TOKEN_SECRET: TEST_SECRET, REALTIME_PORT: '0' };
-  let server: ChildServer;
-  const clients: SessionClient[] = [];
+describe(
+  'killing the server mid-session loses no acknowledged answer',
+  { timeout: 120_000 },
+  () => {
+    const dir = tempDir('restart');
+    const env = {
+      CLASSPULSE_DATA_DIR: dir.path,
+      REALTIME_TOKEN_SECRET: TEST_SECRET,
+      REALTIME_PORT: '0',
+    };
+    let server: ChildServer;
+    const clients: SessionClient[] = [];
 
-  after(async () => {
-    for (const c of clients) c.close();
-    server?.process.kill('SIGKILL');
-    await server?.exited;
-    dir.remove();
-  });
+    after(async () => {
+      for (const c of clients) c.close();
+      server?.process.kill('SIGKILL');
+      await server?.exited;
+      dir.remove();
+    });
 
-  it('clients resume by themselves, unacknowledged answers are resent and stored exactly once', async (t) => {
-    server = await startChildServer(env);
-    const tokens = createTokenService({ secret: TEST_SECRET, teacherTtlSeconds: 3600, studentTtlSeconds: 3600 });
-    const session = await createSession(server.url, await tokens.signTeacherAccount('t-1'), { deck: EVERY_KIND_DECK });
-
-    const teacher = socketClient(server.url);
-    clients.push(teacher);
-    teacher.connectAsTeacher(session.teacherToken);
-    await waitFor(teacher, (s) => s.teacher !== null);
-
-    const storages: KeyValueStorage[] = [];
-    const students: SessionClient[] = [];
-    for (let i = 0; i < STUDENTS; i++) {
-      const storage = memoryStorage();
-      const student = socketClient(server.url, storage);
-      student.joinWithCode(session.joinCode, `Student ${i}`);
-      storages.push(storage);
-      students.push(student);
-      clients.push(student);
-    }
-    await Promise.all(students.map((s) => waitFor(s, (st) => st.status === 'connected' && st.self !== null)));
-
-    // Slide 1: everyone answers and is acknowledged before the crash.
-    students.forEach((s, i) => s.submitAnswer('mc', answerFor('multiple-choice', i)));
-    await Promise.all(students.map((s) => waitFor(s, (st) => st.answers.mc?.status === 'received')));
-    assert.equal((await teacher.command({ type: 'goToSlide', slideIndex: 1 })).ok, true);
-    await Promise.all(students.map((s) => waitFor(s, (st) => st.session?.currentSlideIndex === 1)));
-
-    // Slide 2: answers in flight when the process is killed without warning.
-    const acknowledgedBeforeKill = new Map<string, string>();
-    students.forEach((s, i) => {
-      const answerId = s.submitAnswer('text', answerFor('short-text', i));
-      s.subscribe((st) => {
-        if (st.answers.text?.answerId === answerId && st.answers.text.status === 'received' && server.process.exitCode === null) {
-          acknowledgedBeforeKill.set(st.studentId!, answerId);
-        }
+    it('clients resume by themselves, unacknowledged answers are resent and stored exactly once', async (t) => {
+      server = await startChildServer(env);
+      const tokens = createTokenService({
+        secret: TEST_SECRET,
+        teacherTtlSeconds: 3600,
+        studentTtlSeconds: 3600,
       });
+      const session = await createSession(server.url, await tokens.signTeacherAccount('t-1'), {
+        deck: EVERY_KIND_DECK,
+      });
+
+      const teacher = socketClient(server.url);
+      clients.push(teacher);
+      teacher.connectAsTeacher(session.teacherToken);
+      await waitFor(teacher, (s) => s.teacher !== null);
+
+      const storages: KeyValueStorage[] = [];
+      const students: SessionClient[] = [];
+      for (let i = 0; i < STUDENTS; i++) {
+        const storage = memoryStorage();
+        const student = socketClient(server.url, storage);
+        student.joinWithCode(session.joinCode, `Student ${i}`);
+        storages.push(storage);
+        students.push(student);
+        clients.push(student);
+      }
+      await Promise.all(
+        students.map((s) => waitFor(s, (st) => st.status === 'connected' && st.self !== null)),
+      );
+
+      // Slide 1: everyone answers and is acknowledged before the crash.
+      students.forEach((s, i) => s.submitAnswer('mc', answerFor('multiple-choice', i)));
+      await Promise.all(
+        students.map((s) => waitFor(s, (st) => st.answers.mc?.status === 'received')),
+      );
+      assert.equal((await teacher.command({ type: 'goToSlide', slideIndex: 1 })).ok, true);
+      await Promise.all(
+        students.map((s) => waitFor(s, (st) => st.session?.currentSlideIndex === 1)),
+      );
+
+      // Slide 2: answers in flight when the process is killed without warning.
+      const acknowledgedBeforeKill = new Map<string, string>();
+      students.forEach((s, i) => {
+        const answerId = s.submitAnswer('text', answerFor('short-text', i));
+        s.subscribe((st) => {
+          if (
+            st.answers.text?.answerId === answerId &&
+            st.answers.text.status === 'received' &&
+            server.process.exitCode === null
+          ) {
+            acknowledgedBeforeKill.set(st.studentId!, answerId);
+          }
+        });
+      });
+      const port = server.port;
+      server.process.kill('SIGKILL');
+      await server.exited;
+      const inFlight = students.filter(
+        (s) => s.getState().answers.text?.status === 'sending',
+      ).length;
+
+      // While the server is down: one student reloads the page (same storage, new client)
+      // and another answers offline.
+      const originalId = students[0]!.getState().studentId;
+      students[0]!.close();
+      const reloaded = socketClient(`http://127.0.0.1:${port}`, storages[0]);
+      clients.push(reloaded);
+      reloaded.joinWithCode(session.joinCode, 'Student 0');
+      students[0] = reloaded;
+      await waitFor(students[1]!, (s) => s.status === 'reconnecting');
+      students[1]!.submitAnswer('text', { kind: 'short-text', text: 'edited while offline' });
+
+      server = await startChildServer({ ...env, REALTIME_PORT: String(port) });
+      await Promise.all(
+        students.map((s) =>
+          waitFor(s, (st) => st.status === 'connected' && st.answers.text?.status === 'received'),
+        ),
+      );
+      await waitFor(
+        teacher,
+        (s) =>
+          s.status === 'connected' &&
+          Object.keys(s.teacher?.state.responses.text ?? {}).length === STUDENTS,
+      );
+
+      const reloadedState = students[0].getState();
+      assert.equal(reloadedState.studentId, originalId, 'the reload kept the identity');
+      assert.ok(
+        reloadedState.self?.responses.mc,
+        'the reloaded student still sees the earlier answer',
+      );
+
+      const teacherState = teacher.getState().teacher!.state;
+      assert.equal(Object.keys(teacherState.students).length, STUDENTS, 'nobody joined twice');
+      assert.equal(Object.keys(teacherState.responses.mc ?? {}).length, STUDENTS);
+      for (const s of students) {
+        const { studentId, answers } = s.getState();
+        assert.equal(teacherState.responses.text?.[studentId!]?.answerId, answers.text?.answerId);
+      }
+      assert.deepEqual(teacherState.responses.text?.[students[1]!.getState().studentId!]?.answer, {
+        kind: 'short-text',
+        text: 'edited while offline',
+      });
+
+      // The durable log: every acknowledged answer is there, and no answerId was stored twice.
+      server.process.kill('SIGTERM');
+      await server.exited;
+      const db = new Database(join(dir.path, 'realtime.sqlite'), { readonly: true });
+      const rows = db
+        .prepare('SELECT events FROM session_events WHERE session_id = ? ORDER BY seq')
+        .all(session.sessionId) as Array<{ events: string }>;
+      db.close();
+      const stored = rows
+        .flatMap((r) => JSON.parse(r.events) as EngineEvent[])
+        .filter(
+          (e): e is Extract<EngineEvent, { type: 'answerSubmitted' }> =>
+            e.type === 'answerSubmitted',
+        );
+      const counts = new Map<string, number>();
+      for (const e of stored) counts.set(e.answerId, (counts.get(e.answerId) ?? 0) + 1);
+      assert.ok(
+        [...counts.values()].every((n) => n === 1),
+        'each answerId stored exactly once',
+      );
+      for (const answerId of acknowledgedBeforeKill.values())
+        assert.ok(counts.has(answerId), 'acknowledged answer kept');
+      for (const s of students) {
+        for (const a of Object.values(s.getState().answers))
+          assert.ok(counts.has(a.answerId), 'every received answer is stored');
+      }
+      t.diagnostic(`${inFlight} of ${STUDENTS} answers were unacknowledged at the kill`);
     });
-    const port = server.port;
-    server.process.kill('SIGKILL');
-    await server.exited;
-    const inFlight = students.filter((s) => s.getState().answers.text?.status === 'sending').length;
-
-    // While the server is down: one student reloads the page (same storage, new client)
-    // and another answers offline.
-    const originalId = students[0]!.getState().studentId;
-    students[0]!.close();
-    const reloaded = socketClient(`http://127.0.0.1:${port}`, storages[0]!);
-    clients.push(reloaded);
-    reloaded.joinWithCode(session.joinCode, 'Student 0');
-    students[0] = reloaded;
-    await waitFor(students[1]!, (s) => s.status === 'reconnecting');
-    students[1]!.submitAnswer('text', { kind: 'short-text', text: 'edited while offline' });
-
-    server = await startChildServer({ ...env, REALTIME_PORT: String(port) });
-    await Promise.all(students.map((s) => waitFor(s, (st) => st.status === 'connected' && st.answers.text?.status === 'received')));
-    await waitFor(teacher, (s) => s.status === 'connected' && Object.keys(s.teacher?.state.responses.text ?? {}).length === STUDENTS);
-
-    const reloadedState = students[0]!.getState();
-    assert.equal(reloadedState.studentId, originalId, 'the reload kept the identity');
-    assert.ok(reloadedState.self?.responses.mc, 'the reloaded student still sees the earlier answer');
-
-    const teacherState = teacher.getState().teacher!.state;
-    assert.equal(Object.keys(teacherState.students).length, STUDENTS, 'nobody joined twice');
-    assert.equal(Object.keys(teacherState.responses.mc ?? {}).length, STUDENTS);
-    for (const s of students) {
-      const { studentId, answers } = s.getState();
-      assert.equal(teacherState.responses.text?.[studentId!]?.answerId, answers.text?.answerId);
-    }
-    assert.deepEqual(teacherState.responses.text?.[students[1]!.getState().studentId!]?.answer, {
-      kind: 'short-text',
-      text: 'edited while offline',
-    });
-
-    // The durable log: every acknowledged answer is there, and no answerId was stored twice.
-    server.process.kill('SIGTERM');
-    await server.exited;
-    const db = new Database(join(dir.path, 'realtime.sqlite'), { readonly: true });
-    const rows = db.prepare('SELECT events FROM session_events WHERE session_id = ? ORDER BY seq').all(session.sessionId) as Array<{ events: string }>;
-    db.close();
-    const stored = rows
-      .flatMap((r) => JSON.parse(r.events) as EngineEvent[])
-      .filter((e): e is Extract<EngineEvent, { type: 'answerSubmitted' }> => e.type === 'answerSubmitted');
-    const counts = new Map<string, number>();
-    for (const e of stored) counts.set(e.answerId, (counts.get(e.answerId) ?? 0) + 1);
-    assert.ok([...counts.values()].every((n) => n === 1), 'each answerId stored exactly once');
-    for (const answerId of acknowledgedBeforeKill.values()) assert.ok(counts.has(answerId), 'acknowledged answer kept');
-    for (const s of students) {
-      for (const a of Object.values(s.getState().answers)) assert.ok(counts.has(a.answerId), 'every received answer is stored');
-    }
-    t.diagnostic(`${inFlight} of ${STUDENTS} answers were unacknowledged at the kill`);
-  });
-});
+  },
+);

@@ -1,5 +1,11 @@
 export { newAnswerId, Outbox, type PendingAnswer } from './outbox.ts';
-export { createSessionClient, SessionClient, type AnswerStatus, type SessionClientOptions, type SessionClientState } from './session-client.ts';
+export {
+  createSessionClient,
+  SessionClient,
+  type AnswerStatus,
+  type SessionClientOptions,
+  type SessionClientState,
+} from './session-client.ts';
 export { createSocketTransport, type SocketTransportOptions } from './socket-transport.ts';
 export { browserStorage, memoryStorage, type KeyValueStorage } from './storage.ts';
 export { applyTeacherDelta } from './teacher-state.ts';

@@ -57,7 +57,8 @@ interface StoredIdentity {
 }
 
 const identityKey = (code: string) => `classpulse:v1:identity:${code}`;
-const outboxKey = (sessionId: string, studentId: string) => `classpulse:v1:outbox:${sessionId}:${studentId}`;
+const outboxKey = (sessionId: string, studentId: string) =>
+  `classpulse:v1:outbox:${sessionId}:${studentId}`;
 
 /** A resume that fails with these starts over with a fresh join by code. */
 const REJOIN_ON = new Set(['unauthorized', 'student_not_found', 'session_not_found']);
@@ -106,7 +107,10 @@ export class SessionClient {
   joinWithCode(code: string, name: string): void {
     const parsed = joinCodeSchema.safeParse(code);
     if (!parsed.success) {
-      this.update({ status: 'closed', error: protocolError('join_code_not_found', parsed.error.issues[0]?.message) });
+      this.update({
+        status: 'closed',
+        error: protocolError('join_code_not_found', parsed.error.issues[0]?.message),
+      });
       return;
     }
     this.joinCode = parsed.data;
@@ -132,7 +136,12 @@ export class SessionClient {
   submitAnswer(slideId: string, answer: Answer): string {
     const { sessionId, studentId } = this.state;
     if (!this.outbox || !sessionId || !studentId) throw new Error('submitAnswer before joining');
-    const pending: PendingAnswer = { answerId: newAnswerId(), slideId, answer, clientCreatedAt: this.now() };
+    const pending: PendingAnswer = {
+      answerId: newAnswerId(),
+      slideId,
+      answer,
+      clientCreatedAt: this.now(),
+    };
     this.outbox.put(pending);
     this.setAnswer({ slideId, answerId: pending.answerId, answer, status: 'sending' });
     void this.flush();
@@ -164,8 +173,13 @@ export class SessionClient {
       status: (status, error) => this.onStatus(status, error),
       welcome: (w) => {
         if (w.role === 'student' && w.studentId) {
-          const identity = { sessionId: w.sessionId, studentId: w.studentId, token: w.token ?? this.currentToken() };
-          if (identity.token && this.joinCode) writeJson(this.storage, identityKey(this.joinCode), identity);
+          const identity = {
+            sessionId: w.sessionId,
+            studentId: w.studentId,
+            token: w.token ?? this.currentToken(),
+          };
+          if (identity.token && this.joinCode)
+            writeJson(this.storage, identityKey(this.joinCode), identity);
           if (identity.token) this.auth = { v: PROTOCOL_VERSION, token: identity.token };
           this.adoptIdentity(identity);
           void this.flush();
@@ -177,7 +191,8 @@ export class SessionClient {
       studentSelf: (self) => this.onSelf(self),
       teacherSnapshot: (teacher) => this.update({ teacher }),
       teacherDelta: (delta) => {
-        if (this.state.teacher) this.update({ teacher: applyTeacherDelta(this.state.teacher, delta) });
+        if (this.state.teacher)
+          this.update({ teacher: applyTeacherDelta(this.state.teacher, delta) });
       },
       closed: (reason) => this.update({ error: reason }),
     };
@@ -186,7 +201,14 @@ export class SessionClient {
 
   private onStatus(status: ConnectionStatus, error: ProtocolError | undefined): void {
     // A stored identity that no longer works (expired token, deleted session): join afresh once.
-    if (status === 'closed' && error && REJOIN_ON.has(error.code) && this.joinCode && this.auth && 'token' in this.auth) {
+    if (
+      status === 'closed' &&
+      error &&
+      REJOIN_ON.has(error.code) &&
+      this.joinCode &&
+      this.auth &&
+      'token' in this.auth
+    ) {
       this.storage.removeItem(identityKey(this.joinCode));
       this.auth = { v: PROTOCOL_VERSION, join: { code: this.joinCode, name: this.joinName ?? '' } };
       this.outbox = null;
@@ -217,7 +239,12 @@ export class SessionClient {
       this.outbox = new Outbox(this.storage, outboxKey(identity.sessionId, identity.studentId));
       const answers = { ...this.state.answers };
       for (const p of this.outbox.list()) {
-        answers[p.slideId] = { slideId: p.slideId, answerId: p.answerId, answer: p.answer, status: 'sending' };
+        answers[p.slideId] = {
+          slideId: p.slideId,
+          answerId: p.answerId,
+          answer: p.answer,
+          status: 'sending',
+        };
       }
       this.update({ sessionId: identity.sessionId, studentId: identity.studentId, answers });
     }
@@ -235,11 +262,17 @@ export class SessionClient {
       while (this.state.status === 'connected' && this.outbox && this.state.sessionId) {
         const next = this.outbox.list()[0];
         if (!next) return;
-        const ack = await this.options.transport.submit({ sessionId: this.state.sessionId, ...next });
+        const ack = await this.options.transport.submit({
+          sessionId: this.state.sessionId,
+          ...next,
+        });
         if (ack.ok) {
           this.outbox.remove(next.answerId);
           const self = this.state.self;
-          if (self) this.update({ self: { ...self, responses: { ...self.responses, [next.slideId]: ack.response } } });
+          if (self)
+            this.update({
+              self: { ...self, responses: { ...self.responses, [next.slideId]: ack.response } },
+            });
           this.markIfCurrent(next, 'received');
           continue;
         }
@@ -263,10 +296,20 @@ export class SessionClient {
     }, this.options.retryDelayMs ?? 1_000);
   }
 
-  private markIfCurrent(item: PendingAnswer, status: AnswerStatus['status'], error?: ProtocolError): void {
+  private markIfCurrent(
+    item: PendingAnswer,
+    status: AnswerStatus['status'],
+    error?: ProtocolError,
+  ): void {
     const current = this.state.answers[item.slideId];
     if (current && current.answerId !== item.answerId) return;
-    this.setAnswer({ slideId: item.slideId, answerId: item.answerId, answer: item.answer, status, ...(error ? { error } : {}) });
+    this.setAnswer({
+      slideId: item.slideId,
+      answerId: item.answerId,
+      answer: item.answer,
+      status,
+      ...(error ? { error } : {}),
+    });
   }
 
   private setAnswer(answer: AnswerStatus): void {

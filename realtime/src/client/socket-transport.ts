@@ -32,14 +32,19 @@ export function createSocketTransport(options: SocketTransportOptions): SessionT
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** Sends only while connected: the SessionClient's outbox, not socket.io's buffer, retries. */
-  async function request<T extends object>(event: keyof ClientToServerEvents, ...args: unknown[]): Promise<T | ProtocolError> {
+  async function request<T extends object>(
+    event: keyof ClientToServerEvents,
+    ...args: unknown[]
+  ): Promise<T | ProtocolError> {
     if (!socket?.connected) return protocolError('unavailable', 'Not connected.');
     try {
       const timed = socket.timeout(ackTimeoutMs) as unknown as {
         emitWithAck(e: string, ...a: unknown[]): Promise<unknown>;
       };
       const result = await timed.emitWithAck(event, ...args);
-      return (typeof result === 'object' && result !== null ? result : protocolError('internal_error')) as T;
+      return (
+        typeof result === 'object' && result !== null ? result : protocolError('internal_error')
+      ) as T;
     } catch {
       return protocolError('unavailable', 'No answer from the server in time.');
     }

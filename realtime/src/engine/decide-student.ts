@@ -1,4 +1,10 @@
-import { answerProblem, answerSchema, LIMITS, studentNameSchema, type SessionState } from '../protocol/index.ts';
+import {
+  answerProblem,
+  answerSchema,
+  LIMITS,
+  studentNameSchema,
+  type SessionState,
+} from '../protocol/index.ts';
 import type { StudentCommand } from './commands.ts';
 import { accept, nothingToDo, refuse, type DecideResult } from './result.ts';
 import { answerRefusal, disambiguateName, findSlide, isLateJoin } from './rules.ts';
@@ -19,7 +25,8 @@ export function decideStudent(
 
   if (command.type === 'navigate') {
     if (state.status === 'ended') return refuse('session_ended');
-    if (state.settings.pacing !== 'student') return refuse('invalid_state', 'The teacher sets the pace.');
+    if (state.settings.pacing !== 'student')
+      return refuse('invalid_state', 'The teacher sets the pace.');
     if (command.slideIndex >= state.deck.slides.length) return refuse('slide_not_found');
     if (command.slideIndex === student.position) return nothingToDo();
     return accept({ type: 'studentNavigated', studentId, position: command.slideIndex });
@@ -30,7 +37,8 @@ export function decideStudent(
   const located = findSlide(state, command.slideId);
   if (!located) return refuse('slide_not_found');
   const existing = state.responses[command.slideId]?.[studentId];
-  if (existing?.answerIds.includes(command.answerId)) return { ok: true, events: [], duplicate: true };
+  if (existing?.answerIds.includes(command.answerId))
+    return { ok: true, events: [], duplicate: true };
   for (const [slideId, bySlide] of Object.entries(state.responses)) {
     if (slideId !== command.slideId && bySlide[studentId]?.answerIds.includes(command.answerId)) {
       return refuse('answer_id_conflict');
@@ -46,7 +54,8 @@ export function decideStudent(
   if (!question) return refuse('no_question');
   const problem = answerProblem(question, parsed.data);
   if (problem) return refuse('invalid_answer', problem);
-  if (existing && existing.answerIds.length >= LIMITS.answerRevisionsMax) return refuse('too_many_edits');
+  if (existing && existing.answerIds.length >= LIMITS.answerRevisionsMax)
+    return refuse('too_many_edits');
 
   return accept({
     type: 'answerSubmitted',
@@ -59,10 +68,16 @@ export function decideStudent(
   });
 }
 
-function decideJoin(state: SessionState, studentId: string, rawName: string, now: number): DecideResult {
+function decideJoin(
+  state: SessionState,
+  studentId: string,
+  rawName: string,
+  now: number,
+): DecideResult {
   if (state.status === 'ended') return refuse('session_ended');
   const existing = state.students[studentId];
-  if (existing) return refuse(existing.removed ? 'student_removed' : 'invalid_state', 'Already joined.');
+  if (existing)
+    return refuse(existing.removed ? 'student_removed' : 'invalid_state', 'Already joined.');
   const name = studentNameSchema.safeParse(rawName);
   if (!name.success) return refuse('bad_request', name.error.issues[0]?.message);
   if (Object.keys(state.students).length >= STUDENTS_PER_SESSION_MAX) {

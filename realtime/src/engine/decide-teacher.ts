@@ -3,7 +3,11 @@ import { accept, nothingToDo, refuse, type DecideResult } from './result.ts';
 import { findSlide } from './rules.ts';
 
 /** Teacher commands. The caller has checked that the actor is this session's teacher. */
-export function decideTeacher(state: SessionState, command: TeacherCommand, now: number): DecideResult {
+export function decideTeacher(
+  state: SessionState,
+  command: TeacherCommand,
+  now: number,
+): DecideResult {
   if (state.status === 'ended') {
     return command.type === 'endSession' ? nothingToDo() : refuse('session_ended');
   }
@@ -32,7 +36,11 @@ export function decideTeacher(state: SessionState, command: TeacherCommand, now:
     }
     case 'startTimer': {
       if (!findSlide(state, command.slideId)) return refuse('slide_not_found');
-      return accept({ type: 'timerStarted', slideId: command.slideId, deadline: now + command.durationMs });
+      return accept({
+        type: 'timerStarted',
+        slideId: command.slideId,
+        deadline: now + command.durationMs,
+      });
     }
     case 'cancelTimer': {
       const located = findSlide(state, command.slideId);
@@ -53,7 +61,11 @@ export function decideTeacher(state: SessionState, command: TeacherCommand, now:
       if (!located) return refuse('slide_not_found');
       return located.runtime.correctRevealed === command.revealed
         ? nothingToDo()
-        : accept({ type: 'correctRevealChanged', slideId: command.slideId, revealed: command.revealed });
+        : accept({
+            type: 'correctRevealChanged',
+            slideId: command.slideId,
+            revealed: command.revealed,
+          });
     }
     case 'hideResponse': {
       if (!findSlide(state, command.slideId)) return refuse('slide_not_found');

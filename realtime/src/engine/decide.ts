@@ -59,7 +59,8 @@ export function decide(state: SessionState | null, envelope: Envelope, now: numb
       return accept({ type: 'timerExpired', slideId: command.slideId });
     }
     default: {
-      if (actor.role !== 'teacher' || actor.teacherId !== state.teacherId) return refuse('forbidden');
+      if (actor.role !== 'teacher' || actor.teacherId !== state.teacherId)
+        return refuse('forbidden');
       // Typed callers cannot send anything else, but the engine never trusts a typed parameter.
       const parsed = teacherCommandSchema.safeParse(command);
       if (!parsed.success) return refuse('bad_request', parsed.error.issues[0]?.message);

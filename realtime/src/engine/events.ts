@@ -1,4 +1,12 @@
-import type { Answer, Deck, LatePolicy, Pacing, RevealMode, SessionSettings, StudentRecord } from '../protocol/index.ts';
+import type {
+  Answer,
+  Deck,
+  LatePolicy,
+  Pacing,
+  RevealMode,
+  SessionSettings,
+  StudentRecord,
+} from '../protocol/index.ts';
 
 /**
  * What happened, as decided by the engine. Events carry every value they need (times, ids,
@@ -8,7 +16,13 @@ export type EngineEvent =
   | {
       type: 'sessionCreated';
       at: number;
-      session: { id: string; joinCode: string; teacherId: string; deck: Deck; settings: SessionSettings };
+      session: {
+        id: string;
+        joinCode: string;
+        teacherId: string;
+        deck: Deck;
+        settings: SessionSettings;
+      };
     }
   | { type: 'studentJoined'; student: StudentRecord }
   | { type: 'studentRemoved'; studentId: string; at: number }

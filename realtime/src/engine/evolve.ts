@@ -112,7 +112,13 @@ function createState(event: Extract<EngineEvent, { type: 'sessionCreated' }>): S
   const { session, at } = event;
   const slides: SessionState['slides'] = {};
   session.deck.slides.forEach((slide, index) => {
-    slides[slide.id] = { opened: index === 0, locked: false, deadline: null, reveal: 'hidden', correctRevealed: false };
+    slides[slide.id] = {
+      opened: index === 0,
+      locked: false,
+      deadline: null,
+      reveal: 'hidden',
+      correctRevealed: false,
+    };
   });
   return {
     id: session.id,
@@ -133,7 +139,10 @@ function createState(event: Extract<EngineEvent, { type: 'sessionCreated' }>): S
 }
 
 /** Applies one accepted command's events and advances `seq`: used by `apply` and by replay. */
-export function evolveAll(state: SessionState | null, events: readonly EngineEvent[]): SessionState | null {
+export function evolveAll(
+  state: SessionState | null,
+  events: readonly EngineEvent[],
+): SessionState | null {
   let next = state;
   for (const event of events) next = evolve(next, event);
   if (next && events.length > 0) next.seq += 1;

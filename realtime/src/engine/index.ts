@@ -1,9 +1,22 @@
 export { apply, type Applied, type ApplyResult } from './apply.ts';
-export type { Actor, CreateSessionCommand, EngineCommand, Envelope, StudentCommand, SystemCommand } from './commands.ts';
+export type {
+  Actor,
+  CreateSessionCommand,
+  EngineCommand,
+  Envelope,
+  StudentCommand,
+  SystemCommand,
+} from './commands.ts';
 export { decide } from './decide.ts';
 export { STUDENTS_PER_SESSION_MAX } from './decide-student.ts';
 export type { EngineEvent, EngineEventType } from './events.ts';
 export { evolve, evolveAll } from './evolve.ts';
 export type { DecideResult, Decision } from './result.ts';
 export { answerRefusal, findSlide, isLateJoin, isSlideLocked, isSlideVisible } from './rules.ts';
-export { publicSessionView, responseCounts, slideResults, studentSelfView, teacherMeta } from './views.ts';
+export {
+  publicSessionView,
+  responseCounts,
+  slideResults,
+  studentSelfView,
+  teacherMeta,
+} from './views.ts';

@@ -12,4 +12,5 @@ export type DecideResult = Decision | ProtocolError;
 
 export const accept = (...events: EngineEvent[]): Decision => ({ ok: true, events });
 export const nothingToDo = (): Decision => ({ ok: true, events: [] });
-export const refuse = (code: ErrorCode, message?: string): ProtocolError => protocolError(code, message);
+export const refuse = (code: ErrorCode, message?: string): ProtocolError =>
+  protocolError(code, message);

@@ -1,4 +1,10 @@
-import type { ErrorCode, SessionState, Slide, SlideRuntime, StudentRecord } from '../protocol/index.ts';
+import type {
+  ErrorCode,
+  SessionState,
+  Slide,
+  SlideRuntime,
+  StudentRecord,
+} from '../protocol/index.ts';
 
 /** A slide and where it is in the deck. */
 export interface LocatedSlide {

@@ -12,7 +12,9 @@ import {
 /** What every student may see; computed once per broadcast and sent to the whole session. */
 export function publicSessionView(state: SessionState): PublicSessionView {
   const indexes =
-    state.settings.pacing === 'student' ? state.deck.slides.map((_, i) => i) : [state.currentSlideIndex];
+    state.settings.pacing === 'student'
+      ? state.deck.slides.map((_, i) => i)
+      : [state.currentSlideIndex];
   const slides: PublicSlideView[] = [];
   for (const index of indexes) {
     const slide = state.deck.slides[index];
@@ -23,12 +25,17 @@ export function publicSessionView(state: SessionState): PublicSessionView {
       id: slide.id,
       title: slide.title,
       body: slide.body,
-      question: slide.question ? questionForStudents(slide.question, runtime.correctRevealed) : null,
+      question: slide.question
+        ? questionForStudents(slide.question, runtime.correctRevealed)
+        : null,
       locked: runtime.locked,
       deadline: runtime.deadline,
       reveal: runtime.reveal,
       correctRevealed: runtime.correctRevealed,
-      results: runtime.reveal === 'hidden' ? null : slideResults(state, slide.id, runtime.reveal === 'named'),
+      results:
+        runtime.reveal === 'hidden'
+          ? null
+          : slideResults(state, slide.id, runtime.reveal === 'named'),
     });
   }
   return {
@@ -46,7 +53,11 @@ export function publicSessionView(state: SessionState): PublicSessionView {
  * Revealed results: responses the teacher did not hide. Ordered by answerId (random), not by
  * arrival, so an anonymous reveal does not give away who answered first.
  */
-export function slideResults(state: SessionState, slideId: string, withNames: boolean): SlideResults {
+export function slideResults(
+  state: SessionState,
+  slideId: string,
+  withNames: boolean,
+): SlideResults {
   const visible = Object.entries(state.responses[slideId] ?? {}).filter(([, r]) => !r.hidden);
   visible.sort(([, a], [, b]) => (a.answerId < b.answerId ? -1 : a.answerId > b.answerId ? 1 : 0));
   const entries = visible.slice(0, RESULTS_ENTRIES_MAX).map(([studentId, r]) => {
@@ -62,7 +73,13 @@ export function studentSelfView(state: SessionState, studentId: string): Student
   const responses: StudentSelfView['responses'] = {};
   for (const [slideId, bySlide] of Object.entries(state.responses)) {
     const r = bySlide[studentId];
-    if (r) responses[slideId] = { answerId: r.answerId, answer: r.answer, submittedAt: r.submittedAt, hidden: r.hidden };
+    if (r)
+      responses[slideId] = {
+        answerId: r.answerId,
+        answer: r.answer,
+        submittedAt: r.submittedAt,
+        hidden: r.hidden,
+      };
   }
   return {
     studentId,
@@ -87,6 +104,7 @@ export function teacherMeta(state: SessionState): TeacherMeta {
 /** Number of stored responses per slide. */
 export function responseCounts(state: SessionState): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const slide of state.deck.slides) counts[slide.id] = Object.keys(state.responses[slide.id] ?? {}).length;
+  for (const slide of state.deck.slides)
+    counts[slide.id] = Object.keys(state.responses[slide.id] ?? {}).length;
   return counts;
 }

@@ -56,7 +56,11 @@ export const drawingAnswerSchema = z
   .superRefine((a, ctx) => {
     const points = a.strokes.reduce((n, s) => n + s.points.length / 2, 0);
     if (points > LIMITS.drawingPointsMax) {
-      ctx.addIssue({ code: 'custom', path: ['strokes'], message: 'The drawing has too many points.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['strokes'],
+        message: 'The drawing has too many points.',
+      });
     }
   });
 
@@ -90,7 +94,8 @@ export function answerProblem(question: Question, answer: Answer): string | null
     case 'multiple-choice': {
       const q = question as Extract<Question, { kind: 'multiple-choice' }>;
       const ids = new Set(q.options.map((o) => o.id));
-      if (new Set(answer.optionIds).size !== answer.optionIds.length) return 'An option is chosen twice.';
+      if (new Set(answer.optionIds).size !== answer.optionIds.length)
+        return 'An option is chosen twice.';
       if (answer.optionIds.some((id) => !ids.has(id))) return 'That option does not exist.';
       if (!q.allowMultiple && answer.optionIds.length > 1) return 'Choose one option.';
       return null;
@@ -101,7 +106,8 @@ export function answerProblem(question: Question, answer: Answer): string | null
     }
     case 'number': {
       const q = question as Extract<Question, { kind: 'number' }>;
-      if (q.min !== undefined && answer.value < q.min) return `Enter a number of at least ${q.min}.`;
+      if (q.min !== undefined && answer.value < q.min)
+        return `Enter a number of at least ${q.min}.`;
       if (q.max !== undefined && answer.value > q.max) return `Enter a number of at most ${q.max}.`;
       return null;
     }
@@ -114,7 +120,9 @@ export function answerProblem(question: Question, answer: Answer): string | null
       return answer.value > q.steps ? `Choose a value from 1 to ${q.steps}.` : null;
     }
     case 'drawing':
-      return JSON.stringify(answer).length > LIMITS.drawingAnswerBytesMax ? 'The drawing is too large.' : null;
+      return JSON.stringify(answer).length > LIMITS.drawingAnswerBytesMax
+        ? 'The drawing is too large.'
+        : null;
     case 'pin-on-image':
       return null;
   }

@@ -4,7 +4,11 @@ import { latePolicySchema, pacingSchema, revealModeSchema } from './deck.ts';
 import { answerIdSchema, idSchema } from './ids.ts';
 import { LIMITS } from './limits.ts';
 
-const slideIndex = z.number().int().min(0).max(LIMITS.slidesMax - 1);
+const slideIndex = z
+  .number()
+  .int()
+  .min(0)
+  .max(LIMITS.slidesMax - 1);
 
 /** Commands only the session's teacher may send. */
 export const teacherCommandSchema = z.discriminatedUnion('type', [
@@ -21,7 +25,12 @@ export const teacherCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cancelTimer'), slideId: idSchema }),
   z.object({ type: z.literal('setReveal'), slideId: idSchema, mode: revealModeSchema }),
   z.object({ type: z.literal('revealCorrect'), slideId: idSchema, revealed: z.boolean() }),
-  z.object({ type: z.literal('hideResponse'), slideId: idSchema, studentId: idSchema, hidden: z.boolean() }),
+  z.object({
+    type: z.literal('hideResponse'),
+    slideId: idSchema,
+    studentId: idSchema,
+    hidden: z.boolean(),
+  }),
   z.object({ type: z.literal('removeStudent'), studentId: idSchema }),
   z.object({ type: z.literal('endSession') }),
 ]);

@@ -1,11 +1,16 @@
 import type { ProtocolError } from './errors.ts';
-import type { OwnResponse, PublicSessionView, StudentSelfView, TeacherDelta, TeacherSnapshot } from './views.ts';
+import type {
+  OwnResponse,
+  PublicSessionView,
+  StudentSelfView,
+  TeacherDelta,
+  TeacherSnapshot,
+} from './views.ts';
 import type { SessionState } from './state.ts';
 
 /** `auth` payload of the socket.io handshake. */
 export type HandshakeAuth =
-  | { v: number; token: string }
-  | { v: number; join: { code: string; name: string } };
+  { v: number; token: string } | { v: number; join: { code: string; name: string } };
 
 export type Ack<T extends object = object> = ({ ok: true } & T) | ProtocolError;
 
@@ -22,7 +27,10 @@ export interface Welcome {
 export type SubmitAck = Ack<{ answerId: string; duplicate: boolean; response: OwnResponse }>;
 export type CommandAck = Ack<{ seq: number }>;
 export type NavigateAck = Ack<{ position: number }>;
-export type SyncAck = Ack<{ student?: { session: PublicSessionView; self: StudentSelfView }; teacher?: TeacherSnapshot }>;
+export type SyncAck = Ack<{
+  student?: { session: PublicSessionView; self: StudentSelfView };
+  teacher?: TeacherSnapshot;
+}>;
 export type PingAck = Ack<{ serverTime: number; sentAt: number }>;
 
 /**

@@ -35,5 +35,8 @@ export const studentNameSchema = z
       .min(1, 'Enter your name.')
       .max(LIMITS.studentNameMax, `Use at most ${LIMITS.studentNameMax} characters.`)
       // eslint-disable-next-line no-control-regex
-      .regex(/^[^\u0000-\u001f\u007f-\u009f]+$/, 'The name contains characters that are not allowed.'),
+      .regex(
+        /^[^\u0000-\u001f\u007f-\u009f]+$/,
+        'The name contains characters that are not allowed.',
+      ),
   );

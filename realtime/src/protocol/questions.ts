@@ -14,7 +14,10 @@ const prompt = z.string().trim().min(1, 'Write the question.').max(LIMITS.prompt
 export const imageUrlSchema = z
   .string()
   .max(LIMITS.urlMax)
-  .refine((u) => u.startsWith('/') || u.startsWith('https://'), 'Use an uploaded image or an https URL.');
+  .refine(
+    (u) => u.startsWith('/') || u.startsWith('https://'),
+    'Use an uploaded image or an https URL.',
+  );
 
 export const choiceOptionSchema = z.object({
   id: idSchema,
@@ -37,13 +40,25 @@ export const multipleChoiceQuestionSchema = z
     }
     const correct = q.correctOptionIds ?? [];
     if (correct.some((id) => !ids.has(id))) {
-      ctx.addIssue({ code: 'custom', path: ['correctOptionIds'], message: 'A correct answer must be one of the options.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['correctOptionIds'],
+        message: 'A correct answer must be one of the options.',
+      });
     }
     if (new Set(correct).size !== correct.length) {
-      ctx.addIssue({ code: 'custom', path: ['correctOptionIds'], message: 'Correct answers are listed twice.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['correctOptionIds'],
+        message: 'Correct answers are listed twice.',
+      });
     }
     if (!q.allowMultiple && correct.length > 1) {
-      ctx.addIssue({ code: 'custom', path: ['correctOptionIds'], message: 'A single-choice question has one correct answer.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['correctOptionIds'],
+        message: 'A single-choice question has one correct answer.',
+      });
     }
   });
 
@@ -89,7 +104,11 @@ export const pinOnImageQuestionSchema = z.object({
   kind: z.literal('pin-on-image'),
   prompt,
   imageUrl: imageUrlSchema,
-  imageAlt: z.string().trim().min(1, 'Describe the image for screen readers.').max(LIMITS.promptMax),
+  imageAlt: z
+    .string()
+    .trim()
+    .min(1, 'Describe the image for screen readers.')
+    .max(LIMITS.promptMax),
 });
 
 export const questionSchema = z.discriminatedUnion('kind', [

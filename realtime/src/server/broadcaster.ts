@@ -1,6 +1,16 @@
 import type { Server } from 'socket.io';
-import { publicSessionView, studentSelfView, teacherMeta, type EngineEvent } from '../engine/index.ts';
-import { protocolError, type ClientToServerEvents, type ServerToClientEvents, type TeacherDelta } from '../protocol/index.ts';
+import {
+  publicSessionView,
+  studentSelfView,
+  teacherMeta,
+  type EngineEvent,
+} from '../engine/index.ts';
+import {
+  protocolError,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type TeacherDelta,
+} from '../protocol/index.ts';
 import type { Clock } from './clock.ts';
 import type { LiveSession, PendingTeacherDelta } from './live-session.ts';
 import { studentRoom, studentsRoom, teacherRoom } from './rooms.ts';
@@ -33,7 +43,11 @@ export class Broadcaster {
     private readonly studentIntervalMs: number,
   ) {}
 
-  committed(live: LiveSession, events: readonly EngineEvent[], originSocketId: string | undefined): void {
+  committed(
+    live: LiveSession,
+    events: readonly EngineEvent[],
+    originSocketId: string | undefined,
+  ): void {
     const state = live.state;
     for (const event of events) {
       if (META_EVENTS.has(event.type)) this.delta(live).meta = true;
@@ -41,7 +55,9 @@ export class Broadcaster {
       switch (event.type) {
         case 'studentJoined':
         case 'studentNavigated':
-          this.delta(live).students.add(event.type === 'studentJoined' ? event.student.id : event.studentId);
+          this.delta(live).students.add(
+            event.type === 'studentJoined' ? event.student.id : event.studentId,
+          );
           break;
         case 'studentRemoved': {
           this.delta(live).students.add(event.studentId);
@@ -63,7 +79,11 @@ export class Broadcaster {
             });
           }
           if (state.slides[event.slideId]?.reveal !== 'hidden') this.markPublicDirty(live);
-          this.sendSelf(live, event.studentId, event.type === 'answerSubmitted' ? originSocketId : undefined);
+          this.sendSelf(
+            live,
+            event.studentId,
+            event.type === 'answerSubmitted' ? originSocketId : undefined,
+          );
           break;
         }
         case 'pacingChanged':
@@ -97,7 +117,12 @@ export class Broadcaster {
 
   private delta(live: LiveSession): PendingTeacherDelta {
     if (!live.teacherDelta) {
-      live.teacherDelta = { meta: false, students: new Set(), responses: new Map(), presence: new Map() };
+      live.teacherDelta = {
+        meta: false,
+        students: new Set(),
+        responses: new Map(),
+        presence: new Map(),
+      };
       setImmediate(() => this.flushTeacher(live));
     }
     return live.teacherDelta;

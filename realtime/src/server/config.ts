@@ -19,7 +19,10 @@ const envSchema = z.object({
   REALTIME_SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
   REALTIME_SNAPSHOT_EVERY: int(1, 1_000_000).default(200),
   /** HMAC secret for signing tokens; at least 32 characters. Generated into the data folder when unset. */
-  REALTIME_TOKEN_SECRET: z.string().min(32, 'REALTIME_TOKEN_SECRET must have at least 32 characters.').optional(),
+  REALTIME_TOKEN_SECRET: z
+    .string()
+    .min(32, 'REALTIME_TOKEN_SECRET must have at least 32 characters.')
+    .optional(),
   REALTIME_TEACHER_TOKEN_TTL_SECONDS: int(60, 30 * 24 * 3600).default(12 * 3600),
   REALTIME_STUDENT_TOKEN_TTL_SECONDS: int(60, 30 * 24 * 3600).default(24 * 3600),
   /** Comma-separated origins allowed to call from a browser, or "*". Auth is by token, not cookie. */
@@ -32,7 +35,9 @@ const envSchema = z.object({
   REALTIME_PING_INTERVAL_MS: int(1_000, 300_000).default(25_000),
   REALTIME_PING_TIMEOUT_MS: int(1_000, 300_000).default(20_000),
   REALTIME_SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
-  REALTIME_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REALTIME_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
   REALTIME_WEBSOCKET_ONLY: bool.default(false),
 });
 
@@ -64,7 +69,11 @@ export interface RealtimeConfig {
 export class ConfigError extends Error {}
 
 export function loadRealtimeConfig(env: NodeJS.ProcessEnv = process.env): RealtimeConfig {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable (as copied from .env.example) means "use the default".
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid realtime configuration:\n${lines.join('\n')}`);
@@ -81,7 +90,13 @@ export function loadRealtimeConfig(env: NodeJS.ProcessEnv = process.env): Realti
     tokenSecret: e.REALTIME_TOKEN_SECRET,
     teacherTokenTtlSeconds: e.REALTIME_TEACHER_TOKEN_TTL_SECONDS,
     studentTokenTtlSeconds: e.REALTIME_STUDENT_TOKEN_TTL_SECONDS,
-    corsOrigins: origins === '*' ? '*' : origins.split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins:
+      origins === '*'
+        ? '*'
+        : origins
+            .split(',')
+            .map((o) => o.trim())
+            .filter(Boolean),
     rateLimitPerSecond: e.REALTIME_RATE_LIMIT_PER_SECOND,
     rateLimitBurst: e.REALTIME_RATE_LIMIT_BURST,
     presenceGoneAfterMs: e.REALTIME_PRESENCE_GONE_AFTER_MS,

@@ -18,7 +18,10 @@ import type { TokenService } from './tokens.ts';
 
 const authSchema = z.union([
   z.object({ v: z.number(), token: z.string().min(1).max(4096) }),
-  z.object({ v: z.number(), join: z.object({ code: z.string().max(32), name: z.string().max(200) }) }),
+  z.object({
+    v: z.number(),
+    join: z.object({ code: z.string().max(32), name: z.string().max(200) }),
+  }),
 ]);
 
 export interface HandshakeDeps {
@@ -52,7 +55,9 @@ export function createHandshake(deps: HandshakeDeps) {
         }
         socket.data = {
           ...result,
-          bucket: new TokenBucket(deps.rateLimitPerSecond, deps.rateLimitBurst, deps.clock.now),
+          bucket: new TokenBucket(deps.rateLimitPerSecond, deps.rateLimitBurst, () =>
+            deps.clock.now(),
+          ),
         } as SocketData;
         next();
       },
@@ -68,7 +73,10 @@ type Authenticated =
   | { role: 'teacher'; sessionId: string; teacherId: string }
   | { role: 'student'; sessionId: string; studentId: string; token?: string };
 
-async function authenticate(deps: HandshakeDeps, raw: unknown): Promise<Authenticated | ProtocolError> {
+async function authenticate(
+  deps: HandshakeDeps,
+  raw: unknown,
+): Promise<Authenticated | ProtocolError> {
   const auth = authSchema.safeParse(raw);
   if (!auth.success) return protocolError('unauthorized', 'Send a token or a join code.');
   if (auth.data.v !== PROTOCOL_VERSION) return protocolError('unsupported_protocol_version');
@@ -90,7 +98,10 @@ async function authenticate(deps: HandshakeDeps, raw: unknown): Promise<Authenti
 
   const verified = await deps.tokens.verify(auth.data.token);
   if (!verified.ok) {
-    return protocolError('unauthorized', verified.reason === 'expired' ? 'Your sign-in expired.' : undefined);
+    return protocolError(
+      'unauthorized',
+      verified.reason === 'expired' ? 'Your sign-in expired.' : undefined,
+    );
   }
   const claims = verified.claims;
   if (claims.role === 'teacher-account') return protocolError('forbidden', 'Use a session token.');

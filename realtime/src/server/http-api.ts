@@ -1,7 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { responseCounts } from '../engine/index.ts';
-import { createSessionRequestSchema, protocolError, type ErrorCode, type ProtocolError } from '../protocol/index.ts';
+import {
+  createSessionRequestSchema,
+  protocolError,
+  type ErrorCode,
+  type ProtocolError,
+} from '../protocol/index.ts';
 import type { RealtimeMetrics } from './metrics.ts';
 import type { SessionRegistry } from './session-registry.ts';
 import type { TokenClaims, TokenService } from './tokens.ts';
@@ -58,7 +63,8 @@ async function route(deps: HttpApiDeps, req: IncomingMessage, res: ServerRespons
     res.end(await deps.metrics.registry.metrics());
     return;
   }
-  if (!path.startsWith('/v1/')) return sendJson(res, 404, { ok: false, code: 'not_found', message: 'Not found.' });
+  if (!path.startsWith('/v1/'))
+    return sendJson(res, 404, { ok: false, code: 'not_found', message: 'Not found.' });
 
   applyCors(deps, req, res);
   if (req.method === 'OPTIONS') {
@@ -75,12 +81,24 @@ async function route(deps: HttpApiDeps, req: IncomingMessage, res: ServerRespons
     const parsed = createSessionRequestSchema.safeParse(body.value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return sendError(res, protocolError('bad_request', issue?.message, issue?.path.map(String).join('.')));
+      return sendError(
+        res,
+        protocolError('bad_request', issue?.message, issue?.path.map(String).join('.')),
+      );
     }
-    const created = await deps.registry.create(claims.claims.sub, parsed.data.deck, parsed.data.settings);
+    const created = await deps.registry.create(
+      claims.claims.sub,
+      parsed.data.deck,
+      parsed.data.settings,
+    );
     if ('ok' in created) return sendError(res, created);
     const teacherToken = await deps.tokens.signTeacher(created.id, created.teacherId);
-    return sendJson(res, 201, { ok: true, sessionId: created.id, joinCode: created.joinCode, teacherToken });
+    return sendJson(res, 201, {
+      ok: true,
+      sessionId: created.id,
+      joinCode: created.joinCode,
+      teacherToken,
+    });
   }
 
   const match = /^\/v1\/sessions\/([A-Za-z0-9_-]{1,64})$/.exec(path);
@@ -92,9 +110,14 @@ async function route(deps: HttpApiDeps, req: IncomingMessage, res: ServerRespons
       return sendError(res, protocolError('forbidden'));
     }
     const live = await deps.registry.get(sessionId);
-    if (!live || live.state.teacherId !== claims.claims.sub) return sendError(res, protocolError('session_not_found'));
+    if (!live || live.state.teacherId !== claims.claims.sub)
+      return sendError(res, protocolError('session_not_found'));
     if (req.method === 'GET') {
-      return sendJson(res, 200, { ok: true, state: live.state, responseCounts: responseCounts(live.state) });
+      return sendJson(res, 200, {
+        ok: true,
+        state: live.state,
+        responseCounts: responseCounts(live.state),
+      });
     }
     await deps.registry.delete(sessionId);
     deps.sessionDeleted(sessionId);
@@ -154,7 +177,10 @@ function applyCors(deps: HttpApiDeps, req: IncomingMessage, res: ServerResponse)
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   res.end(JSON.stringify(body));
 }
 

@@ -6,6 +6,7 @@ export const randomId = (): string => randomBytes(12).toString('base64url');
 
 export function randomJoinCode(): string {
   let code = '';
-  for (let i = 0; i < LIMITS.joinCodeLength; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  for (let i = 0; i < LIMITS.joinCodeLength; i++)
+    code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
   return code;
 }

@@ -3,6 +3,11 @@ export { ConfigError, loadRealtimeConfig, realtimeConfig, type RealtimeConfig } 
 export { createLogger, silentLogger } from './logger.ts';
 export { createRealtimeServer, type RealtimeDeps, type RealtimeServer } from './realtime-server.ts';
 export { loadOrCreateSecret } from './secrets.ts';
-export { JoinCodeTakenError, SeqConflictError, type SessionStore, type SessionSummary } from './store/session-store.ts';
+export {
+  JoinCodeTakenError,
+  SeqConflictError,
+  type SessionStore,
+  type SessionSummary,
+} from './store/session-store.ts';
 export { createSqliteStore, type SqliteStoreOptions } from './store/sqlite-store.ts';
 export { createTokenService, type TokenClaims, type TokenService } from './tokens.ts';

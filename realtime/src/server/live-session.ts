@@ -5,7 +5,10 @@ import type { PresenceTracker } from './presence.ts';
 export interface PendingTeacherDelta {
   meta: boolean;
   students: Set<string>;
-  responses: Map<string, { slideId: string; studentId: string; response: SessionState['responses'][string][string] }>;
+  responses: Map<
+    string,
+    { slideId: string; studentId: string; response: SessionState['responses'][string][string] }
+  >;
   presence: Map<string, Presence>;
 }
 

@@ -5,7 +5,19 @@ export function createLogger(level: string, name = 'realtime'): Logger {
   return pino({
     name,
     level,
-    redact: { paths: ['token', '*.token', 'auth', '*.auth', 'secret', '*.secret', 'authorization', '*.authorization'], censor: '[redacted]' },
+    redact: {
+      paths: [
+        'token',
+        '*.token',
+        'auth',
+        '*.auth',
+        'secret',
+        '*.secret',
+        'authorization',
+        '*.authorization',
+      ],
+      censor: '[redacted]',
+    },
   });
 }
 

@@ -7,11 +7,16 @@ import { loadOrCreateSecret } from './secrets.ts';
 const config = loadRealtimeConfig();
 const logger = createLogger(config.logLevel);
 const server = await createRealtimeServer(
-  { ...config, tokenSecret: config.tokenSecret ?? loadOrCreateSecret(config.dataDir, 'realtime-token-secret') },
+  {
+    ...config,
+    tokenSecret: config.tokenSecret ?? loadOrCreateSecret(config.dataDir, 'realtime-token-secret'),
+  },
   { logger },
 );
 // Machine-readable line for process supervisors and tests that start us on port 0.
-process.stdout.write(`${JSON.stringify({ event: 'listening', port: server.port, url: server.url })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ event: 'listening', port: server.port, url: server.url })}\n`,
+);
 
 const stop = (signal: string) => {
   logger.info({ signal }, 'shutting down');

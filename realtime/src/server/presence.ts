@@ -23,7 +23,13 @@ export class PresenceTracker {
   expect(studentIds: Iterable<string>): void {
     for (const id of studentIds) {
       if (this.entries.has(id)) continue;
-      const entry: Entry = { status: 'reconnecting', lastSeenAt: this.clock.now(), transport: null, sockets: 0, goneTimer: null };
+      const entry: Entry = {
+        status: 'reconnecting',
+        lastSeenAt: this.clock.now(),
+        transport: null,
+        sockets: 0,
+        goneTimer: null,
+      };
       this.entries.set(id, entry);
       this.scheduleGone(id, entry);
     }
@@ -66,7 +72,8 @@ export class PresenceTracker {
 
   snapshot(): Record<string, Presence> {
     const out: Record<string, Presence> = {};
-    for (const [id, e] of this.entries) out[id] = { status: e.status, lastSeenAt: e.lastSeenAt, transport: e.transport };
+    for (const [id, e] of this.entries)
+      out[id] = { status: e.status, lastSeenAt: e.lastSeenAt, transport: e.transport };
     return out;
   }
 
@@ -77,13 +84,24 @@ export class PresenceTracker {
   private entry(studentId: string): Entry {
     let entry = this.entries.get(studentId);
     if (!entry) {
-      entry = { status: 'gone', lastSeenAt: this.clock.now(), transport: null, sockets: 0, goneTimer: null };
+      entry = {
+        status: 'gone',
+        lastSeenAt: this.clock.now(),
+        transport: null,
+        sockets: 0,
+        goneTimer: null,
+      };
       this.entries.set(studentId, entry);
     }
     return entry;
   }
 
-  private update(studentId: string, entry: Entry, status: Presence['status'], transport: string | null): void {
+  private update(
+    studentId: string,
+    entry: Entry,
+    status: Presence['status'],
+    transport: string | null,
+  ): void {
     entry.status = status;
     entry.transport = transport;
     entry.lastSeenAt = this.clock.now();
@@ -96,7 +114,11 @@ export class PresenceTracker {
       entry.goneTimer = null;
       if (entry.sockets === 0) {
         entry.status = 'gone';
-        this.onChange(studentId, { status: 'gone', lastSeenAt: entry.lastSeenAt, transport: entry.transport });
+        this.onChange(studentId, {
+          status: 'gone',
+          lastSeenAt: entry.lastSeenAt,
+          transport: entry.transport,
+        });
       }
     }, this.goneAfterMs);
     entry.goneTimer.unref?.();

@@ -2,7 +2,11 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
-import { protocolError, type ClientToServerEvents, type ServerToClientEvents } from '../protocol/index.ts';
+import {
+  protocolError,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '../protocol/index.ts';
 import { Broadcaster } from './broadcaster.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ConfigError, type RealtimeConfig } from './config.ts';
@@ -38,8 +42,12 @@ export interface RealtimeServer {
   close(): Promise<void>;
 }
 
-export async function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps = {}): Promise<RealtimeServer> {
-  if (!config.tokenSecret) throw new ConfigError('A token secret is required (REALTIME_TOKEN_SECRET).');
+export async function createRealtimeServer(
+  config: RealtimeConfig,
+  deps: RealtimeDeps = {},
+): Promise<RealtimeServer> {
+  if (!config.tokenSecret)
+    throw new ConfigError('A token secret is required (REALTIME_TOKEN_SECRET).');
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? createLogger(config.logLevel);
   const store =
@@ -107,7 +115,10 @@ export async function createRealtimeServer(config: RealtimeConfig, deps: Realtim
       isHealthy: () => !closing,
       sessionDeleted: (sessionId) => {
         for (const room of [teacherRoom(sessionId), studentsRoom(sessionId)]) {
-          io.to(room).emit('session:closed', protocolError('session_not_found', 'The session was deleted.'));
+          io.to(room).emit(
+            'session:closed',
+            protocolError('session_not_found', 'The session was deleted.'),
+          );
           io.in(room).disconnectSockets(true);
         }
       },

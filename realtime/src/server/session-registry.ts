@@ -77,11 +77,21 @@ export class SessionRegistry {
     return id === undefined ? undefined : this.get(id);
   }
 
-  async create(teacherId: string, deck: Deck, settings: SessionSettings): Promise<SessionState | ProtocolError> {
+  async create(
+    teacherId: string,
+    deck: Deck,
+    settings: SessionSettings,
+  ): Promise<SessionState | ProtocolError> {
     for (let attempt = 0; attempt < 8; attempt++) {
       const envelope: Envelope = {
         actor: { role: 'teacher', teacherId },
-        command: { type: 'createSession', sessionId: randomId(), joinCode: randomJoinCode(), deck, settings },
+        command: {
+          type: 'createSession',
+          sessionId: randomId(),
+          joinCode: randomJoinCode(),
+          deck,
+          settings,
+        },
       };
       const result = apply(null, envelope, this.options.clock.now());
       if (!result.ok) return result;
@@ -104,10 +114,17 @@ export class SessionRegistry {
    * after every earlier write of the session is durable), so an acknowledgement never promises
    * more than the store holds.
    */
-  async execute(sessionId: string, envelope: Envelope, origin?: string): Promise<Applied | ProtocolError> {
+  async execute(
+    sessionId: string,
+    envelope: Envelope,
+    origin?: string,
+  ): Promise<Applied | ProtocolError> {
     const type = envelope.command.type;
     const outcome = await this.executeUncounted(sessionId, envelope, origin);
-    this.options.metrics.countCommand(type, outcome.ok ? (outcome.duplicate ? 'duplicate' : 'ok') : outcome.code);
+    this.options.metrics.countCommand(
+      type,
+      outcome.ok ? (outcome.duplicate ? 'duplicate' : 'ok') : outcome.code,
+    );
     return outcome;
   }
 
@@ -138,7 +155,10 @@ export class SessionRegistry {
     try {
       await write;
     } catch (error) {
-      this.options.logger.error({ err: error, sessionId }, 'durable write failed; reloading the session');
+      this.options.logger.error(
+        { err: error, sessionId },
+        'durable write failed; reloading the session',
+      );
       if (live.generation === generation) this.recover(live);
       return protocolError('storage_failed');
     } finally {
@@ -180,15 +200,21 @@ export class SessionRegistry {
     const existing = this.sessions.get(sessionId);
     if (existing) return existing;
     const live = this.adopt(state);
-    live.presence.expect(Object.values(state.students).filter((s) => !s.removed).map((s) => s.id));
+    live.presence.expect(
+      Object.values(state.students)
+        .filter((s) => !s.removed)
+        .map((s) => s.id),
+    );
     this.scheduleEviction(live);
     return live;
   }
 
   private adopt(state: SessionState): LiveSession {
     const live = new LiveSession(state);
-    live.presence = new PresenceTracker(this.options.clock, this.options.presenceGoneAfterMs, (studentId) =>
-      this.hooks?.presenceChanged(live, studentId),
+    live.presence = new PresenceTracker(
+      this.options.clock,
+      this.options.presenceGoneAfterMs,
+      (studentId) => this.hooks?.presenceChanged(live, studentId),
     );
     this.sessions.set(state.id, live);
     this.options.metrics.liveSessions.set(this.sessions.size);
@@ -202,7 +228,10 @@ export class SessionRegistry {
     live.ready = (async () => {
       await live.lastAppend;
       const state = await this.options.store.load(live.id).catch((error: unknown) => {
-        this.options.logger.error({ err: error, sessionId: live.id }, 'reload after a failed write failed');
+        this.options.logger.error(
+          { err: error, sessionId: live.id },
+          'reload after a failed write failed',
+        );
         return undefined;
       });
       if (state) {
@@ -258,7 +287,10 @@ export class SessionRegistry {
           live.timers.delete(slideId);
           // Timers may fire a millisecond early by the wall clock; wait for the real deadline.
           if (clock.now() < deadline) return this.syncTimers(live);
-          void this.execute(live.id, { actor: { role: 'system' }, command: { type: 'expireTimer', slideId } });
+          void this.execute(live.id, {
+            actor: { role: 'system' },
+            command: { type: 'expireTimer', slideId },
+          });
         },
         Math.max(0, deadline - clock.now()),
       );

@@ -20,11 +20,22 @@ import type { SessionRegistry } from './session-registry.ts';
 import type { SocketData } from './socket-data.ts';
 
 type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type AppSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
 type Reply = { ok: true } | ProtocolError;
 type EventName = keyof ClientToServerEvents;
 
-const KNOWN_EVENTS = new Set<string>(['teacher:command', 'student:submit', 'student:navigate', 'session:sync', 'ping']);
+const KNOWN_EVENTS = new Set<string>([
+  'teacher:command',
+  'student:submit',
+  'student:navigate',
+  'session:sync',
+  'ping',
+]);
 
 export interface SocketHandlerDeps {
   registry: SessionRegistry;
@@ -70,18 +81,28 @@ async function onConnection(socket: AppSocket, deps: SocketHandlerDeps): Promise
   if (data.role === 'teacher') {
     await socket.join(teacherRoom(data.sessionId));
     socket.emit('session:welcome', welcome);
-    socket.emit('teacher:snapshot', { state: live.state, presence: live.presence.snapshot(), serverTime: deps.clock.now() });
+    socket.emit('teacher:snapshot', {
+      state: live.state,
+      presence: live.presence.snapshot(),
+      serverTime: deps.clock.now(),
+    });
     return;
   }
 
   const { studentId } = data;
   await socket.join([studentsRoom(data.sessionId), studentRoom(data.sessionId, studentId)]);
-  socket.emit('session:welcome', { ...welcome, studentId, ...(data.token ? { token: data.token } : {}) });
+  socket.emit('session:welcome', {
+    ...welcome,
+    studentId,
+    ...(data.token ? { token: data.token } : {}),
+  });
   socket.emit('student:session', publicSessionView(live.state));
   const self = studentSelfView(live.state, studentId);
   if (self) socket.emit('student:self', self);
   live.presence.connected(studentId, socket.conn.transport.name);
-  socket.conn.once('upgrade', () => live.presence.transportChanged(studentId, socket.conn.transport.name));
+  socket.conn.once('upgrade', () =>
+    live.presence.transportChanged(studentId, socket.conn.transport.name),
+  );
 }
 
 /**
@@ -94,21 +115,29 @@ function registerEvents(socket: AppSocket, deps: SocketHandlerDeps): void {
   const live = () => registry.get(data.sessionId);
 
   const handle = (event: EventName, run: (message: unknown) => Promise<Reply>): void => {
-    (socket as unknown as { on(e: string, fn: (...args: unknown[]) => void): void }).on(event, (...args) => {
-      const ack = typeof args.at(-1) === 'function' ? (args.pop() as (r: Reply) => void) : undefined;
-      const started = performance.now();
-      void reply(args[0], run).then((result) => {
-        if (!result.ok) metrics.countRejected(result.code);
-        metrics.ackLatency.observe({ event }, (performance.now() - started) / 1000);
-        if (ack) ack(result);
-        else if (!result.ok) socket.emit('protocol:error', result);
-      });
-    });
+    (socket as unknown as { on(e: string, fn: (...args: unknown[]) => void): void }).on(
+      event,
+      (...args) => {
+        const ack =
+          typeof args.at(-1) === 'function' ? (args.pop() as (r: Reply) => void) : undefined;
+        const started = performance.now();
+        void reply(args[0], run).then((result) => {
+          if (!result.ok) metrics.countRejected(result.code);
+          metrics.ackLatency.observe({ event }, (performance.now() - started) / 1000);
+          if (ack) ack(result);
+          else if (!result.ok) socket.emit('protocol:error', result);
+        });
+      },
+    );
   };
 
-  const reply = async (message: unknown, run: (message: unknown) => Promise<Reply>): Promise<Reply> => {
+  const reply = async (
+    message: unknown,
+    run: (message: unknown) => Promise<Reply>,
+  ): Promise<Reply> => {
     if (!data.bucket.take()) return protocolError('rate_limited');
-    if (approximateSize(message) > LIMITS.maxPayloadBytes) return protocolError('payload_too_large');
+    if (approximateSize(message) > LIMITS.maxPayloadBytes)
+      return protocolError('payload_too_large');
     if (data.role === 'student') (await live())?.presence.seen(data.studentId);
     try {
       return await run(message);
@@ -167,7 +196,12 @@ function registerEvents(socket: AppSocket, deps: SocketHandlerDeps): void {
       ok: true,
       answerId: m.answerId,
       duplicate: result.duplicate,
-      response: { answerId: stored.answerId, answer: stored.answer, submittedAt: stored.submittedAt, hidden: stored.hidden },
+      response: {
+        answerId: stored.answerId,
+        answer: stored.answer,
+        submittedAt: stored.submittedAt,
+        hidden: stored.hidden,
+      },
     };
   });
 
@@ -178,10 +212,15 @@ function registerEvents(socket: AppSocket, deps: SocketHandlerDeps): void {
     if (parsed.data.sessionId !== data.sessionId) return protocolError('forbidden');
     const result = await registry.execute(
       data.sessionId,
-      { actor: { role: 'student', studentId: data.studentId }, command: { type: 'navigate', slideIndex: parsed.data.slideIndex } },
+      {
+        actor: { role: 'student', studentId: data.studentId },
+        command: { type: 'navigate', slideIndex: parsed.data.slideIndex },
+      },
       socket.id,
     );
-    return result.ok ? { ok: true, position: result.state.students[data.studentId]?.position ?? 0 } : result;
+    return result.ok
+      ? { ok: true, position: result.state.students[data.studentId]?.position ?? 0 }
+      : result;
   });
 
   handle('session:sync', async () => {
@@ -190,7 +229,11 @@ function registerEvents(socket: AppSocket, deps: SocketHandlerDeps): void {
     if (data.role === 'teacher') {
       return {
         ok: true,
-        teacher: { state: session.state, presence: session.presence.snapshot(), serverTime: clock.now() },
+        teacher: {
+          state: session.state,
+          presence: session.presence.snapshot(),
+          serverTime: clock.now(),
+        },
       };
     }
     const self = studentSelfView(session.state, data.studentId);

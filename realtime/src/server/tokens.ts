@@ -16,7 +16,8 @@ const claimsSchema = z.discriminatedUnion('role', [
 ]);
 
 export type TokenClaims = z.output<typeof claimsSchema>;
-export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; reason: 'expired' | 'invalid' };
+export type VerifyResult =
+  { ok: true; claims: TokenClaims } | { ok: false; reason: 'expired' | 'invalid' };
 
 export interface TokenServiceOptions {
   secret: string;
@@ -46,13 +47,21 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   return {
     signTeacherAccount: (teacherId, ttl = options.teacherTtlSeconds) =>
       sign({ role: 'teacher-account' }, teacherId, ttl),
-    signTeacher: (sessionId, teacherId) => sign({ role: 'teacher', sid: sessionId }, teacherId, options.teacherTtlSeconds),
-    signStudent: (sessionId, studentId) => sign({ role: 'student', sid: sessionId }, studentId, options.studentTtlSeconds),
+    signTeacher: (sessionId, teacherId) =>
+      sign({ role: 'teacher', sid: sessionId }, teacherId, options.teacherTtlSeconds),
+    signStudent: (sessionId, studentId) =>
+      sign({ role: 'student', sid: sessionId }, studentId, options.studentTtlSeconds),
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+        const { payload } = await jwtVerify(token, key, {
+          issuer: ISSUER,
+          audience: AUDIENCE,
+          algorithms: ['HS256'],
+        });
         const claims = claimsSchema.safeParse(payload);
-        return claims.success ? { ok: true, claims: claims.data } : { ok: false, reason: 'invalid' };
+        return claims.success
+          ? { ok: true, claims: claims.data }
+          : { ok: false, reason: 'invalid' };
       } catch (error) {
         return { ok: false, reason: error instanceof errors.JWTExpired ? 'expired' : 'invalid' };
       }

@@ -1,9 +1,27 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSessionClient, createSocketTransport, memoryStorage, type KeyValueStorage, type SessionClient, type SessionClientState } from '../../src/client/index.ts';
-import type { Answer, CreateSessionRequest, DeckInput, QuestionKind } from '../../src/protocol/index.ts';
-import { createRealtimeServer, realtimeConfig, silentLogger, type RealtimeConfig, type RealtimeServer } from '../../src/server/index.ts';
+import {
+  createSessionClient,
+  createSocketTransport,
+  memoryStorage,
+  type KeyValueStorage,
+  type SessionClient,
+  type SessionClientState,
+} from '../../src/client/index.ts';
+import type {
+  Answer,
+  CreateSessionRequest,
+  DeckInput,
+  QuestionKind,
+} from '../../src/protocol/index.ts';
+import {
+  createRealtimeServer,
+  realtimeConfig,
+  silentLogger,
+  type RealtimeConfig,
+  type RealtimeServer,
+} from '../../src/server/index.ts';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789';
 
@@ -25,12 +43,35 @@ export const EVERY_KIND_DECK: DeckInput = {
         correctOptionIds: ['paris'],
       },
     },
-    { id: 'text', question: { kind: 'short-text', prompt: 'One thing you learned', maxLength: 140 } },
-    { id: 'num', question: { kind: 'number', prompt: 'How many legs has a spider?', min: 0, max: 100 } },
+    {
+      id: 'text',
+      question: { kind: 'short-text', prompt: 'One thing you learned', maxLength: 140 },
+    },
+    {
+      id: 'num',
+      question: { kind: 'number', prompt: 'How many legs has a spider?', min: 0, max: 100 },
+    },
     { id: 'cloud', question: { kind: 'word-cloud', prompt: 'Describe today', maxWords: 3 } },
-    { id: 'scale', question: { kind: 'scale', prompt: 'How confident are you?', steps: 5, minLabel: 'Lost', maxLabel: 'Sure' } },
+    {
+      id: 'scale',
+      question: {
+        kind: 'scale',
+        prompt: 'How confident are you?',
+        steps: 5,
+        minLabel: 'Lost',
+        maxLabel: 'Sure',
+      },
+    },
     { id: 'draw', question: { kind: 'drawing', prompt: 'Draw a triangle' } },
-    { id: 'pin', question: { kind: 'pin-on-image', prompt: 'Where is Paris?', imageUrl: '/uploads/map.png', imageAlt: 'Map of France' } },
+    {
+      id: 'pin',
+      question: {
+        kind: 'pin-on-image',
+        prompt: 'Where is Paris?',
+        imageUrl: '/uploads/map.png',
+        imageAlt: 'Map of France',
+      },
+    },
   ],
 };
 
@@ -48,7 +89,16 @@ export function answerFor(kind: QuestionKind, i: number): Answer {
     case 'scale':
       return { kind, value: (i % 5) + 1 };
     case 'drawing':
-      return { kind, strokes: [{ color: '#1d4ed8', width: 3, points: [0.1, 0.9, 0.5, 0.1, 0.9, 0.9, (i % 10) / 10, 0.9] }] };
+      return {
+        kind,
+        strokes: [
+          {
+            color: '#1d4ed8',
+            width: 3,
+            points: [0.1, 0.9, 0.5, 0.1, 0.9, 0.9, (i % 10) / 10, 0.9],
+          },
+        ],
+      };
     case 'pin-on-image':
       return { kind, x: (i % 10) / 10, y: 0.5 };
   }
@@ -59,7 +109,10 @@ export function tempDir(prefix: string): { path: string; remove(): void } {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-export async function startServer(dataDir: string, overrides: Partial<RealtimeConfig> = {}): Promise<RealtimeServer> {
+export async function startServer(
+  dataDir: string,
+  overrides: Partial<RealtimeConfig> = {},
+): Promise<RealtimeServer> {
   return createRealtimeServer(
     realtimeConfig({
       port: 0,
@@ -81,7 +134,11 @@ export interface CreatedSession {
   teacherToken: string;
 }
 
-export async function createSession(url: string, accountToken: string, body: CreateSessionRequest): Promise<CreatedSession> {
+export async function createSession(
+  url: string,
+  accountToken: string,
+  body: CreateSessionRequest,
+): Promise<CreatedSession> {
   const res = await fetch(`${url}/v1/sessions`, {
     method: 'POST',
     headers: { authorization: `Bearer ${accountToken}`, 'content-type': 'application/json' },
@@ -91,16 +148,27 @@ export async function createSession(url: string, accountToken: string, body: Cre
   return (await res.json()) as CreatedSession;
 }
 
-export function socketClient(url: string, storage: KeyValueStorage = memoryStorage()): SessionClient {
+export function socketClient(
+  url: string,
+  storage: KeyValueStorage = memoryStorage(),
+): SessionClient {
   return createSessionClient({
-    transport: createSocketTransport({ url, transports: ['websocket'], ackTimeoutMs: 3_000, retryDelayMs: 100 }),
+    transport: createSocketTransport({
+      url,
+      transports: ['websocket'],
+      ackTimeoutMs: 3_000,
+      retryDelayMs: 100,
+    }),
     storage,
     retryDelayMs: 100,
   });
 }
 
 /** Resolves once the client's state satisfies `predicate` (checked now and on every change). */
-export function waitFor(client: SessionClient, predicate: (s: SessionClientState) => boolean): Promise<SessionClientState> {
+export function waitFor(
+  client: SessionClient,
+  predicate: (s: SessionClientState) => boolean,
+): Promise<SessionClientState> {
   return new Promise((resolve) => {
     if (predicate(client.getState())) return resolve(client.getState());
     const stop = client.subscribe((state) => {

@@ -3,7 +3,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { evolveAll, type EngineEvent } from '../../engine/index.ts';
 import type { SessionState } from '../../protocol/index.ts';
-import { JoinCodeTakenError, SeqConflictError, type SessionStore, type SessionSummary } from './session-store.ts';
+import {
+  JoinCodeTakenError,
+  SeqConflictError,
+  type SessionStore,
+  type SessionSummary,
+} from './session-store.ts';
 
 export interface SqliteStoreOptions {
   path: string;
@@ -63,7 +68,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
       `INSERT INTO sessions (id, join_code, teacher_id, title, status, created_at, snapshot_seq, snapshot)
        VALUES (@id, @joinCode, @teacherId, @title, 'live', @createdAt, @seq, @snapshot)`,
     ),
-    insertEvents: db.prepare('INSERT INTO session_events (session_id, seq, events) VALUES (?, ?, ?)'),
+    insertEvents: db.prepare(
+      'INSERT INTO session_events (session_id, seq, events) VALUES (?, ?, ?)',
+    ),
     lastSeq: db.prepare<[string], { seq: number | null }>(
       'SELECT MAX(seq) AS seq FROM session_events WHERE session_id = ?',
     ),
@@ -75,7 +82,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
     ),
     updateSnapshot: db.prepare('UPDATE sessions SET snapshot_seq = ?, snapshot = ? WHERE id = ?'),
     markEnded: db.prepare(`UPDATE sessions SET status = 'ended' WHERE id = ?`),
-    findLive: db.prepare<[string], { id: string }>(`SELECT id FROM sessions WHERE join_code = ? AND status = 'live'`),
+    findLive: db.prepare<[string], { id: string }>(
+      `SELECT id FROM sessions WHERE join_code = ? AND status = 'live'`,
+    ),
     delete: db.prepare('DELETE FROM sessions WHERE id = ?'),
     list: db.prepare<[], SummaryRow>(
       'SELECT id, join_code, teacher_id, title, status, created_at FROM sessions ORDER BY created_at DESC',
@@ -105,26 +114,32 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
     if (op.ended) q.markEnded.run(op.sessionId);
   });
 
-  const commitBatch = db.transaction((batch: PendingAppend[], accepted: PendingAppend[], tentative: Map<string, number>) => {
-    for (const op of batch) {
-      const last = tentative.get(op.sessionId) ?? lastDurableSeq(op.sessionId);
-      if (op.seq !== last + 1) {
-        op.reject(new SeqConflictError(`session ${op.sessionId}: expected seq ${last + 1}, got ${op.seq}`));
-        continue;
+  const commitBatch = db.transaction(
+    (batch: PendingAppend[], accepted: PendingAppend[], tentative: Map<string, number>) => {
+      for (const op of batch) {
+        const last = tentative.get(op.sessionId) ?? lastDurableSeq(op.sessionId);
+        if (op.seq !== last + 1) {
+          op.reject(
+            new SeqConflictError(
+              `session ${op.sessionId}: expected seq ${last + 1}, got ${op.seq}`,
+            ),
+          );
+          continue;
+        }
+        try {
+          // A constraint failure (e.g. the session was deleted meanwhile) fails this op alone:
+          // writeOp runs in a savepoint, so only its own writes are rolled back.
+          writeOp(op);
+        } catch (error) {
+          if (!isConstraintError(error)) throw error;
+          op.reject(error as Error);
+          continue;
+        }
+        tentative.set(op.sessionId, op.seq);
+        accepted.push(op);
       }
-      try {
-        // A constraint failure (e.g. the session was deleted meanwhile) fails this op alone:
-        // writeOp runs in a savepoint, so only its own writes are rolled back.
-        writeOp(op);
-      } catch (error) {
-        if (!isConstraintError(error)) throw error;
-        op.reject(error as Error);
-        continue;
-      }
-      tentative.set(op.sessionId, op.seq);
-      accepted.push(op);
-    }
-  });
+    },
+  );
 
   const flush = (): void => {
     flushScheduled = false;
@@ -172,7 +187,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
       if (!row) return undefined;
       let state = JSON.parse(row.snapshot) as SessionState;
       for (const { seq, events } of q.eventsAfter.all(sessionId, row.snapshot_seq)) {
-        if (seq !== state.seq + 1) throw new Error(`session ${sessionId}: log gap before seq ${seq}`);
+        if (seq !== state.seq + 1)
+          throw new Error(`session ${sessionId}: log gap before seq ${seq}`);
         state = evolveAll(state, JSON.parse(events) as EngineEvent[]) ?? state;
       }
       durableSeq.set(sessionId, state.seq);
@@ -242,7 +258,10 @@ function toSummary(row: SummaryRow): SessionSummary {
 }
 
 function isConstraintError(error: unknown): boolean {
-  return error instanceof Error && String((error as { code?: string }).code).startsWith('SQLITE_CONSTRAINT');
+  return (
+    error instanceof Error &&
+    String((error as { code?: string }).code).startsWith('SQLITE_CONSTRAINT')
+  );
 }
 
 function isUniqueViolation(error: unknown, column: string): boolean {

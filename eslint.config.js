@@ -1,0 +1,143 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Package boundaries from DESIGN.md: dependencies point one way, only through published entry
+ * points, and nothing imports from web/.
+ */
+const PACKAGES = ['web', 'realtime', 'metrics-aggregator', 'probes', 'k8s'];
+const allowedImports = {
+  realtime: [],
+  'metrics-aggregator': [],
+  web: [
+    '@classpulse/realtime/protocol',
+    '@classpulse/realtime/client',
+    '@classpulse/realtime/server',
+    '@classpulse/metrics-aggregator/catalog',
+    '@classpulse/metrics-aggregator/reporter',
+  ],
+  probes: [
+    '@classpulse/realtime/protocol',
+    '@classpulse/realtime/client',
+    '@classpulse/metrics-aggregator/catalog',
+  ],
+  k8s: ['@classpulse/metrics-aggregator/catalog'],
+};
+
+const boundaryRules = PACKAGES.map((pkg) => ({
+  files: [`${pkg}/**/*.{ts,tsx,js,mjs}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: `^@classpulse/(?!(${allowedImports[pkg].map((s) => s.replace('@classpulse/', '').replace(/[/-]/g, '\\$&')).join('|') || 'NOTHING'})$)`,
+            message: `${pkg}/ may import only ${allowedImports[pkg].join(', ') || 'no other workspace'} (DESIGN.md: dependencies point one way).`,
+          },
+          {
+            regex: `^(\\.\\./)+(${PACKAGES.join('|')})/`,
+            message: 'Import another workspace by its package name, never by a relative path.',
+          },
+        ],
+      },
+    ],
+  },
+}));
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.next/**',
+      '**/.data/**',
+      '**/coverage/**',
+      '**/test-artifacts/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [
+            {
+              from: 'package',
+              package: 'node:test',
+              name: [
+                'describe',
+                'it',
+                'test',
+                'suite',
+                'before',
+                'after',
+                'beforeEach',
+                'afterEach',
+              ],
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+      // Adapters implement async ports synchronously (SQLite); that is not a smell.
+      '@typescript-eslint/require-await': 'off',
+      eqeqeq: ['error', 'always'],
+      'no-restricted-properties': [
+        'error',
+        ...['describe', 'it', 'test', 'suite'].map((object) => ({
+          object,
+          property: 'only',
+          message: 'Focused tests hide the rest of the suite.',
+        })),
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration in config.ts only (DESIGN.md convention 4).',
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Property[key.name='only'][value.value=true]",
+          message: 'Focused tests hide the rest of the suite.',
+        },
+      ],
+    },
+  },
+  ...boundaryRules,
+  {
+    // The one place that reads the environment, and test harnesses that pass it to child processes.
+    files: ['**/config.ts', '**/test/support/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['describe', 'it', 'test', 'suite'].map((object) => ({ object, property: 'only' })),
+      ],
+    },
+  },
+  {
+    files: ['eslint.config.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

@@ -97,6 +97,7 @@ describe(
           teacher,
           (s) => Object.keys(s.teacher?.state.responses[slide.id] ?? {}).length === STUDENTS,
         );
+        assert.equal(state.teacher!.counts[slide.id], STUDENTS, 'live count equals stored answers');
         const seen = state.teacher!.state.responses[slide.id]!;
         for (const [studentId, answer] of bySlide)
           assert.deepEqual(seen[studentId]?.answer, answer);

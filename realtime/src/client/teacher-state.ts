@@ -31,5 +31,6 @@ export function applyTeacherDelta(snapshot: TeacherSnapshot, delta: TeacherDelta
   }
   state.responses = responses;
   const presence = delta.presence ? { ...snapshot.presence, ...delta.presence } : snapshot.presence;
-  return { state, presence, serverTime: snapshot.serverTime };
+  const counts = delta.counts ? { ...snapshot.counts, ...delta.counts } : snapshot.counts;
+  return { state, presence, counts, serverTime: snapshot.serverTime };
 }

@@ -14,6 +14,7 @@ export { evolve, evolveAll } from './evolve.ts';
 export type { DecideResult, Decision } from './result.ts';
 export { answerRefusal, findSlide, isLateJoin, isSlideLocked, isSlideVisible } from './rules.ts';
 export {
+  countResponses,
   publicSessionView,
   responseCounts,
   slideResults,

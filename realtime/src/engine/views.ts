@@ -101,10 +101,16 @@ export function teacherMeta(state: SessionState): TeacherMeta {
   };
 }
 
+/** Number of stored responses of one slide. */
+export function countResponses(state: SessionState, slideId: string): number {
+  let n = 0;
+  for (const _ in state.responses[slideId]) n++;
+  return n;
+}
+
 /** Number of stored responses per slide. */
 export function responseCounts(state: SessionState): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const slide of state.deck.slides)
-    counts[slide.id] = Object.keys(state.responses[slide.id] ?? {}).length;
+  for (const slide of state.deck.slides) counts[slide.id] = countResponses(state, slide.id);
   return counts;
 }

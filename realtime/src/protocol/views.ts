@@ -66,6 +66,8 @@ export interface StudentView {
 export interface TeacherSnapshot {
   state: SessionState;
   presence: Record<string, Presence>;
+  /** Stored responses per slide id (hidden ones included). */
+  counts: Record<string, number>;
   serverTime: number;
 }
 
@@ -86,6 +88,8 @@ export interface TeacherDelta {
   students?: SessionState['students'][string][];
   responses?: ResponseUpsert[];
   presence?: Record<string, Presence>;
+  /** New response counts of the slides whose responses changed. */
+  counts?: Record<string, number>;
 }
 
 /** Everything in the state except the roster and the responses. */

@@ -1,5 +1,6 @@
 import type { Server } from 'socket.io';
 import {
+  countResponses,
   publicSessionView,
   studentSelfView,
   teacherMeta,
@@ -140,6 +141,13 @@ export class Broadcaster {
         const s = state.students[id];
         return s ? [{ ...s }] : [];
       });
+    }
+    if (pending.responses.size > 0 || pending.students.size > 0) {
+      const touched = new Set([...pending.responses.values()].map((r) => r.slideId));
+      // A removal deletes answers on any slide.
+      if (pending.students.size > 0) for (const slide of state.deck.slides) touched.add(slide.id);
+      delta.counts = {};
+      for (const slideId of touched) delta.counts[slideId] = countResponses(state, slideId);
     }
     if (pending.responses.size > 0) delta.responses = [...pending.responses.values()];
     if (pending.presence.size > 0) delta.presence = Object.fromEntries(pending.presence);

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
-import { publicSessionView, studentSelfView } from '../engine/index.ts';
+import { publicSessionView, responseCounts, studentSelfView } from '../engine/index.ts';
 import {
   LIMITS,
   navigateMessageSchema,
@@ -12,8 +12,10 @@ import {
   type ClientToServerEvents,
   type ProtocolError,
   type ServerToClientEvents,
+  type TeacherSnapshot,
 } from '../protocol/index.ts';
 import type { Clock } from './clock.ts';
+import type { LiveSession } from './live-session.ts';
 import type { RealtimeMetrics } from './metrics.ts';
 import { studentRoom, studentsRoom, teacherRoom } from './rooms.ts';
 import type { SessionRegistry } from './session-registry.ts';
@@ -81,11 +83,7 @@ async function onConnection(socket: AppSocket, deps: SocketHandlerDeps): Promise
   if (data.role === 'teacher') {
     await socket.join(teacherRoom(data.sessionId));
     socket.emit('session:welcome', welcome);
-    socket.emit('teacher:snapshot', {
-      state: live.state,
-      presence: live.presence.snapshot(),
-      serverTime: deps.clock.now(),
-    });
+    socket.emit('teacher:snapshot', teacherSnapshot(live, deps.clock));
     return;
   }
 
@@ -227,14 +225,7 @@ function registerEvents(socket: AppSocket, deps: SocketHandlerDeps): void {
     const session = await live();
     if (!session) return protocolError('session_not_found');
     if (data.role === 'teacher') {
-      return {
-        ok: true,
-        teacher: {
-          state: session.state,
-          presence: session.presence.snapshot(),
-          serverTime: clock.now(),
-        },
-      };
+      return { ok: true, teacher: teacherSnapshot(session, clock) };
     }
     const self = studentSelfView(session.state, data.studentId);
     if (!self) return protocolError('student_removed');
@@ -246,6 +237,15 @@ function registerEvents(socket: AppSocket, deps: SocketHandlerDeps): void {
     if (!parsed.success) return badRequest(parsed.error.issues[0]);
     return { ok: true, serverTime: clock.now(), sentAt: parsed.data.sentAt };
   });
+}
+
+function teacherSnapshot(live: LiveSession, clock: Clock): TeacherSnapshot {
+  return {
+    state: live.state,
+    presence: live.presence.snapshot(),
+    counts: responseCounts(live.state),
+    serverTime: clock.now(),
+  };
 }
 
 function badRequest(issue: { message: string; path: PropertyKey[] } | undefined): ProtocolError {

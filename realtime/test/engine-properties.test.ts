@@ -7,7 +7,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Answer, LatePolicy, Pacing, SessionState, TeacherCommand } from '../src/protocol/index.ts';
+import type {
+  Answer,
+  LatePolicy,
+  Pacing,
+  SessionState,
+  TeacherCommand,
+} from '../src/protocol/index.ts';
 import {
   answerRefusal,
   apply,
@@ -18,6 +24,7 @@ import {
   responseCounts,
   slideResults,
   type Actor,
+  type ApplyResult,
   type EngineEvent,
   type Envelope,
 } from '../src/engine/index.ts';
@@ -37,7 +44,7 @@ import {
   validAnswer,
 } from './support/engine-fixtures.ts';
 
-const NUM_RUNS = 120;
+const NUM_RUNS = 200;
 
 // ---------------------------------------------------------------------------------------------
 // Scenario model
@@ -119,23 +126,46 @@ const studentIdArb = fc.oneof(
 );
 
 const teacherCommandArb: fc.Arbitrary<TeacherCommand> = fc.oneof(
-  { weight: 6, arbitrary: fc.integer({ min: 0, max: SLIDE_IDS.length }).map((slideIndex): TeacherCommand => ({ type: 'goToSlide', slideIndex })) },
-  { weight: 2, arbitrary: fc.constantFrom<Pacing>('instructor', 'student').map((pacing): TeacherCommand => ({ type: 'setPacing', pacing })) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .integer({ min: 0, max: SLIDE_IDS.length })
+      .map((slideIndex): TeacherCommand => ({ type: 'goToSlide', slideIndex })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .constantFrom<Pacing>('instructor', 'student')
+      .map((pacing): TeacherCommand => ({ type: 'setPacing', pacing })),
+  },
   {
     weight: 1,
     arbitrary: fc
       .constantFrom<LatePolicy>('allow', 'deny', 'next-slide')
       .map((latePolicy): TeacherCommand => ({ type: 'setLatePolicy', latePolicy })),
   },
-  { weight: 3, arbitrary: slideIdArb.map((slideId): TeacherCommand => ({ type: 'lockSlide', slideId })) },
-  { weight: 3, arbitrary: slideIdArb.map((slideId): TeacherCommand => ({ type: 'unlockSlide', slideId })) },
+  {
+    weight: 3,
+    arbitrary: slideIdArb.map((slideId): TeacherCommand => ({ type: 'lockSlide', slideId })),
+  },
+  {
+    weight: 3,
+    arbitrary: slideIdArb.map((slideId): TeacherCommand => ({ type: 'unlockSlide', slideId })),
+  },
   {
     weight: 4,
     arbitrary: fc
       .tuple(slideIdArb, fc.constantFrom(1_000, 2_000, 5_000, 30_000))
-      .map(([slideId, durationMs]): TeacherCommand => ({ type: 'startTimer', slideId, durationMs })),
+      .map(([slideId, durationMs]): TeacherCommand => ({
+        type: 'startTimer',
+        slideId,
+        durationMs,
+      })),
   },
-  { weight: 2, arbitrary: slideIdArb.map((slideId): TeacherCommand => ({ type: 'cancelTimer', slideId })) },
+  {
+    weight: 2,
+    arbitrary: slideIdArb.map((slideId): TeacherCommand => ({ type: 'cancelTimer', slideId })),
+  },
   {
     weight: 1,
     arbitrary: fc
@@ -144,24 +174,43 @@ const teacherCommandArb: fc.Arbitrary<TeacherCommand> = fc.oneof(
   },
   {
     weight: 1,
-    arbitrary: fc.tuple(slideIdArb, fc.boolean()).map(([slideId, revealed]): TeacherCommand => ({ type: 'revealCorrect', slideId, revealed })),
+    arbitrary: fc
+      .tuple(slideIdArb, fc.boolean())
+      .map(([slideId, revealed]): TeacherCommand => ({ type: 'revealCorrect', slideId, revealed })),
   },
   {
     weight: 3,
     arbitrary: fc
       .tuple(slideIdArb, studentIdArb, fc.boolean())
-      .map(([slideId, studentId, hidden]): TeacherCommand => ({ type: 'hideResponse', slideId, studentId, hidden })),
+      .map(([slideId, studentId, hidden]): TeacherCommand => ({
+        type: 'hideResponse',
+        slideId,
+        studentId,
+        hidden,
+      })),
   },
-  { weight: 1, arbitrary: studentIdArb.map((studentId): TeacherCommand => ({ type: 'removeStudent', studentId })) },
+  {
+    weight: 1,
+    arbitrary: studentIdArb.map((studentId): TeacherCommand => ({
+      type: 'removeStudent',
+      studentId,
+    })),
+  },
 );
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 9, arbitrary: fc.integer({ min: 0, max: 8_000 }).map((ms): Op => ({ op: 'advance', ms })) },
+  {
+    weight: 9,
+    arbitrary: fc.integer({ min: 0, max: 8_000 }).map((ms): Op => ({ op: 'advance', ms })),
+  },
   { weight: 3, arbitrary: fc.constant<Op>({ op: 'toDeadline' }) },
   {
     weight: 4,
     arbitrary: fc
-      .tuple(fc.integer({ min: 0, max: STUDENT_IDS.length - 1 }), fc.constantFrom('Sam', 'sam', '  Ana   Lee ', 'Bo', '', 'x\u0007'))
+      .tuple(
+        fc.integer({ min: 0, max: STUDENT_IDS.length - 1 }),
+        fc.constantFrom('Sam', 'sam', '  Ana   Lee ', 'Bo', '', 'x\u0007'),
+      )
       .map(([student, name]): Op => ({ op: 'join', student, name })),
   },
   {
@@ -169,9 +218,22 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc
       .record({
         student: studentArb,
-        slide: fc.oneof({ weight: 3, arbitrary: fc.constant(CURRENT_SLIDE) }, { weight: 2, arbitrary: slideArb }),
-        answer: fc.constantFrom<AnswerVariant>('valid', 'valid', 'other', 'other', 'invalid', 'wrong-kind'),
-        reuse: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.nat() }),
+        slide: fc.oneof(
+          { weight: 3, arbitrary: fc.constant(CURRENT_SLIDE) },
+          { weight: 2, arbitrary: slideArb },
+        ),
+        answer: fc.constantFrom<AnswerVariant>(
+          'valid',
+          'valid',
+          'other',
+          'other',
+          'invalid',
+          'wrong-kind',
+        ),
+        reuse: fc.oneof(
+          { weight: 4, arbitrary: fc.constant(null) },
+          { weight: 1, arbitrary: fc.nat() },
+        ),
       })
       .map((r): Op => ({ op: 'submit', ...r })),
   },
@@ -187,7 +249,17 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc
       .record({
         command: teacherCommandArb,
-        as: fc.constantFrom<As>('teacher', 'teacher', 'teacher', 'teacher', 'teacher', 'teacher', 'student', 'system', 'other-teacher'),
+        as: fc.constantFrom<As>(
+          'teacher',
+          'teacher',
+          'teacher',
+          'teacher',
+          'teacher',
+          'teacher',
+          'student',
+          'system',
+          'other-teacher',
+        ),
         onCurrent: fc.boolean(),
       })
       .map((r): Op => ({ op: 'teacher', ...r })),
@@ -196,13 +268,24 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     weight: 9,
     arbitrary: fc
       .record({
-        slide: fc.oneof({ weight: 3, arbitrary: fc.constant(TIMED_SLIDE) }, { weight: 1, arbitrary: slideArb }),
+        slide: fc.oneof(
+          { weight: 3, arbitrary: fc.constant(TIMED_SLIDE) },
+          { weight: 1, arbitrary: slideArb },
+        ),
         jump: fc.boolean(),
       })
       .map((r): Op => ({ op: 'expire', ...r })),
   },
   // Rare, so most sessions live long enough to be interesting.
-  { weight: 1, arbitrary: fc.constant<Op>({ op: 'teacher', command: { type: 'endSession' }, as: 'teacher', onCurrent: false }) },
+  {
+    weight: 1,
+    arbitrary: fc.constant<Op>({
+      op: 'teacher',
+      command: { type: 'endSession' },
+      as: 'teacher',
+      onCurrent: false,
+    }),
+  },
 );
 
 const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
@@ -229,11 +312,11 @@ interface Step {
   env: Envelope;
   now: number;
   before: SessionState;
-  result: ReturnType<typeof apply>;
+  result: ApplyResult;
   after: SessionState;
 }
 
-function actorFor(as: 'teacher' | 'student' | 'system' | 'other-teacher'): Actor {
+function actorFor(as: As): Actor {
   switch (as) {
     case 'teacher':
       return teacherActor(TEACHER_ID);
@@ -249,13 +332,14 @@ function actorFor(as: 'teacher' | 'student' | 'system' | 'other-teacher'): Actor
 /** The slide id an op's `slide` field stands for in the current state. */
 function slideFor(slide: number, state: SessionState, studentId?: string): string {
   if (slide === TIMED_SLIDE) {
-    const timed = SLIDE_IDS.find((id) => state.slides[id]?.deadline != null);
+    const timed = SLIDE_IDS.find((id) => (state.slides[id]?.deadline ?? null) !== null);
     if (timed) return timed;
   }
   let index = slide;
   if (slide < 0) {
     const student = studentId === undefined ? undefined : state.students[studentId];
-    index = state.settings.pacing === 'student' && student ? student.position : state.currentSlideIndex;
+    index =
+      state.settings.pacing === 'student' && student ? student.position : state.currentSlideIndex;
   }
   return SLIDE_CHOICES[index] ?? 'no-such-slide';
 }
@@ -264,7 +348,12 @@ function slideFor(slide: number, state: SessionState, studentId?: string): strin
 function nextDeadline(state: SessionState, now: number): number | null {
   let next: number | null = null;
   for (const runtime of Object.values(state.slides)) {
-    if (runtime.deadline !== null && runtime.deadline >= now && (next === null || runtime.deadline < next)) next = runtime.deadline;
+    if (
+      runtime.deadline !== null &&
+      runtime.deadline >= now &&
+      (next === null || runtime.deadline < next)
+    )
+      next = runtime.deadline;
   }
   return next;
 }
@@ -288,11 +377,17 @@ function toEnvelope(op: Op, ctx: RunContext): Envelope | null {
       ctx.now = nextDeadline(state, ctx.now) ?? ctx.now;
       return null;
     case 'join':
-      return { actor: studentActor(STUDENT_IDS[op.student] ?? 's0'), command: { type: 'join', name: op.name } };
+      return {
+        actor: studentActor(STUDENT_IDS[op.student] ?? 's0'),
+        command: { type: 'join', name: op.name },
+      };
     case 'submit': {
       const studentId = STUDENT_IDS[op.student] ?? 's0';
       const slideId = slideFor(op.slide, state, studentId);
-      const reused = op.reuse === null ? undefined : ctx.usedAnswerIds[op.reuse % Math.max(1, ctx.usedAnswerIds.length)];
+      const reused =
+        op.reuse === null
+          ? undefined
+          : ctx.usedAnswerIds[op.reuse % Math.max(1, ctx.usedAnswerIds.length)];
       return {
         actor: studentActor(studentId),
         command: {
@@ -309,7 +404,10 @@ function toEnvelope(op: Op, ctx: RunContext): Envelope | null {
       return earlier ? structuredClone(earlier) : null;
     }
     case 'navigate':
-      return { actor: studentActor(STUDENT_IDS[op.student] ?? 's0'), command: { type: 'navigate', slideIndex: op.index } };
+      return {
+        actor: studentActor(STUDENT_IDS[op.student] ?? 's0'),
+        command: { type: 'navigate', slideIndex: op.index },
+      };
     case 'teacher': {
       const command = structuredClone(op.command);
       if (op.onCurrent && 'slideId' in command) command.slideId = slideFor(CURRENT_SLIDE, state);
@@ -338,7 +436,8 @@ function updateModel(model: ResponseModel, step: Step): void {
   } else if (command.type === 'hideResponse' && result.events.length > 0) {
     model.set(modelKey(command.slideId, command.studentId), command.hidden);
   } else if (command.type === 'removeStudent' && result.events.length > 0) {
-    for (const key of [...model.keys()]) if (key.endsWith(`|${command.studentId}`)) model.delete(key);
+    for (const key of [...model.keys()])
+      if (key.endsWith(`|${command.studentId}`)) model.delete(key);
   }
 }
 
@@ -354,20 +453,44 @@ function checkStep(invariant: Invariant, step: Step, model: ResponseModel): void
       for (const event of result.events) {
         if (event.type !== 'answerSubmitted') continue;
         assert.equal(env.command.type, 'submitAnswer', `answerSubmitted from ${label(step)}`);
-        assert.deepEqual(env.actor, studentActor(event.studentId), `a student answered for someone else: ${label(step)}`);
+        assert.deepEqual(
+          env.actor,
+          studentActor(event.studentId),
+          `a student answered for someone else: ${label(step)}`,
+        );
         const student = before.students[event.studentId];
         const located = findSlide(before, event.slideId);
-        assert.ok(student && !student.removed, `answer from an absent or removed student: ${label(step)}`);
+        assert.ok(
+          student && !student.removed,
+          `answer from an absent or removed student: ${label(step)}`,
+        );
         assert.ok(located, `answer on an unknown slide: ${label(step)}`);
-        assert.equal(answerRefusal(before, student, located, now), null, `answer accepted although refused by the rules: ${label(step)}`);
+        assert.equal(
+          answerRefusal(before, student, located, now),
+          null,
+          `answer accepted although refused by the rules: ${label(step)}`,
+        );
         // The same conditions spelled out, so a mistake in answerRefusal itself shows too.
         assert.equal(before.status, 'live', label(step));
         assert.ok(located.slide.question, label(step));
-        assert.equal(isSlideLocked(located.runtime, now), false, `answer on a locked slide: ${label(step)}`);
+        assert.equal(
+          isSlideLocked(located.runtime, now),
+          false,
+          `answer on a locked slide: ${label(step)}`,
+        );
         assert.ok(!located.runtime.locked, label(step));
-        assert.ok(located.runtime.deadline === null || now < located.runtime.deadline, `answer at/after the deadline: ${label(step)}`);
-        assert.ok(isSlideVisible(before, located.runtime), `answer on a slide the student cannot see: ${label(step)}`);
-        assert.ok(located.index >= student.firstAnswerableIndex, `answer before firstAnswerableIndex: ${label(step)}`);
+        assert.ok(
+          located.runtime.deadline === null || now < located.runtime.deadline,
+          `answer at/after the deadline: ${label(step)}`,
+        );
+        assert.ok(
+          isSlideVisible(before, located.runtime),
+          `answer on a slide the student cannot see: ${label(step)}`,
+        );
+        assert.ok(
+          located.index >= student.firstAnswerableIndex,
+          `answer before firstAnswerableIndex: ${label(step)}`,
+        );
       }
       return;
     }
@@ -381,35 +504,61 @@ function checkStep(invariant: Invariant, step: Step, model: ResponseModel): void
           assert.ok(located.slide.question, `${where}: slide without question`);
           assert.ok(student && !student.removed, `${where}: student absent or removed`);
           assert.ok(isSlideVisible(after, located.runtime), `${where}: the slide is not visible`);
-          assert.ok(located.index >= student.firstAnswerableIndex, `${where}: before firstAnswerableIndex`);
+          assert.ok(
+            located.index >= student.firstAnswerableIndex,
+            `${where}: before firstAnswerableIndex`,
+          );
         }
       }
       return;
     }
     case 'response-counts': {
       const counts = responseCounts(after);
-      const stored = Object.values(after.responses).reduce((n, bySlide) => n + Object.keys(bySlide).length, 0);
+      const stored = Object.values(after.responses).reduce(
+        (n, bySlide) => n + Object.keys(bySlide).length,
+        0,
+      );
       const counted = Object.values(counts).reduce((n, c) => n + c, 0);
       assert.equal(counted, stored, `responseCounts misses stored responses after ${label(step)}`);
-      assert.equal(counted, model.size, `responseCounts disagrees with the model after ${label(step)}`);
+      assert.equal(
+        counted,
+        model.size,
+        `responseCounts disagrees with the model after ${label(step)}`,
+      );
       for (const slideId of SLIDE_IDS) {
         const modelKeys = [...model.keys()].filter((k) => k.startsWith(`${slideId}|`));
         const visibleInModel = modelKeys.filter((k) => model.get(k) === false).length;
-        assert.equal(counts[slideId], Object.keys(after.responses[slideId] ?? {}).length, `${slideId} after ${label(step)}`);
-        assert.equal(counts[slideId], modelKeys.length, `${slideId} count vs model after ${label(step)}`);
-        const nonHidden = Object.values(after.responses[slideId] ?? {}).filter((r) => !r.hidden).length;
+        assert.equal(
+          counts[slideId],
+          Object.keys(after.responses[slideId] ?? {}).length,
+          `${slideId} after ${label(step)}`,
+        );
+        assert.equal(
+          counts[slideId],
+          modelKeys.length,
+          `${slideId} count vs model after ${label(step)}`,
+        );
+        const nonHidden = Object.values(after.responses[slideId] ?? {}).filter(
+          (r) => !r.hidden,
+        ).length;
         for (const withNames of [false, true]) {
           const results = slideResults(after, slideId, withNames);
           assert.equal(results.responseCount, nonHidden, `${slideId} results after ${label(step)}`);
-          assert.equal(results.responseCount, visibleInModel, `${slideId} results vs model after ${label(step)}`);
+          assert.equal(
+            results.responseCount,
+            visibleInModel,
+            `${slideId} results vs model after ${label(step)}`,
+          );
           assert.equal(results.entries.length, nonHidden);
         }
       }
       return;
     }
     case 'refusals-change-nothing': {
-      if (!result.ok) assert.deepEqual(after, before, `refused command changed the state: ${label(step)}`);
-      else if (result.events.length === 0) assert.deepEqual(after, before, `no-op changed the state: ${label(step)}`);
+      if (!result.ok)
+        assert.deepEqual(after, before, `refused command changed the state: ${label(step)}`);
+      else if (result.events.length === 0)
+        assert.deepEqual(after, before, `no-op changed the state: ${label(step)}`);
       else assert.equal(result.duplicate, false, `a duplicate with events: ${label(step)}`);
       return;
     }
@@ -423,11 +572,21 @@ function checkStep(invariant: Invariant, step: Step, model: ResponseModel): void
       for (const [slideId, bySlide] of Object.entries(after.responses)) {
         for (const [studentId, response] of Object.entries(bySlide)) {
           const here = `${slideId}/${studentId}`;
-          assert.ok(response.answerIds.includes(response.answerId), `${here}: current answerId not in its history`);
+          assert.ok(
+            response.answerIds.includes(response.answerId),
+            `${here}: current answerId not in its history`,
+          );
+          // answerIds are scoped to their student (the server takes the student from the
+          // token), so uniqueness is per student: one id never names two of their responses.
           for (const answerId of response.answerIds) {
-            const seen = owner.get(answerId);
-            assert.equal(seen, undefined, `answerId ${answerId} is in ${seen} and ${here} after ${label(step)}`);
-            owner.set(answerId, here);
+            const key = `${studentId}/${answerId}`;
+            const seen = owner.get(key);
+            assert.equal(
+              seen,
+              undefined,
+              `answerId ${answerId} is in ${seen} and ${here} after ${label(step)}`,
+            );
+            owner.set(key, here);
           }
         }
       }
@@ -439,7 +598,11 @@ function checkStep(invariant: Invariant, step: Step, model: ResponseModel): void
 }
 
 function runScenario(scenario: Scenario, invariant: Invariant): void {
-  const created = apply(null, createCmd({ pacing: scenario.pacing, latePolicy: scenario.latePolicy }), T0);
+  const created = apply(
+    null,
+    createCmd({ pacing: scenario.pacing, latePolicy: scenario.latePolicy }),
+    T0,
+  );
   assert.ok(created.ok, 'the fixture session must be created');
   let counter = 0;
   const ctx: RunContext = {
@@ -454,18 +617,31 @@ function runScenario(scenario: Scenario, invariant: Invariant): void {
   const model: ResponseModel = new Map();
 
   for (let i = 0; i < scenario.roster; i++) {
-    const env: Envelope = { actor: studentActor(STUDENT_IDS[i] ?? 's0'), command: { type: 'join', name: `Student ${i}` } };
+    const env: Envelope = {
+      actor: studentActor(STUDENT_IDS[i] ?? 's0'),
+      command: { type: 'join', name: `Student ${i}` },
+    };
     const joined = apply(state, env, ctx.now);
     assert.ok(joined.ok, 'the roster must join');
     batches.push(joined.events);
   }
   if (scenario.startSlide > 0) {
-    const moved = apply(state, { actor: teacherActor(TEACHER_ID), command: { type: 'goToSlide', slideIndex: scenario.startSlide } }, ctx.now);
+    const moved = apply(
+      state,
+      {
+        actor: teacherActor(TEACHER_ID),
+        command: { type: 'goToSlide', slideIndex: scenario.startSlide },
+      },
+      ctx.now,
+    );
     assert.ok(moved.ok, 'the teacher must be able to show the start slide');
     batches.push(moved.events);
     if (scenario.pacing === 'student') {
       for (let i = 0; i < scenario.roster; i++) {
-        const env: Envelope = { actor: studentActor(STUDENT_IDS[i] ?? 's0'), command: { type: 'navigate', slideIndex: scenario.startSlide } };
+        const env: Envelope = {
+          actor: studentActor(STUDENT_IDS[i] ?? 's0'),
+          command: { type: 'navigate', slideIndex: scenario.startSlide },
+        };
         const navigated = apply(state, env, ctx.now);
         assert.ok(navigated.ok, 'the roster must be able to navigate');
         batches.push(navigated.events);
@@ -535,7 +711,7 @@ describe('engine invariants under random sessions', () => {
     property('replay');
   });
 
-  it('(7) every answerId belongs to at most one response', () => {
+  it("(7) every answerId belongs to at most one of its student's responses", () => {
     property('unique-answer-ids');
   });
 });

@@ -31,7 +31,6 @@ import {
   T0,
   TEACHER_ID,
   accept,
-  asStudent,
   asTeacher,
   createCmd,
   deck,
@@ -75,7 +74,10 @@ describe('createSession', () => {
   it('creates a live session from a valid deck', () => {
     const result = accept(null, createCmd({ pacing: 'instructor', latePolicy: 'next-slide' }), T0);
     assert.equal(result.duplicate, false);
-    assert.deepEqual(result.events.map((e) => e.type), ['sessionCreated']);
+    assert.deepEqual(
+      result.events.map((e) => e.type),
+      ['sessionCreated'],
+    );
     const state = result.state;
     assert.equal(state.id, SESSION_ID);
     assert.equal(state.joinCode, JOIN_CODE);
@@ -165,18 +167,35 @@ describe('createSession', () => {
     ],
     [
       'with a number question whose max is below its min',
-      { title: 'Quiz', slides: [{ id: 'q', question: { kind: 'number', prompt: 'N', min: 5, max: 1 } }] },
+      {
+        title: 'Quiz',
+        slides: [{ id: 'q', question: { kind: 'number', prompt: 'N', min: 5, max: 1 } }],
+      },
     ],
     [
       'with an image that is not https',
       {
         title: 'Quiz',
         slides: [
-          { id: 'q', question: { kind: 'pin-on-image', prompt: 'P', imageUrl: 'http://x/y.png', imageAlt: 'alt' } },
+          {
+            id: 'q',
+            question: {
+              kind: 'pin-on-image',
+              prompt: 'P',
+              imageUrl: 'http://x/y.png',
+              imageAlt: 'alt',
+            },
+          },
         ],
       },
     ],
-    ['with too many slides', { title: 'Quiz', slides: Array.from({ length: LIMITS.slidesMax + 1 }, (_, i) => ({ id: `s${i}` })) }],
+    [
+      'with too many slides',
+      {
+        title: 'Quiz',
+        slides: Array.from({ length: LIMITS.slidesMax + 1 }, (_, i) => ({ id: `s${i}` })),
+      },
+    ],
     ['that is not an object', 'a deck'],
   ];
   for (const [name, bad] of badDecks) {
@@ -219,7 +238,14 @@ describe('join', () => {
     assert.deepEqual(result.events, [
       {
         type: 'studentJoined',
-        student: { id: 's1', name: 'Sam', joinedAt: t(2), removed: false, firstAnswerableIndex: 0, position: 2 },
+        student: {
+          id: 's1',
+          name: 'Sam',
+          joinedAt: t(2),
+          removed: false,
+          firstAnswerableIndex: 0,
+          position: 2,
+        },
       },
     ]);
     assert.deepEqual(state.students.s1, {
@@ -271,7 +297,11 @@ describe('join', () => {
     const second = state.students.s2?.name ?? '';
     assert.ok(second.endsWith(' (2)'));
     assert.ok(second.length <= LIMITS.studentNameMax);
-    assert.doesNotMatch(second, LONE_SURROGATE, `"${JSON.stringify(second)}" contains half of a surrogate pair`);
+    assert.doesNotMatch(
+      second,
+      LONE_SURROGATE,
+      `"${JSON.stringify(second)}" contains half of a surrogate pair`,
+    );
   });
 
   it('frees the name of a removed student', () => {
@@ -317,7 +347,11 @@ describe('late joins', () => {
   describe('isLateJoin', () => {
     it('is false in a fresh session', () => {
       assert.equal(isLateJoin(newSession()), false);
-      assert.equal(isLateJoin(sessionWithStudents(3)), false, 'joining alone does not start the class');
+      assert.equal(
+        isLateJoin(sessionWithStudents(3)),
+        false,
+        'joining alone does not start the class',
+      );
     });
 
     it('becomes true once the teacher moved past the first slide, even after going back', () => {
@@ -410,7 +444,10 @@ describe('pacing', () => {
     const view = publicSessionView(state);
     assert.equal(view.pacing, 'instructor');
     assert.equal(view.slideCount, deck.slides.length);
-    assert.deepEqual(view.slides.map((s) => s.id), [SLIDE.mc]);
+    assert.deepEqual(
+      view.slides.map((s) => s.id),
+      [SLIDE.mc],
+    );
     assert.equal(view.slides[0]?.index, slideIndex(SLIDE.mc));
   });
 
@@ -429,8 +466,14 @@ describe('pacing', () => {
     const state = sessionWithStudents(1, { pacing: 'student' });
     const view = publicSessionView(state);
     assert.equal(view.pacing, 'student');
-    assert.deepEqual(view.slides.map((s) => s.id), SLIDE_IDS);
-    assert.deepEqual(view.slides.map((s) => s.index), SLIDE_IDS.map((_, i) => i));
+    assert.deepEqual(
+      view.slides.map((s) => s.id),
+      SLIDE_IDS,
+    );
+    assert.deepEqual(
+      view.slides.map((s) => s.index),
+      SLIDE_IDS.map((_, i) => i),
+    );
     run(state, submitCmd('s1', SLIDE.pin, newAnswerId()), t(10));
     run(state, submitCmd('s1', SLIDE.mc, newAnswerId()), t(11));
   });
@@ -458,7 +501,11 @@ describe('pacing', () => {
     const before = structuredClone(state);
     for (const slideIndexValue of [-1, 1.5]) {
       const result = apply(state, navigateCmd('s1', slideIndexValue), t(10));
-      assert.equal(result.ok, false, `navigate to ${slideIndexValue} was accepted; position is now ${state.students.s1?.position}`);
+      assert.equal(
+        result.ok,
+        false,
+        `navigate to ${slideIndexValue} was accepted; position is now ${state.students.s1?.position}`,
+      );
     }
     assert.deepEqual(state, before);
   });
@@ -492,7 +539,11 @@ describe('pacing', () => {
     run(state, asTeacher({ type: 'setPacing', pacing: 'instructor' }), t(11));
     // SlideRuntime.opened is documented as "always true in student-paced sessions"; a slide the
     // students could see and answer must not become unseen (with stored answers on it).
-    assert.equal(state.slides[SLIDE.pin]?.opened, true, 'slide answered under student pacing is not marked opened');
+    assert.equal(
+      state.slides[SLIDE.pin]?.opened,
+      true,
+      'slide answered under student pacing is not marked opened',
+    );
   });
 
   it('students joining a student-paced session start at the class position', () => {
@@ -527,7 +578,12 @@ describe('goToSlide', () => {
 
   it('refuses a slide index past the deck, and one outside the protocol bounds', () => {
     const state = newSession();
-    refused(state, asTeacher({ type: 'goToSlide', slideIndex: deck.slides.length }), t(1), 'slide_not_found');
+    refused(
+      state,
+      asTeacher({ type: 'goToSlide', slideIndex: deck.slides.length }),
+      t(1),
+      'slide_not_found',
+    );
     refused(state, asTeacher({ type: 'goToSlide', slideIndex: -1 }), t(2), 'bad_request');
     refused(state, asTeacher({ type: 'goToSlide', slideIndex: 1.5 }), t(3), 'bad_request');
   });
@@ -542,11 +598,18 @@ describe('lock and unlock', () => {
     const first = newAnswerId();
     run(state, submitCmd('s1', SLIDE.mc, first), t(11));
     const result = accept(state, asTeacher({ type: 'lockSlide', slideId: SLIDE.mc }), t(12));
-    assert.deepEqual(result.events, [{ type: 'slideLockChanged', slideId: SLIDE.mc, locked: true }]);
+    assert.deepEqual(result.events, [
+      { type: 'slideLockChanged', slideId: SLIDE.mc, locked: true },
+    ]);
     assert.equal(state.slides[SLIDE.mc]?.locked, true);
     assert.equal(publicSlide(state, SLIDE.mc)?.locked, true);
     refused(state, submitCmd('s2', SLIDE.mc, newAnswerId()), t(13), 'slide_locked');
-    refused(state, submitCmd('s1', SLIDE.mc, newAnswerId(), otherAnswer(SLIDE.mc)), t(14), 'slide_locked');
+    refused(
+      state,
+      submitCmd('s1', SLIDE.mc, newAnswerId(), otherAnswer(SLIDE.mc)),
+      t(14),
+      'slide_locked',
+    );
     assert.equal(response(state, SLIDE.mc, 's1')?.answerId, first);
     run(state, asTeacher({ type: 'unlockSlide', slideId: SLIDE.mc }), t(15));
     assert.equal(state.slides[SLIDE.mc]?.locked, false);
@@ -581,8 +644,14 @@ describe('timer', () => {
     const state = sessionWithStudents(3);
     openSlide(state, SLIDE.mc, t(10));
     // deadline = t(1_000) + 5_000 = t(6_000)
-    const result = accept(state, asTeacher({ type: 'startTimer', slideId: SLIDE.mc, durationMs: 5_000 }), t(1_000));
-    assert.deepEqual(result.events, [{ type: 'timerStarted', slideId: SLIDE.mc, deadline: t(6_000) }]);
+    const result = accept(
+      state,
+      asTeacher({ type: 'startTimer', slideId: SLIDE.mc, durationMs: 5_000 }),
+      t(1_000),
+    );
+    assert.deepEqual(result.events, [
+      { type: 'timerStarted', slideId: SLIDE.mc, deadline: t(6_000) },
+    ]);
     return state;
   }
 
@@ -598,7 +667,12 @@ describe('timer', () => {
     run(state, submitCmd('s1', SLIDE.mc, newAnswerId()), t(5_999));
     refused(state, submitCmd('s2', SLIDE.mc, newAnswerId()), t(6_000), 'slide_locked');
     refused(state, submitCmd('s3', SLIDE.mc, newAnswerId()), t(60_000), 'slide_locked');
-    refused(state, submitCmd('s1', SLIDE.mc, newAnswerId(), otherAnswer(SLIDE.mc)), t(6_001), 'slide_locked');
+    refused(
+      state,
+      submitCmd('s1', SLIDE.mc, newAnswerId(), otherAnswer(SLIDE.mc)),
+      t(6_001),
+      'slide_locked',
+    );
   });
 
   it('expireTimer before the deadline is a no-op; at the deadline it locks the slide', () => {
@@ -673,22 +747,45 @@ describe('timer', () => {
     // The deadline passed at t(6_000) but the expireTimer wake-up has not arrived yet.
     accept(state, asTeacher({ type: 'cancelTimer', slideId: SLIDE.mc }), t(7_000));
     const result = apply(state, submitCmd('s1', SLIDE.mc, newAnswerId()), t(7_001));
-    assert.equal(result.ok, false, 'an answer after the deadline was accepted because cancelTimer came late');
+    assert.equal(
+      result.ok,
+      false,
+      'an answer after the deadline was accepted because cancelTimer came late',
+    );
   });
 
   it('cancelTimer without a timer is a no-op; unknown slides are refused', () => {
     const state = newSession();
     noop(state, asTeacher({ type: 'cancelTimer', slideId: SLIDE.mc }), t(1));
     refused(state, asTeacher({ type: 'cancelTimer', slideId: 'nope' }), t(1), 'slide_not_found');
-    refused(state, asTeacher({ type: 'startTimer', slideId: 'nope', durationMs: 5_000 }), t(1), 'slide_not_found');
+    refused(
+      state,
+      asTeacher({ type: 'startTimer', slideId: 'nope', durationMs: 5_000 }),
+      t(1),
+      'slide_not_found',
+    );
     refused(state, expireCmd('nope'), t(1), 'slide_not_found');
   });
 
   it('refuses durations outside the protocol bounds', () => {
     const state = newSession();
-    refused(state, asTeacher({ type: 'startTimer', slideId: SLIDE.mc, durationMs: LIMITS.timerMsMin - 1 }), t(1), 'bad_request');
-    refused(state, asTeacher({ type: 'startTimer', slideId: SLIDE.mc, durationMs: LIMITS.timerMsMax + 1 }), t(1), 'bad_request');
-    run(state, asTeacher({ type: 'startTimer', slideId: SLIDE.mc, durationMs: LIMITS.timerMsMin }), t(1));
+    refused(
+      state,
+      asTeacher({ type: 'startTimer', slideId: SLIDE.mc, durationMs: LIMITS.timerMsMin - 1 }),
+      t(1),
+      'bad_request',
+    );
+    refused(
+      state,
+      asTeacher({ type: 'startTimer', slideId: SLIDE.mc, durationMs: LIMITS.timerMsMax + 1 }),
+      t(1),
+      'bad_request',
+    );
+    run(
+      state,
+      asTeacher({ type: 'startTimer', slideId: SLIDE.mc, durationMs: LIMITS.timerMsMin }),
+      t(1),
+    );
   });
 });
 
@@ -700,7 +797,11 @@ describe('submit and edit', () => {
     openSlide(state, SLIDE.mc, t(10));
     const id = newAnswerId();
     const seq = state.seq;
-    const result = accept(state, submitCmd('s1', SLIDE.mc, id, validAnswer(SLIDE.mc), 12345), t(20));
+    const result = accept(
+      state,
+      submitCmd('s1', SLIDE.mc, id, validAnswer(SLIDE.mc), 12345),
+      t(20),
+    );
     assert.equal(result.duplicate, false);
     assert.deepEqual(result.events, [
       {
@@ -728,7 +829,11 @@ describe('submit and edit', () => {
 
   it('stores a missing clientCreatedAt as null and the parsed (trimmed) answer', () => {
     const state = sessionWithStudents(1, { pacing: 'student' });
-    run(state, submitCmd('s1', SLIDE.text, newAnswerId(), { kind: 'short-text', text: '  Hi there  ' }), t(10));
+    run(
+      state,
+      submitCmd('s1', SLIDE.text, newAnswerId(), { kind: 'short-text', text: '  Hi there  ' }),
+      t(10),
+    );
     const stored = response(state, SLIDE.text, 's1');
     assert.equal(stored?.clientCreatedAt, null);
     assert.deepEqual(stored?.answer, { kind: 'short-text', text: 'Hi there' });
@@ -820,23 +925,35 @@ describe('submit and edit', () => {
     assert.equal(response(state, SLIDE.num, 's1'), undefined);
   });
 
-  it('answer_id_conflict: an answerId another student already used is refused', () => {
+  it("answerIds are scoped to their student: reusing another student's id never touches their answer", () => {
     const state = sessionWithStudents(2, { pacing: 'student' });
     const id = newAnswerId();
     run(state, submitCmd('s1', SLIDE.mc, id), t(10));
-    const result = apply(state, submitCmd('s2', SLIDE.mc, id), t(11));
-    assert.equal(result.ok, false, `answerId ${id} was accepted for s2 although s1's response already has it`);
-    if (!result.ok) assert.equal(result.code, 'answer_id_conflict');
+    const before = structuredClone(response(state, SLIDE.mc, 's1'));
+    run(state, submitCmd('s2', SLIDE.mc, id), t(11));
+    assert.deepEqual(response(state, SLIDE.mc, 's1'), before);
+    assert.deepEqual(response(state, SLIDE.mc, 's2')?.answerIds, [id]);
+    const again = apply(state, submitCmd('s1', SLIDE.mc, id), t(12));
+    assert.ok(again.ok && again.duplicate, "s1's resend is still recognised as its own duplicate");
   });
 
   it(`too_many_edits: at most ${LIMITS.answerRevisionsMax} revisions of one answer`, () => {
     const state = sessionWithStudents(1, { pacing: 'student' });
     for (let i = 0; i < LIMITS.answerRevisionsMax; i++) {
-      run(state, submitCmd('s1', SLIDE.num, newAnswerId(), { kind: 'number', value: i }), t(10 + i));
+      run(
+        state,
+        submitCmd('s1', SLIDE.num, newAnswerId(), { kind: 'number', value: i }),
+        t(10 + i),
+      );
     }
     const stored = response(state, SLIDE.num, 's1');
     assert.equal(stored?.answerIds.length, LIMITS.answerRevisionsMax);
-    refused(state, submitCmd('s1', SLIDE.num, newAnswerId(), { kind: 'number', value: 99 }), t(100), 'too_many_edits');
+    refused(
+      state,
+      submitCmd('s1', SLIDE.num, newAnswerId(), { kind: 'number', value: 99 }),
+      t(100),
+      'too_many_edits',
+    );
     // Resends of stored ids are still acknowledged, and other slides are not affected.
     const firstId = stored?.answerIds[0] ?? assert.fail('no first answerId');
     assert.equal(accept(state, submitCmd('s1', SLIDE.num, firstId), t(101)).duplicate, true);
@@ -845,8 +962,18 @@ describe('submit and edit', () => {
 
   it('refuses a slide without a question, an unknown slide and an unknown student', () => {
     const state = sessionWithStudents(1, { pacing: 'student' });
-    refused(state, submitCmd('s1', SLIDE.intro, newAnswerId(), validAnswer(SLIDE.mc)), t(10), 'no_question');
-    refused(state, submitCmd('s1', 'nope', newAnswerId(), validAnswer(SLIDE.mc)), t(11), 'slide_not_found');
+    refused(
+      state,
+      submitCmd('s1', SLIDE.intro, newAnswerId(), validAnswer(SLIDE.mc)),
+      t(10),
+      'no_question',
+    );
+    refused(
+      state,
+      submitCmd('s1', 'nope', newAnswerId(), validAnswer(SLIDE.mc)),
+      t(11),
+      'slide_not_found',
+    );
     refused(state, submitCmd('ghost', SLIDE.mc, newAnswerId()), t(12), 'student_not_found');
   });
 });
@@ -855,21 +982,38 @@ describe('submit and edit', () => {
 
 describe('answer validation', () => {
   /** [slide, label, answer]: each must be refused with invalid_answer. */
-  const manyPoints = (pairs: number, value = 0): number[] => Array.from({ length: pairs * 2 }, () => value);
+  const manyPoints = (pairs: number, value = 0): number[] =>
+    Array.from({ length: pairs * 2 }, () => value);
   const invalid: Array<[string, string, unknown]> = [
     // multiple choice, single
-    [SLIDE.mc, 'two options on a single-choice question', { kind: 'multiple-choice', optionIds: ['a', 'b'] }],
+    [
+      SLIDE.mc,
+      'two options on a single-choice question',
+      { kind: 'multiple-choice', optionIds: ['a', 'b'] },
+    ],
     [SLIDE.mc, 'an unknown option', { kind: 'multiple-choice', optionIds: ['z'] }],
     [SLIDE.mc, 'the same option twice', { kind: 'multiple-choice', optionIds: ['a', 'a'] }],
     [SLIDE.mc, 'no option', { kind: 'multiple-choice', optionIds: [] }],
     [SLIDE.mc, 'an option id that is not an id', { kind: 'multiple-choice', optionIds: ['a b'] }],
     // multiple choice, multiple
-    [SLIDE.mcm, 'an unknown option among known ones', { kind: 'multiple-choice', optionIds: ['a', 'x'] }],
+    [
+      SLIDE.mcm,
+      'an unknown option among known ones',
+      { kind: 'multiple-choice', optionIds: ['a', 'x'] },
+    ],
     [SLIDE.mcm, 'a duplicate option', { kind: 'multiple-choice', optionIds: ['a', 'c', 'a'] }],
-    [SLIDE.mcm, 'more options than the protocol allows', { kind: 'multiple-choice', optionIds: Array.from({ length: 11 }, (_, i) => `o${i}`) }],
+    [
+      SLIDE.mcm,
+      'more options than the protocol allows',
+      { kind: 'multiple-choice', optionIds: Array.from({ length: 11 }, (_, i) => `o${i}`) },
+    ],
     // short text
     [SLIDE.text, 'text over the question maxLength', { kind: 'short-text', text: 'x'.repeat(21) }],
-    [SLIDE.text, 'text over the protocol limit', { kind: 'short-text', text: 'x'.repeat(LIMITS.shortTextMax + 1) }],
+    [
+      SLIDE.text,
+      'text over the protocol limit',
+      { kind: 'short-text', text: 'x'.repeat(LIMITS.shortTextMax + 1) },
+    ],
     [SLIDE.text, 'blank text', { kind: 'short-text', text: '   ' }],
     // number
     [SLIDE.num, 'a number below min', { kind: 'number', value: -1 }],
@@ -878,16 +1022,32 @@ describe('answer validation', () => {
     [SLIDE.num, 'Infinity', { kind: 'number', value: Number.POSITIVE_INFINITY }],
     [SLIDE.num, 'a numeric string', { kind: 'number', value: '42' }],
     // word cloud
-    [SLIDE.cloud, 'more words than the question allows', { kind: 'word-cloud', words: ['a', 'b', 'c'] }],
-    [SLIDE.cloud, 'more words than the protocol allows', { kind: 'word-cloud', words: ['a', 'b', 'c', 'd'] }],
+    [
+      SLIDE.cloud,
+      'more words than the question allows',
+      { kind: 'word-cloud', words: ['a', 'b', 'c'] },
+    ],
+    [
+      SLIDE.cloud,
+      'more words than the protocol allows',
+      { kind: 'word-cloud', words: ['a', 'b', 'c', 'd'] },
+    ],
     [SLIDE.cloud, 'two words in one box', { kind: 'word-cloud', words: ['two words'] }],
-    [SLIDE.cloud, 'a word that is too long', { kind: 'word-cloud', words: ['x'.repeat(LIMITS.wordCloudWordMax + 1)] }],
+    [
+      SLIDE.cloud,
+      'a word that is too long',
+      { kind: 'word-cloud', words: ['x'.repeat(LIMITS.wordCloudWordMax + 1)] },
+    ],
     [SLIDE.cloud, 'no word', { kind: 'word-cloud', words: [] }],
     // scale
     [SLIDE.scale, 'a value above the steps', { kind: 'scale', value: 6 }],
     [SLIDE.scale, 'zero', { kind: 'scale', value: 0 }],
     [SLIDE.scale, 'a fraction', { kind: 'scale', value: 2.5 }],
-    [SLIDE.scale, 'a value above the protocol limit', { kind: 'scale', value: LIMITS.scaleStepsMax + 1 }],
+    [
+      SLIDE.scale,
+      'a value above the protocol limit',
+      { kind: 'scale', value: LIMITS.scaleStepsMax + 1 },
+    ],
     // drawing
     [
       SLIDE.draw,
@@ -903,19 +1063,40 @@ describe('answer validation', () => {
     [
       SLIDE.draw,
       'too many points in one stroke',
-      { kind: 'drawing', strokes: [{ color: '#000000', width: 1, points: manyPoints(LIMITS.drawingPointsMax + 1) }] },
+      {
+        kind: 'drawing',
+        strokes: [{ color: '#000000', width: 1, points: manyPoints(LIMITS.drawingPointsMax + 1) }],
+      },
     ],
     [
       SLIDE.draw,
       'more bytes than allowed',
       {
         kind: 'drawing',
-        strokes: [{ color: '#000000', width: 1, points: manyPoints(LIMITS.drawingPointsMax, 0.123456789012345) }],
+        strokes: [
+          {
+            color: '#000000',
+            width: 1,
+            points: manyPoints(LIMITS.drawingPointsMax, 0.123456789012345),
+          },
+        ],
       },
     ],
-    [SLIDE.draw, 'an odd number of coordinates', { kind: 'drawing', strokes: [{ color: '#000000', width: 1, points: [0, 0, 1] }] }],
-    [SLIDE.draw, 'a point outside the canvas', { kind: 'drawing', strokes: [{ color: '#000000', width: 1, points: [0, 0, 1.5, 1] }] }],
-    [SLIDE.draw, 'a colour that is not #rrggbb', { kind: 'drawing', strokes: [{ color: 'red', width: 1, points: [0, 0, 1, 1] }] }],
+    [
+      SLIDE.draw,
+      'an odd number of coordinates',
+      { kind: 'drawing', strokes: [{ color: '#000000', width: 1, points: [0, 0, 1] }] },
+    ],
+    [
+      SLIDE.draw,
+      'a point outside the canvas',
+      { kind: 'drawing', strokes: [{ color: '#000000', width: 1, points: [0, 0, 1.5, 1] }] },
+    ],
+    [
+      SLIDE.draw,
+      'a colour that is not #rrggbb',
+      { kind: 'drawing', strokes: [{ color: 'red', width: 1, points: [0, 0, 1, 1] }] },
+    ],
     [SLIDE.draw, 'no stroke', { kind: 'drawing', strokes: [] }],
     // pin on image
     [SLIDE.pin, 'x above 1', { kind: 'pin-on-image', x: 1.5, y: 0.5 }],
@@ -931,14 +1112,24 @@ describe('answer validation', () => {
   for (const [slideId, label, answer] of invalid) {
     it(`${slideId}: refuses ${label}`, () => {
       const state = sessionWithStudents(1, { pacing: 'student' });
-      refused(state, submitCmd('s1', slideId, newAnswerId(), answer as Answer), t(10), 'invalid_answer');
+      refused(
+        state,
+        submitCmd('s1', slideId, newAnswerId(), answer as Answer),
+        t(10),
+        'invalid_answer',
+      );
     });
   }
 
   it('an invalid edit keeps the stored answer', () => {
     const state = sessionWithStudents(1, { pacing: 'student' });
     run(state, submitCmd('s1', SLIDE.num, newAnswerId(), { kind: 'number', value: 5 }), t(10));
-    refused(state, submitCmd('s1', SLIDE.num, newAnswerId(), { kind: 'number', value: 500 }), t(11), 'invalid_answer');
+    refused(
+      state,
+      submitCmd('s1', SLIDE.num, newAnswerId(), { kind: 'number', value: 500 }),
+      t(11),
+      'invalid_answer',
+    );
     assert.deepEqual(response(state, SLIDE.num, 's1')?.answer, { kind: 'number', value: 5 });
   });
 
@@ -979,20 +1170,36 @@ describe('answer validation', () => {
 describe('hide a response', () => {
   function answeredByTwo() {
     const state = sessionWithStudents(2, { pacing: 'student' });
-    run(state, submitCmd('s1', SLIDE.mc, newAnswerId(), { kind: 'multiple-choice', optionIds: ['a'] }), t(10));
-    run(state, submitCmd('s2', SLIDE.mc, newAnswerId(), { kind: 'multiple-choice', optionIds: ['b'] }), t(11));
+    run(
+      state,
+      submitCmd('s1', SLIDE.mc, newAnswerId(), { kind: 'multiple-choice', optionIds: ['a'] }),
+      t(10),
+    );
+    run(
+      state,
+      submitCmd('s2', SLIDE.mc, newAnswerId(), { kind: 'multiple-choice', optionIds: ['b'] }),
+      t(11),
+    );
     return state;
   }
 
   it('hides a response from the results but keeps it for the teacher and the student', () => {
     const state = answeredByTwo();
-    const result = accept(state, asTeacher({ type: 'hideResponse', slideId: SLIDE.mc, studentId: 's1', hidden: true }), t(20));
-    assert.deepEqual(result.events, [{ type: 'responseHiddenChanged', slideId: SLIDE.mc, studentId: 's1', hidden: true }]);
+    const result = accept(
+      state,
+      asTeacher({ type: 'hideResponse', slideId: SLIDE.mc, studentId: 's1', hidden: true }),
+      t(20),
+    );
+    assert.deepEqual(result.events, [
+      { type: 'responseHiddenChanged', slideId: SLIDE.mc, studentId: 's1', hidden: true },
+    ]);
     assert.equal(response(state, SLIDE.mc, 's1')?.hidden, true);
     assert.equal(responseCounts(state)[SLIDE.mc], 2, 'a hidden response is still stored');
     const results = slideResults(state, SLIDE.mc, true);
     assert.equal(results.responseCount, 1);
-    assert.deepEqual(results.entries, [{ answer: { kind: 'multiple-choice', optionIds: ['b'] }, name: 'Student 2' }]);
+    assert.deepEqual(results.entries, [
+      { answer: { kind: 'multiple-choice', optionIds: ['b'] }, name: 'Student 2' },
+    ]);
     assert.equal(studentSelfView(state, 's1')?.responses[SLIDE.mc]?.hidden, true);
     run(state, asTeacher({ type: 'setReveal', slideId: SLIDE.mc, mode: 'named' }), t(21));
     assert.equal(publicSlide(state, SLIDE.mc)?.results?.responseCount, 1);
@@ -1000,26 +1207,65 @@ describe('hide a response', () => {
 
   it('stays hidden when the student edits the answer', () => {
     const state = answeredByTwo();
-    run(state, asTeacher({ type: 'hideResponse', slideId: SLIDE.mc, studentId: 's1', hidden: true }), t(20));
-    run(state, submitCmd('s1', SLIDE.mc, newAnswerId(), { kind: 'multiple-choice', optionIds: ['c'] }), t(21));
+    run(
+      state,
+      asTeacher({ type: 'hideResponse', slideId: SLIDE.mc, studentId: 's1', hidden: true }),
+      t(20),
+    );
+    run(
+      state,
+      submitCmd('s1', SLIDE.mc, newAnswerId(), { kind: 'multiple-choice', optionIds: ['c'] }),
+      t(21),
+    );
     assert.equal(response(state, SLIDE.mc, 's1')?.hidden, true);
     assert.equal(slideResults(state, SLIDE.mc, false).responseCount, 1);
   });
 
   it('can be shown again; the same value again is a no-op', () => {
     const state = answeredByTwo();
-    noop(state, asTeacher({ type: 'hideResponse', slideId: SLIDE.mc, studentId: 's1', hidden: false }), t(20));
-    run(state, asTeacher({ type: 'hideResponse', slideId: SLIDE.mc, studentId: 's1', hidden: true }), t(21));
-    noop(state, asTeacher({ type: 'hideResponse', slideId: SLIDE.mc, studentId: 's1', hidden: true }), t(22));
-    run(state, asTeacher({ type: 'hideResponse', slideId: SLIDE.mc, studentId: 's1', hidden: false }), t(23));
+    noop(
+      state,
+      asTeacher({ type: 'hideResponse', slideId: SLIDE.mc, studentId: 's1', hidden: false }),
+      t(20),
+    );
+    run(
+      state,
+      asTeacher({ type: 'hideResponse', slideId: SLIDE.mc, studentId: 's1', hidden: true }),
+      t(21),
+    );
+    noop(
+      state,
+      asTeacher({ type: 'hideResponse', slideId: SLIDE.mc, studentId: 's1', hidden: true }),
+      t(22),
+    );
+    run(
+      state,
+      asTeacher({ type: 'hideResponse', slideId: SLIDE.mc, studentId: 's1', hidden: false }),
+      t(23),
+    );
     assert.equal(slideResults(state, SLIDE.mc, false).responseCount, 2);
   });
 
   it('refuses missing responses and unknown slides', () => {
     const state = answeredByTwo();
-    refused(state, asTeacher({ type: 'hideResponse', slideId: SLIDE.num, studentId: 's1', hidden: true }), t(20), 'response_not_found');
-    refused(state, asTeacher({ type: 'hideResponse', slideId: SLIDE.mc, studentId: 'ghost', hidden: true }), t(20), 'response_not_found');
-    refused(state, asTeacher({ type: 'hideResponse', slideId: 'nope', studentId: 's1', hidden: true }), t(20), 'slide_not_found');
+    refused(
+      state,
+      asTeacher({ type: 'hideResponse', slideId: SLIDE.num, studentId: 's1', hidden: true }),
+      t(20),
+      'response_not_found',
+    );
+    refused(
+      state,
+      asTeacher({ type: 'hideResponse', slideId: SLIDE.mc, studentId: 'ghost', hidden: true }),
+      t(20),
+      'response_not_found',
+    );
+    refused(
+      state,
+      asTeacher({ type: 'hideResponse', slideId: 'nope', studentId: 's1', hidden: true }),
+      t(20),
+      'slide_not_found',
+    );
   });
 });
 
@@ -1029,8 +1275,16 @@ describe('reveal', () => {
   function answered() {
     const state = sessionWithStudents(2);
     openSlide(state, SLIDE.mc, t(10));
-    run(state, submitCmd('s1', SLIDE.mc, 'answer-bbbbbbbb', { kind: 'multiple-choice', optionIds: ['a'] }), t(11));
-    run(state, submitCmd('s2', SLIDE.mc, 'answer-aaaaaaaa', { kind: 'multiple-choice', optionIds: ['b'] }), t(12));
+    run(
+      state,
+      submitCmd('s1', SLIDE.mc, 'answer-bbbbbbbb', { kind: 'multiple-choice', optionIds: ['a'] }),
+      t(11),
+    );
+    run(
+      state,
+      submitCmd('s2', SLIDE.mc, 'answer-aaaaaaaa', { kind: 'multiple-choice', optionIds: ['b'] }),
+      t(12),
+    );
     return state;
   }
 
@@ -1043,8 +1297,14 @@ describe('reveal', () => {
 
   it('anonymous: results without names, ordered by answerId rather than arrival', () => {
     const state = answered();
-    const result = accept(state, asTeacher({ type: 'setReveal', slideId: SLIDE.mc, mode: 'anonymous' }), t(20));
-    assert.deepEqual(result.events, [{ type: 'revealChanged', slideId: SLIDE.mc, mode: 'anonymous' }]);
+    const result = accept(
+      state,
+      asTeacher({ type: 'setReveal', slideId: SLIDE.mc, mode: 'anonymous' }),
+      t(20),
+    );
+    assert.deepEqual(result.events, [
+      { type: 'revealChanged', slideId: SLIDE.mc, mode: 'anonymous' },
+    ]);
     const results = publicSlide(state, SLIDE.mc)?.results;
     assert.deepEqual(results, {
       responseCount: 2,
@@ -1055,7 +1315,10 @@ describe('reveal', () => {
       truncated: false,
     });
     const json = JSON.stringify(publicSessionView(state));
-    assert.ok(!json.includes('Student 1') && !json.includes('Student 2'), 'no names in anonymous mode');
+    assert.ok(
+      !json.includes('Student 1') && !json.includes('Student 2'),
+      'no names in anonymous mode',
+    );
   });
 
   it('named: results carry the student names', () => {
@@ -1087,15 +1350,27 @@ describe('reveal', () => {
     }
     assert.ok(!JSON.stringify(publicSessionView(state)).includes('correctOptionIds'));
     // The engine's own deck still has them.
-    assert.deepEqual(state.deck.slides[slideIndex(SLIDE.mc)]?.question, deck.slides[slideIndex(SLIDE.mc)]?.question);
+    assert.deepEqual(
+      state.deck.slides[slideIndex(SLIDE.mc)]?.question,
+      deck.slides[slideIndex(SLIDE.mc)]?.question,
+    );
 
-    const result = accept(state, asTeacher({ type: 'revealCorrect', slideId: SLIDE.mc, revealed: true }), t(10));
-    assert.deepEqual(result.events, [{ type: 'correctRevealChanged', slideId: SLIDE.mc, revealed: true }]);
+    const result = accept(
+      state,
+      asTeacher({ type: 'revealCorrect', slideId: SLIDE.mc, revealed: true }),
+      t(10),
+    );
+    assert.deepEqual(result.events, [
+      { type: 'correctRevealChanged', slideId: SLIDE.mc, revealed: true },
+    ]);
     const revealed = publicSlide(state, SLIDE.mc);
     assert.equal(revealed?.correctRevealed, true);
     assert.deepEqual(revealed?.question, deck.slides[slideIndex(SLIDE.mc)]?.question);
     const other = publicSlide(state, SLIDE.mcm)?.question;
-    assert.ok(other && !('correctOptionIds' in other), 'revealing one slide does not reveal another');
+    assert.ok(
+      other && !('correctOptionIds' in other),
+      'revealing one slide does not reveal another',
+    );
 
     noop(state, asTeacher({ type: 'revealCorrect', slideId: SLIDE.mc, revealed: true }), t(11));
     run(state, asTeacher({ type: 'revealCorrect', slideId: SLIDE.mc, revealed: false }), t(12));
@@ -1105,8 +1380,18 @@ describe('reveal', () => {
 
   it('reveal commands refuse unknown slides', () => {
     const state = newSession();
-    refused(state, asTeacher({ type: 'setReveal', slideId: 'nope', mode: 'named' }), t(1), 'slide_not_found');
-    refused(state, asTeacher({ type: 'revealCorrect', slideId: 'nope', revealed: true }), t(1), 'slide_not_found');
+    refused(
+      state,
+      asTeacher({ type: 'setReveal', slideId: 'nope', mode: 'named' }),
+      t(1),
+      'slide_not_found',
+    );
+    refused(
+      state,
+      asTeacher({ type: 'revealCorrect', slideId: 'nope', revealed: true }),
+      t(1),
+      'slide_not_found',
+    );
   });
 });
 
@@ -1148,8 +1433,18 @@ describe('end session', () => {
     const { state } = ended();
     refused(state, joinCmd('s3', 'Late'), t(30), 'session_ended');
     refused(state, submitCmd('s2', SLIDE.mc, newAnswerId()), t(31), 'session_ended');
-    refused(state, submitCmd('s1', SLIDE.mc, newAnswerId(), otherAnswer(SLIDE.mc)), t(32), 'session_ended');
-    refused(state, submitCmd('s1', SLIDE.mc, newAnswerId(), { kind: 'number', value: 1 }), t(33), 'session_ended');
+    refused(
+      state,
+      submitCmd('s1', SLIDE.mc, newAnswerId(), otherAnswer(SLIDE.mc)),
+      t(32),
+      'session_ended',
+    );
+    refused(
+      state,
+      submitCmd('s1', SLIDE.mc, newAnswerId(), { kind: 'number', value: 1 }),
+      t(33),
+      'session_ended',
+    );
     refused(state, navigateCmd('s1', 3), t(34), 'session_ended');
   });
 
@@ -1206,13 +1501,23 @@ describe('remove a student', () => {
 
   it('their responses can no longer be moderated', () => {
     const state = removed();
-    refused(state, asTeacher({ type: 'hideResponse', slideId: SLIDE.mc, studentId: 's1', hidden: true }), t(30), 'response_not_found');
+    refused(
+      state,
+      asTeacher({ type: 'hideResponse', slideId: SLIDE.mc, studentId: 's1', hidden: true }),
+      t(30),
+      'response_not_found',
+    );
   });
 
   it('removing again is a no-op; unknown students are refused', () => {
     const state = removed();
     noop(state, asTeacher({ type: 'removeStudent', studentId: 's1' }), t(30));
-    refused(state, asTeacher({ type: 'removeStudent', studentId: 'ghost' }), t(31), 'student_not_found');
+    refused(
+      state,
+      asTeacher({ type: 'removeStudent', studentId: 'ghost' }),
+      t(31),
+      'student_not_found',
+    );
   });
 });
 
@@ -1240,7 +1545,12 @@ describe('authorization', () => {
     const state = sessionWithStudents(1);
     run(state, asTeacher({ type: 'endSession' }), t(10));
     refused(state, envelope(studentActor('s1'), { type: 'endSession' }), t(11), 'forbidden');
-    refused(state, envelope(teacherActor(OTHER_TEACHER_ID), { type: 'endSession' }), t(11), 'forbidden');
+    refused(
+      state,
+      envelope(teacherActor(OTHER_TEACHER_ID), { type: 'endSession' }),
+      t(11),
+      'forbidden',
+    );
   });
 
   it('the session teacher may send every teacher command', () => {
@@ -1252,7 +1562,12 @@ describe('authorization', () => {
 
   const studentCommands: EngineCommand[] = [
     { type: 'join', name: 'Sam' },
-    { type: 'submitAnswer', slideId: SLIDE.mc, answerId: 'answer-xxxxxxxx', answer: validAnswer(SLIDE.mc) },
+    {
+      type: 'submitAnswer',
+      slideId: SLIDE.mc,
+      answerId: 'answer-xxxxxxxx',
+      answer: validAnswer(SLIDE.mc),
+    },
     { type: 'navigate', slideIndex: 1 },
   ];
   for (const command of studentCommands) {
@@ -1266,8 +1581,18 @@ describe('authorization', () => {
   it('expireTimer from a teacher or a student is forbidden', () => {
     const state = sessionWithStudents(1);
     run(state, asTeacher({ type: 'startTimer', slideId: SLIDE.mc, durationMs: 1_000 }), t(10));
-    refused(state, envelope(teacherActor(), { type: 'expireTimer', slideId: SLIDE.mc }), t(5_000), 'forbidden');
-    refused(state, envelope(studentActor('s1'), { type: 'expireTimer', slideId: SLIDE.mc }), t(5_000), 'forbidden');
+    refused(
+      state,
+      envelope(teacherActor(), { type: 'expireTimer', slideId: SLIDE.mc }),
+      t(5_000),
+      'forbidden',
+    );
+    refused(
+      state,
+      envelope(studentActor('s1'), { type: 'expireTimer', slideId: SLIDE.mc }),
+      t(5_000),
+      'forbidden',
+    );
   });
 
   it('a student always answers for themselves: the studentId comes from the actor', () => {
@@ -1304,7 +1629,7 @@ describe('authorization', () => {
 
 // =============================================================================================
 
-describe('decide', () => {
+describe('decide and views', () => {
   it('is pure: it never changes the state, and apply agrees with it', () => {
     const state = sessionWithStudents(1, { pacing: 'student' });
     const before = structuredClone(state);

@@ -1,4 +1,5 @@
 import {
+  answerIdSchema,
   answerProblem,
   answerSchema,
   LIMITS,
@@ -27,15 +28,21 @@ export function decideStudent(
     if (state.status === 'ended') return refuse('session_ended');
     if (state.settings.pacing !== 'student')
       return refuse('invalid_state', 'The teacher sets the pace.');
-    if (command.slideIndex >= state.deck.slides.length) return refuse('slide_not_found');
+    const index = command.slideIndex;
+    if (!Number.isInteger(index) || index < 0 || index >= state.deck.slides.length) {
+      return refuse('slide_not_found');
+    }
     if (command.slideIndex === student.position) return nothingToDo();
     return accept({ type: 'studentNavigated', studentId, position: command.slideIndex });
   }
 
   // submitAnswer. Idempotency comes first: an answer that is already stored is acknowledged
   // again even if the slide has locked or the session ended since, so no client waits forever.
+  if (!answerIdSchema.safeParse(command.answerId).success)
+    return refuse('bad_request', 'Invalid answerId.');
   const located = findSlide(state, command.slideId);
   if (!located) return refuse('slide_not_found');
+  // answerIds are scoped to their student: one student's id can never touch another's answer.
   const existing = state.responses[command.slideId]?.[studentId];
   if (existing?.answerIds.includes(command.answerId))
     return { ok: true, events: [], duplicate: true };

@@ -45,9 +45,11 @@ export function decideTeacher(
     case 'cancelTimer': {
       const located = findSlide(state, command.slideId);
       if (!located) return refuse('slide_not_found');
-      return located.runtime.deadline === null
-        ? nothingToDo()
-        : accept({ type: 'timerCancelled', slideId: command.slideId });
+      const { deadline } = located.runtime;
+      if (deadline === null) return nothingToDo();
+      // Past the deadline the slide is already closed; cancelling must not reopen it.
+      if (now >= deadline) return accept({ type: 'timerExpired', slideId: command.slideId });
+      return accept({ type: 'timerCancelled', slideId: command.slideId });
     }
     case 'setReveal': {
       const located = findSlide(state, command.slideId);

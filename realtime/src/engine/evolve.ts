@@ -36,9 +36,11 @@ export function evolve(state: SessionState | null, event: EngineEvent): SessionS
     }
     case 'pacingChanged':
       state.settings.pacing = event.pacing;
-      // Students start their own pace from where the class is.
+      // Students start their own pace from where the class is, and every slide is now shown:
+      // an answer given while student-paced stays on a visible slide after switching back.
       if (event.pacing === 'student') {
         for (const s of Object.values(state.students)) s.position = state.currentSlideIndex;
+        for (const r of Object.values(state.slides)) r.opened = true;
       }
       break;
     case 'latePolicyChanged':
@@ -113,7 +115,7 @@ function createState(event: Extract<EngineEvent, { type: 'sessionCreated' }>): S
   const slides: SessionState['slides'] = {};
   session.deck.slides.forEach((slide, index) => {
     slides[slide.id] = {
-      opened: index === 0,
+      opened: index === 0 || session.settings.pacing === 'student',
       locked: false,
       deadline: null,
       reveal: 'hidden',

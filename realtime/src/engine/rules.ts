@@ -63,7 +63,17 @@ export function disambiguateName(state: SessionState, name: string, maxLength: n
   if (!taken.has(name.toLowerCase())) return name;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
-    const candidate = name.slice(0, maxLength - suffix.length).trimEnd() + suffix;
+    const candidate = truncateCodePoints(name, maxLength - suffix.length).trimEnd() + suffix;
     if (!taken.has(candidate.toLowerCase())) return candidate;
   }
+}
+
+/** At most `maxUnits` UTF-16 units without splitting a character (an emoji stays whole). */
+function truncateCodePoints(text: string, maxUnits: number): string {
+  let out = '';
+  for (const ch of text) {
+    if (out.length + ch.length > maxUnits) break;
+    out += ch;
+  }
+  return out;
 }

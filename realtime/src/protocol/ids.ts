@@ -34,9 +34,6 @@ export const studentNameSchema = z
       .string()
       .min(1, 'Enter your name.')
       .max(LIMITS.studentNameMax, `Use at most ${LIMITS.studentNameMax} characters.`)
-      // eslint-disable-next-line no-control-regex
-      .regex(
-        /^[^\u0000-\u001f\u007f-\u009f]+$/,
-        'The name contains characters that are not allowed.',
-      ),
+      // No control characters (C0 and C1), which break layouts and CSV exports.
+      .regex(/^\P{Cc}+$/u, 'The name contains characters that are not allowed.'),
   );

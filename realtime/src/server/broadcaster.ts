@@ -12,7 +12,6 @@ import {
   type ServerToClientEvents,
   type TeacherDelta,
 } from '../protocol/index.ts';
-import type { Clock } from './clock.ts';
 import type { LiveSession, PendingTeacherDelta } from './live-session.ts';
 import { studentRoom, studentsRoom, teacherRoom } from './rooms.ts';
 import type { SocketData } from './socket-data.ts';
@@ -40,7 +39,6 @@ const META_EVENTS = new Set<EngineEvent['type']>([...PUBLIC_EVENTS, 'latePolicyC
 export class Broadcaster {
   constructor(
     private readonly io: IO,
-    private readonly clock: Clock,
     private readonly studentIntervalMs: number,
   ) {}
 
@@ -105,7 +103,7 @@ export class Broadcaster {
   }
 
   evicted(live: LiveSession): void {
-    if (live.publicTimer) this.clock.clearTimeout(live.publicTimer);
+    if (live.publicTimer) clearTimeout(live.publicTimer);
     live.publicTimer = null;
   }
 
@@ -157,15 +155,16 @@ export class Broadcaster {
   private markPublicDirty(live: LiveSession): void {
     live.publicDirty = true;
     if (live.publicTimer) return;
-    const wait = Math.max(0, live.lastPublicFlushAt + this.studentIntervalMs - this.clock.now());
-    live.publicTimer = this.clock.setTimeout(() => this.flushPublic(live), wait);
+    // Output pacing runs on real time, not the injected session clock.
+    const wait = Math.max(0, live.lastPublicFlushAt + this.studentIntervalMs - performance.now());
+    live.publicTimer = setTimeout(() => this.flushPublic(live), wait);
   }
 
   private flushPublic(live: LiveSession): void {
     live.publicTimer = null;
     if (!live.publicDirty) return;
     live.publicDirty = false;
-    live.lastPublicFlushAt = this.clock.now();
+    live.lastPublicFlushAt = performance.now();
     this.io.to(studentsRoom(live.id)).emit('student:session', publicSessionView(live.state));
   }
 }

@@ -84,7 +84,7 @@ export async function createRealtimeServer(
     cors: { origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: false },
   });
 
-  const broadcaster = new Broadcaster(io, clock, config.studentBroadcastIntervalMs);
+  const broadcaster = new Broadcaster(io, config.studentBroadcastIntervalMs);
   registry.setHooks({
     committed: (live, events, origin) => broadcaster.committed(live, events, origin),
     presenceChanged: (live, studentId) => broadcaster.presenceChanged(live, studentId),

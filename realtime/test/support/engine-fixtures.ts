@@ -86,14 +86,27 @@ export const deck: Deck = deckSchema.parse({
     { id: SLIDE.text, question: { kind: 'short-text', prompt: 'Say it', maxLength: 20 } },
     { id: SLIDE.num, question: { kind: 'number', prompt: 'How many?', min: 0, max: 100 } },
     { id: SLIDE.cloud, question: { kind: 'word-cloud', prompt: 'Words', maxWords: 2 } },
-    { id: SLIDE.scale, question: { kind: 'scale', prompt: 'Rate', steps: 5, minLabel: 'Low', maxLabel: 'High' } },
+    {
+      id: SLIDE.scale,
+      question: { kind: 'scale', prompt: 'Rate', steps: 5, minLabel: 'Low', maxLabel: 'High' },
+    },
     { id: SLIDE.draw, question: { kind: 'drawing', prompt: 'Draw' } },
-    { id: SLIDE.pin, question: { kind: 'pin-on-image', prompt: 'Where?', imageUrl: '/img/map.png', imageAlt: 'A map' } },
+    {
+      id: SLIDE.pin,
+      question: {
+        kind: 'pin-on-image',
+        prompt: 'Where?',
+        imageUrl: '/img/map.png',
+        imageAlt: 'A map',
+      },
+    },
   ],
 });
 
 export const SLIDE_IDS: readonly string[] = deck.slides.map((s) => s.id);
-export const QUESTION_SLIDE_IDS: readonly string[] = deck.slides.filter((s) => s.question).map((s) => s.id);
+export const QUESTION_SLIDE_IDS: readonly string[] = deck.slides
+  .filter((s) => s.question)
+  .map((s) => s.id);
 
 export function slideIndex(slideId: string): number {
   const index = SLIDE_IDS.indexOf(slideId);
@@ -109,7 +122,10 @@ export const VALID_ANSWERS: Record<string, Answer> = {
   [SLIDE.num]: { kind: 'number', value: 42 },
   [SLIDE.cloud]: { kind: 'word-cloud', words: ['sun', 'sea'] },
   [SLIDE.scale]: { kind: 'scale', value: 3 },
-  [SLIDE.draw]: { kind: 'drawing', strokes: [{ color: '#112233', width: 2, points: [0, 0, 0.5, 0.5, 1, 1] }] },
+  [SLIDE.draw]: {
+    kind: 'drawing',
+    strokes: [{ color: '#112233', width: 2, points: [0, 0, 0.5, 0.5, 1, 1] }],
+  },
   [SLIDE.pin]: { kind: 'pin-on-image', x: 0.25, y: 0.75 },
 };
 
@@ -121,7 +137,10 @@ export const OTHER_ANSWERS: Record<string, Answer> = {
   [SLIDE.num]: { kind: 'number', value: 7 },
   [SLIDE.cloud]: { kind: 'word-cloud', words: ['moon'] },
   [SLIDE.scale]: { kind: 'scale', value: 5 },
-  [SLIDE.draw]: { kind: 'drawing', strokes: [{ color: '#abcdef', width: 4, points: [1, 0, 0, 1] }] },
+  [SLIDE.draw]: {
+    kind: 'drawing',
+    strokes: [{ color: '#abcdef', width: 4, points: [1, 0, 0, 1] }],
+  },
   [SLIDE.pin]: { kind: 'pin-on-image', x: 0, y: 1 },
 };
 
@@ -144,7 +163,10 @@ export function questionKind(slideId: string): QuestionKind | undefined {
 // ---------------------------------------------------------------------------------------------
 // Actors and envelopes
 
-export const teacherActor = (teacherId: string = TEACHER_ID): Actor => ({ role: 'teacher', teacherId });
+export const teacherActor = (teacherId: string = TEACHER_ID): Actor => ({
+  role: 'teacher',
+  teacherId,
+});
 export const studentActor = (studentId: string): Actor => ({ role: 'student', studentId });
 export const systemActor: Actor = { role: 'system' };
 
@@ -194,7 +216,10 @@ export function createCmd(
       joinCode: overrides.joinCode ?? JOIN_CODE,
       // Tests hand the engine malformed decks on purpose; the engine validates them itself.
       deck: (overrides.deck ?? structuredClone(deck)) as Deck,
-      settings: { pacing: settings.pacing ?? 'instructor', latePolicy: settings.latePolicy ?? 'allow' },
+      settings: {
+        pacing: settings.pacing ?? 'instructor',
+        latePolicy: settings.latePolicy ?? 'allow',
+      },
     },
   };
 }
@@ -228,13 +253,16 @@ export function sampleTeacherCommands(studentId = 's1'): TeacherCommand[] {
 // Applying with expectations
 
 export function describeResult(result: ApplyResult): string {
-  return result.ok ? `ok (${result.events.map((e) => e.type).join(', ') || 'no events'})` : `${result.code}: ${result.message}`;
+  return result.ok
+    ? `ok (${result.events.map((e) => e.type).join(', ') || 'no events'})`
+    : `${result.code}: ${result.message}`;
 }
 
 /** Applies and insists on acceptance; returns the result. */
 export function accept(state: SessionState | null, env: Envelope, now: number): Applied {
   const result = apply(state, env, now);
-  if (!result.ok) assert.fail(`expected ${env.command.type} to be accepted, got ${describeResult(result)}`);
+  if (!result.ok)
+    assert.fail(`expected ${env.command.type} to be accepted, got ${describeResult(result)}`);
   return result;
 }
 
@@ -255,10 +283,19 @@ export function noop(state: SessionState, env: Envelope, now: number): Applied {
 }
 
 /** Applies, insists on the refusal code, and checks that the state did not change. */
-export function refused(state: SessionState | null, env: Envelope, now: number, code: ErrorCode): void {
+export function refused(
+  state: SessionState | null,
+  env: Envelope,
+  now: number,
+  code: ErrorCode,
+): void {
   const before = structuredClone(state);
   const result = apply(state, env, now);
-  assert.equal(result.ok, false, `expected ${env.command.type} to be refused with ${code}, got ${describeResult(result)}`);
+  assert.equal(
+    result.ok,
+    false,
+    `expected ${env.command.type} to be refused with ${code}, got ${describeResult(result)}`,
+  );
   if (!result.ok) {
     assert.equal(result.code, code, `expected ${code}, got ${result.code}: ${result.message}`);
     assert.equal(typeof result.message, 'string');
@@ -268,7 +305,9 @@ export function refused(state: SessionState | null, env: Envelope, now: number, 
 }
 
 /** A new live session at T0. */
-export function newSession(settings: { pacing?: Pacing; latePolicy?: LatePolicy } = {}): SessionState {
+export function newSession(
+  settings: { pacing?: Pacing; latePolicy?: LatePolicy } = {},
+): SessionState {
   return accept(null, createCmd(settings), T0).state;
 }
 
@@ -285,6 +324,7 @@ export function sessionWithStudents(
 /** Opens a slide for everyone by moving the teacher there (instructor pacing). */
 export function openSlide(state: SessionState, slideId: string, now: number): SessionState {
   const index = slideIndex(slideId);
-  if (state.currentSlideIndex !== index) run(state, asTeacher({ type: 'goToSlide', slideIndex: index }), now);
+  if (state.currentSlideIndex !== index)
+    run(state, asTeacher({ type: 'goToSlide', slideIndex: index }), now);
   return state;
 }

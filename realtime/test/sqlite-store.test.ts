@@ -1,0 +1,32 @@
+import Database from 'better-sqlite3';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { it } from 'node:test';
+import { createSqliteStore } from '../src/server/index.ts';
+import { tempDir } from './support/classroom.ts';
+import { sessionStoreContract } from './support/store-contract.ts';
+
+sessionStoreContract('sqlite', async () => {
+  const dir = tempDir('store');
+  const options = {
+    path: join(dir.path, 'db.sqlite'),
+    synchronous: 'full' as const,
+    snapshotEvery: 7,
+  };
+  return {
+    store: createSqliteStore(options),
+    reopen: async () => createSqliteStore(options),
+    cleanup: async () => dir.remove(),
+  };
+});
+
+it('sqlite: the database runs in WAL mode with full synchronous commits', async () => {
+  const dir = tempDir('wal');
+  const path = join(dir.path, 'db.sqlite');
+  const store = createSqliteStore({ path, synchronous: 'full', snapshotEvery: 200 });
+  const db = new Database(path, { readonly: true });
+  assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+  db.close();
+  await store.close();
+  dir.remove();
+});

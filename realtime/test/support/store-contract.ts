@@ -1,0 +1,190 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { apply, type EngineEvent, type Envelope } from '../../src/engine/index.ts';
+import { deckSchema, type SessionState } from '../../src/protocol/index.ts';
+import { JoinCodeTakenError, type SessionStore } from '../../src/server/index.ts';
+import { answerFor, EVERY_KIND_DECK } from './classroom.ts';
+
+const deck = deckSchema.parse(EVERY_KIND_DECK);
+const teacher = { role: 'teacher', teacherId: 'teacher-1' } as const;
+
+function newSession(id: string, joinCode: string): { state: SessionState; events: EngineEvent[] } {
+  const r = apply(
+    null,
+    {
+      actor: teacher,
+      command: {
+        type: 'createSession',
+        sessionId: id,
+        joinCode,
+        deck,
+        settings: { pacing: 'instructor', latePolicy: 'allow' },
+      },
+    },
+    1_000,
+  );
+  assert.ok(r.ok);
+  return { state: r.state, events: r.events };
+}
+
+/** Applies a command and appends its events, as the registry does. */
+async function run(
+  store: SessionStore,
+  state: SessionState,
+  envelope: Envelope,
+  now: number,
+): Promise<void> {
+  const r = apply(state, envelope, now);
+  assert.ok(r.ok, JSON.stringify(r));
+  if (r.events.length > 0) await store.append(state.id, r.events, r.state);
+}
+
+/**
+ * The behaviour every SessionStore adapter must have. The SQLite adapter runs it today; the
+ * Firebase adapter runs the same suite.
+ */
+export function sessionStoreContract(
+  name: string,
+  open: () => Promise<{
+    store: SessionStore;
+    reopen: () => Promise<SessionStore>;
+    cleanup: () => Promise<void>;
+  }>,
+): void {
+  describe(`SessionStore contract: ${name}`, () => {
+    it('loads exactly what was appended, across a reopen (snapshots plus replay)', async () => {
+      const { store, reopen, cleanup } = await open();
+      const { state, events } = newSession('s-replay', 'ABCDEF');
+      await store.create(state, events);
+      for (let i = 0; i < 25; i++) {
+        await run(
+          store,
+          state,
+          {
+            actor: { role: 'student', studentId: `st${i}` },
+            command: { type: 'join', name: `S${i}` },
+          },
+          2_000 + i,
+        );
+      }
+      for (let i = 0; i < 25; i++) {
+        await run(
+          store,
+          state,
+          {
+            actor: { role: 'student', studentId: `st${i}` },
+            command: {
+              type: 'submitAnswer',
+              slideId: 'mc',
+              answerId: `answer-${i}-0`,
+              answer: answerFor('multiple-choice', i),
+            },
+          },
+          3_000 + i,
+        );
+      }
+      await run(
+        store,
+        state,
+        {
+          actor: teacher,
+          command: { type: 'hideResponse', slideId: 'mc', studentId: 'st3', hidden: true },
+        },
+        4_000,
+      );
+      assert.deepEqual(await store.load('s-replay'), state);
+      await store.close();
+      const again = await reopen();
+      assert.deepEqual(await again.load('s-replay'), state);
+      await again.close();
+      await cleanup();
+    });
+
+    it('group-commits appends issued together, in order', async () => {
+      const { store, cleanup } = await open();
+      const { state, events } = newSession('s-group', 'BCDEFG');
+      await store.create(state, events);
+      const writes: Promise<void>[] = [];
+      for (let i = 0; i < 50; i++) {
+        const r = apply(
+          state,
+          {
+            actor: { role: 'student', studentId: `g${i}` },
+            command: { type: 'join', name: `G${i}` },
+          },
+          5_000 + i,
+        );
+        assert.ok(r.ok);
+        writes.push(store.append(state.id, r.events, r.state));
+      }
+      await Promise.all(writes);
+      assert.equal((await store.load('s-group'))?.seq, 51);
+      await store.close();
+      await cleanup();
+    });
+
+    it('refuses an append that would leave a gap in the log', async () => {
+      const { store, cleanup } = await open();
+      const { state, events } = newSession('s-gap', 'CDEFGH');
+      await store.create(state, events);
+      const skipped = { ...structuredClone(state), seq: state.seq + 2 };
+      await assert.rejects(store.append(state.id, [{ type: 'sessionEnded', at: 1 }], skipped));
+      assert.equal((await store.load('s-gap'))?.seq, 1);
+      await store.close();
+      await cleanup();
+    });
+
+    it('a join code belongs to one live session; ending a session frees it', async () => {
+      const { store, cleanup } = await open();
+      const first = newSession('s-code-1', 'DEFGHJ');
+      await store.create(first.state, first.events);
+      assert.equal(await store.findLiveSessionId('DEFGHJ'), 's-code-1');
+      const clash = newSession('s-code-2', 'DEFGHJ');
+      await assert.rejects(store.create(clash.state, clash.events), JoinCodeTakenError);
+      await run(store, first.state, { actor: teacher, command: { type: 'endSession' } }, 9_000);
+      assert.equal(await store.findLiveSessionId('DEFGHJ'), undefined);
+      await store.create(clash.state, clash.events);
+      assert.equal(await store.findLiveSessionId('DEFGHJ'), 's-code-2');
+      const listed = await store.list('teacher-1');
+      assert.deepEqual(
+        new Set(listed.map((s) => `${s.id}:${s.status}`)),
+        new Set(['s-code-1:ended', 's-code-2:live']),
+      );
+      await store.close();
+      await cleanup();
+    });
+
+    it('delete removes the session and every answer in it', async () => {
+      const { store, cleanup } = await open();
+      const { state, events } = newSession('s-del', 'EFGHJK');
+      await store.create(state, events);
+      await run(
+        store,
+        state,
+        { actor: { role: 'student', studentId: 'd1' }, command: { type: 'join', name: 'D' } },
+        2_000,
+      );
+      await run(
+        store,
+        state,
+        {
+          actor: { role: 'student', studentId: 'd1' },
+          command: {
+            type: 'submitAnswer',
+            slideId: 'mc',
+            answerId: 'answer-del-1',
+            answer: answerFor('multiple-choice', 0),
+          },
+        },
+        3_000,
+      );
+      assert.equal(await store.delete('s-del'), true);
+      assert.equal(await store.load('s-del'), undefined);
+      assert.equal(await store.findLiveSessionId('EFGHJK'), undefined);
+      assert.equal(await store.delete('s-del'), false);
+      await store.close();
+      await store.close();
+      await cleanup();
+    });
+  });
+}

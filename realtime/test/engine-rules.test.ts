@@ -70,6 +70,27 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 // =============================================================================================
 
+/** A one-slide single-choice deck with options a and b and the given correct answers. */
+function singleChoiceDeck(correctOptionIds: string[]) {
+  return {
+    title: 'Quiz',
+    slides: [
+      {
+        id: 'q',
+        question: {
+          kind: 'multiple-choice',
+          prompt: 'Pick',
+          options: [
+            { id: 'a', label: 'A' },
+            { id: 'b', label: 'B' },
+          ],
+          correctOptionIds,
+        },
+      },
+    ],
+  };
+}
+
 describe('createSession', () => {
   it('creates a live session from a valid deck', () => {
     const result = accept(null, createCmd({ pacing: 'instructor', latePolicy: 'next-slide' }), T0);
@@ -125,46 +146,8 @@ describe('createSession', () => {
     ['without slides', { title: 'Quiz', slides: [] }],
     ['with duplicate slide ids', { title: 'Quiz', slides: [{ id: 'x' }, { id: 'x' }] }],
     ['with a slide id that is not an id', { title: 'Quiz', slides: [{ id: 'not an id' }] }],
-    [
-      'with a correct answer that is not an option',
-      {
-        title: 'Quiz',
-        slides: [
-          {
-            id: 'q',
-            question: {
-              kind: 'multiple-choice',
-              prompt: 'Pick',
-              options: [
-                { id: 'a', label: 'A' },
-                { id: 'b', label: 'B' },
-              ],
-              correctOptionIds: ['z'],
-            },
-          },
-        ],
-      },
-    ],
-    [
-      'with two correct answers on a single-choice question',
-      {
-        title: 'Quiz',
-        slides: [
-          {
-            id: 'q',
-            question: {
-              kind: 'multiple-choice',
-              prompt: 'Pick',
-              options: [
-                { id: 'a', label: 'A' },
-                { id: 'b', label: 'B' },
-              ],
-              correctOptionIds: ['a', 'b'],
-            },
-          },
-        ],
-      },
-    ],
+    ['with a correct answer that is not an option', singleChoiceDeck(['z'])],
+    ['with two correct answers on a single-choice question', singleChoiceDeck(['a', 'b'])],
     [
       'with a number question whose max is below its min',
       {

@@ -134,8 +134,7 @@ function registerEvents(socket: AppSocket, deps: SocketHandlerDeps): void {
     run: (message: unknown) => Promise<Reply>,
   ): Promise<Reply> => {
     if (!data.bucket.take()) return protocolError('rate_limited');
-    if (approximateSize(message) > LIMITS.maxPayloadBytes)
-      return protocolError('payload_too_large');
+    if (messageBytes(message) > LIMITS.maxPayloadBytes) return protocolError('payload_too_large');
     if (data.role === 'student') (await live())?.presence.seen(data.studentId);
     try {
       return await run(message);
@@ -252,11 +251,12 @@ function badRequest(issue: { message: string; path: PropertyKey[] } | undefined)
   return protocolError('bad_request', issue?.message, issue?.path.map(String).join('.'));
 }
 
-/** Upper bound on a message's JSON size without serializing huge payloads twice. */
-function approximateSize(message: unknown): number {
+/** The message's size as UTF-8 JSON, the unit of `LIMITS.maxPayloadBytes`. */
+function messageBytes(message: unknown): number {
   if (message === undefined) return 0;
   try {
-    return JSON.stringify(message)?.length ?? 0;
+    const json = JSON.stringify(message) as string | undefined;
+    return json === undefined ? 0 : Buffer.byteLength(json, 'utf8');
   } catch {
     return Number.POSITIVE_INFINITY;
   }

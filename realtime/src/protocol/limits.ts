@@ -30,6 +30,6 @@ export const LIMITS = {
   answerRevisionsMax: 50,
   timerMsMin: 1_000,
   timerMsMax: 60 * 60 * 1_000,
-  /** Largest socket.io message the server accepts at all; larger ones close the socket. */
+  /** Largest message (UTF-8 JSON) the server handles; larger ones get `payload_too_large`. The transport closes a socket only past 1 MiB. */
   maxPayloadBytes: 64 * 1024,
 } as const;

@@ -113,7 +113,8 @@ export async function http(
   });
   const text = await response.text();
   let body: unknown = text;
-  if ((response.headers.get('content-type') ?? '').includes('application/json') && text) body = JSON.parse(text);
+  if ((response.headers.get('content-type') ?? '').includes('application/json') && text)
+    body = JSON.parse(text);
   return { status: response.status, body };
 }
 
@@ -140,7 +141,12 @@ export async function createSession(
   assert.equal(typeof body.sessionId, 'string');
   assert.equal(typeof body.joinCode, 'string');
   assert.equal(typeof body.teacherToken, 'string');
-  return { sessionId: body.sessionId, joinCode: body.joinCode, teacherToken: body.teacherToken, teacherAccountId };
+  return {
+    sessionId: body.sessionId,
+    joinCode: body.joinCode,
+    teacherToken: body.teacherToken,
+    teacherAccountId,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,14 +214,23 @@ export function collect<T = unknown>(socket: ClientSocket, event: string): Colle
   };
 }
 
-export type HandshakeOutcome = { ok: true; socket: ClientSocket; welcome: Welcome } | { ok: false; error: unknown; message: string };
+export type HandshakeOutcome =
+  | { ok: true; socket: ClientSocket; welcome: Welcome }
+  | { ok: false; error: unknown; message: string };
 
 /**
  * Opens a socket with the given `auth` and resolves with the welcome or the refusal
  * (`connect_error`'s `data`). A refused socket is closed so it does not retry.
  */
 export function connect(h: Harness, auth: unknown): Promise<HandshakeOutcome> {
-  const socket = h.track(io(h.url, { auth: auth as Record<string, unknown>, transports: ['websocket'], reconnection: false, forceNew: true }));
+  const socket = h.track(
+    io(h.url, {
+      auth: auth as Record<string, unknown>,
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    }),
+  );
   return new Promise((resolve) => {
     const cleanup = () => {
       socket.off('session:welcome', onWelcome);
@@ -243,7 +258,12 @@ export interface TeacherConnection {
 
 export async function connectTeacher(h: Harness, teacherToken: string): Promise<TeacherConnection> {
   const socket = h.track(
-    io(h.url, { auth: { v: PROTOCOL_VERSION, token: teacherToken }, transports: ['websocket'], reconnection: false, forceNew: true }),
+    io(h.url, {
+      auth: { v: PROTOCOL_VERSION, token: teacherToken },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    }),
   );
   const [welcome, snapshot] = await Promise.all([
     nextEvent<Welcome>(socket, 'session:welcome'),
@@ -263,7 +283,11 @@ export interface StudentConnection {
   self: StudentSelfView;
 }
 
-export async function joinStudent(h: Harness, joinCode: string, name: string): Promise<StudentConnection> {
+export async function joinStudent(
+  h: Harness,
+  joinCode: string,
+  name: string,
+): Promise<StudentConnection> {
   const socket = h.track(
     io(h.url, {
       auth: { v: PROTOCOL_VERSION, join: { code: joinCode, name } },
@@ -300,19 +324,38 @@ export async function teacherSync(
 // Assertions
 
 /** Asserts the protocol's one error shape (and, when given, the code); returns it typed. */
-export function assertProtocolError(value: unknown, code?: ErrorCode | readonly ErrorCode[], context = ''): ProtocolError {
+export function assertProtocolError(
+  value: unknown,
+  code?: ErrorCode | readonly ErrorCode[],
+  context = '',
+): ProtocolError {
   const where = context ? ` (${context})` : '';
-  assert.ok(typeof value === 'object' && value !== null, `expected an error object${where}, got ${preview(value)}`);
+  assert.ok(
+    typeof value === 'object' && value !== null,
+    `expected an error object${where}, got ${preview(value)}`,
+  );
   const error = value as Record<string, unknown>;
   assert.equal(error.ok, false, `expected ok:false${where}, got ${preview(value)}`);
-  assert.equal(typeof error.code, 'string', `expected a string code${where}, got ${preview(value)}`);
-  assert.ok(Object.hasOwn(ERROR_CODES, error.code as string), `unknown error code ${String(error.code)}${where}`);
+  assert.equal(
+    typeof error.code,
+    'string',
+    `expected a string code${where}, got ${preview(value)}`,
+  );
+  assert.ok(
+    Object.hasOwn(ERROR_CODES, error.code as string),
+    `unknown error code ${String(error.code)}${where}`,
+  );
   const entry = ERROR_CODES[error.code as ErrorCode];
   assert.equal(typeof error.retryable, 'boolean', `retryable must be a boolean${where}`);
-  assert.equal(error.retryable, entry.retryable, `retryable must match the code table for ${String(error.code)}${where}`);
+  assert.equal(
+    error.retryable,
+    entry.retryable,
+    `retryable must match the code table for ${String(error.code)}${where}`,
+  );
   assert.equal(typeof error.message, 'string', `message must be a string${where}`);
   assert.ok((error.message as string).length > 0, `message must not be empty${where}`);
-  if ('path' in error) assert.equal(typeof error.path, 'string', `path, when present, is a string${where}`);
+  if ('path' in error)
+    assert.equal(typeof error.path, 'string', `path, when present, is a string${where}`);
   if (code !== undefined) {
     const codes: readonly ErrorCode[] = typeof code === 'string' ? [code] : code;
     assert.ok(
@@ -335,12 +378,20 @@ export function preview(value: unknown, max = 300): string {
 }
 
 /** Presence without `lastSeenAt`, which any student message refreshes by design. */
-export function stablePresence(presence: Record<string, Presence>): Record<string, Omit<Presence, 'lastSeenAt'>> {
-  return Object.fromEntries(Object.entries(presence).map(([id, p]) => [id, { status: p.status, transport: p.transport }]));
+export function stablePresence(
+  presence: Record<string, Presence>,
+): Record<string, Omit<Presence, 'lastSeenAt'>> {
+  return Object.fromEntries(
+    Object.entries(presence).map(([id, p]) => [id, { status: p.status, transport: p.transport }]),
+  );
 }
 
 /** Reads one sample of a Prometheus text exposition, or undefined when absent. */
-export function metricValue(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
+export function metricValue(
+  text: string,
+  name: string,
+  labels: Record<string, string> = {},
+): number | undefined {
   for (const line of text.split('\n')) {
     if (!line.startsWith(name)) continue;
     const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)/.exec(line);

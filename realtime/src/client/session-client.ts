@@ -79,6 +79,8 @@ export class SessionClient {
   private readonly storage: KeyValueStorage;
   private readonly now: () => number;
   private outbox: Outbox | null = null;
+  /** Unsent answers of an identity that stopped working, waiting for the new one. */
+  private carryOver: PendingAnswer[] = [];
   private flushing = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private auth: HandshakeAuth | null = null;
@@ -211,6 +213,9 @@ export class SessionClient {
     ) {
       this.storage.removeItem(identityKey(this.joinCode));
       this.auth = { v: PROTOCOL_VERSION, join: { code: this.joinCode, name: this.joinName ?? '' } };
+      // Answers not yet acknowledged move to the new identity instead of being dropped.
+      this.carryOver = [...(this.outbox?.list() ?? [])];
+      for (const p of this.carryOver) this.outbox?.remove(p.answerId);
       this.outbox = null;
       this.update({ sessionId: null, studentId: null, answers: {}, self: null });
       this.options.transport.close();
@@ -237,6 +242,8 @@ export class SessionClient {
   private adoptIdentity(identity: StoredIdentity): void {
     if (this.state.studentId !== identity.studentId || !this.outbox) {
       this.outbox = new Outbox(this.storage, outboxKey(identity.sessionId, identity.studentId));
+      for (const p of this.carryOver) this.outbox.put(p);
+      this.carryOver = [];
       const answers = { ...this.state.answers };
       for (const p of this.outbox.list()) {
         answers[p.slideId] = {

@@ -53,6 +53,8 @@ export function createSocketTransport(options: SocketTransportOptions): SessionT
   return {
     name: 'socket',
     connect(auth: () => HandshakeAuth, listener: TransportListener) {
+      closedByServer = false;
+      everConnected = false;
       listener.status('connecting');
       const s: ClientSocket = io(options.url, {
         transports: options.transports ?? ['websocket', 'polling'],

@@ -102,7 +102,7 @@ export class SessionRegistry {
         this.options.logger.error({ err: error }, 'creating a session failed');
         return protocolError('storage_failed');
       }
-      this.adopt(result.state);
+      this.scheduleEviction(this.adopt(result.state));
       this.options.metrics.countCommand('createSession', 'ok');
       return result.state;
     }

@@ -2,16 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { SessionClient } from '../src/client/index.ts';
 import { deckSchema, type Answer } from '../src/protocol/index.ts';
-import type { RealtimeServer } from '../src/server/index.ts';
 import {
   answerFor,
-  createSession,
   EVERY_KIND_DECK,
-  socketClient,
-  startServer,
-  tempDir,
+  openClassroom,
   waitFor,
-  type CreatedSession,
+  type Classroom,
 } from './support/classroom.ts';
 
 const STUDENTS = 30;
@@ -21,24 +17,18 @@ describe(
   'a class of 30 students answers a 7-slide deck of every kind',
   { timeout: 120_000 },
   () => {
-    const dir = tempDir('classroom');
-    let server: RealtimeServer;
-    let session: CreatedSession;
+    let room: Classroom;
     let teacher: SessionClient;
     const students: SessionClient[] = [];
     /** What each student sent, by slide: the teacher must see exactly this. */
     const sent = new Map<string, Map<string, Answer>>();
 
     before(async () => {
-      server = await startServer(dir.path);
-      const account = await server.tokens.signTeacherAccount('teacher-1');
-      session = await createSession(server.url, account, { deck: EVERY_KIND_DECK });
-      teacher = socketClient(server.url);
-      teacher.connectAsTeacher(session.teacherToken);
-      await waitFor(teacher, (s) => s.teacher !== null);
+      room = await openClassroom('classroom');
+      teacher = room.teacher;
       for (let i = 0; i < STUDENTS; i++) {
-        const student = socketClient(server.url);
-        student.joinWithCode(session.joinCode.toLowerCase(), `Student ${i}`);
+        const student = room.client();
+        student.joinWithCode(room.session.joinCode.toLowerCase(), `Student ${i}`);
         students.push(student);
       }
       await Promise.all(
@@ -48,11 +38,7 @@ describe(
       );
     });
 
-    after(async () => {
-      for (const s of [...students, teacher]) s.close();
-      await server.close();
-      dir.remove();
-    });
+    after(() => room.close());
 
     it('every student joined with their own identity and shows as connected', async () => {
       const ids = new Set(students.map((s) => s.getState().studentId));
@@ -107,8 +93,8 @@ describe(
     it('the teacher sees exactly what the students answered, on every slide', async () => {
       const sync = await teacher.command({ type: 'setReveal', slideId: 'mc', mode: 'anonymous' });
       assert.equal(sync.ok, true);
-      const fresh = socketClient(server.url);
-      fresh.connectAsTeacher(session.teacherToken);
+      const fresh = room.client();
+      fresh.connectAsTeacher(room.session.teacherToken);
       const { teacher: snapshot } = await waitFor(fresh, (s) => s.teacher !== null);
       fresh.close();
       for (const slide of deck.slides) {

@@ -1,68 +1,31 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { SessionClient } from '../src/client/index.ts';
-import {
-  createRealtimeServer,
-  realtimeConfig,
-  silentLogger,
-  type RealtimeServer,
-} from '../src/server/index.ts';
-import {
-  answerFor,
-  createSession,
-  EVERY_KIND_DECK,
-  socketClient,
-  TEST_SECRET,
-  tempDir,
-  waitFor,
-  type CreatedSession,
-} from './support/classroom.ts';
+import { answerFor, openClassroom, waitFor, type Classroom } from './support/classroom.ts';
 import { ManualClock } from './support/manual-clock.ts';
 
 describe(
   'server timers, presence and eviction run on the injected clock',
   { timeout: 60_000 },
   () => {
-    const dir = tempDir('lifecycle');
     const clock = new ManualClock();
-    let server: RealtimeServer;
-    let session: CreatedSession;
+    let room: Classroom;
     let teacher: SessionClient;
-    const clients: SessionClient[] = [];
 
     before(async () => {
-      server = await createRealtimeServer(
-        realtimeConfig({
-          port: 0,
-          host: '127.0.0.1',
-          tokenSecret: TEST_SECRET,
-          sqlitePath: join(dir.path, 'db.sqlite'),
-          studentBroadcastIntervalMs: 0,
-          presenceGoneAfterMs: 30_000,
-          sessionIdleEvictMs: 60_000,
-        }),
-        { logger: silentLogger(), clock },
+      room = await openClassroom(
+        'lifecycle',
+        { studentBroadcastIntervalMs: 0, presenceGoneAfterMs: 30_000, sessionIdleEvictMs: 60_000 },
+        { clock },
       );
-      session = await createSession(server.url, await server.tokens.signTeacherAccount('t-1'), {
-        deck: EVERY_KIND_DECK,
-      });
-      teacher = socketClient(server.url);
-      clients.push(teacher);
-      teacher.connectAsTeacher(session.teacherToken);
-      await waitFor(teacher, (s) => s.teacher !== null);
+      teacher = room.teacher;
     });
 
-    after(async () => {
-      for (const c of clients) c.close();
-      await server.close();
-      dir.remove();
-    });
+    after(() => room.close());
 
     it('a timer locks the slide at its server deadline, and late answers are refused', async () => {
-      const student = socketClient(server.url);
-      clients.push(student);
-      student.joinWithCode(session.joinCode, 'Timer Tess');
+      const student = room.client();
+      student.joinWithCode(room.session.joinCode, 'Timer Tess');
       await waitFor(student, (s) => s.status === 'connected' && s.self !== null);
 
       assert.equal(
@@ -86,9 +49,8 @@ describe(
     });
 
     it('presence goes connected → reconnecting → gone, with last seen and transport', async () => {
-      const student = socketClient(server.url);
-      clients.push(student);
-      student.joinWithCode(session.joinCode, 'Presence Pat');
+      const student = room.client();
+      student.joinWithCode(room.session.joinCode, 'Presence Pat');
       const { studentId } = await waitFor(
         student,
         (s) => s.status === 'connected' && s.studentId !== null,
@@ -108,20 +70,18 @@ describe(
     });
 
     it('an idle session leaves memory and comes back intact on the next connection', async () => {
-      const before = server.registry.size;
-      for (const c of clients) c.close();
-      clients.length = 0;
+      const before = room.server.registry.size;
+      room.closeClients();
       await new Promise<void>((resolve) => {
         const check = () =>
-          server.io.sockets.sockets.size === 0 ? resolve() : setImmediate(check);
+          room.server.io.sockets.sockets.size === 0 ? resolve() : setImmediate(check);
         check();
       });
       clock.advance(60_000);
-      assert.equal(server.registry.size, before - 1);
+      assert.equal(room.server.registry.size, before - 1);
 
-      teacher = socketClient(server.url);
-      clients.push(teacher);
-      teacher.connectAsTeacher(session.teacherToken);
+      teacher = room.client();
+      teacher.connectAsTeacher(room.session.teacherToken);
       const back = await waitFor(teacher, (s) => s.teacher !== null);
       assert.equal(Object.keys(back.teacher!.state.students).length, 2);
       assert.equal(back.teacher!.state.slides.mc?.locked, false);

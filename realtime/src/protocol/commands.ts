@@ -37,6 +37,10 @@ export const teacherCommandSchema = z.discriminatedUnion('type', [
 export type TeacherCommand = z.output<typeof teacherCommandSchema>;
 export type TeacherCommandType = TeacherCommand['type'];
 
+/** Every teacher command type, read off the schema so no list can drift from it. */
+export const TEACHER_COMMAND_TYPES: readonly TeacherCommandType[] =
+  teacherCommandSchema.options.map((option) => option.shape.type.value);
+
 /** `teacher:command` payload: the session is named so a token for another session is refused. */
 export const teacherCommandMessageSchema = z.object({
   sessionId: idSchema,

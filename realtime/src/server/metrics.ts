@@ -1,26 +1,15 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { ERROR_CODES, type ErrorCode } from '../protocol/index.ts';
+import { ERROR_CODES, TEACHER_COMMAND_TYPES, type ErrorCode } from '../protocol/index.ts';
 
 /** Label values are bounded: command types and error codes come from fixed lists, never clients. */
-export const COMMAND_TYPES = [
+export const COMMAND_TYPES: readonly string[] = [
+  'createSession',
   'join',
   'submitAnswer',
   'navigate',
   'expireTimer',
-  'createSession',
-  'goToSlide',
-  'setPacing',
-  'setLatePolicy',
-  'lockSlide',
-  'unlockSlide',
-  'startTimer',
-  'cancelTimer',
-  'setReveal',
-  'revealCorrect',
-  'hideResponse',
-  'removeStudent',
-  'endSession',
-] as const;
+  ...TEACHER_COMMAND_TYPES,
+];
 const commandTypes = new Set<string>(COMMAND_TYPES);
 
 export type CommandResult = 'ok' | 'duplicate' | ErrorCode;

@@ -20,6 +20,7 @@ import {
   realtimeConfig,
   silentLogger,
   type RealtimeConfig,
+  type RealtimeDeps,
   type RealtimeServer,
 } from '../../src/server/index.ts';
 
@@ -112,6 +113,7 @@ export function tempDir(prefix: string): { path: string; remove(): void } {
 export async function startServer(
   dataDir: string,
   overrides: Partial<RealtimeConfig> = {},
+  deps: RealtimeDeps = {},
 ): Promise<RealtimeServer> {
   return createRealtimeServer(
     realtimeConfig({
@@ -124,8 +126,56 @@ export async function startServer(
       studentBroadcastIntervalMs: 20,
       ...overrides,
     }),
-    { logger: silentLogger() },
+    { logger: silentLogger(), ...deps },
   );
+}
+
+/** A running server with one session of EVERY_KIND_DECK and its teacher connected. */
+export interface Classroom {
+  server: RealtimeServer;
+  session: CreatedSession;
+  teacher: SessionClient;
+  /** A new socket client, closed with the classroom. */
+  client(storage?: KeyValueStorage): SessionClient;
+  /** Closes the clients made so far (the teacher included). */
+  closeClients(): void;
+  close(): Promise<void>;
+}
+
+export async function openClassroom(
+  name: string,
+  overrides: Partial<RealtimeConfig> = {},
+  deps: RealtimeDeps = {},
+): Promise<Classroom> {
+  const dir = tempDir(name);
+  const server = await startServer(dir.path, overrides, deps);
+  const session = await createSession(server.url, await server.tokens.signTeacherAccount('t-1'), {
+    deck: EVERY_KIND_DECK,
+  });
+  const clients: SessionClient[] = [];
+  const client = (storage?: KeyValueStorage) => {
+    const c = socketClient(server.url, storage);
+    clients.push(c);
+    return c;
+  };
+  const teacher = client();
+  teacher.connectAsTeacher(session.teacherToken);
+  await waitFor(teacher, (s) => s.teacher !== null);
+  const closeClients = () => {
+    for (const c of clients.splice(0)) c.close();
+  };
+  return {
+    server,
+    session,
+    teacher,
+    client,
+    closeClients,
+    async close() {
+      closeClients();
+      await server.close();
+      dir.remove();
+    },
+  };
 }
 
 export interface CreatedSession {

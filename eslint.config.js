@@ -13,8 +13,10 @@ const allowedImports = {
   'metrics-aggregator': [],
   web: [
     '@classpulse/realtime/protocol',
+    '@classpulse/realtime/engine',
     '@classpulse/realtime/client',
     '@classpulse/realtime/server',
+    '@classpulse/realtime/tokens',
     '@classpulse/metrics-aggregator/catalog',
     '@classpulse/metrics-aggregator/reporter',
   ],
@@ -34,7 +36,7 @@ const boundaryRules = PACKAGES.map((pkg) => ({
       {
         patterns: [
           {
-            regex: `^@classpulse/(?!(${allowedImports[pkg].map((s) => s.replace('@classpulse/', '').replace(/[/-]/g, '\\$&')).join('|') || 'NOTHING'})$)`,
+            regex: `^@classpulse/(?!(${allowedImports[pkg].map((s) => s.replace('@classpulse/', '')).join('|') || 'NOTHING'})$)`,
             message: `${pkg}/ may import only ${allowedImports[pkg].join(', ') || 'no other workspace'} (DESIGN.md: dependencies point one way).`,
           },
           {

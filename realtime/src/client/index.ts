@@ -1,6 +1,7 @@
 export { newAnswerId, Outbox, type PendingAnswer } from './outbox.ts';
 export {
   createSessionClient,
+  hasStoredIdentity,
   SessionClient,
   type AnswerStatus,
   type SessionClientOptions,

@@ -57,6 +57,12 @@ interface StoredIdentity {
 }
 
 const identityKey = (code: string) => `classpulse:v1:identity:${code}`;
+
+/** Whether this browser already joined the session with this code (so a reload resumes it). */
+export function hasStoredIdentity(storage: KeyValueStorage, code: string): boolean {
+  const parsed = joinCodeSchema.safeParse(code);
+  return parsed.success && readJson<StoredIdentity>(storage, identityKey(parsed.data)) !== null;
+}
 const outboxKey = (sessionId: string, studentId: string) =>
   `classpulse:v1:outbox:${sessionId}:${studentId}`;
 

@@ -30,6 +30,31 @@ export function createSocketTransport(options: SocketTransportOptions): SessionT
   let closedByServer = false;
   let everConnected = false;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let stopWatching: (() => void) | null = null;
+
+  /**
+   * A browser that reports going offline is treated as disconnected at once (a dead socket can
+   * otherwise look alive until the heartbeat times out), and reconnects as soon as it is back.
+   */
+  function watchBrowserConnectivity(s: ClientSocket): void {
+    const target = globalThis as {
+      addEventListener?: (e: string, f: () => void) => void;
+      removeEventListener?: (e: string, f: () => void) => void;
+    };
+    if (typeof target.addEventListener !== 'function') return;
+    const offline = () => {
+      if (s.connected) s.io.engine.close();
+    };
+    const online = () => {
+      if (!s.connected && !closedByServer) s.connect();
+    };
+    target.addEventListener('offline', offline);
+    target.addEventListener('online', online);
+    stopWatching = () => {
+      target.removeEventListener?.('offline', offline);
+      target.removeEventListener?.('online', online);
+    };
+  }
 
   /** Sends only while connected: the SessionClient's outbox, not socket.io's buffer, retries. */
   async function request<T extends object>(
@@ -91,6 +116,7 @@ export function createSocketTransport(options: SocketTransportOptions): SessionT
         listener.status('reconnecting', data);
         retryTimer = setTimeout(() => s.connect(), options.retryDelayMs ?? 1_000);
       });
+      watchBrowserConnectivity(s);
       s.on('session:welcome', (w) => listener.welcome(w));
       s.on('student:session', (v) => listener.studentSession(v));
       s.on('student:self', (v) => listener.studentSelf(v));
@@ -109,6 +135,8 @@ export function createSocketTransport(options: SocketTransportOptions): SessionT
     sync: () => request('session:sync'),
     ping: () => request('ping', { sentAt: Date.now() }),
     close() {
+      stopWatching?.();
+      stopWatching = null;
       if (retryTimer) clearTimeout(retryTimer);
       closedByServer = true;
       socket?.close();

@@ -21,6 +21,12 @@ export const LIMITS = {
   drawingStrokesMax: 200,
   drawingPointsMax: 4_000,
   drawingStrokeWidthMax: 40,
+  /**
+   * Drawings are 4:3; stroke widths are CSS pixels on a canvas this wide, so every screen that
+   * replays a drawing (student pad, dashboard, projector) scales them the same way.
+   */
+  drawingReferenceWidth: 600,
+  drawingReferenceHeight: 450,
   /** Serialized size of one drawing answer. */
   drawingAnswerBytesMax: 48 * 1024,
   urlMax: 2_048,

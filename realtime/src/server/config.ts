@@ -68,7 +68,9 @@ export interface RealtimeConfig {
 
 export class ConfigError extends Error {}
 
-export function loadRealtimeConfig(env: NodeJS.ProcessEnv = process.env): RealtimeConfig {
+export function loadRealtimeConfig(
+  env: Record<string, string | undefined> = process.env,
+): RealtimeConfig {
   // An empty variable (as copied from .env.example) means "use the default".
   const present = Object.fromEntries(
     Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),

@@ -1,0 +1,25 @@
+import type { NextConfig } from 'next';
+
+const config: NextConfig = {
+  // The realtime package ships TypeScript sources (protocol, client, tokens).
+  transpilePackages: ['@classpulse/realtime'],
+  serverExternalPackages: ['better-sqlite3'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  typescript: { tsconfigPath: 'tsconfig.json' },
+  async headers() {
+    // The CSP with a per-request nonce is set in src/proxy.ts; these apply to every response.
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+        ],
+      },
+    ];
+  },
+};
+
+export default config;

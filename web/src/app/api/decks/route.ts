@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { json, readJson, validationError } from '../../../server/api-response.ts';
+import { blankDeck, createDeck, listDecks } from '../../../server/decks.ts';
+import { requireTeacher } from '../../../server/require-teacher.ts';
+
+const createSchema = z.object({
+  title: z.string().trim().min(1, 'Give the deck a title.').max(200),
+});
+
+export async function GET(): Promise<Response> {
+  const auth = await requireTeacher();
+  if ('response' in auth) return auth.response;
+  return json({ ok: true, decks: listDecks(auth.teacherId) });
+}
+
+export async function POST(request: Request): Promise<Response> {
+  const auth = await requireTeacher();
+  if ('response' in auth) return auth.response;
+  const body = createSchema.safeParse(await readJson(request));
+  if (!body.success) return validationError(body.error);
+  const created = createDeck(auth.teacherId, blankDeck(body.data.title));
+  return json({ ok: true, id: created.id, deck: created.deck }, 201);
+}

@@ -1,0 +1,23 @@
+import { sessionSettingsSchema } from '@classpulse/realtime/protocol';
+import { z } from 'zod';
+import { apiError, json, readJson, validationError } from '../../../server/api-response.ts';
+import { getDeck } from '../../../server/decks.ts';
+import { requireTeacher } from '../../../server/require-teacher.ts';
+import { startSession } from '../../../server/sessions.ts';
+
+const bodySchema = z.object({
+  deckId: z.string().min(1).max(64),
+  settings: sessionSettingsSchema.default({ pacing: 'instructor', latePolicy: 'allow' }),
+});
+
+export async function POST(request: Request): Promise<Response> {
+  const auth = await requireTeacher();
+  if ('response' in auth) return auth.response;
+  const body = bodySchema.safeParse(await readJson(request));
+  if (!body.success) return validationError(body.error);
+  const stored = getDeck(auth.teacherId, body.data.deckId);
+  if (!stored) return apiError(404, 'not_found', 'This deck does not exist.');
+  const started = await startSession(auth.teacherId, stored.id, stored.deck, body.data.settings);
+  if (!started.ok) return apiError(started.status, 'start_failed', started.message);
+  return json({ ok: true, sessionId: started.session.id, joinCode: started.session.joinCode }, 201);
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { Dashboard } from '../../../../components/teacher/Dashboard.tsx';
+import { currentTeacherId } from '../../../../server/auth.ts';
+import { joinLink } from '../../../../server/join-link.ts';
+import { getSession } from '../../../../server/sessions.ts';
+
+export const metadata: Metadata = { title: 'Live session' };
+export const dynamic = 'force-dynamic';
+
+export default async function SessionDashboardPage({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}) {
+  const teacherId = await currentTeacherId();
+  if (!teacherId) redirect('/teacher/login');
+  const session = getSession(teacherId, (await params).id);
+  if (!session) notFound();
+  const link = await joinLink((await headers()).get('host'), session.joinCode);
+  return (
+    <Dashboard
+      sessionId={session.id}
+      joinCode={session.joinCode}
+      joinUrl={link.url}
+      qrSvg={link.qrSvg}
+    />
+  );
+}

@@ -1,0 +1,54 @@
+import { LIMITS } from '@classpulse/realtime/protocol';
+import { useId } from 'react';
+import { cn, idRefs } from './classes.ts';
+import type { KindInputProps } from './types.ts';
+
+/** One text box per word, up to the question's `maxWords`. */
+export function WordCloudInput({
+  question,
+  value,
+  onChange,
+  disabled,
+  errorId,
+  classes,
+}: KindInputProps<'word-cloud'>) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const boxes = Array.from({ length: question.maxWords }, (_, i) => value[i] ?? '');
+
+  return (
+    <fieldset
+      className={classes.group}
+      aria-describedby={idRefs(hintId, errorId)}
+      aria-invalid={errorId ? true : undefined}
+    >
+      <legend className={classes.prompt}>{question.prompt}</legend>
+      <p id={hintId} className={classes.hint}>
+        {question.maxWords === 1
+          ? 'Enter one word.'
+          : `Enter up to ${question.maxWords} words, one word in each box.`}
+      </p>
+      <div className={classes.wordList}>
+        {boxes.map((word, i) => (
+          <div key={i} className={cn('field', classes.word)}>
+            <label htmlFor={`${id}-${i}`}>{`Word ${i + 1}`}</label>
+            <input
+              id={`${id}-${i}`}
+              type="text"
+              maxLength={LIMITS.wordCloudWordMax}
+              autoComplete="off"
+              value={word}
+              onChange={(event) => {
+                const text = event.currentTarget.value;
+                onChange(boxes.map((w, j) => (j === i ? text : w)));
+              }}
+              disabled={disabled}
+              aria-invalid={errorId ? true : undefined}
+              aria-describedby={errorId}
+            />
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,164 @@
+'use client';
+
+import { useRef, useState, type DragEvent } from 'react';
+import { describe, FieldErrorList, Hint, useEditor, useFieldErrors } from './fields.tsx';
+import { ImageIcon, TrashIcon } from './Icons.tsx';
+import styles from './editor.module.css';
+
+const ACCEPTED_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
+
+interface ImagePickerProps {
+  /** DOM id of the file input; validation errors for the image land here. */
+  id: string;
+  label: string;
+  value: string | undefined;
+  onChange: (url: string | undefined) => void;
+  required?: boolean;
+  /** Text alternative shown on the preview (the pin question's image description). */
+  previewAlt: string;
+}
+
+const megabytes = (bytes: number): string =>
+  (bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1);
+
+async function uploadImage(file: File): Promise<{ url: string } | { error: string }> {
+  const form = new FormData();
+  form.append('file', file);
+  try {
+    const res = await fetch('/api/uploads', { method: 'POST', body: form });
+    const body = (await res.json().catch(() => null)) as {
+      ok?: boolean;
+      url?: string;
+      message?: string;
+    } | null;
+    if (res.ok && body?.ok && typeof body.url === 'string') return { url: body.url };
+    if (body?.message) return { error: body.message };
+    if (res.status === 413) return { error: 'The image is too large.' };
+    if (res.status === 401) return { error: 'You were signed out. Sign in again, then retry.' };
+    return { error: 'The image could not be uploaded. Try again.' };
+  } catch {
+    return { error: 'No connection to the server. Try again.' };
+  }
+}
+
+/**
+ * Upload (button or drop) and preview of one image. The server decides what an image is; the
+ * checks here only save a round trip for obvious mistakes.
+ */
+export function ImagePicker({
+  id,
+  label,
+  value,
+  onChange,
+  required,
+  previewAlt,
+}: ImagePickerProps) {
+  const { uploadMaxBytes } = useEditor();
+  const schemaErrors = useFieldErrors(id);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const errors = uploadError ? [uploadError, ...schemaErrors] : schemaErrors;
+
+  const upload = async (file: File) => {
+    setUploadError(null);
+    if (file.type !== '' && !ACCEPTED_TYPES.includes(file.type)) {
+      setUploadError('Use a PNG, JPEG, WebP or GIF image.');
+      return;
+    }
+    if (file.size > uploadMaxBytes) {
+      setUploadError(`The image is too large. Use one under ${megabytes(uploadMaxBytes)} MB.`);
+      return;
+    }
+    setBusy(true);
+    setStatus('Uploading image…');
+    const result = await uploadImage(file);
+    setBusy(false);
+    if ('url' in result) {
+      onChange(result.url);
+      setStatus('Image uploaded.');
+    } else {
+      setStatus('');
+      setUploadError(result.error);
+    }
+    if (inputRef.current) inputRef.current.value = '';
+  };
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file && !busy) void upload(file);
+  };
+
+  return (
+    <div className={`field ${styles.field}`}>
+      <span className={styles.labelText} id={`${id}-label`}>
+        {label}
+        {required ? null : <span className={styles.optional}> (optional)</span>}
+      </span>
+      <Hint id={id}>
+        PNG, JPEG, WebP or GIF, up to {megabytes(uploadMaxBytes)} MB.
+        {value ? null : ' You can also drop a file on the box.'}
+      </Hint>
+      <div
+        className={`${styles.imageBox} ${dragging ? styles.imageBoxDragging : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        {value ? (
+          <img className={styles.imagePreview} src={value} alt={previewAlt} />
+        ) : (
+          <div className={styles.imagePlaceholder} aria-hidden="true">
+            <ImageIcon />
+          </div>
+        )}
+        <div className={styles.imageActions}>
+          <span className={styles.fileButton}>
+            <input
+              ref={inputRef}
+              id={id}
+              type="file"
+              accept={ACCEPTED_TYPES.join(',')}
+              className={styles.fileInput}
+              aria-labelledby={`${id}-label ${id}-button`}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file && !busy) void upload(file);
+              }}
+              {...describe(id, true, errors)}
+            />
+            <label htmlFor={id} id={`${id}-button`} className="button button-secondary">
+              {busy ? 'Uploading…' : value ? 'Replace image' : 'Choose image'}
+            </label>
+          </span>
+          {value ? (
+            <button
+              type="button"
+              className={`button button-secondary ${styles.dangerText}`}
+              onClick={() => {
+                onChange(undefined);
+                setStatus('Image removed.');
+              }}
+              disabled={busy}
+            >
+              <TrashIcon />
+              Remove image
+            </button>
+          ) : null}
+        </div>
+      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {status}
+      </p>
+      <FieldErrorList id={id} errors={errors} />
+    </div>
+  );
+}

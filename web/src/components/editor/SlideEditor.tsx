@@ -1,0 +1,122 @@
+'use client';
+
+import {
+  LIMITS,
+  QUESTION_KINDS,
+  type Question,
+  type QuestionKind,
+  type Slide,
+} from '@classpulse/realtime/protocol';
+import { KIND_LABELS } from './deck-ops.ts';
+import { slideFieldId } from './field-errors.ts';
+import { SelectField, TextField } from './fields.tsx';
+import { CopyIcon } from './Icons.tsx';
+import { QuestionFields } from './QuestionFields.tsx';
+import styles from './editor.module.css';
+
+type KindChoice = QuestionKind | 'none';
+
+/** Focus lands here when a slide is chosen in the stacked (phone) layout. */
+export const SLIDE_EDITOR_HEADING_ID = 'slide-editor-heading';
+
+const KIND_OPTIONS: ReadonlyArray<{ value: KindChoice; label: string }> = [
+  { value: 'none', label: 'None (content only)' },
+  ...QUESTION_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] })),
+];
+
+const KIND_HINTS: Record<KindChoice, string> = {
+  none: 'Students see the slide’s title and text; there is nothing to answer.',
+  'multiple-choice': 'Students pick one or more of your options.',
+  'short-text': 'Students type a short answer.',
+  number: 'Students answer with a number, optionally within a range.',
+  'word-cloud': 'Students send a few words; common words grow bigger.',
+  scale: 'Students rate on a scale from 1 to a number you choose.',
+  drawing: 'Students sketch an answer, optionally on top of an image.',
+  'pin-on-image': 'Students drop a pin on a spot in your image.',
+};
+
+interface SlideEditorProps {
+  slide: Slide;
+  index: number;
+  total: number;
+  canDuplicate: boolean;
+  onChange: (update: (slide: Slide) => Slide) => void;
+  onKindChange: (kind: KindChoice) => void;
+  onDuplicate: () => void;
+}
+
+/** Every field of the selected slide. Keyed by slide id, so local field state never leaks. */
+export function SlideEditor({
+  slide,
+  index,
+  total,
+  canDuplicate,
+  onChange,
+  onKindChange,
+  onDuplicate,
+}: SlideEditorProps) {
+  const kind: KindChoice = slide.question?.kind ?? 'none';
+  return (
+    <section className={`card ${styles.panel}`} aria-labelledby={SLIDE_EDITOR_HEADING_ID}>
+      <header className={styles.panelHeader}>
+        <h2 id={SLIDE_EDITOR_HEADING_ID} className={styles.panelTitle} tabIndex={-1}>
+          Slide {index + 1} <span className={styles.panelTitleMuted}>of {total}</span>
+        </h2>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={onDuplicate}
+          disabled={!canDuplicate}
+        >
+          <CopyIcon />
+          Duplicate<span className="visually-hidden"> slide {index + 1}</span>
+        </button>
+      </header>
+
+      <div className={styles.section}>
+        <h3 className={styles.sectionTitle}>Content</h3>
+        <TextField
+          id={slideFieldId(slide.id, 'title')}
+          label="Slide title"
+          value={slide.title}
+          onChange={(title) => onChange((s) => ({ ...s, title }))}
+          maxLength={LIMITS.slideTitleMax}
+          placeholder="For example: Warm-up"
+        />
+        <TextField
+          id={slideFieldId(slide.id, 'body')}
+          label="Slide text"
+          value={slide.body}
+          onChange={(body) => onChange((s) => ({ ...s, body }))}
+          maxLength={LIMITS.slideBodyMax}
+          multiline
+          rows={4}
+          showCount
+          placeholder="Context, instructions or a quote students read before answering."
+        />
+      </div>
+
+      <div className={styles.section}>
+        <h3 className={styles.sectionTitle}>Question</h3>
+        <SelectField
+          id={slideFieldId(slide.id, 'kind')}
+          label="Question type"
+          hint={KIND_HINTS[kind]}
+          value={kind}
+          options={KIND_OPTIONS}
+          onChange={onKindChange}
+          className={styles.kindField}
+        />
+        {slide.question ? (
+          <QuestionFields
+            slideId={slide.id}
+            question={slide.question}
+            onChange={(question: Question) => onChange((s) => ({ ...s, question }))}
+          />
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+export type { KindChoice };

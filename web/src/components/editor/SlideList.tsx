@@ -1,0 +1,141 @@
+'use client';
+
+import { LIMITS, type Slide } from '@classpulse/realtime/protocol';
+import { KIND_LABELS } from './deck-ops.ts';
+import { SLIDE_LIST_ID } from './field-errors.ts';
+import { FieldErrorList, useFieldErrors } from './fields.tsx';
+import { ArrowDownIcon, ArrowUpIcon, PlusIcon, TrashIcon } from './Icons.tsx';
+import styles from './editor.module.css';
+
+export const selectButtonId = (slideId: string) => `slide-select-${slideId}`;
+export const moveButtonId = (slideId: string, direction: 'up' | 'down') =>
+  `slide-move-${direction}-${slideId}`;
+export const ADD_SLIDE_ID = 'slide-add';
+
+/** What a slide is called in the list: its title, else its question, else its text. */
+export function slideName(slide: Slide): string {
+  const candidates = [slide.title, slide.question?.prompt, slide.body];
+  const text = candidates.map((c) => c?.trim() ?? '').find((c) => c !== '');
+  return text ? (text.split('\n')[0] ?? text) : 'Untitled slide';
+}
+
+interface SlideListProps {
+  slides: readonly Slide[];
+  selectedId: string | null;
+  problemCounts: ReadonlyMap<string, number>;
+  onSelect: (slideId: string) => void;
+  onMove: (slideId: string, by: -1 | 1) => void;
+  onDelete: (slideId: string) => void;
+  onAdd: () => void;
+}
+
+/** The deck's slides in order, with select, move and delete; every action is a real button. */
+export function SlideList({
+  slides,
+  selectedId,
+  problemCounts,
+  onSelect,
+  onMove,
+  onDelete,
+  onAdd,
+}: SlideListProps) {
+  const listErrors = useFieldErrors(SLIDE_LIST_ID);
+  const canAdd = slides.length < LIMITS.slidesMax;
+  return (
+    <nav className={`card ${styles.sidebar}`} aria-labelledby="slide-list-heading">
+      <div className={styles.sidebarHeader}>
+        <h2 id="slide-list-heading" className={styles.sidebarTitle}>
+          Slides <span className={styles.countBadge}>{slides.length}</span>
+        </h2>
+      </div>
+      <FieldErrorList id={SLIDE_LIST_ID} errors={listErrors} />
+      <ol id={SLIDE_LIST_ID} tabIndex={-1} className={styles.slideList}>
+        {slides.map((slide, index) => {
+          const number = index + 1;
+          const selected = slide.id === selectedId;
+          const problems = problemCounts.get(slide.id) ?? 0;
+          const kind = slide.question ? KIND_LABELS[slide.question.kind] : 'Content only';
+          return (
+            <li
+              key={slide.id}
+              className={`${styles.slideItem} ${selected ? styles.slideItemSelected : ''}`}
+            >
+              <button
+                type="button"
+                id={selectButtonId(slide.id)}
+                className={styles.slideSelect}
+                aria-current={selected ? 'true' : undefined}
+                onClick={() => onSelect(slide.id)}
+              >
+                <span className={styles.slideNumber} aria-hidden="true">
+                  {number}
+                </span>
+                <span className={styles.slideSummary}>
+                  <span className="visually-hidden">Slide {number}: </span>
+                  <span className={styles.slideName}>{slideName(slide)}</span>
+                  <span className={styles.slideKind}>
+                    <span className="visually-hidden">, </span>
+                    {kind}
+                  </span>
+                  {problems > 0 ? (
+                    <span className={styles.problemBadge}>
+                      <span className="visually-hidden">, </span>
+                      {problems} {problems === 1 ? 'problem' : 'problems'}
+                    </span>
+                  ) : null}
+                </span>
+              </button>
+              <div className={styles.slideActions}>
+                <button
+                  type="button"
+                  id={moveButtonId(slide.id, 'up')}
+                  className={styles.slideAction}
+                  onClick={() => onMove(slide.id, -1)}
+                  disabled={index === 0}
+                  title="Move up"
+                >
+                  <ArrowUpIcon />
+                  <span className="visually-hidden">Move slide {number} up</span>
+                </button>
+                <button
+                  type="button"
+                  id={moveButtonId(slide.id, 'down')}
+                  className={styles.slideAction}
+                  onClick={() => onMove(slide.id, 1)}
+                  disabled={index === slides.length - 1}
+                  title="Move down"
+                >
+                  <ArrowDownIcon />
+                  <span className="visually-hidden">Move slide {number} down</span>
+                </button>
+                <button
+                  type="button"
+                  className={`${styles.slideAction} ${styles.slideActionDanger}`}
+                  onClick={() => onDelete(slide.id)}
+                  disabled={slides.length === 1}
+                  title={slides.length === 1 ? 'A deck needs at least one slide' : 'Delete'}
+                >
+                  <TrashIcon />
+                  <span className="visually-hidden">Delete slide {number}</span>
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <button
+        type="button"
+        id={ADD_SLIDE_ID}
+        className={`button ${styles.addSlide}`}
+        onClick={onAdd}
+        disabled={!canAdd}
+      >
+        <PlusIcon />
+        Add slide
+      </button>
+      {!canAdd ? (
+        <p className={styles.hint}>A deck holds at most {LIMITS.slidesMax} slides.</p>
+      ) : null}
+    </nav>
+  );
+}

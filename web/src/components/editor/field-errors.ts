@@ -1,0 +1,197 @@
+import { deckSchema, type Deck } from '@classpulse/realtime/protocol';
+import type { z } from 'zod';
+import { optionLetter } from './deck-ops.ts';
+
+/**
+ * Maps validation issues (the client's own `deckSchema` run, or the API's `issues` with paths like
+ * "slides.2.question.options.1.label") onto the editor's form fields. Slides and options are found
+ * by index in the deck that was validated and named by id, so errors stay on the right field when
+ * the teacher reorders slides afterwards.
+ */
+
+export const DECK_TITLE_ID = 'deck-title';
+export const SLIDE_LIST_ID = 'deck-slides';
+
+/** Form fields of one slide; options are `option-<optionId>`. */
+export type SlideField =
+  | 'title'
+  | 'body'
+  | 'kind'
+  | 'prompt'
+  | 'options'
+  | `option-${string}`
+  | 'allowMultiple'
+  | 'maxLength'
+  | 'min'
+  | 'max'
+  | 'maxWords'
+  | 'steps'
+  | 'minLabel'
+  | 'maxLabel'
+  | 'image'
+  | 'imageAlt';
+
+export const slideFieldId = (slideId: string, field: SlideField): string =>
+  `slide-${slideId}-${field}`;
+
+export interface FieldIssue {
+  /** DOM id of the field the message belongs next to. */
+  fieldId: string;
+  /** The slide holding the field; null for deck-level fields. */
+  slideId: string | null;
+  /** Where the field is, for the summary: "Slide 3 · Option B". */
+  where: string;
+  message: string;
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  title: 'Slide title',
+  body: 'Slide text',
+  kind: 'Question',
+  prompt: 'Question prompt',
+  options: 'Options',
+  allowMultiple: 'Allow several answers',
+  maxLength: 'Maximum length',
+  min: 'Smallest answer',
+  max: 'Largest answer',
+  maxWords: 'Words per answer',
+  steps: 'Number of steps',
+  minLabel: 'Low end label',
+  maxLabel: 'High end label',
+  image: 'Image',
+  imageAlt: 'Image description',
+};
+
+const QUESTION_FIELDS: Record<string, SlideField> = {
+  prompt: 'prompt',
+  options: 'options',
+  correctOptionIds: 'options',
+  allowMultiple: 'allowMultiple',
+  maxLength: 'maxLength',
+  min: 'min',
+  max: 'max',
+  maxWords: 'maxWords',
+  steps: 'steps',
+  minLabel: 'minLabel',
+  maxLabel: 'maxLabel',
+  imageUrl: 'image',
+  backgroundImageUrl: 'image',
+  imageAlt: 'imageAlt',
+};
+
+/** Accepts zod's path array or the API's dotted string. */
+function segments(path: string | readonly PropertyKey[]): Array<string | number> {
+  const parts = typeof path === 'string' ? (path === '' ? [] : path.split('.')) : [...path];
+  return parts.map((p) =>
+    typeof p === 'number' ? p : /^\d+$/.test(String(p)) ? Number(p) : String(p),
+  );
+}
+
+function slideTarget(
+  deck: Deck,
+  slideIndex: number,
+  rest: Array<string | number>,
+): { slideId: string; field: SlideField; detail?: string } | null {
+  const slide = deck.slides[slideIndex];
+  if (!slide) return null;
+  const [first, second, third] = rest;
+  if (first === 'body') return { slideId: slide.id, field: 'body' };
+  if (first !== 'question') return { slideId: slide.id, field: 'title' };
+  const question = slide.question;
+  if (second === 'options' && typeof third === 'number' && question?.kind === 'multiple-choice') {
+    const option = question.options[third];
+    if (option) {
+      return {
+        slideId: slide.id,
+        field: `option-${option.id}`,
+        detail: `Option ${optionLetter(third)}`,
+      };
+    }
+  }
+  const field = typeof second === 'string' ? QUESTION_FIELDS[second] : undefined;
+  return { slideId: slide.id, field: field ?? 'kind' };
+}
+
+/** Places issues on fields of `deck` (the deck that was validated). */
+export function placeIssues(
+  deck: Deck,
+  issues: ReadonlyArray<{ path: string | readonly PropertyKey[]; message: string }>,
+): FieldIssue[] {
+  const placed: FieldIssue[] = [];
+  const seen = new Set<string>();
+  for (const issue of issues) {
+    const [head, index, ...rest] = segments(issue.path);
+    let entry: FieldIssue;
+    if (head === 'slides' && typeof index === 'number') {
+      const target = slideTarget(deck, index, rest);
+      if (!target) continue;
+      const slideNumber = deck.slides.findIndex((s) => s.id === target.slideId) + 1;
+      const name = target.detail ?? FIELD_NAMES[target.field] ?? 'Slide';
+      entry = {
+        fieldId: slideFieldId(target.slideId, target.field),
+        slideId: target.slideId,
+        where: `Slide ${slideNumber} · ${name}`,
+        message: issue.message,
+      };
+    } else if (head === 'slides') {
+      entry = { fieldId: SLIDE_LIST_ID, slideId: null, where: 'Slides', message: issue.message };
+    } else {
+      entry = {
+        fieldId: DECK_TITLE_ID,
+        slideId: null,
+        where: 'Deck title',
+        message: issue.message,
+      };
+    }
+    const key = `${entry.fieldId}\n${entry.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    placed.push(entry);
+  }
+  return placed;
+}
+
+/** Plain-language text for zod's built-in messages; the protocol's own messages are kept. */
+function friendlyMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'number' ? 'Enter a number.' : issue.message;
+    case 'too_small':
+      if (issue.message.startsWith('Too small')) {
+        if (issue.origin === 'string') return 'This cannot be empty.';
+        if (issue.origin === 'array') return `Add at least ${String(issue.minimum)}.`;
+        return `Use ${String(issue.minimum)} or more.`;
+      }
+      return issue.message;
+    case 'too_big':
+      if (issue.message.startsWith('Too big')) {
+        if (issue.origin === 'string') return `Use at most ${String(issue.maximum)} characters.`;
+        if (issue.origin === 'array') return `Use at most ${String(issue.maximum)}.`;
+        return `Use ${String(issue.maximum)} or less.`;
+      }
+      return issue.message;
+    case 'custom':
+      // An empty required image fails the URL rule; say what to do instead.
+      return issue.path.at(-1) === 'imageUrl' && issue.input === ''
+        ? 'Upload an image.'
+        : issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+export type DeckValidation = { ok: true; deck: Deck } | { ok: false; issues: FieldIssue[] };
+
+/** Runs the protocol's deck schema in the browser, exactly as the API will. */
+export function validateDeck(draft: Deck): DeckValidation {
+  // reportInput keeps each issue's input, so an empty image can get its own message.
+  const result = deckSchema.safeParse(draft, { reportInput: true });
+  if (result.success) return { ok: true, deck: result.data };
+  return {
+    ok: false,
+    issues: placeIssues(
+      draft,
+      result.error.issues.map((i) => ({ path: i.path, message: friendlyMessage(i) })),
+    ),
+  };
+}

@@ -1,0 +1,74 @@
+'use client';
+
+import { slideResults } from '@classpulse/realtime/engine';
+import { questionForStudents } from '@classpulse/realtime/protocol';
+import { SlideResults } from '../results/SlideResults.tsx';
+import { useTeacherSession } from '../teacher/use-teacher-session.ts';
+import styles from './projector.module.css';
+
+interface Props {
+  sessionId: string;
+  joinCode: string;
+  joinHost: string;
+  qrSvg: string;
+}
+
+/**
+ * What the class sees on the wall: the slide, how to join, and results only as the teacher
+ * revealed them — computed with the same function that builds the students' view, so the wall
+ * never shows more than the students' own screens.
+ */
+export function Projector({ sessionId, joinCode, joinHost, qrSvg }: Props) {
+  const { state, error } = useTeacherSession(sessionId);
+  const session = state?.teacher?.state;
+  const slide = session?.deck.slides[session.currentSlideIndex];
+  const runtime = slide && session ? session.slides[slide.id] : undefined;
+
+  return (
+    <main className={styles.projector}>
+      <header className={styles.header}>
+        <p className={styles.joinText}>
+          Join at <strong>{joinHost}/join</strong>
+        </p>
+        <p className={styles.code} aria-label={`Join code ${joinCode.split('').join(' ')}`}>
+          {joinCode}
+        </p>
+        <div
+          className={styles.qr}
+          role="img"
+          aria-label="QR code to join"
+          dangerouslySetInnerHTML={{ __html: qrSvg }}
+        />
+      </header>
+      {error ? <p role="alert">{error}</p> : null}
+      {session?.status === 'ended' ? (
+        <p className={styles.ended}>Session ended — thank you!</p>
+      ) : null}
+      {slide && runtime && session ? (
+        <section className={styles.slide} aria-labelledby="projector-slide-title">
+          <h1 id="projector-slide-title" className={styles.title}>
+            {slide.title || slide.question?.prompt || ''}
+          </h1>
+          {slide.body ? <p className={styles.body}>{slide.body}</p> : null}
+          {slide.question && slide.title ? (
+            <p className={styles.prompt}>{slide.question.prompt}</p>
+          ) : null}
+          {slide.question && runtime.reveal !== 'hidden' ? (
+            <SlideResults
+              question={questionForStudents(slide.question, runtime.correctRevealed)}
+              entries={slideResults(session, slide.id, runtime.reveal === 'named').entries}
+              correctRevealed={runtime.correctRevealed}
+              size="projector"
+            />
+          ) : slide.question ? (
+            <p className={styles.waiting}>
+              {Object.keys(session.responses[slide.id] ?? {}).length} answers so far
+            </p>
+          ) : null}
+        </section>
+      ) : (
+        <p className={styles.waiting}>Connecting…</p>
+      )}
+    </main>
+  );
+}

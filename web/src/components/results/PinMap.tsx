@@ -1,0 +1,86 @@
+import { useMemo } from 'react';
+import {
+  pinDots,
+  pinRegions,
+  visiblePins,
+  type QuestionOf,
+  type ResultEntry,
+} from './aggregate.ts';
+import type { ResultsClasses } from './classes.ts';
+import { DataTable } from './DataTable.tsx';
+import { pinSummary, REGION_NAMES } from './summaries.ts';
+
+export interface PinMapProps {
+  question: QuestionOf<'pin-on-image'>;
+  entries: readonly ResultEntry[];
+  size: 'dashboard' | 'projector';
+  classes: ResultsClasses;
+}
+
+const percent = (v: number) => `${(v * 100).toFixed(2)}%`;
+
+const HALO_OPACITY = 0.16;
+const CORE_OPACITY = 0.55;
+/** The opacity of `weight` translucent dots stacked on one spot. */
+const stacked = (opacity: number, weight: number) => (1 - (1 - opacity) ** weight).toFixed(3);
+
+/**
+ * The image with every pin as a translucent dot: where many overlap the colour deepens, which
+ * reads as a heat map without computing one. Positions are SVG percentages over the image, so
+ * dots stay round whatever the image's aspect ratio.
+ */
+export function PinMap({ question, entries, size, classes }: PinMapProps) {
+  const pins = useMemo(() => visiblePins(entries), [entries]);
+  const regions = useMemo(() => pinRegions(pins), [pins]);
+  const dots = useMemo(() => pinDots(pins), [pins]);
+  const radius = size === 'projector' ? 12 : 7;
+  return (
+    <>
+      <div className={classes.pinFrame}>
+        <div
+          role="img"
+          aria-label={pinSummary(question.imageAlt, pins.length, regions)}
+          className={classes.pinMap}
+        >
+          {/* Decorative here: the image is described by the chart's own label. A plain img: the
+            teacher's URL is not known to next/image's allow-list. */}
+          <img src={question.imageUrl} alt="" className={classes.pinImage} />
+          <svg className={classes.pinOverlay} aria-hidden="true" focusable="false">
+            <g className={classes.pinHalo}>
+              {dots.map((dot, i) => (
+                <circle
+                  key={i}
+                  cx={percent(dot.x)}
+                  cy={percent(dot.y)}
+                  r={radius * 2.2}
+                  fillOpacity={stacked(HALO_OPACITY, dot.weight)}
+                />
+              ))}
+            </g>
+            <g className={classes.pinCore}>
+              {dots.map((dot, i) => (
+                <circle
+                  key={i}
+                  cx={percent(dot.x)}
+                  cy={percent(dot.y)}
+                  r={radius}
+                  fillOpacity={stacked(CORE_OPACITY, dot.weight)}
+                />
+              ))}
+            </g>
+          </svg>
+        </div>
+      </div>
+      <DataTable
+        caption="Pins per area of the image"
+        columns={['Area', 'Pins']}
+        rows={regions.flatMap((row, r) =>
+          row.map((count, c) => {
+            const name = REGION_NAMES[r]?.[c] ?? `${r},${c}`;
+            return { key: name, cells: [name, count] };
+          }),
+        )}
+      />
+    </>
+  );
+}

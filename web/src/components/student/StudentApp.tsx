@@ -1,0 +1,123 @@
+'use client';
+
+import { browserStorage, hasStoredIdentity } from '@classpulse/realtime/client';
+import type { Answer, PublicSlideView } from '@classpulse/realtime/protocol';
+import { useEffect, useState } from 'react';
+import { ConnectionBanner } from './ConnectionBanner.tsx';
+import { NameForm } from './NameForm.tsx';
+import { StudentSlide } from './StudentSlide.tsx';
+import styles from './student.module.css';
+import { useOnline, useSessionClient } from '../../lib/use-session-client.ts';
+
+export function StudentApp({ code, realtimeUrl }: { code: string; realtimeUrl: string }) {
+  const { client, state } = useSessionClient(realtimeUrl);
+  const online = useOnline();
+  const [joined, setJoined] = useState(false);
+
+  // A reload resumes the identity this browser already has for the code: no name needed.
+  useEffect(() => {
+    if (client && !joined && hasStoredIdentity(browserStorage(), code)) {
+      client.joinWithCode(code, '');
+      setJoined(true);
+    }
+  }, [client, code, joined]);
+
+  const join = (name: string) => {
+    client?.joinWithCode(code, name);
+    setJoined(true);
+  };
+
+  if (!joined || !state) {
+    return (
+      <main className={`page ${styles.narrow}`}>
+        <h1>Join</h1>
+        <NameForm code={code} onJoin={join} />
+      </main>
+    );
+  }
+
+  if (state.status === 'closed' && state.error) {
+    return (
+      <main className={`page ${styles.narrow}`}>
+        <h1>Session</h1>
+        <div className="card" role="alert">
+          <p>{state.error.message}</p>
+          <a className="button" href="/join">
+            Join another session
+          </a>
+        </div>
+      </main>
+    );
+  }
+
+  const session = state.session;
+  const self = state.self;
+  const pending = Object.values(state.answers).filter((a) => a.status === 'sending').length;
+  const slide: PublicSlideView | undefined =
+    session?.pacing === 'student' ? session.slides[self?.position ?? 0] : session?.slides[0];
+
+  const reasonNotAnswerable = (s: PublicSlideView): string | null => {
+    if (session?.status === 'ended') return 'The session has ended.';
+    if (s.locked) return 'Answers are locked.';
+    if (self && s.index < self.firstAnswerableIndex)
+      return 'You joined after this question; answer the next one.';
+    return null;
+  };
+
+  const submit = (answer: Answer) => {
+    if (slide) client?.submitAnswer(slide.id, answer);
+  };
+
+  return (
+    <main className={`page ${styles.narrow}`}>
+      <header className={styles.header}>
+        <div>
+          <p className={styles.kicker}>{session?.title ?? 'Connecting…'}</p>
+          <h1 className={styles.name}>{self ? self.name : 'Joining…'}</h1>
+        </div>
+        {session ? (
+          <p className={styles.progress}>
+            Slide {(slide?.index ?? 0) + 1} of {session.slideCount}
+          </p>
+        ) : null}
+      </header>
+      <ConnectionBanner status={state.status} online={online} pending={pending} />
+      {session?.status === 'ended' ? (
+        <p className={`card ${styles.ended}`} role="status">
+          The session has ended. Thank you!
+        </p>
+      ) : null}
+      {slide ? (
+        <StudentSlide
+          slide={slide}
+          answer={state.answers[slide.id]}
+          answerable={reasonNotAnswerable(slide) === null}
+          notAnswerableReason={reasonNotAnswerable(slide)}
+          onSubmit={submit}
+        />
+      ) : (
+        <p className="card">Waiting for your teacher…</p>
+      )}
+      {session?.pacing === 'student' && self ? (
+        <nav className={styles.pager} aria-label="Slides">
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={self.position <= 0}
+            onClick={() => void client?.navigate(self.position - 1)}
+          >
+            Previous slide
+          </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={self.position >= session.slideCount - 1}
+            onClick={() => void client?.navigate(self.position + 1)}
+          >
+            Next slide
+          </button>
+        </nav>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,171 @@
+'use client';
+
+import type { TeacherCommand } from '@classpulse/realtime/protocol';
+import Link from 'next/link';
+import { useState } from 'react';
+import { SlideResults } from '../results/SlideResults.tsx';
+import styles from './dashboard.module.css';
+import { Roster } from './Roster.tsx';
+import { SlideControls } from './SlideControls.tsx';
+import { useTeacherSession } from './use-teacher-session.ts';
+
+interface Props {
+  sessionId: string;
+  joinCode: string;
+  joinUrl: string;
+  qrSvg: string;
+}
+
+export function Dashboard({ sessionId, joinCode, joinUrl, qrSvg }: Props) {
+  const { client, state, error } = useTeacherSession(sessionId);
+  const [commandError, setCommandError] = useState<string | null>(null);
+
+  const send = (command: TeacherCommand) => {
+    void client?.command(command).then((ack) => setCommandError(ack.ok ? null : ack.message));
+  };
+
+  const snapshot = state?.teacher;
+  const session = snapshot?.state;
+  const slide = session?.deck.slides[session.currentSlideIndex];
+  const responses = slide && session ? (session.responses[slide.id] ?? {}) : {};
+  const students = session ? Object.values(session.students).filter((s) => !s.removed) : [];
+  const notAnswered = students.filter((s) => !responses[s.id]);
+  const answeredCount = students.length - notAnswered.length;
+
+  return (
+    <main className={`page ${styles.dashboard}`}>
+      <header className={styles.header}>
+        <div>
+          <p className={styles.kicker}>{session?.status === 'ended' ? 'Ended' : 'Live session'}</p>
+          <h1 className={styles.title}>{session?.deck.title ?? 'Connecting…'}</h1>
+        </div>
+        <div className={styles.headerActions}>
+          <Link
+            className="button button-secondary"
+            href={`/teacher/sessions/${sessionId}/projector`}
+            target="_blank"
+          >
+            Open projector view
+          </Link>
+          <Link className="button button-secondary" href={`/teacher/sessions/${sessionId}/report`}>
+            Report
+          </Link>
+          <Link className="button button-secondary" href="/teacher">
+            Library
+          </Link>
+          {session?.status === 'live' ? (
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() =>
+                window.confirm('End the session for everyone?') && send({ type: 'endSession' })
+              }
+            >
+              End session
+            </button>
+          ) : null}
+        </div>
+      </header>
+
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {commandError ? (
+        <p className="field-error" role="alert">
+          {commandError}
+        </p>
+      ) : null}
+      {state && state.status !== 'connected' ? (
+        <p className={styles.connection} role="status">
+          {state.status === 'closed'
+            ? (state.error?.message ?? 'Disconnected.')
+            : 'Reconnecting to the live session…'}
+        </p>
+      ) : null}
+
+      <section className={`card ${styles.join}`} aria-label="How students join">
+        <div>
+          <p className={styles.muted}>
+            Join at {joinUrl.replace(/\/join\/.*$/, '/join')} with code
+          </p>
+          <p className={styles.code} aria-label={`Join code ${joinCode.split('').join(' ')}`}>
+            {joinCode}
+          </p>
+          <p className={styles.muted}>
+            or open <a href={joinUrl}>{joinUrl}</a>
+          </p>
+        </div>
+        <div
+          className={styles.qr}
+          role="img"
+          aria-label={`QR code for ${joinUrl}`}
+          dangerouslySetInnerHTML={{ __html: qrSvg }}
+        />
+      </section>
+
+      {session && slide ? (
+        <div className={styles.grid}>
+          <div className={styles.main}>
+            <SlideControls state={session} send={send} />
+            <section className="card" aria-labelledby="current-slide-heading">
+              <h2 id="current-slide-heading" className={styles.panelTitle}>
+                {slide.title || slide.question?.prompt || `Slide ${session.currentSlideIndex + 1}`}
+              </h2>
+              {slide.question ? (
+                <>
+                  <p className={styles.prompt}>{slide.question.prompt}</p>
+                  <p className={styles.count} aria-live="polite">
+                    {answeredCount} of {students.length} answered
+                  </p>
+                  <SlideResults
+                    question={slide.question}
+                    entries={Object.entries(responses).map(([studentId, r]) => ({
+                      studentId,
+                      answer: r.answer,
+                      hidden: r.hidden,
+                      name: session.students[studentId]?.name ?? 'Unknown',
+                    }))}
+                    correctRevealed
+                    onToggleHidden={(studentId, hidden) =>
+                      send({ type: 'hideResponse', slideId: slide.id, studentId, hidden })
+                    }
+                  />
+                </>
+              ) : (
+                <p className={styles.muted}>This slide has no question.</p>
+              )}
+            </section>
+          </div>
+          <aside className={styles.side}>
+            {slide.question ? (
+              <section className="card" aria-labelledby="not-answered-heading">
+                <h2 id="not-answered-heading" className={styles.panelTitle}>
+                  Not answered yet ({notAnswered.length})
+                </h2>
+                {notAnswered.length === 0 ? (
+                  <p className={styles.muted}>Everyone has answered.</p>
+                ) : (
+                  <ul className={styles.plainList}>
+                    {notAnswered.map((s) => (
+                      <li key={s.id}>{s.name}</li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            ) : null}
+            <Roster
+              state={session}
+              presence={snapshot.presence}
+              onRemove={(studentId, name) =>
+                window.confirm(`Remove ${name} from the session?`) &&
+                send({ type: 'removeStudent', studentId })
+              }
+            />
+          </aside>
+        </div>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,178 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { callApi } from './api.ts';
+import styles from './teacher.module.css';
+
+interface DeckSummary {
+  id: string;
+  title: string;
+  slideCount: number;
+  updatedAt: number;
+}
+
+interface SessionSummary {
+  id: string;
+  title: string;
+  joinCode: string;
+  createdAt: number;
+}
+
+export function DeckLibrary({
+  decks,
+  sessions,
+}: {
+  decks: DeckSummary[];
+  sessions: SessionSummary[];
+}) {
+  const router = useRouter();
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const run = async (key: string, action: () => Promise<void>) => {
+    setBusy(key);
+    setError(null);
+    await action();
+    setBusy(null);
+  };
+
+  const create = (event: FormEvent) => {
+    event.preventDefault();
+    void run('create', async () => {
+      const result = await callApi<{ id: string }>('/api/decks', {
+        method: 'POST',
+        body: { title },
+      });
+      if (!result.ok) return setError(result.message);
+      router.push(`/teacher/decks/${result.id}`);
+    });
+  };
+
+  const start = (deckId: string) =>
+    void run(`start-${deckId}`, async () => {
+      const result = await callApi<{ sessionId: string }>('/api/sessions', {
+        method: 'POST',
+        body: { deckId },
+      });
+      if (!result.ok) return setError(result.message);
+      router.push(`/teacher/sessions/${result.sessionId}`);
+    });
+
+  const duplicate = (deckId: string) =>
+    void run(`dup-${deckId}`, async () => {
+      const result = await callApi(`/api/decks/${deckId}/duplicate`, { method: 'POST' });
+      if (!result.ok) return setError(result.message);
+      router.refresh();
+    });
+
+  const remove = (deck: DeckSummary) => {
+    if (!window.confirm(`Delete “${deck.title}”? This cannot be undone.`)) return;
+    void run(`del-${deck.id}`, async () => {
+      const result = await callApi(`/api/decks/${deck.id}`, { method: 'DELETE' });
+      if (!result.ok) return setError(result.message);
+      router.refresh();
+    });
+  };
+
+  return (
+    <main className="page">
+      <header className={styles.topbar}>
+        <h1>Your decks</h1>
+        <form method="post" action="/api/auth/logout">
+          <button type="submit" className="button button-secondary">
+            Sign out
+          </button>
+        </form>
+      </header>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <form className={`card ${styles.newDeck}`} onSubmit={create}>
+        <div className="field">
+          <label htmlFor="new-deck-title">New deck title</label>
+          <input
+            id="new-deck-title"
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            maxLength={200}
+            required
+          />
+        </div>
+        <button
+          type="submit"
+          className="button"
+          disabled={busy === 'create' || title.trim() === ''}
+        >
+          Create deck
+        </button>
+      </form>
+
+      {decks.length === 0 ? (
+        <p>No decks yet. Create one above.</p>
+      ) : (
+        <ul className={styles.deckList} aria-label="Decks">
+          {decks.map((deck) => (
+            <li key={deck.id} className={`card ${styles.deck}`}>
+              <div>
+                <h2 className={styles.deckTitle}>{deck.title}</h2>
+                <p className={styles.meta}>
+                  {deck.slideCount} {deck.slideCount === 1 ? 'slide' : 'slides'}
+                </p>
+              </div>
+              <div className={styles.deckActions}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => start(deck.id)}
+                  disabled={busy !== null}
+                >
+                  Start session<span className="visually-hidden"> with {deck.title}</span>
+                </button>
+                <Link className="button button-secondary" href={`/teacher/decks/${deck.id}`}>
+                  Edit<span className="visually-hidden"> {deck.title}</span>
+                </Link>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => duplicate(deck.id)}
+                  disabled={busy !== null}
+                >
+                  Duplicate<span className="visually-hidden"> {deck.title}</span>
+                </button>
+                <button
+                  type="button"
+                  className="button button-danger"
+                  onClick={() => remove(deck)}
+                  disabled={busy !== null}
+                >
+                  Delete<span className="visually-hidden"> {deck.title}</span>
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {sessions.length > 0 ? (
+        <section aria-labelledby="sessions-heading">
+          <h2 id="sessions-heading">Sessions</h2>
+          <ul className={styles.sessionList}>
+            {sessions.map((s) => (
+              <li key={s.id}>
+                <Link href={`/teacher/sessions/${s.id}`}>
+                  {s.title} — {s.joinCode}
+                </Link>{' '}
+                <span className={styles.meta}>{new Date(s.createdAt).toLocaleString()}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </main>
+  );
+}

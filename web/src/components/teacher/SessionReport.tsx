@@ -1,0 +1,128 @@
+'use client';
+
+import type { SessionState } from '@classpulse/realtime/protocol';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { SlideResults } from '../results/SlideResults.tsx';
+import { callApi } from './api.ts';
+import styles from './report.module.css';
+
+/** After class: per-slide summaries, every student's answers, CSV export, and a real delete. */
+export function SessionReport({
+  sessionId,
+  state,
+  rows,
+}: {
+  sessionId: string;
+  state: SessionState;
+  rows: string[][];
+}) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [header, ...body] = rows;
+  const students = Object.values(state.students).filter((s) => !s.removed);
+
+  const remove = async () => {
+    if (!window.confirm('Delete this session and every answer in it? This cannot be undone.'))
+      return;
+    const result = await callApi(`/api/sessions/${sessionId}`, { method: 'DELETE' });
+    if (!result.ok) return setError(result.message);
+    router.push('/teacher');
+    router.refresh();
+  };
+
+  return (
+    <main className="page">
+      <header className={styles.header}>
+        <div>
+          <p className={styles.kicker}>Report · code {state.joinCode}</p>
+          <h1 className={styles.title}>{state.deck.title}</h1>
+          <p className={styles.muted}>
+            {students.length} students · {new Date(state.createdAt).toLocaleString()}
+            {state.status === 'live' ? ' · still live' : ''}
+          </p>
+        </div>
+        <div className={styles.actions}>
+          <a className="button" href={`/api/sessions/${sessionId}/report.csv`} download>
+            Download CSV
+          </a>
+          <Link className="button button-secondary" href={`/teacher/sessions/${sessionId}`}>
+            Dashboard
+          </Link>
+          <button type="button" className="button button-danger" onClick={() => void remove()}>
+            Delete session
+          </button>
+        </div>
+      </header>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="answers-heading">
+        <h2 id="answers-heading">Answers by student</h2>
+        <div
+          className={styles.tableWrap}
+          tabIndex={0}
+          role="region"
+          aria-label="Answers by student, scrollable"
+        >
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                {header?.map((cell, i) => (
+                  <th key={i} scope="col">
+                    {cell}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {body.map((row, r) => (
+                <tr key={r}>
+                  {row.map((cell, i) =>
+                    i === 0 ? (
+                      <th key={i} scope="row">
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={i}>{cell || <span className={styles.muted}>—</span>}</td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="slides-heading">
+        <h2 id="slides-heading">Slides</h2>
+        {state.deck.slides.map((slide, index) =>
+          slide.question ? (
+            <article key={slide.id} className={`card ${styles.slide}`}>
+              <h3>
+                {index + 1}. {slide.title || slide.question.prompt}
+              </h3>
+              <p className={styles.muted}>
+                {Object.keys(state.responses[slide.id] ?? {}).length} of {students.length} answered
+              </p>
+              <SlideResults
+                question={slide.question}
+                entries={Object.entries(state.responses[slide.id] ?? {}).map(([studentId, r]) => ({
+                  studentId,
+                  answer: r.answer,
+                  hidden: r.hidden,
+                  name: state.students[studentId]?.name ?? 'Unknown',
+                }))}
+                correctRevealed
+              />
+            </article>
+          ) : null,
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,144 @@
+'use client';
+
+import {
+  hasCorrectAnswer,
+  type RevealMode,
+  type SessionState,
+  type TeacherCommand,
+} from '@classpulse/realtime/protocol';
+import styles from './dashboard.module.css';
+
+/** Navigation, pacing, lock, timer and reveal for the current slide. */
+export function SlideControls({
+  state,
+  send,
+}: {
+  state: SessionState;
+  send: (command: TeacherCommand) => void;
+}) {
+  const index = state.currentSlideIndex;
+  const slide = state.deck.slides[index];
+  const runtime = slide ? state.slides[slide.id] : undefined;
+  if (!slide || !runtime) return null;
+  const ended = state.status === 'ended';
+
+  return (
+    <section aria-label="Slide controls" className={`card ${styles.controls}`}>
+      <div className={styles.controlRow}>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={ended || index === 0}
+          onClick={() => send({ type: 'goToSlide', slideIndex: index - 1 })}
+        >
+          Previous slide
+        </button>
+        <span className={styles.slideCounter}>
+          Slide {index + 1} of {state.deck.slides.length}
+        </span>
+        <button
+          type="button"
+          className="button"
+          disabled={ended || index >= state.deck.slides.length - 1}
+          onClick={() => send({ type: 'goToSlide', slideIndex: index + 1 })}
+        >
+          Next slide
+        </button>
+      </div>
+      {slide.question ? (
+        <div className={styles.controlRow}>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={ended}
+            onClick={() =>
+              send({ type: runtime.locked ? 'unlockSlide' : 'lockSlide', slideId: slide.id })
+            }
+          >
+            {runtime.locked ? 'Unlock answers' : 'Lock answers'}
+          </button>
+          {runtime.deadline === null ? (
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={ended}
+              onClick={() => send({ type: 'startTimer', slideId: slide.id, durationMs: 60_000 })}
+            >
+              Start 1-minute timer
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => send({ type: 'cancelTimer', slideId: slide.id })}
+            >
+              Cancel timer
+            </button>
+          )}
+          <label className={styles.inlineField}>
+            Show results to students
+            <select
+              value={runtime.reveal}
+              disabled={ended}
+              onChange={(e) =>
+                send({ type: 'setReveal', slideId: slide.id, mode: e.target.value as RevealMode })
+              }
+            >
+              <option value="hidden">Hidden</option>
+              <option value="anonymous">Anonymous</option>
+              <option value="named">With names</option>
+            </select>
+          </label>
+          {hasCorrectAnswer(slide.question) ? (
+            <label className={styles.inlineField}>
+              <input
+                type="checkbox"
+                checked={runtime.correctRevealed}
+                disabled={ended}
+                onChange={(e) =>
+                  send({ type: 'revealCorrect', slideId: slide.id, revealed: e.target.checked })
+                }
+              />
+              Reveal correct answer
+            </label>
+          ) : null}
+        </div>
+      ) : null}
+      <div className={styles.controlRow}>
+        <label className={styles.inlineField}>
+          Pacing
+          <select
+            value={state.settings.pacing}
+            disabled={ended}
+            onChange={(e) =>
+              send({
+                type: 'setPacing',
+                pacing: e.target.value === 'student' ? 'student' : 'instructor',
+              })
+            }
+          >
+            <option value="instructor">Teacher-paced</option>
+            <option value="student">Student-paced</option>
+          </select>
+        </label>
+        <label className={styles.inlineField}>
+          Late joiners
+          <select
+            value={state.settings.latePolicy}
+            disabled={ended}
+            onChange={(e) =>
+              send({
+                type: 'setLatePolicy',
+                latePolicy: e.target.value as SessionState['settings']['latePolicy'],
+              })
+            }
+          >
+            <option value="allow">Can join</option>
+            <option value="next-slide">Join from the next slide</option>
+            <option value="deny">Cannot join</option>
+          </select>
+        </label>
+      </div>
+    </section>
+  );
+}

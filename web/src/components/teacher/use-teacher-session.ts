@@ -1,0 +1,23 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { useSessionClient } from '../../lib/use-session-client.ts';
+import { callApi } from './api.ts';
+
+/** Connects this page to a session as its teacher, with a token fetched from the web app. */
+export function useTeacherSession(sessionId: string) {
+  const [connection, setConnection] = useState<{ token: string; realtimeUrl: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void callApi<{ token: string; realtimeUrl: string }>(
+      `/api/sessions/${sessionId}/teacher-token`,
+    ).then((r) =>
+      r.ok ? setConnection({ token: r.token, realtimeUrl: r.realtimeUrl }) : setError(r.message),
+    );
+  }, [sessionId]);
+  const { client, state } = useSessionClient(connection?.realtimeUrl ?? null);
+  useEffect(() => {
+    if (client && connection) client.connectAsTeacher(connection.token);
+  }, [client, connection]);
+  return { client, state, error };
+}

@@ -1,0 +1,53 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Repository-local data folder shared with the realtime tier. */
+const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
+
+const envSchema = z.object({
+  CLASSPULSE_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
+  WEB_HOST: z.string().min(1).default('0.0.0.0'),
+  WEB_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Skip `next build` even when sources look newer than the last build (CI builds once). */
+  WEB_SKIP_BUILD: z.enum(['true', 'false']).default('false'),
+});
+
+export interface LauncherConfig {
+  dataDir: string;
+  host: string;
+  port: number;
+  skipBuild: boolean;
+}
+
+/** Configuration of the embedded launcher (`npm start`). */
+export function loadLauncherConfig(
+  env: Record<string, string | undefined> = process.env,
+): LauncherConfig {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid launcher configuration:\n${lines.join('\n')}`);
+  }
+  return {
+    dataDir: parsed.data.CLASSPULSE_DATA_DIR,
+    host: parsed.data.WEB_HOST,
+    port: parsed.data.WEB_PORT,
+    skipBuild: parsed.data.WEB_SKIP_BUILD === 'true',
+  };
+}
+
+/**
+ * Next runs in this process and reads its configuration from the environment (its route handlers
+ * are bundled and cannot see this module's state), so the launcher hands values over there.
+ */
+export function exportToWebEnvironment(values: Record<string, string>): void {
+  for (const [key, value] of Object.entries(values)) process.env[key] = value;
+}
+
+/** The realtime tier's configuration comes from the same environment. */
+export function currentEnvironment(): NodeJS.ProcessEnv {
+  return process.env;
+}

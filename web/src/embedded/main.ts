@@ -1,0 +1,80 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import next from 'next';
+import {
+  createLogger,
+  createRealtimeServer,
+  loadOrCreateSecret,
+  loadRealtimeConfig,
+} from '@classpulse/realtime/server';
+import { buildIfStale } from './build-if-stale.ts';
+import { currentEnvironment, exportToWebEnvironment, loadLauncherConfig } from './config.ts';
+import { lanAddresses } from './lan-addresses.ts';
+import { teacherSecret } from './secrets.ts';
+
+/**
+ * `npm start`: the whole classroom on one machine with no cloud account. Starts the realtime tier
+ * (SQLite under the data folder) and the web app in this process, then prints where to go.
+ * `--rotate-teacher-secret` replaces the teacher secret and signs every teacher out.
+ */
+async function main(): Promise<void> {
+  const webDir = fileURLToPath(new URL('../..', import.meta.url));
+  const realtimeDir = fileURLToPath(new URL('../../../realtime', import.meta.url));
+  const launcher = loadLauncherConfig();
+  const realtimeTokenSecret = loadOrCreateSecret(launcher.dataDir, 'realtime-token-secret');
+  const teacher = teacherSecret(launcher.dataDir, process.argv.includes('--rotate-teacher-secret'));
+
+  if (!launcher.skipBuild) buildIfStale(webDir, realtimeDir);
+
+  const env = currentEnvironment();
+  const realtimeConfig = loadRealtimeConfig({ CLASSPULSE_DATA_DIR: launcher.dataDir, ...env });
+  const logger = createLogger(realtimeConfig.logLevel);
+  const realtime = await createRealtimeServer(
+    { ...realtimeConfig, tokenSecret: realtimeTokenSecret },
+    { logger },
+  );
+
+  exportToWebEnvironment({
+    CLASSPULSE_DATA_DIR: launcher.dataDir,
+    REALTIME_TOKEN_SECRET: realtimeTokenSecret,
+    TEACHER_SECRET: teacher.secret,
+    REALTIME_INTERNAL_URL: `http://127.0.0.1:${realtime.port}`,
+    REALTIME_PUBLIC_PORT: String(realtime.port),
+    NEXT_TELEMETRY_DISABLED: '1',
+  });
+
+  const app = next({ dev: false, dir: webDir, hostname: launcher.host, port: launcher.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const web = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve) => web.listen(launcher.port, launcher.host, resolve));
+  const port = (web.address() as AddressInfo).port;
+
+  const local = `http://localhost:${port}`;
+  process.stdout.write(
+    `${JSON.stringify({ event: 'listening', web: local, realtime: realtime.url })}\n`,
+  );
+  process.stdout.write(`\nClasspulse is running.\n  Teacher: ${local}/teacher\n`);
+  for (const ip of lanAddresses())
+    process.stdout.write(`  Students on this network: http://${ip}:${port}/join\n`);
+  process.stdout.write(
+    teacher.isNew
+      ? `\n  Teacher secret (shown once; stored in ${launcher.dataDir}/secrets/teacher-secret):\n    ${teacher.secret}\n\n`
+      : `\n  Teacher secret: in ${launcher.dataDir}/secrets/teacher-secret (rotate with: npm start -- --rotate-teacher-secret)\n\n`,
+  );
+
+  const stop = () => {
+    web.closeAllConnections();
+    web.close();
+    void Promise.all([realtime.close(), app.close()]).then(() => process.exit(0));
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+
+/** The one error shape of the web API, with field paths so forms show errors next to fields. */
+export interface ApiError {
+  ok: false;
+  code: string;
+  message: string;
+  issues?: Array<{ path: string; message: string }>;
+}
+
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  issues?: ApiError['issues'],
+): Response {
+  const body: ApiError = { ok: false, code, message, ...(issues ? { issues } : {}) };
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+export function validationError(error: z.ZodError): Response {
+  const issues = error.issues.map((i) => ({
+    path: i.path.map(String).join('.'),
+    message: i.message,
+  }));
+  return apiError(400, 'invalid', issues[0]?.message ?? 'Check the highlighted fields.', issues);
+}
+
+export function json(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+/** Parses a JSON body without throwing; `undefined` when it is not JSON. */
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return (await request.json()) as unknown;
+  } catch {
+    return undefined;
+  }
+}

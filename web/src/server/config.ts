@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/**
+ * The web app's configuration; the only web module that reads `process.env`. The embedded
+ * launcher (src/embedded/main.ts) resolves the data folder and shared secrets and passes them
+ * down through the environment, because Next bundles route handlers and they cannot rely on
+ * their own file location.
+ */
+const envSchema = z.object({
+  CLASSPULSE_DATA_DIR: z.string().min(1).default('.data'),
+  WEB_SQLITE_PATH: z.string().min(1).optional(),
+  /** Where route handlers reach the realtime tier's HTTP API. */
+  REALTIME_INTERNAL_URL: z.url().default('http://127.0.0.1:4100'),
+  /**
+   * Where browsers reach the realtime tier. Unset: the page's own host name on
+   * REALTIME_PUBLIC_PORT, so a class on the teacher's laptop works from any device on the LAN.
+   */
+  REALTIME_PUBLIC_URL: z.url().optional(),
+  REALTIME_PUBLIC_PORT: z.coerce.number().int().min(1).max(65535).default(4100),
+  REALTIME_TOKEN_SECRET: z.string().min(32).optional(),
+  TEACHER_SECRET: z.string().min(16).optional(),
+  WEB_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(20 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
+});
+
+export interface WebConfig {
+  dataDir: string;
+  sqlitePath: string;
+  realtimeInternalUrl: string;
+  realtimePublicUrl: string | undefined;
+  realtimePublicPort: number;
+  realtimeTokenSecret: string | undefined;
+  teacherSecret: string | undefined;
+  uploadMaxBytes: number;
+}
+
+export function loadWebConfig(env: Record<string, string | undefined> = process.env): WebConfig {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid web configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    dataDir: e.CLASSPULSE_DATA_DIR,
+    sqlitePath: e.WEB_SQLITE_PATH ?? `${e.CLASSPULSE_DATA_DIR}/web.sqlite`,
+    realtimeInternalUrl: e.REALTIME_INTERNAL_URL.replace(/\/$/, ''),
+    realtimePublicUrl: e.REALTIME_PUBLIC_URL?.replace(/\/$/, ''),
+    realtimePublicPort: e.REALTIME_PUBLIC_PORT,
+    realtimeTokenSecret: e.REALTIME_TOKEN_SECRET,
+    teacherSecret: e.TEACHER_SECRET,
+    uploadMaxBytes: e.WEB_UPLOAD_MAX_BYTES,
+  };
+}
+
+let cached: WebConfig | null = null;
+
+/** The process's config, parsed once. */
+export function webConfig(): WebConfig {
+  cached ??= loadWebConfig();
+  return cached;
+}
+
+/** The realtime URL a browser on `host` (the page's Host header) should use. */
+export function realtimeUrlFor(config: WebConfig, host: string | null): string {
+  if (config.realtimePublicUrl) return config.realtimePublicUrl;
+  const hostname = (host ?? 'localhost').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  const bracketed = hostname.includes(':') ? `[${hostname}]` : hostname;
+  return `http://${bracketed}:${config.realtimePublicPort}`;
+}

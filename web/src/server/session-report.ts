@@ -1,0 +1,75 @@
+import type { SessionState } from '@classpulse/realtime/protocol';
+import { answerText } from '../lib/answer-text.ts';
+import { webConfig } from './config.ts';
+import { forgetSession, getSession, teacherTokenFor } from './sessions.ts';
+
+export type ReportResult =
+  { ok: true; state: SessionState } | { ok: false; status: number; message: string };
+
+/** The session's full state from the realtime tier, for reports and exports. */
+export async function loadSessionState(
+  teacherId: string,
+  sessionId: string,
+): Promise<ReportResult> {
+  if (!getSession(teacherId, sessionId))
+    return { ok: false, status: 404, message: 'This session does not exist.' };
+  const token = await teacherTokenFor(teacherId, sessionId);
+  try {
+    const res = await fetch(
+      `${webConfig().realtimeInternalUrl}/v1/sessions/${encodeURIComponent(sessionId)}`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+        cache: 'no-store',
+      },
+    );
+    if (res.status === 404)
+      return { ok: false, status: 404, message: 'This session no longer exists.' };
+    if (!res.ok)
+      return { ok: false, status: 503, message: 'The live-session service did not answer.' };
+    const body = (await res.json()) as { state: SessionState };
+    return { ok: true, state: body.state };
+  } catch {
+    return { ok: false, status: 503, message: 'The live-session service is not reachable.' };
+  }
+}
+
+/** Rows of the per-student report: a header, then one row per student with one cell per question slide. */
+export function reportRows(state: SessionState): string[][] {
+  const slides = state.deck.slides.filter((s) => s.question);
+  const header = [
+    'Student',
+    ...slides.map((s, i) => `${i + 1}. ${s.title || s.question?.prompt || s.id}`),
+  ];
+  const students = Object.values(state.students)
+    .filter((s) => !s.removed)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const rows = students.map((student) => [
+    student.name,
+    ...slides.map((slide) => {
+      const response = state.responses[slide.id]?.[student.id];
+      if (!response) return '';
+      const text = answerText(slide.question, response.answer);
+      return response.hidden ? `${text} (hidden)` : text;
+    }),
+  ]);
+  return [header, ...rows];
+}
+
+/** Removes a session everywhere: its answers on the realtime tier, then the library entry. */
+export async function deleteSessionEverywhere(
+  teacherId: string,
+  sessionId: string,
+): Promise<boolean> {
+  if (!getSession(teacherId, sessionId)) return false;
+  const token = await teacherTokenFor(teacherId, sessionId);
+  const res = await fetch(
+    `${webConfig().realtimeInternalUrl}/v1/sessions/${encodeURIComponent(sessionId)}`,
+    {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    },
+  );
+  if (!res.ok && res.status !== 404) return false;
+  forgetSession(teacherId, sessionId);
+  return true;
+}

@@ -1,0 +1,123 @@
+import type { Deck, SessionSettings } from '@classpulse/realtime/protocol';
+import { createTokenService } from '@classpulse/realtime/tokens';
+import { webConfig } from './config.ts';
+import { db } from './db.ts';
+
+export interface SessionRecord {
+  id: string;
+  deckId: string | null;
+  title: string;
+  joinCode: string;
+  teacherToken: string;
+  createdAt: number;
+}
+
+interface Row {
+  id: string;
+  deck_id: string | null;
+  title: string;
+  join_code: string;
+  teacher_token: string;
+  created_at: number;
+}
+
+const toRecord = (r: Row): SessionRecord => ({
+  id: r.id,
+  deckId: r.deck_id,
+  title: r.title,
+  joinCode: r.join_code,
+  teacherToken: r.teacher_token,
+  createdAt: r.created_at,
+});
+
+function tokens() {
+  const secret = webConfig().realtimeTokenSecret;
+  if (!secret) throw new Error('REALTIME_TOKEN_SECRET is not configured');
+  return createTokenService({ secret, teacherTtlSeconds: 12 * 3600, studentTtlSeconds: 24 * 3600 });
+}
+
+export type StartResult =
+  { ok: true; session: SessionRecord } | { ok: false; status: number; message: string };
+
+/** Starts a live session of a deck on the realtime tier and remembers it for the library and reports. */
+export async function startSession(
+  teacherId: string,
+  deckId: string,
+  deck: Deck,
+  settings: SessionSettings,
+): Promise<StartResult> {
+  const account = await tokens().signTeacherAccount(teacherId, 300);
+  let res: Response;
+  try {
+    res = await fetch(`${webConfig().realtimeInternalUrl}/v1/sessions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${account}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ deck, settings }),
+    });
+  } catch {
+    return {
+      ok: false,
+      status: 503,
+      message: 'The live-session service is not reachable. Is it running?',
+    };
+  }
+  const body = (await res.json().catch(() => null)) as
+    | { ok: true; sessionId: string; joinCode: string; teacherToken: string }
+    | { ok: false; message: string }
+    | null;
+  if (!res.ok || !body?.ok) {
+    return {
+      ok: false,
+      status: res.status >= 500 ? 503 : 400,
+      message: body && !body.ok ? body.message : 'Could not start.',
+    };
+  }
+  const record: SessionRecord = {
+    id: body.sessionId,
+    deckId,
+    title: deck.title,
+    joinCode: body.joinCode,
+    teacherToken: body.teacherToken,
+    createdAt: Date.now(),
+  };
+  db()
+    .prepare(
+      'INSERT INTO sessions (id, teacher_id, deck_id, title, join_code, teacher_token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      record.id,
+      teacherId,
+      deckId,
+      record.title,
+      record.joinCode,
+      record.teacherToken,
+      record.createdAt,
+    );
+  return { ok: true, session: record };
+}
+
+export function getSession(teacherId: string, id: string): SessionRecord | null {
+  const row = db()
+    .prepare<[string, string], Row>('SELECT * FROM sessions WHERE id = ? AND teacher_id = ?')
+    .get(id, teacherId);
+  return row ? toRecord(row) : null;
+}
+
+export function listSessions(teacherId: string): SessionRecord[] {
+  return db()
+    .prepare<[string], Row>(
+      'SELECT * FROM sessions WHERE teacher_id = ? ORDER BY created_at DESC LIMIT 200',
+    )
+    .all(teacherId)
+    .map(toRecord);
+}
+
+/** A fresh teacher token for the browser (the stored one may be close to expiry). */
+export async function teacherTokenFor(teacherId: string, sessionId: string): Promise<string> {
+  return tokens().signTeacher(sessionId, teacherId);
+}
+
+/** Drops the library entry of a session (its answers are deleted on the realtime tier first). */
+export function forgetSession(teacherId: string, id: string): void {
+  db().prepare('DELETE FROM sessions WHERE id = ? AND teacher_id = ?').run(id, teacherId);
+}

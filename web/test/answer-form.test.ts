@@ -1,0 +1,294 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import {
+  LIMITS,
+  questionSchema,
+  type Answer,
+  type QuestionInput,
+} from '@classpulse/realtime/protocol';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { ANSWER_CLASS_NAMES } from '../src/components/answer/classes.ts';
+import { checkDraft } from '../src/components/answer/draft.ts';
+import { canStartStroke, remainingBudget } from '../src/components/answer/drawing-budget.ts';
+import { pinAfterKey } from '../src/components/answer/pin.ts';
+import type { Stroke } from '../src/components/answer/types.ts';
+// AnswerForm.tsx only adds the CSS module to this component; Node cannot import `.css` files.
+import { UnstyledAnswerForm } from '../src/components/answer/UnstyledAnswerForm.tsx';
+
+function render(
+  input: QuestionInput,
+  extra: { initial?: Answer; disabled?: boolean; disabledReason?: string } = {},
+): string {
+  const question = questionSchema.parse(input);
+  const html = renderToString(
+    createElement(UnstyledAnswerForm, { question, slideId: 's1', onSubmit: () => {}, ...extra }),
+  );
+  assertIdRefsResolve(html);
+  return html;
+}
+
+/** Every aria-describedby / label for= target exists, so no description or label dangles. */
+function assertIdRefsResolve(html: string): void {
+  const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+  for (const [, refs = ''] of html.matchAll(/\s(?:aria-describedby|for)="([^"]+)"/g)) {
+    for (const ref of refs.split(' ')) assert.ok(ids.has(ref), `dangling id reference ${ref}`);
+  }
+}
+
+function count(html: string, pattern: RegExp): number {
+  return [...html.matchAll(pattern)].length;
+}
+
+describe('AnswerForm renders every question kind', () => {
+  it('multiple choice (single): radios labelled by the options in a fieldset with the prompt', () => {
+    const html = render({
+      kind: 'multiple-choice',
+      prompt: 'Which planet is largest?',
+      options: [
+        { id: 'a', label: 'Mars' },
+        { id: 'b', label: 'Jupiter' },
+      ],
+    });
+    assert.match(html, /<fieldset[^>]*><legend[^>]*>Which planet is largest\?<\/legend>/);
+    assert.equal(count(html, /<input type="radio"/g), 2);
+    assert.match(
+      html,
+      /<label[^>]*><input type="radio"[^>]*value="b"[^>]*\/><span>Jupiter<\/span><\/label>/,
+    );
+    assert.match(html, /<button type="submit"[^>]*>Submit answer<\/button>/);
+    assert.match(html, /role="alert"/);
+  });
+
+  it('multiple choice (several): checkboxes, a hint, and the earlier answer ticked', () => {
+    const html = render(
+      {
+        kind: 'multiple-choice',
+        prompt: 'Pick the mammals',
+        allowMultiple: true,
+        options: [
+          { id: 'a', label: 'Whale' },
+          { id: 'b', label: 'Shark' },
+          { id: 'c', label: 'Bat' },
+        ],
+      },
+      { initial: { kind: 'multiple-choice', optionIds: ['a', 'c'] } },
+    );
+    assert.equal(count(html, /<input type="checkbox"/g), 3);
+    assert.equal(count(html, /<input type="checkbox"[^>]*checked=""/g), 2);
+    assert.match(html, /Choose all that apply\./);
+    assert.match(html, />Update answer<\/button>/);
+  });
+
+  it('short text: a labelled textarea with maxlength and a character counter', () => {
+    const html = render({ kind: 'short-text', prompt: 'Why is the sky blue?', maxLength: 120 });
+    const id = /<label for="([^"]+)"[^>]*>Why is the sky blue\?<\/label>/.exec(html)?.[1];
+    assert.ok(id, 'prompt is the textarea label');
+    assert.match(html, new RegExp(`<textarea id="${id}"[^>]*maxLength="120"`, 'i'));
+    assert.match(html, /0 of 120 characters/);
+  });
+
+  it('number: input type=number with min, max and the range shown', () => {
+    const html = render({ kind: 'number', prompt: 'How many legs has a spider?', min: 0, max: 10 });
+    assert.match(
+      html,
+      /<input[^>]*type="number"[^>]*inputMode="decimal"[^>]*min="0"[^>]*max="10"/i,
+    );
+    assert.match(html, /Enter a number from 0 to 10\./);
+    assert.match(html, /<label for="[^"]+"[^>]*>How many legs has a spider\?<\/label>/);
+  });
+
+  it('number without a lower bound keeps the minus key (no decimal keypad)', () => {
+    const html = render({ kind: 'number', prompt: 'Coldest temperature?' });
+    assert.doesNotMatch(html, /inputMode/i);
+  });
+
+  it('word cloud: one labelled text box per word', () => {
+    const html = render({ kind: 'word-cloud', prompt: 'Describe autumn', maxWords: 3 });
+    for (const n of [1, 2, 3])
+      assert.match(html, new RegExp(`<label for="[^"]+">Word ${n}</label>`));
+    assert.doesNotMatch(html, /Word 4/);
+    assert.equal(count(html, new RegExp(`maxLength="${LIMITS.wordCloudWordMax}"`, 'gi')), 3);
+  });
+
+  it('scale: radios 1..steps whose names include the end labels', () => {
+    const html = render({
+      kind: 'scale',
+      prompt: 'How confident are you?',
+      steps: 5,
+      minLabel: 'Not at all',
+      maxLabel: 'Very',
+    });
+    assert.equal(count(html, /<input type="radio"/g), 5);
+    assert.match(
+      html,
+      /<span aria-hidden="true">1<\/span><span class="visually-hidden">1, Not at all<\/span>/,
+    );
+    assert.match(
+      html,
+      /<span aria-hidden="true">5<\/span><span class="visually-hidden">5, Very<\/span>/,
+    );
+    assert.match(html, /value="3"[^>]*\/><span>3<\/span>/);
+    assert.match(html, /<legend[^>]*>How confident are you\?<\/legend>/);
+  });
+
+  it('drawing: a canvas image, named colour swatches, sizes, Undo, Clear and a keyboard note', () => {
+    const html = render({ kind: 'drawing', prompt: 'Draw a triangle' });
+    assert.match(html, /<canvas role="img" aria-label="Drawing area, empty"/);
+    for (const name of ['Black', 'Blue', 'Red', 'Thin', 'Medium', 'Thick']) {
+      assert.match(html, new RegExp(`<span class="visually-hidden">${name}</span>`));
+    }
+    assert.match(html, /<legend[^>]*>Colour<\/legend>/);
+    assert.match(html, />Undo<\/button>/);
+    assert.match(html, />Clear<\/button>/);
+    assert.match(html, /Drawing does not work with the keyboard alone/);
+  });
+
+  it('drawing: counts the strokes of an earlier answer and shows the background image', () => {
+    const stroke = { color: '#1d4ed8', width: 6, points: [0.1, 0.1, 0.5, 0.5] };
+    const html = render(
+      { kind: 'drawing', prompt: 'Label it', backgroundImageUrl: '/uploads/cell.png' },
+      { initial: { kind: 'drawing', strokes: [stroke, stroke] } },
+    );
+    assert.match(html, /aria-label="Your drawing: 2 strokes"/);
+    assert.match(html, /<img src="\/uploads\/cell.png" alt=""/);
+  });
+
+  it('pin on image: the image with its alt text inside a focusable, described pin area', () => {
+    const question: QuestionInput = {
+      kind: 'pin-on-image',
+      prompt: 'Where is Paris?',
+      imageUrl: '/uploads/europe.png',
+      imageAlt: 'Map of Europe',
+    };
+    const empty = render(question);
+    assert.match(empty, /tabindex="0"[^>]*aria-label="No pin placed yet\./i);
+    assert.match(empty, /<img src="\/uploads\/europe.png" alt="Map of Europe"/);
+    assert.doesNotMatch(empty, /role="application"/);
+
+    const placed = render(question, { initial: { kind: 'pin-on-image', x: 0.4, y: 0.62 } });
+    assert.match(
+      placed,
+      /aria-label="Pin position: 40% across, 62% down\. Use arrow keys to move\."/,
+    );
+    assert.match(placed, /<circle cx="40%" cy="62%"/);
+  });
+
+  it('disabled: the button is disabled and the reason is shown and tied to it', () => {
+    const html = render(
+      { kind: 'short-text', prompt: 'Anything else?' },
+      { disabled: true, disabledReason: 'Your teacher locked this question.' },
+    );
+    const reasonId =
+      /<p id="([^"]+)" role="status"[^>]*>Your teacher locked this question\.<\/p>/.exec(html)?.[1];
+    assert.ok(reasonId);
+    assert.match(html, new RegExp(`<button[^>]*disabled=""[^>]*aria-describedby="${reasonId}"`));
+    assert.match(html, /<textarea[^>]*disabled=""/);
+  });
+});
+
+describe('checkDraft uses the protocol to judge drafts', () => {
+  const q = (input: QuestionInput) => questionSchema.parse(input);
+
+  it('returns the parsed answer (trimmed) when it fits', () => {
+    const result = checkDraft(q({ kind: 'short-text', prompt: 'Say hi' }), {
+      kind: 'short-text',
+      value: '  hi  ',
+    });
+    assert.deepEqual(result, { ok: true, answer: { kind: 'short-text', text: 'hi' } });
+  });
+
+  it('says what is missing in words for children', () => {
+    const cases: Array<[QuestionInput, Parameters<typeof checkDraft>[1], string]> = [
+      [
+        { kind: 'short-text', prompt: 'p' },
+        { kind: 'short-text', value: '   ' },
+        'Write an answer.',
+      ],
+      [{ kind: 'number', prompt: 'p' }, { kind: 'number', value: '' }, 'Enter a number.'],
+      [
+        { kind: 'scale', prompt: 'p', steps: 5 },
+        { kind: 'scale', value: null },
+        'Choose a number on the scale.',
+      ],
+      [{ kind: 'drawing', prompt: 'p' }, { kind: 'drawing', value: [] }, 'Draw something first.'],
+      [
+        { kind: 'word-cloud', prompt: 'p' },
+        { kind: 'word-cloud', value: ['', ' '] },
+        'Enter a word.',
+      ],
+      [
+        { kind: 'word-cloud', prompt: 'p' },
+        { kind: 'word-cloud', value: ['ice cream'] },
+        'One word per box.',
+      ],
+      [
+        {
+          kind: 'multiple-choice',
+          prompt: 'p',
+          options: [
+            { id: 'a', label: 'A' },
+            { id: 'b', label: 'B' },
+          ],
+        },
+        { kind: 'multiple-choice', value: [] },
+        'Choose an option.',
+      ],
+      [
+        { kind: 'pin-on-image', prompt: 'p', imageUrl: '/i.png', imageAlt: 'A map' },
+        { kind: 'pin-on-image', value: null },
+        'Place your pin on the picture first.',
+      ],
+    ];
+    for (const [question, draft, message] of cases) {
+      assert.deepEqual(checkDraft(q(question), draft), { ok: false, message }, draft.kind);
+    }
+  });
+
+  it("applies the question's own bounds through answerProblem", () => {
+    const number = q({ kind: 'number', prompt: 'p', min: 1, max: 10 });
+    assert.deepEqual(checkDraft(number, { kind: 'number', value: '11' }), {
+      ok: false,
+      message: 'Enter a number of at most 10.',
+    });
+    const scale = q({ kind: 'scale', prompt: 'p', steps: 3 });
+    assert.deepEqual(checkDraft(scale, { kind: 'scale', value: 4 }), {
+      ok: false,
+      message: 'Choose a value from 1 to 3.',
+    });
+  });
+});
+
+describe('input helpers', () => {
+  it('arrow keys place the pin in the middle first, then move it 5% (Shift: 1%) within the image', () => {
+    assert.deepEqual(pinAfterKey(null, 'ArrowRight', false), { x: 0.5, y: 0.5 });
+    assert.deepEqual(pinAfterKey({ x: 0.5, y: 0.5 }, 'ArrowRight', false), { x: 0.55, y: 0.5 });
+    assert.deepEqual(pinAfterKey({ x: 0.5, y: 0.5 }, 'ArrowUp', true), { x: 0.5, y: 0.49 });
+    assert.deepEqual(pinAfterKey({ x: 0.98, y: 0 }, 'ArrowRight', false), { x: 1, y: 0 });
+    assert.equal(pinAfterKey({ x: 0.5, y: 0.5 }, 'a', false), null);
+  });
+
+  it('a drawing at the protocol limits cannot take another stroke', () => {
+    const stroke = (n: number): Stroke => ({
+      color: '#111827',
+      width: 6,
+      points: Array.from({ length: n * 2 }, () => 0.123),
+    });
+    assert.ok(canStartStroke(remainingBudget([]), '#111827', 6));
+    const manyStrokes = Array.from({ length: LIMITS.drawingStrokesMax }, () => stroke(1));
+    assert.ok(!canStartStroke(remainingBudget(manyStrokes), '#111827', 6));
+    const manyPoints = [stroke(LIMITS.drawingPointsMax)];
+    assert.ok(!canStartStroke(remainingBudget(manyPoints), '#111827', 6));
+  });
+
+  it('every class name the components use exists in answer.module.css, and no other', () => {
+    const css = readFileSync(
+      new URL('../src/components/answer/answer.module.css', import.meta.url),
+      'utf8',
+    ).replace(/\/\*[\s\S]*?\*\//g, '');
+    const defined = new Set([...css.matchAll(/\.([a-zA-Z][\w-]*)/g)].map((m) => m[1]));
+    defined.delete('field'); // the global class, referenced through :global(.field)
+    assert.deepEqual([...defined].sort(), [...ANSWER_CLASS_NAMES].sort());
+  });
+});

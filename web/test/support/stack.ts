@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const LAUNCHER = fileURLToPath(new URL('../../src/embedded/main.ts', import.meta.url));
+
+export interface Stack {
+  webUrl: string;
+  realtimeUrl: string;
+  dataDir: string;
+  teacherSecret: string;
+  /** Kills the whole process (web and realtime) without warning. */
+  kill(): Promise<void>;
+  /** Starts it again on the same ports and data folder. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface Running {
+  child: ChildProcess;
+  exited: Promise<void>;
+  web: string;
+  realtime: string;
+}
+
+async function launch(dataDir: string, webPort: number, realtimePort: number): Promise<Running> {
+  const child = spawn(process.execPath, ['--import', 'tsx', LAUNCHER], {
+    env: {
+      ...process.env,
+      CLASSPULSE_DATA_DIR: dataDir,
+      WEB_HOST: '127.0.0.1',
+      WEB_PORT: String(webPort),
+      REALTIME_HOST: '127.0.0.1',
+      REALTIME_PORT: String(realtimePort),
+      REALTIME_LOG_LEVEL: 'warn',
+      REALTIME_STUDENT_BROADCAST_INTERVAL_MS: '50',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const lines = createInterface({ input: child.stdout });
+  const ready = await new Promise<{ web: string; realtime: string }>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`launcher exited with ${code}`)));
+    lines.on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      try {
+        const msg = JSON.parse(line) as { event?: string; web?: string; realtime?: string };
+        if (msg.event === 'listening' && msg.web && msg.realtime)
+          resolve({ web: msg.web, realtime: msg.realtime });
+      } catch {
+        // not our line
+      }
+    });
+  });
+  return { child, exited, ...ready };
+}
+
+/** The embedded stack exactly as `npm start` runs it (building the web app first if needed). */
+export async function startStack(): Promise<Stack> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'classpulse-e2e-'));
+  let running = await launch(dataDir, 0, 0);
+  const webPort = Number(new URL(running.web).port);
+  const realtimePort = Number(new URL(running.realtime).port);
+  const stop = async () => {
+    running.child.kill('SIGKILL');
+    await running.exited;
+  };
+  return {
+    webUrl: running.web.replace('localhost', '127.0.0.1'),
+    realtimeUrl: running.realtime,
+    dataDir,
+    teacherSecret: readFileSync(join(dataDir, 'secrets', 'teacher-secret'), 'utf8').trim(),
+    kill: stop,
+    async restart() {
+      running = await launch(dataDir, webPort, realtimePort);
+    },
+    async stop() {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

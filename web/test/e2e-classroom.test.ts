@@ -98,7 +98,11 @@ describe(
       const saved = await page.request.put(`/api/decks/${id}`, { data: everyKindDeck(url) });
       assert.equal(saved.status(), 200, await saved.text());
 
-      await page.reload();
+      await page.goto(`/teacher/decks/${id}`);
+      await page.getByLabel('Deck title').waitFor();
+      await assertAccessible(page, 'deck editor');
+      await screenshot(page, 'teacher-deck-editor');
+      await page.goto('/teacher');
       await assertAccessible(page, 'deck library');
       await screenshot(page, 'teacher-library');
       await page.getByRole('button', { name: 'Start session with Fractions check-in' }).click();
@@ -221,6 +225,13 @@ describe(
       for (const s of students) await s.page.getByText(ANSWERS.text[2]).first().waitFor();
 
       // The report and CSV hold every answer of every kind, exactly.
+      const report = await teacherContext.newPage();
+      await report.goto(`${sessionPath}/report`);
+      await report.getByRole('heading', { name: 'Answers by student' }).waitFor();
+      await assertAccessible(report, 'session report');
+      await screenshot(report, 'teacher-report');
+      await report.close();
+
       const csv = await dashboard.request.get(
         `/api/sessions/${sessionPath.split('/').pop()}/report.csv`,
       );

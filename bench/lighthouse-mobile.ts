@@ -1,0 +1,50 @@
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+
+export interface LighthouseResult {
+  performance: number;
+  totalBlockingTimeMs: number;
+  cumulativeLayoutShift: number;
+  largestContentfulPaintMs: number;
+}
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Lighthouse's default (mobile, simulated throttling) performance run against Debian's Chromium. */
+export async function lighthouseMobile(url: string): Promise<LighthouseResult> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: '/usr/bin/chromium',
+    chromeFlags: FLAGS,
+  });
+  try {
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance'],
+    });
+    const lhr = result?.lhr;
+    if (!lhr) throw new Error(`no Lighthouse result for ${url}`);
+    return {
+      performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+      totalBlockingTimeMs: Math.round(
+        lhr.audits['total-blocking-time']?.numericValue ?? Number.NaN,
+      ),
+      cumulativeLayoutShift: lhr.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
+      largestContentfulPaintMs: Math.round(
+        lhr.audits['largest-contentful-paint']?.numericValue ?? Number.NaN,
+      ),
+    };
+  } finally {
+    chrome.kill();
+  }
+}

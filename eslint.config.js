@@ -129,8 +129,8 @@ export default tseslint.config(
   },
   ...boundaryRules,
   {
-    // The one place that reads the environment, and test harnesses that pass it to child processes.
-    files: ['**/config.ts', '**/test/support/**'],
+    // The one place that reads the environment, and test and bench harnesses that pass it to child processes.
+    files: ['**/config.ts', '**/test/support/**', 'bench/**'],
     rules: {
       'no-restricted-properties': [
         'error',

@@ -1,8 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,7 +27,10 @@ export interface BlankNext {
  * in this run, so the student page is compared with what Next itself costs on this machine.
  */
 export async function startBlankNext(): Promise<BlankNext> {
-  const dir = mkdtempSync(join(tmpdir(), 'blank-next-'));
+  // Inside the repository (git-ignored) so Next resolves from the same node_modules as the app:
+  // Turbopack does not follow a node_modules symlink out of its root.
+  mkdirSync(join(ROOT, 'bench', '.tmp'), { recursive: true });
+  const dir = mkdtempSync(join(ROOT, 'bench', '.tmp', 'blank-next-'));
   mkdirSync(join(dir, 'app'));
   writeFileSync(
     join(dir, 'package.json'),
@@ -43,7 +45,6 @@ export async function startBlankNext(): Promise<BlankNext> {
     join(dir, 'app', 'page.jsx'),
     'export default function P() { return <main><h1>Blank</h1></main>; }\n',
   );
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], {
     cwd: dir,

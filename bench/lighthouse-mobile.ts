@@ -1,5 +1,6 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../web/test/support/browser.ts';
 
 export interface LighthouseResult {
   performance: number;
@@ -7,17 +8,6 @@ export interface LighthouseResult {
   cumulativeLayoutShift: number;
   largestContentfulPaintMs: number;
 }
-
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Lighthouse's default (mobile, simulated throttling) performance run against Debian's Chromium. */
 export async function lighthouseMobile(url: string): Promise<LighthouseResult> {

@@ -12,8 +12,8 @@ export interface LighthouseResult {
 /** Lighthouse's default (mobile, simulated throttling) performance run against Debian's Chromium. */
 export async function lighthouseMobile(url: string): Promise<LighthouseResult> {
   const chrome = await chromeLauncher.launch({
-    chromePath: '/usr/bin/chromium',
-    chromeFlags: FLAGS,
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: CHROMIUM_FLAGS,
   });
   try {
     const result = await lighthouse(url, {

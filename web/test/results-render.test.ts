@@ -1,4 +1,4 @@
-import type { Answer, Question } from '@classpulse/realtime/protocol';
+import { LIMITS, type Answer, type Question } from '@classpulse/realtime/protocol';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createElement } from 'react';
@@ -230,12 +230,20 @@ describe('drawing', () => {
 
   test('thumbnails replay the normalized strokes, a tap as a dot', () => {
     const html = render({ question, entries: [{ answer: drawing, name: 'Ada', studentId: 's1' }] });
-    assert.match(html, /<svg viewBox="0 0 400 300" role="img" aria-label="Drawing by Ada"/);
-    assert.match(
+    // Replayed into the protocol's reference canvas, the same one the student's pad draws on.
+    const w = LIMITS.drawingReferenceWidth;
+    const h = LIMITS.drawingReferenceHeight;
+    assert.ok(
+      html.includes(`<svg viewBox="0 0 ${w} ${h}" role="img" aria-label="Drawing by Ada"`),
       html,
-      /<polyline points="0\.0,0\.0 200\.0,150\.0 400\.0,300\.0" fill="none" stroke="#112233" stroke-width="4"/,
     );
-    assert.match(html, /<circle cx="100" cy="150" r="3" fill="#445566"/);
+    assert.ok(
+      html.includes(
+        `<polyline points="0.0,0.0 ${(w / 2).toFixed(1)},${(h / 2).toFixed(1)} ${w.toFixed(1)},${h.toFixed(1)}" fill="none" stroke="#112233" stroke-width="4"`,
+      ),
+      html,
+    );
+    assert.ok(html.includes(`<circle cx="${w / 4}" cy="${h / 2}" r="3" fill="#445566"`), html);
   });
 
   test('moderating: a Hide button per drawing', () => {

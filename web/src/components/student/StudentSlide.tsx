@@ -1,12 +1,17 @@
 'use client';
 
 import type { AnswerStatus } from '@classpulse/realtime/client';
+import dynamic from 'next/dynamic';
 import type { Answer, PublicSlideView } from '@classpulse/realtime/protocol';
 import { AnswerForm } from '../answer/AnswerForm.tsx';
-import { SlideResults } from '../results/SlideResults.tsx';
 import { AnswerStatusLine } from './AnswerStatusLine.tsx';
 import { Countdown } from './Countdown.tsx';
 import styles from './student.module.css';
+
+// Results appear only after the teacher reveals them: keep them out of the first load.
+const SlideResults = dynamic(() =>
+  import('../results/SlideResults.tsx').then((m) => m.SlideResults),
+);
 
 interface Props {
   slide: PublicSlideView;

@@ -96,6 +96,14 @@ describe('the whole class flow works by keyboard alone', { timeout: 300_000 }, (
     await student.keyboard.press('Enter');
     await student.getByText('✓ Received').waitFor();
     await teacher.getByText('1 of 1 answered').waitFor();
+    // A timer from the presets: the student sees the server deadline count down.
+    await teacher.getByLabel('Timer').selectOption({ label: '30 seconds' });
+    await tabTo(teacher, teacher.getByRole('button', { name: 'Start timer' }));
+    await teacher.keyboard.press('Enter');
+    await student.getByLabel(/seconds left/).waitFor();
+    await tabTo(teacher, teacher.getByRole('button', { name: 'Cancel timer' }));
+    await teacher.keyboard.press('Enter');
+    await student.getByLabel(/seconds left/).waitFor({ state: 'hidden' });
 
     await tabTo(teacher, teacher.getByRole('button', { name: 'Next slide' }));
     await teacher.keyboard.press('Enter');

@@ -6,7 +6,11 @@ import {
   type SessionState,
   type TeacherCommand,
 } from '@classpulse/realtime/protocol';
+import { useState } from 'react';
 import styles from './dashboard.module.css';
+
+/** Durations teachers reach for most; the server enforces the deadline whatever is chosen. */
+const TIMER_PRESETS_MS = [30_000, 60_000, 120_000, 180_000, 300_000];
 
 /** Navigation, pacing, lock, timer and reveal for the current slide. */
 export function SlideControls({
@@ -16,6 +20,7 @@ export function SlideControls({
   state: SessionState;
   send: (command: TeacherCommand) => void;
 }) {
+  const [timerMs, setTimerMs] = useState(60_000);
   const index = state.currentSlideIndex;
   const slide = state.deck.slides[index];
   const runtime = slide ? state.slides[slide.id] : undefined;
@@ -58,14 +63,31 @@ export function SlideControls({
             {runtime.locked ? 'Unlock answers' : 'Lock answers'}
           </button>
           {runtime.deadline === null ? (
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={ended}
-              onClick={() => send({ type: 'startTimer', slideId: slide.id, durationMs: 60_000 })}
-            >
-              Start 1-minute timer
-            </button>
+            <span className={styles.inlineField}>
+              <label htmlFor="timer-duration">Timer</label>
+              <select
+                id="timer-duration"
+                value={timerMs}
+                disabled={ended}
+                onChange={(e) => setTimerMs(Number(e.target.value))}
+              >
+                {TIMER_PRESETS_MS.map((ms) => (
+                  <option key={ms} value={ms}>
+                    {ms < 60_000
+                      ? `${ms / 1000} seconds`
+                      : `${ms / 60_000} minute${ms === 60_000 ? '' : 's'}`}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={ended}
+                onClick={() => send({ type: 'startTimer', slideId: slide.id, durationMs: timerMs })}
+              >
+                Start timer
+              </button>
+            </span>
           ) : (
             <button
               type="button"

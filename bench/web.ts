@@ -38,10 +38,15 @@ async function createJoinCode(webUrl: string, secret: string): Promise<string> {
   return session.joinCode;
 }
 
-const stack = await startStack();
-const blank = await startBlankNext();
-const browser = await launchChromium();
+// Everything started is stopped again, even when a later step fails.
+const cleanup: Array<() => Promise<void>> = [];
 try {
+  const stack = await startStack();
+  cleanup.push(() => stack.stop());
+  const blank = await startBlankNext();
+  cleanup.push(() => blank.stop());
+  const browser = await launchChromium();
+  cleanup.push(() => browser.close());
   const joinCode = await createJoinCode(stack.webUrl, stack.teacherSecret);
   const pages = {
     blank: blank.url,
@@ -97,7 +102,5 @@ try {
   );
   process.exitCode = failures.length === 0 ? 0 : 1;
 } finally {
-  await browser.close();
-  await blank.stop();
-  await stack.stop();
+  for (const stop of cleanup.reverse()) await stop().catch(() => undefined);
 }

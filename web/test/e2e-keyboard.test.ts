@@ -4,6 +4,11 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './support/browser.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
+/** Waits until a control is enabled (e.g. once the page is interactive). */
+async function waitEnabled(target: Locator): Promise<void> {
+  while (!(await target.isEnabled())) await new Promise((r) => setTimeout(r, 50));
+}
+
 /** Presses Tab until `target` has focus: the way a keyboard user reaches a control. */
 async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void> {
   for (let i = 0; i < maxPresses; i++) {
@@ -86,6 +91,7 @@ describe('the whole class flow works by keyboard alone', { timeout: 300_000 }, (
     await student.keyboard.press('Enter');
     await tabTo(student, student.getByLabel('Your name'));
     await student.keyboard.type('Kay');
+    await waitEnabled(student.getByRole('button', { name: 'Join' }));
     await student.keyboard.press('Enter');
     await student.getByRole('heading', { name: 'Kay', exact: true }).waitFor();
 

@@ -3,13 +3,26 @@
 import { studentNameSchema } from '@classpulse/realtime/protocol';
 import { useState, type FormEvent } from 'react';
 
-export function NameForm({ code, onJoin }: { code: string; onJoin: (name: string) => void }) {
-  const [name, setName] = useState('');
+/**
+ * `ready` is false until the page is interactive: before hydration a click would submit the
+ * plain HTML form, reload the page and lose the name.
+ */
+export function NameForm({
+  code,
+  ready,
+  onJoin,
+}: {
+  code: string;
+  ready: boolean;
+  onJoin: (name: string) => void;
+}) {
   const [error, setError] = useState<string | null>(null);
 
-  const submit = (event: FormEvent) => {
+  // Read from the form, not React state: text typed before the page became interactive counts.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = studentNameSchema.safeParse(name);
+    const raw = new FormData(event.currentTarget).get('name');
+    const parsed = studentNameSchema.safeParse(typeof raw === 'string' ? raw : '');
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Check your name.');
     setError(null);
     onJoin(parsed.data);
@@ -24,8 +37,7 @@ export function NameForm({ code, onJoin }: { code: string; onJoin: (name: string
         <label htmlFor="student-name">Your name</label>
         <input
           id="student-name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
+          name="name"
           autoComplete="given-name"
           maxLength={60}
           aria-invalid={error ? true : undefined}
@@ -38,7 +50,7 @@ export function NameForm({ code, onJoin }: { code: string; onJoin: (name: string
           </p>
         ) : null}
       </div>
-      <button type="submit" className="button">
+      <button type="submit" className="button" disabled={!ready}>
         Join
       </button>
     </form>

@@ -1,8 +1,8 @@
 'use client';
 
-import { browserStorage, hasStoredIdentity } from '@classpulse/realtime/client';
+import { browserStorage, hasStoredIdentity, type SessionClient } from '@classpulse/realtime/client';
 import type { Answer, PublicSlideView } from '@classpulse/realtime/protocol';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { NameForm } from './NameForm.tsx';
 import { StudentSlide } from './StudentSlide.tsx';
@@ -12,26 +12,33 @@ import { useOnline, useSessionClient } from '../../lib/use-session-client.ts';
 export function StudentApp({ code, realtimeUrl }: { code: string; realtimeUrl: string }) {
   const { client, state } = useSessionClient(realtimeUrl);
   const online = useOnline();
-  const [joined, setJoined] = useState(false);
+  // The name the student joined with ('' when resuming a stored identity), or null before joining.
+  const [joinName, setJoinName] = useState<string | null>(null);
+  const joinedWith = useRef<SessionClient | null>(null);
+  const joined = joinName !== null;
 
-  // A reload resumes the identity this browser already has for the code: no name needed.
+  // The client is created in an effect after hydration, so a quick tap on Join can come first:
+  // the request waits here until the client exists, instead of being lost. A reload resumes the
+  // identity this browser already has for the code, with no name needed.
   useEffect(() => {
-    if (client && !joined && hasStoredIdentity(browserStorage(), code)) {
+    if (!client || joinedWith.current === client) return;
+    if (joinName !== null) {
+      client.joinWithCode(code, joinName);
+      joinedWith.current = client;
+    } else if (hasStoredIdentity(browserStorage(), code)) {
       client.joinWithCode(code, '');
-      setJoined(true);
+      joinedWith.current = client;
+      setJoinName('');
     }
-  }, [client, code, joined]);
+  }, [client, code, joinName]);
 
-  const join = (name: string) => {
-    client?.joinWithCode(code, name);
-    setJoined(true);
-  };
+  const join = (name: string) => setJoinName(name);
 
   if (!joined || !state) {
     return (
       <main className={`page ${styles.narrow}`}>
         <h1>Join</h1>
-        <NameForm code={code} onJoin={join} />
+        <NameForm code={code} ready={client !== null} onJoin={join} />
       </main>
     );
   }

@@ -28,7 +28,6 @@ export function DeckLibrary({
   sessions: SessionSummary[];
 }) {
   const router = useRouter();
-  const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -39,8 +38,11 @@ export function DeckLibrary({
     setBusy(null);
   };
 
-  const create = (event: FormEvent) => {
+  // Read from the form, not React state: text typed before the page became interactive counts.
+  const create = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const raw = new FormData(event.currentTarget).get('title');
+    const title = typeof raw === 'string' ? raw : '';
     void run('create', async () => {
       const result = await callApi<{ id: string }>('/api/decks', {
         method: 'POST',
@@ -95,19 +97,9 @@ export function DeckLibrary({
       <form className={`card ${styles.newDeck}`} onSubmit={create}>
         <div className="field">
           <label htmlFor="new-deck-title">New deck title</label>
-          <input
-            id="new-deck-title"
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            maxLength={200}
-            required
-          />
+          <input id="new-deck-title" name="title" maxLength={200} required />
         </div>
-        <button
-          type="submit"
-          className="button"
-          disabled={busy === 'create' || title.trim() === ''}
-        >
+        <button type="submit" className="button" disabled={busy === 'create'}>
           Create deck
         </button>
       </form>

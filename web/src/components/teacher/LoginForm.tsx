@@ -6,12 +6,13 @@ import { callApi } from './api.ts';
 
 export function LoginForm() {
   const router = useRouter();
-  const [secret, setSecret] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
+  // Read from the form, not React state: text typed before the page became interactive counts.
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const secret = new FormData(event.currentTarget).get('secret');
     setBusy(true);
     const result = await callApi('/api/auth/login', { method: 'POST', body: { secret } });
     setBusy(false);
@@ -32,8 +33,7 @@ export function LoginForm() {
           id="teacher-secret"
           type="password"
           autoComplete="current-password"
-          value={secret}
-          onChange={(e) => setSecret(e.target.value)}
+          name="secret"
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'teacher-secret-error' : undefined}
         />

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseEnv } from '../lib/parse-env.ts';
 
 /** Repository-local data folder shared with the realtime tier. */
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
@@ -23,19 +24,12 @@ export interface LauncherConfig {
 export function loadLauncherConfig(
   env: Record<string, string | undefined> = process.env,
 ): LauncherConfig {
-  const present = Object.fromEntries(
-    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
-  );
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid launcher configuration:\n${lines.join('\n')}`);
-  }
+  const e = parseEnv(envSchema, env, 'launcher');
   return {
-    dataDir: parsed.data.CLASSPULSE_DATA_DIR,
-    host: parsed.data.WEB_HOST,
-    port: parsed.data.WEB_PORT,
-    skipBuild: parsed.data.WEB_SKIP_BUILD === 'true',
+    dataDir: e.CLASSPULSE_DATA_DIR,
+    host: e.WEB_HOST,
+    port: e.WEB_PORT,
+    skipBuild: e.WEB_SKIP_BUILD === 'true',
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseEnv } from '../lib/parse-env.ts';
 
 /**
  * The web app's configuration; the only web module that reads `process.env`. The embedded
@@ -39,15 +40,7 @@ export interface WebConfig {
 }
 
 export function loadWebConfig(env: Record<string, string | undefined> = process.env): WebConfig {
-  const present = Object.fromEntries(
-    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
-  );
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid web configuration:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(envSchema, env, 'web');
   return {
     dataDir: e.CLASSPULSE_DATA_DIR,
     sqlitePath: e.WEB_SQLITE_PATH ?? `${e.CLASSPULSE_DATA_DIR}/web.sqlite`,

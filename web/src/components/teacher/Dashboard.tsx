@@ -34,10 +34,10 @@ export function Dashboard({ sessionId, joinCode, joinUrl, qrSvg }: Props) {
 
   return (
     <main className={`page ${styles.dashboard}`}>
-      <header className={styles.header}>
+      <header className="page-header">
         <div>
-          <p className={styles.kicker}>{session?.status === 'ended' ? 'Ended' : 'Live session'}</p>
-          <h1 className={styles.title}>{session?.deck.title ?? 'Connecting…'}</h1>
+          <p className="page-kicker">{session?.status === 'ended' ? 'Ended' : 'Live session'}</p>
+          <h1 className="page-title">{session?.deck.title ?? 'Connecting…'}</h1>
         </div>
         <div className={styles.headerActions}>
           <Link

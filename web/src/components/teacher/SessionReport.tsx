@@ -34,10 +34,10 @@ export function SessionReport({
 
   return (
     <main className="page">
-      <header className={styles.header}>
+      <header className="page-header">
         <div>
-          <p className={styles.kicker}>Report · code {state.joinCode}</p>
-          <h1 className={styles.title}>{state.deck.title}</h1>
+          <p className="page-kicker">Report · code {state.joinCode}</p>
+          <h1 className="page-title">{state.deck.title}</h1>
           <p className={styles.muted}>
             {students.length} students · {new Date(state.createdAt).toLocaleString()}
             {state.status === 'live' ? ' · still live' : ''}

@@ -1,68 +1,77 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { idSchema } from './ids.ts';
 import { LIMITS } from './limits.ts';
 import type { Question } from './questions.ts';
 
-const unit = z.number().finite().min(0).max(1);
+const unit = z.number().check(z.minimum(0), z.maximum(1));
 
 export const multipleChoiceAnswerSchema = z.object({
   kind: z.literal('multiple-choice'),
-  optionIds: z.array(idSchema).min(1, 'Choose an option.').max(LIMITS.choiceOptionsMax),
+  optionIds: z
+    .array(idSchema)
+    .check(z.minLength(1, 'Choose an option.'), z.maxLength(LIMITS.choiceOptionsMax)),
 });
 
 export const shortTextAnswerSchema = z.object({
   kind: z.literal('short-text'),
-  text: z.string().trim().min(1, 'Write an answer.').max(LIMITS.shortTextMax),
+  text: z
+    .string()
+    .check(z.trim(), z.minLength(1, 'Write an answer.'), z.maxLength(LIMITS.shortTextMax)),
 });
 
 export const numberAnswerSchema = z.object({
   kind: z.literal('number'),
-  value: z.number().finite('Enter a number.'),
+  value: z.number('Enter a number.'),
 });
 
 const word = z
   .string()
-  .trim()
-  .min(1)
-  .max(LIMITS.wordCloudWordMax, `Each word has at most ${LIMITS.wordCloudWordMax} characters.`)
-  .regex(/^[^\s]+$/u, 'One word per box.');
+  .check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(
+      LIMITS.wordCloudWordMax,
+      `Each word has at most ${LIMITS.wordCloudWordMax} characters.`,
+    ),
+    z.regex(/^[^\s]+$/u, 'One word per box.'),
+  );
 
 export const wordCloudAnswerSchema = z.object({
   kind: z.literal('word-cloud'),
-  words: z.array(word).min(1, 'Enter a word.').max(LIMITS.wordCloudWordsMax),
+  words: z
+    .array(word)
+    .check(z.minLength(1, 'Enter a word.'), z.maxLength(LIMITS.wordCloudWordsMax)),
 });
 
 export const scaleAnswerSchema = z.object({
   kind: z.literal('scale'),
-  value: z.number().int().min(1).max(LIMITS.scaleStepsMax),
+  value: z.int().check(z.minimum(1), z.maximum(LIMITS.scaleStepsMax)),
 });
 
 export const strokeSchema = z.object({
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  width: z.number().finite().min(0.5).max(LIMITS.drawingStrokeWidthMax),
+  color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
+  width: z.number().check(z.minimum(0.5), z.maximum(LIMITS.drawingStrokeWidthMax)),
   /** Flat [x0, y0, x1, y1, …] in normalized canvas coordinates, so any screen size can replay it. */
-  points: z
-    .array(unit)
-    .min(2)
-    .max(LIMITS.drawingPointsMax * 2)
-    .refine((p) => p.length % 2 === 0, 'Points come in x,y pairs.'),
+  points: z.array(unit).check(
+    z.minLength(2),
+    z.maxLength(LIMITS.drawingPointsMax * 2),
+    z.refine((p) => p.length % 2 === 0, 'Points come in x,y pairs.'),
+  ),
 });
 
 export const drawingAnswerSchema = z
   .object({
     kind: z.literal('drawing'),
-    strokes: z.array(strokeSchema).min(1, 'Draw something first.').max(LIMITS.drawingStrokesMax),
+    strokes: z
+      .array(strokeSchema)
+      .check(z.minLength(1, 'Draw something first.'), z.maxLength(LIMITS.drawingStrokesMax)),
   })
-  .superRefine((a, ctx) => {
-    const points = a.strokes.reduce((n, s) => n + s.points.length / 2, 0);
-    if (points > LIMITS.drawingPointsMax) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['strokes'],
-        message: 'The drawing has too many points.',
-      });
-    }
-  });
+  .check(
+    z.refine(
+      (a) => a.strokes.reduce((n, s) => n + s.points.length / 2, 0) <= LIMITS.drawingPointsMax,
+      { path: ['strokes'], message: 'The drawing has too many points.' },
+    ),
+  );
 
 export const pinAnswerSchema = z.object({
   kind: z.literal('pin-on-image'),

@@ -1,14 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { answerSchema } from './answers.ts';
 import { latePolicySchema, pacingSchema, revealModeSchema } from './deck.ts';
 import { answerIdSchema, idSchema } from './ids.ts';
 import { LIMITS } from './limits.ts';
 
-const slideIndex = z
-  .number()
-  .int()
-  .min(0)
-  .max(LIMITS.slidesMax - 1);
+const slideIndex = z.int().check(z.minimum(0), z.maximum(LIMITS.slidesMax - 1));
 
 /** Commands only the session's teacher may send. */
 export const teacherCommandSchema = z.discriminatedUnion('type', [
@@ -20,7 +16,7 @@ export const teacherCommandSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('startTimer'),
     slideId: idSchema,
-    durationMs: z.number().int().min(LIMITS.timerMsMin).max(LIMITS.timerMsMax),
+    durationMs: z.int().check(z.minimum(LIMITS.timerMsMin), z.maximum(LIMITS.timerMsMax)),
   }),
   z.object({ type: z.literal('cancelTimer'), slideId: idSchema }),
   z.object({ type: z.literal('setReveal'), slideId: idSchema, mode: revealModeSchema }),
@@ -39,7 +35,7 @@ export type TeacherCommandType = TeacherCommand['type'];
 
 /** Every teacher command type, read off the schema so no list can drift from it. */
 export const TEACHER_COMMAND_TYPES: readonly TeacherCommandType[] =
-  teacherCommandSchema.options.map((option) => option.shape.type.value);
+  teacherCommandSchema.def.options.flatMap((option) => option.shape.type.def.values);
 
 /** `teacher:command` payload: the session is named so a token for another session is refused. */
 export const teacherCommandMessageSchema = z.object({
@@ -55,7 +51,7 @@ export const submitAnswerMessageSchema = z.object({
   answerId: answerIdSchema,
   answer: answerSchema,
   /** When the student pressed submit (client clock); used for delivery-time reports only. */
-  clientCreatedAt: z.number().int().nonnegative().optional(),
+  clientCreatedAt: z.optional(z.int().check(z.nonnegative())),
 });
 export type SubmitAnswerMessage = z.output<typeof submitAnswerMessageSchema>;
 
@@ -66,5 +62,5 @@ export const navigateMessageSchema = z.object({
 });
 export type NavigateMessage = z.output<typeof navigateMessageSchema>;
 
-export const pingMessageSchema = z.object({ sentAt: z.number().finite() });
+export const pingMessageSchema = z.object({ sentAt: z.number() });
 export type PingMessage = z.output<typeof pingMessageSchema>;

@@ -1,25 +1,30 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { idSchema } from './ids.ts';
 import { LIMITS } from './limits.ts';
 import { questionSchema } from './questions.ts';
 
 export const slideSchema = z.object({
   id: idSchema,
-  title: z.string().trim().max(LIMITS.slideTitleMax).default(''),
-  body: z.string().max(LIMITS.slideBodyMax).default(''),
-  /** A slide is content plus at most one question. */
-  question: questionSchema.optional(),
+  title: z._default(z.string().check(z.trim(), z.maxLength(LIMITS.slideTitleMax)), ''),
+  body: z._default(z.string().check(z.maxLength(LIMITS.slideBodyMax)), ''),
+  question: z.optional(questionSchema),
 });
 
 export const deckSchema = z
   .object({
-    title: z.string().trim().min(1, 'Give the deck a title.').max(LIMITS.deckTitleMax),
-    slides: z.array(slideSchema).min(1, 'Add a slide.').max(LIMITS.slidesMax),
+    title: z
+      .string()
+      .check(z.trim(), z.minLength(1, 'Give the deck a title.'), z.maxLength(LIMITS.deckTitleMax)),
+    slides: z
+      .array(slideSchema)
+      .check(z.minLength(1, 'Add a slide.'), z.maxLength(LIMITS.slidesMax)),
   })
-  .refine((d) => new Set(d.slides.map((s) => s.id)).size === d.slides.length, {
-    path: ['slides'],
-    message: 'Slide ids must be unique.',
-  });
+  .check(
+    z.refine((d) => new Set(d.slides.map((s) => s.id)).size === d.slides.length, {
+      path: ['slides'],
+      message: 'Slide ids must be unique.',
+    }),
+  );
 
 export type Slide = z.output<typeof slideSchema>;
 export type Deck = z.output<typeof deckSchema>;
@@ -35,14 +40,14 @@ export type LatePolicy = z.output<typeof latePolicySchema>;
 export type RevealMode = z.output<typeof revealModeSchema>;
 
 export const sessionSettingsSchema = z.object({
-  pacing: pacingSchema.default('instructor'),
-  latePolicy: latePolicySchema.default('allow'),
+  pacing: z._default(pacingSchema, 'instructor'),
+  latePolicy: z._default(latePolicySchema, 'allow'),
 });
 export type SessionSettings = z.output<typeof sessionSettingsSchema>;
 
 /** Body of `POST /v1/sessions`. */
 export const createSessionRequestSchema = z.object({
   deck: deckSchema,
-  settings: sessionSettingsSchema.default({ pacing: 'instructor', latePolicy: 'allow' }),
+  settings: z._default(sessionSettingsSchema, { pacing: 'instructor', latePolicy: 'allow' }),
 });
 export type CreateSessionRequest = z.input<typeof createSessionRequestSchema>;

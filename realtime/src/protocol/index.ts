@@ -5,6 +5,7 @@ export * from './errors.ts';
 export * from './events.ts';
 export * from './ids.ts';
 export * from './limits.ts';
+export * from './messages.ts';
 export * from './questions.ts';
 export * from './state.ts';
 export * from './version.ts';

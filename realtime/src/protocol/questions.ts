@@ -1,103 +1,121 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { idSchema } from './ids.ts';
 import { LIMITS } from './limits.ts';
 
 /**
  * Every question kind has exactly one definition schema (what the teacher authors) and one answer
- * schema (what a student sends). `validateAnswer` in answers.ts checks an answer against its
+ * schema (what a student sends). `answerProblem` in answers.ts checks an answer against its
  * question's definition.
  */
 
-const prompt = z.string().trim().min(1, 'Write the question.').max(LIMITS.promptMax);
+const prompt = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'Write the question.'), z.maxLength(LIMITS.promptMax));
 
 /** Image references are relative app paths or https URLs; never javascript:, data: or http:. */
-export const imageUrlSchema = z
-  .string()
-  .max(LIMITS.urlMax)
-  .refine(
+export const imageUrlSchema = z.string().check(
+  z.maxLength(LIMITS.urlMax),
+  z.refine(
     (u) => u.startsWith('/') || u.startsWith('https://'),
     'Use an uploaded image or an https URL.',
-  );
+  ),
+);
 
 export const choiceOptionSchema = z.object({
   id: idSchema,
-  label: z.string().trim().min(1, 'Each option needs text.').max(LIMITS.choiceLabelMax),
+  label: z
+    .string()
+    .check(z.trim(), z.minLength(1, 'Each option needs text.'), z.maxLength(LIMITS.choiceLabelMax)),
 });
 
 export const multipleChoiceQuestionSchema = z
   .object({
     kind: z.literal('multiple-choice'),
     prompt,
-    options: z.array(choiceOptionSchema).min(LIMITS.choiceOptionsMin).max(LIMITS.choiceOptionsMax),
-    allowMultiple: z.boolean().default(false),
+    options: z
+      .array(choiceOptionSchema)
+      .check(z.minLength(LIMITS.choiceOptionsMin), z.maxLength(LIMITS.choiceOptionsMax)),
+    allowMultiple: z._default(z.boolean(), false),
     /** Optional: questions without a correct answer are polls. */
-    correctOptionIds: z.array(idSchema).max(LIMITS.choiceOptionsMax).optional(),
+    correctOptionIds: z.optional(z.array(idSchema).check(z.maxLength(LIMITS.choiceOptionsMax))),
   })
-  .superRefine((q, ctx) => {
-    const ids = new Set(q.options.map((o) => o.id));
-    if (ids.size !== q.options.length) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'Option ids must be unique.' });
-    }
-    const correct = q.correctOptionIds ?? [];
-    if (correct.some((id) => !ids.has(id))) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['correctOptionIds'],
-        message: 'A correct answer must be one of the options.',
-      });
-    }
-    if (new Set(correct).size !== correct.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['correctOptionIds'],
-        message: 'Correct answers are listed twice.',
-      });
-    }
-    if (!q.allowMultiple && correct.length > 1) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['correctOptionIds'],
-        message: 'A single-choice question has one correct answer.',
-      });
-    }
-  });
+  .check(
+    z.superRefine((q, ctx) => {
+      const ids = new Set(q.options.map((o) => o.id));
+      if (ids.size !== q.options.length) {
+        ctx.addIssue({ code: 'custom', path: ['options'], message: 'Option ids must be unique.' });
+      }
+      const correct = q.correctOptionIds ?? [];
+      if (correct.some((id) => !ids.has(id))) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['correctOptionIds'],
+          message: 'A correct answer must be one of the options.',
+        });
+      }
+      if (new Set(correct).size !== correct.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['correctOptionIds'],
+          message: 'Correct answers are listed twice.',
+        });
+      }
+      if (!q.allowMultiple && correct.length > 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['correctOptionIds'],
+          message: 'A single-choice question has one correct answer.',
+        });
+      }
+    }),
+  );
 
 export const shortTextQuestionSchema = z.object({
   kind: z.literal('short-text'),
   prompt,
-  maxLength: z.number().int().min(1).max(LIMITS.shortTextMax).default(LIMITS.shortTextMax),
+  maxLength: z._default(
+    z.int().check(z.minimum(1), z.maximum(LIMITS.shortTextMax)),
+    LIMITS.shortTextMax,
+  ),
 });
 
 export const numberQuestionSchema = z
   .object({
     kind: z.literal('number'),
     prompt,
-    min: z.number().finite().optional(),
-    max: z.number().finite().optional(),
+    min: z.optional(z.number()),
+    max: z.optional(z.number()),
   })
-  .refine((q) => q.min === undefined || q.max === undefined || q.min <= q.max, {
-    path: ['max'],
-    message: 'The maximum must not be below the minimum.',
-  });
+  .check(
+    z.refine((q) => q.min === undefined || q.max === undefined || q.min <= q.max, {
+      path: ['max'],
+      message: 'The maximum must not be below the minimum.',
+    }),
+  );
 
 export const wordCloudQuestionSchema = z.object({
   kind: z.literal('word-cloud'),
   prompt,
-  maxWords: z.number().int().min(1).max(LIMITS.wordCloudWordsMax).default(LIMITS.wordCloudWordsMax),
+  maxWords: z._default(
+    z.int().check(z.minimum(1), z.maximum(LIMITS.wordCloudWordsMax)),
+    LIMITS.wordCloudWordsMax,
+  ),
 });
+
+const scaleLabel = z.optional(z.string().check(z.trim(), z.maxLength(LIMITS.scaleLabelMax)));
 
 export const scaleQuestionSchema = z.object({
   kind: z.literal('scale'),
   prompt,
-  steps: z.number().int().min(LIMITS.scaleStepsMin).max(LIMITS.scaleStepsMax),
-  minLabel: z.string().trim().max(LIMITS.scaleLabelMax).optional(),
-  maxLabel: z.string().trim().max(LIMITS.scaleLabelMax).optional(),
+  steps: z.int().check(z.minimum(LIMITS.scaleStepsMin), z.maximum(LIMITS.scaleStepsMax)),
+  minLabel: scaleLabel,
+  maxLabel: scaleLabel,
 });
 
 export const drawingQuestionSchema = z.object({
   kind: z.literal('drawing'),
   prompt,
-  backgroundImageUrl: imageUrlSchema.optional(),
+  backgroundImageUrl: z.optional(imageUrlSchema),
 });
 
 export const pinOnImageQuestionSchema = z.object({
@@ -106,9 +124,11 @@ export const pinOnImageQuestionSchema = z.object({
   imageUrl: imageUrlSchema,
   imageAlt: z
     .string()
-    .trim()
-    .min(1, 'Describe the image for screen readers.')
-    .max(LIMITS.promptMax),
+    .check(
+      z.trim(),
+      z.minLength(1, 'Describe the image for screen readers.'),
+      z.maxLength(LIMITS.promptMax),
+    ),
 });
 
 export const questionSchema = z.discriminatedUnion('kind', [

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 
 /** The one error shape of the web API, with field paths so forms show errors next to fields. */
 export interface ApiError {
@@ -18,7 +18,8 @@ export function apiError(
   return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 }
 
-export function validationError(error: z.ZodError): Response {
+/** Any zod error: the protocol's schemas are `zod/mini`, the web app's own are classic `zod`. */
+export function validationError(error: $ZodError): Response {
   const issues = error.issues.map((i) => ({
     path: i.path.map(String).join('.'),
     message: i.message,

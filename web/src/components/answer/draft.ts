@@ -1,6 +1,7 @@
 import {
   answerProblem,
   answerSchema,
+  plainMessage,
   type Answer,
   type Question,
   type QuestionKind,
@@ -88,7 +89,7 @@ export type DraftCheck = { ok: true; answer: Answer } | { ok: false; message: st
 
 /** Validates with the same schema and `answerProblem` the server uses, so both say the same thing. */
 export function checkDraft(question: Question, draft: Draft): DraftCheck {
-  const parsed = answerSchema.safeParse(draftToCandidate(draft));
+  const parsed = answerSchema.safeParse(draftToCandidate(draft), { error: plainMessage });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const message =

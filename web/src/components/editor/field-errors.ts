@@ -1,5 +1,5 @@
-import { deckSchema, type Deck } from '@classpulse/realtime/protocol';
-import type { z } from 'zod';
+import { deckSchema, plainMessage, type Deck } from '@classpulse/realtime/protocol';
+import type * as z from 'zod/mini';
 import { optionLetter } from './deck-ops.ts';
 
 /**
@@ -151,33 +151,11 @@ export function placeIssues(
   return placed;
 }
 
-/** Plain-language text for zod's built-in messages; the protocol's own messages are kept. */
-function friendlyMessage(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.expected === 'number' ? 'Enter a number.' : issue.message;
-    case 'too_small':
-      if (issue.message.startsWith('Too small')) {
-        if (issue.origin === 'string') return 'This cannot be empty.';
-        if (issue.origin === 'array') return `Add at least ${String(issue.minimum)}.`;
-        return `Use ${String(issue.minimum)} or more.`;
-      }
-      return issue.message;
-    case 'too_big':
-      if (issue.message.startsWith('Too big')) {
-        if (issue.origin === 'string') return `Use at most ${String(issue.maximum)} characters.`;
-        if (issue.origin === 'array') return `Use at most ${String(issue.maximum)}.`;
-        return `Use ${String(issue.maximum)} or less.`;
-      }
-      return issue.message;
-    case 'custom':
-      // An empty required image fails the URL rule; say what to do instead.
-      return issue.path.at(-1) === 'imageUrl' && issue.input === ''
-        ? 'Upload an image.'
-        : issue.message;
-    default:
-      return issue.message;
-  }
+/** An empty required image fails the URL rule; say what to do instead. */
+function editorMessage(issue: z.core.$ZodIssue): string {
+  return issue.code === 'custom' && issue.path.at(-1) === 'imageUrl' && issue.input === ''
+    ? 'Upload an image.'
+    : issue.message;
 }
 
 export type DeckValidation = { ok: true; deck: Deck } | { ok: false; issues: FieldIssue[] };
@@ -185,13 +163,13 @@ export type DeckValidation = { ok: true; deck: Deck } | { ok: false; issues: Fie
 /** Runs the protocol's deck schema in the browser, exactly as the API will. */
 export function validateDeck(draft: Deck): DeckValidation {
   // reportInput keeps each issue's input, so an empty image can get its own message.
-  const result = deckSchema.safeParse(draft, { reportInput: true });
+  const result = deckSchema.safeParse(draft, { reportInput: true, error: plainMessage });
   if (result.success) return { ok: true, deck: result.data };
   return {
     ok: false,
     issues: placeIssues(
       draft,
-      result.error.issues.map((i) => ({ path: i.path, message: friendlyMessage(i) })),
+      result.error.issues.map((i) => ({ path: i.path, message: editorMessage(i) })),
     ),
   };
 }

@@ -1,4 +1,4 @@
-import { sessionSettingsSchema } from '@classpulse/realtime/protocol';
+import { createSessionRequestSchema } from '@classpulse/realtime/protocol';
 import { z } from 'zod';
 import { apiError, json, readJson, validationError } from '../../../server/api-response.ts';
 import { getDeck } from '../../../server/decks.ts';
@@ -7,7 +7,7 @@ import { startSession } from '../../../server/sessions.ts';
 
 const bodySchema = z.object({
   deckId: z.string().min(1).max(64),
-  settings: sessionSettingsSchema.default({ pacing: 'instructor', latePolicy: 'allow' }),
+  settings: createSessionRequestSchema.shape.settings,
 });
 
 export async function POST(request: Request): Promise<Response> {

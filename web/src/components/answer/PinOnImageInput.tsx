@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { idRefs } from './classes.ts';
 import { toUnit } from './unit.ts';
 import { describePin, percent, pinAfterKey } from './pin.ts';
@@ -20,6 +20,14 @@ export function PinOnImageInput({
   const hintId = `${id}-hint`;
   // Focused elements' label changes are not re-read, so moves are announced here.
   const [announcement, setAnnouncement] = useState('');
+  // Until the picture has loaded the stage has no real height, so a tap would land at "0% down":
+  // taps wait for the picture (arrow keys do not need its size).
+  const [loaded, setLoaded] = useState(false);
+  const image = useRef<HTMLImageElement>(null);
+  useEffect(() => {
+    // A cached picture can finish loading before React attaches onLoad.
+    if (image.current?.complete && image.current.naturalWidth > 0) setLoaded(true);
+  }, []);
 
   function place(pin: Pin) {
     onChange(pin);
@@ -27,7 +35,7 @@ export function PinOnImageInput({
   }
 
   function handleClick(event: MouseEvent<HTMLDivElement>) {
-    if (disabled) return;
+    if (disabled || !loaded) return;
     const rect = event.currentTarget.getBoundingClientRect();
     place({
       x: toUnit((event.clientX - rect.left) / rect.width),
@@ -57,13 +65,16 @@ export function PinOnImageInput({
       <div
         role="group"
         tabIndex={disabled ? -1 : 0}
-        aria-label={describePin(value)}
+        aria-label={value || loaded ? describePin(value) : 'The picture is loading…'}
+        aria-busy={!loaded || undefined}
         aria-disabled={disabled || undefined}
         className={classes.pinStage}
         onClick={handleClick}
         onKeyDown={handleKeyDown}
       >
         <img
+          ref={image}
+          onLoad={() => setLoaded(true)}
           src={question.imageUrl}
           alt={question.imageAlt}
           className={classes.pinImage}

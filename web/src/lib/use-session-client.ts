@@ -1,17 +1,12 @@
 'use client';
 
-import {
-  browserStorage,
-  createSessionClient,
-  createSocketTransport,
-  type SessionClient,
-  type SessionClientState,
-} from '@classpulse/realtime/client';
+import type { SessionClient, SessionClientState } from '@classpulse/realtime/client';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 
 /**
  * One SessionClient per page, created in the browser only (it opens a socket and uses
- * localStorage), and its state as React state.
+ * localStorage), and its state as React state. The client and socket.io are loaded after the page
+ * is interactive: the join form and the first paint do not wait for ~16 KiB (gzip) of transport.
  */
 export function useSessionClient(realtimeUrl: string | null): {
   client: SessionClient | null;
@@ -20,12 +15,20 @@ export function useSessionClient(realtimeUrl: string | null): {
   const [client, setClient] = useState<SessionClient | null>(null);
   useEffect(() => {
     if (!realtimeUrl) return;
-    const created = createSessionClient({
-      transport: createSocketTransport({ url: realtimeUrl }),
-      storage: browserStorage(),
+    let created: SessionClient | null = null;
+    let cancelled = false;
+    void import('@classpulse/realtime/client').then((module) => {
+      if (cancelled) return;
+      created = module.createSessionClient({
+        transport: module.createSocketTransport({ url: realtimeUrl }),
+        storage: module.browserStorage(),
+      });
+      setClient(created);
     });
-    setClient(created);
-    return () => created.close();
+    return () => {
+      cancelled = true;
+      created?.close();
+    };
   }, [realtimeUrl]);
   const state = useSyncExternalStore(
     (onChange) => client?.subscribe(onChange) ?? (() => undefined),

@@ -2,12 +2,19 @@
 
 import { browserStorage, hasStoredIdentity, type SessionClient } from '@classpulse/realtime/client';
 import type { Answer, PublicSlideView } from '@classpulse/realtime/protocol';
+import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { NameForm } from './NameForm.tsx';
-import { StudentSlide } from './StudentSlide.tsx';
 import styles from './student.module.css';
 import { useOnline, useSessionClient } from '../../lib/use-session-client.ts';
+
+// A slide (with the answer inputs of every kind) can only show once the lazily loaded session
+// client has connected, so it stays out of the first load too; it is fetched alongside the client.
+const loadStudentSlide = () => import('./StudentSlide.tsx').then((m) => m.StudentSlide);
+const StudentSlide = dynamic(loadStudentSlide, {
+  loading: () => <p className="card">Loading the question…</p>,
+});
 
 export function StudentApp({ code, realtimeUrl }: { code: string; realtimeUrl: string }) {
   const { client, state } = useSessionClient(realtimeUrl);
@@ -16,6 +23,10 @@ export function StudentApp({ code, realtimeUrl }: { code: string; realtimeUrl: s
   const [joinName, setJoinName] = useState<string | null>(null);
   const joinedWith = useRef<SessionClient | null>(null);
   const joined = joinName !== null;
+
+  useEffect(() => {
+    void loadStudentSlide();
+  }, []);
 
   // The client is created in an effect after hydration, so a quick tap on Join can come first:
   // the request waits here until the client exists, instead of being lost. A reload resumes the
@@ -103,7 +114,9 @@ export function StudentApp({ code, realtimeUrl }: { code: string; realtimeUrl: s
           onSubmit={submit}
         />
       ) : (
-        <p className="card">Waiting for your teacher…</p>
+        <p className="card" role="status">
+          {session ? 'Waiting for your teacher…' : 'Connecting to your class…'}
+        </p>
       )}
       {session?.pacing === 'student' && self ? (
         <nav className={styles.pager} aria-label="Slides">

@@ -58,6 +58,8 @@ export default tseslint.config(
       '**/.data/**',
       '**/coverage/**',
       '**/test-artifacts/**',
+      // Scratch space of `npm run bench` (a blank Next.js app is built there).
+      'bench/.tmp/**',
     ],
   },
   js.configs.recommended,

@@ -46,7 +46,8 @@ export async function startBlankNext(): Promise<BlankNext> {
     'export default function P() { return <main><h1>Blank</h1></main>; }\n',
   );
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-  const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], {
+  // The same bundler as the app (`next build --webpack`), so the baseline differs only in content.
+  const build = spawnSync(process.execPath, [NEXT_BIN, 'build', '--webpack'], {
     cwd: dir,
     env,
     stdio: 'ignore',

@@ -9,11 +9,19 @@ export interface LighthouseResult {
   largestContentfulPaintMs: number;
 }
 
-/** Lighthouse's default (mobile, simulated throttling) performance run against Debian's Chromium. */
-export async function lighthouseMobile(url: string): Promise<LighthouseResult> {
+/**
+ * Lighthouse's default (mobile, simulated throttling) performance run against Debian's Chromium.
+ * With `profileDir`, the page opens in that profile: Lighthouse empties the HTTP cache but (by
+ * default) keeps localStorage, so a returning student's stored identity resumes.
+ */
+export async function lighthouseMobile(
+  url: string,
+  profileDir?: string,
+): Promise<LighthouseResult> {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
     chromeFlags: CHROMIUM_FLAGS,
+    ...(profileDir === undefined ? {} : { userDataDir: profileDir }),
   });
   try {
     const result = await lighthouse(url, {

@@ -18,7 +18,15 @@ export interface ServerHandle {
 /** Starts a server under test in its own Node process (with `--expose-gc`) and waits for it. */
 export async function startServerProcess(mode: ServerMode): Promise<ServerHandle> {
   const child: ChildProcess = fork(ENTRY, [mode], {
-    execArgv: ['--expose-gc', '--import', 'tsx'],
+    execArgv: [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each server process, to find what limits it.
+      ...(process.env.BENCH_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+        : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -51,6 +51,7 @@ async function start(): Promise<{ url: string; accountToken?: string; close(): P
       dataDir,
       sqlitePath: join(dataDir, 'realtime.sqlite'),
       tokenSecret: BENCH_SECRET,
+      sqliteSynchronous: process.env.BENCH_SQLITE_SYNCHRONOUS === 'normal' ? 'normal' : 'full',
       // One generator stands in for thousands of students; their per-socket limits stay default.
     }),
     { logger: silentLogger() },

@@ -1,3 +1,4 @@
+import { sessionIndex } from './session-index.ts';
 import {
   answerIdSchema,
   answerProblem,
@@ -87,7 +88,7 @@ function decideJoin(
     return refuse(existing.removed ? 'student_removed' : 'invalid_state', 'Already joined.');
   const name = studentNameSchema.safeParse(rawName);
   if (!name.success) return refuse('bad_request', name.error.issues[0]?.message);
-  if (Object.keys(state.students).length >= STUDENTS_PER_SESSION_MAX) {
+  if (sessionIndex(state).studentCount >= STUDENTS_PER_SESSION_MAX) {
     return refuse('invalid_state', 'This session is full.');
   }
 

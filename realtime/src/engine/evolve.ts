@@ -1,5 +1,6 @@
 import type { SessionState } from '../protocol/index.ts';
 import type { EngineEvent } from './events.ts';
+import { indexBeforeEvolve } from './session-index.ts';
 
 /**
  * Applies decided events to a state in place and returns it. Mutating keeps an answer O(1) in a
@@ -9,6 +10,7 @@ import type { EngineEvent } from './events.ts';
 export function evolve(state: SessionState | null, event: EngineEvent): SessionState {
   if (event.type === 'sessionCreated') return createState(event);
   if (!state) throw new Error(`evolve: ${event.type} without a session`);
+  indexBeforeEvolve(state, event);
 
   switch (event.type) {
     case 'studentJoined':

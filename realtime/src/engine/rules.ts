@@ -1,3 +1,4 @@
+import { sessionIndex } from './session-index.ts';
 import type {
   ErrorCode,
   SessionState,
@@ -58,8 +59,7 @@ export function isLateJoin(state: SessionState): boolean {
 
 /** "Sam", "Sam (2)", "Sam (3)"… unique among students still in the session, case-insensitively. */
 export function disambiguateName(state: SessionState, name: string, maxLength: number): string {
-  const taken = new Set<string>();
-  for (const s of Object.values(state.students)) if (!s.removed) taken.add(s.name.toLowerCase());
+  const taken = sessionIndex(state).activeNames;
   if (!taken.has(name.toLowerCase())) return name;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;

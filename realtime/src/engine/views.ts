@@ -1,3 +1,4 @@
+import { sessionIndex } from './session-index.ts';
 import {
   questionForStudents,
   RESULTS_ENTRIES_MAX,
@@ -103,9 +104,7 @@ export function teacherMeta(state: SessionState): TeacherMeta {
 
 /** Number of stored responses of one slide. */
 export function countResponses(state: SessionState, slideId: string): number {
-  let n = 0;
-  for (const _ in state.responses[slideId]) n++;
-  return n;
+  return sessionIndex(state).responseCounts.get(slideId) ?? 0;
 }
 
 /** Number of stored responses per slide. */

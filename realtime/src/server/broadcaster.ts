@@ -98,7 +98,7 @@ export class Broadcaster {
   }
 
   presenceChanged(live: LiveSession, studentId: string): void {
-    const presence = live.presence.snapshot()[studentId];
+    const presence = live.presence.get(studentId);
     if (presence) this.delta(live).presence.set(studentId, presence);
   }
 

@@ -70,6 +70,12 @@ export class PresenceTracker {
     if (entry) entry.lastSeenAt = this.clock.now();
   }
 
+  /** One student's presence, without building the whole snapshot. */
+  get(studentId: string): Presence | undefined {
+    const e = this.entries.get(studentId);
+    return e && { status: e.status, lastSeenAt: e.lastSeenAt, transport: e.transport };
+  }
+
   snapshot(): Record<string, Presence> {
     const out: Record<string, Presence> = {};
     for (const [id, e] of this.entries)

@@ -14,8 +14,18 @@ export interface SqliteStoreOptions {
   path: string;
   /** "full" survives power loss; "normal" survives a process crash (WAL) and is faster. */
   synchronous: 'full' | 'normal';
-  /** Snapshot the state every N commands so a load replays at most N event batches. */
+  /**
+   * At least N commands between snapshots; a snapshot also waits until the log since the last one
+   * is as large as it (see `snapshotDue`).
+   */
   snapshotEvery: number;
+}
+
+/** Per session: size of the last snapshot, and the log written since it. */
+interface SnapshotPacing {
+  bytes: number;
+  logBytes: number;
+  appends: number;
 }
 
 interface PendingAppend {
@@ -96,6 +106,23 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
 
   /** Last durable seq per session this process has touched; guards against gaps after a failure. */
   const durableSeq = new Map<string, number>();
+  const snapshots = new Map<string, SnapshotPacing>();
+  /**
+   * A snapshot is written after at least `snapshotEvery` appends *and* once the log since the
+   * last snapshot is at least as large as that snapshot. Serializing a 10,000-student state on
+   * a fixed count of answers cost more CPU than the answers; this way snapshot bytes never exceed
+   * log bytes, and a load still replays at most about one snapshot's worth of log.
+   */
+  const snapshotDue = (sessionId: string, eventsJson: string): boolean => {
+    const pacing = snapshots.get(sessionId) ?? { bytes: 0, logBytes: 0, appends: 0 };
+    snapshots.set(sessionId, pacing);
+    pacing.logBytes += eventsJson.length;
+    pacing.appends++;
+    return pacing.appends >= options.snapshotEvery && pacing.logBytes >= pacing.bytes;
+  };
+  const snapshotWritten = (sessionId: string, snapshotJson: string): void => {
+    snapshots.set(sessionId, { bytes: snapshotJson.length, logBytes: 0, appends: 0 });
+  };
   let pending: PendingAppend[] = [];
   let flushScheduled = false;
   let closed = false;
@@ -162,6 +189,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
   return {
     async create(state, events) {
       if (closed) throw new Error('store closed');
+      const snapshot = JSON.stringify(state);
       try {
         db.transaction(() => {
           q.insertSession.run({
@@ -171,10 +199,11 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
             title: state.deck.title,
             createdAt: state.createdAt,
             seq: state.seq,
-            snapshot: JSON.stringify(state),
+            snapshot,
           });
           q.insertEvents.run(state.id, state.seq, JSON.stringify(events));
         })();
+        snapshotWritten(state.id, snapshot);
       } catch (error) {
         if (isUniqueViolation(error, 'sessions.join_code')) throw new JoinCodeTakenError();
         throw error;
@@ -186,11 +215,15 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
       const row = q.snapshot.get(sessionId);
       if (!row) return undefined;
       let state = JSON.parse(row.snapshot) as SessionState;
+      const pacing: SnapshotPacing = { bytes: row.snapshot.length, logBytes: 0, appends: 0 };
       for (const { seq, events } of q.eventsAfter.all(sessionId, row.snapshot_seq)) {
         if (seq !== state.seq + 1)
           throw new Error(`session ${sessionId}: log gap before seq ${seq}`);
         state = evolveAll(state, JSON.parse(events) as EngineEvent[]) ?? state;
+        pacing.logBytes += events.length;
+        pacing.appends++;
       }
+      snapshots.set(sessionId, pacing);
       durableSeq.set(sessionId, state.seq);
       return state;
     },
@@ -201,12 +234,15 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
 
     append(sessionId, events, state) {
       if (closed) return Promise.reject(new Error('store closed'));
+      const eventsJson = JSON.stringify(events);
+      const snapshotJson = snapshotDue(sessionId, eventsJson) ? JSON.stringify(state) : null;
+      if (snapshotJson !== null) snapshotWritten(sessionId, snapshotJson);
       return new Promise<void>((resolve, reject) => {
         pending.push({
           sessionId,
           seq: state.seq,
-          eventsJson: JSON.stringify(events),
-          snapshotJson: state.seq % options.snapshotEvery === 0 ? JSON.stringify(state) : null,
+          eventsJson,
+          snapshotJson,
           ended: events.some((e) => e.type === 'sessionEnded'),
           resolve,
           reject,
@@ -220,6 +256,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
 
     async delete(sessionId) {
       durableSeq.delete(sessionId);
+      snapshots.delete(sessionId);
       return q.delete.run(sessionId).changes > 0;
     },
 

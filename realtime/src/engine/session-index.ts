@@ -1,0 +1,70 @@
+import type { SessionState } from '../protocol/index.ts';
+import type { EngineEvent } from './events.ts';
+
+/**
+ * Lookups derived from a session's state that would otherwise cost a pass over every student:
+ * in a lecture hall of 10,000, a join or a dashboard update must not be O(students). Built on
+ * first use and kept current by `evolve` (the only writer of state); never stored or sent, so a
+ * snapshot is still the state alone.
+ */
+export interface SessionIndex {
+  /** Every student who ever joined, removed ones included (the session's size limit). */
+  studentCount: number;
+  /** Lower-cased names of the students still in the session. */
+  activeNames: Set<string>;
+  /** Stored responses per slide id. */
+  responseCounts: Map<string, number>;
+}
+
+const indexes = new WeakMap<SessionState, SessionIndex>();
+
+export function sessionIndex(state: SessionState): SessionIndex {
+  let index = indexes.get(state);
+  if (!index) {
+    index = build(state);
+    indexes.set(state, index);
+  }
+  return index;
+}
+
+/**
+ * Called by `evolve` before it applies `event` to `state`: updates the index if one was built.
+ * Rare events that touch many entries (a removal) drop it, to be rebuilt on next use.
+ */
+export function indexBeforeEvolve(state: SessionState, event: EngineEvent): void {
+  const index = indexes.get(state);
+  if (!index) return;
+  switch (event.type) {
+    case 'studentJoined':
+      index.studentCount++;
+      index.activeNames.add(event.student.name.toLowerCase());
+      break;
+    case 'answerSubmitted':
+      if (!state.responses[event.slideId]?.[event.studentId]) {
+        index.responseCounts.set(event.slideId, (index.responseCounts.get(event.slideId) ?? 0) + 1);
+      }
+      break;
+    case 'studentRemoved':
+      indexes.delete(state);
+      break;
+    default:
+      break;
+  }
+}
+
+function build(state: SessionState): SessionIndex {
+  const activeNames = new Set<string>();
+  let studentCount = 0;
+  for (const id in state.students) {
+    const student = state.students[id]!;
+    studentCount++;
+    if (!student.removed) activeNames.add(student.name.toLowerCase());
+  }
+  const responseCounts = new Map<string, number>();
+  for (const slideId in state.responses) {
+    let n = 0;
+    for (const _ in state.responses[slideId]) n++;
+    responseCounts.set(slideId, n);
+  }
+  return { studentCount, activeNames, responseCounts };
+}

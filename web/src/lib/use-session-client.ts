@@ -1,7 +1,19 @@
 'use client';
 
+import type * as RealtimeClient from '@classpulse/realtime/client';
 import type { SessionClient, SessionClientState } from '@classpulse/realtime/client';
 import { useEffect, useState, useSyncExternalStore } from 'react';
+
+type ClientModule = typeof RealtimeClient;
+let clientModule: Promise<ClientModule> | null = null;
+
+/** Starts loading the client once per page; in the browser, as soon as this module runs. */
+function loadClientModule(): Promise<ClientModule> {
+  clientModule ??= import('@classpulse/realtime/client');
+  return clientModule;
+}
+// Fetch it while React hydrates instead of after: a returning student's question shows sooner.
+if (typeof window !== 'undefined') void loadClientModule();
 
 /**
  * One SessionClient per page, created in the browser only (it opens a socket and uses
@@ -17,7 +29,7 @@ export function useSessionClient(realtimeUrl: string | null): {
     if (!realtimeUrl) return;
     let created: SessionClient | null = null;
     let cancelled = false;
-    void import('@classpulse/realtime/client').then((module) => {
+    void loadClientModule().then((module) => {
       if (cancelled) return;
       created = module.createSessionClient({
         transport: module.createSocketTransport({ url: realtimeUrl }),

@@ -15,6 +15,7 @@ const loadStudentSlide = () => import('./StudentSlide.tsx').then((m) => m.Studen
 const StudentSlide = dynamic(loadStudentSlide, {
   loading: () => <p className="card">Loading the question…</p>,
 });
+if (typeof window !== 'undefined') void loadStudentSlide();
 
 export function StudentApp({ code, realtimeUrl }: { code: string; realtimeUrl: string }) {
   const { client, state } = useSessionClient(realtimeUrl);
@@ -23,10 +24,6 @@ export function StudentApp({ code, realtimeUrl }: { code: string; realtimeUrl: s
   const [joinName, setJoinName] = useState<string | null>(null);
   const joinedWith = useRef<SessionClient | null>(null);
   const joined = joinName !== null;
-
-  useEffect(() => {
-    void loadStudentSlide();
-  }, []);
 
   // The client is created in an effect after hydration, so a quick tap on Join can come first:
   // the request waits here until the client exists, instead of being lost. A reload resumes the

@@ -116,11 +116,18 @@ describe(
           waitFor(s, (st) => st.status === 'connected' && st.answers.text?.status === 'received'),
         ),
       );
+      // An answer's acknowledgement can reach its student before the teacher's batched update, so
+      // wait until the teacher holds every student's latest answer, not just one per student.
       await waitFor(
         teacher,
         (s) =>
           s.status === 'connected' &&
-          Object.keys(s.teacher?.state.responses.text ?? {}).length === STUDENTS,
+          students.every((student) => {
+            const { studentId, answers } = student.getState();
+            return (
+              s.teacher?.state.responses.text?.[studentId!]?.answerId === answers.text?.answerId
+            );
+          }),
       );
 
       const reloadedState = students[0].getState();

@@ -9,5 +9,6 @@ export {
   type SessionStore,
   type SessionSummary,
 } from './store/session-store.ts';
+export { createRedisStore, type RedisStoreOptions } from './store/redis-store.ts';
 export { createSqliteStore, type SqliteStoreOptions } from './store/sqlite-store.ts';
 export { createTokenService, type TokenClaims, type TokenService } from './tokens.ts';

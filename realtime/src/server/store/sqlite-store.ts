@@ -9,6 +9,7 @@ import {
   type SessionStore,
   type SessionSummary,
 } from './session-store.ts';
+import { createSnapshotPacer } from './snapshot-pacing.ts';
 
 export interface SqliteStoreOptions {
   path: string;
@@ -16,16 +17,9 @@ export interface SqliteStoreOptions {
   synchronous: 'full' | 'normal';
   /**
    * At least N commands between snapshots; a snapshot also waits until the log since the last one
-   * is as large as it (see `snapshotDue`).
+   * is as large as it (see snapshot-pacing.ts).
    */
   snapshotEvery: number;
-}
-
-/** Per session: size of the last snapshot, and the log written since it. */
-interface SnapshotPacing {
-  bytes: number;
-  logBytes: number;
-  appends: number;
 }
 
 interface PendingAppend {
@@ -106,23 +100,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
 
   /** Last durable seq per session this process has touched; guards against gaps after a failure. */
   const durableSeq = new Map<string, number>();
-  const snapshots = new Map<string, SnapshotPacing>();
-  /**
-   * A snapshot is written after at least `snapshotEvery` appends *and* once the log since the
-   * last snapshot is at least as large as that snapshot. Serializing a 10,000-student state on
-   * a fixed count of answers cost more CPU than the answers; this way snapshot bytes never exceed
-   * log bytes, and a load still replays at most about one snapshot's worth of log.
-   */
-  const snapshotDue = (sessionId: string, eventsJson: string): boolean => {
-    const pacing = snapshots.get(sessionId) ?? { bytes: 0, logBytes: 0, appends: 0 };
-    snapshots.set(sessionId, pacing);
-    pacing.logBytes += eventsJson.length;
-    pacing.appends++;
-    return pacing.appends >= options.snapshotEvery && pacing.logBytes >= pacing.bytes;
-  };
-  const snapshotWritten = (sessionId: string, snapshotJson: string): void => {
-    snapshots.set(sessionId, { bytes: snapshotJson.length, logBytes: 0, appends: 0 });
-  };
+  const pacer = createSnapshotPacer(options.snapshotEvery);
   let pending: PendingAppend[] = [];
   let flushScheduled = false;
   let closed = false;
@@ -203,7 +181,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
           });
           q.insertEvents.run(state.id, state.seq, JSON.stringify(events));
         })();
-        snapshotWritten(state.id, snapshot);
+        pacer.written(state.id, snapshot);
       } catch (error) {
         if (isUniqueViolation(error, 'sessions.join_code')) throw new JoinCodeTakenError();
         throw error;
@@ -215,15 +193,16 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
       const row = q.snapshot.get(sessionId);
       if (!row) return undefined;
       let state = JSON.parse(row.snapshot) as SessionState;
-      const pacing: SnapshotPacing = { bytes: row.snapshot.length, logBytes: 0, appends: 0 };
+      let replayedBytes = 0;
+      let replayed = 0;
       for (const { seq, events } of q.eventsAfter.all(sessionId, row.snapshot_seq)) {
         if (seq !== state.seq + 1)
           throw new Error(`session ${sessionId}: log gap before seq ${seq}`);
         state = evolveAll(state, JSON.parse(events) as EngineEvent[]) ?? state;
-        pacing.logBytes += events.length;
-        pacing.appends++;
+        replayedBytes += events.length;
+        replayed++;
       }
-      snapshots.set(sessionId, pacing);
+      pacer.loaded(sessionId, row.snapshot.length, replayedBytes, replayed);
       durableSeq.set(sessionId, state.seq);
       return state;
     },
@@ -235,8 +214,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
     append(sessionId, events, state) {
       if (closed) return Promise.reject(new Error('store closed'));
       const eventsJson = JSON.stringify(events);
-      const snapshotJson = snapshotDue(sessionId, eventsJson) ? JSON.stringify(state) : null;
-      if (snapshotJson !== null) snapshotWritten(sessionId, snapshotJson);
+      const snapshotJson = pacer.due(sessionId, eventsJson) ? JSON.stringify(state) : null;
+      if (snapshotJson !== null) pacer.written(sessionId, snapshotJson);
       return new Promise<void>((resolve, reject) => {
         pending.push({
           sessionId,
@@ -256,7 +235,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
 
     async delete(sessionId) {
       durableSeq.delete(sessionId);
-      snapshots.delete(sessionId);
+      pacer.forget(sessionId);
       return q.delete.run(sessionId).changes > 0;
     },
 

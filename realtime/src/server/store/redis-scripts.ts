@@ -1,0 +1,49 @@
+/**
+ * Lua scripts of the Redis store. Each runs atomically in Redis, which is what makes a session's
+ * log linear when several realtime processes write to it: an append names the seq it expects and
+ * is refused (SEQCONFLICT) when another writer got there first.
+ *
+ * Keys of session S: `<p>s:{S}:meta` (hash: joinCode, teacherId, title, status, createdAt, seq,
+ * snapshotSeq, snapshot) and `<p>s:{S}:log` (list: the events of seq n at index n - 1). Live join
+ * codes: `<p>code:<CODE>` → S. Listing: `<p>sessions` and `<p>teacher:<T>` (sorted by creation).
+ */
+
+/** KEYS: code, meta, log, all, byTeacher. ARGV: id, joinCode, teacherId, title, createdAt, snapshot, events. */
+export const CREATE_SESSION = `
+if redis.call('SET', KEYS[1], ARGV[1], 'NX') == false then return redis.error_reply('CODETAKEN') end
+redis.call('HSET', KEYS[2], 'joinCode', ARGV[2], 'teacherId', ARGV[3], 'title', ARGV[4],
+  'status', 'live', 'createdAt', ARGV[5], 'seq', 1, 'snapshotSeq', 1, 'snapshot', ARGV[6])
+redis.call('RPUSH', KEYS[3], ARGV[7])
+redis.call('ZADD', KEYS[4], ARGV[5], ARGV[1])
+redis.call('ZADD', KEYS[5], ARGV[5], ARGV[1])
+return 'OK'
+`;
+
+/** KEYS: meta, log, code. ARGV: id, seq, events, snapshot ('' for none), ended ('1'/'0'). */
+export const APPEND_EVENTS = `
+local current = redis.call('HGET', KEYS[1], 'seq')
+if current == false then return redis.error_reply('NOSESSION') end
+if tonumber(current) ~= tonumber(ARGV[2]) - 1 then
+  return redis.error_reply('SEQCONFLICT expected ' .. (tonumber(current) + 1))
+end
+redis.call('RPUSH', KEYS[2], ARGV[3])
+redis.call('HSET', KEYS[1], 'seq', ARGV[2])
+if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'snapshot', ARGV[4], 'snapshotSeq', ARGV[2]) end
+if ARGV[5] == '1' then
+  redis.call('HSET', KEYS[1], 'status', 'ended')
+  if redis.call('GET', KEYS[3]) == ARGV[1] then redis.call('DEL', KEYS[3]) end
+end
+return 'OK'
+`;
+
+/** KEYS: meta, log, all, codePrefix-less lookup done in Lua. ARGV: id, codeKeyPrefix, teacherKeyPrefix. */
+export const DELETE_SESSION = `
+local fields = redis.call('HMGET', KEYS[1], 'joinCode', 'teacherId')
+if fields[1] == false then return 0 end
+local codeKey = ARGV[2] .. fields[1]
+if redis.call('GET', codeKey) == ARGV[1] then redis.call('DEL', codeKey) end
+redis.call('DEL', KEYS[1], KEYS[2])
+redis.call('ZREM', KEYS[3], ARGV[1])
+redis.call('ZREM', ARGV[3] .. fields[2], ARGV[1])
+return 1
+`;

@@ -1,0 +1,195 @@
+import { Redis } from 'ioredis';
+import { evolveAll, type EngineEvent } from '../../engine/index.ts';
+import type { SessionState } from '../../protocol/index.ts';
+import { APPEND_EVENTS, CREATE_SESSION, DELETE_SESSION } from './redis-scripts.ts';
+import {
+  JoinCodeTakenError,
+  SeqConflictError,
+  type SessionStore,
+  type SessionSummary,
+} from './session-store.ts';
+import { createSnapshotPacer } from './snapshot-pacing.ts';
+
+export interface RedisStoreOptions {
+  url: string;
+  /** Prefix of every key, so several deployments can share one Redis. */
+  keyPrefix: string;
+  snapshotEvery: number;
+}
+
+interface ScriptedRedis extends Redis {
+  cpCreateSession(...args: Array<string | number>): Promise<string>;
+  cpAppendEvents(...args: Array<string | number>): Promise<string>;
+  cpDeleteSession(...args: Array<string | number>): Promise<number>;
+}
+
+/**
+ * The shared store for several realtime processes: the same event log plus snapshots as the
+ * SQLite store, in Redis, with every write an atomic script (see redis-scripts.ts). A resolved
+ * append is as durable as the Redis server is configured to be: production runs it with
+ * `appendonly yes` and `appendfsync always` (the tests do too), so an acknowledged answer has
+ * been fsynced. Commands issued in the same turn are pipelined into one round trip.
+ */
+export async function createRedisStore(options: RedisStoreOptions): Promise<SessionStore> {
+  const redis = new Redis(options.url, {
+    enableAutoPipelining: true,
+    lazyConnect: true,
+    // Appends fail fast while Redis is away: the server answers `storage_failed` (retryable)
+    // rather than acknowledging an answer it could not store.
+    maxRetriesPerRequest: 1,
+  }) as ScriptedRedis;
+  redis.defineCommand('cpCreateSession', { numberOfKeys: 5, lua: CREATE_SESSION });
+  redis.defineCommand('cpAppendEvents', { numberOfKeys: 3, lua: APPEND_EVENTS });
+  redis.defineCommand('cpDeleteSession', { numberOfKeys: 3, lua: DELETE_SESSION });
+  await redis.connect();
+
+  const p = options.keyPrefix;
+  const meta = (id: string) => `${p}s:{${id}}:meta`;
+  const log = (id: string) => `${p}s:{${id}}:log`;
+  const codeKey = (code: string) => `${p}code:${code}`;
+  const allKey = `${p}sessions`;
+  const teacherKey = (teacherId: string) => `${p}teacher:${teacherId}`;
+  const pacer = createSnapshotPacer(options.snapshotEvery);
+  const inFlight = new Set<Promise<unknown>>();
+  let closed = false;
+
+  const track = <T>(promise: Promise<T>): Promise<T> => {
+    inFlight.add(promise);
+    void promise.then(
+      () => inFlight.delete(promise),
+      () => inFlight.delete(promise),
+    );
+    return promise;
+  };
+
+  const summary = async (id: string): Promise<SessionSummary | undefined> => {
+    const [joinCode, teacherId, title, status, createdAt] = await redis.hmget(
+      meta(id),
+      'joinCode',
+      'teacherId',
+      'title',
+      'status',
+      'createdAt',
+    );
+    if (!joinCode || !teacherId || typeof title !== 'string' || !createdAt) return undefined;
+    return {
+      id,
+      joinCode,
+      teacherId,
+      title,
+      status: status === 'ended' ? 'ended' : 'live',
+      createdAt: Number(createdAt),
+    };
+  };
+
+  return {
+    async create(state, events) {
+      if (closed) throw new Error('store closed');
+      const snapshot = JSON.stringify(state);
+      try {
+        await track(
+          redis.cpCreateSession(
+            codeKey(state.joinCode),
+            meta(state.id),
+            log(state.id),
+            allKey,
+            teacherKey(state.teacherId),
+            state.id,
+            state.joinCode,
+            state.teacherId,
+            state.deck.title,
+            state.createdAt,
+            snapshot,
+            JSON.stringify(events),
+          ),
+        );
+      } catch (error) {
+        if (error instanceof Error && error.message.includes('CODETAKEN'))
+          throw new JoinCodeTakenError();
+        throw error;
+      }
+      pacer.written(state.id, snapshot);
+    },
+
+    async load(sessionId) {
+      const [snapshot, snapshotSeq] = await redis.hmget(meta(sessionId), 'snapshot', 'snapshotSeq');
+      if (!snapshot || !snapshotSeq) return undefined;
+      let state = JSON.parse(snapshot) as SessionState;
+      // The events of seq n are at index n - 1: everything after the snapshot.
+      const rest = await redis.lrange(log(sessionId), Number(snapshotSeq), -1);
+      let replayedBytes = 0;
+      for (const events of rest) {
+        state = evolveAll(state, JSON.parse(events) as EngineEvent[]) ?? state;
+        replayedBytes += events.length;
+      }
+      pacer.loaded(sessionId, snapshot.length, replayedBytes, rest.length);
+      return state;
+    },
+
+    async findLiveSessionId(joinCode) {
+      return (await redis.get(codeKey(joinCode))) ?? undefined;
+    },
+
+    append(sessionId, events, state) {
+      if (closed) return Promise.reject(new Error('store closed'));
+      const eventsJson = JSON.stringify(events);
+      const snapshotJson = pacer.due(sessionId, eventsJson) ? JSON.stringify(state) : null;
+      if (snapshotJson !== null) pacer.written(sessionId, snapshotJson);
+      const ended = events.some((e) => e.type === 'sessionEnded');
+      return track(
+        redis
+          .cpAppendEvents(
+            meta(sessionId),
+            log(sessionId),
+            codeKey(state.joinCode),
+            sessionId,
+            state.seq,
+            eventsJson,
+            snapshotJson ?? '',
+            ended ? '1' : '0',
+          )
+          .then(
+            () => undefined,
+            (error: unknown) => {
+              const message = error instanceof Error ? error.message : String(error);
+              if (message.includes('SEQCONFLICT'))
+                throw new SeqConflictError(`session ${sessionId}: ${message}`);
+              throw error instanceof Error ? error : new Error(message);
+            },
+          ),
+      );
+    },
+
+    async delete(sessionId) {
+      pacer.forget(sessionId);
+      const deleted = await track(
+        redis.cpDeleteSession(
+          meta(sessionId),
+          log(sessionId),
+          allKey,
+          sessionId,
+          `${p}code:`,
+          `${p}teacher:`,
+        ),
+      );
+      return deleted === 1;
+    },
+
+    async list(teacherId) {
+      const ids = await redis.zrange(
+        teacherId === undefined ? allKey : teacherKey(teacherId),
+        0,
+        -1,
+      );
+      const summaries = await Promise.all(ids.map(summary));
+      return summaries.filter((s): s is SessionSummary => s !== undefined);
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.allSettled([...inFlight]);
+      await redis.quit();
+    },
+  };
+}

@@ -134,6 +134,34 @@ export function sessionStoreContract(
       await cleanup();
     });
 
+    it('an append refused in a group commit fails alone; the others are stored', async () => {
+      const { store, cleanup } = await open();
+      const kept = newSession('s-kept', 'EFGHJK');
+      const gone = newSession('s-gone', 'FGHJKM');
+      await store.create(kept.state, kept.events);
+      await store.create(gone.state, gone.events);
+      // Applies a join and appends it at once (apply changes the state in place).
+      const join = (state: SessionState, id: string, seq?: number) => {
+        const r = apply(
+          state,
+          { actor: { role: 'student', studentId: id }, command: { type: 'join', name: id } },
+          9_000,
+        );
+        assert.ok(r.ok);
+        return store.append(state.id, r.events, seq === undefined ? r.state : { ...r.state, seq });
+      };
+      // Issued in one turn: the middle one names a seq its session never reaches.
+      const writes = [join(kept.state, 'k1'), join(gone.state, 'g1', 9), join(kept.state, 'k2')];
+      const [first, middle, last] = await Promise.allSettled(writes);
+      assert.equal(first?.status, 'fulfilled');
+      assert.equal(middle?.status, 'rejected');
+      assert.equal(last?.status, 'fulfilled');
+      assert.equal((await store.load('s-kept'))?.seq, 3);
+      assert.equal((await store.load('s-gone'))?.seq, 1);
+      await store.close();
+      await cleanup();
+    });
+
     it('a join code belongs to one live session; ending a session frees it', async () => {
       const { store, cleanup } = await open();
       const first = newSession('s-code-1', 'DEFGHJ');

@@ -113,55 +113,74 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
     return seq;
   };
 
-  const writeOp = db.transaction((op: PendingAppend) => {
+  const writeOp = (op: PendingAppend): void => {
     q.insertEvents.run(op.sessionId, op.seq, op.eventsJson);
     if (op.snapshotJson !== null) q.updateSnapshot.run(op.seq, op.snapshotJson, op.sessionId);
     if (op.ended) q.markEnded.run(op.sessionId);
-  });
+  };
+  // The same writes in a savepoint: a constraint failure then rolls back this op alone.
+  const writeOpIsolated = db.transaction(writeOp);
 
-  const commitBatch = db.transaction(
-    (batch: PendingAppend[], accepted: PendingAppend[], tentative: Map<string, number>) => {
-      for (const op of batch) {
-        const last = tentative.get(op.sessionId) ?? lastDurableSeq(op.sessionId);
-        if (op.seq !== last + 1) {
-          op.reject(
-            new SeqConflictError(
-              `session ${op.sessionId}: expected seq ${last + 1}, got ${op.seq}`,
-            ),
-          );
-          continue;
-        }
+  interface BatchOutcome {
+    accepted: PendingAppend[];
+    refused: Array<{ op: PendingAppend; error: Error }>;
+    tentative: Map<string, number>;
+  }
+
+  /**
+   * One transaction for every append of the turn. The fast path runs the writes directly; only
+   * when one breaks a constraint (e.g. its session was deleted meanwhile) is the batch redone with
+   * a savepoint per append, so that one fails alone. Savepoints on every append cost about as
+   * much as the inserts themselves.
+   */
+  const commitBatch = db.transaction((batch: PendingAppend[], isolate: boolean): BatchOutcome => {
+    const outcome: BatchOutcome = { accepted: [], refused: [], tentative: new Map() };
+    for (const op of batch) {
+      const last = outcome.tentative.get(op.sessionId) ?? lastDurableSeq(op.sessionId);
+      if (op.seq !== last + 1) {
+        const error = new SeqConflictError(
+          `session ${op.sessionId}: expected seq ${last + 1}, got ${op.seq}`,
+        );
+        outcome.refused.push({ op, error });
+        continue;
+      }
+      if (!isolate) writeOp(op);
+      else {
         try {
-          // A constraint failure (e.g. the session was deleted meanwhile) fails this op alone:
-          // writeOp runs in a savepoint, so only its own writes are rolled back.
-          writeOp(op);
+          writeOpIsolated(op);
         } catch (error) {
           if (!isConstraintError(error)) throw error;
-          op.reject(error as Error);
+          outcome.refused.push({ op, error: error as Error });
           continue;
         }
-        tentative.set(op.sessionId, op.seq);
-        accepted.push(op);
       }
-    },
-  );
+      outcome.tentative.set(op.sessionId, op.seq);
+      outcome.accepted.push(op);
+    }
+    return outcome;
+  });
 
   const flush = (): void => {
     flushScheduled = false;
     const batch = pending;
     pending = [];
     if (batch.length === 0) return;
-    const accepted: PendingAppend[] = [];
-    const tentative = new Map<string, number>();
+    let outcome: BatchOutcome;
     try {
-      commitBatch(batch, accepted, tentative);
+      try {
+        outcome = commitBatch(batch, false);
+      } catch (error) {
+        if (!isConstraintError(error)) throw error;
+        outcome = commitBatch(batch, true);
+      }
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
-      for (const op of accepted) op.reject(failure);
+      for (const op of batch) op.reject(failure);
       return;
     }
-    for (const [sessionId, seq] of tentative) durableSeq.set(sessionId, seq);
-    for (const op of accepted) op.resolve();
+    for (const [sessionId, seq] of outcome.tentative) durableSeq.set(sessionId, seq);
+    for (const { op, error } of outcome.refused) op.reject(error);
+    for (const op of outcome.accepted) op.resolve();
   };
 
   return {

@@ -14,4 +14,8 @@ export type ServerMessage =
   | { type: 'listening'; url: string; accountToken?: string | undefined }
   | { type: 'stats'; id: number; stats: ServerStats };
 
-export type ParentMessage = { type: 'stats'; id: number } | { type: 'stop' };
+export type ParentMessage =
+  | { type: 'stats'; id: number }
+  | { type: 'stop' }
+  /** Writes a V8 heap snapshot into `dir` (for finding what an idle connection costs). */
+  | { type: 'heapSnapshot'; dir: string };

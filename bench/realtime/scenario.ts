@@ -160,6 +160,8 @@ export async function runScenario(
   const tag = `${server.mode}${Date.now().toString(36)}`;
   const target = { mode: server.mode, url: server.url };
   const baseline = await server.stats();
+  const snapshotDir = process.env.BENCH_HEAP_SNAPSHOTS;
+  if (snapshotDir) server.heapSnapshot(snapshotDir);
   const big = await createBenchSession(server);
   const teacher = await connectTeacher(target, big.teacherToken);
   const connectStart = performance.now();
@@ -173,6 +175,7 @@ export async function runScenario(
   const connectSeconds = (performance.now() - connectStart) / 1000;
   await sleep(2_000); // let joins settle (durable writes, presence) before measuring idle memory
   const idle = await server.stats();
+  if (snapshotDir) server.heapSnapshot(snapshotDir);
   const connections = students.length + others.length;
   try {
     return {

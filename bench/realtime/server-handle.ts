@@ -13,6 +13,7 @@ export interface ServerHandle {
   /** Memory right after a full GC, CPU so far, and event-loop lag since the last call. */
   stats(): Promise<ServerStats>;
   stop(): Promise<void>;
+  heapSnapshot(dir: string): void;
 }
 
 /** Starts a server under test in its own Node process (with `--expose-gc`) and waits for it. */
@@ -56,6 +57,9 @@ export async function startServerProcess(mode: ServerMode): Promise<ServerHandle
         });
         send({ type: 'stats', id });
       });
+    },
+    heapSnapshot(dir) {
+      send({ type: 'heapSnapshot', dir });
     },
     async stop() {
       send({ type: 'stop' });

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { writeHeapSnapshot } from 'node:v8';
 import {
   createRealtimeServer,
   realtimeConfig,
@@ -70,5 +71,7 @@ const server = await start();
 send({ type: 'listening', url: server.url, accountToken: server.accountToken });
 process.on('message', (message: ParentMessage) => {
   if (message.type === 'stats') send({ type: 'stats', id: message.id, stats: stats() });
+  if (message.type === 'heapSnapshot')
+    writeHeapSnapshot(join(message.dir, `${mode}-${Date.now()}.heapsnapshot`));
   if (message.type === 'stop') void server.close().then(() => process.exit(0));
 });

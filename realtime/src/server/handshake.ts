@@ -55,9 +55,7 @@ export function createHandshake(deps: HandshakeDeps) {
         }
         socket.data = {
           ...result,
-          bucket: new TokenBucket(deps.rateLimitPerSecond, deps.rateLimitBurst, () =>
-            deps.clock.now(),
-          ),
+          bucket: new TokenBucket(deps.rateLimitPerSecond, deps.rateLimitBurst, deps.clock),
         } as SocketData;
         next();
       },

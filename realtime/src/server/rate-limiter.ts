@@ -9,14 +9,14 @@ export class TokenBucket {
   constructor(
     private readonly perSecond: number,
     private readonly burst: number,
-    private readonly now: () => number,
+    private readonly clock: { now(): number },
   ) {
     this.tokens = burst;
-    this.updatedAt = now();
+    this.updatedAt = clock.now();
   }
 
   take(): boolean {
-    const now = this.now();
+    const now = this.clock.now();
     this.tokens = Math.min(
       this.burst,
       this.tokens + ((now - this.updatedAt) / 1000) * this.perSecond,

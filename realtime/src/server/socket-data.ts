@@ -1,3 +1,4 @@
+import type { LiveSession } from './live-session.ts';
 import type { TokenBucket } from './rate-limiter.ts';
 
 /** What the handshake established about a socket; handlers trust only this, never payloads. */
@@ -8,5 +9,15 @@ export type SocketData =
       teacherId: string;
       bucket: TokenBucket;
       token?: undefined;
+      /** The session, once the connection is set up. */
+      live?: LiveSession;
     }
-  | { role: 'student'; sessionId: string; studentId: string; bucket: TokenBucket; token?: string };
+  | {
+      role: 'student';
+      sessionId: string;
+      studentId: string;
+      bucket: TokenBucket;
+      /** Minted by a join; sent once in the welcome, then dropped. */
+      token?: string | undefined;
+      live?: LiveSession;
+    };

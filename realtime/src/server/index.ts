@@ -9,6 +9,11 @@ export {
   type SessionStore,
   type SessionSummary,
 } from './store/session-store.ts';
-export { createRedisStore, type RedisStoreOptions } from './store/redis-store.ts';
+export {
+  createSessionLeases,
+  type SessionLeaseOptions,
+  type SessionLeases,
+} from './cluster/session-lease.ts';
+export { createRedisStore, NotOwnerError, type RedisStoreOptions } from './store/redis-store.ts';
 export { createSqliteStore, type SqliteStoreOptions } from './store/sqlite-store.ts';
 export { createTokenService, type TokenClaims, type TokenService } from './tokens.ts';

@@ -19,8 +19,12 @@ redis.call('ZADD', KEYS[5], ARGV[5], ARGV[1])
 return 'OK'
 `;
 
-/** KEYS: meta, log, code. ARGV: id, seq, events, snapshot ('' for none), ended ('1'/'0'). */
+/**
+ * KEYS: meta, log, code, owner. ARGV: id, seq, events, snapshot ('' for none), ended ('1'/'0'),
+ * writer ('' when not fenced: a single process; else the lease holder's id, see session-lease.ts).
+ */
 export const APPEND_EVENTS = `
+if ARGV[6] ~= '' and redis.call('GET', KEYS[4]) ~= ARGV[6] then return redis.error_reply('NOTOWNER') end
 local current = redis.call('HGET', KEYS[1], 'seq')
 if current == false then return redis.error_reply('NOSESSION') end
 if tonumber(current) ~= tonumber(ARGV[2]) - 1 then

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { evolveAll, type EngineEvent } from '../../engine/index.ts';
 import type { SessionState } from '../../protocol/index.ts';
+import { ownerKey } from '../cluster/session-lease.ts';
 import { APPEND_EVENTS, CREATE_SESSION, DELETE_SESSION } from './redis-scripts.ts';
 import {
   JoinCodeTakenError,
@@ -15,7 +16,15 @@ export interface RedisStoreOptions {
   /** Prefix of every key, so several deployments can share one Redis. */
   keyPrefix: string;
   snapshotEvery: number;
+  /**
+   * Several processes: appends carry this process's id and are refused (`NotOwnerError`) unless
+   * it holds the session's lease (cluster/session-lease.ts). Unset for a single process.
+   */
+  fencingProcessId?: string;
 }
+
+/** This process no longer owns the session (its lease expired or was taken): it must not write. */
+export class NotOwnerError extends Error {}
 
 interface ScriptedRedis extends Redis {
   cpCreateSession(...args: Array<string | number>): Promise<string>;
@@ -39,7 +48,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Sess
     maxRetriesPerRequest: 1,
   }) as ScriptedRedis;
   redis.defineCommand('cpCreateSession', { numberOfKeys: 5, lua: CREATE_SESSION });
-  redis.defineCommand('cpAppendEvents', { numberOfKeys: 3, lua: APPEND_EVENTS });
+  redis.defineCommand('cpAppendEvents', { numberOfKeys: 4, lua: APPEND_EVENTS });
   redis.defineCommand('cpDeleteSession', { numberOfKeys: 3, lua: DELETE_SESSION });
   await redis.connect();
 
@@ -142,16 +151,20 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Sess
             meta(sessionId),
             log(sessionId),
             codeKey(state.joinCode),
+            ownerKey(p, sessionId),
             sessionId,
             state.seq,
             eventsJson,
             snapshotJson ?? '',
             ended ? '1' : '0',
+            options.fencingProcessId ?? '',
           )
           .then(
             () => undefined,
             (error: unknown) => {
               const message = error instanceof Error ? error.message : String(error);
+              if (message.includes('NOTOWNER'))
+                throw new NotOwnerError(`session ${sessionId}: this process does not own it`);
               if (message.includes('SEQCONFLICT'))
                 throw new SeqConflictError(`session ${sessionId}: ${message}`);
               throw error instanceof Error ? error : new Error(message);

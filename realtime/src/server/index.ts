@@ -10,6 +10,13 @@ export {
   type SessionSummary,
 } from './store/session-store.ts';
 export {
+  createProcessRpc,
+  RpcRemoteError,
+  RpcTimeoutError,
+  type ProcessRpc,
+  type RpcHandler,
+} from './cluster/process-rpc.ts';
+export {
   createSessionLeases,
   type SessionLeaseOptions,
   type SessionLeases,

@@ -11,30 +11,12 @@ import { startBlankNext } from './blank-next.ts';
 import { firstLoadJs, type FirstLoadJs } from './first-load-js.ts';
 import { joinedStudent } from './joined-student.ts';
 import { lighthouseMobile, type LighthouseResult } from './lighthouse-mobile.ts';
+import { ONE_QUESTION_DECK } from './one-question-deck.ts';
 
 const KiB = 1024;
 const BUDGET_JS_KIB = 150;
 /** Lighthouse runs per page; the median is reported (one run on a 2-core machine is noisy). */
 const LIGHTHOUSE_RUNS = 3;
-
-const BENCH_DECK = {
-  title: 'Bench',
-  slides: [
-    {
-      id: 'q1',
-      title: 'Warm-up',
-      question: {
-        kind: 'multiple-choice',
-        prompt: 'Which fraction is the largest?',
-        options: [
-          { id: 'a', label: '1/2' },
-          { id: 'b', label: '2/3' },
-          { id: 'c', label: '3/5' },
-        ],
-      },
-    },
-  ],
-};
 
 async function createJoinCode(webUrl: string, secret: string): Promise<string> {
   const login = await fetch(`${webUrl}/api/auth/login`, {
@@ -48,13 +30,13 @@ async function createJoinCode(webUrl: string, secret: string): Promise<string> {
     await fetch(`${webUrl}/api/decks`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ title: BENCH_DECK.title }),
+      body: JSON.stringify({ title: ONE_QUESTION_DECK.title }),
     })
   ).json()) as { id: string };
   const saved = await fetch(`${webUrl}/api/decks/${deck.id}`, {
     method: 'PUT',
     headers,
-    body: JSON.stringify(BENCH_DECK),
+    body: JSON.stringify(ONE_QUESTION_DECK),
   });
   if (!saved.ok) throw new Error(`saving the bench deck failed: ${await saved.text()}`);
   const session = (await (

@@ -1,5 +1,6 @@
 import { PROTOCOL_VERSION, type TeacherSnapshot } from '../../realtime/src/protocol/index.ts';
 import { io } from 'socket.io-client';
+import { ONE_QUESTION_DECK } from '../one-question-deck.ts';
 import type { ServerHandle } from './server-handle.ts';
 
 export interface BenchSession {
@@ -7,24 +8,6 @@ export interface BenchSession {
   joinCode: string;
   teacherToken: string;
 }
-
-const DECK = {
-  title: 'Load test',
-  slides: [
-    {
-      id: 'q1',
-      question: {
-        kind: 'multiple-choice',
-        prompt: 'Which fraction is the largest?',
-        options: [
-          { id: 'a', label: '1/2' },
-          { id: 'b', label: '2/3' },
-          { id: 'c', label: '3/5' },
-        ],
-      },
-    },
-  ],
-};
 
 let bareSessions = 0;
 
@@ -40,7 +23,7 @@ export async function createBenchSession(server: ServerHandle): Promise<BenchSes
       authorization: `Bearer ${server.accountToken ?? ''}`,
       'content-type': 'application/json',
     },
-    body: JSON.stringify({ deck: DECK }),
+    body: JSON.stringify({ deck: ONE_QUESTION_DECK }),
   });
   if (res.status !== 201) throw new Error(`create session: ${res.status} ${await res.text()}`);
   return (await res.json()) as BenchSession;

@@ -73,13 +73,12 @@ export class PresenceTracker {
   /** One student's presence, without building the whole snapshot. */
   get(studentId: string): Presence | undefined {
     const e = this.entries.get(studentId);
-    return e && { status: e.status, lastSeenAt: e.lastSeenAt, transport: e.transport };
+    return e && presenceOf(e);
   }
 
   snapshot(): Record<string, Presence> {
     const out: Record<string, Presence> = {};
-    for (const [id, e] of this.entries)
-      out[id] = { status: e.status, lastSeenAt: e.lastSeenAt, transport: e.transport };
+    for (const [id, e] of this.entries) out[id] = presenceOf(e);
     return out;
   }
 
@@ -134,4 +133,8 @@ export class PresenceTracker {
     if (entry.goneTimer) this.clock.clearTimeout(entry.goneTimer);
     entry.goneTimer = null;
   }
+}
+
+function presenceOf(entry: Entry): Presence {
+  return { status: entry.status, lastSeenAt: entry.lastSeenAt, transport: entry.transport };
 }

@@ -1,8 +1,6 @@
-import { useMemo } from 'react';
-import { listedEntries, type ResultEntry } from './aggregate.ts';
-import { cn, type ResultsClasses } from './classes.ts';
-import { EmptyState } from './EmptyState.tsx';
-import { EntryFooter } from './EntryFooter.tsx';
+import type { ResultEntry } from './aggregate.ts';
+import type { ResultsClasses } from './classes.ts';
+import { EntryCards } from './EntryCards.tsx';
 
 export interface TextListProps {
   entries: readonly ResultEntry[];
@@ -12,29 +10,16 @@ export interface TextListProps {
 
 /** Short text answers as cards; while moderating, hidden ones stay listed (dimmed) to be shown again. */
 export function TextList({ entries, onToggleHidden, classes }: TextListProps) {
-  const items = useMemo(
-    () => listedEntries(entries, 'short-text', onToggleHidden !== undefined),
-    [entries, onToggleHidden],
-  );
-  if (items.length === 0) return <EmptyState text="No answers yet." classes={classes} />;
   return (
-    <ul className={classes.textList}>
-      {items.map((item, i) => (
-        <li
-          key={item.studentId ?? `#${item.index}`}
-          className={cn(classes.textCard, item.hidden && classes.hiddenEntry)}
-        >
-          <p className={classes.text}>{item.answer.text}</p>
-          <EntryFooter
-            name={item.name}
-            studentId={item.studentId}
-            hidden={item.hidden}
-            position={i + 1}
-            onToggleHidden={onToggleHidden}
-            classes={classes}
-          />
-        </li>
-      ))}
-    </ul>
+    <EntryCards
+      kind="short-text"
+      entries={entries}
+      onToggleHidden={onToggleHidden}
+      classes={classes}
+      emptyText="No answers yet."
+      listClass={classes.textList}
+      cardClass={classes.textCard}
+      renderAnswer={(item) => <p className={classes.text}>{item.answer.text}</p>}
+    />
   );
 }

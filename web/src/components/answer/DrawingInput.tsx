@@ -1,10 +1,10 @@
 import { useId, useMemo, useState } from 'react';
-import { idRefs } from './classes.ts';
 import { canStartStroke, remainingBudget } from './drawing-budget.ts';
 import { PEN_COLOURS, PEN_SIZES } from './drawing-tools.ts';
 import { DrawingCanvas } from './DrawingCanvas.tsx';
 import { DrawingToolbar } from './DrawingToolbar.tsx';
 import type { KindInputProps, Stroke } from './types.ts';
+import { QuestionGroup } from './QuestionGroup.tsx';
 
 /** Undo steps kept; each is a shared array of strokes, so this costs little memory. */
 const UNDO_DEPTH = 100;
@@ -50,12 +50,7 @@ export function DrawingInput({
   }
 
   return (
-    <fieldset
-      className={classes.group}
-      aria-describedby={idRefs(noteId, errorId)}
-      aria-invalid={errorId ? true : undefined}
-    >
-      <legend className={classes.prompt}>{question.prompt}</legend>
+    <QuestionGroup prompt={question.prompt} hintId={noteId} errorId={errorId} classes={classes}>
       <div className={classes.drawing}>
         <p id={noteId} className={classes.hint}>
           Draw with a mouse, a finger or a stylus. Drawing does not work with the keyboard alone: if
@@ -99,6 +94,6 @@ export function DrawingInput({
           {full || hitLimit ? 'Your drawing is full. Undo or clear to draw more.' : ''}
         </p>
       </div>
-    </fieldset>
+    </QuestionGroup>
   );
 }

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { idRefs } from './classes.ts';
 import type { KindInputProps } from './types.ts';
+import { QuestionGroup } from './QuestionGroup.tsx';
 
 /** Radio buttons, or checkboxes when several options may be chosen, as large tappable rows. */
 export function MultipleChoiceInput({
@@ -25,12 +25,12 @@ export function MultipleChoiceInput({
   }
 
   return (
-    <fieldset
-      className={classes.group}
-      aria-describedby={idRefs(multiple && hintId, errorId)}
-      aria-invalid={errorId ? true : undefined}
+    <QuestionGroup
+      prompt={question.prompt}
+      hintId={multiple && hintId}
+      errorId={errorId}
+      classes={classes}
     >
-      <legend className={classes.prompt}>{question.prompt}</legend>
       {multiple ? (
         <p id={hintId} className={classes.hint}>
           Choose all that apply.
@@ -52,6 +52,6 @@ export function MultipleChoiceInput({
           </label>
         ))}
       </div>
-    </fieldset>
+    </QuestionGroup>
   );
 }

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { idRefs } from './classes.ts';
 import { toUnit } from './unit.ts';
 import { describePin, percent, pinAfterKey } from './pin.ts';
 import type { KindInputProps, Pin } from './types.ts';
+import { QuestionGroup } from './QuestionGroup.tsx';
 
 /**
  * The question's image; a click or tap places the pin, and arrow keys move it while the image has
@@ -52,12 +52,7 @@ export function PinOnImageInput({
   }
 
   return (
-    <fieldset
-      className={classes.group}
-      aria-describedby={idRefs(hintId, errorId)}
-      aria-invalid={errorId ? true : undefined}
-    >
-      <legend className={classes.prompt}>{question.prompt}</legend>
+    <QuestionGroup prompt={question.prompt} hintId={hintId} errorId={errorId} classes={classes}>
       <p id={hintId} className={classes.hint}>
         Tap or click the picture to place your pin. With a keyboard, select the picture and use the
         arrow keys (hold Shift for small steps).
@@ -93,6 +88,6 @@ export function PinOnImageInput({
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-    </fieldset>
+    </QuestionGroup>
   );
 }

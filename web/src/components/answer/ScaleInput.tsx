@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { cn } from './classes.ts';
 import type { KindInputProps } from './types.ts';
+import { QuestionGroup } from './QuestionGroup.tsx';
 
 /** Radio buttons 1..steps drawn as a row of large buttons, with the end labels underneath. */
 export function ScaleInput({
@@ -25,12 +26,7 @@ export function ScaleInput({
   }
 
   return (
-    <fieldset
-      className={classes.group}
-      aria-describedby={errorId}
-      aria-invalid={errorId ? true : undefined}
-    >
-      <legend className={classes.prompt}>{question.prompt}</legend>
+    <QuestionGroup prompt={question.prompt} errorId={errorId} classes={classes}>
       <div className={classes.scaleRow} data-columns={columns}>
         {values.map((n) => {
           const label = endLabel(n);
@@ -66,6 +62,6 @@ export function ScaleInput({
           <span>{maxLabel}</span>
         </div>
       ) : null}
-    </fieldset>
+    </QuestionGroup>
   );
 }

@@ -1,7 +1,8 @@
 import { LIMITS } from '@classpulse/realtime/protocol';
 import { useId } from 'react';
-import { cn, idRefs } from './classes.ts';
+import { cn } from './classes.ts';
 import type { KindInputProps } from './types.ts';
+import { QuestionGroup } from './QuestionGroup.tsx';
 
 /** One text box per word, up to the question's `maxWords`. */
 export function WordCloudInput({
@@ -17,12 +18,7 @@ export function WordCloudInput({
   const boxes = Array.from({ length: question.maxWords }, (_, i) => value[i] ?? '');
 
   return (
-    <fieldset
-      className={classes.group}
-      aria-describedby={idRefs(hintId, errorId)}
-      aria-invalid={errorId ? true : undefined}
-    >
-      <legend className={classes.prompt}>{question.prompt}</legend>
+    <QuestionGroup prompt={question.prompt} hintId={hintId} errorId={errorId} classes={classes}>
       <p id={hintId} className={classes.hint}>
         {question.maxWords === 1
           ? 'Enter one word.'
@@ -49,6 +45,6 @@ export function WordCloudInput({
           </div>
         ))}
       </div>
-    </fieldset>
+    </QuestionGroup>
   );
 }

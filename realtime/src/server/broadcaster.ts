@@ -11,12 +11,13 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
   type TeacherDelta,
+  type TeacherSnapshot,
 } from '../protocol/index.ts';
 import type { LiveSession, PendingTeacherDelta } from './live-session.ts';
 import { studentRoom, studentsRoom, teacherRoom } from './rooms.ts';
-import type { SocketData } from './socket-data.ts';
+import type { InterServerEvents, SocketData } from './socket-data.ts';
 
-type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type IO = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 const PUBLIC_EVENTS = new Set<EngineEvent['type']>([
   'slideChanged',
@@ -100,6 +101,15 @@ export class Broadcaster {
   presenceChanged(live: LiveSession, studentId: string): void {
     const presence = live.presence.get(studentId);
     if (presence) this.delta(live).presence.set(studentId, presence);
+  }
+
+  /**
+   * Everyone's full view again: after a session changed process, broadcasts the old owner made
+   * just before dying may never have gone out (acknowledgements did).
+   */
+  resync(live: LiveSession, snapshot: TeacherSnapshot): void {
+    this.io.to(teacherRoom(live.id)).emit('teacher:snapshot', snapshot);
+    this.markPublicDirty(live);
   }
 
   evicted(live: LiveSession): void {

@@ -39,6 +39,18 @@ const envSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
   REALTIME_WEBSOCKET_ONLY: bool.default(false),
+  /** Set: run as one of several processes sharing this Redis (sessions stored there, not SQLite). */
+  REALTIME_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'REALTIME_REDIS_URL must look like redis://host:6379.')
+    .optional(),
+  REALTIME_REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{0,32}$/, 'REALTIME_REDIS_KEY_PREFIX: letters, digits, ":", "_", "-".')
+    .default('cp:'),
+  /** How long a dead process keeps its sessions before another takes them over. */
+  REALTIME_SESSION_LEASE_MS: int(1_000, 120_000).default(10_000),
+  REALTIME_PEER_TIMEOUT_MS: int(100, 60_000).default(2_000),
 });
 
 export interface RealtimeConfig {
@@ -64,6 +76,12 @@ export interface RealtimeConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Production behind a non-sticky load balancer: refuse HTTP long-polling. */
   websocketOnly: boolean;
+  /** Cluster mode (several processes, one Redis) when set; the embedded SQLite store otherwise. */
+  redisUrl: string | undefined;
+  redisKeyPrefix: string;
+  sessionLeaseMs: number;
+  /** How long a process waits for a peer's answer before looking for the session's owner again. */
+  peerTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -109,6 +127,10 @@ export function loadRealtimeConfig(
     shutdownGraceMs: e.REALTIME_SHUTDOWN_GRACE_MS,
     logLevel: e.REALTIME_LOG_LEVEL,
     websocketOnly: e.REALTIME_WEBSOCKET_ONLY,
+    redisUrl: e.REALTIME_REDIS_URL,
+    redisKeyPrefix: e.REALTIME_REDIS_KEY_PREFIX,
+    sessionLeaseMs: e.REALTIME_SESSION_LEASE_MS,
+    peerTimeoutMs: e.REALTIME_PEER_TIMEOUT_MS,
   };
 }
 

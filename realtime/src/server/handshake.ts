@@ -12,7 +12,7 @@ import type { Clock } from './clock.ts';
 import { randomId } from './ids.ts';
 import type { RealtimeMetrics } from './metrics.ts';
 import { TokenBucket } from './rate-limiter.ts';
-import type { SessionRegistry } from './session-registry.ts';
+import type { SessionOps } from './session-ops.ts';
 import type { SocketData } from './socket-data.ts';
 import type { TokenService } from './tokens.ts';
 
@@ -25,7 +25,7 @@ const authSchema = z.union([
 ]);
 
 export interface HandshakeDeps {
-  registry: SessionRegistry;
+  ops: SessionOps;
   tokens: TokenService;
   clock: Clock;
   logger: Logger;
@@ -82,16 +82,13 @@ async function authenticate(
   if ('join' in auth.data) {
     const code = joinCodeSchema.safeParse(auth.data.join.code);
     if (!code.success) return protocolError('join_code_not_found', code.error.issues[0]?.message);
-    const live = await deps.registry.findByJoinCode(code.data);
-    if (!live) return protocolError('join_code_not_found');
+    const sessionId = await deps.ops.findByJoinCode(code.data);
+    if (!sessionId) return protocolError('join_code_not_found');
     const studentId = randomId();
-    const joined = await deps.registry.execute(live.id, {
-      actor: { role: 'student', studentId },
-      command: { type: 'join', name: auth.data.join.name },
-    });
+    const joined = await deps.ops.join(sessionId, studentId, auth.data.join.name);
     if (!joined.ok) return joined;
-    const token = await deps.tokens.signStudent(live.id, studentId);
-    return { role: 'student', sessionId: live.id, studentId, token };
+    const token = await deps.tokens.signStudent(sessionId, studentId);
+    return { role: 'student', sessionId, studentId, token };
   }
 
   const verified = await deps.tokens.verify(auth.data.token);
@@ -103,15 +100,11 @@ async function authenticate(
   }
   const claims = verified.claims;
   if (claims.role === 'teacher-account') return protocolError('forbidden', 'Use a session token.');
-  const live = await deps.registry.get(claims.sid);
-  if (!live) return protocolError('session_not_found');
-
+  const sessionId = claims.sid;
   if (claims.role === 'teacher') {
-    if (live.state.teacherId !== claims.sub) return protocolError('forbidden');
-    return { role: 'teacher', sessionId: live.id, teacherId: claims.sub };
+    const admitted = await deps.ops.admit(sessionId, { role: 'teacher', teacherId: claims.sub });
+    return admitted.ok ? { role: 'teacher', sessionId, teacherId: claims.sub } : admitted;
   }
-  const student = live.state.students[claims.sub];
-  if (!student) return protocolError('student_not_found');
-  if (student.removed) return protocolError('student_removed');
-  return { role: 'student', sessionId: live.id, studentId: claims.sub };
+  const admitted = await deps.ops.admit(sessionId, { role: 'student', studentId: claims.sub });
+  return admitted.ok ? { role: 'student', sessionId, studentId: claims.sub } : admitted;
 }

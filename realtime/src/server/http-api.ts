@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { responseCounts } from '../engine/index.ts';
 import {
   createSessionRequestSchema,
   protocolError,
@@ -8,7 +7,7 @@ import {
   type ProtocolError,
 } from '../protocol/index.ts';
 import type { RealtimeMetrics } from './metrics.ts';
-import type { SessionRegistry } from './session-registry.ts';
+import type { SessionOps } from './session-ops.ts';
 import type { TokenClaims, TokenService } from './tokens.ts';
 
 const BODY_BYTES_MAX = 1024 * 1024;
@@ -25,12 +24,14 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 };
 
 export interface HttpApiDeps {
-  registry: SessionRegistry;
+  ops: SessionOps;
   tokens: TokenService;
   metrics: RealtimeMetrics;
   logger: Logger;
   corsOrigins: '*' | string[];
   isHealthy(): boolean;
+  /** Cluster mode: the id this process holds session leases under (for operators). */
+  processId?: string | undefined;
   /** Called after a session was deleted, to disconnect its sockets. */
   sessionDeleted(sessionId: string): void;
 }
@@ -56,7 +57,10 @@ async function route(deps: HttpApiDeps, req: IncomingMessage, res: ServerRespons
 
   if (path === '/healthz') {
     const healthy = deps.isHealthy();
-    return sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'shutting-down' });
+    return sendJson(res, healthy ? 200 : 503, {
+      status: healthy ? 'ok' : 'shutting-down',
+      ...(deps.processId ? { processId: deps.processId } : {}),
+    });
   }
   if (path === '/metrics' && req.method === 'GET') {
     res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });
@@ -86,7 +90,7 @@ async function route(deps: HttpApiDeps, req: IncomingMessage, res: ServerRespons
         protocolError('bad_request', issue?.message, issue?.path.map(String).join('.')),
       );
     }
-    const created = await deps.registry.create(
+    const created = await deps.ops.create(
       claims.claims.sub,
       parsed.data.deck,
       parsed.data.settings,
@@ -109,17 +113,12 @@ async function route(deps: HttpApiDeps, req: IncomingMessage, res: ServerRespons
     if (claims.claims.role !== 'teacher' || claims.claims.sid !== sessionId) {
       return sendError(res, protocolError('forbidden'));
     }
-    const live = await deps.registry.get(sessionId);
-    if (!live || live.state.teacherId !== claims.claims.sub)
-      return sendError(res, protocolError('session_not_found'));
     if (req.method === 'GET') {
-      return sendJson(res, 200, {
-        ok: true,
-        state: live.state,
-        responseCounts: responseCounts(live.state),
-      });
+      const report = await deps.ops.report(sessionId, claims.claims.sub);
+      return report.ok ? sendJson(res, 200, report) : sendError(res, report);
     }
-    await deps.registry.delete(sessionId);
+    const deleted = await deps.ops.delete(sessionId, claims.claims.sub);
+    if (!deleted.ok) return sendError(res, deleted);
     deps.sessionDeleted(sessionId);
     res.writeHead(204).end();
     return;

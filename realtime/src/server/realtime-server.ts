@@ -8,22 +8,28 @@ import {
   type ServerToClientEvents,
 } from '../protocol/index.ts';
 import { Broadcaster } from './broadcaster.ts';
+import { startCluster, type Cluster } from './cluster/cluster.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ConfigError, type RealtimeConfig } from './config.ts';
 import { createHandshake } from './handshake.ts';
 import { createHttpApi } from './http-api.ts';
+import { createLocalSessionOps, teacherSnapshot } from './local-session-ops.ts';
 import { createLogger } from './logger.ts';
 import { createRealtimeMetrics, type RealtimeMetrics } from './metrics.ts';
 import { studentsRoom, teacherRoom } from './rooms.ts';
 import { SessionRegistry } from './session-registry.ts';
-import type { SocketData } from './socket-data.ts';
+import type { SessionOps } from './session-ops.ts';
+import type { InterServerEvents, SocketData } from './socket-data.ts';
 import { registerSocketHandlers } from './socket-handlers.ts';
 import type { SessionStore } from './store/session-store.ts';
 import { createSqliteStore } from './store/sqlite-store.ts';
 import { createTokenService, type TokenService } from './tokens.ts';
 
 export interface RealtimeDeps {
-  /** Defaults to the SQLite store at `config.sqlitePath`. */
+  /**
+   * Defaults to the SQLite store at `config.sqlitePath`, or with `config.redisUrl` to the shared
+   * Redis store of a cluster (then this is ignored).
+   */
   store?: SessionStore;
   clock?: Clock;
   logger?: Logger;
@@ -33,11 +39,13 @@ export interface RealtimeServer {
   /** The bound port (useful with `port: 0`). */
   port: number;
   url: string;
-  io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+  io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
   http: HttpServer;
   tokens: TokenService;
   registry: SessionRegistry;
   metrics: RealtimeMetrics;
+  /** Set in cluster mode: this process among its peers. */
+  cluster: Cluster | null;
   /** Stops accepting, disconnects clients, makes pending writes durable. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -50,7 +58,18 @@ export async function createRealtimeServer(
     throw new ConfigError('A token secret is required (REALTIME_TOKEN_SECRET).');
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? createLogger(config.logLevel);
+  const cluster = config.redisUrl
+    ? await startCluster({
+        redisUrl: config.redisUrl,
+        keyPrefix: config.redisKeyPrefix,
+        leaseMs: config.sessionLeaseMs,
+        rpcTimeoutMs: config.peerTimeoutMs,
+        snapshotEvery: config.snapshotEvery,
+        logger,
+      })
+    : null;
   const store =
+    cluster?.store ??
     deps.store ??
     createSqliteStore({
       path: config.sqlitePath,
@@ -70,6 +89,7 @@ export async function createRealtimeServer(
     metrics,
     presenceGoneAfterMs: config.presenceGoneAfterMs,
     sessionIdleEvictMs: config.sessionIdleEvictMs,
+    ...(cluster ? { ownership: cluster.ownership } : {}),
   });
 
   let closing = false;
@@ -82,9 +102,17 @@ export async function createRealtimeServer(
     pingTimeout: config.pingTimeoutMs,
     transports: config.websocketOnly ? ['websocket'] : ['polling', 'websocket'],
     cors: { origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: false },
+    ...(cluster ? { adapter: cluster.adapter } : {}),
   });
-
   const broadcaster = new Broadcaster(io, config.studentBroadcastIntervalMs);
+  const local = createLocalSessionOps({ registry, clock, logger });
+  const ops: SessionOps = cluster
+    ? cluster.connect(io, registry, local, (sessionId) => {
+        const live = registry.peek(sessionId);
+        if (live) broadcaster.resync(live, teacherSnapshot(live, clock));
+      })
+    : local;
+
   registry.setHooks({
     committed: (live, events, origin) => broadcaster.committed(live, events, origin),
     presenceChanged: (live, studentId) => broadcaster.presenceChanged(live, studentId),
@@ -93,7 +121,7 @@ export async function createRealtimeServer(
 
   io.use(
     createHandshake({
-      registry,
+      ops,
       tokens,
       clock,
       logger,
@@ -102,17 +130,18 @@ export async function createRealtimeServer(
       rateLimitBurst: config.rateLimitBurst,
     }),
   );
-  registerSocketHandlers(io, { registry, clock, logger, metrics });
+  registerSocketHandlers(io, { ops, clock, logger, metrics });
 
   http.on(
     'request',
     createHttpApi({
-      registry,
+      ops,
       tokens,
       metrics,
       logger,
       corsOrigins: config.corsOrigins,
       isHealthy: () => !closing,
+      processId: cluster?.processId,
       sessionDeleted: (sessionId) => {
         for (const room of [teacherRoom(sessionId), studentsRoom(sessionId)]) {
           io.to(room).emit(
@@ -145,6 +174,7 @@ export async function createRealtimeServer(
     tokens,
     registry,
     metrics,
+    cluster,
     close() {
       closed ??= (async () => {
         closing = true;
@@ -155,7 +185,8 @@ export async function createRealtimeServer(
           void io.close(() => resolve());
           http.closeAllConnections();
         });
-        await store.close();
+        if (cluster) await cluster.close();
+        else await store.close();
         logger.info('realtime tier stopped');
       })();
       return closed;

@@ -12,6 +12,7 @@ import { randomId, randomJoinCode } from './ids.ts';
 import { LiveSession } from './live-session.ts';
 import type { RealtimeMetrics } from './metrics.ts';
 import { PresenceTracker } from './presence.ts';
+import { NotOwnerError } from './store/redis-store.ts';
 import { JoinCodeTakenError, type SessionStore } from './store/session-store.ts';
 
 export interface RegistryHooks {
@@ -28,7 +29,19 @@ export interface RegistryOptions {
   metrics: RealtimeMetrics;
   presenceGoneAfterMs: number;
   sessionIdleEvictMs: number;
+  /**
+   * Several processes: a session may be held here only while this process owns it
+   * (cluster/session-lease.ts). `claim` takes or confirms ownership before a load or a create;
+   * `released` is told when the session leaves memory. Unset for a single process.
+   */
+  ownership?: {
+    claim(sessionId: string): Promise<boolean>;
+    released(sessionId: string): void;
+  };
 }
+
+/** Another process owns the session; ask it instead (cluster mode only). */
+export class NotHeldHereError extends Error {}
 
 const TIMER_EVENTS = new Set<EngineEvent['type']>([
   'timerStarted',
@@ -72,9 +85,13 @@ export class SessionRegistry {
     return pending;
   }
 
-  async findByJoinCode(joinCode: string): Promise<LiveSession | undefined> {
-    const id = await this.options.store.findLiveSessionId(joinCode);
-    return id === undefined ? undefined : this.get(id);
+  /** The session in memory, without loading it. */
+  peek(sessionId: string): LiveSession | undefined {
+    return this.sessions.get(sessionId);
+  }
+
+  findSessionIdByJoinCode(joinCode: string): Promise<string | undefined> {
+    return this.options.store.findLiveSessionId(joinCode);
   }
 
   async create(
@@ -95,10 +112,16 @@ export class SessionRegistry {
       };
       const result = apply(null, envelope, this.options.clock.now());
       if (!result.ok) return result;
+      if (this.options.ownership && !(await this.options.ownership.claim(result.state.id))) {
+        continue; // a random id someone holds: take another
+      }
       try {
         await this.options.store.create(result.state, result.events);
       } catch (error) {
-        if (error instanceof JoinCodeTakenError) continue;
+        if (error instanceof JoinCodeTakenError) {
+          this.options.ownership?.released(result.state.id);
+          continue;
+        }
         this.options.logger.error({ err: error }, 'creating a session failed');
         return protocolError('storage_failed');
       }
@@ -155,6 +178,12 @@ export class SessionRegistry {
     try {
       await write;
     } catch (error) {
+      if (error instanceof NotOwnerError) {
+        // Another process took the session over: its state, not ours, is the truth now.
+        this.options.logger.warn({ sessionId }, 'lost ownership of the session; letting it go');
+        this.evict(live);
+        return protocolError('unavailable', 'The session moved; try again.');
+      }
       this.options.logger.error(
         { err: error, sessionId },
         'durable write failed; reloading the session',
@@ -188,6 +217,12 @@ export class SessionRegistry {
     if (live.sockets === 0) this.scheduleEviction(live);
   }
 
+  /** Drops a session from memory (its ownership moved to another process). */
+  letGo(sessionId: string): void {
+    const live = this.sessions.get(sessionId);
+    if (live) this.evict(live);
+  }
+
   close(): void {
     this.closed = true;
     for (const live of [...this.sessions.values()]) this.evict(live);
@@ -195,10 +230,15 @@ export class SessionRegistry {
 
   private async load(sessionId: string): Promise<LiveSession | undefined> {
     if (this.closed) return undefined;
+    const ownership = this.options.ownership;
+    if (ownership && !(await ownership.claim(sessionId))) throw new NotHeldHereError(sessionId);
     const state = await this.options.store.load(sessionId);
-    if (!state) return undefined;
     const existing = this.sessions.get(sessionId);
     if (existing) return existing;
+    if (!state) {
+      ownership?.released(sessionId);
+      return undefined;
+    }
     const live = this.adopt(state);
     live.presence.expect(
       Object.values(state.students)
@@ -262,6 +302,7 @@ export class SessionRegistry {
     live.timers.clear();
     live.presence.dispose();
     this.options.metrics.liveSessions.set(this.sessions.size);
+    this.options.ownership?.released(live.id);
     this.hooks?.evicted(live);
   }
 

@@ -1,4 +1,3 @@
-import type { LiveSession } from './live-session.ts';
 import type { TokenBucket } from './rate-limiter.ts';
 
 /** What the handshake established about a socket; handlers trust only this, never payloads. */
@@ -9,8 +8,8 @@ export type SocketData =
       teacherId: string;
       bucket: TokenBucket;
       token?: undefined;
-      /** The session, once the connection is set up. */
-      live?: LiveSession;
+      /** Counted by the session (open succeeded) until the disconnect. */
+      opened?: boolean;
     }
   | {
       role: 'student';
@@ -19,5 +18,11 @@ export type SocketData =
       bucket: TokenBucket;
       /** Minted by a join; sent once in the welcome, then dropped. */
       token?: string | undefined;
-      live?: LiveSession;
+      opened?: boolean;
     };
+
+/** Messages between realtime processes through the socket.io Redis adapter. */
+export interface InterServerEvents {
+  /** `processId` now owns `sessionId`: re-announce its connections there. */
+  'cp:owner': (sessionId: string, processId: string) => void;
+}

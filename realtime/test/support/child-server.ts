@@ -15,7 +15,13 @@ export interface ChildServer {
 /** Runs the real `main.ts` in its own process, as production does, and waits for it to listen. */
 export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, REALTIME_HOST: '127.0.0.1', REALTIME_LOG_LEVEL: 'silent', ...env },
+    env: {
+      ...process.env,
+      REALTIME_HOST: '127.0.0.1',
+      // DEBUG_CHILD_OUTPUT=<level> (e.g. info) shows the servers' logs on stderr.
+      REALTIME_LOG_LEVEL: process.env.DEBUG_CHILD_OUTPUT ?? 'silent',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -23,6 +29,7 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`server exited early with ${code}`)));
     lines.on('line', (line) => {
+      if (process.env.DEBUG_CHILD_OUTPUT) process.stderr.write(`[${child.pid}] ${line}\n`);
       try {
         const msg = JSON.parse(line) as { event?: string; port?: number };
         if (msg.event === 'listening' && typeof msg.port === 'number') resolve(msg.port);

@@ -1,0 +1,287 @@
+import type { Logger } from 'pino';
+import type { Server } from 'socket.io';
+import {
+  protocolError,
+  type ClientToServerEvents,
+  type ProtocolError,
+  type ServerToClientEvents,
+} from '../../protocol/index.ts';
+import type { LocalSessionOps } from '../local-session-ops.ts';
+import { studentsRoom, teacherRoom } from '../rooms.ts';
+import { NotHeldHereError } from '../session-registry.ts';
+import type { Member, SessionOps } from '../session-ops.ts';
+import type { InterServerEvents, SocketData } from '../socket-data.ts';
+import { memberOf } from '../socket-handlers.ts';
+import { opsReplySchema, opsRequestSchema, type OpsRequest } from './ops-messages.ts';
+import type { ProcessHeartbeat } from './process-heartbeat.ts';
+import { RpcTimeoutError, type ProcessRpc } from './process-rpc.ts';
+import { RemoteAttachments } from './remote-attachments.ts';
+import type { SessionLeases } from './session-lease.ts';
+
+type IO = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+export interface ClusterOpsDeps {
+  local: LocalSessionOps;
+  leases: SessionLeases;
+  rpc: ProcessRpc;
+  heartbeat: ProcessHeartbeat;
+  io: IO;
+  logger: Logger;
+  leaseMs: number;
+  rpcTimeoutMs: number;
+  /** Sends the session's full views to its audiences (after it moved here). */
+  resync(sessionId: string): void;
+}
+
+export interface ClusterOps extends SessionOps {
+  /** This process took ownership of a session: tell the peers, count its own sockets here. */
+  owned(sessionId: string): void;
+  /** The session left this process's memory. */
+  released(sessionId: string): void;
+  /** Stops serving peers (they find the sessions' next owner). */
+  stop(): void;
+}
+
+/**
+ * SessionOps for several processes sharing one Redis. One process owns a session at a time (a
+ * lease, session-lease.ts); it holds the session in memory and is the only one writing its log
+ * (fenced by the Redis store). Any other process forwards each operation to the owner over
+ * process-rpc and relays the answer. Whoever touches a session nobody owns takes it over, so a
+ * dead owner's sessions move as soon as its leases expire; the new owner announces itself and
+ * every process re-announces its connections, which rebuilds presence.
+ */
+export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
+  const { local, leases, rpc, io, logger } = deps;
+  const self = rpc.processId;
+  const ownerCache = new Map<string, string>();
+  const remote = new RemoteAttachments();
+
+  const ownerOf = async (sessionId: string): Promise<string | null> => {
+    if (leases.held().has(sessionId)) return self;
+    const cached = ownerCache.get(sessionId);
+    if (cached !== undefined) return cached;
+    const owner = await leases.ownerOf(sessionId);
+    if (owner !== null && owner !== self) ownerCache.set(sessionId, owner);
+    return owner;
+  };
+
+  /** Runs `here` if this process owns (or can take) the session, else asks the owner. */
+  const route = async <T>(
+    sessionId: string,
+    here: () => Promise<T>,
+    request: OpsRequest,
+  ): Promise<T | ProtocolError> => {
+    // Long enough for a dead owner's lease to run out and someone to take over.
+    const deadline = Date.now() + deps.leaseMs + deps.rpcTimeoutMs;
+    for (;;) {
+      const owner = await ownerOf(sessionId);
+      if (owner === null || owner === self) {
+        try {
+          return await here();
+        } catch (error) {
+          if (!(error instanceof NotHeldHereError)) throw error;
+        }
+      } else {
+        try {
+          const reply = opsReplySchema.parse(await rpc.request(owner, request, deps.rpcTimeoutMs));
+          if ('result' in reply) return reply.result as T;
+        } catch (error) {
+          if (!(error instanceof RpcTimeoutError)) throw error;
+          logger.warn({ sessionId, owner }, 'the owner of a session did not answer');
+        }
+        ownerCache.delete(sessionId);
+      }
+      if (Date.now() > deadline) {
+        return protocolError('unavailable', 'The session is moving to another server; try again.');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
+  /** This process's own sockets of a session, as the connections to announce to its owner. */
+  const localConnections = (sessionId: string) => {
+    const connections: Array<{ member: Member; transport: string }> = [];
+    for (const room of [teacherRoom(sessionId), studentsRoom(sessionId)]) {
+      for (const socketId of io.of('/').adapter.rooms.get(room) ?? []) {
+        const socket = io.of('/').sockets.get(socketId);
+        if (socket?.data.opened && socket.data.sessionId === sessionId) {
+          connections.push({
+            member: memberOf(socket.data),
+            transport: socket.conn.transport.name,
+          });
+        }
+      }
+    }
+    return connections;
+  };
+
+  const reattachHere = async (sessionId: string) => {
+    if (!(await local.load(sessionId))) return;
+    for (const { member, transport } of localConnections(sessionId)) {
+      await local.attach(sessionId, member, transport);
+    }
+  };
+
+  io.on('cp:owner', (sessionId, owner) => {
+    if (owner === self) return;
+    ownerCache.set(sessionId, owner);
+    // We thought we owned it: our lease must have run out. Renewing notices and lets it go.
+    if (leases.held().has(sessionId)) void leases.renewAll();
+    void (async () => {
+      const connections = localConnections(sessionId);
+      if (connections.length === 0) return;
+      await rpc.request(owner, { op: 'reattach', sessionId, connections }, deps.rpcTimeoutMs);
+    })().catch((error: unknown) => {
+      logger.warn({ err: error, sessionId, owner }, 're-announcing connections failed');
+    });
+  });
+
+  rpc.serve(async (payload, from) => {
+    const request = opsRequestSchema.parse(payload);
+    const { sessionId } = request;
+    if (!leases.held().has(sessionId)) return { moved: true };
+    try {
+      return { result: await serveHere(request, from) };
+    } catch (error) {
+      if (error instanceof NotHeldHereError) return { moved: true };
+      throw error;
+    }
+  });
+
+  const serveHere = async (request: OpsRequest, from: string): Promise<unknown> => {
+    switch (request.op) {
+      case 'admit':
+        return local.admit(request.sessionId, request.member);
+      case 'join':
+        return local.join(request.sessionId, request.studentId, request.name);
+      case 'open': {
+        const opened = await local.open(request.sessionId, request.member, request.transport);
+        if ('role' in opened) remote.add(from, request.sessionId, request.member);
+        return opened;
+      }
+      case 'close':
+        if (remote.remove(from, request.sessionId, request.member)) {
+          await local.close(request.sessionId, request.member);
+        }
+        return null;
+      case 'transport':
+        await local.transportChanged(request.sessionId, request.studentId, request.transport);
+        return null;
+      case 'handle':
+        return local.handle(
+          request.sessionId,
+          request.member,
+          request.event,
+          request.message,
+          request.origin,
+        );
+      case 'report':
+        return local.report(request.sessionId, request.teacherId);
+      case 'delete':
+        return local.delete(request.sessionId, request.teacherId);
+      case 'reattach':
+        for (const { member, transport } of request.connections) {
+          if (await local.attach(request.sessionId, member, transport)) {
+            remote.add(from, request.sessionId, member);
+          }
+        }
+        return null;
+    }
+  };
+
+  // A peer killed without a goodbye: close the connections it had announced here.
+  const sweep = setInterval(() => {
+    void (async () => {
+      for (const processId of remote.processes()) {
+        if (await deps.heartbeat.isAlive(processId)) continue;
+        logger.warn({ processId }, 'a realtime process is gone; closing its connections');
+        for (const { sessionId, member } of remote.takeProcess(processId)) {
+          await local.close(sessionId, member);
+        }
+      }
+    })().catch((error: unknown) => logger.warn({ err: error }, 'sweeping dead peers failed'));
+  }, deps.leaseMs);
+  sweep.unref();
+
+  const forward = <T>(sessionId: string, here: () => Promise<T>, request: OpsRequest) =>
+    route(sessionId, here, request);
+
+  return {
+    findByJoinCode: (joinCode) => local.findByJoinCode(joinCode),
+    admit: (sessionId, member) =>
+      forward(sessionId, () => local.admit(sessionId, member), { op: 'admit', sessionId, member }),
+    join: (sessionId, studentId, name) =>
+      forward(sessionId, () => local.join(sessionId, studentId, name), {
+        op: 'join',
+        sessionId,
+        studentId,
+        name,
+      }),
+    open: (sessionId, member, transport) =>
+      forward(sessionId, () => local.open(sessionId, member, transport), {
+        op: 'open',
+        sessionId,
+        member,
+        transport,
+      }),
+    async close(sessionId, member) {
+      await forward(sessionId, () => local.close(sessionId, member), {
+        op: 'close',
+        sessionId,
+        member,
+      });
+    },
+    async transportChanged(sessionId, studentId, transport) {
+      await forward(sessionId, () => local.transportChanged(sessionId, studentId, transport), {
+        op: 'transport',
+        sessionId,
+        studentId,
+        transport,
+      });
+    },
+    handle: (sessionId, member, event, message, origin) =>
+      forward(sessionId, () => local.handle(sessionId, member, event, message, origin), {
+        op: 'handle',
+        sessionId,
+        member,
+        event,
+        message,
+        origin,
+      }),
+    // The creating process owns a new session (the registry claims it first).
+    create: (teacherId, deck, settings) => local.create(teacherId, deck, settings),
+    report: (sessionId, teacherId) =>
+      forward(sessionId, () => local.report(sessionId, teacherId), {
+        op: 'report',
+        sessionId,
+        teacherId,
+      }),
+    delete: (sessionId, teacherId) =>
+      forward(sessionId, () => local.delete(sessionId, teacherId), {
+        op: 'delete',
+        sessionId,
+        teacherId,
+      }),
+
+    owned(sessionId) {
+      ownerCache.delete(sessionId);
+      io.serverSideEmit('cp:owner', sessionId, self);
+      // Once the session is loaded, this process's own sockets count here, and everyone gets
+      // the state as stored (the old owner may have died before broadcasting its last changes).
+      setImmediate(() => {
+        reattachHere(sessionId)
+          .then(() => deps.resync(sessionId))
+          .catch((error: unknown) =>
+            logger.warn({ err: error, sessionId }, 'taking over connections failed'),
+          );
+      });
+    },
+    released(sessionId) {
+      remote.forgetSession(sessionId);
+    },
+    stop() {
+      clearInterval(sweep);
+      rpc.serve(async () => ({ moved: true }));
+    },
+  };
+}

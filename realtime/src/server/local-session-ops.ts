@@ -1,0 +1,223 @@
+import type { Logger } from 'pino';
+import {
+  publicSessionView,
+  responseCounts,
+  studentSelfView,
+  type Envelope,
+} from '../engine/index.ts';
+import {
+  navigateMessageSchema,
+  protocolError,
+  submitAnswerMessageSchema,
+  teacherCommandMessageSchema,
+  type ProtocolError,
+  type TeacherSnapshot,
+} from '../protocol/index.ts';
+import type { Clock } from './clock.ts';
+import type { LiveSession } from './live-session.ts';
+import type { SessionRegistry } from './session-registry.ts';
+import type { Member, OpenedViews, Reply, SessionEvent, SessionOps } from './session-ops.ts';
+
+export interface LocalSessionOpsDeps {
+  registry: SessionRegistry;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** The local operations plus what the cluster layer needs to rebuild presence after a move. */
+export interface LocalSessionOps extends SessionOps {
+  /** `open` without the views: re-announces a connection to a session that changed owner. */
+  attach(sessionId: string, member: Member, transport: string): Promise<boolean>;
+  /** Resolves once the session is in memory here (false: it does not exist). */
+  load(sessionId: string): Promise<boolean>;
+}
+
+/** SessionOps on the sessions held by this process's registry. */
+export function createLocalSessionOps(deps: LocalSessionOpsDeps): LocalSessionOps {
+  const { registry, clock } = deps;
+
+  const attach = async (sessionId: string, member: Member, transport: string) => {
+    const live = await registry.get(sessionId);
+    if (!live) return undefined;
+    if (member.role === 'student' && !live.state.students[member.studentId]) return undefined;
+    registry.attach(live);
+    if (member.role === 'student') live.presence.connected(member.studentId, transport);
+    return live;
+  };
+
+  return {
+    findByJoinCode: (joinCode) => registry.findSessionIdByJoinCode(joinCode),
+
+    async admit(sessionId, member) {
+      const live = await registry.get(sessionId);
+      if (!live) return protocolError('session_not_found');
+      if (member.role === 'teacher') {
+        return live.state.teacherId === member.teacherId
+          ? { ok: true }
+          : protocolError('forbidden');
+      }
+      const student = live.state.students[member.studentId];
+      if (!student) return protocolError('student_not_found');
+      if (student.removed) return protocolError('student_removed');
+      return { ok: true };
+    },
+
+    async join(sessionId, studentId, name) {
+      const joined = await registry.execute(sessionId, {
+        actor: { role: 'student', studentId },
+        command: { type: 'join', name },
+      });
+      return joined.ok ? { ok: true } : joined;
+    },
+
+    async load(sessionId) {
+      return (await registry.get(sessionId)) !== undefined;
+    },
+
+    async attach(sessionId, member, transport) {
+      return (await attach(sessionId, member, transport)) !== undefined;
+    },
+
+    async open(sessionId, member, transport): Promise<OpenedViews | ProtocolError> {
+      const live = await attach(sessionId, member, transport);
+      if (!live) return protocolError('session_not_found');
+      if (member.role === 'teacher') {
+        return { role: 'teacher', snapshot: teacherSnapshot(live, clock) };
+      }
+      return {
+        role: 'student',
+        session: publicSessionView(live.state),
+        self: studentSelfView(live.state, member.studentId) ?? null,
+      };
+    },
+
+    async close(sessionId, member) {
+      const live = registry.peek(sessionId);
+      if (!live) return;
+      if (member.role === 'student') live.presence.disconnected(member.studentId);
+      registry.detach(live);
+    },
+
+    async transportChanged(sessionId, studentId, transport) {
+      registry.peek(sessionId)?.presence.transportChanged(studentId, transport);
+    },
+
+    async handle(sessionId, member, event, message, origin) {
+      const live = await registry.get(sessionId);
+      if (!live) return protocolError('session_not_found');
+      if (member.role === 'student') live.presence.seen(member.studentId);
+      return HANDLERS[event]({ sessionId, member, origin, registry, clock, live }, message);
+    },
+
+    create: (teacherId, deck, settings) => registry.create(teacherId, deck, settings),
+
+    async report(sessionId, teacherId) {
+      const live = await registry.get(sessionId);
+      if (!live || live.state.teacherId !== teacherId) return protocolError('session_not_found');
+      return { ok: true, state: live.state, responseCounts: responseCounts(live.state) };
+    },
+
+    async delete(sessionId, teacherId) {
+      const live = await registry.get(sessionId);
+      if (!live || live.state.teacherId !== teacherId) return protocolError('session_not_found');
+      await registry.delete(sessionId);
+      return { ok: true };
+    },
+  };
+}
+
+/** What a handler may use: who sent it, from which socket, and the session. */
+interface EventContext {
+  sessionId: string;
+  member: Member;
+  /** The sending socket's id: it already shows its own answer, so echoes skip it. */
+  origin: string;
+  registry: SessionRegistry;
+  clock: Clock;
+  live: LiveSession;
+}
+
+type Handler = (context: EventContext, message: unknown) => Promise<Reply>;
+
+const HANDLERS: Record<SessionEvent, Handler> = {
+  'teacher:command': async ({ sessionId, member, origin, registry }, message) => {
+    if (member.role !== 'teacher') return protocolError('forbidden');
+    const parsed = teacherCommandMessageSchema.safeParse(message);
+    if (!parsed.success) return badRequest(parsed.error.issues[0]);
+    if (parsed.data.sessionId !== sessionId) return protocolError('forbidden');
+    const result = await registry.execute(
+      sessionId,
+      { actor: { role: 'teacher', teacherId: member.teacherId }, command: parsed.data.command },
+      origin,
+    );
+    return result.ok ? { ok: true, seq: result.state.seq } : result;
+  },
+  'student:submit': async ({ sessionId, member, origin, registry }, message) => {
+    if (member.role !== 'student') return protocolError('forbidden');
+    const parsed = submitAnswerMessageSchema.safeParse(message);
+    if (!parsed.success) return badRequest(parsed.error.issues[0]);
+    const m = parsed.data;
+    if (m.sessionId !== sessionId) return protocolError('forbidden');
+    const envelope: Envelope = {
+      actor: { role: 'student', studentId: member.studentId },
+      command: {
+        type: 'submitAnswer',
+        slideId: m.slideId,
+        answerId: m.answerId,
+        answer: m.answer,
+        clientCreatedAt: m.clientCreatedAt,
+      },
+    };
+    const result = await registry.execute(sessionId, envelope, origin);
+    if (!result.ok) return result;
+    const stored = result.state.responses[m.slideId]?.[member.studentId];
+    if (!stored) return protocolError('internal_error');
+    return {
+      ok: true,
+      answerId: m.answerId,
+      duplicate: result.duplicate,
+      response: {
+        answerId: stored.answerId,
+        answer: stored.answer,
+        submittedAt: stored.submittedAt,
+        hidden: stored.hidden,
+      },
+    };
+  },
+  'student:navigate': async ({ sessionId, member, origin, registry }, message) => {
+    if (member.role !== 'student') return protocolError('forbidden');
+    const parsed = navigateMessageSchema.safeParse(message);
+    if (!parsed.success) return badRequest(parsed.error.issues[0]);
+    if (parsed.data.sessionId !== sessionId) return protocolError('forbidden');
+    const result = await registry.execute(
+      sessionId,
+      {
+        actor: { role: 'student', studentId: member.studentId },
+        command: { type: 'navigate', slideIndex: parsed.data.slideIndex },
+      },
+      origin,
+    );
+    return result.ok
+      ? { ok: true, position: result.state.students[member.studentId]?.position ?? 0 }
+      : result;
+  },
+  'session:sync': async ({ member, live, clock }) => {
+    if (member.role === 'teacher') return { ok: true, teacher: teacherSnapshot(live, clock) };
+    const self = studentSelfView(live.state, member.studentId);
+    if (!self) return protocolError('student_removed');
+    return { ok: true, student: { session: publicSessionView(live.state), self } };
+  },
+};
+
+export function teacherSnapshot(live: LiveSession, clock: Clock): TeacherSnapshot {
+  return {
+    state: live.state,
+    presence: live.presence.snapshot(),
+    counts: responseCounts(live.state),
+    serverTime: clock.now(),
+  };
+}
+
+function badRequest(issue: { message: string; path: PropertyKey[] } | undefined): ProtocolError {
+  return protocolError('bad_request', issue?.message, issue?.path.map(String).join('.'));
+}

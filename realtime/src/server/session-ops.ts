@@ -1,0 +1,70 @@
+import type {
+  Deck,
+  ProtocolError,
+  PublicSessionView,
+  SessionSettings,
+  SessionState,
+  StudentSelfView,
+  TeacherSnapshot,
+} from '../protocol/index.ts';
+
+/** Who a connection belongs to, as its verified token says. */
+export type Member =
+  { role: 'teacher'; teacherId: string } | { role: 'student'; studentId: string };
+
+/** A wire acknowledgement: `{ ok: true, ... }` or the protocol's error. */
+export type Reply = ({ ok: true } & Record<string, unknown>) | ProtocolError;
+
+/** Client events that need the session's state, so they run where the session lives. */
+export const SESSION_EVENTS = [
+  'teacher:command',
+  'student:submit',
+  'student:navigate',
+  'session:sync',
+] as const;
+export type SessionEvent = (typeof SESSION_EVENTS)[number];
+
+/** What a connection receives when it opens. */
+export type OpenedViews =
+  | { role: 'teacher'; snapshot: TeacherSnapshot }
+  | { role: 'student'; session: PublicSessionView; self: StudentSelfView | null };
+
+export interface SessionReport {
+  ok: true;
+  state: SessionState;
+  responseCounts: Record<string, number>;
+}
+
+/**
+ * Everything the socket and HTTP edges ask of a session. One process: the sessions in this
+ * process's registry (local-session-ops.ts). Several processes: the same operations run on the
+ * process that owns the session, forwarded when that is another one (cluster/cluster-ops.ts).
+ * Inputs and outputs are plain data so they can cross a process boundary.
+ */
+export interface SessionOps {
+  /** The live session using this join code, without loading it. */
+  findByJoinCode(joinCode: string): Promise<string | undefined>;
+  /** Handshake check: the session exists and the member belongs to it. */
+  admit(sessionId: string, member: Member): Promise<{ ok: true } | ProtocolError>;
+  /** Adds a student (durably) under a fresh id. */
+  join(sessionId: string, studentId: string, name: string): Promise<{ ok: true } | ProtocolError>;
+  /** A connection of the member opened: count it, mark the student connected, return views. */
+  open(sessionId: string, member: Member, transport: string): Promise<OpenedViews | ProtocolError>;
+  close(sessionId: string, member: Member): Promise<void>;
+  transportChanged(sessionId: string, studentId: string, transport: string): Promise<void>;
+  /** Runs a client event (already rate-limited and size-checked) and returns its ack. */
+  handle(
+    sessionId: string,
+    member: Member,
+    event: SessionEvent,
+    message: unknown,
+    origin: string,
+  ): Promise<Reply>;
+  create(
+    teacherId: string,
+    deck: Deck,
+    settings: SessionSettings,
+  ): Promise<SessionState | ProtocolError>;
+  report(sessionId: string, teacherId: string): Promise<SessionReport | ProtocolError>;
+  delete(sessionId: string, teacherId: string): Promise<{ ok: true } | ProtocolError>;
+}

@@ -10,9 +10,19 @@
  * Latency is student emit → ack and student emit → the teacher receives it, on this process's
  * clock; every acknowledged answer must reach the teacher exactly once (and, for ours, be
  * stored). Event-loop lag of every process is printed, so a busy machine shows as such.
+ *
+ * Then the cross-process overhead (realtime/cross-process.ts): BENCH_CROSS_STUDENTS students
+ * (0 skips it) on one process vs on another process than their teacher, one redis-server.
  */
 import { performance, monitorEventLoopDelay } from 'node:perf_hooks';
-import { createReport, printReport, type ModeResult } from './realtime/report.ts';
+import { runCrossProcess } from './realtime/cross-process.ts';
+import {
+  createReport,
+  crossProcessMisses,
+  printCrossProcess,
+  printReport,
+  type ModeResult,
+} from './realtime/report.ts';
 import { runScenario, type Scenario } from './realtime/scenario.ts';
 import { startServerProcess, type ServerMode } from './realtime/server-handle.ts';
 
@@ -47,4 +57,20 @@ for (const mode of ['classpulse', 'bare'] as ServerMode[]) {
 }
 const report = createReport(scenario, results);
 printReport(report, (performance.now() - started) / 1000);
-process.exitCode = report.missed.length === 0 ? 0 : 1;
+
+const crossStudents = Number(process.env.BENCH_CROSS_STUDENTS ?? 2_000);
+const missed = [...report.missed];
+if (crossStudents > 0) {
+  const cross = await runCrossProcess(
+    {
+      students: crossStudents,
+      burstWindowMs: 2_500,
+      sustainedRate: numberFromEnv('BENCH_CROSS_RATE', 1_000),
+      sustainedSeconds: 5,
+    },
+    generatorLag,
+  );
+  printCrossProcess(cross);
+  missed.push(...crossProcessMisses(cross));
+}
+process.exitCode = missed.length === 0 ? 0 : 1;

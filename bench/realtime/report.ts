@@ -1,3 +1,4 @@
+import type { CrossProcessResult } from './cross-process.ts';
 import type { ModeResult, PhaseResult, Scenario } from './scenario.ts';
 
 export type { ModeResult };
@@ -20,7 +21,8 @@ const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–'
 const kib = (bytes: number) => (bytes / 1024).toFixed(1);
 const ratio = (ours: number, base: number) => (base > 0 ? `${(ours / base).toFixed(2)}×` : '–');
 
-function checkPhase(name: string, p: PhaseResult, base: PhaseResult | undefined, missed: string[]) {
+/** Zero loss: every answer acknowledged, stored, and at the teacher exactly once. */
+function checkLoss(name: string, p: PhaseResult, missed: string[]) {
   if (p.acked !== p.answers)
     missed.push(`${name}: ${p.answers - p.acked} answers not acknowledged`);
   if (p.missingAtTeacher > 0)
@@ -29,6 +31,10 @@ function checkPhase(name: string, p: PhaseResult, base: PhaseResult | undefined,
     missed.push(`${name}: ${p.duplicatesAtTeacher} answers reached the teacher twice`);
   if ((p.missingInStore ?? 0) > 0)
     missed.push(`${name}: ${p.missingInStore} acked answers not stored`);
+}
+
+function checkPhase(name: string, p: PhaseResult, base: PhaseResult | undefined, missed: string[]) {
+  checkLoss(name, p, missed);
   if (p.ack.p99 > TARGETS.p99Ms)
     missed.push(`${name}: ack p99 ${ms(p.ack.p99)} ms > ${TARGETS.p99Ms} ms`);
   if (p.teacher.p99 > TARGETS.p99Ms)
@@ -153,4 +159,46 @@ export function printReport(report: Report, seconds: number): void {
       ? 'All targets met.'
       : `Targets missed:\n  ${report.missed.join('\n  ')}`,
   );
+}
+
+export function crossProcessMisses(cross: CrossProcessResult): string[] {
+  const missed: string[] = [];
+  for (const [where, r] of [
+    ['one process', cross.oneProcess],
+    ['two processes', cross.twoProcesses],
+  ] as const) {
+    checkLoss(`cross-process (${where}) burst`, r.burst, missed);
+    checkLoss(`cross-process (${where}) sustained`, r.sustained, missed);
+  }
+  return missed;
+}
+
+export function printCrossProcess(cross: CrossProcessResult): void {
+  const { load, oneProcess: one, twoProcesses: two } = cross;
+  console.log(
+    `\nCross-process overhead — cluster mode on one redis-server (appendfsync always), ${load.students} students; ` +
+      `burst of all in ${load.burstWindowMs / 1000} s, then ${load.sustainedRate}/s for ${load.sustainedSeconds} s. ` +
+      `"one process": students and teacher on the same process; "two processes": students on A, the teacher on B, which owns the session.\n`,
+  );
+  const rows = (name: string, get: (r: typeof one) => PhaseResult) => {
+    const a = get(one);
+    const b = get(two);
+    return [
+      {
+        metric: `${name}: acked / sent, lost at teacher / twice / not stored`,
+        'one process': `${a.acked} / ${a.answers}, ${a.missingAtTeacher} / ${a.duplicatesAtTeacher} / ${a.missingInStore ?? 'n/a'}`,
+        'two processes': `${b.acked} / ${b.answers}, ${b.missingAtTeacher} / ${b.duplicatesAtTeacher} / ${b.missingInStore ?? 'n/a'}`,
+        'two ÷ one': '',
+      },
+      ...(['ack', 'teacher'] as const).flatMap((path) =>
+        (['p50', 'p99'] as const).map((q) => ({
+          metric: `${name}: emit→${path} ${q} (ms)`,
+          'one process': ms(a[path][q]),
+          'two processes': ms(b[path][q]),
+          'two ÷ one': ratio(b[path][q], a[path][q]),
+        })),
+      ),
+    ];
+  };
+  console.table([...rows('burst', (r) => r.burst), ...rows('sustained', (r) => r.sustained)]);
 }

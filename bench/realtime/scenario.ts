@@ -78,7 +78,7 @@ async function settle(sent: SentAnswer[], teacher: TeacherTap, limitMs = 60_000)
   }
 }
 
-async function phase(
+export async function phase(
   server: ServerHandle,
   session: BenchSession,
   teacher: TeacherTap,
@@ -116,7 +116,7 @@ async function phase(
 }
 
 /** Every student of the big session answers once, at a random moment within the window. */
-function burst(students: Student[], windowMs: number, tag: string): Promise<SentAnswer[]> {
+export function burst(students: Student[], windowMs: number, tag: string): Promise<SentAnswer[]> {
   return Promise.all(
     students.map(
       (student, i) =>
@@ -131,7 +131,7 @@ function burst(students: Student[], windowMs: number, tag: string): Promise<Sent
 }
 
 /** `rate` answers per second for `seconds`, students taking turns (each answer edits theirs). */
-async function sustained(
+export async function sustained(
   students: Student[],
   rate: number,
   seconds: number,

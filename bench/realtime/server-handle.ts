@@ -4,7 +4,8 @@ import type { ParentMessage, ServerMessage, ServerStats } from './ipc.ts';
 
 const ENTRY = fileURLToPath(new URL('./server-process.ts', import.meta.url));
 
-export type ServerMode = 'classpulse' | 'bare';
+/** `cluster`: our tier in cluster mode on the Redis at BENCH_REDIS_URL (see cross-process.ts). */
+export type ServerMode = 'classpulse' | 'bare' | 'cluster';
 
 export interface ServerHandle {
   mode: ServerMode;
@@ -17,7 +18,10 @@ export interface ServerHandle {
 }
 
 /** Starts a server under test in its own Node process (with `--expose-gc`) and waits for it. */
-export async function startServerProcess(mode: ServerMode): Promise<ServerHandle> {
+export async function startServerProcess(
+  mode: ServerMode,
+  env: Record<string, string> = {},
+): Promise<ServerHandle> {
   const child: ChildProcess = fork(ENTRY, [mode], {
     execArgv: [
       '--expose-gc',
@@ -28,6 +32,7 @@ export async function startServerProcess(mode: ServerMode): Promise<ServerHandle
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
         : []),
     ],
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

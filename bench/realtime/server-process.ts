@@ -1,7 +1,8 @@
 /**
  * One server under test, in its own process so its CPU, memory and event-loop lag are its own.
  * argv[2] = "classpulse" (the real realtime tier, SQLite durable writes, production defaults) or
- * "bare" (the baseline: socket.io that only forwards each answer to the teacher). The parent
+ * "bare" (the baseline: socket.io that only forwards each answer to the teacher) or "cluster"
+ * (the real tier as one of several processes on the Redis at BENCH_REDIS_URL). The parent
  * talks to it over IPC: it reports `{ listening }`, answers `stats` with a measurement taken
  * right after a full GC (needs `--expose-gc`), and stops on `stop`.
  */
@@ -43,7 +44,7 @@ function stats(): ServerStats {
 
 async function start(): Promise<{ url: string; accountToken?: string; close(): Promise<void> }> {
   if (mode === 'bare') return startBareServer();
-  if (mode !== 'classpulse') throw new Error(`unknown mode ${String(mode)}`);
+  if (mode !== 'classpulse' && mode !== 'cluster') throw new Error(`unknown mode ${String(mode)}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'classpulse-bench-realtime-'));
   const server = await createRealtimeServer(
     realtimeConfig({
@@ -53,6 +54,7 @@ async function start(): Promise<{ url: string; accountToken?: string; close(): P
       sqlitePath: join(dataDir, 'realtime.sqlite'),
       tokenSecret: BENCH_SECRET,
       sqliteSynchronous: process.env.BENCH_SQLITE_SYNCHRONOUS === 'normal' ? 'normal' : 'full',
+      redisUrl: mode === 'cluster' ? process.env.BENCH_REDIS_URL : undefined,
       // One generator stands in for thousands of students; their per-socket limits stay default.
     }),
     { logger: silentLogger() },

@@ -34,6 +34,22 @@ describe('realtime config', () => {
     assert.equal(config.presenceGoneAfterMs, 5000);
   });
 
+  it('runs as one process on SQLite unless a Redis URL makes it one of a cluster', () => {
+    assert.equal(loadRealtimeConfig({}).redisUrl, undefined);
+    const config = loadRealtimeConfig({
+      REALTIME_REDIS_URL: 'redis://redis.internal:6379/0',
+      REALTIME_SESSION_LEASE_MS: '5000',
+    });
+    assert.equal(config.redisUrl, 'redis://redis.internal:6379/0');
+    assert.equal(config.redisKeyPrefix, 'cp:');
+    assert.equal(config.sessionLeaseMs, 5000);
+    assert.throws(
+      () => loadRealtimeConfig({ REALTIME_REDIS_URL: 'localhost:6379' }),
+      (error: unknown) =>
+        error instanceof ConfigError && error.message.includes('redis://host:6379'),
+    );
+  });
+
   it('refuses bad values with a message naming every bad variable', () => {
     assert.throws(
       () =>

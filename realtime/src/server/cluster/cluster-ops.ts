@@ -18,6 +18,8 @@ import { RpcTimeoutError, type ProcessRpc } from './process-rpc.ts';
 import { RemoteAttachments } from './remote-attachments.ts';
 import type { SessionLeases } from './session-lease.ts';
 
+const OWNER_CACHE_MAX = 50_000;
+
 type IO = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface ClusterOpsDeps {
@@ -56,12 +58,18 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
   const ownerCache = new Map<string, string>();
   const remote = new RemoteAttachments();
 
+  /** A hint, checked by the owner on every request: bounded, and simply dropped when full. */
+  const remember = (sessionId: string, owner: string) => {
+    if (ownerCache.size >= OWNER_CACHE_MAX) ownerCache.clear();
+    ownerCache.set(sessionId, owner);
+  };
+
   const ownerOf = async (sessionId: string): Promise<string | null> => {
     if (leases.held().has(sessionId)) return self;
     const cached = ownerCache.get(sessionId);
     if (cached !== undefined) return cached;
     const owner = await leases.ownerOf(sessionId);
-    if (owner !== null && owner !== self) ownerCache.set(sessionId, owner);
+    if (owner !== null && owner !== self) remember(sessionId, owner);
     return owner;
   };
 
@@ -124,7 +132,7 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
 
   io.on('cp:owner', (sessionId, owner) => {
     if (owner === self) return;
-    ownerCache.set(sessionId, owner);
+    remember(sessionId, owner);
     // We thought we owned it: our lease must have run out. Renewing notices and lets it go.
     if (leases.held().has(sessionId)) void leases.renewAll();
     void (async () => {

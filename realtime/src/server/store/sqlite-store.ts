@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { evolveAll, type EngineEvent } from '../../engine/index.ts';
 import type { SessionState } from '../../protocol/index.ts';
 import {
@@ -10,6 +11,14 @@ import {
   type SessionSummary,
 } from './session-store.ts';
 import { createSnapshotPacer } from './snapshot-pacing.ts';
+import {
+  configure,
+  SCHEMA,
+  type WriteOp,
+  type WriteReply,
+  type WriteRequest,
+  type WriteResult,
+} from './sqlite-schema.ts';
 
 export interface SqliteStoreOptions {
   path: string;
@@ -22,74 +31,48 @@ export interface SqliteStoreOptions {
   snapshotEvery: number;
 }
 
-interface PendingAppend {
-  sessionId: string;
-  seq: number;
-  eventsJson: string;
-  snapshotJson: string | null;
-  ended: boolean;
-  resolve: () => void;
+interface Pending {
+  op: WriteOp;
+  resolve: (result: Extract<WriteResult, { ok: true }>) => void;
   reject: (error: Error) => void;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS sessions (
-  id TEXT PRIMARY KEY,
-  join_code TEXT NOT NULL,
-  teacher_id TEXT NOT NULL,
-  title TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('live', 'ended')),
-  created_at INTEGER NOT NULL,
-  snapshot_seq INTEGER NOT NULL,
-  snapshot TEXT NOT NULL
-);
-CREATE UNIQUE INDEX IF NOT EXISTS sessions_live_join_code ON sessions (join_code) WHERE status = 'live';
-CREATE INDEX IF NOT EXISTS sessions_teacher ON sessions (teacher_id, created_at);
-CREATE TABLE IF NOT EXISTS session_events (
-  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-  seq INTEGER NOT NULL,
-  events TEXT NOT NULL,
-  PRIMARY KEY (session_id, seq)
-) WITHOUT ROWID;
-`;
+/**
+ * The writer's source is TypeScript like the rest of the tier, which runs through tsx; a worker
+ * does not inherit the loader (Node 20), so it registers tsx before importing the writer.
+ */
+const WRITER_BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./sqlite-writer.ts', import.meta.url).href)}); })`;
 
 /**
- * Embedded store: an event log per session plus periodic snapshots, in SQLite (WAL). Appends
- * made in one event-loop turn are committed in one transaction ("group commit"), so a class
- * answering at once costs one fsync per turn instead of one per answer.
+ * Embedded store: an event log per session plus periodic snapshots, in SQLite (WAL). Writes go
+ * to a writer thread (sqlite-writer.ts), so commits and their fsyncs never stall the event loop;
+ * everything written while a commit runs goes into the next one ("group commit"), so a class
+ * answering at once costs one fsync per batch instead of one per answer. Reads run here, on a
+ * second connection: WAL lets them proceed during a commit, and a write's promise resolves only
+ * after its commit, so a read that follows it sees it.
  */
 export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
   mkdirSync(dirname(options.path), { recursive: true });
   const db = new Database(options.path);
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  configure(db, options.synchronous);
   db.exec(SCHEMA);
+  const writer = new Worker(WRITER_BOOT, {
+    eval: true,
+    workerData: { path: options.path, synchronous: options.synchronous },
+  });
+  writer.unref();
 
   const q = {
-    insertSession: db.prepare(
-      `INSERT INTO sessions (id, join_code, teacher_id, title, status, created_at, snapshot_seq, snapshot)
-       VALUES (@id, @joinCode, @teacherId, @title, 'live', @createdAt, @seq, @snapshot)`,
-    ),
-    insertEvents: db.prepare(
-      'INSERT INTO session_events (session_id, seq, events) VALUES (?, ?, ?)',
-    ),
-    lastSeq: db.prepare<[string], { seq: number | null }>(
-      'SELECT MAX(seq) AS seq FROM session_events WHERE session_id = ?',
-    ),
     snapshot: db.prepare<[string], { snapshot_seq: number; snapshot: string }>(
       'SELECT snapshot_seq, snapshot FROM sessions WHERE id = ?',
     ),
     eventsAfter: db.prepare<[string, number], { seq: number; events: string }>(
       'SELECT seq, events FROM session_events WHERE session_id = ? AND seq > ? ORDER BY seq',
     ),
-    updateSnapshot: db.prepare('UPDATE sessions SET snapshot_seq = ?, snapshot = ? WHERE id = ?'),
-    markEnded: db.prepare(`UPDATE sessions SET status = 'ended' WHERE id = ?`),
     findLive: db.prepare<[string], { id: string }>(
       `SELECT id FROM sessions WHERE join_code = ? AND status = 'live'`,
     ),
-    delete: db.prepare('DELETE FROM sessions WHERE id = ?'),
     list: db.prepare<[], SummaryRow>(
       'SELECT id, join_code, teacher_id, title, status, created_at FROM sessions ORDER BY created_at DESC',
     ),
@@ -98,114 +81,79 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
     ),
   };
 
-  /** Last durable seq per session this process has touched; guards against gaps after a failure. */
-  const durableSeq = new Map<string, number>();
   const pacer = createSnapshotPacer(options.snapshotEvery);
-  let pending: PendingAppend[] = [];
+  let queued: Pending[] = [];
+  let inFlight: { id: number; batch: Pending[] } | null = null;
+  let nextId = 1;
   let flushScheduled = false;
   let closed = false;
+  let drained: (() => void) | null = null;
+  let writerClosed: (() => void) | null = null;
 
-  const lastDurableSeq = (sessionId: string): number => {
-    const known = durableSeq.get(sessionId);
-    if (known !== undefined) return known;
-    const seq = q.lastSeq.get(sessionId)?.seq ?? 0;
-    durableSeq.set(sessionId, seq);
-    return seq;
+  const fail = (batch: Pending[], error: Error) => {
+    for (const p of batch) p.reject(error);
   };
 
-  const writeOp = (op: PendingAppend): void => {
-    q.insertEvents.run(op.sessionId, op.seq, op.eventsJson);
-    if (op.snapshotJson !== null) q.updateSnapshot.run(op.seq, op.snapshotJson, op.sessionId);
-    if (op.ended) q.markEnded.run(op.sessionId);
+  const flush = () => {
+    flushScheduled = false;
+    if (inFlight || queued.length === 0) return;
+    const batch = queued;
+    queued = [];
+    inFlight = { id: nextId++, batch };
+    writer.postMessage({ id: inFlight.id, ops: batch.map((p) => p.op) } satisfies WriteRequest);
   };
-  // The same writes in a savepoint: a constraint failure then rolls back this op alone.
-  const writeOpIsolated = db.transaction(writeOp);
 
-  interface BatchOutcome {
-    accepted: PendingAppend[];
-    refused: Array<{ op: PendingAppend; error: Error }>;
-    tentative: Map<string, number>;
-  }
-
-  /**
-   * One transaction for every append of the turn. The fast path runs the writes directly; only
-   * when one breaks a constraint (e.g. its session was deleted meanwhile) is the batch redone with
-   * a savepoint per append, so that one fails alone. Savepoints on every append cost about as
-   * much as the inserts themselves.
-   */
-  const commitBatch = db.transaction((batch: PendingAppend[], isolate: boolean): BatchOutcome => {
-    const outcome: BatchOutcome = { accepted: [], refused: [], tentative: new Map() };
-    for (const op of batch) {
-      const last = outcome.tentative.get(op.sessionId) ?? lastDurableSeq(op.sessionId);
-      if (op.seq !== last + 1) {
-        const error = new SeqConflictError(
-          `session ${op.sessionId}: expected seq ${last + 1}, got ${op.seq}`,
-        );
-        outcome.refused.push({ op, error });
-        continue;
-      }
-      if (!isolate) writeOp(op);
-      else {
-        try {
-          writeOpIsolated(op);
-        } catch (error) {
-          if (!isConstraintError(error)) throw error;
-          outcome.refused.push({ op, error: error as Error });
-          continue;
-        }
-      }
-      outcome.tentative.set(op.sessionId, op.seq);
-      outcome.accepted.push(op);
+  writer.on('message', (reply: WriteReply) => {
+    if ('closed' in reply) return writerClosed?.();
+    const current = inFlight;
+    if (!current || current.id !== reply.id) return;
+    inFlight = null;
+    if ('failed' in reply) fail(current.batch, new Error(`SQLite write failed: ${reply.failed}`));
+    else {
+      current.batch.forEach((p, i) => {
+        const result = reply.results[i];
+        if (result?.ok) return p.resolve(result);
+        if (result?.kind === 'code-taken') return p.reject(new JoinCodeTakenError());
+        if (result?.kind === 'seq') return p.reject(new SeqConflictError(result.message));
+        p.reject(new Error(result?.message ?? 'no result from the SQLite writer'));
+      });
     }
-    return outcome;
+    // Whatever arrived during that commit goes out at once, as the next batch.
+    if (queued.length > 0) flush();
+    else if (drained) drained();
+  });
+  writer.on('error', (error) => {
+    const current = inFlight;
+    inFlight = null;
+    fail([...(current?.batch ?? []), ...queued.splice(0)], error);
+    drained?.();
   });
 
-  const flush = (): void => {
-    flushScheduled = false;
-    const batch = pending;
-    pending = [];
-    if (batch.length === 0) return;
-    let outcome: BatchOutcome;
-    try {
-      try {
-        outcome = commitBatch(batch, false);
-      } catch (error) {
-        if (!isConstraintError(error)) throw error;
-        outcome = commitBatch(batch, true);
+  const enqueue = (op: WriteOp) =>
+    new Promise<Extract<WriteResult, { ok: true }>>((resolve, reject) => {
+      if (closed) return reject(new Error('store closed'));
+      queued.push({ op, resolve, reject });
+      if (!flushScheduled && !inFlight) {
+        flushScheduled = true;
+        setImmediate(flush);
       }
-    } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      for (const op of batch) op.reject(failure);
-      return;
-    }
-    for (const [sessionId, seq] of outcome.tentative) durableSeq.set(sessionId, seq);
-    for (const { op, error } of outcome.refused) op.reject(error);
-    for (const op of outcome.accepted) op.resolve();
-  };
+    });
 
   return {
     async create(state, events) {
-      if (closed) throw new Error('store closed');
-      const snapshot = JSON.stringify(state);
-      try {
-        db.transaction(() => {
-          q.insertSession.run({
-            id: state.id,
-            joinCode: state.joinCode,
-            teacherId: state.teacherId,
-            title: state.deck.title,
-            createdAt: state.createdAt,
-            seq: state.seq,
-            snapshot,
-          });
-          q.insertEvents.run(state.id, state.seq, JSON.stringify(events));
-        })();
-        pacer.written(state.id, snapshot);
-      } catch (error) {
-        if (isUniqueViolation(error, 'sessions.join_code')) throw new JoinCodeTakenError();
-        throw error;
-      }
-      durableSeq.set(state.id, state.seq);
+      const snapshotJson = JSON.stringify(state);
+      await enqueue({
+        op: 'create',
+        sessionId: state.id,
+        joinCode: state.joinCode,
+        teacherId: state.teacherId,
+        title: state.deck.title,
+        createdAt: state.createdAt,
+        seq: state.seq,
+        snapshotJson,
+        eventsJson: JSON.stringify(events),
+      });
+      pacer.written(state.id, snapshotJson);
     },
 
     async load(sessionId) {
@@ -222,7 +170,6 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
         replayed++;
       }
       pacer.loaded(sessionId, row.snapshot.length, replayedBytes, replayed);
-      durableSeq.set(sessionId, state.seq);
       return state;
     },
 
@@ -230,32 +177,23 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
       return q.findLive.get(joinCode)?.id;
     },
 
-    append(sessionId, events, state) {
-      if (closed) return Promise.reject(new Error('store closed'));
+    async append(sessionId, events, state) {
       const eventsJson = JSON.stringify(events);
       const snapshotJson = pacer.due(sessionId, eventsJson) ? JSON.stringify(state) : null;
       if (snapshotJson !== null) pacer.written(sessionId, snapshotJson);
-      return new Promise<void>((resolve, reject) => {
-        pending.push({
-          sessionId,
-          seq: state.seq,
-          eventsJson,
-          snapshotJson,
-          ended: events.some((e) => e.type === 'sessionEnded'),
-          resolve,
-          reject,
-        });
-        if (!flushScheduled) {
-          flushScheduled = true;
-          setImmediate(flush);
-        }
+      await enqueue({
+        op: 'append',
+        sessionId,
+        seq: state.seq,
+        eventsJson,
+        snapshotJson,
+        ended: events.some((e) => e.type === 'sessionEnded'),
       });
     },
 
     async delete(sessionId) {
-      durableSeq.delete(sessionId);
       pacer.forget(sessionId);
-      return q.delete.run(sessionId).changes > 0;
+      return (await enqueue({ op: 'delete', sessionId })).deleted === true;
     },
 
     async list(teacherId) {
@@ -266,7 +204,17 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
     async close() {
       if (closed) return;
       closed = true;
-      flush();
+      if (flushScheduled || inFlight || queued.length > 0) {
+        await new Promise<void>((resolve) => {
+          drained = resolve;
+          flush();
+        });
+      }
+      await new Promise<void>((resolve) => {
+        writerClosed = resolve;
+        writer.once('exit', () => resolve());
+        writer.postMessage({ id: 0, close: true } satisfies WriteRequest);
+      });
       db.close();
     },
   };
@@ -290,19 +238,4 @@ function toSummary(row: SummaryRow): SessionSummary {
     status: row.status,
     createdAt: row.created_at,
   };
-}
-
-function isConstraintError(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    String((error as { code?: string }).code).startsWith('SQLITE_CONSTRAINT')
-  );
-}
-
-function isUniqueViolation(error: unknown, column: string): boolean {
-  return (
-    error instanceof Error &&
-    (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-    error.message.includes(column)
-  );
 }

@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3';
+
+export const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY,
+  join_code TEXT NOT NULL,
+  teacher_id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('live', 'ended')),
+  created_at INTEGER NOT NULL,
+  snapshot_seq INTEGER NOT NULL,
+  snapshot TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS sessions_live_join_code ON sessions (join_code) WHERE status = 'live';
+CREATE INDEX IF NOT EXISTS sessions_teacher ON sessions (teacher_id, created_at);
+CREATE TABLE IF NOT EXISTS session_events (
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  events TEXT NOT NULL,
+  PRIMARY KEY (session_id, seq)
+) WITHOUT ROWID;
+`;
+
+/** Both connections (the reader on the event loop, the writer thread) are set up alike. */
+export function configure(db: Database.Database, synchronous: 'full' | 'normal'): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+/** One write the writer thread performs; results come back in the same order. */
+export type WriteOp =
+  | {
+      op: 'create';
+      sessionId: string;
+      joinCode: string;
+      teacherId: string;
+      title: string;
+      createdAt: number;
+      seq: number;
+      snapshotJson: string;
+      eventsJson: string;
+    }
+  | {
+      op: 'append';
+      sessionId: string;
+      seq: number;
+      eventsJson: string;
+      snapshotJson: string | null;
+      ended: boolean;
+    }
+  | { op: 'delete'; sessionId: string };
+
+/** Per op: done (`deleted` for a delete), or why it was refused. */
+export type WriteResult =
+  | { ok: true; deleted?: boolean }
+  | { ok: false; kind: 'seq' | 'code-taken' | 'constraint'; message: string };
+
+export type WriteRequest =
+  | { id: number; ops: WriteOp[] }
+  /** The last message: close the database (checkpointing the WAL) and exit. */
+  | { id: number; close: true };
+export type WriteReply =
+  | { id: number; results: WriteResult[] }
+  | { id: number; closed: true }
+  /** The whole batch failed (disk full, I/O error): nothing of it is durable. */
+  | { id: number; failed: string };

@@ -27,6 +27,8 @@ export async function startServerProcess(
       '--expose-gc',
       '--import',
       'tsx',
+      // BENCH_NODE_FLAGS: extra Node/V8 flags for every server process (e.g. GC tuning).
+      ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(/\s+/) : []),
       // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each server process, to find what limits it.
       ...(process.env.BENCH_CPU_PROF
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]

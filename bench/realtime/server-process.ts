@@ -55,6 +55,10 @@ async function start(): Promise<{ url: string; accountToken?: string; close(): P
       tokenSecret: BENCH_SECRET,
       sqliteSynchronous: process.env.BENCH_SQLITE_SYNCHRONOUS === 'normal' ? 'normal' : 'full',
       redisUrl: mode === 'cluster' ? process.env.BENCH_REDIS_URL : undefined,
+      // BENCH_SNAPSHOT_EVERY: what snapshots cost (1000000 ≈ none during a run).
+      ...(process.env.BENCH_SNAPSHOT_EVERY
+        ? { snapshotEvery: Number(process.env.BENCH_SNAPSHOT_EVERY) }
+        : {}),
       // One generator stands in for thousands of students; their per-socket limits stay default.
     }),
     { logger: silentLogger() },

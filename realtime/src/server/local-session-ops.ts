@@ -30,6 +30,8 @@ export interface LocalSessionOps extends SessionOps {
   attach(sessionId: string, member: Member, transport: string): Promise<boolean>;
   /** Resolves once the session is in memory here (false: it does not exist). */
   load(sessionId: string): Promise<boolean>;
+  /** What `open` returns, without counting a connection (a repeated open). */
+  views(sessionId: string, member: Member): Promise<OpenedViews | ProtocolError>;
 }
 
 /** SessionOps on the sessions held by this process's registry. */
@@ -78,17 +80,16 @@ export function createLocalSessionOps(deps: LocalSessionOpsDeps): LocalSessionOp
       return (await attach(sessionId, member, transport)) !== undefined;
     },
 
-    async open(sessionId, member, transport): Promise<OpenedViews | ProtocolError> {
+    async open(sessionId, member, transport) {
       const live = await attach(sessionId, member, transport);
-      if (!live) return protocolError('session_not_found');
-      if (member.role === 'teacher') {
-        return { role: 'teacher', snapshot: teacherSnapshot(live, clock) };
-      }
-      return {
-        role: 'student',
-        session: publicSessionView(live.state),
-        self: studentSelfView(live.state, member.studentId) ?? null,
-      };
+      return live ? viewsOf(live, member, clock) : protocolError('session_not_found');
+    },
+
+    async views(sessionId, member) {
+      const live = await registry.get(sessionId);
+      if (!live || (member.role === 'student' && !live.state.students[member.studentId]))
+        return protocolError('session_not_found');
+      return viewsOf(live, member, clock);
     },
 
     async close(sessionId, member) {
@@ -208,6 +209,15 @@ const HANDLERS: Record<SessionEvent, Handler> = {
     return { ok: true, student: { session: publicSessionView(live.state), self } };
   },
 };
+
+function viewsOf(live: LiveSession, member: Member, clock: Clock): OpenedViews {
+  if (member.role === 'teacher') return { role: 'teacher', snapshot: teacherSnapshot(live, clock) };
+  return {
+    role: 'student',
+    session: publicSessionView(live.state),
+    self: studentSelfView(live.state, member.studentId) ?? null,
+  };
+}
 
 export function teacherSnapshot(live: LiveSession, clock: Clock): TeacherSnapshot {
   return {

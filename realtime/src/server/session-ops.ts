@@ -48,9 +48,17 @@ export interface SessionOps {
   admit(sessionId: string, member: Member): Promise<{ ok: true } | ProtocolError>;
   /** Adds a student (durably) under a fresh id. */
   join(sessionId: string, studentId: string, name: string): Promise<{ ok: true } | ProtocolError>;
-  /** A connection of the member opened: count it, mark the student connected, return views. */
-  open(sessionId: string, member: Member, transport: string): Promise<OpenedViews | ProtocolError>;
-  close(sessionId: string, member: Member): Promise<void>;
+  /**
+   * A connection of the member opened: count it, mark the student connected, return views.
+   * `connection` (the socket id) makes it idempotent where it may be retried across processes.
+   */
+  open(
+    sessionId: string,
+    member: Member,
+    transport: string,
+    connection: string,
+  ): Promise<OpenedViews | ProtocolError>;
+  close(sessionId: string, member: Member, connection: string): Promise<void>;
   transportChanged(sessionId: string, studentId: string, transport: string): Promise<void>;
   /** Runs a client event (already rate-limited and size-checked) and returns its ack. */
   handle(

@@ -55,10 +55,10 @@ async function onConnection(socket: AppSocket, deps: SocketHandlerDeps): Promise
   // Before any await: socket.io drops events that arrive before a listener exists.
   socket.onAny(dispatchEvent);
   const member = memberOf(data);
-  const opened = await ops.open(data.sessionId, member, socket.conn.transport.name);
+  const opened = await ops.open(data.sessionId, member, socket.conn.transport.name, socket.id);
   if (!('role' in opened) || !socket.connected) {
     if (!('role' in opened)) socket.emit('session:closed', opened);
-    else void ops.close(data.sessionId, member); // it went away while opening
+    else void ops.close(data.sessionId, member, socket.id); // it went away while opening
     socket.disconnect(true);
     return;
   }
@@ -162,7 +162,7 @@ function onDisconnect(this: AppSocket): void {
   if (!data.opened || !deps) return;
   data.opened = false;
   deps.metrics.connectedSockets.dec({ role: data.role });
-  deps.ops.close(data.sessionId, memberOf(data)).catch((error: unknown) => {
+  deps.ops.close(data.sessionId, memberOf(data), this.id).catch((error: unknown) => {
     deps.logger.warn({ err: error, sessionId: data.sessionId }, 'closing a connection failed');
   });
 }

@@ -108,7 +108,7 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
 
   /** This process's own sockets of a session, as the connections to announce to its owner. */
   const localConnections = (sessionId: string) => {
-    const connections: Array<{ member: Member; transport: string }> = [];
+    const connections: Array<{ member: Member; transport: string; connection: string }> = [];
     for (const room of [teacherRoom(sessionId), studentsRoom(sessionId)]) {
       for (const socketId of io.of('/').adapter.rooms.get(room) ?? []) {
         const socket = io.of('/').sockets.get(socketId);
@@ -116,6 +116,7 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
           connections.push({
             member: memberOf(socket.data),
             transport: socket.conn.transport.name,
+            connection: socket.id,
           });
         }
       }
@@ -163,15 +164,18 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
       case 'join':
         return local.join(request.sessionId, request.studentId, request.name);
       case 'open': {
-        const opened = await local.open(request.sessionId, request.member, request.transport);
-        if ('role' in opened) remote.add(from, request.sessionId, request.member);
+        const { sessionId, member, transport, connection } = request;
+        // A retry of an open that went through (its reply was lost): count it once.
+        if (remote.has(from, connection)) return local.views(sessionId, member);
+        const opened = await local.open(sessionId, member, transport, connection);
+        if ('role' in opened) remote.add(from, connection, sessionId, member);
         return opened;
       }
-      case 'close':
-        if (remote.remove(from, request.sessionId, request.member)) {
-          await local.close(request.sessionId, request.member);
-        }
+      case 'close': {
+        const announced = remote.remove(from, request.connection);
+        if (announced) await local.close(announced.sessionId, announced.member, request.connection);
         return null;
+      }
       case 'transport':
         await local.transportChanged(request.sessionId, request.studentId, request.transport);
         return null;
@@ -188,9 +192,10 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
       case 'delete':
         return local.delete(request.sessionId, request.teacherId);
       case 'reattach':
-        for (const { member, transport } of request.connections) {
+        for (const { member, transport, connection } of request.connections) {
+          if (remote.has(from, connection)) continue;
           if (await local.attach(request.sessionId, member, transport)) {
-            remote.add(from, request.sessionId, member);
+            remote.add(from, connection, request.sessionId, member);
           }
         }
         return null;
@@ -203,8 +208,8 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
       for (const processId of remote.processes()) {
         if (await deps.heartbeat.isAlive(processId)) continue;
         logger.warn({ processId }, 'a realtime process is gone; closing its connections');
-        for (const { sessionId, member } of remote.takeProcess(processId)) {
-          await local.close(sessionId, member);
+        for (const [connection, { sessionId, member }] of remote.takeProcess(processId)) {
+          await local.close(sessionId, member, connection);
         }
       }
     })().catch((error: unknown) => logger.warn({ err: error }, 'sweeping dead peers failed'));
@@ -225,18 +230,20 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
         studentId,
         name,
       }),
-    open: (sessionId, member, transport) =>
-      forward(sessionId, () => local.open(sessionId, member, transport), {
+    open: (sessionId, member, transport, connection) =>
+      forward(sessionId, () => local.open(sessionId, member, transport, connection), {
         op: 'open',
         sessionId,
         member,
         transport,
+        connection,
       }),
-    async close(sessionId, member) {
-      await forward(sessionId, () => local.close(sessionId, member), {
+    async close(sessionId, member, connection) {
+      await forward(sessionId, () => local.close(sessionId, member, connection), {
         op: 'close',
         sessionId,
         member,
+        connection,
       });
     },
     async transportChanged(sessionId, studentId, transport) {

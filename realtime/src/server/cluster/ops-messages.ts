@@ -17,8 +17,14 @@ const transport = z.string().max(32);
 export const opsRequestSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('admit'), sessionId: id, member: memberSchema }),
   z.object({ op: z.literal('join'), sessionId: id, studentId: id, name: z.string().max(200) }),
-  z.object({ op: z.literal('open'), sessionId: id, member: memberSchema, transport }),
-  z.object({ op: z.literal('close'), sessionId: id, member: memberSchema }),
+  z.object({
+    op: z.literal('open'),
+    sessionId: id,
+    member: memberSchema,
+    transport,
+    connection: id,
+  }),
+  z.object({ op: z.literal('close'), sessionId: id, member: memberSchema, connection: id }),
   z.object({ op: z.literal('transport'), sessionId: id, studentId: id, transport }),
   z.object({
     op: z.literal('handle'),
@@ -33,7 +39,9 @@ export const opsRequestSchema = z.discriminatedUnion('op', [
   z.object({
     op: z.literal('reattach'),
     sessionId: id,
-    connections: z.array(z.object({ member: memberSchema, transport })).max(100_000),
+    connections: z
+      .array(z.object({ member: memberSchema, transport, connection: id }))
+      .max(100_000),
   }),
 ]);
 export type OpsRequest = z.infer<typeof opsRequestSchema>;

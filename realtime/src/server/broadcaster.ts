@@ -41,6 +41,8 @@ export class Broadcaster {
   constructor(
     private readonly io: IO,
     private readonly studentIntervalMs: number,
+    /** One process: every socket of a room is here, so an empty room can be seen and skipped. */
+    private readonly singleProcess: boolean,
   ) {}
 
   committed(
@@ -118,9 +120,16 @@ export class Broadcaster {
   }
 
   private sendSelf(live: LiveSession, studentId: string, exceptSocketId: string | undefined): void {
+    const name = studentRoom(live.id, studentId);
+    if (this.singleProcess) {
+      // Usually the student's only socket sent the answer and has its ack: nobody to tell, and
+      // building and encoding the view for nobody cost a few µs on every answer.
+      const members = this.io.of('/').adapter.rooms.get(name);
+      if (!members || (members.size === 1 && exceptSocketId && members.has(exceptSocketId))) return;
+    }
     const view = studentSelfView(live.state, studentId);
     if (!view) return;
-    const room = this.io.to(studentRoom(live.id, studentId));
+    const room = this.io.to(name);
     (exceptSocketId ? room.except(exceptSocketId) : room).emit('student:self', view);
   }
 

@@ -24,6 +24,24 @@ export interface RealtimeMetrics {
   storeCommitSeconds: Histogram;
   countCommand(type: string, result: CommandResult): void;
   countRejected(reason: ErrorCode): void;
+  /** One client event's receive → ack time. */
+  observeAck(event: string, seconds: number): void;
+}
+
+/**
+ * A labelled child per label value, made once: prom-client otherwise hashes the label object on
+ * every call, which on the answer path (three metrics per answer) is allocation for nothing.
+ */
+function childCache<T>(make: (key: string) => T): (key: string) => T {
+  const children = new Map<string, T>();
+  return (key) => {
+    let child = children.get(key);
+    if (!child) {
+      child = make(key);
+      children.set(key, child);
+    }
+    return child;
+  };
 }
 
 export function createRealtimeMetrics(): RealtimeMetrics {
@@ -71,6 +89,12 @@ export function createRealtimeMetrics(): RealtimeMetrics {
   for (const code of Object.keys(ERROR_CODES)) rejectedMessages.inc({ reason: code }, 0);
   for (const role of ['teacher', 'student']) connectedSockets.set({ role }, 0);
 
+  const commandChild = childCache((key) => {
+    const [type = 'unknown', result = 'ok'] = key.split('\u0000');
+    return commands.labels({ type, result });
+  });
+  const ackChild = childCache((event) => ackLatency.labels({ event }));
+
   return {
     registry,
     connectedSockets,
@@ -80,7 +104,10 @@ export function createRealtimeMetrics(): RealtimeMetrics {
     rejectedMessages,
     storeCommitSeconds,
     countCommand(type, result) {
-      commands.inc({ type: commandTypes.has(type) ? type : 'unknown', result });
+      commandChild(`${commandTypes.has(type) ? type : 'unknown'}\u0000${result}`).inc();
+    },
+    observeAck(event, seconds) {
+      ackChild(event).observe(seconds);
     },
     countRejected(reason) {
       rejectedMessages.inc({ reason });

@@ -104,7 +104,7 @@ export async function createRealtimeServer(
     cors: { origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: false },
     ...(cluster ? { adapter: cluster.adapter } : {}),
   });
-  const broadcaster = new Broadcaster(io, config.studentBroadcastIntervalMs);
+  const broadcaster = new Broadcaster(io, config.studentBroadcastIntervalMs, cluster === null);
   const local = createLocalSessionOps({ registry, clock, logger });
   const ops: SessionOps = cluster
     ? cluster.connect(io, registry, local, (sessionId) => {

@@ -116,7 +116,7 @@ function dispatchEvent(this: AppSocket, event: string, ...args: unknown[]): void
   const started = performance.now();
   void reply(this, deps, event, args[0]).then((result) => {
     if (!result.ok) deps.metrics.countRejected(result.code);
-    deps.metrics.ackLatency.observe({ event }, (performance.now() - started) / 1000);
+    deps.metrics.observeAck(event, (performance.now() - started) / 1000);
     if (ack) ack(result);
     else if (!result.ok) this.emit('protocol:error', result);
   });

@@ -216,22 +216,19 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
   }, deps.leaseMs);
   sweep.unref();
 
-  const forward = <T>(sessionId: string, here: () => Promise<T>, request: OpsRequest) =>
-    route(sessionId, here, request);
-
   return {
     findByJoinCode: (joinCode) => local.findByJoinCode(joinCode),
     admit: (sessionId, member) =>
-      forward(sessionId, () => local.admit(sessionId, member), { op: 'admit', sessionId, member }),
+      route(sessionId, () => local.admit(sessionId, member), { op: 'admit', sessionId, member }),
     join: (sessionId, studentId, name) =>
-      forward(sessionId, () => local.join(sessionId, studentId, name), {
+      route(sessionId, () => local.join(sessionId, studentId, name), {
         op: 'join',
         sessionId,
         studentId,
         name,
       }),
     open: (sessionId, member, transport, connection) =>
-      forward(sessionId, () => local.open(sessionId, member, transport, connection), {
+      route(sessionId, () => local.open(sessionId, member, transport, connection), {
         op: 'open',
         sessionId,
         member,
@@ -239,7 +236,7 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
         connection,
       }),
     async close(sessionId, member, connection) {
-      await forward(sessionId, () => local.close(sessionId, member, connection), {
+      await route(sessionId, () => local.close(sessionId, member, connection), {
         op: 'close',
         sessionId,
         member,
@@ -247,7 +244,7 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
       });
     },
     async transportChanged(sessionId, studentId, transport) {
-      await forward(sessionId, () => local.transportChanged(sessionId, studentId, transport), {
+      await route(sessionId, () => local.transportChanged(sessionId, studentId, transport), {
         op: 'transport',
         sessionId,
         studentId,
@@ -255,7 +252,7 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
       });
     },
     handle: (sessionId, member, event, message, origin) =>
-      forward(sessionId, () => local.handle(sessionId, member, event, message, origin), {
+      route(sessionId, () => local.handle(sessionId, member, event, message, origin), {
         op: 'handle',
         sessionId,
         member,
@@ -266,13 +263,13 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
     // The creating process owns a new session (the registry claims it first).
     create: (teacherId, deck, settings) => local.create(teacherId, deck, settings),
     report: (sessionId, teacherId) =>
-      forward(sessionId, () => local.report(sessionId, teacherId), {
+      route(sessionId, () => local.report(sessionId, teacherId), {
         op: 'report',
         sessionId,
         teacherId,
       }),
     delete: (sessionId, teacherId) =>
-      forward(sessionId, () => local.delete(sessionId, teacherId), {
+      route(sessionId, () => local.delete(sessionId, teacherId), {
         op: 'delete',
         sessionId,
         teacherId,

@@ -84,6 +84,7 @@ describe('several realtime processes sharing one Redis', { timeout: 180_000 }, (
       REALTIME_PEER_TIMEOUT_MS: '1000',
       REALTIME_STUDENT_BROADCAST_INTERVAL_MS: '20',
       REALTIME_SESSION_IDLE_EVICT_MS: '1000',
+      REALTIME_PRESENCE_GONE_AFTER_MS: '1500',
     };
     [a, b] = await Promise.all([startChildServer(env), startChildServer(env)]);
   });
@@ -213,6 +214,26 @@ describe('several realtime processes sharing one Redis', { timeout: 180_000 }, (
     await waitFor(student!, (st) => st.answers.mc?.status === 'received');
     await waitFor(teacher, (s) => Object.keys(s.teacher?.state.responses.mc ?? {}).length === 1);
     assert.deepEqual(await report(a, session), await report(b, session));
+  });
+
+  it("a process killed with students on it: the owner's roster shows them leaving", async () => {
+    const c = await startChildServer(env);
+    try {
+      const session = await newSession(b);
+      const teacher = await teacherOn(b.url, session);
+      const students = await join(c.url, session, 3, 0);
+      const ids = students.map((s) => s.getState().studentId!);
+      await waitFor(teacher, (s) =>
+        ids.every((id) => s.teacher?.presence[id]?.status === 'connected'),
+      );
+      // C never says goodbye: B learns it from C's heartbeat expiring, then closes its sockets.
+      c.process.kill('SIGKILL');
+      await c.exited;
+      await waitFor(teacher, (s) => ids.every((id) => s.teacher?.presence[id]?.status === 'gone'));
+    } finally {
+      c.process.kill('SIGKILL');
+      await c.exited;
+    }
   });
 
   it('killing the owning process loses no acknowledged answer: the survivor takes over', async (t) => {

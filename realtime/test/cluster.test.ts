@@ -236,6 +236,31 @@ describe('several realtime processes sharing one Redis', { timeout: 180_000 }, (
     }
   });
 
+  it('a process shutting down hands its sessions over at once instead of waiting out the lease', async () => {
+    const d = await startChildServer(env);
+    try {
+      const session = await newSession(d);
+      const ownerKey = `cp:s:{${session.sessionId}}:owner`;
+      const teacher = await teacherOn(b.url, session);
+      const [student] = await join(b.url, session, 1, 0);
+      const dId = await ownerId(d);
+      assert.equal(await control.get(ownerKey), dId);
+      student!.submitAnswer('mc', answerFor('multiple-choice', 0));
+      await waitFor(student!, (st) => st.answers.mc?.status === 'received');
+
+      d.process.kill('SIGTERM');
+      await d.exited;
+      // Released on the way out, not left to expire: nobody owns it until someone asks.
+      assert.notEqual(await control.get(ownerKey), dId);
+      assert.equal((await teacher.command({ type: 'goToSlide', slideIndex: 1 })).ok, true);
+      assert.equal(await control.get(ownerKey), await ownerId(b));
+      assert.ok((await report(b, session)).responses.mc?.[student!.getState().studentId!]);
+    } finally {
+      d.process.kill('SIGKILL');
+      await d.exited;
+    }
+  });
+
   it('killing the owning process loses no acknowledged answer: the survivor takes over', async (t) => {
     const session = await newSession(a);
     // Students reach the servers through a balancer that prefers A while it is up.

@@ -1,4 +1,5 @@
 import type { TokenBucket } from './rate-limiter.ts';
+import type { Member } from './session-ops.ts';
 
 /** What the handshake established about a socket; handlers trust only this, never payloads. */
 export type SocketData =
@@ -25,4 +26,11 @@ export type SocketData =
 export interface InterServerEvents {
   /** `processId` now owns `sessionId`: re-announce its connections there. */
   'cp:owner': (sessionId: string, processId: string) => void;
+}
+
+/** The member a socket's handshake established. */
+export function memberOf(data: SocketData): Member {
+  return data.role === 'teacher'
+    ? { role: 'teacher', teacherId: data.teacherId }
+    : { role: 'student', studentId: data.studentId };
 }

@@ -11,8 +11,8 @@ import {
 import type { Clock } from './clock.ts';
 import type { RealtimeMetrics } from './metrics.ts';
 import { studentRoom, studentsRoom, teacherRoom } from './rooms.ts';
-import type { InterServerEvents, SocketData } from './socket-data.ts';
-import { SESSION_EVENTS, type Member, type Reply, type SessionOps } from './session-ops.ts';
+import { memberOf, type InterServerEvents, type SocketData } from './socket-data.ts';
+import { SESSION_EVENTS, type Reply, type SessionOps } from './session-ops.ts';
 
 type IO = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -40,13 +40,6 @@ export function registerSocketHandlers(io: IO, deps: SocketHandlerDeps): void {
       socket.disconnect(true);
     });
   });
-}
-
-/** The member a socket's handshake established. */
-export function memberOf(data: SocketData): Member {
-  return data.role === 'teacher'
-    ? { role: 'teacher', teacherId: data.teacherId }
-    : { role: 'student', studentId: data.studentId };
 }
 
 async function onConnection(socket: AppSocket, deps: SocketHandlerDeps): Promise<void> {

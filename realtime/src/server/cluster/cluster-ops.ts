@@ -10,8 +10,7 @@ import type { LocalSessionOps } from '../local-session-ops.ts';
 import { studentsRoom, teacherRoom } from '../rooms.ts';
 import { NotHeldHereError } from '../session-registry.ts';
 import type { Member, SessionOps } from '../session-ops.ts';
-import type { InterServerEvents, SocketData } from '../socket-data.ts';
-import { memberOf } from '../socket-handlers.ts';
+import { memberOf, type InterServerEvents, type SocketData } from '../socket-data.ts';
 import { opsReplySchema, opsRequestSchema, type OpsRequest } from './ops-messages.ts';
 import type { ProcessHeartbeat } from './process-heartbeat.ts';
 import { RpcTimeoutError, type ProcessRpc } from './process-rpc.ts';
@@ -73,19 +72,16 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
     return owner;
   };
 
-  /** Runs `here` if this process owns (or can take) the session, else asks the owner. */
-  const route = async <T>(
-    sessionId: string,
-    here: () => Promise<T>,
-    request: OpsRequest,
-  ): Promise<T | ProtocolError> => {
+  /** Runs the request here if this process owns (or can take) the session, else asks the owner. */
+  const route = async <T>(request: OpsRequest): Promise<T | ProtocolError> => {
+    const { sessionId } = request;
     // Long enough for a dead owner's lease to run out and someone to take over.
     const deadline = Date.now() + deps.leaseMs + deps.rpcTimeoutMs;
     for (;;) {
       const owner = await ownerOf(sessionId);
       if (owner === null || owner === self) {
         try {
-          return await here();
+          return (await runHere(request)) as T;
         } catch (error) {
           if (!(error instanceof NotHeldHereError)) throw error;
         }
@@ -150,35 +146,26 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
     const { sessionId } = request;
     if (!leases.held().has(sessionId)) return { moved: true };
     try {
-      return { result: await serveHere(request, from) };
+      return { result: await serveForPeer(request, from) };
     } catch (error) {
       if (error instanceof NotHeldHereError) return { moved: true };
       throw error;
     }
   });
 
-  const serveHere = async (request: OpsRequest, from: string): Promise<unknown> => {
+  /** One operation on the session held here: the one mapping from a request to this process. */
+  const runHere = async (request: OpsRequest): Promise<unknown> => {
     switch (request.op) {
       case 'admit':
         return local.admit(request.sessionId, request.member);
       case 'join':
         return local.join(request.sessionId, request.studentId, request.name);
-      case 'open': {
-        const { sessionId, member, transport, connection } = request;
-        // A retry of an open that went through (its reply was lost): count it once.
-        if (remote.has(from, connection)) return local.views(sessionId, member);
-        const opened = await local.open(sessionId, member, transport, connection);
-        if ('role' in opened) remote.add(from, connection, sessionId, member);
-        return opened;
-      }
-      case 'close': {
-        const announced = remote.remove(from, request.connection);
-        if (announced) await local.close(announced.sessionId, announced.member, request.connection);
-        return null;
-      }
+      case 'open':
+        return local.open(request.sessionId, request.member, request.transport, request.connection);
+      case 'close':
+        return local.close(request.sessionId, request.member, request.connection);
       case 'transport':
-        await local.transportChanged(request.sessionId, request.studentId, request.transport);
-        return null;
+        return local.transportChanged(request.sessionId, request.studentId, request.transport);
       case 'handle':
         return local.handle(
           request.sessionId,
@@ -192,6 +179,33 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
       case 'delete':
         return local.delete(request.sessionId, request.teacherId);
       case 'reattach':
+        for (const { member, transport } of request.connections) {
+          await local.attach(request.sessionId, member, transport);
+        }
+        return null;
+    }
+  };
+
+  /**
+   * A request a peer forwarded: as `runHere`, plus keeping track of which of the peer's
+   * connections count here (once each, however often announced; closed if the peer dies).
+   */
+  const serveForPeer = async (request: OpsRequest, from: string): Promise<unknown> => {
+    switch (request.op) {
+      case 'open': {
+        const { sessionId, member, connection } = request;
+        // A retry of an open that went through (its reply was lost): count it once.
+        if (remote.has(from, connection)) return local.views(sessionId, member);
+        const opened = await local.open(sessionId, member, request.transport, connection);
+        if ('role' in opened) remote.add(from, connection, sessionId, member);
+        return opened;
+      }
+      case 'close': {
+        const announced = remote.remove(from, request.connection);
+        if (announced) await local.close(announced.sessionId, announced.member, request.connection);
+        return null;
+      }
+      case 'reattach':
         for (const { member, transport, connection } of request.connections) {
           if (remote.has(from, connection)) continue;
           if (await local.attach(request.sessionId, member, transport)) {
@@ -199,6 +213,8 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
           }
         }
         return null;
+      default:
+        return runHere(request);
     }
   };
 
@@ -218,62 +234,22 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
 
   return {
     findByJoinCode: (joinCode) => local.findByJoinCode(joinCode),
-    admit: (sessionId, member) =>
-      route(sessionId, () => local.admit(sessionId, member), { op: 'admit', sessionId, member }),
-    join: (sessionId, studentId, name) =>
-      route(sessionId, () => local.join(sessionId, studentId, name), {
-        op: 'join',
-        sessionId,
-        studentId,
-        name,
-      }),
+    admit: (sessionId, member) => route({ op: 'admit', sessionId, member }),
+    join: (sessionId, studentId, name) => route({ op: 'join', sessionId, studentId, name }),
     open: (sessionId, member, transport, connection) =>
-      route(sessionId, () => local.open(sessionId, member, transport, connection), {
-        op: 'open',
-        sessionId,
-        member,
-        transport,
-        connection,
-      }),
+      route({ op: 'open', sessionId, member, transport, connection }),
     async close(sessionId, member, connection) {
-      await route(sessionId, () => local.close(sessionId, member, connection), {
-        op: 'close',
-        sessionId,
-        member,
-        connection,
-      });
+      await route({ op: 'close', sessionId, member, connection });
     },
     async transportChanged(sessionId, studentId, transport) {
-      await route(sessionId, () => local.transportChanged(sessionId, studentId, transport), {
-        op: 'transport',
-        sessionId,
-        studentId,
-        transport,
-      });
+      await route({ op: 'transport', sessionId, studentId, transport });
     },
     handle: (sessionId, member, event, message, origin) =>
-      route(sessionId, () => local.handle(sessionId, member, event, message, origin), {
-        op: 'handle',
-        sessionId,
-        member,
-        event,
-        message,
-        origin,
-      }),
+      route({ op: 'handle', sessionId, member, event, message, origin }),
     // The creating process owns a new session (the registry claims it first).
     create: (teacherId, deck, settings) => local.create(teacherId, deck, settings),
-    report: (sessionId, teacherId) =>
-      route(sessionId, () => local.report(sessionId, teacherId), {
-        op: 'report',
-        sessionId,
-        teacherId,
-      }),
-    delete: (sessionId, teacherId) =>
-      route(sessionId, () => local.delete(sessionId, teacherId), {
-        op: 'delete',
-        sessionId,
-        teacherId,
-      }),
+    report: (sessionId, teacherId) => route({ op: 'report', sessionId, teacherId }),
+    delete: (sessionId, teacherId) => route({ op: 'delete', sessionId, teacherId }),
 
     owned(sessionId) {
       ownerCache.delete(sessionId);

@@ -1,0 +1,294 @@
+import { isSlideVisible, publicSessionView, type EngineEvent } from '../engine/index.ts';
+import type { Question, SessionState, StoredResponse, StudentRecord } from '../protocol/index.ts';
+import { decodeAnswer, encodeAnswer, type StoredAnswer } from './answer-codec.ts';
+
+/**
+ * Where a session lives in the Realtime Database and how the engine's state maps onto it
+ * (firebase/README.md). One module for both writers (the realtime tier's store, the web app)
+ * and every reader, so the layout exists once.
+ */
+export const paths = {
+  joinCode: (code: string) => `joinCodes/${code}`,
+  session: (sessionId: string) => `sessions/${sessionId}`,
+  roster: (sessionId: string, studentId: string) => `sessions/${sessionId}/roster/${studentId}`,
+  presence: (sessionId: string, studentId: string) => `sessions/${sessionId}/presence/${studentId}`,
+  response: (sessionId: string, slideId: string, studentId: string) =>
+    `sessions/${sessionId}/responses/${slideId}/${studentId}`,
+  public: (sessionId: string) => `sessions/${sessionId}/public`,
+};
+
+export interface MetaNode {
+  teacherId: string;
+  joinCode: string;
+  title: string;
+  createdAt: number;
+  status: 'live' | 'ended';
+  /** Commands the engine applied; a writer claims the next one before appending. */
+  seq: number;
+}
+
+/** What the rules need to decide whether a student may answer a slide (no correct answers). */
+export interface GateSlide {
+  index: number;
+  visible: boolean;
+  locked: boolean;
+  deadline?: number;
+  kind?: Question['kind'];
+  allowMultiple?: boolean;
+  optionIds?: Record<string, true>;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  maxWords?: number;
+  steps?: number;
+}
+
+export interface GateNode {
+  status: 'live' | 'ended';
+  slides: Record<string, GateSlide>;
+}
+
+export interface ResponseNode {
+  answerId: string;
+  answer: StoredAnswer;
+  firstSubmittedAt: number;
+  submittedAt: number;
+  clientCreatedAt?: number;
+  hidden: boolean;
+  revisions: number;
+  answerIds: Record<string, true>;
+}
+
+export interface SessionNode {
+  meta: MetaNode;
+  /** The engine's state without roster and responses, as JSON (teacher and servers only). */
+  state: string;
+  gate: GateNode;
+  /** `publicSessionView(state)` as JSON: what every student sees, results only as revealed. */
+  public: string;
+  roster?: Record<string, StudentRecord>;
+  presence?: Record<string, unknown>;
+  responses?: Record<string, Record<string, ResponseNode>>;
+}
+
+type StateCore = Omit<SessionState, 'students' | 'responses'>;
+
+function stateCore(state: SessionState): StateCore {
+  const { students: _students, responses: _responses, ...core } = state;
+  return core;
+}
+
+function gateSlide(state: SessionState, index: number): GateSlide | undefined {
+  const slide = state.deck.slides[index];
+  const runtime = slide && state.slides[slide.id];
+  if (!slide || !runtime) return undefined;
+  const gate: GateSlide = {
+    index,
+    visible: isSlideVisible(state, runtime),
+    locked: runtime.locked,
+  };
+  if (runtime.deadline !== null) gate.deadline = runtime.deadline;
+  const q = slide.question;
+  if (!q) return gate;
+  gate.kind = q.kind;
+  switch (q.kind) {
+    case 'multiple-choice':
+      gate.allowMultiple = q.allowMultiple;
+      gate.optionIds = Object.fromEntries(q.options.map((o) => [o.id, true as const]));
+      break;
+    case 'short-text':
+      gate.maxLength = q.maxLength;
+      break;
+    case 'number':
+      if (q.min !== undefined) gate.min = q.min;
+      if (q.max !== undefined) gate.max = q.max;
+      break;
+    case 'word-cloud':
+      gate.maxWords = q.maxWords;
+      break;
+    case 'scale':
+      gate.steps = q.steps;
+      break;
+    default:
+      break;
+  }
+  return gate;
+}
+
+export function gateNode(state: SessionState): GateNode {
+  const slides: GateNode['slides'] = {};
+  state.deck.slides.forEach((slide, index) => {
+    const gate = gateSlide(state, index);
+    if (gate) slides[slide.id] = gate;
+  });
+  return { status: state.status, slides };
+}
+
+export function responseNode(response: StoredResponse): ResponseNode {
+  const node: ResponseNode = {
+    answerId: response.answerId,
+    answer: encodeAnswer(response.answer),
+    firstSubmittedAt: response.firstSubmittedAt,
+    submittedAt: response.submittedAt,
+    hidden: response.hidden,
+    revisions: response.answerIds.length,
+    answerIds: Object.fromEntries(response.answerIds.map((id) => [id, true as const])),
+  };
+  if (response.clientCreatedAt !== null) node.clientCreatedAt = response.clientCreatedAt;
+  return node;
+}
+
+function metaNode(state: SessionState): MetaNode {
+  return {
+    teacherId: state.teacherId,
+    joinCode: state.joinCode,
+    title: state.deck.title,
+    createdAt: state.createdAt,
+    status: state.status,
+    seq: state.seq,
+  };
+}
+
+/** The whole session as the database holds it. */
+export function sessionNode(state: SessionState): SessionNode {
+  const responses: NonNullable<SessionNode['responses']> = {};
+  for (const [slideId, bySlide] of Object.entries(state.responses)) {
+    for (const [studentId, response] of Object.entries(bySlide)) {
+      (responses[slideId] ??= {})[studentId] = responseNode(response);
+    }
+  }
+  return {
+    meta: metaNode(state),
+    state: JSON.stringify(stateCore(state)),
+    gate: gateNode(state),
+    public: JSON.stringify(publicSessionView(state)),
+    roster: { ...state.students },
+    responses,
+  };
+}
+
+/** Events that change the state core and the gate (everything but roster and responses). */
+const CORE_EVENTS = new Set<EngineEvent['type']>([
+  'sessionCreated',
+  'slideChanged',
+  'pacingChanged',
+  'latePolicyChanged',
+  'slideLockChanged',
+  'timerStarted',
+  'timerCancelled',
+  'timerExpired',
+  'revealChanged',
+  'correctRevealChanged',
+  'sessionEnded',
+]);
+
+/**
+ * One multi-path update (relative to the database root) that brings a session's node from the
+ * state before `events` to `state`, the state after them. Only what the events touched is
+ * written: an answer writes its response, and the public view only while results are revealed.
+ */
+export function updatesFor(
+  state: SessionState,
+  events: readonly EngineEvent[],
+): Record<string, unknown> {
+  const base = paths.session(state.id);
+  const updates: Record<string, unknown> = { [`${base}/meta/seq`]: state.seq };
+  let core = false;
+  let results = false;
+  for (const event of events) {
+    if (CORE_EVENTS.has(event.type)) core = true;
+    switch (event.type) {
+      case 'studentJoined':
+      case 'studentNavigated':
+        updates[`${base}/roster/${studentIdOf(event)}`] = state.students[studentIdOf(event)];
+        break;
+      case 'studentRemoved':
+        updates[`${base}/roster/${event.studentId}`] = state.students[event.studentId];
+        for (const slide of state.deck.slides)
+          updates[paths.response(state.id, slide.id, event.studentId)] = null;
+        results = true;
+        break;
+      case 'answerSubmitted':
+      case 'responseHiddenChanged': {
+        const response = state.responses[event.slideId]?.[event.studentId];
+        updates[paths.response(state.id, event.slideId, event.studentId)] = response
+          ? responseNode(response)
+          : null;
+        results = true;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  if (core) {
+    updates[`${base}/meta/status`] = state.status;
+    updates[`${base}/state`] = JSON.stringify(stateCore(state));
+    updates[`${base}/gate`] = gateNode(state);
+  }
+  const anyRevealed = Object.values(state.slides).some((s) => s.reveal !== 'hidden');
+  if (core || (results && anyRevealed))
+    updates[paths.public(state.id)] = JSON.stringify(publicSessionView(state));
+  return updates;
+}
+
+function studentIdOf(event: Extract<EngineEvent, { student: unknown } | { studentId: string }>) {
+  return 'student' in event ? event.student.id : event.studentId;
+}
+
+/** A stored response as the engine holds it, or undefined when the node is not a valid one. */
+export function storedResponseFrom(node: unknown): StoredResponse | undefined {
+  if (typeof node !== 'object' || node === null) return undefined;
+  const r = node as Partial<Record<keyof ResponseNode, unknown>>;
+  const answer = decodeAnswer(r.answer);
+  if (
+    !answer ||
+    typeof r.answerId !== 'string' ||
+    typeof r.firstSubmittedAt !== 'number' ||
+    typeof r.submittedAt !== 'number'
+  )
+    return undefined;
+  const ids =
+    typeof r.answerIds === 'object' && r.answerIds !== null ? Object.keys(r.answerIds) : [];
+  // The current answerId last: "oldest first" is what the engine keeps.
+  const answerIds = [...ids.filter((id) => id !== r.answerId), r.answerId];
+  return {
+    answerId: r.answerId,
+    answer,
+    firstSubmittedAt: r.firstSubmittedAt,
+    submittedAt: r.submittedAt,
+    clientCreatedAt: typeof r.clientCreatedAt === 'number' ? r.clientCreatedAt : null,
+    hidden: r.hidden === true,
+    answerIds,
+  };
+}
+
+/**
+ * The engine's state from a session's node as read from the database, or undefined when there is
+ * none. Responses that are not valid answers (the database also takes browsers' writes) are left
+ * out rather than trusted.
+ */
+export function stateFromNode(node: unknown): SessionState | undefined {
+  if (typeof node !== 'object' || node === null) return undefined;
+  const n = node as Partial<Record<keyof SessionNode, unknown>>;
+  if (typeof n.state !== 'string') return undefined;
+  const core = JSON.parse(n.state) as StateCore;
+  const students: SessionState['students'] = {};
+  for (const [id, record] of Object.entries(asRecord(n.roster)))
+    students[id] = record as StudentRecord;
+  const responses: SessionState['responses'] = {};
+  for (const [slideId, bySlide] of Object.entries(asRecord(n.responses))) {
+    for (const [studentId, raw] of Object.entries(asRecord(bySlide))) {
+      const response = storedResponseFrom(raw);
+      if (response && students[studentId] && !students[studentId].removed)
+        (responses[slideId] ??= {})[studentId] = response;
+    }
+  }
+  const meta = asRecord(n.meta);
+  const seq = typeof meta.seq === 'number' ? meta.seq : core.seq;
+  return { ...core, seq, students, responses };
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}

@@ -9,6 +9,10 @@ import { decodeAnswer, encodeAnswer, type StoredAnswer } from './answer-codec.ts
  */
 export const paths = {
   joinCode: (code: string) => `joinCodes/${code}`,
+  /** A teacher's sessions, summarized, so a list never downloads answers. */
+  teacherSession: (teacherId: string, sessionId: string) =>
+    `teacherSessions/${teacherId}/${sessionId}`,
+  teacherSessions: (teacherId: string) => `teacherSessions/${teacherId}`,
   session: (sessionId: string) => `sessions/${sessionId}`,
   roster: (sessionId: string, studentId: string) => `sessions/${sessionId}/roster/${studentId}`,
   presence: (sessionId: string, studentId: string) => `sessions/${sessionId}/presence/${studentId}`,
@@ -16,6 +20,23 @@ export const paths = {
     `sessions/${sessionId}/responses/${slideId}/${studentId}`,
   public: (sessionId: string) => `sessions/${sessionId}/public`,
 };
+
+/** An entry of `teacherSessions/{teacherId}`. */
+export interface SessionSummaryNode {
+  joinCode: string;
+  title: string;
+  status: 'live' | 'ended';
+  createdAt: number;
+}
+
+export function summaryNode(state: SessionState): SessionSummaryNode {
+  return {
+    joinCode: state.joinCode,
+    title: state.deck.title,
+    status: state.status,
+    createdAt: state.createdAt,
+  };
+}
 
 export interface MetaNode {
   teacherId: string;
@@ -223,6 +244,9 @@ export function updatesFor(
   }
   if (core) {
     updates[`${base}/meta/status`] = state.status;
+    updates[`${paths.teacherSession(state.teacherId, state.id)}/status`] = state.status;
+    // An ended session's code is free again (a live session holds it).
+    if (state.status === 'ended') updates[paths.joinCode(state.joinCode)] = null;
     updates[`${base}/state`] = JSON.stringify(stateCore(state));
     updates[`${base}/gate`] = gateNode(state);
   }

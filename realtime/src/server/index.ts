@@ -22,5 +22,6 @@ export {
   type SessionLeases,
 } from './cluster/session-lease.ts';
 export { createRedisStore, NotOwnerError, type RedisStoreOptions } from './store/redis-store.ts';
+export { createFirebaseStore, type FirebaseStoreOptions } from './store/firebase-store.ts';
 export { createSqliteStore, type SqliteStoreOptions } from './store/sqlite-store.ts';
 export { createTokenService, type TokenClaims, type TokenService } from './tokens.ts';

@@ -37,6 +37,11 @@ export async function startRtdbServer(
     databaseUrl: `http://${host}?ns=classpulse-test`,
     server,
     async stop() {
+      // Clients of an attached WebSocket server outlive close(): end them, or SDKs keep a
+      // socket (and the test process) alive.
+      for (const socket of (server as unknown as { wss: { clients: Set<{ terminate(): void }> } })
+        .wss.clients)
+        socket.terminate();
       await server.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

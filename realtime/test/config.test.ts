@@ -65,4 +65,62 @@ describe('realtime config', () => {
         ),
     );
   });
+
+  it('turns Firebase mode on with a database URL, and says what is missing or malformed', () => {
+    assert.equal(loadRealtimeConfig({}).firebase, undefined);
+    const url = 'https://classpulse-default-rtdb.europe-west1.firebasedatabase.app';
+    const refuses = (env: Record<string, string>, fragment: string) =>
+      assert.throws(
+        () => loadRealtimeConfig({ FIREBASE_DATABASE_URL: url, ...env }),
+        (error: unknown) => error instanceof ConfigError && error.message.includes(fragment),
+        fragment,
+      );
+    refuses({}, 'FIREBASE_SERVICE_ACCOUNT_JSON or FIREBASE_SERVICE_ACCOUNT_FILE');
+    refuses({ FIREBASE_SERVICE_ACCOUNT_JSON: '{not json' }, 'is not JSON');
+    refuses(
+      { FIREBASE_SERVICE_ACCOUNT_JSON: JSON.stringify({ type: 'service_account' }) },
+      'no project_id',
+    );
+    refuses({ FIREBASE_SERVICE_ACCOUNT_FILE: '/nonexistent/key.json' }, 'cannot be read');
+    refuses({ FIREBASE_DATABASE_EMULATOR_HOST: '127.0.0.1:9000' }, 'FIREBASE_PROJECT_ID');
+    assert.throws(
+      () => loadRealtimeConfig({ FIREBASE_DATABASE_URL: 'not a url' }),
+      (error: unknown) =>
+        error instanceof ConfigError && error.message.includes('FIREBASE_DATABASE_URL'),
+    );
+    const key = {
+      type: 'service_account',
+      project_id: 'classpulse-prod',
+      client_email: 'realtime@classpulse-prod.iam.gserviceaccount.com',
+      private_key: '-----BEGIN PRIVATE KEY-----\nMIIE…\n-----END PRIVATE KEY-----\n',
+    };
+    const config = loadRealtimeConfig({
+      FIREBASE_DATABASE_URL: url,
+      FIREBASE_SERVICE_ACCOUNT_JSON: JSON.stringify(key),
+    });
+    assert.equal(config.firebase?.projectId, 'classpulse-prod');
+    assert.equal(config.firebase?.databaseUrl, url);
+    const emulated = loadRealtimeConfig({
+      FIREBASE_DATABASE_URL: 'http://127.0.0.1:9000?ns=demo',
+      FIREBASE_DATABASE_EMULATOR_HOST: '127.0.0.1:9000',
+      FIREBASE_PROJECT_ID: 'demo-classpulse',
+    });
+    assert.equal(emulated.firebase?.serviceAccount, null);
+    assert.equal(emulated.firebase?.databaseEmulatorHost, '127.0.0.1:9000');
+  });
+
+  it('never puts a service account key into an error message', () => {
+    const secret = 'SUPER-SECRET-KEY-MATERIAL';
+    assert.throws(
+      () =>
+        loadRealtimeConfig({
+          FIREBASE_DATABASE_URL: 'https://x.firebaseio.com',
+          FIREBASE_SERVICE_ACCOUNT_JSON: JSON.stringify({
+            type: 'service_account',
+            private_key: secret,
+          }),
+        }),
+      (error: unknown) => error instanceof ConfigError && !error.message.includes(secret),
+    );
+  });
 });

@@ -1,5 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import {
+  firebaseAdminConfig,
+  firebaseEnvSchema,
+  FirebaseConfigError,
+  type FirebaseAdminConfig,
+} from '../firebase/admin-config.ts';
 
 /** Repository-local data folder: the embedded default needs no setup. */
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
@@ -51,6 +57,8 @@ const envSchema = z.object({
   /** How long a dead process keeps its sessions before another takes them over. */
   REALTIME_SESSION_LEASE_MS: int(1_000, 120_000).default(10_000),
   REALTIME_PEER_TIMEOUT_MS: int(100, 60_000).default(2_000),
+  /** Firebase mode (FIREBASE_DATABASE_URL and a service account): sessions live in Firebase. */
+  ...firebaseEnvSchema.shape,
 });
 
 export interface RealtimeConfig {
@@ -82,6 +90,8 @@ export interface RealtimeConfig {
   sessionLeaseMs: number;
   /** How long a process waits for a peer's answer before looking for the session's owner again. */
   peerTimeoutMs: number;
+  /** Firebase mode: sessions are stored in the Realtime Database (see firebase/README.md). */
+  firebase: FirebaseAdminConfig | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -99,6 +109,14 @@ export function loadRealtimeConfig(
     throw new ConfigError(`Invalid realtime configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  let firebase: FirebaseAdminConfig | undefined;
+  try {
+    firebase = firebaseAdminConfig(e);
+  } catch (error) {
+    if (error instanceof FirebaseConfigError)
+      throw new ConfigError(`Invalid realtime configuration:\n  ${error.message}`);
+    throw error;
+  }
   const origins = e.REALTIME_CORS_ORIGINS.trim();
   return {
     host: e.REALTIME_HOST,
@@ -131,6 +149,7 @@ export function loadRealtimeConfig(
     redisKeyPrefix: e.REALTIME_REDIS_KEY_PREFIX,
     sessionLeaseMs: e.REALTIME_SESSION_LEASE_MS,
     peerTimeoutMs: e.REALTIME_PEER_TIMEOUT_MS,
+    firebase,
   };
 }
 

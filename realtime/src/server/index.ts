@@ -25,3 +25,11 @@ export { createRedisStore, NotOwnerError, type RedisStoreOptions } from './store
 export { createFirebaseStore, type FirebaseStoreOptions } from './store/firebase-store.ts';
 export { createSqliteStore, type SqliteStoreOptions } from './store/sqlite-store.ts';
 export { createTokenService, type TokenClaims, type TokenService } from './tokens.ts';
+export { openFirebaseAdmin, type FirebaseAdmin } from '../firebase/admin-app.ts';
+export {
+  firebaseAdminConfig,
+  firebaseEnvSchema,
+  FirebaseConfigError,
+  type FirebaseAdminConfig,
+  type ServiceAccount,
+} from '../firebase/admin-config.ts';

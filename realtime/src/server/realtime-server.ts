@@ -23,6 +23,8 @@ import type { InterServerEvents, SocketData } from './socket-data.ts';
 import { registerSocketHandlers } from './socket-handlers.ts';
 import type { SessionStore } from './store/session-store.ts';
 import { createSqliteStore } from './store/sqlite-store.ts';
+import { createFirebaseStore } from './store/firebase-store.ts';
+import { openFirebaseAdmin } from '../firebase/admin-app.ts';
 import { createTokenService, type TokenService } from './tokens.ts';
 
 export interface RealtimeDeps {
@@ -68,7 +70,13 @@ export async function createRealtimeServer(
         logger,
       })
     : null;
+  const firebase = config.firebase && !deps.store ? openFirebaseAdmin(config.firebase) : null;
+  // Firebase mode: sessions live in Firebase whether one process or several (then Redis still
+  // gives each session one owner, and the store's seq claim fences a stale one).
   const store =
+    (firebase
+      ? createFirebaseStore({ database: firebase.database, onClose: () => firebase.close() })
+      : null) ??
     cluster?.store ??
     deps.store ??
     createSqliteStore({
@@ -185,8 +193,9 @@ export async function createRealtimeServer(
           void io.close(() => resolve());
           http.closeAllConnections();
         });
+        // The cluster closes its own (Redis) store; a Firebase store is closed here either way.
         if (cluster) await cluster.close();
-        else await store.close();
+        if (!cluster || firebase) await store.close();
         logger.info('realtime tier stopped');
       })();
       return closed;

@@ -80,7 +80,9 @@ export function createFirebaseStore(options: FirebaseStoreOptions): SessionStore
   }
 
   /** The session a join code points at, and whether that session is live. */
-  async function codeHolder(joinCode: string): Promise<{ sessionId: string; live: boolean } | undefined> {
+  async function codeHolder(
+    joinCode: string,
+  ): Promise<{ sessionId: string; live: boolean } | undefined> {
     const mapping = (await database.ref(paths.joinCode(joinCode)).get()).val() as {
       sessionId?: unknown;
     } | null;

@@ -67,12 +67,16 @@ export function createHandshake(deps: HandshakeDeps) {
   };
 }
 
-type Authenticated =
+export type Authenticated =
   | { role: 'teacher'; sessionId: string; teacherId: string }
   | { role: 'student'; sessionId: string; studentId: string; token?: string };
 
-async function authenticate(
-  deps: HandshakeDeps,
+/**
+ * Who a handshake's `auth` says it is: a token's member, or a new student joined by code (with
+ * their freshly minted token). Shared by the socket handshake and `POST /v1/join`.
+ */
+export async function authenticate(
+  deps: Pick<HandshakeDeps, 'ops' | 'tokens'>,
   raw: unknown,
 ): Promise<Authenticated | ProtocolError> {
   const auth = authSchema.safeParse(raw);

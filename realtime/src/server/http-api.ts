@@ -7,6 +7,7 @@ import {
   type ProtocolError,
 } from '../protocol/index.ts';
 import type { RealtimeMetrics } from './metrics.ts';
+import { authenticate } from './handshake.ts';
 import type { SessionOps } from './session-ops.ts';
 import type { TokenClaims, TokenService } from './tokens.ts';
 
@@ -18,6 +19,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   unauthorized: 401,
   forbidden: 403,
   session_not_found: 404,
+  join_code_not_found: 404,
   storage_failed: 503,
   unavailable: 503,
   internal_error: 500,
@@ -37,7 +39,9 @@ export interface HttpApiDeps {
 }
 
 /**
- * Plain HTTP next to socket.io: `POST /v1/sessions` (teacher account token) creates a session;
+ * Plain HTTP next to socket.io: `POST /v1/join` (a join code and a name, or a student token)
+ * joins or resumes a student without a socket, for transports that do not talk to this tier
+ * (Firebase); `POST /v1/sessions` (teacher account token) creates a session;
  * `GET`/`DELETE /v1/sessions/:id` (that session's teacher token) read it for reports or delete it
  * with every answer; `/healthz` and `/metrics` for operators.
  */
@@ -74,6 +78,21 @@ async function route(deps: HttpApiDeps, req: IncomingMessage, res: ServerRespons
   if (req.method === 'OPTIONS') {
     res.writeHead(204).end();
     return;
+  }
+
+  if (path === '/v1/join' && req.method === 'POST') {
+    const body = await readJson(req);
+    if (!body.ok) return sendError(res, body);
+    const member = await authenticate(deps, body.value);
+    if ('ok' in member) return sendError(res, member);
+    if (member.role !== 'student')
+      return sendError(res, protocolError('forbidden', 'Join as a student.'));
+    return sendJson(res, 200, {
+      ok: true,
+      sessionId: member.sessionId,
+      studentId: member.studentId,
+      ...(member.token ? { token: member.token } : {}),
+    });
   }
 
   if (path === '/v1/sessions' && req.method === 'POST') {

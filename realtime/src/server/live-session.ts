@@ -27,6 +27,11 @@ export class LiveSession {
   evictTimer: NodeJS.Timeout | null = null;
   readonly timers = new Map<string, { deadline: number; handle: NodeJS.Timeout }>();
 
+  /** Firebase mode: stops following the browsers' direct writes (store.watch). */
+  unwatch: (() => void) | null = null;
+  /** Students whose Firebase presence says connected (each counts as one connection). */
+  readonly firebaseConnected = new Set<string>();
+
   teacherDelta: PendingTeacherDelta | null = null;
   publicDirty = false;
   publicTimer: NodeJS.Timeout | null = null;

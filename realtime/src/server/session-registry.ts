@@ -6,6 +6,7 @@ import {
   type ProtocolError,
   type SessionSettings,
   type SessionState,
+  type StoredResponse,
 } from '../protocol/index.ts';
 import type { Clock } from './clock.ts';
 import { randomId, randomJoinCode } from './ids.ts';
@@ -13,7 +14,11 @@ import { LiveSession } from './live-session.ts';
 import type { RealtimeMetrics } from './metrics.ts';
 import { PresenceTracker } from './presence.ts';
 import { NotOwnerError } from './store/redis-store.ts';
-import { JoinCodeTakenError, type SessionStore } from './store/session-store.ts';
+import {
+  JoinCodeTakenError,
+  type ExternalPresence,
+  type SessionStore,
+} from './store/session-store.ts';
 
 export interface RegistryHooks {
   /** Events of one command are durable: tell the clients. */
@@ -141,9 +146,10 @@ export class SessionRegistry {
     sessionId: string,
     envelope: Envelope,
     origin?: string,
+    at?: number,
   ): Promise<Applied | ProtocolError> {
     const type = envelope.command.type;
-    const outcome = await this.executeUncounted(sessionId, envelope, origin);
+    const outcome = await this.executeUncounted(sessionId, envelope, origin, at);
     this.options.metrics.countCommand(
       type,
       outcome.ok ? (outcome.duplicate ? 'duplicate' : 'ok') : outcome.code,
@@ -155,12 +161,13 @@ export class SessionRegistry {
     sessionId: string,
     envelope: Envelope,
     origin: string | undefined,
+    at = this.options.clock.now(),
   ): Promise<Applied | ProtocolError> {
     if (this.closed) return protocolError('unavailable');
     const live = await this.get(sessionId);
     if (!live) return protocolError('session_not_found');
 
-    const result = apply(live.state, envelope, this.options.clock.now());
+    const result = apply(live.state, envelope, at);
     if (!result.ok) return result;
     if (result.events.length === 0) {
       await live.lastAppend;
@@ -259,7 +266,63 @@ export class SessionRegistry {
     this.sessions.set(state.id, live);
     this.options.metrics.liveSessions.set(this.sessions.size);
     this.syncTimers(live);
+    live.unwatch =
+      this.options.store.watch?.(state.id, {
+        response: (slideId, studentId, response) =>
+          this.externalResponse(live, slideId, studentId, response),
+        presence: (studentId, presence) => this.externalPresence(live, studentId, presence),
+      }) ?? null;
     return live;
+  }
+
+  /**
+   * An answer a browser wrote to the database itself (Firebase transport). The database's rules
+   * let it in; the engine, where session rules live, still decides it like any submission, at
+   * the time the database stored it, and logs it like any other command.
+   */
+  private externalResponse(
+    live: LiveSession,
+    slideId: string,
+    studentId: string,
+    response: StoredResponse,
+  ): void {
+    if (live.state.responses[slideId]?.[studentId]?.answerIds.includes(response.answerId)) return;
+    const command = {
+      type: 'submitAnswer' as const,
+      slideId,
+      answerId: response.answerId,
+      answer: response.answer,
+      ...(response.clientCreatedAt === null ? {} : { clientCreatedAt: response.clientCreatedAt }),
+    };
+    void this.execute(
+      live.id,
+      { actor: { role: 'student', studentId }, command },
+      'firebase',
+      response.submittedAt,
+    ).then((outcome) => {
+      if (!outcome.ok)
+        this.options.logger.warn(
+          { sessionId: live.id, slideId, studentId, code: outcome.code },
+          'the engine refused an answer the database rules let in',
+        );
+    });
+  }
+
+  /** A Firebase student's presence node counts as one connection while it says connected. */
+  private externalPresence(
+    live: LiveSession,
+    studentId: string,
+    presence: ExternalPresence | null,
+  ): void {
+    const connected = presence?.status === 'connected';
+    if (connected === live.firebaseConnected.has(studentId)) return;
+    if (connected) {
+      live.firebaseConnected.add(studentId);
+      live.presence.connected(studentId, 'firebase');
+    } else {
+      live.firebaseConnected.delete(studentId);
+      live.presence.disconnected(studentId);
+    }
   }
 
   /** After a failed write the in-memory state may hold events the store lacks: reload it. */
@@ -297,6 +360,8 @@ export class SessionRegistry {
   private evict(live: LiveSession): void {
     if (this.sessions.get(live.id) !== live) return;
     this.sessions.delete(live.id);
+    live.unwatch?.();
+    live.unwatch = null;
     if (live.evictTimer) this.options.clock.clearTimeout(live.evictTimer);
     for (const timer of live.timers.values()) this.options.clock.clearTimeout(timer.handle);
     live.timers.clear();

@@ -1,9 +1,10 @@
-import type { Database } from 'firebase-admin/database';
+import type { DataSnapshot, Database } from 'firebase-admin/database';
 import type { EngineEvent } from '../../engine/index.ts';
 import {
   paths,
   sessionNode,
   stateFromNode,
+  storedResponseFrom,
   summaryNode,
   updatesFor,
   type SessionSummaryNode,
@@ -12,6 +13,7 @@ import type { SessionState } from '../../protocol/index.ts';
 import {
   JoinCodeTakenError,
   SeqConflictError,
+  type ExternalChanges,
   type SessionStore,
   type SessionSummary,
 } from './session-store.ts';
@@ -186,6 +188,44 @@ export function createFirebaseStore(options: FirebaseStoreOptions): SessionStore
         }
       }
       return sessions.sort((a, b) => b.createdAt - a.createdAt);
+    },
+
+    watch(sessionId: string, changes: ExternalChanges): () => void {
+      const base = database.ref(paths.session(sessionId));
+      const responses = base.child('responses');
+      const presence = base.child('presence');
+      // A slide's node holds every student's response to it; the registry skips the ones it
+      // already has (same answerId), so passing them all keeps this simple and correct.
+      const onSlide = (snap: DataSnapshot) => {
+        const slideId = snap.key;
+        if (!slideId) return;
+        snap.forEach((child) => {
+          const response = child.key ? storedResponseFrom(child.val()) : undefined;
+          if (child.key && response) changes.response(slideId, child.key, response);
+        });
+      };
+      const onPresence = (snap: DataSnapshot) => {
+        const value = snap.val() as { status?: unknown; lastSeenAt?: unknown } | null;
+        if (!snap.key) return;
+        changes.presence(
+          snap.key,
+          value && (value.status === 'connected' || value.status === 'gone')
+            ? {
+                status: value.status,
+                lastSeenAt: typeof value.lastSeenAt === 'number' ? value.lastSeenAt : 0,
+              }
+            : null,
+        );
+      };
+      responses.on('child_added', onSlide);
+      responses.on('child_changed', onSlide);
+      presence.on('child_added', onPresence);
+      presence.on('child_changed', onPresence);
+      presence.on('child_removed', (snap) => changes.presence(snap.key ?? '', null));
+      return () => {
+        responses.off();
+        presence.off();
+      };
     },
 
     close(): Promise<void> {

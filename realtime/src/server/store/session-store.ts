@@ -1,5 +1,5 @@
 import type { EngineEvent } from '../../engine/index.ts';
-import type { SessionState } from '../../protocol/index.ts';
+import type { SessionState, StoredResponse } from '../../protocol/index.ts';
 
 /** The join code belongs to another live session; pick another one. */
 export class JoinCodeTakenError extends Error {
@@ -18,6 +18,19 @@ export interface SessionSummary {
   title: string;
   status: 'live' | 'ended';
   createdAt: number;
+}
+
+/** A student's presence as a browser on the Firebase transport wrote it. */
+export interface ExternalPresence {
+  status: 'connected' | 'gone';
+  lastSeenAt: number;
+}
+
+/** Writes that reach a session's store without passing through this process. */
+export interface ExternalChanges {
+  /** A student's response as now stored (also this process's own writes, echoed). */
+  response(slideId: string, studentId: string, response: StoredResponse): void;
+  presence(studentId: string, presence: ExternalPresence | null): void;
 }
 
 /**
@@ -40,6 +53,12 @@ export interface SessionStore {
   /** Removes the session and every answer in it. */
   delete(sessionId: string): Promise<boolean>;
   list(teacherId?: string): Promise<SessionSummary[]>;
+  /**
+   * Firebase mode: browsers answer and report presence straight to the database, so a process
+   * holding the session follows those writes. Returns the unsubscribe. Absent for stores only
+   * this tier writes.
+   */
+  watch?(sessionId: string, changes: ExternalChanges): () => void;
   /** Finishes pending writes, then releases resources. Safe to call twice. */
   close(): Promise<void>;
 }

@@ -27,7 +27,7 @@ import {
   type TeacherDelta,
 } from '../src/protocol/index.ts';
 import { EVERY_KIND_DECK } from './support/classroom.ts';
-import { startRtdbServer, type RtdbServer } from './support/rtdb-server.ts';
+import { startRtdbServer, type RtdbServer } from '../src/testing/rtdb-server.ts';
 import {
   connectTeacher,
   createSession,
@@ -129,7 +129,10 @@ test('socket and Firebase students share one session stored in Firebase', async 
     false,
     'correct answers stay hidden from students',
   );
-  assert.equal((await get(ref(db, paths.roster(sessionId, studentId)))).val().name, 'Fiona');
+  assert.equal(
+    ((await get(ref(db, paths.roster(sessionId, studentId)))).val() as { name: string }).name,
+    'Fiona',
+  );
 
   // Presence, as the transport writes it; the teacher's roster shows it.
   const presence = ref(db, paths.presence(sessionId, studentId));

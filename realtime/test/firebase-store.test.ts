@@ -6,15 +6,14 @@
 import { after, before } from 'node:test';
 import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { getDatabase } from 'firebase-admin/database';
-import { createFirebaseStore, type SessionStore } from '../src/server/index.ts';
-import { startRtdbServer, type RtdbServer } from './support/rtdb-server.ts';
+import { createFirebaseStore, openFirebaseAdmin, type SessionStore } from '../src/server/index.ts';
+import { startRtdbServer, type RtdbServer } from '../src/testing/rtdb-server.ts';
 import { sessionStoreContract } from './support/store-contract.ts';
 
 let rtdb: RtdbServer;
 const opened: SessionStore[] = [];
 before(async () => {
   rtdb = await startRtdbServer();
-  process.env.FIREBASE_DATABASE_EMULATOR_HOST = rtdb.host;
 });
 after(async () => {
   await Promise.all(opened.map((store) => store.close()));
@@ -24,14 +23,15 @@ after(async () => {
 let apps = 0;
 sessionStoreContract('firebase', async () => {
   const open = async () => {
-    const app = initializeApp(
-      { projectId: 'classpulse-test', databaseURL: rtdb.databaseUrl },
-      `store-${++apps}`,
-    );
-    const store = createFirebaseStore({
-      database: getDatabase(app),
-      onClose: () => deleteApp(app),
+    const admin = openFirebaseAdmin({
+      databaseUrl: rtdb.databaseUrl,
+      projectId: 'classpulse-test',
+      serviceAccount: null,
+      databaseEmulatorHost: rtdb.host,
+      authEmulatorHost: undefined,
     });
+    apps += 1;
+    const store = createFirebaseStore({ database: admin.database, onClose: () => admin.close() });
     opened.push(store);
     return store;
   };

@@ -25,7 +25,7 @@ import {
   type Database,
 } from 'firebase/database';
 import { WebSocket } from 'ws';
-import { startRtdbServer, type RtdbServer } from './support/rtdb-server.ts';
+import { startRtdbServer, type RtdbServer } from '../src/testing/rtdb-server.ts';
 
 let rtdb: RtdbServer;
 const apps: FirebaseApp[] = [];

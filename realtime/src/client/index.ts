@@ -11,3 +11,5 @@ export { createSocketTransport, type SocketTransportOptions } from './socket-tra
 export { browserStorage, memoryStorage, type KeyValueStorage } from './storage.ts';
 export { applyTeacherDelta } from './teacher-state.ts';
 export type { ConnectionStatus, SessionTransport, TransportListener } from './transport.ts';
+// The Firebase transport is its own entry (@classpulse/realtime/client/firebase): pages on the
+// socket path must not load the Firebase SDK.

@@ -1,7 +1,7 @@
 import { cert, deleteApp, initializeApp, type App } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { getDatabase, type Database } from 'firebase-admin/database';
-import type { FirebaseAdminConfig } from './admin-config.ts';
+import { exportEmulatorHosts, type FirebaseAdminConfig } from './config.ts';
 
 export interface FirebaseAdmin {
   app: App;
@@ -15,13 +15,10 @@ let apps = 0;
 
 /**
  * A firebase-admin app for this configuration, under a name of its own (a process may hold
- * several, e.g. tests). firebase-admin reads the emulator hosts from the environment, so they are
- * put there when configured.
+ * several, e.g. tests). Emulator hosts go to firebase-admin through the environment.
  */
 export function openFirebaseAdmin(config: FirebaseAdminConfig): FirebaseAdmin {
-  if (config.databaseEmulatorHost)
-    process.env.FIREBASE_DATABASE_EMULATOR_HOST = config.databaseEmulatorHost;
-  if (config.authEmulatorHost) process.env.FIREBASE_AUTH_EMULATOR_HOST = config.authEmulatorHost;
+  exportEmulatorHosts(config);
   const app = initializeApp(
     {
       projectId: config.projectId,

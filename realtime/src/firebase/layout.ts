@@ -1,25 +1,15 @@
 import { isSlideVisible, publicSessionView, type EngineEvent } from '../engine/index.ts';
-import type { Question, SessionState, StoredResponse, StudentRecord } from '../protocol/index.ts';
-import { decodeAnswer, encodeAnswer, type StoredAnswer } from './answer-codec.ts';
+import type { Question, SessionState, StudentRecord } from '../protocol/index.ts';
+import { paths } from './paths.ts';
+import { responseNode, storedResponseFrom, type ResponseNode } from './response-node.ts';
+
+export { paths, responseNode, storedResponseFrom, type ResponseNode };
 
 /**
  * Where a session lives in the Realtime Database and how the engine's state maps onto it
  * (firebase/README.md). One module for both writers (the realtime tier's store, the web app)
  * and every reader, so the layout exists once.
  */
-export const paths = {
-  joinCode: (code: string) => `joinCodes/${code}`,
-  /** A teacher's sessions, summarized, so a list never downloads answers. */
-  teacherSession: (teacherId: string, sessionId: string) =>
-    `teacherSessions/${teacherId}/${sessionId}`,
-  teacherSessions: (teacherId: string) => `teacherSessions/${teacherId}`,
-  session: (sessionId: string) => `sessions/${sessionId}`,
-  roster: (sessionId: string, studentId: string) => `sessions/${sessionId}/roster/${studentId}`,
-  presence: (sessionId: string, studentId: string) => `sessions/${sessionId}/presence/${studentId}`,
-  response: (sessionId: string, slideId: string, studentId: string) =>
-    `sessions/${sessionId}/responses/${slideId}/${studentId}`,
-  public: (sessionId: string) => `sessions/${sessionId}/public`,
-};
 
 /** An entry of `teacherSessions/{teacherId}`. */
 export interface SessionSummaryNode {
@@ -67,17 +57,6 @@ export interface GateSlide {
 export interface GateNode {
   status: 'live' | 'ended';
   slides: Record<string, GateSlide>;
-}
-
-export interface ResponseNode {
-  answerId: string;
-  answer: StoredAnswer;
-  firstSubmittedAt: number;
-  submittedAt: number;
-  clientCreatedAt?: number;
-  hidden: boolean;
-  revisions: number;
-  answerIds: Record<string, true>;
 }
 
 export interface SessionNode {
@@ -143,20 +122,6 @@ export function gateNode(state: SessionState): GateNode {
     if (gate) slides[slide.id] = gate;
   });
   return { status: state.status, slides };
-}
-
-export function responseNode(response: StoredResponse): ResponseNode {
-  const node: ResponseNode = {
-    answerId: response.answerId,
-    answer: encodeAnswer(response.answer),
-    firstSubmittedAt: response.firstSubmittedAt,
-    submittedAt: response.submittedAt,
-    hidden: response.hidden,
-    revisions: response.answerIds.length,
-    answerIds: Object.fromEntries(response.answerIds.map((id) => [id, true as const])),
-  };
-  if (response.clientCreatedAt !== null) node.clientCreatedAt = response.clientCreatedAt;
-  return node;
 }
 
 function metaNode(state: SessionState): MetaNode {
@@ -258,33 +223,6 @@ export function updatesFor(
 
 function studentIdOf(event: Extract<EngineEvent, { student: unknown } | { studentId: string }>) {
   return 'student' in event ? event.student.id : event.studentId;
-}
-
-/** A stored response as the engine holds it, or undefined when the node is not a valid one. */
-export function storedResponseFrom(node: unknown): StoredResponse | undefined {
-  if (typeof node !== 'object' || node === null) return undefined;
-  const r = node as Partial<Record<keyof ResponseNode, unknown>>;
-  const answer = decodeAnswer(r.answer);
-  if (
-    !answer ||
-    typeof r.answerId !== 'string' ||
-    typeof r.firstSubmittedAt !== 'number' ||
-    typeof r.submittedAt !== 'number'
-  )
-    return undefined;
-  const ids =
-    typeof r.answerIds === 'object' && r.answerIds !== null ? Object.keys(r.answerIds) : [];
-  // The current answerId last: "oldest first" is what the engine keeps.
-  const answerIds = [...ids.filter((id) => id !== r.answerId), r.answerId];
-  return {
-    answerId: r.answerId,
-    answer,
-    firstSubmittedAt: r.firstSubmittedAt,
-    submittedAt: r.submittedAt,
-    clientCreatedAt: typeof r.clientCreatedAt === 'number' ? r.clientCreatedAt : null,
-    hidden: r.hidden === true,
-    answerIds,
-  };
 }
 
 /**

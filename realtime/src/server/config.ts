@@ -5,7 +5,7 @@ import {
   firebaseEnvSchema,
   FirebaseConfigError,
   type FirebaseAdminConfig,
-} from '../firebase/admin-config.ts';
+} from '../firebase/config.ts';
 
 /** Repository-local data folder: the embedded default needs no setup. */
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));

@@ -32,4 +32,4 @@ export {
   FirebaseConfigError,
   type FirebaseAdminConfig,
   type ServiceAccount,
-} from '../firebase/admin-config.ts';
+} from '../firebase/config.ts';

@@ -134,18 +134,29 @@ export async function startServer(
 export interface Classroom {
   server: RealtimeServer;
   session: CreatedSession;
+  /** Always on the socket transport: teacher commands run through the engine on our servers. */
   teacher: SessionClient;
-  /** A new socket client, closed with the classroom. */
+  /** A new student client on this classroom's transport, closed with the classroom. */
   client(storage?: KeyValueStorage): SessionClient;
+  /** A new socket client for a teacher, closed with the classroom. */
+  teacherClient(): SessionClient;
   /** Closes the clients made so far (the teacher included). */
   closeClients(): void;
   close(): Promise<void>;
+}
+
+export interface ClassroomOptions {
+  /** Student clients; socket clients of the server by default. */
+  studentClient?: (server: RealtimeServer, storage?: KeyValueStorage) => SessionClient;
+  /** Stops what the caller started around the server (run after the server closed). */
+  onClose?: () => Promise<void>;
 }
 
 export async function openClassroom(
   name: string,
   overrides: Partial<RealtimeConfig> = {},
   deps: RealtimeDeps = {},
+  options: ClassroomOptions = {},
 ): Promise<Classroom> {
   const dir = tempDir(name);
   const server = await startServer(dir.path, overrides, deps);
@@ -153,12 +164,14 @@ export async function openClassroom(
     deck: EVERY_KIND_DECK,
   });
   const clients: SessionClient[] = [];
-  const client = (storage?: KeyValueStorage) => {
-    const c = socketClient(server.url, storage);
+  const track = (c: SessionClient) => {
     clients.push(c);
     return c;
   };
-  const teacher = client();
+  const studentClient = options.studentClient ?? ((s, storage) => socketClient(s.url, storage));
+  const client = (storage?: KeyValueStorage) => track(studentClient(server, storage));
+  const teacherClient = () => track(socketClient(server.url));
+  const teacher = teacherClient();
   teacher.connectAsTeacher(session.teacherToken);
   await waitFor(teacher, (s) => s.teacher !== null);
   const closeClients = () => {
@@ -169,10 +182,12 @@ export async function openClassroom(
     session,
     teacher,
     client,
+    teacherClient,
     closeClients,
     async close() {
       closeClients();
       await server.close();
+      await options.onClose?.();
       dir.remove();
     },
   };

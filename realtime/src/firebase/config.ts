@@ -107,3 +107,14 @@ function readServiceAccount(env: z.infer<typeof firebaseEnvSchema>): ServiceAcco
   }
   return parsed.data;
 }
+
+/**
+ * firebase-admin finds emulators only through these variables; a configuration given in code
+ * (tests, the embedded launcher) is handed over here, the one module that touches the
+ * environment for Firebase.
+ */
+export function exportEmulatorHosts(config: FirebaseAdminConfig): void {
+  if (config.databaseEmulatorHost)
+    process.env.FIREBASE_DATABASE_EMULATOR_HOST = config.databaseEmulatorHost;
+  if (config.authEmulatorHost) process.env.FIREBASE_AUTH_EMULATOR_HOST = config.authEmulatorHost;
+}

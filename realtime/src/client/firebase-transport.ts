@@ -1,0 +1,400 @@
+import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
+import {
+  connectAuthEmulator,
+  inMemoryPersistence,
+  initializeAuth,
+  signInWithCustomToken,
+  signOut,
+  type Auth,
+} from 'firebase/auth';
+import {
+  connectDatabaseEmulator,
+  get,
+  getDatabase,
+  goOffline,
+  onDisconnect,
+  onValue,
+  ref,
+  serverTimestamp,
+  set,
+  type Database,
+  type Unsubscribe,
+} from 'firebase/database';
+import { encodeAnswer } from '../firebase/answer-codec.ts';
+import { paths } from '../firebase/paths.ts';
+import { storedResponseFrom, type ResponseNode } from '../firebase/response-node.ts';
+import {
+  answerProblem,
+  isProtocolError,
+  protocolError,
+  PROTOCOL_VERSION,
+  type HandshakeAuth,
+  type OwnResponse,
+  type ProtocolError,
+  type PublicSessionView,
+  type StudentRecord,
+  type StudentSelfView,
+  type SubmitAck,
+} from '../protocol/index.ts';
+import type { SessionTransport, TransportListener } from './transport.ts';
+
+/** The web app's Firebase settings for browsers (public values: no secret in here). */
+export interface FirebaseWebConfig {
+  apiKey: string;
+  projectId: string;
+  databaseURL: string;
+  authDomain?: string;
+  /** Local emulators (development, tests): `host:port` each. */
+  databaseEmulatorHost?: string;
+  authEmulatorHost?: string;
+}
+
+export interface FirebaseTransportOptions {
+  /** The web app's join route: joins or resumes on our servers and mints the custom token. */
+  joinUrl: string;
+  firebase: FirebaseWebConfig;
+  /** How long a write may stay unacknowledged before the answer is retried later. */
+  ackTimeoutMs?: number;
+  retryDelayMs?: number;
+  fetch?: typeof fetch;
+}
+
+interface SignIn {
+  sessionId: string;
+  studentId: string;
+  token?: string;
+  firebaseToken: string;
+}
+
+let apps = 0;
+
+/**
+ * Students on Firebase: the browser talks to the Realtime Database directly (school networks
+ * that block our servers still reach Firebase). Joining goes through the web app, which runs
+ * the engine and mints a custom token; then everything is database reads and writes that the
+ * rules check: the public view, the student's roster entry and responses, presence.
+ * "Received" means the database acknowledged the write.
+ *
+ * Teachers use the socket transport: their commands run through the engine on our servers.
+ */
+export function createFirebaseTransport(options: FirebaseTransportOptions): SessionTransport {
+  const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  let app: FirebaseApp | null = null;
+  let signedInAuth: Auth | null = null;
+  let db: Database | null = null;
+  let member: { sessionId: string; studentId: string } | null = null;
+  let connected = false;
+  let closed = false;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  const unsubscribes: Unsubscribe[] = [];
+  const responseListeners = new Map<string, Unsubscribe>();
+  let view: PublicSessionView | null = null;
+  let roster: StudentRecord | null = null;
+  const own = new Map<string, ResponseNode>();
+  let activeListener: TransportListener | null = null;
+  let serverTimeOffset = 0;
+
+  async function signIn(auth: HandshakeAuth): Promise<SignIn | ProtocolError> {
+    try {
+      const response = await doFetch(options.joinUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(auth),
+      });
+      const body = (await response.json().catch(() => null)) as unknown;
+      if (isProtocolError(body)) return body;
+      const ok = body as Partial<SignIn> | null;
+      if (typeof ok?.sessionId !== 'string' || typeof ok.firebaseToken !== 'string')
+        return protocolError('unavailable', 'The join service answered unexpectedly.');
+      return ok as SignIn;
+    } catch {
+      return protocolError('unavailable', 'The join service is not reachable.');
+    }
+  }
+
+  function selfView(): StudentSelfView | null {
+    if (!member || !roster) return null;
+    const responses: Record<string, OwnResponse> = {};
+    for (const [slideId, node] of own) {
+      const r = storedResponseFrom(node);
+      if (r)
+        responses[slideId] = {
+          answerId: r.answerId,
+          answer: r.answer,
+          submittedAt: r.submittedAt,
+          hidden: r.hidden,
+        };
+    }
+    return {
+      studentId: member.studentId,
+      name: roster.name,
+      firstAnswerableIndex: roster.firstAnswerableIndex,
+      position: roster.position,
+      responses,
+    };
+  }
+
+  /** Follows this student's response on every slide the public view shows. */
+  function followResponses(listener: TransportListener): void {
+    if (!db || !member || !view) return;
+    for (const slide of view.slides) {
+      if (responseListeners.has(slide.id)) continue;
+      const slideId = slide.id;
+      const path = paths.response(member.sessionId, slideId, member.studentId);
+      responseListeners.set(
+        slideId,
+        onValue(ref(db, path), (snap) => {
+          const node = snap.val() as ResponseNode | null;
+          if (node) own.set(slideId, node);
+          else own.delete(slideId);
+          const self = selfView();
+          if (self) listener.studentSelf(self);
+        }),
+      );
+    }
+  }
+
+  /** The rules stopped letting this student read: find out why from the server. */
+  async function lostAccess(auth: () => HandshakeAuth, listener: TransportListener) {
+    if (closed) return;
+    const again = await signIn(auth());
+    if (!isProtocolError(again) || again.retryable) return;
+    closed = true;
+    listener.closed(again);
+    listener.status('closed', again);
+    teardown();
+  }
+
+  async function start(auth: () => HandshakeAuth, listener: TransportListener): Promise<void> {
+    const signedIn = await signIn(auth());
+    if (closed) return;
+    if (isProtocolError(signedIn)) {
+      if (!signedIn.retryable) {
+        closed = true;
+        listener.status('closed', signedIn);
+        return;
+      }
+      listener.status('reconnecting', signedIn);
+      retryTimer = setTimeout(() => void start(auth, listener), options.retryDelayMs ?? 1_000);
+      return;
+    }
+    const config = options.firebase;
+    app = initializeApp(
+      {
+        apiKey: config.apiKey,
+        projectId: config.projectId,
+        databaseURL: config.databaseURL,
+        ...(config.authDomain ? { authDomain: config.authDomain } : {}),
+      },
+      `classpulse-${++apps}`,
+    );
+    // In memory only: a fresh custom token signs in at every connect, and a shared school
+    // computer must not keep a student signed in after the page is gone.
+    const firebaseAuth = initializeAuth(app, { persistence: inMemoryPersistence });
+    signedInAuth = firebaseAuth;
+    if (config.authEmulatorHost)
+      connectAuthEmulator(firebaseAuth, `http://${config.authEmulatorHost}`, {
+        disableWarnings: true,
+      });
+    try {
+      await signInWithCustomToken(firebaseAuth, signedIn.firebaseToken);
+    } catch {
+      listener.status('reconnecting', protocolError('unavailable', 'Firebase sign-in failed.'));
+      teardown();
+      retryTimer = setTimeout(() => void start(auth, listener), options.retryDelayMs ?? 1_000);
+      return;
+    }
+    db = getDatabase(app, config.databaseURL);
+    if (config.databaseEmulatorHost) {
+      const [host = '127.0.0.1', port = '9000'] = config.databaseEmulatorHost.split(':');
+      connectDatabaseEmulator(db, host, Number(port));
+    }
+    member = { sessionId: signedIn.sessionId, studentId: signedIn.studentId };
+    const database = db;
+    // The SDK keeps `.info` locally (never a server read); the offset is known once connected.
+    unsubscribes.push(
+      onValue(ref(database, '.info/serverTimeOffset'), (snap) => {
+        serverTimeOffset = Number(snap.val()) || 0;
+      }),
+    );
+    listener.welcome({
+      role: 'student',
+      sessionId: signedIn.sessionId,
+      studentId: signedIn.studentId,
+      ...(signedIn.token ? { token: signedIn.token } : {}),
+      serverTime: Date.now() + serverTimeOffset,
+      protocolVersion: PROTOCOL_VERSION,
+    });
+
+    const { sessionId, studentId } = member;
+    const presence = ref(db, paths.presence(sessionId, studentId));
+    unsubscribes.push(
+      onValue(ref(db, '.info/connected'), (snap) => {
+        connected = snap.val() === true;
+        if (!connected) {
+          if (!closed) listener.status('reconnecting');
+          return;
+        }
+        // onDisconnect first, so a drop right after "connected" still ends as "gone".
+        void onDisconnect(presence)
+          .set({ status: 'gone', lastSeenAt: serverTimestamp(), transport: 'firebase' })
+          .then(() =>
+            set(presence, {
+              status: 'connected',
+              lastSeenAt: serverTimestamp(),
+              transport: 'firebase',
+            }),
+          )
+          .catch(() => undefined);
+        listener.status('connected');
+      }),
+      onValue(
+        ref(db, paths.roster(sessionId, studentId)),
+        (snap) => {
+          roster = snap.val() as StudentRecord | null;
+          const self = selfView();
+          if (self) listener.studentSelf(self);
+        },
+        () => void lostAccess(auth, listener),
+      ),
+      onValue(
+        ref(db, paths.public(sessionId)),
+        (snap) => {
+          const text = snap.val() as unknown;
+          if (typeof text !== 'string') return;
+          view = JSON.parse(text) as PublicSessionView;
+          listener.studentSession(view);
+          followResponses(listener);
+        },
+        () => void lostAccess(auth, listener),
+      ),
+    );
+  }
+
+  function teardown(): void {
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    for (const stop of unsubscribes.splice(0)) stop();
+    for (const stop of responseListeners.values()) stop();
+    responseListeners.clear();
+    if (db) goOffline(db);
+    // Signing out stops the SDK's token refresh timer, which would otherwise outlive the app.
+    const stopping = signedInAuth
+      ? signOut(signedInAuth).catch(() => undefined)
+      : Promise.resolve();
+    const ending = app;
+    if (ending) void stopping.then(() => deleteApp(ending)).catch(() => undefined);
+    signedInAuth = null;
+    app = null;
+    db = null;
+    connected = false;
+  }
+
+  /** Why the database refused an answer, in the engine's words, from what the student sees. */
+  function refusalFor(slideId: string): ProtocolError {
+    const slide = view?.slides.find((s) => s.id === slideId);
+    if (view?.status === 'ended') return protocolError('session_ended');
+    if (!slide) return protocolError('slide_not_open');
+    if (slide.locked || (slide.deadline !== null && slide.deadline <= Date.now()))
+      return protocolError('slide_locked');
+    if (roster && slide.index < roster.firstAnswerableIndex) return protocolError('slide_not_open');
+    return protocolError('forbidden', 'The database refused this answer.');
+  }
+
+  async function submit(message: Parameters<SessionTransport['submit']>[0]): Promise<SubmitAck> {
+    if (!db || !member || !connected) return protocolError('unavailable', 'Not connected.');
+    const { sessionId, studentId } = member;
+    const { slideId, answerId, answer } = message;
+    const question = view?.slides.find((s) => s.id === slideId)?.question;
+    if (question) {
+      const problem = answerProblem(question, answer);
+      if (problem) return protocolError('invalid_answer', problem);
+    }
+    const ack = (node: ResponseNode, duplicate: boolean): SubmitAck => ({
+      ok: true,
+      answerId,
+      duplicate,
+      response: {
+        answerId,
+        answer,
+        submittedAt: typeof node.submittedAt === 'number' ? node.submittedAt : Date.now(),
+        hidden: node.hidden,
+      },
+    });
+    const current = own.get(slideId);
+    if (current?.answerIds?.[answerId]) return ack(current, true);
+    const target = ref(db, paths.response(sessionId, slideId, studentId));
+    const node = {
+      answerId,
+      answer: encodeAnswer(answer),
+      firstSubmittedAt: current ? current.firstSubmittedAt : serverTimestamp(),
+      submittedAt: serverTimestamp(),
+      ...(message.clientCreatedAt === undefined
+        ? {}
+        : { clientCreatedAt: message.clientCreatedAt }),
+      hidden: current?.hidden ?? false,
+      revisions: (current?.revisions ?? 0) + 1,
+      answerIds: { ...(current?.answerIds ?? {}), [answerId]: true as const },
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), ackTimeoutMs);
+    });
+    try {
+      const outcome = await Promise.race([
+        set(target, node).then(() => 'stored' as const),
+        timedOut,
+      ]);
+      // The SDK keeps an unacknowledged write queued and sends it when it reconnects; the
+      // outbox retries too, and a resend of a stored answerId is acknowledged as a duplicate.
+      if (outcome === 'timeout') return protocolError('unavailable', 'No acknowledgement in time.');
+      const stored = (await get(target)).val() as ResponseNode | null;
+      return ack(stored ?? (node as unknown as ResponseNode), false);
+    } catch {
+      // Refused: maybe because an earlier send of this very answer already got through.
+      const stored = (await get(target).catch(() => null))?.val() as ResponseNode | null;
+      if (stored?.answerIds?.[answerId]) return ack(stored, true);
+      return refusalFor(slideId);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    name: 'firebase',
+    connect(auth, listener) {
+      closed = false;
+      activeListener = listener;
+      listener.status('connecting');
+      void start(auth, listener).catch((e) => console.error('START FAILED', e));
+    },
+    submit,
+    async navigate(message) {
+      // Student-paced navigation stays on this device (the rules give students no roster
+      // writes); the engine's roster position is not updated on this transport.
+      if (!roster) return protocolError('unavailable', 'Not joined yet.');
+      roster = { ...roster, position: message.slideIndex };
+      const self = selfView();
+      if (self) activeListener?.studentSelf(self);
+      return { ok: true, position: message.slideIndex };
+    },
+    async command() {
+      return protocolError('forbidden', 'Teachers use the socket transport.');
+    },
+    async sync() {
+      const self = selfView();
+      if (!view || !self) return protocolError('unavailable', 'Not joined yet.');
+      return { ok: true, student: { session: view, self } };
+    },
+    async ping() {
+      if (!db || !connected) return protocolError('unavailable', 'Not connected.');
+      const sentAt = Date.now();
+      return { ok: true, sentAt, serverTime: Date.now() + serverTimeOffset };
+    },
+    close() {
+      closed = true;
+      teardown();
+    },
+  };
+}

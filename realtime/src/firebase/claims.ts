@@ -1,0 +1,20 @@
+/**
+ * Who a Firebase custom token says its holder is. The rules read these as `auth.uid` and
+ * `auth.token.*` (database.rules.json); the web app mints them, nothing else does.
+ */
+export function studentIdentity(
+  sessionId: string,
+  studentId: string,
+): { uid: string; claims: { role: 'student'; sessionId: string; studentId: string } } {
+  return {
+    uid: `student:${sessionId}:${studentId}`,
+    claims: { role: 'student', sessionId, studentId },
+  };
+}
+
+export function teacherIdentity(
+  sessionId: string,
+  teacherId: string,
+): { uid: string; claims: { role: 'teacher'; sessionId: string } } {
+  return { uid: teacherId, claims: { role: 'teacher', sessionId } };
+}

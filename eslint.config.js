@@ -15,6 +15,10 @@ const allowedImports = {
     '@classpulse/realtime/protocol',
     '@classpulse/realtime/engine',
     '@classpulse/realtime/client',
+    '@classpulse/realtime/client/firebase',
+    '@classpulse/realtime/firebase-config',
+    '@classpulse/realtime/firebase-admin',
+    '@classpulse/realtime/testing',
     '@classpulse/realtime/server',
     '@classpulse/realtime/tokens',
     '@classpulse/metrics-aggregator/catalog',
@@ -23,6 +27,7 @@ const allowedImports = {
   probes: [
     '@classpulse/realtime/protocol',
     '@classpulse/realtime/client',
+    '@classpulse/realtime/testing',
     '@classpulse/metrics-aggregator/catalog',
   ],
   k8s: ['@classpulse/metrics-aggregator/catalog'],

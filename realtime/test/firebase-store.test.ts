@@ -7,27 +7,27 @@ import { after, before } from 'node:test';
 import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { getDatabase } from 'firebase-admin/database';
 import { createFirebaseStore, openFirebaseAdmin, type SessionStore } from '../src/server/index.ts';
-import { startRtdbServer, type RtdbServer } from '../src/testing/rtdb-server.ts';
+import { startTestFirebase, type TestFirebase } from './support/firebase-emulators.ts';
 import { sessionStoreContract } from './support/store-contract.ts';
 
-let rtdb: RtdbServer;
+let firebase: TestFirebase;
 const opened: SessionStore[] = [];
 before(async () => {
-  rtdb = await startRtdbServer();
+  firebase = await startTestFirebase();
 });
 after(async () => {
   await Promise.all(opened.map((store) => store.close()));
-  await rtdb.stop();
+  await firebase.stop();
 });
 
 let apps = 0;
 sessionStoreContract('firebase', async () => {
   const open = async () => {
     const admin = openFirebaseAdmin({
-      databaseUrl: rtdb.databaseUrl,
-      projectId: 'classpulse-test',
+      databaseUrl: firebase.databaseUrl,
+      projectId: firebase.projectId,
       serviceAccount: null,
-      databaseEmulatorHost: rtdb.host,
+      databaseEmulatorHost: firebase.databaseHost,
       authEmulatorHost: undefined,
     });
     apps += 1;
@@ -37,7 +37,7 @@ sessionStoreContract('firebase', async () => {
   };
   const store = await open();
   // Each case starts from an empty database, as the SQLite cases start from a new file.
-  const wipe = initializeApp({ databaseURL: rtdb.databaseUrl }, `wipe-${apps}`);
+  const wipe = initializeApp({ databaseURL: firebase.databaseUrl }, `wipe-${apps}`);
   await getDatabase(wipe).ref().set(null);
   await deleteApp(wipe);
   return { store, reopen: open, cleanup: async () => undefined };

@@ -1,22 +1,24 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import type { FirebaseWebConfig } from '@classpulse/realtime/client/firebase';
 import { realtimeUrlFor, webConfig } from './server/config.ts';
 
 /**
  * Content-Security-Policy with a fresh nonce per request: Next's own inline bootstrap scripts
  * carry it, anything injected does not. Browsers may connect only to this origin and the
- * realtime tier. Styles allow inline attributes (charts size bars with them); scripts never.
+ * realtime tier (and, in Firebase mode, the database and Firebase Auth). Styles allow inline attributes (charts size bars with them); scripts never.
  */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const realtime = new URL(realtimeUrlFor(webConfig(), request.headers.get('host')));
   const realtimeWs = `${realtime.protocol === 'https:' ? 'wss:' : 'ws:'}//${realtime.host}`;
+  const firebase = firebaseConnectSources(webConfig().firebaseWeb);
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https:",
     "font-src 'self'",
-    `connect-src 'self' ${realtime.origin} ${realtimeWs}`,
+    `connect-src 'self' ${realtime.origin} ${realtimeWs}${firebase}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -42,3 +44,26 @@ export const config = {
     },
   ],
 };
+
+/**
+ * Firebase mode: the database (its WebSocket may be redirected to another host of the same
+ * domain) and the Auth endpoints `signInWithCustomToken` calls, or the local emulators.
+ */
+function firebaseConnectSources(config: FirebaseWebConfig | undefined): string {
+  if (!config) return '';
+  const sources: string[] = [];
+  const database = new URL(config.databaseURL);
+  sources.push(database.origin);
+  if (/[a-z]/i.test(database.hostname)) {
+    const domain = database.hostname.split('.').slice(-2).join('.');
+    sources.push(`wss://*.${domain}`, `https://*.${domain}`);
+  }
+  if (config.databaseEmulatorHost)
+    sources.push(`ws://${config.databaseEmulatorHost}`, `http://${config.databaseEmulatorHost}`);
+  sources.push(
+    config.authEmulatorHost
+      ? `http://${config.authEmulatorHost}`
+      : 'https://identitytoolkit.googleapis.com https://securetoken.googleapis.com',
+  );
+  return ` ${sources.join(' ')}`;
+}

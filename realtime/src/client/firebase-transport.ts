@@ -12,6 +12,7 @@ import {
   get,
   getDatabase,
   goOffline,
+  goOnline,
   onDisconnect,
   onValue,
   ref,
@@ -211,6 +212,7 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
       connectDatabaseEmulator(db, host, Number(port));
     }
     member = { sessionId: signedIn.sessionId, studentId: signedIn.studentId };
+    followBrowserConnectivity(db);
     const database = db;
     // The SDK keeps `.info` locally (never a server read); the offset is known once connected.
     unsubscribes.push(
@@ -270,6 +272,26 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
         () => void lostAccess(auth, listener),
       ),
     );
+  }
+
+  /**
+   * A browser that reports going offline is treated as disconnected at once (a dead WebSocket
+   * can look alive for a while), and reconnects as soon as it is back.
+   */
+  function followBrowserConnectivity(database: Database): void {
+    const target = globalThis as {
+      addEventListener?: (e: string, f: () => void) => void;
+      removeEventListener?: (e: string, f: () => void) => void;
+    };
+    if (typeof target.addEventListener !== 'function') return;
+    const offline = () => goOffline(database);
+    const online = () => goOnline(database);
+    target.addEventListener('offline', offline);
+    target.addEventListener('online', online);
+    unsubscribes.push(() => {
+      target.removeEventListener?.('offline', offline);
+      target.removeEventListener?.('online', online);
+    });
   }
 
   function teardown(): void {

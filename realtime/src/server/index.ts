@@ -33,3 +33,5 @@ export {
   type FirebaseAdminConfig,
   type ServiceAccount,
 } from '../firebase/config.ts';
+export { signInFirebaseStudent, type FirebaseSignIn } from '../firebase/student-sign-in.ts';
+export { studentIdentity, teacherIdentity } from '../firebase/claims.ts';

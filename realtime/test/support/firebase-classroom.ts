@@ -4,10 +4,8 @@ import { createSessionClient, memoryStorage } from '../../src/client/index.ts';
 import { createFirebaseTransport } from '../../src/client/firebase-transport.ts';
 import { signInFirebaseStudent } from '../../src/firebase/student-sign-in.ts';
 import { openFirebaseAdmin, type FirebaseAdminConfig } from '../../src/server/index.ts';
-import { startAuthEmulator, startRtdbServer } from '../../src/testing/index.ts';
 import { openClassroom, type Classroom } from './classroom.ts';
-
-const PROJECT_ID = 'classpulse-test';
+import { startTestFirebase } from './firebase-emulators.ts';
 
 /**
  * A classroom in Firebase mode: the local database server (real rules) and Auth stand-in, the
@@ -15,14 +13,13 @@ const PROJECT_ID = 'classpulse-test';
  * does (signInFirebaseStudent). Students use the Firebase transport.
  */
 export async function openFirebaseClassroom(name: string): Promise<Classroom> {
-  const rtdb = await startRtdbServer();
-  const auth = await startAuthEmulator({ projectId: PROJECT_ID });
+  const testFirebase = await startTestFirebase();
   const firebase: FirebaseAdminConfig = {
-    databaseUrl: rtdb.databaseUrl,
-    projectId: PROJECT_ID,
+    databaseUrl: testFirebase.databaseUrl,
+    projectId: testFirebase.projectId,
     serviceAccount: null,
-    databaseEmulatorHost: rtdb.host,
-    authEmulatorHost: auth.host,
+    databaseEmulatorHost: testFirebase.databaseHost,
+    authEmulatorHost: testFirebase.authHost,
   };
   const admin = openFirebaseAdmin(firebase);
   let realtimeUrl = '';
@@ -52,10 +49,10 @@ export async function openFirebaseClassroom(name: string): Promise<Classroom> {
             joinUrl,
             firebase: {
               apiKey: 'test-api-key',
-              projectId: PROJECT_ID,
-              databaseURL: rtdb.databaseUrl,
-              databaseEmulatorHost: rtdb.host,
-              authEmulatorHost: auth.host,
+              projectId: testFirebase.projectId,
+              databaseURL: testFirebase.databaseUrl,
+              databaseEmulatorHost: testFirebase.databaseHost,
+              authEmulatorHost: testFirebase.authHost,
             },
             ackTimeoutMs: 3_000,
             retryDelayMs: 100,
@@ -67,8 +64,7 @@ export async function openFirebaseClassroom(name: string): Promise<Classroom> {
         joinRoute.closeAllConnections();
         await new Promise<void>((resolve) => joinRoute.close(() => resolve()));
         await admin.close();
-        await auth.stop();
-        await rtdb.stop();
+        await testFirebase.stop();
       },
     },
   );

@@ -3,6 +3,7 @@
 import type * as RealtimeClient from '@classpulse/realtime/client';
 import type { SessionClient, SessionClientState } from '@classpulse/realtime/client';
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { SessionConnection } from './student-connection.ts';
 
 type ClientModule = typeof RealtimeClient;
 let clientModule: Promise<ClientModule> | null = null;
@@ -16,32 +17,41 @@ function loadClientModule(): Promise<ClientModule> {
 if (typeof window !== 'undefined') void loadClientModule();
 
 /**
- * One SessionClient per page, created in the browser only (it opens a socket and uses
- * localStorage), and its state as React state. The client and socket.io are loaded after the page
- * is interactive: the join form and the first paint do not wait for ~16 KiB (gzip) of transport.
+ * One SessionClient per page, created in the browser only (it opens a connection and uses
+ * localStorage), and its state as React state. The client and its transport are loaded after
+ * the page is interactive: the join form and the first paint do not wait for them (~16 KiB gzip
+ * for socket.io; the Firebase SDK, on the Firebase path, is larger and loads only there).
  */
-export function useSessionClient(realtimeUrl: string | null): {
+export function useSessionClient(connection: SessionConnection | null): {
   client: SessionClient | null;
   state: SessionClientState | null;
 } {
   const [client, setClient] = useState<SessionClient | null>(null);
+  // One client per connection (compared by value: a re-render passes an equal new object).
+  const key = connection ? JSON.stringify(connection) : null;
   useEffect(() => {
-    if (!realtimeUrl) return;
+    if (!key) return;
+    const target = JSON.parse(key) as SessionConnection;
     let created: SessionClient | null = null;
     let cancelled = false;
-    void loadClientModule().then((module) => {
+    void (async () => {
+      const module = await loadClientModule();
+      const transport =
+        target.transport === 'socket'
+          ? module.createSocketTransport({ url: target.realtimeUrl })
+          : (await import('@classpulse/realtime/client/firebase')).createFirebaseTransport({
+              joinUrl: target.joinUrl,
+              firebase: target.firebase,
+            });
       if (cancelled) return;
-      created = module.createSessionClient({
-        transport: module.createSocketTransport({ url: realtimeUrl }),
-        storage: module.browserStorage(),
-      });
+      created = module.createSessionClient({ transport, storage: module.browserStorage() });
       setClient(created);
-    });
+    })();
     return () => {
       cancelled = true;
       created?.close();
     };
-  }, [realtimeUrl]);
+  }, [key]);
   const state = useSyncExternalStore(
     (onChange) => client?.subscribe(onChange) ?? (() => undefined),
     () => client?.getState() ?? null,

@@ -1,3 +1,9 @@
+import {
+  firebaseAdminConfig,
+  firebaseEnvSchema,
+  type FirebaseAdminConfig,
+} from '@classpulse/realtime/firebase-config';
+import type { FirebaseWebConfig } from '@classpulse/realtime/client/firebase';
 import { z } from 'zod';
 import { parseEnv } from '../lib/parse-env.ts';
 
@@ -26,6 +32,14 @@ const envSchema = z.object({
     .min(1024)
     .max(20 * 1024 * 1024)
     .default(5 * 1024 * 1024),
+  /**
+   * Firebase mode (FIREBASE_DATABASE_URL plus a service account, see .env.example): students
+   * sync through Firebase, and this app mints their custom tokens.
+   */
+  ...firebaseEnvSchema.shape,
+  /** The Firebase web app's API key (public; browsers sign in with it). */
+  FIREBASE_WEB_API_KEY: z.string().min(1).max(200).optional(),
+  FIREBASE_AUTH_DOMAIN: z.string().min(1).max(200).optional(),
 });
 
 export interface WebConfig {
@@ -37,10 +51,19 @@ export interface WebConfig {
   realtimeTokenSecret: string | undefined;
   teacherSecret: string | undefined;
   uploadMaxBytes: number;
+  /** Firebase mode's server side; undefined when it is off. */
+  firebase: FirebaseAdminConfig | undefined;
+  /** What browsers need to reach Firebase; set with `firebase`. */
+  firebaseWeb: FirebaseWebConfig | undefined;
 }
 
 export function loadWebConfig(env: Record<string, string | undefined> = process.env): WebConfig {
   const e = parseEnv(envSchema, env, 'web');
+  const firebase = firebaseAdminConfig(e);
+  if (firebase && !e.FIREBASE_WEB_API_KEY && !firebase.authEmulatorHost)
+    throw new Error(
+      'Invalid web configuration:\n  FIREBASE_WEB_API_KEY is required in Firebase mode.',
+    );
   return {
     dataDir: e.CLASSPULSE_DATA_DIR,
     sqlitePath: e.WEB_SQLITE_PATH ?? `${e.CLASSPULSE_DATA_DIR}/web.sqlite`,
@@ -50,6 +73,18 @@ export function loadWebConfig(env: Record<string, string | undefined> = process.
     realtimeTokenSecret: e.REALTIME_TOKEN_SECRET,
     teacherSecret: e.TEACHER_SECRET,
     uploadMaxBytes: e.WEB_UPLOAD_MAX_BYTES,
+    firebase,
+    firebaseWeb: firebase && {
+      // The Auth emulator accepts any key; production needs the real one (checked above).
+      apiKey: e.FIREBASE_WEB_API_KEY ?? 'emulator-api-key',
+      projectId: firebase.projectId,
+      databaseURL: firebase.databaseUrl,
+      ...(e.FIREBASE_AUTH_DOMAIN ? { authDomain: e.FIREBASE_AUTH_DOMAIN } : {}),
+      ...(firebase.databaseEmulatorHost
+        ? { databaseEmulatorHost: firebase.databaseEmulatorHost }
+        : {}),
+      ...(firebase.authEmulatorHost ? { authEmulatorHost: firebase.authEmulatorHost } : {}),
+    },
   };
 }
 

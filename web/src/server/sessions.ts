@@ -82,7 +82,7 @@ export async function startSession(
   };
   db()
     .prepare(
-      'INSERT INTO sessions (id, teacher_id, deck_id, title, join_code, teacher_token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO sessions (id, teacher_id, deck_id, title, join_code, teacher_token, created_at, transport) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     )
     .run(
       record.id,
@@ -92,6 +92,7 @@ export async function startSession(
       record.joinCode,
       record.teacherToken,
       record.createdAt,
+      deploymentTransport(),
     );
   return { ok: true, session: record };
 }
@@ -120,4 +121,26 @@ export async function teacherTokenFor(teacherId: string, sessionId: string): Pro
 /** Drops the library entry of a session (its answers are deleted on the realtime tier first). */
 export function forgetSession(teacherId: string, id: string): void {
   db().prepare('DELETE FROM sessions WHERE id = ? AND teacher_id = ?').run(id, teacherId);
+}
+
+export type StudentTransport = 'socket' | 'firebase';
+
+/** Where students of new sessions sync: Firebase in Firebase mode, else our realtime tier. */
+function deploymentTransport(): StudentTransport {
+  return webConfig().firebase ? 'firebase' : 'socket';
+}
+
+/**
+ * How students of the session with this join code sync, as the session was configured when it
+ * started (the newest session with the code: codes are reused once a session ends).
+ */
+export function transportForJoinCode(joinCode: string): StudentTransport {
+  const row = db()
+    .prepare<[string], { transport: string }>(
+      'SELECT transport FROM sessions WHERE join_code = ? ORDER BY created_at DESC LIMIT 1',
+    )
+    .get(joinCode);
+  return row?.transport === 'firebase' || row?.transport === 'socket'
+    ? row.transport
+    : deploymentTransport();
 }

@@ -26,7 +26,12 @@ interface Running {
   realtime: string;
 }
 
-async function launch(dataDir: string, webPort: number, realtimePort: number): Promise<Running> {
+async function launch(
+  dataDir: string,
+  webPort: number,
+  realtimePort: number,
+  env: Record<string, string>,
+): Promise<Running> {
   const child = spawn(process.execPath, ['--import', 'tsx', LAUNCHER], {
     env: {
       ...process.env,
@@ -38,6 +43,7 @@ async function launch(dataDir: string, webPort: number, realtimePort: number): P
       REALTIME_LOG_LEVEL: 'warn',
       REALTIME_STUDENT_BROADCAST_INTERVAL_MS: '50',
       NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -59,10 +65,13 @@ async function launch(dataDir: string, webPort: number, realtimePort: number): P
   return { child, exited, ...ready };
 }
 
-/** The embedded stack exactly as `npm start` runs it (building the web app first if needed). */
-export async function startStack(): Promise<Stack> {
+/**
+ * The embedded stack exactly as `npm start` runs it (building the web app first if needed).
+ * `env` adds variables, e.g. Firebase mode's.
+ */
+export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'classpulse-e2e-'));
-  let running = await launch(dataDir, 0, 0);
+  let running = await launch(dataDir, 0, 0, env);
   const webPort = Number(new URL(running.web).port);
   const realtimePort = Number(new URL(running.realtime).port);
   const stop = async () => {
@@ -76,7 +85,7 @@ export async function startStack(): Promise<Stack> {
     teacherSecret: readFileSync(join(dataDir, 'secrets', 'teacher-secret'), 'utf8').trim(),
     kill: stop,
     async restart() {
-      running = await launch(dataDir, webPort, realtimePort);
+      running = await launch(dataDir, webPort, realtimePort, env);
     },
     async stop() {
       await stop();

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { NameForm } from './NameForm.tsx';
 import styles from './student.module.css';
+import type { SessionConnection } from '../../lib/student-connection.ts';
 import { useOnline, useSessionClient } from '../../lib/use-session-client.ts';
 
 // A slide (with the answer inputs of every kind) can only show once the lazily loaded session
@@ -17,8 +18,8 @@ const StudentSlide = dynamic(loadStudentSlide, {
 });
 if (typeof window !== 'undefined') void loadStudentSlide();
 
-export function StudentApp({ code, realtimeUrl }: { code: string; realtimeUrl: string }) {
-  const { client, state } = useSessionClient(realtimeUrl);
+export function StudentApp({ code, connection }: { code: string; connection: SessionConnection }) {
+  const { client, state } = useSessionClient(connection);
   const online = useOnline();
   // The name the student joined with ('' when resuming a stored identity), or null before joining.
   const [joinName, setJoinName] = useState<string | null>(null);

@@ -15,7 +15,9 @@ export function useTeacherSession(sessionId: string) {
       r.ok ? setConnection({ token: r.token, realtimeUrl: r.realtimeUrl }) : setError(r.message),
     );
   }, [sessionId]);
-  const { client, state } = useSessionClient(connection?.realtimeUrl ?? null);
+  const { client, state } = useSessionClient(
+    connection ? { transport: 'socket', realtimeUrl: connection.realtimeUrl } : null,
+  );
   useEffect(() => {
     if (client && connection) client.connectAsTeacher(connection.token);
   }, [client, connection]);

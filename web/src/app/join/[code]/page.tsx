@@ -3,7 +3,9 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { joinCodeSchema } from '@classpulse/realtime/protocol';
 import { StudentApp } from '../../../components/student/StudentApp.tsx';
+import type { SessionConnection } from '../../../lib/student-connection.ts';
 import { realtimeUrlFor, webConfig } from '../../../server/config.ts';
+import { transportForJoinCode } from '../../../server/sessions.ts';
 
 export const metadata: Metadata = { title: 'Session' };
 
@@ -14,6 +16,10 @@ export default async function StudentSessionPage({
 }) {
   const code = joinCodeSchema.safeParse((await params).code);
   if (!code.success) notFound();
-  const realtimeUrl = realtimeUrlFor(webConfig(), (await headers()).get('host'));
-  return <StudentApp code={code.data} realtimeUrl={realtimeUrl} />;
+  const config = webConfig();
+  const connection: SessionConnection =
+    transportForJoinCode(code.data) === 'firebase' && config.firebaseWeb
+      ? { transport: 'firebase', joinUrl: '/api/join', firebase: config.firebaseWeb }
+      : { transport: 'socket', realtimeUrl: realtimeUrlFor(config, (await headers()).get('host')) };
+  return <StudentApp code={code.data} connection={connection} />;
 }

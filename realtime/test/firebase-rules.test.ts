@@ -10,6 +10,7 @@ import * as targaryen from 'targaryen';
 import type { SessionState } from '../src/protocol/index.ts';
 import { encodeAnswer } from '../src/firebase/answer-codec.ts';
 import { paths, sessionNode, type ResponseNode } from '../src/firebase/layout.ts';
+import { studentIdentity, teacherIdentity } from '../src/firebase/claims.ts';
 import { buildDatabaseRules } from '../src/firebase/rules.ts';
 import {
   asTeacher,
@@ -33,6 +34,16 @@ const RULES = JSON.parse(
 const S1 = 'session-1';
 const S2 = 'session-2';
 const NOW = T0 + 60_000;
+
+/** The auth the rules see for a custom token minted as the web app mints it. */
+function studentAuth(studentId: string, sessionId = S1) {
+  const { uid, claims } = studentIdentity(sessionId, studentId);
+  return { uid, token: claims };
+}
+function teacherAuth(teacherId: string, sessionId: string) {
+  const { uid, claims } = teacherIdentity(sessionId, teacherId);
+  return { uid, token: claims };
+}
 
 /**
  * Session 1: instructor-paced, the teacher has shown slides 0..7 (the pin slide is not open yet).
@@ -88,13 +99,10 @@ function setIn(data: Data, path: string, value: unknown): Data {
 }
 
 const ACTORS = {
-  teacher: { uid: TEACHER_ID, token: { role: 'teacher', sessionId: S1 } },
-  ownStudent: { uid: `student:${S1}:a`, token: { role: 'student', sessionId: S1, studentId: 'a' } },
-  otherStudent: {
-    uid: `student:${S1}:b`,
-    token: { role: 'student', sessionId: S1, studentId: 'b' },
-  },
-  otherTeacher: { uid: OTHER_TEACHER_ID, token: { role: 'teacher', sessionId: S2 } },
+  teacher: teacherAuth(TEACHER_ID, S1),
+  ownStudent: studentAuth('a'),
+  otherStudent: studentAuth('b'),
+  otherTeacher: teacherAuth(OTHER_TEACHER_ID, S2),
   anonymous: null,
 } as const;
 type ActorName = keyof typeof ACTORS;
@@ -186,10 +194,7 @@ describe('reads: who may read each path', () => {
   }
 
   test('a removed student reads nothing, not even their own nodes', () => {
-    const removed = {
-      uid: `student:${S1}:r`,
-      token: { role: 'student', sessionId: S1, studentId: 'r' },
-    };
+    const removed = studentAuth('r');
     for (const path of [
       `sessions/${S1}/public`,
       `sessions/${S1}/roster/r`,
@@ -199,15 +204,12 @@ describe('reads: who may read each path', () => {
   });
 
   test("another session's teacher with a token naming this session still reads nothing", () => {
-    const forged = { uid: OTHER_TEACHER_ID, token: { role: 'teacher', sessionId: S1 } };
+    const forged = teacherAuth(OTHER_TEACHER_ID, S1);
     assert.equal(db(forged).read(`sessions/${S1}`, NOW).allowed, false);
   });
 
   test('a student token for another session reads nothing here', () => {
-    const elsewhere = {
-      uid: `student:${S2}:a`,
-      token: { role: 'student', sessionId: S2, studentId: 'a' },
-    };
+    const elsewhere = studentAuth('a', S2);
     assert.equal(db(elsewhere).read(`sessions/${S1}/public`, NOW).allowed, false);
   });
 });
@@ -333,18 +335,12 @@ describe("answers: a student's own response", () => {
   });
 
   test('a late joiner cannot answer slides before their first answerable one; a removed student nothing', () => {
-    const late = db({
-      uid: `student:${S1}:l`,
-      token: { role: 'student', sessionId: S1, studentId: 'l' },
-    });
+    const late = db(studentAuth('l'));
     denied(
       'late',
       late.write(paths.response(S1, SLIDE.draw, 'l'), firstAnswer(SLIDE.draw), { now: NOW }),
     );
-    const removed = db({
-      uid: `student:${S1}:r`,
-      token: { role: 'student', sessionId: S1, studentId: 'r' },
-    });
+    const removed = db(studentAuth('r'));
     denied(
       'removed',
       removed.write(paths.response(S1, SLIDE.draw, 'r'), firstAnswer(SLIDE.draw), { now: NOW }),

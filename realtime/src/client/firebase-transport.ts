@@ -29,11 +29,12 @@ import {
   isProtocolError,
   protocolError,
   PROTOCOL_VERSION,
+  selfViewOf,
   type HandshakeAuth,
-  type OwnResponse,
   type ProtocolError,
   type PublicSessionView,
   type StudentRecord,
+  type StoredResponse,
   type StudentSelfView,
   type SubmitAck,
 } from '../protocol/index.ts';
@@ -116,24 +117,12 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
 
   function selfView(): StudentSelfView | null {
     if (!member || !roster) return null;
-    const responses: Record<string, OwnResponse> = {};
+    const responses: Array<[string, StoredResponse]> = [];
     for (const [slideId, node] of own) {
       const r = storedResponseFrom(node);
-      if (r)
-        responses[slideId] = {
-          answerId: r.answerId,
-          answer: r.answer,
-          submittedAt: r.submittedAt,
-          hidden: r.hidden,
-        };
+      if (r) responses.push([slideId, r]);
     }
-    return {
-      studentId: member.studentId,
-      name: roster.name,
-      firstAnswerableIndex: roster.firstAnswerableIndex,
-      position: roster.position,
-      responses,
-    };
+    return selfViewOf(roster, responses);
   }
 
   /** Follows this student's response on every slide the public view shows. */

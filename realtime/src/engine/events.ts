@@ -49,3 +49,20 @@ export type EngineEvent =
   | { type: 'sessionEnded'; at: number };
 
 export type EngineEventType = EngineEvent['type'];
+
+/**
+ * Events that change the session's settings or slide runtime (what `teacherMeta` and the public
+ * view show), as opposed to roster and responses.
+ */
+export const META_EVENT_TYPES: ReadonlySet<EngineEventType> = new Set<EngineEventType>([
+  'slideChanged',
+  'pacingChanged',
+  'latePolicyChanged',
+  'slideLockChanged',
+  'timerStarted',
+  'timerCancelled',
+  'timerExpired',
+  'revealChanged',
+  'correctRevealChanged',
+  'sessionEnded',
+]);

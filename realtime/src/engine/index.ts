@@ -9,7 +9,7 @@ export type {
 } from './commands.ts';
 export { decide } from './decide.ts';
 export { STUDENTS_PER_SESSION_MAX } from './decide-student.ts';
-export type { EngineEvent, EngineEventType } from './events.ts';
+export { META_EVENT_TYPES, type EngineEvent, type EngineEventType } from './events.ts';
 export { evolve, evolveAll } from './evolve.ts';
 export type { DecideResult, Decision } from './result.ts';
 export { answerRefusal, findSlide, isLateJoin, isSlideLocked, isSlideVisible } from './rules.ts';

@@ -2,6 +2,8 @@ import { sessionIndex } from './session-index.ts';
 import {
   questionForStudents,
   RESULTS_ENTRIES_MAX,
+  selfViewOf,
+  type StoredResponse,
   type PublicSessionView,
   type PublicSlideView,
   type SessionState,
@@ -71,24 +73,12 @@ export function slideResults(
 export function studentSelfView(state: SessionState, studentId: string): StudentSelfView | null {
   const student = state.students[studentId];
   if (!student || student.removed) return null;
-  const responses: StudentSelfView['responses'] = {};
+  const own: Array<[string, StoredResponse]> = [];
   for (const [slideId, bySlide] of Object.entries(state.responses)) {
     const r = bySlide[studentId];
-    if (r)
-      responses[slideId] = {
-        answerId: r.answerId,
-        answer: r.answer,
-        submittedAt: r.submittedAt,
-        hidden: r.hidden,
-      };
+    if (r) own.push([slideId, r]);
   }
-  return {
-    studentId,
-    name: student.name,
-    firstAnswerableIndex: student.firstAnswerableIndex,
-    position: student.position,
-    responses,
-  };
+  return selfViewOf(student, own);
 }
 
 export function teacherMeta(state: SessionState): TeacherMeta {

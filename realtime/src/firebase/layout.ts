@@ -1,4 +1,9 @@
-import { isSlideVisible, publicSessionView, type EngineEvent } from '../engine/index.ts';
+import {
+  isSlideVisible,
+  META_EVENT_TYPES,
+  publicSessionView,
+  type EngineEvent,
+} from '../engine/index.ts';
 import type { Question, SessionState, StudentRecord } from '../protocol/index.ts';
 import { paths } from './paths.ts';
 import { responseNode, storedResponseFrom, type ResponseNode } from './response-node.ts';
@@ -154,19 +159,7 @@ export function sessionNode(state: SessionState): SessionNode {
 }
 
 /** Events that change the state core and the gate (everything but roster and responses). */
-const CORE_EVENTS = new Set<EngineEvent['type']>([
-  'sessionCreated',
-  'slideChanged',
-  'pacingChanged',
-  'latePolicyChanged',
-  'slideLockChanged',
-  'timerStarted',
-  'timerCancelled',
-  'timerExpired',
-  'revealChanged',
-  'correctRevealChanged',
-  'sessionEnded',
-]);
+const CORE_EVENTS = new Set<EngineEvent['type']>([...META_EVENT_TYPES, 'sessionCreated']);
 
 /**
  * One multi-path update (relative to the database root) that brings a session's node from the

@@ -1,7 +1,7 @@
 import type { Answer } from './answers.ts';
 import type { Pacing, RevealMode, SessionSettings } from './deck.ts';
 import type { Question } from './questions.ts';
-import type { Presence, SessionState, StoredResponse } from './state.ts';
+import type { Presence, SessionState, StoredResponse, StudentRecord } from './state.ts';
 
 /** What every student of a session may see; identical for all of them, so it is sent once. */
 export interface PublicSessionView {
@@ -55,6 +55,28 @@ export interface OwnResponse {
   answer: Answer;
   submittedAt: number;
   hidden: boolean;
+}
+
+/** What a student sees of themselves: their roster entry and their own responses. */
+export function selfViewOf(
+  student: StudentRecord,
+  responses: Iterable<readonly [slideId: string, response: StoredResponse]>,
+): StudentSelfView {
+  const own: StudentSelfView['responses'] = {};
+  for (const [slideId, r] of responses)
+    own[slideId] = {
+      answerId: r.answerId,
+      answer: r.answer,
+      submittedAt: r.submittedAt,
+      hidden: r.hidden,
+    };
+  return {
+    studentId: student.id,
+    name: student.name,
+    firstAnswerableIndex: student.firstAnswerableIndex,
+    position: student.position,
+    responses: own,
+  };
 }
 
 export interface StudentView {

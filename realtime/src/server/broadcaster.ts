@@ -1,6 +1,7 @@
 import type { Server } from 'socket.io';
 import {
   countResponses,
+  META_EVENT_TYPES,
   publicSessionView,
   studentSelfView,
   teacherMeta,
@@ -19,18 +20,11 @@ import type { InterServerEvents, SocketData } from './socket-data.ts';
 
 type IO = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-const PUBLIC_EVENTS = new Set<EngineEvent['type']>([
-  'slideChanged',
-  'pacingChanged',
-  'slideLockChanged',
-  'timerStarted',
-  'timerCancelled',
-  'timerExpired',
-  'revealChanged',
-  'correctRevealChanged',
-  'sessionEnded',
-]);
-const META_EVENTS = new Set<EngineEvent['type']>([...PUBLIC_EVENTS, 'latePolicyChanged']);
+const META_EVENTS = META_EVENT_TYPES;
+/** Students do not see the late-join policy. */
+const PUBLIC_EVENTS: ReadonlySet<EngineEvent['type']> = new Set(
+  [...META_EVENT_TYPES].filter((t) => t !== 'latePolicyChanged'),
+);
 
 /**
  * Turns committed events into messages. Teachers get one batched delta per event-loop turn;

@@ -1,26 +1,7 @@
-import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
-import {
-  connectAuthEmulator,
-  inMemoryPersistence,
-  initializeAuth,
-  signInWithCustomToken,
-  signOut,
-  type Auth,
-} from 'firebase/auth';
-import {
-  connectDatabaseEmulator,
-  get,
-  getDatabase,
-  goOffline,
-  goOnline,
-  onDisconnect,
-  onValue,
-  ref,
-  serverTimestamp,
-  set,
-  type Database,
-  type Unsubscribe,
-} from 'firebase/database';
+import type { FirebaseApp } from 'firebase/app';
+import type { Auth } from 'firebase/auth';
+import type { Database, Unsubscribe } from 'firebase/database';
+import { loadFirebaseSdk, type FirebaseSdk } from './firebase-sdk.ts';
 import { encodeAnswer } from '../firebase/answer-codec.ts';
 import { paths } from '../firebase/paths.ts';
 import { storedResponseFrom, type ResponseNode } from '../firebase/response-node.ts';
@@ -83,10 +64,13 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
   const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   let app: FirebaseApp | null = null;
+  /** Loaded at the first connect (see firebase-sdk.ts). */
+  let fb: FirebaseSdk | null = null;
   let signedInAuth: Auth | null = null;
   let db: Database | null = null;
   let member: { sessionId: string; studentId: string } | null = null;
   let connected = false;
+  let everConnected = false;
   let closed = false;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   const unsubscribes: Unsubscribe[] = [];
@@ -127,7 +111,8 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
 
   /** Follows this student's response on every slide the public view shows. */
   function followResponses(listener: TransportListener): void {
-    if (!db || !member || !view) return;
+    if (!fb || !db || !member || !view) return;
+    const { onValue, ref } = fb.database;
     for (const slide of view.slides) {
       if (responseListeners.has(slide.id)) continue;
       const slideId = slide.id;
@@ -157,6 +142,7 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
   }
 
   async function start(auth: () => HandshakeAuth, listener: TransportListener): Promise<void> {
+    const sdk = loadFirebaseSdk();
     const signedIn = await signIn(auth());
     if (closed) return;
     if (isProtocolError(signedIn)) {
@@ -169,6 +155,20 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
       retryTimer = setTimeout(() => void start(auth, listener), options.retryDelayMs ?? 1_000);
       return;
     }
+    fb = await sdk;
+    if (closed) return;
+    const { initializeApp } = fb.app;
+    const { connectAuthEmulator, inMemoryPersistence, initializeAuth, signInWithCustomToken } =
+      fb.auth;
+    const {
+      connectDatabaseEmulator,
+      getDatabase,
+      onDisconnect,
+      onValue,
+      ref,
+      serverTimestamp,
+      set,
+    } = fb.database;
     const config = options.firebase;
     app = initializeApp(
       {
@@ -201,7 +201,7 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
       connectDatabaseEmulator(db, host, Number(port));
     }
     member = { sessionId: signedIn.sessionId, studentId: signedIn.studentId };
-    followBrowserConnectivity(db);
+    followBrowserConnectivity(db, fb);
     const database = db;
     // The SDK keeps `.info` locally (never a server read); the offset is known once connected.
     unsubscribes.push(
@@ -224,9 +224,11 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
       onValue(ref(db, '.info/connected'), (snap) => {
         connected = snap.val() === true;
         if (!connected) {
-          if (!closed) listener.status('reconnecting');
+          // The first value is "not yet": still connecting, not a drop (no banner flashes).
+          if (!closed) listener.status(everConnected ? 'reconnecting' : 'connecting');
           return;
         }
+        everConnected = true;
         // onDisconnect first, so a drop right after "connected" still ends as "gone".
         void onDisconnect(presence)
           .set({ status: 'gone', lastSeenAt: serverTimestamp(), transport: 'firebase' })
@@ -267,7 +269,8 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
    * A browser that reports going offline is treated as disconnected at once (a dead WebSocket
    * can look alive for a while), and reconnects as soon as it is back.
    */
-  function followBrowserConnectivity(database: Database): void {
+  function followBrowserConnectivity(database: Database, sdk: FirebaseSdk): void {
+    const { goOffline, goOnline } = sdk.database;
     const target = globalThis as {
       addEventListener?: (e: string, f: () => void) => void;
       removeEventListener?: (e: string, f: () => void) => void;
@@ -289,17 +292,20 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
     for (const stop of unsubscribes.splice(0)) stop();
     for (const stop of responseListeners.values()) stop();
     responseListeners.clear();
-    if (db) goOffline(db);
+    if (db && fb) fb.database.goOffline(db);
     // Signing out stops the SDK's token refresh timer, which would otherwise outlive the app.
-    const stopping = signedInAuth
-      ? signOut(signedInAuth).catch(() => undefined)
-      : Promise.resolve();
+    const sdk = fb;
+    const stopping =
+      signedInAuth && sdk
+        ? sdk.auth.signOut(signedInAuth).catch(() => undefined)
+        : Promise.resolve();
     const ending = app;
-    if (ending) void stopping.then(() => deleteApp(ending)).catch(() => undefined);
+    if (ending && sdk) void stopping.then(() => sdk.app.deleteApp(ending)).catch(() => undefined);
     signedInAuth = null;
     app = null;
     db = null;
     connected = false;
+    everConnected = false;
   }
 
   /** Why the database refused an answer, in the engine's words, from what the student sees. */
@@ -314,7 +320,8 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
   }
 
   async function submit(message: Parameters<SessionTransport['submit']>[0]): Promise<SubmitAck> {
-    if (!db || !member || !connected) return protocolError('unavailable', 'Not connected.');
+    if (!fb || !db || !member || !connected) return protocolError('unavailable', 'Not connected.');
+    const { get, ref, serverTimestamp, set } = fb.database;
     const { sessionId, studentId } = member;
     const { slideId, answerId, answer } = message;
     const question = view?.slides.find((s) => s.id === slideId)?.question;

@@ -8,13 +8,15 @@ import type { SessionConnection } from './student-connection.ts';
 type ClientModule = typeof RealtimeClient;
 let clientModule: Promise<ClientModule> | null = null;
 
-/** Starts loading the client once per page; in the browser, as soon as this module runs. */
-function loadClientModule(): Promise<ClientModule> {
+/**
+ * Loads the client once per page. Pages call it early when they know they will connect (a
+ * returning student: fetched while React hydrates, so the question shows sooner); otherwise the
+ * hook loads it when a client is wanted, so a page that never connects never runs it.
+ */
+export function loadClientModule(): Promise<ClientModule> {
   clientModule ??= import('@classpulse/realtime/client');
   return clientModule;
 }
-// Fetch it while React hydrates instead of after: a returning student's question shows sooner.
-if (typeof window !== 'undefined') void loadClientModule();
 
 /**
  * One SessionClient per page, created in the browser only (it opens a connection and uses

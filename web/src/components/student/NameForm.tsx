@@ -5,15 +5,18 @@ import { useState, type FormEvent } from 'react';
 
 /**
  * `ready` is false until the page is interactive: before hydration a click would submit the
- * plain HTML form, reload the page and lose the name.
+ * plain HTML form, reload the page and lose the name. `onStart` is told when the student first
+ * touches the form, so the session client loads while they type.
  */
 export function NameForm({
   code,
   ready,
+  onStart,
   onJoin,
 }: {
   code: string;
   ready: boolean;
+  onStart: () => void;
   onJoin: (name: string) => void;
 }) {
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +32,7 @@ export function NameForm({
   };
 
   return (
-    <form onSubmit={submit} className="card" noValidate>
+    <form onSubmit={submit} onFocus={onStart} onPointerDown={onStart} className="card" noValidate>
       <p>
         Joining session <strong>{code}</strong>
       </p>

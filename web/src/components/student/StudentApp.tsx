@@ -8,7 +8,7 @@ import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { NameForm } from './NameForm.tsx';
 import styles from './student.module.css';
 import type { SessionConnection } from '../../lib/student-connection.ts';
-import { useOnline, useSessionClient } from '../../lib/use-session-client.ts';
+import { loadClientModule, useOnline, useSessionClient } from '../../lib/use-session-client.ts';
 
 // A slide (with the answer inputs of every kind) can only show once the lazily loaded session
 // client has connected, so it stays out of the first load too; it is fetched alongside the client.
@@ -16,10 +16,25 @@ const loadStudentSlide = () => import('./StudentSlide.tsx').then((m) => m.Studen
 const StudentSlide = dynamic(loadStudentSlide, {
   loading: () => <p className="card">Loading the question…</p>,
 });
-if (typeof window !== 'undefined') void loadStudentSlide();
+
+/** This browser already joined the session of this page's code: it will resume at once. */
+function isReturningStudent(): boolean {
+  const code = /^\/join\/([^/]+)$/.exec(window.location.pathname)?.[1];
+  return code !== undefined && hasStoredIdentity(browserStorage(), code);
+}
+// A returning student needs the client and the slide at once: fetch them while React hydrates.
+// A new student needs them only to join: they load when the name form is first touched, so
+// the page stays light until then (and never loads the Firebase SDK for someone just looking).
+if (typeof window !== 'undefined' && isReturningStudent()) {
+  void loadClientModule();
+  void loadStudentSlide();
+}
 
 export function StudentApp({ code, connection }: { code: string; connection: SessionConnection }) {
-  const { client, state } = useSessionClient(connection);
+  // The client is wanted once the student starts joining or resumes a stored identity.
+  const [wanted, setWanted] = useState(false);
+  const [hydrated, setHydrated] = useState(false);
+  const { client, state } = useSessionClient(wanted ? connection : null);
   const online = useOnline();
   // The name the student joined with ('' when resuming a stored identity), or null before joining.
   const [joinName, setJoinName] = useState<string | null>(null);
@@ -29,6 +44,17 @@ export function StudentApp({ code, connection }: { code: string; connection: Ses
   // The client is created in an effect after hydration, so a quick tap on Join can come first:
   // the request waits here until the client exists, instead of being lost. A reload resumes the
   // identity this browser already has for the code, with no name needed.
+  useEffect(() => {
+    setHydrated(true);
+    if (hasStoredIdentity(browserStorage(), code)) setWanted(true);
+  }, [code]);
+
+  const startLoading = () => {
+    if (wanted) return;
+    setWanted(true);
+    void loadStudentSlide();
+  };
+
   useEffect(() => {
     if (!client || joinedWith.current === client) return;
     if (joinName !== null) {
@@ -41,13 +67,16 @@ export function StudentApp({ code, connection }: { code: string; connection: Ses
     }
   }, [client, code, joinName]);
 
-  const join = (name: string) => setJoinName(name);
+  const join = (name: string) => {
+    startLoading();
+    setJoinName(name);
+  };
 
   if (!joined || !state) {
     return (
       <main className={`page ${styles.narrow}`}>
         <h1>Join</h1>
-        <NameForm code={code} ready={client !== null} onJoin={join} />
+        <NameForm code={code} ready={hydrated} onStart={startLoading} onJoin={join} />
       </main>
     );
   }

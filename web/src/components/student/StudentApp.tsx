@@ -3,7 +3,7 @@
 import { browserStorage, hasStoredIdentity, type SessionClient } from '@classpulse/realtime/client';
 import type { Answer, PublicSlideView } from '@classpulse/realtime/protocol';
 import dynamic from 'next/dynamic';
-import { useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { NameForm } from './NameForm.tsx';
 import styles from './student.module.css';
@@ -34,7 +34,11 @@ export function StudentApp({ code, connection }: { code: string; connection: Ses
   // The client is wanted once the student starts joining or resumes a stored identity.
   const [wanted, setWanted] = useState(false);
   const [hydrated, setHydrated] = useState(false);
-  const { client, state } = useSessionClient(wanted ? connection : null);
+  const { client, state: liveState } = useSessionClient(wanted ? connection : null);
+  // Client state arrives through useSyncExternalStore, whose updates render synchronously: the
+  // first question (every answer input) would be one long task on a phone. Rendering from a
+  // deferred copy lets React render it in slices, interruptible by taps (Total Blocking Time).
+  const state = useDeferredValue(liveState);
   const online = useOnline();
   // The name the student joined with ('' when resuming a stored identity), or null before joining.
   const [joinName, setJoinName] = useState<string | null>(null);

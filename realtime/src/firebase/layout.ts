@@ -1,3 +1,8 @@
+/**
+ * Where a session lives in the Realtime Database and how the engine's state maps onto it
+ * (firebase/README.md). One module for both writers (the realtime tier's store, the web app)
+ * and every reader, so the layout exists once.
+ */
 import {
   isSlideVisible,
   META_EVENT_TYPES,
@@ -9,12 +14,6 @@ import { paths } from './paths.ts';
 import { responseNode, storedResponseFrom, type ResponseNode } from './response-node.ts';
 
 export { paths, responseNode, storedResponseFrom, type ResponseNode };
-
-/**
- * Where a session lives in the Realtime Database and how the engine's state maps onto it
- * (firebase/README.md). One module for both writers (the realtime tier's store, the web app)
- * and every reader, so the layout exists once.
- */
 
 /** An entry of `teacherSessions/{teacherId}`. */
 export interface SessionSummaryNode {

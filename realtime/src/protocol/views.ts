@@ -57,19 +57,18 @@ export interface OwnResponse {
   hidden: boolean;
 }
 
+/** What a student sees of one of their stored responses. */
+export function ownResponse(r: StoredResponse): OwnResponse {
+  return { answerId: r.answerId, answer: r.answer, submittedAt: r.submittedAt, hidden: r.hidden };
+}
+
 /** What a student sees of themselves: their roster entry and their own responses. */
 export function selfViewOf(
   student: StudentRecord,
   responses: Iterable<readonly [slideId: string, response: StoredResponse]>,
 ): StudentSelfView {
   const own: StudentSelfView['responses'] = {};
-  for (const [slideId, r] of responses)
-    own[slideId] = {
-      answerId: r.answerId,
-      answer: r.answer,
-      submittedAt: r.submittedAt,
-      hidden: r.hidden,
-    };
+  for (const [slideId, r] of responses) own[slideId] = ownResponse(r);
   return {
     studentId: student.id,
     name: student.name,

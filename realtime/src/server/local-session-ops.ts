@@ -7,6 +7,7 @@ import {
 } from '../engine/index.ts';
 import {
   navigateMessageSchema,
+  ownResponse,
   protocolError,
   submitAnswerMessageSchema,
   teacherCommandMessageSchema,
@@ -177,12 +178,7 @@ const HANDLERS: Record<SessionEvent, Handler> = {
       ok: true,
       answerId: m.answerId,
       duplicate: result.duplicate,
-      response: {
-        answerId: stored.answerId,
-        answer: stored.answer,
-        submittedAt: stored.submittedAt,
-        hidden: stored.hidden,
-      },
+      response: ownResponse(stored),
     };
   },
   'student:navigate': async ({ sessionId, member, origin, registry }, message) => {

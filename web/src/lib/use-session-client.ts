@@ -29,11 +29,10 @@ export function useSessionClient(connection: SessionConnection | null): {
   state: SessionClientState | null;
 } {
   const [client, setClient] = useState<SessionClient | null>(null);
-  // One client per connection (compared by value: a re-render passes an equal new object).
-  const key = connection ? JSON.stringify(connection) : null;
+  // One client per connection: callers pass a stable object (a new one means a new client).
   useEffect(() => {
-    if (!key) return;
-    const target = JSON.parse(key) as SessionConnection;
+    if (!connection) return;
+    const target = connection;
     let created: SessionClient | null = null;
     let cancelled = false;
     void (async () => {
@@ -53,7 +52,7 @@ export function useSessionClient(connection: SessionConnection | null): {
       cancelled = true;
       created?.close();
     };
-  }, [key]);
+  }, [connection]);
   const state = useSyncExternalStore(
     (onChange) => client?.subscribe(onChange) ?? (() => undefined),
     () => client?.getState() ?? null,

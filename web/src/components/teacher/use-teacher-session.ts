@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { SessionConnection } from '../../lib/student-connection.ts';
 import { useSessionClient } from '../../lib/use-session-client.ts';
 import { callApi } from './api.ts';
 
@@ -15,9 +16,12 @@ export function useTeacherSession(sessionId: string) {
       r.ok ? setConnection({ token: r.token, realtimeUrl: r.realtimeUrl }) : setError(r.message),
     );
   }, [sessionId]);
-  const { client, state } = useSessionClient(
-    connection ? { transport: 'socket', realtimeUrl: connection.realtimeUrl } : null,
+  const realtimeUrl = connection?.realtimeUrl ?? null;
+  const socket = useMemo<SessionConnection | null>(
+    () => (realtimeUrl ? { transport: 'socket', realtimeUrl } : null),
+    [realtimeUrl],
   );
+  const { client, state } = useSessionClient(socket);
   useEffect(() => {
     if (client && connection) client.connectAsTeacher(connection.token);
   }, [client, connection]);

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { CLIENT_METRICS, type ClientMetricDef, type ClientMetricName } from './client-metrics.ts';
+import { BEACON_VERSION, type BeaconEvent, type RejectReason } from './beacon.ts';
+
+const identifier = /^[a-z][a-z0-9_]*$/;
+/** Histograms of a score with no unit (web-vitals' CLS). Everything else carries its base unit. */
+const UNITLESS_HISTOGRAMS = new Set(['classroom_web_vitals_cls']);
+
+const labelsSchema = z.record(
+  z
+    .string()
+    .regex(identifier, 'label names are snake_case')
+    .refine((name) => !name.startsWith('__') && name !== 'le' && name !== 'quantile', {
+      message: 'label name is reserved by Prometheus',
+    }),
+  z
+    .array(z.string().regex(/^[a-z0-9_]{1,40}$/, 'label values are short snake_case constants'))
+    .min(1)
+    .refine((values) => new Set(values).size === values.length, 'label values repeat'),
+);
+const help = z
+  .string()
+  .min(10)
+  .regex(/^[^\n\\]+$/, 'help is one line without backslashes');
+
+/** What every catalog entry must satisfy: Prometheus naming conventions and sane bounds. */
+export const metricDefSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('counter'),
+    help,
+    labels: labelsSchema,
+    maxIncrement: z.number().int().min(1).max(1000),
+  }),
+  z
+    .object({
+      type: z.literal('histogram'),
+      help,
+      labels: labelsSchema,
+      buckets: z.array(z.number().positive()).min(2),
+      min: z.number().min(0),
+      max: z.number().positive(),
+    })
+    .refine((d) => d.buckets.every((b, i) => i === 0 || b > d.buckets[i - 1]!), {
+      message: 'buckets must increase strictly',
+    })
+    .refine((d) => d.buckets.every((b) => b >= d.min && b <= d.max), {
+      message: 'buckets lie within [min, max]',
+    }),
+]);
+
+export const catalogSchema = z
+  .record(
+    z.string().regex(/^classroom_[a-z0-9_]+$/, 'client metrics start with classroom_'),
+    metricDefSchema,
+  )
+  .superRefine((metrics, ctx) => {
+    for (const [name, def] of Object.entries(metrics)) {
+      if (def.type === 'counter' && !name.endsWith('_total'))
+        ctx.addIssue({ code: 'custom', path: [name], message: 'counters end in _total' });
+      if (
+        def.type === 'histogram' &&
+        !/_(seconds|bytes|ratio)$/.test(name) &&
+        !UNITLESS_HISTOGRAMS.has(name)
+      )
+        ctx.addIssue({ code: 'custom', path: [name], message: 'histograms end in a base unit' });
+      if (def.type === 'histogram' && name.endsWith('_total'))
+        ctx.addIssue({ code: 'custom', path: [name], message: 'only counters end in _total' });
+    }
+  });
+
+/** Fails at import if an entry breaks the rules: a bad catalog never reaches a scrape. */
+catalogSchema.parse(CLIENT_METRICS);
+
+export const CATALOG: Readonly<Record<ClientMetricName, ClientMetricDef>> = CLIENT_METRICS;
+export const CLIENT_METRIC_NAMES = Object.keys(CLIENT_METRICS) as ClientMetricName[];
+
+/** The beacon envelope; its events are checked one by one so one bad event drops only itself. */
+export const beaconEnvelopeSchema = z.object({
+  v: z.literal(BEACON_VERSION),
+  sid: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'sid: 8–64 URL-safe characters'),
+  events: z.array(z.unknown()),
+});
+
+const eventShapeSchema = z.object({
+  m: z.string().max(100),
+  // Labels stay as parsed (copying them would turn an own "__proto__" key into a prototype).
+  l: z.unknown().default({}),
+  v: z.unknown(),
+});
+
+interface EventSchemas {
+  labels: z.ZodType<Record<string, string>>;
+  value: z.ZodType<number>;
+}
+
+/** Per metric: exactly its labels with allowed values, and a value a well-behaved page sends. */
+const EVENT_SCHEMAS = new Map<string, EventSchemas>(
+  CLIENT_METRIC_NAMES.map((name) => {
+    const def = CATALOG[name];
+    const labels = z.strictObject(
+      Object.fromEntries(
+        Object.entries(def.labels).map(([label, values]) => [
+          label,
+          z.enum(values as [string, ...string[]]),
+        ]),
+      ),
+    ) as unknown as z.ZodType<Record<string, string>>;
+    // z.number() refuses NaN and ±Infinity (1e999 parses to Infinity); strings are not coerced.
+    const value =
+      def.type === 'counter'
+        ? z.number().int().min(0).max(def.maxIncrement)
+        : z.number().min(def.min).max(def.max);
+    return [name, { labels, value }];
+  }),
+);
+
+export type EventCheck =
+  | { ok: true; event: BeaconEvent }
+  | {
+      ok: false;
+      reason: Extract<
+        RejectReason,
+        'malformed_event' | 'unknown_metric' | 'invalid_label' | 'invalid_value'
+      >;
+    };
+
+/** Checks one event of a beacon against the catalog; says why when it is dropped. */
+export function checkEvent(raw: unknown): EventCheck {
+  const shape = eventShapeSchema.safeParse(raw);
+  if (!shape.success) return { ok: false, reason: 'malformed_event' };
+  // A Map, not an object lookup: "constructor" or "__proto__" are just unknown names.
+  const schemas = EVENT_SCHEMAS.get(shape.data.m);
+  if (!schemas) return { ok: false, reason: 'unknown_metric' };
+  const labels = schemas.labels.safeParse(shape.data.l);
+  if (!labels.success) return { ok: false, reason: 'invalid_label' };
+  const value = schemas.value.safeParse(shape.data.v);
+  if (!value.success) return { ok: false, reason: 'invalid_value' };
+  return { ok: true, event: { m: shape.data.m, l: labels.data, v: value.data } as BeaconEvent };
+}

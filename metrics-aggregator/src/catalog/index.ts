@@ -1,0 +1,4 @@
+/** `@classpulse/metrics-aggregator/catalog`: the metric allow-list and the beacon format. */
+export * from './client-metrics.ts';
+export * from './beacon.ts';
+export * from './catalog.ts';

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { MAX_BEACON_BYTES } from '../catalog/beacon.ts';
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * The aggregator's whole configuration; the only module that reads `process.env`. Every variable
+ * is in .env.example. Units are in the names.
+ */
+const envSchema = z.object({
+  /** Public port: browsers POST beacons here (directly or through the web app's origin). */
+  AGGREGATOR_HOST: z.string().min(1).default('0.0.0.0'),
+  AGGREGATOR_PORT: int(0, 65535).default(4300),
+  /** Internal port: /metrics and /healthz, for Prometheus and the orchestrator only. */
+  AGGREGATOR_INTERNAL_HOST: z.string().min(1).default('0.0.0.0'),
+  AGGREGATOR_INTERNAL_PORT: int(0, 65535).default(4301),
+  /** Comma-separated origins whose pages may report, or "*". */
+  AGGREGATOR_CORS_ORIGINS: z.string().default('*'),
+  AGGREGATOR_MAX_BODY_BYTES: int(256, MAX_BEACON_BYTES).default(MAX_BEACON_BYTES),
+  AGGREGATOR_MAX_EVENTS_PER_BEACON: int(1, 1000).default(100),
+  /** Token bucket per reporting page (its random `sid`), never per IP: a school shares one. */
+  AGGREGATOR_PAGE_EVENTS_PER_SECOND: z.coerce.number().positive().max(10_000).default(2),
+  AGGREGATOR_PAGE_EVENTS_BURST: int(1, 100_000).default(200),
+  AGGREGATOR_MAX_TRACKED_PAGES: int(100, 10_000_000).default(200_000),
+  AGGREGATOR_SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
+  AGGREGATOR_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
+});
+
+export interface AggregatorConfig {
+  host: string;
+  port: number;
+  internalHost: string;
+  internalPort: number;
+  corsOrigins: '*' | string[];
+  maxBodyBytes: number;
+  maxEventsPerBeacon: number;
+  pageEventsPerSecond: number;
+  pageEventsBurst: number;
+  maxTrackedPages: number;
+  shutdownGraceMs: number;
+  logLevel: string;
+}
+
+export class AggregatorConfigError extends Error {
+  override name = 'AggregatorConfigError';
+}
+
+export function loadAggregatorConfig(
+  env: Record<string, string | undefined> = process.env,
+): AggregatorConfig {
+  // An empty variable (copied from .env.example) means "use the default".
+  const present = Object.fromEntries(
+    Object.entries(env).filter(
+      ([key, v]) => key.startsWith('AGGREGATOR_') && v !== undefined && v !== '',
+    ),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success)
+    throw new AggregatorConfigError(
+      `Invalid metrics-aggregator configuration:\n${parsed.error.issues
+        .map((i) => `  ${i.path.join('.')}: ${i.message}`)
+        .join('\n')}`,
+    );
+  const e = parsed.data;
+  const origins = e.AGGREGATOR_CORS_ORIGINS.split(',')
+    .map((o) => o.trim().replace(/\/$/, ''))
+    .filter(Boolean);
+  for (const origin of origins)
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin))
+      throw new AggregatorConfigError(
+        `Invalid metrics-aggregator configuration:\n  AGGREGATOR_CORS_ORIGINS: "${origin}" is not an origin like https://classpulse.example.`,
+      );
+  return {
+    host: e.AGGREGATOR_HOST,
+    port: e.AGGREGATOR_PORT,
+    internalHost: e.AGGREGATOR_INTERNAL_HOST,
+    internalPort: e.AGGREGATOR_INTERNAL_PORT,
+    corsOrigins: origins.includes('*') || origins.length === 0 ? '*' : origins,
+    maxBodyBytes: e.AGGREGATOR_MAX_BODY_BYTES,
+    maxEventsPerBeacon: e.AGGREGATOR_MAX_EVENTS_PER_BEACON,
+    pageEventsPerSecond: e.AGGREGATOR_PAGE_EVENTS_PER_SECOND,
+    pageEventsBurst: e.AGGREGATOR_PAGE_EVENTS_BURST,
+    maxTrackedPages: e.AGGREGATOR_MAX_TRACKED_PAGES,
+    shutdownGraceMs: e.AGGREGATOR_SHUTDOWN_GRACE_MS,
+    logLevel: e.AGGREGATOR_LOG_LEVEL,
+  };
+}

@@ -1,0 +1,132 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import {
+  AGGREGATOR_METRICS,
+  BEACON_RESULTS,
+  REJECT_REASONS,
+  type BeaconEvent,
+  type BeaconResult,
+  type RejectReason,
+} from '../catalog/beacon.ts';
+import { CATALOG, CLIENT_METRIC_NAMES } from '../catalog/catalog.ts';
+
+interface Recorder {
+  record(value: number): void;
+}
+
+export interface IngestMetrics {
+  registry: Registry;
+  /** Adds one validated event (labels already checked against the catalog). */
+  record(event: BeaconEvent): void;
+  countBeacon(result: BeaconResult): void;
+  countAccepted(events: number): void;
+  countRejected(reason: RejectReason, count?: number): void;
+  setTrackedPages(count: number): void;
+}
+
+const LINT_FAILING_DEFAULTS = [
+  'nodejs_active_handles_total',
+  'nodejs_active_requests_total',
+  'nodejs_active_resources_total',
+];
+
+/** Counters with at most this many label combinations start at 0, so `rate()` sees them early. */
+const ZERO_INIT_MAX_SERIES = 32;
+
+function combinations(
+  labels: Readonly<Record<string, readonly string[]>>,
+): Record<string, string>[] {
+  return Object.entries(labels).reduce<Record<string, string>[]>(
+    (acc, [name, values]) =>
+      acc.flatMap((partial) => values.map((v) => ({ ...partial, [name]: v }))),
+    [{}],
+  );
+}
+
+/**
+ * The Prometheus registry: every catalog metric, the aggregator's own counters and the process
+ * metrics. Label values reach prom-client only after the catalog check, so the exposition stays
+ * valid whatever a client sends.
+ */
+export function createIngestMetrics(): IngestMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  // prom-client also exports these gauges under a `_total` name, which `promtool check metrics`
+  // rejects (only counters end in _total); the same values stay without the suffix.
+  for (const name of LINT_FAILING_DEFAULTS) registry.removeSingleMetric(name);
+
+  const recorders = new Map<string, (labels: Record<string, string>) => Recorder>();
+  for (const name of CLIENT_METRIC_NAMES) {
+    const def = CATALOG[name];
+    const labelNames = Object.keys(def.labels);
+    const metric =
+      def.type === 'counter'
+        ? new Counter({ name, help: def.help, labelNames, registers: [registry] })
+        : new Histogram({
+            name,
+            help: def.help,
+            labelNames,
+            buckets: [...def.buckets],
+            registers: [registry],
+          });
+    // One child per label combination, made once: prom-client would otherwise hash the label
+    // object on every call.
+    const children = new Map<string, Recorder>();
+    const childFor = (labels: Record<string, string>): Recorder => {
+      const key = labelNames.map((l) => labels[l]).join('\u0001');
+      let child = children.get(key);
+      if (!child) {
+        if (metric instanceof Counter) {
+          const c = metric.labels(labels);
+          child = { record: (v) => c.inc(v) };
+        } else {
+          const h = metric.labels(labels);
+          child = { record: (v) => h.observe(v) };
+        }
+        children.set(key, child);
+      }
+      return child;
+    };
+    recorders.set(name, childFor);
+    const all = combinations(def.labels);
+    if (def.type === 'counter' && all.length <= ZERO_INIT_MAX_SERIES)
+      for (const labels of all) childFor(labels).record(0);
+  }
+
+  const beacons = new Counter({
+    name: AGGREGATOR_METRICS.beacons,
+    help: 'Beacons received, by whether all, some or none of their events were kept.',
+    labelNames: ['result'],
+    registers: [registry],
+  });
+  const accepted = new Counter({
+    name: AGGREGATOR_METRICS.eventsAccepted,
+    help: 'Events recorded from beacons.',
+    registers: [registry],
+  });
+  const rejected = new Counter({
+    name: AGGREGATOR_METRICS.rejected,
+    help: 'Dropped input by reason: events for event-level reasons, whole beacons for request-level ones.',
+    labelNames: ['reason'],
+    registers: [registry],
+  });
+  const trackedPages = new Gauge({
+    name: AGGREGATOR_METRICS.trackedPages,
+    help: 'Reporting pages with a rate-limit bucket in memory.',
+    registers: [registry],
+  });
+  for (const result of BEACON_RESULTS) beacons.inc({ result }, 0);
+  for (const reason of REJECT_REASONS) rejected.inc({ reason }, 0);
+  const beaconChildren = new Map(BEACON_RESULTS.map((r) => [r, beacons.labels({ result: r })]));
+  const rejectedChildren = new Map(REJECT_REASONS.map((r) => [r, rejected.labels({ reason: r })]));
+
+  return {
+    registry,
+    record(event) {
+      recorders.get(event.m)?.(event.l).record(event.v);
+    },
+    countBeacon: (result) => beaconChildren.get(result)?.inc(),
+    countAccepted: (events) => accepted.inc(events),
+    countRejected: (reason, count = 1) => rejectedChildren.get(reason)?.inc(count),
+    setTrackedPages: (count) => trackedPages.set(count),
+  };
+}

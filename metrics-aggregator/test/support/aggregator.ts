@@ -1,0 +1,53 @@
+import { pino } from 'pino';
+import {
+  createAggregatorServer,
+  loadAggregatorConfig,
+  type AggregatorDeps,
+  type AggregatorServer,
+} from '../../src/server/index.ts';
+
+/** A real aggregator on loopback port 0 (both ports); `env` overrides its configuration. */
+export async function startAggregator(
+  env: Record<string, string> = {},
+  deps: AggregatorDeps = {},
+): Promise<AggregatorServer> {
+  const config = loadAggregatorConfig({
+    AGGREGATOR_HOST: '127.0.0.1',
+    AGGREGATOR_PORT: '0',
+    AGGREGATOR_INTERNAL_HOST: '127.0.0.1',
+    AGGREGATOR_INTERNAL_PORT: '0',
+    ...env,
+  });
+  return createAggregatorServer(config, { logger: pino({ level: 'silent' }), ...deps });
+}
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  body: string;
+}
+
+/** POSTs a raw body to /v1/beacon (text/plain unless `headers` says otherwise). */
+export async function postBeacon(
+  server: AggregatorServer,
+  body: string | Uint8Array,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
+  const response = await fetch(`${server.url}/v1/beacon`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain;charset=UTF-8', ...headers },
+    body,
+  });
+  return { status: response.status, headers: response.headers, body: await response.text() };
+}
+
+export async function scrape(
+  server: AggregatorServer,
+): Promise<{ text: string; contentType: string }> {
+  const response = await fetch(`${server.internalUrl}/metrics`);
+  return { text: await response.text(), contentType: response.headers.get('content-type') ?? '' };
+}
+
+let sid = 0;
+/** A fresh, valid page id, so tests do not share a rate-limit bucket. */
+export const freshSid = (): string => `page-${process.pid}-${(sid += 1)}-xyz`;

@@ -29,7 +29,7 @@ describe('beacon ingest over HTTP', () => {
   async function expectAfter(
     reason: string,
     status: number,
-    body: string | Uint8Array,
+    body: string,
     { headers, validInside = 0 }: { headers?: Record<string, string>; validInside?: number } = {},
   ) {
     const before = sample((await scrape(server)).text, rejected(reason));

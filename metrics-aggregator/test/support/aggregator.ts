@@ -30,7 +30,7 @@ export interface Reply {
 /** POSTs a raw body to /v1/beacon (text/plain unless `headers` says otherwise). */
 export async function postBeacon(
   server: AggregatorServer,
-  body: string | Uint8Array,
+  body: string,
   headers: Record<string, string> = {},
 ): Promise<Reply> {
   const response = await fetch(`${server.url}/v1/beacon`, {

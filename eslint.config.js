@@ -23,6 +23,8 @@ const allowedImports = {
     '@classpulse/realtime/tokens',
     '@classpulse/metrics-aggregator/catalog',
     '@classpulse/metrics-aggregator/reporter',
+    // The embedded launcher (npm start) runs the aggregator in its process.
+    '@classpulse/metrics-aggregator/server',
   ],
   probes: [
     '@classpulse/realtime/protocol',

@@ -1,8 +1,8 @@
 import type { NextConfig } from 'next';
 
 const config: NextConfig = {
-  // The realtime package ships TypeScript sources (protocol, client, tokens).
-  transpilePackages: ['@classpulse/realtime'],
+  // The workspace packages ship TypeScript sources (protocol, client, tokens, the reporter).
+  transpilePackages: ['@classpulse/realtime', '@classpulse/metrics-aggregator'],
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
   reactStrictMode: true,

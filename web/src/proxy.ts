@@ -5,20 +5,24 @@ import { realtimeUrlFor, webConfig } from './server/config.ts';
 /**
  * Content-Security-Policy with a fresh nonce per request: Next's own inline bootstrap scripts
  * carry it, anything injected does not. Browsers may connect only to this origin and the
- * realtime tier (and, in Firebase mode, the database and Firebase Auth). Styles allow inline attributes (charts size bars with them); scripts never.
+ * realtime tier (and, in Firebase mode, the database and Firebase Auth, and the metrics beacon
+ * host when it is not this origin). Styles allow inline attributes (charts size bars with them); scripts never.
  */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const realtime = new URL(realtimeUrlFor(webConfig(), request.headers.get('host')));
   const realtimeWs = `${realtime.protocol === 'https:' ? 'wss:' : 'ws:'}//${realtime.host}`;
   const firebase = firebaseConnectSources(webConfig().firebaseWeb);
+  const beacon = webConfig().metrics.endpoint.startsWith('/')
+    ? ''
+    : ` ${new URL(webConfig().metrics.endpoint).origin}`;
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https:",
     "font-src 'self'",
-    `connect-src 'self' ${realtime.origin} ${realtimeWs}${firebase}`,
+    `connect-src 'self' ${realtime.origin} ${realtimeWs}${firebase}${beacon}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

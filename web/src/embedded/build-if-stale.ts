@@ -18,15 +18,15 @@ function newestMtime(dir: string): number {
 }
 
 /**
- * `npm start` builds the web app when there is no build yet or a source file (web's or the
- * realtime package's, which pages import) changed since the last one.
+ * `npm start` builds the web app when there is no build yet or a source file (web's, or a
+ * workspace package's that pages import: realtime, metrics-aggregator) changed since the last one.
  */
-export function buildIfStale(webDir: string, realtimeDir: string): void {
+export function buildIfStale(webDir: string, packageDirs: string[]): void {
   const buildId = join(webDir, '.next', 'BUILD_ID');
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const sourcesAt = Math.max(
     newestMtime(join(webDir, 'src')),
-    newestMtime(join(realtimeDir, 'src')),
+    ...packageDirs.map((dir) => newestMtime(join(dir, 'src'))),
     statSync(join(webDir, 'next.config.ts')).mtimeMs,
   );
   if (builtAt > sourcesAt) return;

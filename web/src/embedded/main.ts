@@ -8,6 +8,12 @@ import {
   loadOrCreateSecret,
   loadRealtimeConfig,
 } from '@classpulse/realtime/server';
+import {
+  createAggregatorServer,
+  createAggregatorLogger,
+  loadAggregatorConfig,
+} from '@classpulse/metrics-aggregator/server';
+import { BEACON_PATH } from '@classpulse/metrics-aggregator/catalog';
 import { buildIfStale } from './build-if-stale.ts';
 import { currentEnvironment, exportToWebEnvironment, loadLauncherConfig } from './config.ts';
 import { lanAddresses } from './lan-addresses.ts';
@@ -15,7 +21,9 @@ import { teacherSecret } from './secrets.ts';
 
 /**
  * `npm start`: the whole classroom on one machine with no cloud account. Starts the realtime tier
- * (SQLite under the data folder) and the web app in this process, then prints where to go.
+ * (SQLite under the data folder), the metrics aggregator (pages report to /v1/beacon on this
+ * origin; Prometheus scrapes its internal port on loopback) and the web app in this process,
+ * then prints where to go.
  * `--rotate-teacher-secret` replaces the teacher secret and signs every teacher out.
  */
 async function main(): Promise<void> {
@@ -25,7 +33,8 @@ async function main(): Promise<void> {
   const realtimeTokenSecret = loadOrCreateSecret(launcher.dataDir, 'realtime-token-secret');
   const teacher = teacherSecret(launcher.dataDir, process.argv.includes('--rotate-teacher-secret'));
 
-  if (!launcher.skipBuild) buildIfStale(webDir, realtimeDir);
+  const aggregatorDir = fileURLToPath(new URL('../../../metrics-aggregator', import.meta.url));
+  if (!launcher.skipBuild) buildIfStale(webDir, [realtimeDir, aggregatorDir]);
 
   const env = currentEnvironment();
   const realtimeConfig = loadRealtimeConfig({ CLASSPULSE_DATA_DIR: launcher.dataDir, ...env });
@@ -34,6 +43,17 @@ async function main(): Promise<void> {
     { ...realtimeConfig, tokenSecret: realtimeTokenSecret },
     { logger },
   );
+
+  // Beacons arrive through the web port; the aggregator's own public port stays on loopback.
+  const aggregatorConfig = loadAggregatorConfig({
+    AGGREGATOR_HOST: '127.0.0.1',
+    AGGREGATOR_PORT: '0',
+    AGGREGATOR_INTERNAL_HOST: '127.0.0.1',
+    ...env,
+  });
+  const aggregator = await createAggregatorServer(aggregatorConfig, {
+    logger: createAggregatorLogger(aggregatorConfig.logLevel),
+  });
 
   exportToWebEnvironment({
     CLASSPULSE_DATA_DIR: launcher.dataDir,
@@ -47,15 +67,21 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir: webDir, hostname: launcher.host, port: launcher.port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const web = createServer((req, res) => void handle(req, res));
+  const web = createServer((req, res) => {
+    if (req.url === BEACON_PATH || req.url?.startsWith(`${BEACON_PATH}?`))
+      return aggregator.handleBeacon(req, res);
+    void handle(req, res);
+  });
   await new Promise<void>((resolve) => web.listen(launcher.port, launcher.host, resolve));
   const port = (web.address() as AddressInfo).port;
 
   const local = `http://localhost:${port}`;
   process.stdout.write(
-    `${JSON.stringify({ event: 'listening', web: local, realtime: realtime.url })}\n`,
+    `${JSON.stringify({ event: 'listening', web: local, realtime: realtime.url, metrics: aggregator.internalUrl })}\n`,
   );
-  process.stdout.write(`\nClasspulse is running.\n  Teacher: ${local}/teacher\n`);
+  process.stdout.write(
+    `\nClasspulse is running.\n  Teacher: ${local}/teacher\n  Metrics for Prometheus: ${aggregator.internalUrl}/metrics\n`,
+  );
   for (const ip of lanAddresses())
     process.stdout.write(`  Students on this network: http://${ip}:${port}/join\n`);
   process.stdout.write(
@@ -67,7 +93,9 @@ async function main(): Promise<void> {
   const stop = () => {
     web.closeAllConnections();
     web.close();
-    void Promise.all([realtime.close(), app.close()]).then(() => process.exit(0));
+    void Promise.all([realtime.close(), aggregator.close(), app.close()]).then(() =>
+      process.exit(0),
+    );
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.once('SIGINT', stop);

@@ -6,6 +6,7 @@ import {
 import type { FirebaseWebConfig } from '@classpulse/realtime/client/firebase';
 import { z } from 'zod';
 import { parseEnv } from '../lib/parse-env.ts';
+import type { MetricsSettings } from '../lib/use-page-metrics.ts';
 
 /**
  * The web app's configuration; the only web module that reads `process.env`. The embedded
@@ -37,6 +38,17 @@ const envSchema = z.object({
    * sync through Firebase, and this app mints their custom tokens.
    */
   ...firebaseEnvSchema.shape,
+  /**
+   * Where pages send their metrics beacons. Default: this origin's /v1/beacon, which the embedded
+   * launcher (and, deployed, the ingress) routes to the metrics aggregator, so no extra host has
+   * to get through a school's firewall. An absolute URL is added to the CSP's connect-src.
+   */
+  METRICS_BEACON_URL: z
+    .string()
+    .regex(/^(\/|https?:\/\/)\S*$/, 'METRICS_BEACON_URL: a path like /v1/beacon or an http(s) URL.')
+    .default('/v1/beacon'),
+  /** Share of page loads that report distributions (vitals, timings); counts always report. */
+  METRICS_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(1),
   /** The Firebase web app's API key (public; browsers sign in with it). */
   FIREBASE_WEB_API_KEY: z.string().min(1).max(200).optional(),
   FIREBASE_AUTH_DOMAIN: z.string().min(1).max(200).optional(),
@@ -55,6 +67,7 @@ export interface WebConfig {
   firebase: FirebaseAdminConfig | undefined;
   /** What browsers need to reach Firebase; set with `firebase`. */
   firebaseWeb: FirebaseWebConfig | undefined;
+  metrics: MetricsSettings;
 }
 
 export function loadWebConfig(env: Record<string, string | undefined> = process.env): WebConfig {
@@ -73,6 +86,7 @@ export function loadWebConfig(env: Record<string, string | undefined> = process.
     realtimeTokenSecret: e.REALTIME_TOKEN_SECRET,
     teacherSecret: e.TEACHER_SECRET,
     uploadMaxBytes: e.WEB_UPLOAD_MAX_BYTES,
+    metrics: { endpoint: e.METRICS_BEACON_URL, sampleRate: e.METRICS_SAMPLE_RATE },
     firebase,
     firebaseWeb: firebase && {
       // The Auth emulator accepts any key; production needs the real one (checked above).

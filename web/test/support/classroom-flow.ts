@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, seriousA11yViolations } from './browser.ts';
 import { everyKindDeck, solidPng } from './fixtures.ts';
+import { reported, waitForReported } from './reported-metrics.ts';
 import type { Stack } from './stack.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts', import.meta.url));
@@ -280,6 +281,39 @@ export function classroomFlow(options: ClassroomFlowOptions): void {
         await grace.page.getByRole('heading', { name: 'Grace', exact: true }).waitFor();
         await grace.page.getByText('✓ Received').waitFor();
         await dashboard.getByText('3 of 3 answered').waitFor();
+      });
+
+      it('every page reports its load, connection and vitals to the metrics aggregator', async () => {
+        const wait = (name: string, labels: Record<string, string>, atLeast: number) =>
+          waitForReported(stack.metricsUrl, name, labels, atLeast);
+        // Three students, and Grace's reload: her first page sent its vitals when it was left.
+        await wait('classroom_app_loads_total', { app: 'student', outcome: 'success' }, 4);
+        await wait('classroom_app_loads_total', { app: 'teacher', outcome: 'success' }, 1);
+        await wait('classroom_app_loads_total', { app: 'projector', outcome: 'success' }, 1);
+        await wait('classroom_app_load_duration_seconds_count', { app: 'student' }, 4);
+        await wait('classroom_web_vitals_fcp_seconds_count', { app: 'student' }, 1);
+        await wait('classroom_web_vitals_ttfb_seconds_count', { app: 'student' }, 1);
+        await wait(
+          'classroom_realtime_connection_events_total',
+          { app: 'student', event: 'connected' },
+          4,
+        );
+        await wait(
+          'classroom_realtime_connection_events_total',
+          { app: 'teacher', event: 'connected' },
+          1,
+        );
+        await wait('classroom_client_heartbeats_total', { app: 'projector' }, 1);
+        assert.equal(
+          await reported(stack.metricsUrl, 'classroom_client_errors_total'),
+          0,
+          'no page had an error',
+        );
+        assert.equal(
+          await reported(stack.metricsUrl, 'metrics_aggregator_rejected_total'),
+          0,
+          'every beacon was valid',
+        );
       });
 
       it('a student who goes offline answers anyway; the answer arrives once when back', async () => {

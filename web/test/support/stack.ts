@@ -10,6 +10,8 @@ const LAUNCHER = fileURLToPath(new URL('../../src/embedded/main.ts', import.meta
 export interface Stack {
   webUrl: string;
   realtimeUrl: string;
+  /** The metrics aggregator's internal URL (GET /metrics): what pages reported. */
+  metricsUrl: string;
   dataDir: string;
   teacherSecret: string;
   /** Kills the whole process (web and realtime) without warning. */
@@ -24,12 +26,14 @@ interface Running {
   exited: Promise<void>;
   web: string;
   realtime: string;
+  metrics: string;
 }
 
 async function launch(
   dataDir: string,
   webPort: number,
   realtimePort: number,
+  metricsPort: number,
   env: Record<string, string>,
 ): Promise<Running> {
   const child = spawn(process.execPath, ['--import', 'tsx', LAUNCHER], {
@@ -42,6 +46,8 @@ async function launch(
       REALTIME_PORT: String(realtimePort),
       REALTIME_LOG_LEVEL: 'warn',
       REALTIME_STUDENT_BROADCAST_INTERVAL_MS: '50',
+      AGGREGATOR_INTERNAL_PORT: String(metricsPort),
+      AGGREGATOR_LOG_LEVEL: 'warn',
       NEXT_TELEMETRY_DISABLED: '1',
       ...env,
     },
@@ -49,19 +55,26 @@ async function launch(
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const lines = createInterface({ input: child.stdout });
-  const ready = await new Promise<{ web: string; realtime: string }>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`launcher exited with ${code}`)));
-    lines.on('line', (line) => {
-      if (!line.startsWith('{')) return;
-      try {
-        const msg = JSON.parse(line) as { event?: string; web?: string; realtime?: string };
-        if (msg.event === 'listening' && msg.web && msg.realtime)
-          resolve({ web: msg.web, realtime: msg.realtime });
-      } catch {
-        // not our line
-      }
-    });
-  });
+  const ready = await new Promise<{ web: string; realtime: string; metrics: string }>(
+    (resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`launcher exited with ${code}`)));
+      lines.on('line', (line) => {
+        if (!line.startsWith('{')) return;
+        try {
+          const msg = JSON.parse(line) as {
+            event?: string;
+            web?: string;
+            realtime?: string;
+            metrics?: string;
+          };
+          if (msg.event === 'listening' && msg.web && msg.realtime && msg.metrics)
+            resolve({ web: msg.web, realtime: msg.realtime, metrics: msg.metrics });
+        } catch {
+          // not our line
+        }
+      });
+    },
+  );
   return { child, exited, ...ready };
 }
 
@@ -71,9 +84,10 @@ async function launch(
  */
 export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'classpulse-e2e-'));
-  let running = await launch(dataDir, 0, 0, env);
+  let running = await launch(dataDir, 0, 0, 0, env);
   const webPort = Number(new URL(running.web).port);
   const realtimePort = Number(new URL(running.realtime).port);
+  const metricsPort = Number(new URL(running.metrics).port);
   const stop = async () => {
     running.child.kill('SIGKILL');
     await running.exited;
@@ -81,11 +95,14 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   return {
     webUrl: running.web.replace('localhost', '127.0.0.1'),
     realtimeUrl: running.realtime,
+    get metricsUrl() {
+      return running.metrics;
+    },
     dataDir,
     teacherSecret: readFileSync(join(dataDir, 'secrets', 'teacher-secret'), 'utf8').trim(),
     kill: stop,
     async restart() {
-      running = await launch(dataDir, webPort, realtimePort, env);
+      running = await launch(dataDir, webPort, realtimePort, metricsPort, env);
     },
     async stop() {
       await stop();

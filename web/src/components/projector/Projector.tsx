@@ -2,6 +2,7 @@
 
 import { slideResults } from '@classpulse/realtime/engine';
 import { questionForStudents } from '@classpulse/realtime/protocol';
+import { usePageMetrics, type MetricsSettings } from '../../lib/use-page-metrics.ts';
 import { SlideResults } from '../results/SlideResults.tsx';
 import { useTeacherSession } from '../teacher/use-teacher-session.ts';
 import styles from './projector.module.css';
@@ -11,6 +12,7 @@ interface Props {
   joinCode: string;
   joinHost: string;
   qrSvg: string;
+  metrics: MetricsSettings;
 }
 
 /**
@@ -18,8 +20,8 @@ interface Props {
  * revealed them — computed with the same function that builds the students' view, so the wall
  * never shows more than the students' own screens.
  */
-export function Projector({ sessionId, joinCode, joinHost, qrSvg }: Props) {
-  const { state, error } = useTeacherSession(sessionId);
+export function Projector({ sessionId, joinCode, joinHost, qrSvg, metrics }: Props) {
+  const { state, error } = useTeacherSession(sessionId, usePageMetrics('projector', metrics));
   const session = state?.teacher?.state;
   const slide = session?.deck.slides[session.currentSlideIndex];
   const runtime = slide && session ? session.slides[slide.id] : undefined;

@@ -8,6 +8,12 @@ import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { NameForm } from './NameForm.tsx';
 import styles from './student.module.css';
 import type { SessionConnection } from '../../lib/student-connection.ts';
+import {
+  useConnectionMetrics,
+  useInteractive,
+  usePageMetrics,
+  type MetricsSettings,
+} from '../../lib/use-page-metrics.ts';
 import { loadClientModule, useOnline, useSessionClient } from '../../lib/use-session-client.ts';
 
 // A slide (with the answer inputs of every kind) can only show once the lazily loaded session
@@ -30,7 +36,16 @@ if (typeof window !== 'undefined' && isReturningStudent()) {
   void loadStudentSlide();
 }
 
-export function StudentApp({ code, connection }: { code: string; connection: SessionConnection }) {
+export function StudentApp({
+  code,
+  connection,
+  metrics: metricsSettings,
+}: {
+  code: string;
+  connection: SessionConnection;
+  metrics: MetricsSettings;
+}) {
+  const metrics = usePageMetrics('student', metricsSettings);
   // The client is wanted once the student starts joining or resumes a stored identity.
   const [wanted, setWanted] = useState(false);
   const [hydrated, setHydrated] = useState(false);
@@ -39,6 +54,7 @@ export function StudentApp({ code, connection }: { code: string; connection: Ses
   // first question (every answer input) would be one long task on a phone. Rendering from a
   // deferred copy lets React render it in slices, interruptible by taps (Total Blocking Time).
   const state = useDeferredValue(liveState);
+  useConnectionMetrics(metrics, connection.transport, liveState?.status);
   const online = useOnline();
   // The name the student joined with ('' when resuming a stored identity), or null before joining.
   const [joinName, setJoinName] = useState<string | null>(null);
@@ -52,6 +68,9 @@ export function StudentApp({ code, connection }: { code: string; connection: Ses
     setHydrated(true);
     if (hasStoredIdentity(browserStorage(), code)) setWanted(true);
   }, [code]);
+
+  // The name form (or a returning student's resume) works from hydration on.
+  useInteractive(metrics, hydrated);
 
   const startLoading = () => {
     if (wanted) return;

@@ -3,6 +3,7 @@
 import type { TeacherCommand } from '@classpulse/realtime/protocol';
 import Link from 'next/link';
 import { useState } from 'react';
+import { usePageMetrics, type MetricsSettings } from '../../lib/use-page-metrics.ts';
 import { SlideResults } from '../results/SlideResults.tsx';
 import styles from './dashboard.module.css';
 import { Roster } from './Roster.tsx';
@@ -14,10 +15,11 @@ interface Props {
   joinCode: string;
   joinUrl: string;
   qrSvg: string;
+  metrics: MetricsSettings;
 }
 
-export function Dashboard({ sessionId, joinCode, joinUrl, qrSvg }: Props) {
-  const { client, state, error } = useTeacherSession(sessionId);
+export function Dashboard({ sessionId, joinCode, joinUrl, qrSvg, metrics }: Props) {
+  const { client, state, error } = useTeacherSession(sessionId, usePageMetrics('teacher', metrics));
   const [commandError, setCommandError] = useState<string | null>(null);
 
   const send = (command: TeacherCommand) => {

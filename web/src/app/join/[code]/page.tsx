@@ -21,5 +21,5 @@ export default async function StudentSessionPage({
     transportForJoinCode(code.data) === 'firebase' && config.firebaseWeb
       ? { transport: 'firebase', joinUrl: '/api/join', firebase: config.firebaseWeb }
       : { transport: 'socket', realtimeUrl: realtimeUrlFor(config, (await headers()).get('host')) };
-  return <StudentApp code={code.data} connection={connection} />;
+  return <StudentApp code={code.data} connection={connection} metrics={config.metrics} />;
 }

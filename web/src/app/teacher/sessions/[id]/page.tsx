@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { Dashboard } from '../../../../components/teacher/Dashboard.tsx';
 import { currentTeacherId } from '../../../../server/auth.ts';
+import { webConfig } from '../../../../server/config.ts';
 import { joinLink } from '../../../../server/join-link.ts';
 import { getSession } from '../../../../server/sessions.ts';
 
@@ -25,6 +26,7 @@ export default async function SessionDashboardPage({
       joinCode={session.joinCode}
       joinUrl={link.url}
       qrSvg={link.qrSvg}
+      metrics={webConfig().metrics}
     />
   );
 }

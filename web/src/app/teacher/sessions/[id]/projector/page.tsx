@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { Projector } from '../../../../../components/projector/Projector.tsx';
 import { currentTeacherId } from '../../../../../server/auth.ts';
+import { webConfig } from '../../../../../server/config.ts';
 import { joinLink } from '../../../../../server/join-link.ts';
 import { getSession } from '../../../../../server/sessions.ts';
 
@@ -22,6 +23,7 @@ export default async function ProjectorPage({ params }: { params: Promise<{ id: 
       joinCode={session.joinCode}
       joinHost={host ?? 'localhost:3000'}
       qrSvg={link.qrSvg}
+      metrics={webConfig().metrics}
     />
   );
 }

@@ -10,6 +10,7 @@
  * built so that the only thing wrong with them is the thing under test (size, role, session).
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import {
@@ -1631,6 +1632,13 @@ describe('fuzz: malformed, oversized and out-of-order messages', () => {
     assert.equal(metrics.status, 200);
     const text = String(metrics.body);
     assert.match(text, /^# TYPE realtime_rejected_messages_total counter$/m);
+    // Prometheus can still parse it, lint-clean (Debian `prometheus` ships promtool).
+    const promtool = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+    assert.equal(
+      promtool.status,
+      0,
+      `promtool check metrics: ${promtool.stdout}${promtool.stderr}`,
+    );
     for (const code of Object.keys(ERROR_CODES) as ErrorCode[]) {
       assert.equal(
         metricValue(text, 'realtime_rejected_messages_total', { reason: code }),

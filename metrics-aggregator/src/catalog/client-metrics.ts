@@ -18,7 +18,6 @@ export const CLIENT_ERROR_KINDS = [
   'unhandled_rejection',
   'chunk_load',
   'resource_load',
-  'render',
 ] as const;
 export type ClientErrorKind = (typeof CLIENT_ERROR_KINDS)[number];
 

@@ -47,6 +47,14 @@ function childCache<T>(make: (key: string) => T): (key: string) => T {
 export function createRealtimeMetrics(): RealtimeMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
+  // prom-client also exports these gauges under a `_total` name, which `promtool check metrics`
+  // rejects (only counters end in _total); the same values stay without the suffix.
+  for (const name of [
+    'nodejs_active_handles_total',
+    'nodejs_active_requests_total',
+    'nodejs_active_resources_total',
+  ])
+    registry.removeSingleMetric(name);
 
   const connectedSockets = new Gauge({
     name: 'realtime_connected_sockets',

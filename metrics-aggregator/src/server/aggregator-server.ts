@@ -62,14 +62,14 @@ export async function createAggregatorServer(
   deps: AggregatorDeps = {},
 ): Promise<AggregatorServer> {
   const logger = deps.logger ?? createAggregatorLogger(config.logLevel);
-  const metrics = createIngestMetrics();
   const limiter = new PageRateLimiter({
     eventsPerSecond: config.pageEventsPerSecond,
     burst: config.pageEventsBurst,
     maxPages: config.maxTrackedPages,
     now: deps.now ?? Date.now,
   });
-  const beaconHandler = createBeaconHandler({
+  const metrics = createIngestMetrics(() => limiter.size);
+  const handleBeacon = createBeaconHandler({
     corsOrigins: config.corsOrigins,
     maxBodyBytes: config.maxBodyBytes,
     maxEventsPerBeacon: config.maxEventsPerBeacon,
@@ -77,14 +77,6 @@ export async function createAggregatorServer(
     limiter,
     logger,
   });
-  const handleBeacon = (req: IncomingMessage, res: ServerResponse): void => {
-    beaconHandler(req, res).catch((error: unknown) => {
-      // A client that hangs up mid-body ends here; nothing was recorded from it.
-      logger.debug({ err: error }, 'beacon aborted');
-      if (!res.headersSent) answerText(res, 400, 'Incomplete request.');
-      else res.destroy();
-    });
-  };
 
   let closing = false;
   const publicServer = createServer((req, res) => {

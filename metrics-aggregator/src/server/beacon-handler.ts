@@ -44,29 +44,7 @@ export function createBeaconHandler(options: BeaconHandlerOptions) {
     answerError(res, status, reason, message);
   };
 
-  return async function handleBeacon(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const cors = applyCors(options.corsOrigins, req, res);
-    if (req.method === 'OPTIONS') {
-      if (cors === 'denied')
-        return answerError(res, 403, 'origin_not_allowed', 'This origin may not report metrics.');
-      return answerPreflight(res);
-    }
-    if (req.method !== 'POST') {
-      res.setHeader('Allow', 'POST, OPTIONS');
-      return answerError(res, 405, 'method_not_allowed', 'Send beacons with POST.');
-    }
-    if (cors === 'denied')
-      return reject(res, 403, 'origin_not_allowed', 'This origin may not report metrics.');
-    const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!ACCEPTED_TYPES.has(mediaType))
-      return reject(
-        res,
-        415,
-        'unsupported_media_type',
-        'Send JSON as text/plain or application/json.',
-      );
-
-    const body = await readBody(req, options.maxBodyBytes);
+  function ingest(body: string | null, res: ServerResponse): void {
     if (body === null) {
       // Stop reading an oversized upload: answer, then close the connection.
       res.setHeader('Connection', 'close');
@@ -108,7 +86,6 @@ export function createBeaconHandler(options: BeaconHandlerOptions) {
       } else drop(check.reason);
     }
     metrics.countAccepted(accepted);
-    metrics.setTrackedPages(limiter.size);
 
     if (accepted === events.length) {
       metrics.countBeacon('accepted');
@@ -119,5 +96,30 @@ export function createBeaconHandler(options: BeaconHandlerOptions) {
     metrics.countBeacon(accepted > 0 ? 'partial' : 'rejected');
     res.writeHead(202, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
     res.end(JSON.stringify({ accepted, dropped }));
+  }
+
+  return function handleBeacon(req: IncomingMessage, res: ServerResponse): void {
+    const cors = applyCors(options.corsOrigins, req, res);
+    if (req.method === 'OPTIONS') {
+      if (cors === 'denied')
+        return answerError(res, 403, 'origin_not_allowed', 'This origin may not report metrics.');
+      return answerPreflight(res);
+    }
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST, OPTIONS');
+      return answerError(res, 405, 'method_not_allowed', 'Send beacons with POST.');
+    }
+    if (cors === 'denied')
+      return reject(res, 403, 'origin_not_allowed', 'This origin may not report metrics.');
+    const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!ACCEPTED_TYPES.has(mediaType))
+      return reject(
+        res,
+        415,
+        'unsupported_media_type',
+        'Send JSON as text/plain or application/json.',
+      );
+
+    readBody(req, options.maxBodyBytes, (body) => ingest(body, res));
   };
 }

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry, type Metric } from 'prom-client';
 import {
   AGGREGATOR_METRICS,
   BEACON_RESULTS,
@@ -8,10 +8,7 @@ import {
   type RejectReason,
 } from '../catalog/beacon.ts';
 import { CATALOG, CLIENT_METRIC_NAMES } from '../catalog/catalog.ts';
-
-interface Recorder {
-  record(value: number): void;
-}
+import { CatalogMetric } from './catalog-metric.ts';
 
 export interface IngestMetrics {
   registry: Registry;
@@ -20,7 +17,6 @@ export interface IngestMetrics {
   countBeacon(result: BeaconResult): void;
   countAccepted(events: number): void;
   countRejected(reason: RejectReason, count?: number): void;
-  setTrackedPages(count: number): void;
 }
 
 const LINT_FAILING_DEFAULTS = [
@@ -47,49 +43,22 @@ function combinations(
  * metrics. Label values reach prom-client only after the catalog check, so the exposition stays
  * valid whatever a client sends.
  */
-export function createIngestMetrics(): IngestMetrics {
+export function createIngestMetrics(trackedPages: () => number): IngestMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   // prom-client also exports these gauges under a `_total` name, which `promtool check metrics`
   // rejects (only counters end in _total); the same values stay without the suffix.
   for (const name of LINT_FAILING_DEFAULTS) registry.removeSingleMetric(name);
 
-  const recorders = new Map<string, (labels: Record<string, string>) => Recorder>();
+  const catalogMetrics = new Map<string, CatalogMetric>();
   for (const name of CLIENT_METRIC_NAMES) {
     const def = CATALOG[name];
-    const labelNames = Object.keys(def.labels);
-    const metric =
-      def.type === 'counter'
-        ? new Counter({ name, help: def.help, labelNames, registers: [registry] })
-        : new Histogram({
-            name,
-            help: def.help,
-            labelNames,
-            buckets: [...def.buckets],
-            registers: [registry],
-          });
-    // One child per label combination, made once: prom-client would otherwise hash the label
-    // object on every call.
-    const children = new Map<string, Recorder>();
-    const childFor = (labels: Record<string, string>): Recorder => {
-      const key = labelNames.map((l) => labels[l]).join('\u0001');
-      let child = children.get(key);
-      if (!child) {
-        if (metric instanceof Counter) {
-          const c = metric.labels(labels);
-          child = { record: (v) => c.inc(v) };
-        } else {
-          const h = metric.labels(labels);
-          child = { record: (v) => h.observe(v) };
-        }
-        children.set(key, child);
-      }
-      return child;
-    };
-    recorders.set(name, childFor);
+    const metric = new CatalogMetric(name, def);
+    registry.registerMetric(metric as unknown as Metric);
+    catalogMetrics.set(name, metric);
     const all = combinations(def.labels);
     if (def.type === 'counter' && all.length <= ZERO_INIT_MAX_SERIES)
-      for (const labels of all) childFor(labels).record(0);
+      for (const labels of all) metric.record(labels, 0);
   }
 
   const beacons = new Counter({
@@ -109,10 +78,14 @@ export function createIngestMetrics(): IngestMetrics {
     labelNames: ['reason'],
     registers: [registry],
   });
-  const trackedPages = new Gauge({
+  new Gauge({
     name: AGGREGATOR_METRICS.trackedPages,
     help: 'Reporting pages with a rate-limit bucket in memory.',
     registers: [registry],
+    // Read at scrape time, not on every beacon.
+    collect() {
+      this.set(trackedPages());
+    },
   });
   for (const result of BEACON_RESULTS) beacons.inc({ result }, 0);
   for (const reason of REJECT_REASONS) rejected.inc({ reason }, 0);
@@ -122,11 +95,10 @@ export function createIngestMetrics(): IngestMetrics {
   return {
     registry,
     record(event) {
-      recorders.get(event.m)?.(event.l).record(event.v);
+      catalogMetrics.get(event.m)?.record(event.l, event.v);
     },
     countBeacon: (result) => beaconChildren.get(result)?.inc(),
     countAccepted: (events) => accepted.inc(events),
     countRejected: (reason, count = 1) => rejectedChildren.get(reason)?.inc(count),
-    setTrackedPages: (count) => trackedPages.set(count),
   };
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { AggregatorServer } from '../src/server/index.ts';
 import { freshSid, postBeacon, scrape, startAggregator } from './support/aggregator.ts';
@@ -180,6 +181,28 @@ describe('beacon ingest over HTTP', () => {
     const get = await fetch(`${server.url}/v1/beacon`);
     assert.equal(get.status, 405);
     assert.equal(get.headers.get('allow'), 'POST, OPTIONS');
+  });
+
+  it('survives clients hanging up mid-body, recording nothing from them', async () => {
+    for (let i = 0; i < 10; i += 1)
+      await new Promise<void>((resolve, reject) => {
+        const socket = connect(server.port, '127.0.0.1', () => {
+          socket.write(
+            'POST /v1/beacon HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n' +
+              `Content-Length: 1000\r\n\r\n{"v":1,"sid":"${freshSid()}","events":[${JSON.stringify(load)}`,
+            () => {
+              socket.destroy();
+              resolve();
+            },
+          );
+        });
+        socket.once('error', reject);
+      });
+    const reply = await postBeacon(server, beacon([load]));
+    validLoads += 1;
+    assert.equal(reply.status, 204);
+    const { text } = await scrape(server);
+    assert.equal(sample(text, LOAD), validLoads);
   });
 
   it('serves /metrics only on the internal port, /healthz on both', async () => {

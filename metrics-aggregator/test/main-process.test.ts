@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const MAIN = fileURLToPath(new URL('../src/server/main.ts', import.meta.url));
+
+function start(env: Record<string, string>) {
+  return spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    env: { ...process.env, AGGREGATOR_LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+describe('npm start -w @classpulse/metrics-aggregator (main.ts)', () => {
+  it('listens, serves both ports, and exits 0 on SIGTERM', async () => {
+    const child = start({
+      AGGREGATOR_HOST: '127.0.0.1',
+      AGGREGATOR_PORT: '0',
+      AGGREGATOR_INTERNAL_HOST: '127.0.0.1',
+      AGGREGATOR_INTERNAL_PORT: '0',
+    });
+    const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+    const { url, internalUrl } = JSON.parse(line) as { url: string; internalUrl: string };
+    assert.equal((await fetch(`${url}/healthz`)).status, 200);
+    assert.match(await (await fetch(`${internalUrl}/metrics`)).text(), /classroom_app_loads_total/);
+    child.kill('SIGTERM');
+    const [code] = (await once(child, 'exit')) as [number];
+    assert.equal(code, 0);
+  });
+
+  it('exits 2 with a message naming the variable on bad configuration', async () => {
+    const child = start({ AGGREGATOR_PORT: 'not-a-port' });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const [code] = (await once(child, 'exit')) as [number];
+    assert.equal(code, 2);
+    assert.match(stderr, /AGGREGATOR_PORT/);
+    assert.doesNotMatch(stderr, /at .*\.ts:\d+/, 'no stack trace for a configuration mistake');
+  });
+});

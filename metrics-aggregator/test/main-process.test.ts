@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-
-const MAIN = fileURLToPath(new URL('../src/server/main.ts', import.meta.url));
-
-function start(env: Record<string, string>) {
-  return spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, AGGREGATOR_LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
+import { spawnAggregatorMain as start } from './support/aggregator.ts';
 
 describe('npm start -w @classpulse/metrics-aggregator (main.ts)', () => {
   it('listens, serves both ports, and exits 0 on SIGTERM', async () => {

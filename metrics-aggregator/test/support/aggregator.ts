@@ -1,3 +1,5 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import {
   createAggregatorServer,
@@ -51,3 +53,12 @@ export async function scrape(
 let sid = 0;
 /** A fresh, valid page id, so tests do not share a rate-limit bucket. */
 export const freshSid = (): string => `page-${process.pid}-${(sid += 1)}-xyz`;
+
+/** `main.ts` as its own process (what `npm start -w @classpulse/metrics-aggregator` runs). */
+export function spawnAggregatorMain(env: Record<string, string>): ChildProcessWithoutNullStreams {
+  const main = fileURLToPath(new URL('../../src/server/main.ts', import.meta.url));
+  return spawn(process.execPath, ['--import', 'tsx', main], {
+    env: { ...process.env, AGGREGATOR_LOG_LEVEL: 'silent', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}

@@ -11,6 +11,7 @@ import {
   CATALOG,
   catalogSchema,
   checkEvent,
+  checkEventWithZod,
   CLIENT_METRIC_NAMES,
   WEB_VITAL_THRESHOLDS,
 } from '../src/catalog/index.ts';
@@ -110,7 +111,7 @@ describe('catalog', () => {
   });
 });
 
-describe('checkEvent', () => {
+describe('checkEvent (and the zod schemas it is compiled from)', () => {
   const load = { m: 'classroom_app_loads_total', l: { app: 'student', outcome: 'success' } };
   const lcp = { m: 'classroom_web_vitals_lcp_seconds', l: { app: 'teacher' } };
   const cases: Array<[string, unknown, string]> = [
@@ -160,7 +161,7 @@ describe('checkEvent', () => {
   ];
   for (const [what, event, expected] of cases)
     it(`${expected === 'ok' ? 'accepts' : 'drops'} ${what}`, () => {
-      const check = checkEvent(event);
-      assert.equal(check.ok ? 'ok' : check.reason, expected);
+      for (const check of [checkEvent(event), checkEventWithZod(event)])
+        assert.equal(check.ok ? 'ok' : check.reason, expected);
     });
 });

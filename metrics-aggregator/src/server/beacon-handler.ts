@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { RejectReason } from '../catalog/beacon.ts';
-import { beaconEnvelopeSchema, checkEvent } from '../catalog/catalog.ts';
+import { beaconEnvelopeSchema } from '../catalog/catalog.ts';
+import { checkEvent } from '../catalog/event-check.ts';
 import { answerPreflight, applyCors } from './cors.ts';
 import type { IngestMetrics } from './ingest-metrics.ts';
 import type { PageRateLimiter } from './page-rate-limiter.ts';
@@ -14,6 +15,22 @@ export interface BeaconHandlerOptions {
   metrics: IngestMetrics;
   limiter: PageRateLimiter;
   logger: Logger;
+}
+
+type Dropped = Partial<Record<RejectReason, number>>;
+
+/** Counts `count` dropped events under `reason`, for the metrics and for the 202's body. */
+function tally(
+  metrics: IngestMetrics,
+  dropped: Dropped | null,
+  reason: RejectReason,
+  count: number,
+): Dropped | null {
+  if (count <= 0) return dropped;
+  metrics.countRejected(reason, count);
+  const tallied = dropped ?? {};
+  tallied[reason] = (tallied[reason] ?? 0) + count;
+  return tallied;
 }
 
 const ACCEPTED_TYPES = new Set(['', 'text/plain', 'application/json']);
@@ -66,30 +83,26 @@ export function createBeaconHandler(options: BeaconHandlerOptions) {
     if (!envelope.success)
       return reject(res, 400, 'invalid_beacon', 'Expected {"v":1,"sid":"…","events":[…]}.');
 
-    const dropped: Partial<Record<RejectReason, number>> = {};
-    const drop = (reason: RejectReason, count = 1) => {
-      if (count <= 0) return;
-      dropped[reason] = (dropped[reason] ?? 0) + count;
-      metrics.countRejected(reason, count);
-    };
     const { events, sid } = envelope.data;
     const considered = Math.min(events.length, options.maxEventsPerBeacon);
-    drop('too_many_events', events.length - considered);
     const granted = limiter.take(sid, considered);
-    drop('rate_limited', considered - granted);
     let accepted = 0;
+    // Allocated only when something is dropped: the common beacon is all valid.
+    let dropped: Dropped | null = null;
+    dropped = tally(metrics, dropped, 'too_many_events', events.length - considered);
+    dropped = tally(metrics, dropped, 'rate_limited', considered - granted);
     for (let i = 0; i < granted; i += 1) {
       const check = checkEvent(events[i]);
       if (check.ok) {
         metrics.record(check.event);
         accepted += 1;
-      } else drop(check.reason);
+      } else dropped = tally(metrics, dropped, check.reason, 1);
     }
     metrics.countAccepted(accepted);
 
     if (accepted === events.length) {
       metrics.countBeacon('accepted');
-      res.writeHead(204, { 'Cache-Control': 'no-store' });
+      res.writeHead(204);
       res.end();
       return;
     }

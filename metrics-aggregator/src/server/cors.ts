@@ -13,10 +13,16 @@ export function applyCors(
   res: ServerResponse,
 ): CorsVerdict {
   const origin = req.headers.origin;
+  if (allowed === '*') {
+    if (origin === undefined) return 'no-origin';
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    return 'allowed';
+  }
+  // The answer depends on the origin: caches must keep one per origin.
   res.setHeader('Vary', 'Origin');
   if (origin === undefined) return 'no-origin';
-  if (allowed !== '*' && !allowed.includes(origin)) return 'denied';
-  res.setHeader('Access-Control-Allow-Origin', allowed === '*' ? '*' : origin);
+  if (!allowed.includes(origin)) return 'denied';
+  res.setHeader('Access-Control-Allow-Origin', origin);
   return 'allowed';
 }
 

@@ -61,22 +61,39 @@ export function createIngestMetrics(trackedPages: () => number): IngestMetrics {
       for (const labels of all) metric.record(labels, 0);
   }
 
-  const beacons = new Counter({
+  // The aggregator's own counters are plain numbers on the ingest path, handed to prom-client
+  // when it scrapes (collect), so counting costs an addition per beacon.
+  const beaconCounts = new Map<BeaconResult, number>(BEACON_RESULTS.map((r) => [r, 0]));
+  const rejectedCounts = new Map<RejectReason, number>(REJECT_REASONS.map((r) => [r, 0]));
+  let acceptedEvents = 0;
+  new Counter({
     name: AGGREGATOR_METRICS.beacons,
     help: 'Beacons received, by whether all, some or none of their events were kept.',
     labelNames: ['result'],
     registers: [registry],
+    collect() {
+      this.reset();
+      for (const [result, count] of beaconCounts) this.inc({ result }, count);
+    },
   });
-  const accepted = new Counter({
+  new Counter({
     name: AGGREGATOR_METRICS.eventsAccepted,
     help: 'Events recorded from beacons.',
     registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(acceptedEvents);
+    },
   });
-  const rejected = new Counter({
+  new Counter({
     name: AGGREGATOR_METRICS.rejected,
     help: 'Dropped input by reason: events for event-level reasons, whole beacons for request-level ones.',
     labelNames: ['reason'],
     registers: [registry],
+    collect() {
+      this.reset();
+      for (const [reason, count] of rejectedCounts) this.inc({ reason }, count);
+    },
   });
   new Gauge({
     name: AGGREGATOR_METRICS.trackedPages,
@@ -87,18 +104,17 @@ export function createIngestMetrics(trackedPages: () => number): IngestMetrics {
       this.set(trackedPages());
     },
   });
-  for (const result of BEACON_RESULTS) beacons.inc({ result }, 0);
-  for (const reason of REJECT_REASONS) rejected.inc({ reason }, 0);
-  const beaconChildren = new Map(BEACON_RESULTS.map((r) => [r, beacons.labels({ result: r })]));
-  const rejectedChildren = new Map(REJECT_REASONS.map((r) => [r, rejected.labels({ reason: r })]));
 
   return {
     registry,
     record(event) {
       catalogMetrics.get(event.m)?.record(event.l, event.v);
     },
-    countBeacon: (result) => beaconChildren.get(result)?.inc(),
-    countAccepted: (events) => accepted.inc(events),
-    countRejected: (reason, count = 1) => rejectedChildren.get(reason)?.inc(count),
+    countBeacon: (result) => beaconCounts.set(result, beaconCounts.get(result)! + 1),
+    countAccepted: (events) => {
+      acceptedEvents += events;
+    },
+    countRejected: (reason, count = 1) =>
+      rejectedCounts.set(reason, rejectedCounts.get(reason)! + count),
   };
 }

@@ -233,18 +233,29 @@ export function startPageMetrics(options: PageMetricsOptions): PageMetrics {
   return page;
 }
 
-/** web-vitals loads after the page (its observers are buffered, nothing is missed). */
+/**
+ * web-vitals loads once the page has loaded and the main thread is idle, so its chunk never
+ * competes with the page's own start-up; its observers read buffered entries, so nothing is
+ * missed by starting late.
+ */
 function startWebVitals(app: App, observe: PageMetrics['observe']): void {
   if (!doc || doc.vitalsStarted) return;
   doc.vitalsStarted = true;
   const ms = (value: number) => value / 1000;
-  import('web-vitals')
-    .then(({ onLCP, onINP, onCLS, onFCP, onTTFB }) => {
-      onLCP((m) => observe('classroom_web_vitals_lcp_seconds', { app }, ms(m.value)));
-      onINP((m) => observe('classroom_web_vitals_inp_seconds', { app }, ms(m.value)));
-      onCLS((m) => observe('classroom_web_vitals_cls', { app }, m.value));
-      onFCP((m) => observe('classroom_web_vitals_fcp_seconds', { app }, ms(m.value)));
-      onTTFB((m) => observe('classroom_web_vitals_ttfb_seconds', { app }, ms(m.value)));
-    })
-    .catch(() => undefined);
+  const start = () =>
+    import('web-vitals')
+      .then(({ onLCP, onINP, onCLS, onFCP, onTTFB }) => {
+        onLCP((m) => observe('classroom_web_vitals_lcp_seconds', { app }, ms(m.value)));
+        onINP((m) => observe('classroom_web_vitals_inp_seconds', { app }, ms(m.value)));
+        onCLS((m) => observe('classroom_web_vitals_cls', { app }, m.value));
+        onFCP((m) => observe('classroom_web_vitals_fcp_seconds', { app }, ms(m.value)));
+        onTTFB((m) => observe('classroom_web_vitals_ttfb_seconds', { app }, ms(m.value)));
+      })
+      .catch(() => undefined);
+  const whenIdle = () =>
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(() => void start(), { timeout: 5_000 })
+      : setTimeout(() => void start(), 1_000);
+  if (document.readyState === 'complete') whenIdle();
+  else addEventListener('load', () => whenIdle(), { once: true });
 }

@@ -3,3 +3,4 @@ export * from './client-metrics.ts';
 export * from './beacon.ts';
 export * from './catalog.ts';
 export { checkEvent } from './event-check.ts';
+export * from './probe-metrics.ts';

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const name = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lowercase letters, digits, "-" and "_"');
+
+/**
+ * The probe's whole configuration; the only module that reads `process.env`. Every variable is
+ * in .env.example. Units are in the names.
+ */
+const envSchema = z.object({
+  PROBE_HOST: z.string().min(1).default('0.0.0.0'),
+  /** /metrics, /healthz, /readyz. */
+  PROBE_PORT: int(0, 65535).default(4400),
+  /** The location label (`probe`); unset: the Kubernetes node's region, else "unknown". */
+  PROBE_LOCATION: name.optional(),
+  /** The node this pod runs on (downward API `spec.nodeName`), to read its region label. */
+  PROBE_NODE_NAME: z.string().min(1).max(253).optional(),
+  /** The `target` label: which deployment is probed. */
+  PROBE_TARGET: name.default('local'),
+  PROBE_INTERVAL_MS: int(1_000, 3_600_000).default(30_000),
+  /** Each run starts up to this much later than the interval, so regions do not beat in step. */
+  PROBE_JITTER_MS: int(0, 600_000).default(5_000),
+  PROBE_PHASE_TIMEOUT_MS: int(100, 120_000).default(10_000),
+  /** Checks running at once at most. */
+  PROBE_MAX_CONCURRENCY: int(1, 16).default(2),
+  /** The web app to load like a student (its /join page). */
+  PROBE_WEB_URL: z.url().optional(),
+  PROBE_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
+});
+
+export interface ProbeConfig {
+  host: string;
+  port: number;
+  location: string | undefined;
+  nodeName: string | undefined;
+  target: string;
+  intervalMs: number;
+  jitterMs: number;
+  phaseTimeoutMs: number;
+  maxConcurrency: number;
+  webUrl: string | undefined;
+  logLevel: string;
+}
+
+export class ProbeConfigError extends Error {
+  override name = 'ProbeConfigError';
+}
+
+export function loadProbeConfig(
+  env: Record<string, string | undefined> = process.env,
+): ProbeConfig {
+  // An empty variable (copied from .env.example) means "use the default".
+  const present = Object.fromEntries(
+    Object.entries(env).filter(
+      ([key, v]) => key.startsWith('PROBE_') && v !== undefined && v !== '',
+    ),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success)
+    throw new ProbeConfigError(
+      `Invalid probe configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
+  const e = parsed.data;
+  return {
+    host: e.PROBE_HOST,
+    port: e.PROBE_PORT,
+    location: e.PROBE_LOCATION,
+    nodeName: e.PROBE_NODE_NAME,
+    target: e.PROBE_TARGET,
+    intervalMs: e.PROBE_INTERVAL_MS,
+    jitterMs: e.PROBE_JITTER_MS,
+    phaseTimeoutMs: e.PROBE_PHASE_TIMEOUT_MS,
+    maxConcurrency: e.PROBE_MAX_CONCURRENCY,
+    webUrl: e.PROBE_WEB_URL?.replace(/\/$/, ''),
+    logLevel: e.PROBE_LOG_LEVEL,
+  };
+}
+
+/** PROBE_PORT when it alone is valid, else the default: where a misconfigured probe still serves. */
+export function probePortOrDefault(env: Record<string, string | undefined> = process.env): number {
+  const port = int(0, 65535).safeParse(env.PROBE_PORT);
+  return port.success ? port.data : 4400;
+}

@@ -10,7 +10,7 @@ import * as targaryen from 'targaryen';
 import type { SessionState } from '../src/protocol/index.ts';
 import { encodeAnswer } from '../src/firebase/answer-codec.ts';
 import { paths, sessionNode, type ResponseNode } from '../src/firebase/layout.ts';
-import { studentIdentity, teacherIdentity } from '../src/firebase/claims.ts';
+import { probeIdentity, studentIdentity, teacherIdentity } from '../src/firebase/claims.ts';
 import { buildDatabaseRules } from '../src/firebase/rules.ts';
 import {
   asTeacher,
@@ -38,6 +38,10 @@ const NOW = T0 + 60_000;
 /** The auth the rules see for a custom token minted as the web app mints it. */
 function studentAuth(studentId: string, sessionId = S1) {
   const { uid, claims } = studentIdentity(sessionId, studentId);
+  return { uid, token: claims };
+}
+function probeAuth(location: string) {
+  const { uid, claims } = probeIdentity(location);
   return { uid, token: claims };
 }
 function teacherAuth(teacherId: string, sessionId: string) {
@@ -103,6 +107,8 @@ const ACTORS = {
   ownStudent: studentAuth('a'),
   otherStudent: studentAuth('b'),
   otherTeacher: teacherAuth(OTHER_TEACHER_ID, S2),
+  // A probe may touch only probes/{its location}: every session path below denies it.
+  probe: probeAuth('europe-west1'),
   anonymous: null,
 } as const;
 type ActorName = keyof typeof ACTORS;
@@ -186,6 +192,10 @@ describe('reads: who may read each path', () => {
     [paths.response(S1, SLIDE.mc, 'b'), ['teacher', 'otherStudent']],
     [`sessions/${S2}`, ['otherTeacher']],
     [`sessions/${S2}/public`, ['otherTeacher']],
+    ['probes', []],
+    ['probes/europe-west1', ['probe']],
+    ['probes/europe-west1/runs', ['probe']],
+    ['probes/us-east1', []],
   ];
   for (const [path, allowed] of cases) {
     test(`/${path}: ${allowed.join(', ') || 'nobody'}`, () => {
@@ -230,12 +240,27 @@ describe('writes: who may write each path', () => {
     ["a's answer", paths.response(S1, SLIDE.mc, 'a'), newRevision(), ['teacher', 'ownStudent']],
     ['the whole session (delete)', s, null, ['teacher']],
     ["another session's state", `sessions/${S2}/state`, '{}', ['otherTeacher']],
+    ["the probe's run", 'probes/europe-west1/runs/run-1', { at: NOW }, ['probe']],
+    ["the probe's cleanup", 'probes/europe-west1/runs/run-1', null, ['probe']],
+    ["another location's run", 'probes/us-east1/runs/run-1', { at: NOW }, []],
   ];
   for (const [what, path, value, allowed] of cases) {
     test(`${what}: ${allowed.join(', ') || 'nobody'}`, () => {
       expectMatrix(`write ${what}`, allowed, (d) => d.write(path, value, { now: NOW }));
     });
   }
+
+  test('a probe run holds only its server time: no other data, no future time', () => {
+    const probe = db(ACTORS.probe);
+    const run = 'probes/europe-west1/runs/run-2';
+    assert.equal(
+      probe.write(run, { at: NOW, note: 'x'.repeat(1000) }, { now: NOW }).allowed,
+      false,
+    );
+    assert.equal(probe.write(run, { at: NOW + 60_000 }, { now: NOW }).allowed, false);
+    assert.equal(probe.write(run, { at: 'soon' }, { now: NOW }).allowed, false);
+    assert.equal(probe.write('probes/europe-west1/elsewhere', 'x', { now: NOW }).allowed, false);
+  });
 
   test('the teacher cannot hand the session to another teacher (meta/teacherId is fixed)', () => {
     assert.equal(

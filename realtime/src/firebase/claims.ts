@@ -18,3 +18,11 @@ export function teacherIdentity(
 ): { uid: string; claims: { role: 'teacher'; sessionId: string } } {
   return { uid: teacherId, claims: { role: 'teacher', sessionId } };
 }
+
+/** A probe (probes/) at `location`: it may use `probes/{location}` and nothing else. */
+export function probeIdentity(location: string): {
+  uid: string;
+  claims: { role: 'probe'; location: string };
+} {
+  return { uid: `probe:${location}`, claims: { role: 'probe', location } };
+}

@@ -134,6 +134,29 @@ function presenceRules(): Record<string, unknown> {
   };
 }
 
+/** A synthetic probe (probes/), on its own location's node only. */
+const isThisProbe = `(auth != null && auth.token.role === 'probe' && auth.uid === 'probe:' + $location)`;
+
+/**
+ * A probe's run: the server time it was written, and nothing else. Runs are removed by the probe
+ * after each run and swept when older than their TTL, so probes never pile up data.
+ */
+function probeRules(): Record<string, unknown> {
+  return {
+    '.read': isThisProbe,
+    '.write': isThisProbe,
+    runs: {
+      '.indexOn': ['at'],
+      $runId: {
+        '.validate': "newData.hasChildren(['at'])",
+        at: { '.validate': 'newData.isNumber() && newData.val() <= now' },
+        $other: { '.validate': false },
+      },
+    },
+    $other: { '.validate': false },
+  };
+}
+
 export function buildDatabaseRules(): { rules: Record<string, unknown> } {
   return {
     rules: {
@@ -158,6 +181,7 @@ export function buildDatabaseRules(): { rules: Record<string, unknown> } {
           responses: { $slideId: { $studentId: responseRules() } },
         },
       },
+      probes: { $location: probeRules() },
     },
   };
 }

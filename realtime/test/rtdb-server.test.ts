@@ -259,3 +259,45 @@ function unsignedToken(claims: Record<string, unknown>): string {
   const now = Math.floor(Date.now() / 1000);
   return `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ iat: now, exp: now + 3600, ...claims })}.`;
 }
+
+describe('the REST API (what probes use to tell a blocked WebSocket from a backend problem)', () => {
+  /** An unsigned emulator ID token, as the Auth emulator issues them. */
+  const idToken = (claims: Record<string, unknown>) =>
+    [
+      { alg: 'none', typ: 'JWT' },
+      { iat: 0, ...claims },
+    ]
+      .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
+      .join('.') + '.';
+  const restUrl = (path: string, params: Record<string, string>) => {
+    const url = new URL(`${path}.json`, `http://${rtdb.host}/`);
+    url.searchParams.set('ns', 'classpulse-test');
+    for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+    return url;
+  };
+
+  test('PUT with print=silent, shallow GET and DELETE, under the same rules', async () => {
+    const auth = idToken({ sub: 'ada', user_id: 'ada' });
+    const put = await fetch(restUrl('users/ada/probe', { auth, print: 'silent' }), {
+      method: 'PUT',
+      body: JSON.stringify({ at: { '.sv': 'timestamp' }, n: 1 }),
+    });
+    assert.equal(put.status, 204);
+    const listener = client({ sub: 'ada' });
+    const seen = await get(ref(listener, 'users/ada/probe'));
+    assert.equal(seen.val().n, 1, 'a WebSocket client reads what REST wrote');
+    assert.equal(typeof seen.val().at, 'number', 'the server resolved the timestamp');
+
+    const shallow = await fetch(restUrl('users/ada', { auth, shallow: 'true' }));
+    assert.deepEqual(await shallow.json(), { probe: true });
+    const other = await fetch(restUrl('users/grace', { auth }));
+    assert.equal(other.status, 401, "another user's node is refused");
+    const anonymous = await fetch(restUrl('users/ada', {}));
+    assert.equal(anonymous.status, 401);
+    const removed = await fetch(restUrl('users/ada/probe', { auth, print: 'silent' }), {
+      method: 'DELETE',
+    });
+    assert.equal(removed.status, 204);
+    assert.equal((await get(ref(listener, 'users/ada/probe'))).exists(), false);
+  });
+});

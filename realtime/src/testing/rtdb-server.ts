@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import FirebaseServer from 'firebase-server';
+import { rtdbRestHandler } from './rtdb-rest.ts';
 
 export const DATABASE_RULES = JSON.parse(
   readFileSync(new URL('../../firebase/database.rules.json', import.meta.url), 'utf8'),
@@ -18,7 +19,8 @@ export interface RtdbServer {
 }
 
 /**
- * A local server speaking the Realtime Database WebSocket protocol: firebase-server 1.1.0 with
+ * A local server speaking the Realtime Database WebSocket protocol (and the REST API probes
+ * use, rtdb-rest.ts): firebase-server 1.1.0 with
  * our patch (patches/firebase-server+1.1.0.patch), the official emulator being unable to run
  * here. Port 0: the HTTP server listens first, so the handshake can name the real port.
  */
@@ -26,11 +28,14 @@ export async function startRtdbServer(
   options: { rules?: object | null } = {},
 ): Promise<RtdbServer> {
   const http = createServer();
+  let rest: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
+  http.on('request', (req, res) => rest?.(req, res));
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const { port } = http.address() as AddressInfo;
   const host = `127.0.0.1:${port}`;
   const server = new FirebaseServer({ server: http }, host);
   if (options.rules !== null) server.setRules(options.rules ?? DATABASE_RULES);
+  rest = rtdbRestHandler(server);
   return {
     host,
     port,

@@ -284,9 +284,9 @@ describe('the REST API (what probes use to tell a blocked WebSocket from a backe
     });
     assert.equal(put.status, 204);
     const listener = client({ sub: 'ada' });
-    const seen = await get(ref(listener, 'users/ada/probe'));
-    assert.equal(seen.val().n, 1, 'a WebSocket client reads what REST wrote');
-    assert.equal(typeof seen.val().at, 'number', 'the server resolved the timestamp');
+    const seen = (await get(ref(listener, 'users/ada/probe'))).val() as { n: number; at: unknown };
+    assert.equal(seen.n, 1, 'a WebSocket client reads what REST wrote');
+    assert.equal(typeof seen.at, 'number', 'the server resolved the timestamp');
 
     const shallow = await fetch(restUrl('users/ada', { auth, shallow: 'true' }));
     assert.deepEqual(await shallow.json(), { probe: true });

@@ -27,7 +27,7 @@ function authOf(server: ServerInternals, token: string | null): object | null | 
 
 function resolveTimestamps(value: unknown, now: number): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  if ('.sv' in value) return (value as { '.sv': unknown })['.sv'] === 'timestamp' ? now : value;
+  if ('.sv' in value) return value['.sv'] === 'timestamp' ? now : value;
   return Object.fromEntries(
     Object.entries(value).map(([key, child]) => [key, resolveTimestamps(child, now)]),
   );
@@ -57,10 +57,8 @@ export function rtdbRestHandler(firebaseServer: FirebaseServer) {
     const auth = authOf(server, url.searchParams.get('auth'));
     if (auth === 'invalid') return answer(401, { error: 'Could not parse auth token.' });
     const rules = auth
-      ? targaryen
-          .database(server.targaryen.rules as object, server.targaryen.root as never)
-          .as(auth)
-      : targaryen.database(server.targaryen.rules as object, server.targaryen.root as never);
+      ? targaryen.database(server.targaryen.rules as object, server.targaryen.root).as(auth)
+      : targaryen.database(server.targaryen.rules as object, server.targaryen.root);
     const silent = url.searchParams.get('print') === 'silent';
 
     if (req.method === 'GET') {

@@ -30,6 +30,9 @@ const allowedImports = {
     '@classpulse/realtime/protocol',
     '@classpulse/realtime/client',
     '@classpulse/realtime/testing',
+    // Firebase mode's settings and identities live once, in realtime/.
+    '@classpulse/realtime/firebase-config',
+    '@classpulse/realtime/firebase-admin',
     '@classpulse/metrics-aggregator/catalog',
   ],
   k8s: ['@classpulse/metrics-aggregator/catalog'],

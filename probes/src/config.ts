@@ -1,3 +1,9 @@
+import {
+  firebaseAdminConfig,
+  firebaseEnvSchema,
+  FirebaseConfigError,
+  type FirebaseAdminConfig,
+} from '@classpulse/realtime/firebase-config';
 import { z } from 'zod';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -27,6 +33,12 @@ const envSchema = z.object({
   PROBE_MAX_CONCURRENCY: int(1, 16).default(2),
   /** The web app to load like a student (its /join page). */
   PROBE_WEB_URL: z.url().optional(),
+  /** Probe runs older than this (left by a crashed run) are removed by the next run. */
+  PROBE_RUN_TTL_MS: int(60_000, 7 * 24 * 3_600_000).default(600_000),
+  /** The Firebase database to probe: FIREBASE_DATABASE_URL and a service account, as the tier. */
+  ...firebaseEnvSchema.shape,
+  /** The Firebase web app's API key (public): the probe signs in as a browser does. */
+  FIREBASE_WEB_API_KEY: z.string().min(1).max(200).optional(),
   PROBE_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
@@ -43,6 +55,8 @@ export interface ProbeConfig {
   phaseTimeoutMs: number;
   maxConcurrency: number;
   webUrl: string | undefined;
+  /** Firebase to probe, or undefined. */
+  firebase: { admin: FirebaseAdminConfig; webApiKey: string; runTtlMs: number } | undefined;
   logLevel: string;
 }
 
@@ -56,7 +70,8 @@ export function loadProbeConfig(
   // An empty variable (copied from .env.example) means "use the default".
   const present = Object.fromEntries(
     Object.entries(env).filter(
-      ([key, v]) => key.startsWith('PROBE_') && v !== undefined && v !== '',
+      ([key, v]) =>
+        (key.startsWith('PROBE_') || key.startsWith('FIREBASE_')) && v !== undefined && v !== '',
     ),
   );
   const parsed = envSchema.safeParse(present);
@@ -65,6 +80,18 @@ export function loadProbeConfig(
       `Invalid probe configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
     );
   const e = parsed.data;
+  let admin: FirebaseAdminConfig | undefined;
+  try {
+    admin = firebaseAdminConfig(e);
+  } catch (error) {
+    if (error instanceof FirebaseConfigError)
+      throw new ProbeConfigError(`Invalid probe configuration:\n  ${error.message}`);
+    throw error;
+  }
+  if (admin && !e.FIREBASE_WEB_API_KEY && !admin.authEmulatorHost)
+    throw new ProbeConfigError(
+      'Invalid probe configuration:\n  FIREBASE_WEB_API_KEY is required to probe Firebase.',
+    );
   return {
     host: e.PROBE_HOST,
     port: e.PROBE_PORT,
@@ -76,6 +103,12 @@ export function loadProbeConfig(
     phaseTimeoutMs: e.PROBE_PHASE_TIMEOUT_MS,
     maxConcurrency: e.PROBE_MAX_CONCURRENCY,
     webUrl: e.PROBE_WEB_URL?.replace(/\/$/, ''),
+    firebase: admin && {
+      admin,
+      // The Auth emulator takes any key.
+      webApiKey: e.FIREBASE_WEB_API_KEY ?? 'emulator-api-key',
+      runTtlMs: e.PROBE_RUN_TTL_MS,
+    },
     logLevel: e.PROBE_LOG_LEVEL,
   };
 }

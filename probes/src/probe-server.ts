@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { pino, type Logger } from 'pino';
 import type { Check } from './check.ts';
+import { openFirebaseAdmin } from '@classpulse/realtime/firebase-admin';
+import { firebaseCheck } from './checks/firebase-check.ts';
 import { webCheck } from './checks/web-check.ts';
 import type { ProbeConfig } from './config.ts';
 import { resolveLocation } from './location.ts';
@@ -34,8 +36,21 @@ export interface ProbeServer {
   close(): Promise<void>;
 }
 
-function checksFrom(config: ProbeConfig): Check[] {
+function checksFrom(config: ProbeConfig, metrics: ProbeMetrics, logger: Logger): Check[] {
   const checks: Check[] = [];
+  if (config.firebase) {
+    try {
+      const admin = openFirebaseAdmin(config.firebase.admin);
+      checks.push(firebaseCheck({ ...config.firebase, config: config.firebase.admin, admin }));
+    } catch (error) {
+      // A key that cannot be loaded: visible, and the other checks still run.
+      metrics.countError('credentials');
+      logger.error(
+        { err: error instanceof Error ? error.message : String(error) },
+        'cannot use the Firebase credentials',
+      );
+    }
+  }
   if (config.webUrl) checks.push(webCheck(config.webUrl));
   return checks;
 }
@@ -59,13 +74,15 @@ export async function createProbeServer(
     logger,
     onLookupFailed: () => metrics.countError('location'),
   });
-  const checks = deps.configProblem ? [] : (deps.checks ?? checksFrom(config));
+  const checks = deps.configProblem ? [] : (deps.checks ?? checksFrom(config, metrics, logger));
   if (deps.configProblem) {
     metrics.countError('config');
     logger.error(deps.configProblem);
   } else if (checks.length === 0) {
     metrics.countError('config');
-    logger.warn('no targets configured (PROBE_WEB_URL, …): the probe only serves its metrics');
+    logger.warn(
+      'no targets configured (FIREBASE_DATABASE_URL, PROBE_WEB_URL): the probe only serves its metrics',
+    );
   }
   const loop = new ProbeLoop(checks, {
     intervalMs: config.intervalMs,

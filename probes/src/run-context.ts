@@ -7,7 +7,11 @@ export interface PhaseRunner {
    * Runs one phase with its own timeout (the signal aborts when it passes), records its
    * duration when it succeeds, and turns a failure into a ProbeFailure naming the phase.
    */
-  phase<T>(phase: string, work: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  phase<T>(
+    phase: string,
+    work: (signal: AbortSignal) => Promise<T>,
+    options?: { startedAt?: number },
+  ): Promise<T>;
 }
 
 export interface RunLabels {
@@ -29,9 +33,10 @@ export async function timedRun(
   const now = deps.now ?? (() => performance.now());
   const { kind, target, probe, transport } = labels;
   const runner: PhaseRunner = {
-    async phase(phase, work) {
+    async phase(phase, work, options = {}) {
       const controller = new AbortController();
-      const started = now();
+      // A phase may be timed from an earlier moment (fan-out: from the write, not its ack).
+      const started = options.startedAt ?? now();
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {

@@ -3,5 +3,5 @@
  * Firebase mode, without pulling in the socket.io tier.
  */
 export { openFirebaseAdmin, type FirebaseAdmin } from './admin-app.ts';
-export { studentIdentity, teacherIdentity } from './claims.ts';
+export { probeIdentity, studentIdentity, teacherIdentity } from './claims.ts';
 export { signInFirebaseStudent, type FirebaseSignIn } from './student-sign-in.ts';

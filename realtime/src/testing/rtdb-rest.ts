@@ -1,14 +1,27 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type FirebaseServer from 'firebase-server';
-import * as targaryen from 'targaryen';
+import { createRequire } from 'node:module';
+
+/** The part of targaryen (it ships no types) the REST stand-in uses. */
+interface RulesDatabase {
+  rules: object;
+  root: unknown;
+  as(auth: object): RulesDatabase;
+  read(path: string): { allowed: boolean };
+  write(
+    path: string,
+    value: unknown,
+    options: { now: number },
+  ): { allowed: boolean; newDatabase?: { root: unknown } };
+  snapshot(path: string): { val(): unknown };
+}
+const targaryen = createRequire(import.meta.url)('targaryen') as {
+  database(rules: object, root: unknown): RulesDatabase;
+};
 
 /** What firebase-server keeps that the REST API needs (its rules database and its tree). */
 interface ServerInternals {
-  targaryen: targaryen.RulesDatabase & {
-    rules: unknown;
-    root: unknown;
-    snapshot(path: string): { val(): unknown };
-  };
+  targaryen: RulesDatabase;
   baseRef: { child(path: string): { set(value: unknown): Promise<void> } };
   tokenValidator: { decode(token: string): Record<string, unknown> };
   clock: number | null;
@@ -57,8 +70,8 @@ export function rtdbRestHandler(firebaseServer: FirebaseServer) {
     const auth = authOf(server, url.searchParams.get('auth'));
     if (auth === 'invalid') return answer(401, { error: 'Could not parse auth token.' });
     const rules = auth
-      ? targaryen.database(server.targaryen.rules as object, server.targaryen.root).as(auth)
-      : targaryen.database(server.targaryen.rules as object, server.targaryen.root);
+      ? targaryen.database(server.targaryen.rules, server.targaryen.root).as(auth)
+      : targaryen.database(server.targaryen.rules, server.targaryen.root);
     const silent = url.searchParams.get('print') === 'silent';
 
     if (req.method === 'GET') {
@@ -82,15 +95,12 @@ export function rtdbRestHandler(firebaseServer: FirebaseServer) {
       }
       const now = server.clock ?? Date.now();
       value = resolveTimestamps(value, now);
-      const result = rules.write(path, value, { now }) as {
-        allowed: boolean;
-        newDatabase?: { root: never };
-      };
+      const result = rules.write(path, value, { now });
       if (!result.allowed) return answer(401, { error: 'Permission denied' });
       server.targaryen = targaryen.database(
-        server.targaryen.rules as object,
-        result.newDatabase!.root,
-      ) as ServerInternals['targaryen'];
+        server.targaryen.rules,
+        result.newDatabase?.root,
+      );
       void server.baseRef.child(path).set(value);
       if (silent) {
         res.writeHead(204);

@@ -13,6 +13,7 @@ import { firebaseCheck } from '../src/checks/firebase-check.ts';
 import { loadProbeConfig } from '../src/config.ts';
 import { createProbeServer } from '../src/probe-server.ts';
 import { createProbeMetrics } from '../src/metrics.ts';
+import { startDelayProxy } from './support/delay-proxy.ts';
 import { promtoolProblems, sample } from './support/metrics-text.ts';
 
 const LOCATION = 'europe-west1';
@@ -84,6 +85,40 @@ describe('the Firebase check', () => {
     );
     // Two SDK clients and the REST run, each signed in as this location's probe.
     assert.deepEqual(auth.signIns, Array(3).fill(`probe:${LOCATION}`));
+  });
+
+  it('shows latency added between the probe and the database in its histograms', async () => {
+    const slow = await startDelayProxy(rtdb.host, 150);
+    const before = await scrape();
+    try {
+      const check = firebaseCheck({
+        config: { ...config, databaseEmulatorHost: slow.host },
+        admin,
+        webApiKey: 'test-api-key',
+        runTtlMs: 60_000,
+      });
+      await check.tick(context(5_000));
+    } finally {
+      await slow.close();
+    }
+    const text = await scrape();
+    const bucket = (transport: string, phase: string, le: string) =>
+      `firebase_probe_duration_seconds_bucket{le="${le}",${labels(transport)},phase="${phase}"}`;
+    const added = (transport: string, phase: string, le: string) =>
+      sample(text, bucket(transport, phase, le)) - sample(before, bucket(transport, phase, le));
+    for (const [transport, phase] of [
+      ['websocket', 'write'],
+      ['websocket', 'fanout'],
+      ['rest', 'rest_put'],
+      ['rest', 'rest_get'],
+    ] as const) {
+      assert.equal(added(transport, phase, '+Inf'), 1, `${phase}: one more observation`);
+      assert.equal(
+        added(transport, phase, '0.1'),
+        0,
+        `${phase}: not under 0.1 s with 150 ms added`,
+      );
+    }
   });
 
   it('runs from the configuration a deployment gives it, on the probe loop', async () => {

@@ -97,10 +97,7 @@ export function rtdbRestHandler(firebaseServer: FirebaseServer) {
       value = resolveTimestamps(value, now);
       const result = rules.write(path, value, { now });
       if (!result.allowed) return answer(401, { error: 'Permission denied' });
-      server.targaryen = targaryen.database(
-        server.targaryen.rules,
-        result.newDatabase?.root,
-      );
+      server.targaryen = targaryen.database(server.targaryen.rules, result.newDatabase?.root);
       void server.baseRef.child(path).set(value);
       if (silent) {
         res.writeHead(204);

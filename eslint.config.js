@@ -33,6 +33,9 @@ const allowedImports = {
     // Firebase mode's settings and identities live once, in realtime/.
     '@classpulse/realtime/firebase-config',
     '@classpulse/realtime/firebase-admin',
+    // The probe signs its own probe token for the socket tier; tests start the real tier.
+    '@classpulse/realtime/tokens',
+    '@classpulse/realtime/server',
     '@classpulse/metrics-aggregator/catalog',
   ],
   k8s: ['@classpulse/metrics-aggregator/catalog'],

@@ -33,6 +33,13 @@ const envSchema = z.object({
   PROBE_MAX_CONCURRENCY: int(1, 16).default(2),
   /** The web app to load like a student (its /join page). */
   PROBE_WEB_URL: z.url().optional(),
+  /** Our realtime tier, as students' browsers reach it (its socket.io URL). */
+  PROBE_REALTIME_URL: z.url().optional(),
+  /** The realtime tier's token secret: the probe signs its own probe token with it. */
+  REALTIME_TOKEN_SECRET: z
+    .string()
+    .min(32, 'REALTIME_TOKEN_SECRET must have at least 32 characters.')
+    .optional(),
   /** Probe runs older than this (left by a crashed run) are removed by the next run. */
   PROBE_RUN_TTL_MS: int(60_000, 7 * 24 * 3_600_000).default(600_000),
   /** The Firebase database to probe: FIREBASE_DATABASE_URL and a service account, as the tier. */
@@ -55,6 +62,8 @@ export interface ProbeConfig {
   phaseTimeoutMs: number;
   maxConcurrency: number;
   webUrl: string | undefined;
+  /** The realtime tier to probe, with the secret to sign the probe's token, or undefined. */
+  realtime: { url: string; tokenSecret: string } | undefined;
   /** Firebase to probe, or undefined. */
   firebase: { admin: FirebaseAdminConfig; webApiKey: string; runTtlMs: number } | undefined;
   logLevel: string;
@@ -71,7 +80,11 @@ export function loadProbeConfig(
   const present = Object.fromEntries(
     Object.entries(env).filter(
       ([key, v]) =>
-        (key.startsWith('PROBE_') || key.startsWith('FIREBASE_')) && v !== undefined && v !== '',
+        (key.startsWith('PROBE_') ||
+          key.startsWith('FIREBASE_') ||
+          key === 'REALTIME_TOKEN_SECRET') &&
+        v !== undefined &&
+        v !== '',
     ),
   );
   const parsed = envSchema.safeParse(present);
@@ -92,6 +105,10 @@ export function loadProbeConfig(
     throw new ProbeConfigError(
       'Invalid probe configuration:\n  FIREBASE_WEB_API_KEY is required to probe Firebase.',
     );
+  if (e.PROBE_REALTIME_URL && !e.REALTIME_TOKEN_SECRET)
+    throw new ProbeConfigError(
+      'Invalid probe configuration:\n  REALTIME_TOKEN_SECRET is required to probe the realtime tier (PROBE_REALTIME_URL).',
+    );
   return {
     host: e.PROBE_HOST,
     port: e.PROBE_PORT,
@@ -103,6 +120,10 @@ export function loadProbeConfig(
     phaseTimeoutMs: e.PROBE_PHASE_TIMEOUT_MS,
     maxConcurrency: e.PROBE_MAX_CONCURRENCY,
     webUrl: e.PROBE_WEB_URL?.replace(/\/$/, ''),
+    realtime:
+      e.PROBE_REALTIME_URL && e.REALTIME_TOKEN_SECRET
+        ? { url: e.PROBE_REALTIME_URL.replace(/\/$/, ''), tokenSecret: e.REALTIME_TOKEN_SECRET }
+        : undefined,
     firebase: admin && {
       admin,
       // The Auth emulator takes any key.

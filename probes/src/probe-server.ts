@@ -5,6 +5,8 @@ import { pino, type Logger } from 'pino';
 import type { Check } from './check.ts';
 import { openFirebaseAdmin } from '@classpulse/realtime/firebase-admin';
 import { firebaseCheck } from './checks/firebase-check.ts';
+import { createTokenService } from '@classpulse/realtime/tokens';
+import { realtimeCheck } from './checks/realtime-check.ts';
 import { webCheck } from './checks/web-check.ts';
 import type { ProbeConfig } from './config.ts';
 import { resolveLocation } from './location.ts';
@@ -51,6 +53,18 @@ function checksFrom(config: ProbeConfig, metrics: ProbeMetrics, logger: Logger):
       );
     }
   }
+  if (config.realtime)
+    checks.push(
+      realtimeCheck({
+        url: config.realtime.url,
+        // Only probe tokens are signed here; the TTLs of the other roles do not apply.
+        tokens: createTokenService({
+          secret: config.realtime.tokenSecret,
+          teacherTtlSeconds: 60,
+          studentTtlSeconds: 60,
+        }),
+      }),
+    );
   if (config.webUrl) checks.push(webCheck(config.webUrl));
   return checks;
 }
@@ -81,7 +95,7 @@ export async function createProbeServer(
   } else if (checks.length === 0) {
     metrics.countError('config');
     logger.warn(
-      'no targets configured (FIREBASE_DATABASE_URL, PROBE_WEB_URL): the probe only serves its metrics',
+      'no targets configured (FIREBASE_DATABASE_URL, PROBE_REALTIME_URL, PROBE_WEB_URL): the probe only serves its metrics',
     );
   }
   const loop = new ProbeLoop(checks, {

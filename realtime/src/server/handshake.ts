@@ -68,6 +68,7 @@ export function createHandshake(deps: HandshakeDeps) {
 }
 
 export type Authenticated =
+  | { role: 'probe'; probe: string }
   | { role: 'teacher'; sessionId: string; teacherId: string }
   | { role: 'student'; sessionId: string; studentId: string; token?: string };
 
@@ -104,6 +105,8 @@ export async function authenticate(
   }
   const claims = verified.claims;
   if (claims.role === 'teacher-account') return protocolError('forbidden', 'Use a session token.');
+  // A probe belongs to no session: it connects and pings (socket-handlers.ts), nothing else.
+  if (claims.role === 'probe') return { role: 'probe', probe: claims.sub };
   const sessionId = claims.sid;
   if (claims.role === 'teacher') {
     const admitted = await deps.ops.admit(sessionId, { role: 'teacher', teacherId: claims.sub });

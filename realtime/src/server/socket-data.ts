@@ -20,7 +20,19 @@ export type SocketData =
       /** Minted by a join; sent once in the welcome, then dropped. */
       token?: string | undefined;
       opened?: boolean;
+    }
+  | {
+      /** A synthetic probe at a location: in no session; it may only ping. */
+      role: 'probe';
+      probe: string;
+      bucket: TokenBucket;
+      sessionId?: undefined;
+      token?: undefined;
+      opened?: boolean;
     };
+
+/** A socket of a session's member (everything but a probe). */
+export type MemberSocketData = Exclude<SocketData, { role: 'probe' }>;
 
 /** Messages between realtime processes through the socket.io Redis adapter. */
 export interface InterServerEvents {
@@ -29,7 +41,7 @@ export interface InterServerEvents {
 }
 
 /** The member a socket's handshake established. */
-export function memberOf(data: SocketData): Member {
+export function memberOf(data: MemberSocketData): Member {
   return data.role === 'teacher'
     ? { role: 'teacher', teacherId: data.teacherId }
     : { role: 'student', studentId: data.studentId };

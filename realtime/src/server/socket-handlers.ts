@@ -47,6 +47,13 @@ async function onConnection(socket: AppSocket, deps: SocketHandlerDeps): Promise
   const data = socket.data;
   // Before any await: socket.io drops events that arrive before a listener exists.
   socket.onAny(dispatchEvent);
+  if (data.role === 'probe') {
+    // A probe opens no session: it is counted while connected and may only ping (reply()).
+    data.opened = true;
+    metrics.connectedSockets.inc({ role: 'probe' });
+    socket.on('disconnect', onDisconnect);
+    return;
+  }
   const member = memberOf(data);
   const opened = await ops.open(data.sessionId, member, socket.conn.transport.name, socket.id);
   if (!('role' in opened) || !socket.connected) {
@@ -126,6 +133,7 @@ async function reply(
   if (messageBytes(message) > LIMITS.maxPayloadBytes) return protocolError('payload_too_large');
   try {
     if (event === 'ping') return ping(deps, message);
+    if (data.role === 'probe') return protocolError('forbidden', 'A probe may only ping.');
     return await deps.ops.handle(
       data.sessionId,
       memberOf(data),
@@ -155,6 +163,7 @@ function onDisconnect(this: AppSocket): void {
   if (!data.opened || !deps) return;
   data.opened = false;
   deps.metrics.connectedSockets.dec({ role: data.role });
+  if (data.role === 'probe') return;
   deps.ops.close(data.sessionId, memberOf(data), this.id).catch((error: unknown) => {
     deps.logger.warn({ err: error, sessionId: data.sessionId }, 'closing a connection failed');
   });

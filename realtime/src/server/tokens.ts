@@ -8,11 +8,13 @@ const AUDIENCE = 'classpulse-realtime';
  * - teacher-account: a signed-in teacher (minted by the web app); may create sessions.
  * - teacher: controls exactly one session.
  * - student: one student of one session; minted at join, reused to resume.
+ * - probe: a synthetic probe (probes/) at a location; may only ping, never join a session.
  */
 const claimsSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('teacher-account'), sub: z.string().min(1) }),
   z.object({ role: z.literal('teacher'), sub: z.string().min(1), sid: z.string().min(1) }),
   z.object({ role: z.literal('student'), sub: z.string().min(1), sid: z.string().min(1) }),
+  z.object({ role: z.literal('probe'), sub: z.string().min(1).max(40) }),
 ]);
 
 export type TokenClaims = z.output<typeof claimsSchema>;
@@ -29,6 +31,8 @@ export interface TokenService {
   signTeacherAccount(teacherId: string, ttlSeconds?: number): Promise<string>;
   signTeacher(sessionId: string, teacherId: string): Promise<string>;
   signStudent(sessionId: string, studentId: string): Promise<string>;
+  /** A probe at `location`: it may connect and ping, nothing else. */
+  signProbe(location: string, ttlSeconds?: number): Promise<string>;
   verify(token: string): Promise<VerifyResult>;
 }
 
@@ -51,6 +55,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
       sign({ role: 'teacher', sid: sessionId }, teacherId, options.teacherTtlSeconds),
     signStudent: (sessionId, studentId) =>
       sign({ role: 'student', sid: sessionId }, studentId, options.studentTtlSeconds),
+    signProbe: (location, ttl = 3600) => sign({ role: 'probe' }, location, ttl),
     async verify(token) {
       try {
         const { payload } = await jwtVerify(token, key, {

@@ -134,8 +134,23 @@ export function loadProbeConfig(
   };
 }
 
-/** PROBE_PORT when it alone is valid, else the default: where a misconfigured probe still serves. */
-export function probePortOrDefault(env: Record<string, string | undefined> = process.env): number {
-  const port = int(0, 65535).safeParse(env.PROBE_PORT);
-  return port.success ? port.data : 4400;
+/**
+ * What a probe with an invalid configuration still runs with: the defaults, plus those of
+ * PROBE_HOST, PROBE_PORT and PROBE_LOG_LEVEL that are valid on their own, so it serves its
+ * metrics and readiness where it is expected to.
+ */
+export function fallbackProbeConfig(
+  env: Record<string, string | undefined> = process.env,
+): ProbeConfig {
+  const config = loadProbeConfig({});
+  const valid = <T>(schema: z.ZodType<T>, value: string | undefined): T | undefined => {
+    const parsed = schema.safeParse(value || undefined);
+    return parsed.success ? parsed.data : undefined;
+  };
+  return {
+    ...config,
+    host: valid(envSchema.shape.PROBE_HOST, env.PROBE_HOST) ?? config.host,
+    port: valid(envSchema.shape.PROBE_PORT, env.PROBE_PORT) ?? config.port,
+    logLevel: valid(envSchema.shape.PROBE_LOG_LEVEL, env.PROBE_LOG_LEVEL) ?? config.logLevel,
+  };
 }

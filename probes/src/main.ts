@@ -1,9 +1,9 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { pino } from 'pino';
 import {
+  fallbackProbeConfig,
   loadProbeConfig,
   ProbeConfigError,
-  probePortOrDefault as portOrDefault,
   type ProbeConfig,
 } from './config.ts';
 import { createProbeServer } from './probe-server.ts';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     if (!(error instanceof ProbeConfigError)) throw error;
     // Stay up with the defaults (metrics only), so the mistake shows as an alert, not a crash loop.
     configProblem = error.message;
-    config = { ...loadProbeConfig({}), port: portOrDefault() };
+    config = fallbackProbeConfig();
   }
   const logger = pino({ name: 'probes', level: config.logLevel });
   let kubeConfig: KubeConfig | undefined;

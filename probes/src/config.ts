@@ -46,6 +46,8 @@ const envSchema = z.object({
   ...firebaseEnvSchema.shape,
   /** The Firebase web app's API key (public): the probe signs in as a browser does. */
   FIREBASE_WEB_API_KEY: z.string().min(1).max(200).optional(),
+  /** Exit when stdin closes: set by the embedded launcher, whose child this probe then is. */
+  PROBE_EXIT_WITH_STDIN: z.enum(['true', 'false']).default('false'),
   PROBE_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
@@ -66,6 +68,7 @@ export interface ProbeConfig {
   realtime: { url: string; tokenSecret: string } | undefined;
   /** Firebase to probe, or undefined. */
   firebase: { admin: FirebaseAdminConfig; webApiKey: string; runTtlMs: number } | undefined;
+  exitWithStdin: boolean;
   logLevel: string;
 }
 
@@ -130,13 +133,14 @@ export function loadProbeConfig(
       webApiKey: e.FIREBASE_WEB_API_KEY ?? 'emulator-api-key',
       runTtlMs: e.PROBE_RUN_TTL_MS,
     },
+    exitWithStdin: e.PROBE_EXIT_WITH_STDIN === 'true',
     logLevel: e.PROBE_LOG_LEVEL,
   };
 }
 
 /**
  * What a probe with an invalid configuration still runs with: the defaults, plus those of
- * PROBE_HOST, PROBE_PORT and PROBE_LOG_LEVEL that are valid on their own, so it serves its
+ * PROBE_HOST, PROBE_PORT, PROBE_LOG_LEVEL and PROBE_EXIT_WITH_STDIN that are valid on their own, so it serves its
  * metrics and readiness where it is expected to.
  */
 export function fallbackProbeConfig(
@@ -152,5 +156,6 @@ export function fallbackProbeConfig(
     host: valid(envSchema.shape.PROBE_HOST, env.PROBE_HOST) ?? config.host,
     port: valid(envSchema.shape.PROBE_PORT, env.PROBE_PORT) ?? config.port,
     logLevel: valid(envSchema.shape.PROBE_LOG_LEVEL, env.PROBE_LOG_LEVEL) ?? config.logLevel,
+    exitWithStdin: env.PROBE_EXIT_WITH_STDIN === 'true',
   };
 }

@@ -40,6 +40,11 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), config.phaseTimeoutMs * 2).unref();
     void server.close().then(() => process.exit(0));
   };
+  if (config.exitWithStdin) {
+    // A child of the embedded launcher: when the launcher dies, even by SIGKILL, stdin closes.
+    process.stdin.once('close', () => stop('parent gone'));
+    process.stdin.resume();
+  }
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
 }

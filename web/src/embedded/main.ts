@@ -17,13 +17,14 @@ import { BEACON_PATH } from '@classpulse/metrics-aggregator/catalog';
 import { buildIfStale } from './build-if-stale.ts';
 import { currentEnvironment, exportToWebEnvironment, loadLauncherConfig } from './config.ts';
 import { lanAddresses } from './lan-addresses.ts';
+import { startProbeChild } from './probe-child.ts';
 import { teacherSecret } from './secrets.ts';
 
 /**
  * `npm start`: the whole classroom on one machine with no cloud account. Starts the realtime tier
  * (SQLite under the data folder), the metrics aggregator (pages report to /v1/beacon on this
- * origin; Prometheus scrapes its internal port on loopback) and the web app in this process,
- * then prints where to go.
+ * origin; Prometheus scrapes its internal port on loopback) and the web app in this process, and
+ * a probe of them as a child process (probe-child.ts), then prints where to go.
  * `--rotate-teacher-secret` replaces the teacher secret and signs every teacher out.
  */
 async function main(): Promise<void> {
@@ -76,11 +77,17 @@ async function main(): Promise<void> {
   const port = (web.address() as AddressInfo).port;
 
   const local = `http://localhost:${port}`;
+  const probe = await startProbeChild({
+    webUrl: `http://127.0.0.1:${port}`,
+    realtimeUrl: `http://127.0.0.1:${realtime.port}`,
+    realtimeTokenSecret,
+    env,
+  });
   process.stdout.write(
-    `${JSON.stringify({ event: 'listening', web: local, realtime: realtime.url, metrics: aggregator.internalUrl })}\n`,
+    `${JSON.stringify({ event: 'listening', web: local, realtime: realtime.url, metrics: aggregator.internalUrl, probe: probe?.url ?? null })}\n`,
   );
   process.stdout.write(
-    `\nClasspulse is running.\n  Teacher: ${local}/teacher\n  Metrics for Prometheus: ${aggregator.internalUrl}/metrics\n`,
+    `\nClasspulse is running.\n  Teacher: ${local}/teacher\n  Metrics for Prometheus: ${aggregator.internalUrl}/metrics${probe ? ` and ${probe.url}/metrics (probe)` : ''}\n`,
   );
   for (const ip of lanAddresses())
     process.stdout.write(`  Students on this network: http://${ip}:${port}/join\n`);
@@ -93,7 +100,7 @@ async function main(): Promise<void> {
   const stop = () => {
     web.closeAllConnections();
     web.close();
-    void Promise.all([realtime.close(), aggregator.close(), app.close()]).then(() =>
+    void Promise.all([realtime.close(), aggregator.close(), app.close(), probe?.stop()]).then(() =>
       process.exit(0),
     );
     setTimeout(() => process.exit(1), 10_000).unref();

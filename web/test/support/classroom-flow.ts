@@ -283,7 +283,7 @@ export function classroomFlow(options: ClassroomFlowOptions): void {
         await dashboard.getByText('3 of 3 answered').waitFor();
       });
 
-      it('every page reports its load, connection and vitals to the metrics aggregator', async () => {
+      it('every page reports its load, connection and vitals to the metrics aggregator, and the probe its runs', async () => {
         const wait = (name: string, labels: Record<string, string>, atLeast: number) =>
           waitForReported(stack.metricsUrl, name, labels, atLeast);
         // Three students, and Grace's reload: her first page sent its vitals when it was left.
@@ -314,6 +314,16 @@ export function classroomFlow(options: ClassroomFlowOptions): void {
           0,
           'every beacon was valid',
         );
+        // The embedded probe loads the join page and pings the realtime tier like a student.
+        const probeUrl = stack.probeUrl;
+        assert.ok(probeUrl, 'the embedded probe started');
+        for (const check of ['web', 'realtime'])
+          await waitForReported(
+            probeUrl,
+            `${check}_probe_runs_total`,
+            { probe: 'local', result: 'success' },
+            1,
+          );
       });
 
       it('a student who goes offline answers anyway; the answer arrives once when back', async () => {

@@ -12,6 +12,8 @@ export interface Stack {
   realtimeUrl: string;
   /** The metrics aggregator's internal URL (GET /metrics): what pages reported. */
   metricsUrl: string;
+  /** The embedded probe's URL (GET /metrics), null when it did not start. */
+  probeUrl: string | null;
   dataDir: string;
   teacherSecret: string;
   /** Kills the whole process (web and realtime) without warning. */
@@ -27,6 +29,7 @@ interface Running {
   web: string;
   realtime: string;
   metrics: string;
+  probe: string | null;
 }
 
 async function launch(
@@ -48,6 +51,9 @@ async function launch(
       REALTIME_STUDENT_BROADCAST_INTERVAL_MS: '50',
       AGGREGATOR_INTERNAL_PORT: String(metricsPort),
       AGGREGATOR_LOG_LEVEL: 'warn',
+      PROBE_PORT: '0',
+      PROBE_INTERVAL_MS: '2000',
+      PROBE_JITTER_MS: '0',
       NEXT_TELEMETRY_DISABLED: '1',
       ...env,
     },
@@ -55,26 +61,35 @@ async function launch(
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const lines = createInterface({ input: child.stdout });
-  const ready = await new Promise<{ web: string; realtime: string; metrics: string }>(
-    (resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`launcher exited with ${code}`)));
-      lines.on('line', (line) => {
-        if (!line.startsWith('{')) return;
-        try {
-          const msg = JSON.parse(line) as {
-            event?: string;
-            web?: string;
-            realtime?: string;
-            metrics?: string;
-          };
-          if (msg.event === 'listening' && msg.web && msg.realtime && msg.metrics)
-            resolve({ web: msg.web, realtime: msg.realtime, metrics: msg.metrics });
-        } catch {
-          // not our line
-        }
-      });
-    },
-  );
+  const ready = await new Promise<{
+    web: string;
+    realtime: string;
+    metrics: string;
+    probe: string | null;
+  }>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`launcher exited with ${code}`)));
+    lines.on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      try {
+        const msg = JSON.parse(line) as {
+          event?: string;
+          web?: string;
+          realtime?: string;
+          metrics?: string;
+          probe?: string | null;
+        };
+        if (msg.event === 'listening' && msg.web && msg.realtime && msg.metrics)
+          resolve({
+            web: msg.web,
+            realtime: msg.realtime,
+            metrics: msg.metrics,
+            probe: msg.probe ?? null,
+          });
+      } catch {
+        // not our line
+      }
+    });
+  });
   return { child, exited, ...ready };
 }
 
@@ -97,6 +112,9 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     realtimeUrl: running.realtime,
     get metricsUrl() {
       return running.metrics;
+    },
+    get probeUrl() {
+      return running.probe;
     },
     dataDir,
     teacherSecret: readFileSync(join(dataDir, 'secrets', 'teacher-secret'), 'utf8').trim(),

@@ -1,6 +1,10 @@
+/** Samples per hour: fine enough for a 1 h `increase` to see several (scrapes are finer still). */
+export const SAMPLES_PER_HOUR = 4;
+export const SAMPLE_INTERVAL = `${60 / SAMPLES_PER_HOUR}m`;
+
 /**
- * Generated traffic for promtool rule tests: a cumulative counter sampled every hour for whole
- * weeks, starting on a Monday at 00:00 (promtool's time 0). Loads follow school hours: busy
+ * Generated traffic for promtool rule tests: a cumulative counter sampled every
+ * `SAMPLE_INTERVAL` for whole weeks, starting on a Monday at 00:00 (promtool's time 0). Loads follow school hours: busy
  * weekdays 08:00–15:00, a trickle at night, a little at weekends.
  */
 export const HOUR = 3_600;
@@ -27,14 +31,16 @@ export function schoolHours({ weekday, hour }: HourContext): number {
 export function counterValues(weeks: number, perHour: (at: HourContext) => number | null): string {
   const values: string[] = [];
   let total = 0;
-  for (let h = 0; h <= weeks * 7 * 24; h += 1) {
+  for (let step = 0; step <= weeks * 7 * 24 * SAMPLES_PER_HOUR; step += 1) {
+    // The loads of the quarter hour ending at this sample.
+    const h = Math.floor(Math.max(0, step - 1) / SAMPLES_PER_HOUR);
     const at = { week: Math.floor(h / (7 * 24)), weekday: Math.floor(h / 24) % 7, hour: h % 24 };
-    const loads = h === 0 ? 0 : perHour(at);
+    const loads = step === 0 ? 0 : perHour(at);
     if (loads === null) {
       values.push('_');
       continue;
     }
-    total += loads;
+    total += loads / SAMPLES_PER_HOUR;
     values.push(String(total));
   }
   return values.join(' ');

@@ -4,6 +4,7 @@ import {
   PROBE_KINDS,
   PROBE_METRICS,
   PROBE_SELF_METRICS,
+  PROMTOOL_REJECTED_DEFAULT_METRICS,
   type ProbeErrorKind,
   type ProbeFailureReason,
   type ProbeKind,
@@ -36,13 +37,7 @@ export interface ProbeMetrics {
 export function createProbeMetrics(): ProbeMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  // Gauges prom-client names `_total`, which promtool rejects; the same values stay without it.
-  for (const name of [
-    'nodejs_active_handles_total',
-    'nodejs_active_requests_total',
-    'nodejs_active_resources_total',
-  ])
-    registry.removeSingleMetric(name);
+  for (const name of PROMTOOL_REJECTED_DEFAULT_METRICS) registry.removeSingleMetric(name);
 
   const durations = new Map(
     PROBE_KINDS.map((kind) => [

@@ -4,3 +4,4 @@ export * from './beacon.ts';
 export * from './catalog.ts';
 export { checkEvent } from './event-check.ts';
 export * from './probe-metrics.ts';
+export * from './default-metrics.ts';

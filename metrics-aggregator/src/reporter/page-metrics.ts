@@ -116,24 +116,22 @@ export function startPageMetrics(options: PageMetricsOptions): PageMetrics {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     while (state.queue.length > 0) {
-      let events = state.queue.splice(0, MAX_EVENTS_PER_BEACON);
+      const events = state.queue.splice(0, MAX_EVENTS_PER_BEACON);
       let body = JSON.stringify({ v: BEACON_VERSION, sid: state.sid, events });
       while (body.length > MAX_BEACON_CHARS && events.length > 1) {
         state.queue.unshift(...events.splice(events.length >> 1));
         body = JSON.stringify({ v: BEACON_VERSION, sid: state.sid, events });
       }
-      const sent = events;
       void sendBody(endpoint, body).then((ok) => {
         if (ok) {
           backoffMs = flushIntervalMs;
           return;
         }
         // Network trouble: keep the events (bounded) and back off up to five minutes.
-        state.queue.unshift(...sent.slice(0, MAX_QUEUED - state.queue.length));
+        state.queue.unshift(...events.slice(0, MAX_QUEUED - state.queue.length));
         backoffMs = Math.min(backoffMs * 2, 300_000);
         timer ??= setTimeout(flush, backoffMs);
       });
-      events = [];
     }
   });
 

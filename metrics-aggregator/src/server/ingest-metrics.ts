@@ -8,6 +8,7 @@ import {
   type RejectReason,
 } from '../catalog/beacon.ts';
 import { CATALOG, CLIENT_METRIC_NAMES } from '../catalog/catalog.ts';
+import { PROMTOOL_REJECTED_DEFAULT_METRICS } from '../catalog/default-metrics.ts';
 import { CatalogMetric } from './catalog-metric.ts';
 
 export interface IngestMetrics {
@@ -18,12 +19,6 @@ export interface IngestMetrics {
   countAccepted(events: number): void;
   countRejected(reason: RejectReason, count?: number): void;
 }
-
-const LINT_FAILING_DEFAULTS = [
-  'nodejs_active_handles_total',
-  'nodejs_active_requests_total',
-  'nodejs_active_resources_total',
-];
 
 /** Counters with at most this many label combinations start at 0, so `rate()` sees them early. */
 const ZERO_INIT_MAX_SERIES = 32;
@@ -46,9 +41,7 @@ function combinations(
 export function createIngestMetrics(trackedPages: () => number): IngestMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  // prom-client also exports these gauges under a `_total` name, which `promtool check metrics`
-  // rejects (only counters end in _total); the same values stay without the suffix.
-  for (const name of LINT_FAILING_DEFAULTS) registry.removeSingleMetric(name);
+  for (const name of PROMTOOL_REJECTED_DEFAULT_METRICS) registry.removeSingleMetric(name);
 
   const catalogMetrics = new Map<string, CatalogMetric>();
   for (const name of CLIENT_METRIC_NAMES) {

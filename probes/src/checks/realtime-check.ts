@@ -28,7 +28,8 @@ export function realtimeCheck(options: { url: string; tokens: TokenService }): C
   return {
     kind: 'realtime',
     async tick(context) {
-      let socket: Socket | null = null;
+      // Closed whatever happens; a list, because the socket is made inside the timed run.
+      const opened: Socket[] = [];
       try {
         const result = await timedRun(
           {
@@ -47,7 +48,7 @@ export function realtimeCheck(options: { url: string; tokens: TokenService }): C
               forceNew: true,
               timeout: context.phaseTimeoutMs,
             });
-            socket = connected;
+            opened.push(connected);
             await run.phase(
               'connect',
               () =>
@@ -85,7 +86,7 @@ export function realtimeCheck(options: { url: string; tokens: TokenService }): C
             'realtime probe failed',
           );
       } finally {
-        (socket as Socket | null)?.disconnect();
+        for (const socket of opened) socket.disconnect();
       }
     },
   };

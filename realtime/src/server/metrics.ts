@@ -48,7 +48,9 @@ export function createRealtimeMetrics(): RealtimeMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
   // prom-client also exports these gauges under a `_total` name, which `promtool check metrics`
-  // rejects (only counters end in _total); the same values stay without the suffix.
+  // rejects (only counters end in _total); the same values stay without the suffix. The other
+  // services take this list from the catalog (PROMTOOL_REJECTED_DEFAULT_METRICS); realtime/
+  // imports no workspace, so it keeps its own copy.
   for (const name of [
     'nodejs_active_handles_total',
     'nodejs_active_requests_total',

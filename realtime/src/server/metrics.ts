@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { ERROR_CODES, TEACHER_COMMAND_TYPES, type ErrorCode } from '../protocol/index.ts';
+import { REALTIME_METRICS } from './metric-catalog.ts';
 
 /** Label values are bounded: command types and error codes come from fixed lists, never clients. */
 export const COMMAND_TYPES: readonly string[] = [
@@ -58,40 +59,49 @@ export function createRealtimeMetrics(): RealtimeMetrics {
   ])
     registry.removeSingleMetric(name);
 
+  // Names, help, labels and buckets live once, in the catalog that dashboards import too.
+  const {
+    connectedSockets: socketsDef,
+    liveSessions: sessionsDef,
+    commands: commandsDef,
+    ackLatency: ackDef,
+    rejectedMessages: rejectedDef,
+    storeCommitSeconds: storeDef,
+  } = REALTIME_METRICS;
   const connectedSockets = new Gauge({
-    name: 'realtime_connected_sockets',
-    help: 'Sockets connected now, by role.',
-    labelNames: ['role'],
+    name: socketsDef.name,
+    help: socketsDef.help,
+    labelNames: socketsDef.labelNames,
     registers: [registry],
   });
   const liveSessions = new Gauge({
-    name: 'realtime_sessions_in_memory',
-    help: 'Sessions held in memory by this process.',
+    name: sessionsDef.name,
+    help: sessionsDef.help,
     registers: [registry],
   });
   const commands = new Counter({
-    name: 'realtime_commands_total',
-    help: 'Commands handled, by type and result (ok, duplicate or an error code).',
-    labelNames: ['type', 'result'],
+    name: commandsDef.name,
+    help: commandsDef.help,
+    labelNames: commandsDef.labelNames,
     registers: [registry],
   });
   const ackLatency = new Histogram({
-    name: 'realtime_ack_latency_seconds',
-    help: 'Time from receiving a client event to acknowledging it (includes the durable write).',
-    labelNames: ['event'],
-    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    name: ackDef.name,
+    help: ackDef.help,
+    labelNames: ackDef.labelNames,
+    buckets: [...ackDef.buckets],
     registers: [registry],
   });
   const rejectedMessages = new Counter({
-    name: 'realtime_rejected_messages_total',
-    help: 'Client messages refused, by reason (an error code).',
-    labelNames: ['reason'],
+    name: rejectedDef.name,
+    help: rejectedDef.help,
+    labelNames: rejectedDef.labelNames,
     registers: [registry],
   });
   const storeCommitSeconds = new Histogram({
-    name: 'realtime_store_append_seconds',
-    help: 'Time for a store append to become durable.',
-    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    name: storeDef.name,
+    help: storeDef.help,
+    buckets: [...storeDef.buckets],
     registers: [registry],
   });
 

@@ -1,10 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { promtoolTestRules, ruleFile, runTool } from './support/promtool.ts';
 import {
   at,
   counterValues,
@@ -13,7 +9,7 @@ import {
   type HourContext,
 } from './support/school-traffic.ts';
 
-const RULES = fileURLToPath(new URL('../prometheus/rules/app-loads.rules.yml', import.meta.url));
+const RULES = ruleFile('app-loads');
 const SERIES = 'classroom_app_loads_total{app="student",outcome="success"}';
 const ANNOTATIONS = {
   summary: 'Successful app loads are below 90% of the usual for this time of week.',
@@ -46,35 +42,19 @@ interface Expectation {
 
 /** Runs `promtool test rules` on one scenario: four weeks of traffic, alerts expected at times. */
 function promtoolTest(perHour: (at: HourContext) => number | null, expectations: Expectation[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'classpulse-rules-'));
-  try {
-    const test = {
-      rule_files: [RULES],
-      evaluation_interval: '5m',
-      tests: [
-        {
-          interval: SAMPLE_INTERVAL,
-          input_series: [{ series: SERIES, values: counterValues(4, perHour) }],
-          alert_rule_test: expectations.map((e) => ({
-            eval_time: e.eval_time,
-            alertname: e.alert ?? 'AppLoadsBelowUsual',
-            exp_alerts: e.firing ? FIRING[e.alert ?? 'AppLoadsBelowUsual'] : [],
-          })),
-        },
-      ],
-    };
-    const file = join(dir, 'test.yml');
-    // JSON is YAML: promtool reads it as is.
-    writeFileSync(file, JSON.stringify(test));
-    const result = spawnSync('promtool', ['test', 'rules', file], { encoding: 'utf8' });
-    if (result.error)
-      throw new Error(
-        `promtool not runnable (apt-get install prometheus): ${result.error.message}`,
-      );
-    return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return promtoolTestRules(
+    [RULES],
+    {
+      interval: SAMPLE_INTERVAL,
+      input_series: [{ series: SERIES, values: counterValues(4, perHour) }],
+      alert_rule_test: expectations.map((e) => ({
+        eval_time: e.eval_time,
+        alertname: e.alert ?? 'AppLoadsBelowUsual',
+        exp_alerts: e.firing ? FIRING[e.alert ?? 'AppLoadsBelowUsual'] : [],
+      })),
+    },
+    '5m',
+  );
 }
 
 const both = (eval_time: string, firing: boolean): Expectation[] => [
@@ -84,8 +64,8 @@ const both = (eval_time: string, firing: boolean): Expectation[] => [
 
 describe('app-load alerts (promtool test rules, four generated weeks of school traffic)', () => {
   it('passes promtool check rules', () => {
-    const result = spawnSync('promtool', ['check', 'rules', RULES], { encoding: 'utf8' });
-    assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
+    const result = runTool('promtool', ['check', 'rules', RULES]);
+    assert.equal(result.ok, true, result.output);
   });
 
   it('fires with its annotations when loads stop on a school morning, not before', () => {

@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The rule files deployed by k8s/ (the PrometheusRule is generated from the same files). */
+export const RULES_DIR = fileURLToPath(new URL('../../prometheus/rules/', import.meta.url));
+export const RULE_FILES = readdirSync(RULES_DIR)
+  .filter((name) => name.endsWith('.rules.yml'))
+  .sort()
+  .map((name) => join(RULES_DIR, name));
+export const ruleFile = (name: string) => join(RULES_DIR, `${name}.rules.yml`);
+
+export interface InputSeries {
+  series: string;
+  values: string;
+}
+
+export interface ExpectedAlert {
+  exp_labels: Record<string, string>;
+  exp_annotations?: Record<string, string>;
+}
+
+export interface AlertRuleTest {
+  eval_time: string;
+  alertname: string;
+  exp_alerts: ExpectedAlert[];
+}
+
+export interface PromtoolResult {
+  ok: boolean;
+  output: string;
+}
+
+/** Runs a Debian `prometheus` tool, failing clearly when it is not installed. */
+export function runTool(tool: 'promtool' | 'amtool', args: string[]): PromtoolResult {
+  const result = spawnSync(tool, args, { encoding: 'utf8' });
+  if (result.error) {
+    const pkg = tool === 'promtool' ? 'prometheus' : 'prometheus-alertmanager';
+    throw new Error(`${tool} not runnable (apt-get install ${pkg}): ${result.error.message}`);
+  }
+  return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
+}
+
+/** `promtool test rules` on one unit test: input series at `interval`, alerts expected at times. */
+export function promtoolTestRules(
+  ruleFiles: string[],
+  test: { interval: string; input_series: InputSeries[]; alert_rule_test: AlertRuleTest[] },
+  evaluationInterval = '1m',
+): PromtoolResult {
+  const dir = mkdtempSync(join(tmpdir(), 'classpulse-rules-'));
+  try {
+    const file = join(dir, 'test.yml');
+    // JSON is YAML: promtool reads it as is.
+    writeFileSync(
+      file,
+      JSON.stringify({
+        rule_files: ruleFiles,
+        evaluation_interval: evaluationInterval,
+        tests: [test],
+      }),
+    );
+    return runTool('promtool', ['test', 'rules', file]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** promtool `values` for samples at steps 0…`steps`: the value at each step, or null for none. */
+export function sampled(steps: number, valueAt: (step: number) => number | null): string {
+  const values: string[] = [];
+  for (let step = 0; step <= steps; step += 1) {
+    const value = valueAt(step);
+    values.push(value === null ? '_' : String(value));
+  }
+  return values.join(' ');
+}
+
+/** A counter sampled at steps 0…`steps` that grows by `added(step)` before each sample. */
+export function counter(steps: number, added: (step: number) => number): string {
+  let total = 0;
+  return sampled(steps, (step) => (total += step === 0 ? 0 : added(step)));
+}

@@ -42,6 +42,8 @@ const allowedImports = {
     '@classpulse/metrics-aggregator/catalog',
     // Dashboards name the socket tier's server metrics from its catalog instead of retyping them.
     '@classpulse/realtime/metrics',
+    // The live alert test runs real Prometheus the way the aggregator's own scrape test does.
+    '@classpulse/metrics-aggregator/testing',
   ],
 };
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { AggregatorServer } from '../src/server/index.ts';
 import { freshSid, postBeacon, startAggregator } from './support/aggregator.ts';
-import { startPrometheus, type RunningPrometheus } from './support/prometheus.ts';
+import { startPrometheus, type RunningPrometheus } from '../src/testing/index.ts';
 
 /** Polls a query until `accept` holds (Prometheus scrapes every second). */
 async function eventually<T>(
@@ -29,7 +29,9 @@ describe('Prometheus scraping the aggregator', () => {
   let prometheus: RunningPrometheus;
   before(async () => {
     replicas = [await startAggregator(), await startAggregator()];
-    prometheus = await startPrometheus(replicas.map((r) => new URL(r.internalUrl).host));
+    prometheus = await startPrometheus({
+      jobs: { 'metrics-aggregator': replicas.map((r) => new URL(r.internalUrl).host) },
+    });
   });
   after(async () => {
     await prometheus?.stop();

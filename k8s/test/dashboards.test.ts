@@ -1,0 +1,389 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import {
+  HEARTBEAT_INTERVAL_SECONDS,
+  PROMTOOL_REJECTED_DEFAULT_METRICS,
+  WEB_VITAL_THRESHOLDS,
+} from '@classpulse/metrics-aggregator/catalog';
+import { parse, stringify } from 'yaml';
+import {
+  DASHBOARD_UIDS,
+  GRAFANA_DASHBOARD_URL,
+  loadDashboards,
+} from '../src/dashboards/dashboard-files.ts';
+import {
+  checkQueryNames,
+  grafanaVariables,
+  knownMetrics,
+  STANDARD_METRICS,
+  substituteGrafanaVariables,
+} from '../src/dashboards/promql-check.ts';
+
+const RULES_DIR = fileURLToPath(new URL('../prometheus/rules/', import.meta.url));
+const DATASOURCE_UID = '${datasource}';
+
+interface Datasource {
+  type?: string;
+  uid?: string;
+}
+interface Target {
+  refId?: string;
+  expr?: string;
+  datasource?: Datasource;
+}
+interface Panel {
+  id?: number;
+  type?: string;
+  title?: string;
+  gridPos?: { x: number; y: number; w: number; h: number };
+  datasource?: Datasource;
+  targets?: Target[];
+  panels?: Panel[];
+  fieldConfig?: { defaults?: { thresholds?: { steps?: Array<{ value: number | null }> } } };
+}
+interface Variable {
+  name: string;
+  type: string;
+  query?: string | { query?: string };
+  definition?: string;
+  datasource?: Datasource;
+}
+interface Dashboard {
+  uid: string;
+  title?: string;
+  schemaVersion?: number;
+  tags?: string[];
+  time?: { from: string; to: string };
+  refresh?: string;
+  panels?: Panel[];
+  templating?: { list?: Variable[] };
+}
+interface Query {
+  /** Dashboard, panel and query, for messages. */
+  where: string;
+  expr: string;
+}
+
+const dashboards = loadDashboards().map((file) => ({
+  ...file,
+  dashboard: JSON.parse(file.json) as Dashboard,
+}));
+
+/** Every panel, with the ones inside (collapsed) rows. */
+function allPanels(dashboard: Dashboard): Panel[] {
+  return (dashboard.panels ?? []).flatMap((p) => [p, ...(p.panels ?? [])]);
+}
+const isRow = (panel: Panel) => panel.type === 'row';
+
+function variableQuery(variable: Variable): string | undefined {
+  const { query } = variable;
+  return typeof query === 'string' ? query : (query?.query ?? variable.definition);
+}
+
+function panelQueries(): Query[] {
+  return dashboards.flatMap(({ uid, dashboard }) =>
+    allPanels(dashboard)
+      .filter((panel) => !isRow(panel))
+      .flatMap((panel) =>
+        (panel.targets ?? []).map((target) => ({
+          where: `${uid} / panel "${panel.title}" / query ${target.refId}`,
+          expr: target.expr ?? '',
+        })),
+      ),
+  );
+}
+
+/** `label_values(selector, label)` as the PromQL it stands for: the label on those series. */
+function variableQueries(): Query[] {
+  return dashboards.flatMap(({ uid, dashboard }) =>
+    (dashboard.templating?.list ?? [])
+      .filter((v) => v.type === 'query')
+      .map((v) => {
+        const query = variableQuery(v) ?? '';
+        const labelValues = /^label_values\((.+),\s*([A-Za-z_]\w*)\)$/.exec(query.trim());
+        if (!labelValues)
+          throw new Error(`${uid} / variable $${v.name}: ${query} is not label_values`);
+        return {
+          where: `${uid} / variable $${v.name}`,
+          expr: `count by (${labelValues[2]}) (${labelValues[1]})`,
+        };
+      }),
+  );
+}
+
+interface RuleFile {
+  groups?: Array<{ rules?: Array<Record<string, unknown>> }>;
+}
+
+/** Every rule of every file in prometheus/rules/, with the file it is in. */
+function rules() {
+  return readdirSync(RULES_DIR)
+    .filter((file) => /\.ya?ml$/.test(file))
+    .sort()
+    .flatMap((file) => {
+      const parsed = parse(readFileSync(join(RULES_DIR, file), 'utf8')) as RuleFile | null;
+      return (parsed?.groups ?? []).flatMap((g) => (g.rules ?? []).map((rule) => ({ file, rule })));
+    });
+}
+const recordingRuleNames = () =>
+  rules()
+    .map(({ rule }) => rule.record)
+    .filter((name): name is string => typeof name === 'string');
+
+/**
+ * `promtool check rules` on one generated rule file holding every query as a recording rule
+ * (Grafana variables substituted). Failures name the dashboard, panel and query.
+ */
+function promtoolCheck(queries: Query[]): { ok: boolean; message: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'classpulse-dashboards-'));
+  try {
+    const file = join(dir, 'dashboard-queries.rules.yml');
+    const record = (n: number) => `dashboard:query_${n}`;
+    writeFileSync(
+      file,
+      stringify({
+        groups: [
+          {
+            name: 'dashboard-queries',
+            rules: queries.map((q, n) => ({
+              record: record(n),
+              expr: substituteGrafanaVariables(q.expr),
+            })),
+          },
+        ],
+      }),
+    );
+    const result = spawnSync('promtool', ['check', 'rules', '--lint=none', file], {
+      encoding: 'utf8',
+    });
+    if (result.error)
+      throw new Error(
+        `promtool is needed to parse the dashboards' PromQL (Debian: apt-get install prometheus): ${result.error.message}`,
+      );
+    const output = `${result.stdout}${result.stderr}`.replace(
+      /"dashboard:query_(\d+)"/g,
+      (_, n: string) => {
+        const q = queries[Number(n)]!;
+        return `${q.where}: ${q.expr}`;
+      },
+    );
+    return { ok: result.status === 0, message: output };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('Grafana dashboards (k8s/dashboards/)', () => {
+  it('are the four dashboards the alerts and runbooks link to, each named by its uid', () => {
+    assert.deepEqual(dashboards.map((d) => d.uid).sort(), [...DASHBOARD_UIDS].sort());
+    for (const { uid, fileName, dashboard } of dashboards) {
+      assert.equal(fileName, `${uid}.json`);
+      assert.equal(dashboard.uid, uid);
+    }
+  });
+
+  it('are complete dashboards: title, tags, time, refresh, the datasource variable, panels', () => {
+    for (const { uid, dashboard, json } of dashboards) {
+      assert.ok(dashboard.title, `${uid}: title`);
+      assert.equal(dashboard.schemaVersion, 39, `${uid}: schemaVersion`);
+      // The dashboards link each other through this tag.
+      assert.ok(dashboard.tags?.includes('classpulse'), `${uid}: tag classpulse`);
+      assert.ok(dashboard.time?.from && dashboard.refresh, `${uid}: time and refresh`);
+      const datasource = dashboard.templating?.list?.find((v) => v.name === 'datasource');
+      assert.equal(datasource?.type, 'datasource', `${uid}: $datasource variable`);
+      assert.equal(datasource?.query, 'prometheus', `${uid}: $datasource picks Prometheus`);
+      assert.ok(
+        allPanels(dashboard).some((p) => !isRow(p)),
+        `${uid}: at least one panel`,
+      );
+      // A ConfigMap, and kubectl's last-applied annotation, hold at most 256 KiB comfortably.
+      assert.ok(
+        json.length < 256 * 1024,
+        `${uid}: ${json.length} bytes is too large for a ConfigMap`,
+      );
+    }
+  });
+
+  it('gives every panel a title, a place on the grid and the ${datasource} variable', () => {
+    for (const { uid, dashboard } of dashboards) {
+      const panels = allPanels(dashboard);
+      const ids = panels.map((p) => p.id);
+      assert.equal(new Set(ids).size, ids.length, `${uid}: panel ids repeat`);
+      const taken = new Map<string, string>();
+      for (const panel of panels) {
+        const where = `${uid} / panel "${panel.title}"`;
+        assert.ok(panel.title, `${uid}: panel ${panel.id} has no title`);
+        const grid = panel.gridPos;
+        assert.ok(
+          grid && [grid.x, grid.y, grid.w, grid.h].every(Number.isInteger),
+          `${where}: gridPos`,
+        );
+        assert.ok(
+          grid.w >= 1 && grid.h >= 1 && grid.x >= 0 && grid.x + grid.w <= 24,
+          `${where}: gridPos out of the 24 columns`,
+        );
+        for (let x = grid.x; x < grid.x + grid.w; x += 1)
+          for (let y = grid.y; y < grid.y + grid.h; y += 1) {
+            const other = taken.get(`${x},${y}`);
+            assert.equal(other, undefined, `${where} overlaps ${other}`);
+            taken.set(`${x},${y}`, where);
+          }
+        if (isRow(panel)) continue;
+        assert.equal(panel.datasource?.uid, DATASOURCE_UID, `${where}: datasource`);
+        assert.ok(panel.targets?.length, `${where}: no queries`);
+        for (const target of panel.targets) {
+          assert.ok(target.expr?.trim(), `${where}: query ${target.refId} has no expr`);
+          if (target.datasource)
+            assert.equal(target.datasource.uid, DATASOURCE_UID, `${where}: query datasource`);
+        }
+      }
+      for (const variable of dashboard.templating?.list ?? [])
+        if (variable.type === 'query')
+          assert.equal(variable.datasource?.uid, DATASOURCE_UID, `${uid} / $${variable.name}`);
+    }
+  });
+
+  it('refers only to Grafana variables the dashboard defines', () => {
+    for (const { uid, dashboard } of dashboards) {
+      const defined = new Set((dashboard.templating?.list ?? []).map((v) => v.name));
+      for (const q of panelQueries().filter((q) => q.where.startsWith(`${uid} /`)))
+        for (const name of grafanaVariables(q.expr))
+          assert.ok(defined.has(name), `${q.where}: $${name} is not a variable of ${uid}`);
+    }
+  });
+
+  it('name only metrics and labels that exist: catalogs, realtime, recording rules, the allow-list', () => {
+    const known = knownMetrics(recordingRuleNames());
+    const problems = [...panelQueries(), ...variableQueries()].flatMap((q) =>
+      checkQueryNames(q.expr, known).map((problem) => `${q.where}: ${problem}`),
+    );
+    assert.deepEqual(problems, []);
+  });
+
+  it('catch a metric, label or value that does not exist (the checker itself)', () => {
+    const known = knownMetrics(recordingRuleNames());
+    const check = (expr: string) => checkQueryNames(expr, known);
+    // A typo in a metric name, in a catalog or realtime's, in a recording rule's.
+    assert.deepEqual(check('sum(rate(classroom_app_load_total{app=~"$app"}[$__rate_interval]))'), [
+      'unknown metric classroom_app_load_total',
+    ]);
+    assert.deepEqual(check('sum by (role) (realtime_conected_sockets)'), [
+      'unknown metric realtime_conected_sockets',
+    ]);
+    assert.deepEqual(check('classroom:app_loads_success:increase12h'), [
+      'unknown metric classroom:app_loads_success:increase12h',
+    ]);
+    // Only histograms have _bucket series; the allow-list has no wildcards; removed gauges stay out.
+    assert.deepEqual(check('sum by (le) (rate(classroom_app_loads_total_bucket[5m]))'), [
+      'unknown metric classroom_app_loads_total_bucket',
+    ]);
+    assert.deepEqual(check('process_open_fds + nodejs_active_handles_total'), [
+      'unknown metric process_open_fds',
+      'unknown metric nodejs_active_handles_total',
+    ]);
+    // Labels the metric does not carry, in `by` and in matchers; `le` only on buckets.
+    assert.deepEqual(check('sum by (region) (rate(classroom_app_loads_total[5m]))'), [
+      'by (region): classroom_app_loads_total has no label region (the client metric catalog)',
+    ]);
+    assert.deepEqual(check('sum(realtime_connected_sockets{kind="teacher"})'), [
+      'realtime_connected_sockets has no label kind (@classpulse/realtime/metrics)',
+    ]);
+    assert.deepEqual(check('sum by (le) (rate(realtime_store_append_seconds_sum[5m]))'), [
+      'by (le): realtime_store_append_seconds_sum has no label le (@classpulse/realtime/metrics)',
+    ]);
+    // Values outside a published closed set.
+    assert.deepEqual(check('classroom_app_loads_total{outcome=~"sucess|error"}'), [
+      'classroom_app_loads_total{outcome} has no value "sucess" (the client metric catalog)',
+    ]);
+    assert.deepEqual(check('firebase_probe_duration_seconds_bucket{phase="roundtrip"}'), [
+      'firebase_probe_duration_seconds_bucket{phase} has no value "roundtrip" (PROBE_METRICS)',
+    ]);
+    // What is right passes: target labels, variables, offsets, vector matching, functions.
+    assert.deepEqual(
+      check(
+        'histogram_quantile(0.9, sum by (app, le) (rate(classroom_app_load_duration_seconds_bucket{app=~"$app", job="x"}[$__rate_interval])))' +
+          ' / on () group_left () sum(classroom:app_loads_success:baseline1h offset 1w) and up',
+      ),
+      [],
+    );
+    assert.ok(
+      !STANDARD_METRICS.some((m) =>
+        (PROMTOOL_REJECTED_DEFAULT_METRICS as readonly string[]).includes(m),
+      ),
+    );
+  });
+
+  it("draw the web vitals against the catalog's good and poor thresholds", () => {
+    let checked = 0;
+    for (const { uid, dashboard } of dashboards)
+      for (const panel of allPanels(dashboard))
+        for (const [vital, thresholds] of Object.entries(WEB_VITAL_THRESHOLDS)) {
+          const metric = new RegExp(`classroom_web_vitals_${vital}(?:_|\\b)`);
+          if (!(panel.targets ?? []).some((t) => metric.test(t.expr ?? ''))) continue;
+          const steps = panel.fieldConfig?.defaults?.thresholds?.steps ?? [];
+          assert.deepEqual(
+            steps.map((s) => s.value).filter((v) => v !== null),
+            [...thresholds],
+            `${uid} / panel "${panel.title}": ${vital} thresholds`,
+          );
+          checked += 1;
+        }
+    assert.ok(checked >= Object.keys(WEB_VITAL_THRESHOLDS).length);
+  });
+
+  it('estimate connected clients as heartbeats per second × the heartbeat interval', () => {
+    const heartbeats = panelQueries().filter((q) =>
+      q.expr.includes('classroom_client_heartbeats_total'),
+    );
+    assert.ok(heartbeats.length > 0);
+    for (const q of heartbeats)
+      assert.match(q.expr, new RegExp(`\\*\\s*${HEARTBEAT_INTERVAL_SECONDS}$`), q.where);
+  });
+
+  it('parse as PromQL (promtool check rules, one run for every query)', () => {
+    const queries = [...panelQueries(), ...variableQueries()];
+    assert.ok(queries.length > 50);
+    const { ok, message } = promtoolCheck(queries);
+    assert.ok(ok, `promtool check rules rejected dashboard queries:\n${message}`);
+  });
+
+  it('name the dashboard and panel when promtool rejects a query', () => {
+    const { ok, message } = promtoolCheck([
+      { where: 'realtime-tier / panel "Fine" / query A', expr: 'sum(up)' },
+      {
+        where: 'fake-dashboard / panel "Broken" / query B',
+        expr: 'sum(rate(up[$__rate_interval])',
+      },
+    ]);
+    assert.equal(ok, false);
+    assert.match(message, /fake-dashboard \/ panel "Broken" \/ query B/);
+    assert.doesNotMatch(message, /panel "Fine"/);
+  });
+});
+
+describe('alert rules (k8s/prometheus/rules/)', () => {
+  it('link dashboard_url to a dashboard that exists', () => {
+    const alerts = rules().filter(({ rule }) => typeof rule.alert === 'string');
+    assert.ok(alerts.length > 0);
+    let linked = 0;
+    for (const { file, rule } of alerts) {
+      const url = (rule.annotations as Record<string, string> | undefined)?.dashboard_url;
+      if (url === undefined) continue;
+      const where = `${file}: ${String(rule.alert)}`;
+      assert.ok(url.startsWith(GRAFANA_DASHBOARD_URL), `${where}: ${url} is not on Grafana`);
+      const uid = url.slice(GRAFANA_DASHBOARD_URL.length).split(/[/?#]/)[0];
+      const existing = dashboards.map((d) => d.uid);
+      assert.ok(
+        existing.includes(uid ?? ''),
+        `${where}: dashboard ${uid} does not exist (${existing.join(', ')})`,
+      );
+      linked += 1;
+    }
+    assert.ok(linked > 0);
+  });
+});

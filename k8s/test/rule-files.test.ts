@@ -4,14 +4,12 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { catalogSeriesNames, metricNamesIn } from './support/promql-names.ts';
+import { checkQueryNames, knownMetrics } from '../src/dashboards/promql-check.ts';
 import { RULE_FILES, runTool } from './support/promtool.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const RUNBOOK_PREFIX = 'https://github.com/classpulse/classpulse/blob/main/';
 const DASHBOARD_PREFIX = 'https://grafana.classpulse.example/d/';
-/** Series that Prometheus itself makes, not a service. */
-const PROMETHEUS_SERIES = new Set(['up']);
 
 const ruleSchema = z.union([
   z.object({ record: z.string(), expr: z.string() }).strict(),
@@ -55,22 +53,26 @@ describe('rule files (k8s/prometheus/rules)', () => {
     assert.equal(result.ok, true, result.output);
   });
 
-  it('read only metrics that the catalog defines or the rules record', () => {
-    const known = catalogSeriesNames();
-    const unknown = rules.flatMap(({ file, rule }) =>
-      metricNamesIn(rule.expr)
-        .filter((name) => !known.has(name) && !recorded.has(name) && !PROMETHEUS_SERIES.has(name))
-        .map((name) => `${file}: ${'alert' in rule ? rule.alert : rule.record} reads ${name}`),
+  it('read only metrics, labels and values that the catalogs define or the rules record', () => {
+    const known = knownMetrics(recorded);
+    const problems = rules.flatMap(({ file, rule }) =>
+      checkQueryNames(rule.expr, known).map(
+        (problem) => `${file}: ${'alert' in rule ? rule.alert : rule.record}: ${problem}`,
+      ),
     );
-    assert.deepEqual(unknown, []);
+    assert.deepEqual(problems, []);
   });
 
-  it('catches a misspelt metric (the check above is not vacuous)', () => {
-    const known = catalogSeriesNames();
-    const names = metricNamesIn('sum(rate(classroom_app_load_total{outcome="success"}[5m]))');
-    assert.deepEqual(
-      names.filter((name) => !known.has(name)),
-      ['classroom_app_load_total'],
+  it('catches a misspelt metric or label value (the check above is not vacuous)', () => {
+    const known = knownMetrics(recorded);
+    assert.equal(
+      checkQueryNames('sum(rate(classroom_app_load_total{outcome="success"}[5m]))', known).length,
+      1,
+    );
+    assert.equal(
+      checkQueryNames('sum(rate(classroom_app_loads_total{outcome="succeeded"}[5m]))', known)
+        .length,
+      1,
     );
   });
 

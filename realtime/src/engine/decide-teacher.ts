@@ -25,6 +25,14 @@ export function decideTeacher(
       return command.latePolicy === state.settings.latePolicy
         ? nothingToDo()
         : accept({ type: 'latePolicyChanged', latePolicy: command.latePolicy });
+    case 'setStudentTransport':
+      return command.transport === state.settings.studentTransport
+        ? nothingToDo()
+        : accept({ type: 'studentTransportChanged', transport: command.transport });
+    case 'setDarkLaunchShare':
+      return command.share === state.settings.darkLaunchShare
+        ? nothingToDo()
+        : accept({ type: 'darkLaunchShareChanged', share: command.share });
     case 'lockSlide':
     case 'unlockSlide': {
       const located = findSlide(state, command.slideId);

@@ -6,6 +6,7 @@ import type {
   RevealMode,
   SessionSettings,
   StudentRecord,
+  StudentTransport,
 } from '../protocol/index.ts';
 
 /**
@@ -30,6 +31,8 @@ export type EngineEvent =
   | { type: 'slideChanged'; slideIndex: number; at: number }
   | { type: 'pacingChanged'; pacing: Pacing }
   | { type: 'latePolicyChanged'; latePolicy: LatePolicy }
+  | { type: 'studentTransportChanged'; transport: StudentTransport }
+  | { type: 'darkLaunchShareChanged'; share: number }
   | { type: 'slideLockChanged'; slideId: string; locked: boolean }
   | { type: 'timerStarted'; slideId: string; deadline: number }
   | { type: 'timerCancelled'; slideId: string }
@@ -58,6 +61,8 @@ export const META_EVENT_TYPES: ReadonlySet<EngineEventType> = new Set<EngineEven
   'slideChanged',
   'pacingChanged',
   'latePolicyChanged',
+  'studentTransportChanged',
+  'darkLaunchShareChanged',
   'slideLockChanged',
   'timerStarted',
   'timerCancelled',

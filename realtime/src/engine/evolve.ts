@@ -48,6 +48,12 @@ export function evolve(state: SessionState | null, event: EngineEvent): SessionS
     case 'latePolicyChanged':
       state.settings.latePolicy = event.latePolicy;
       break;
+    case 'studentTransportChanged':
+      state.settings.studentTransport = event.transport;
+      break;
+    case 'darkLaunchShareChanged':
+      state.settings.darkLaunchShare = event.share;
+      break;
     case 'slideLockChanged':
       withSlide(state, event.slideId, (r) => {
         r.locked = event.locked;

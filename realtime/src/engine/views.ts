@@ -41,6 +41,7 @@ export function publicSessionView(state: SessionState): PublicSessionView {
           : slideResults(state, slide.id, runtime.reveal === 'named'),
     });
   }
+  const { studentTransport, darkLaunchShare } = state.settings;
   return {
     sessionId: state.id,
     title: state.deck.title,
@@ -49,6 +50,9 @@ export function publicSessionView(state: SessionState): PublicSessionView {
     currentSlideIndex: state.currentSlideIndex,
     slideCount: state.deck.slides.length,
     slides,
+    // Students' clients follow these (Firebase mode); absent in sessions that never set them.
+    ...(studentTransport === undefined ? {} : { studentTransport }),
+    ...(darkLaunchShare === undefined ? {} : { darkLaunchShare }),
   };
 }
 

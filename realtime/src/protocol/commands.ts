@@ -1,6 +1,12 @@
 import * as z from 'zod/mini';
 import { answerSchema } from './answers.ts';
-import { latePolicySchema, pacingSchema, revealModeSchema } from './deck.ts';
+import {
+  darkLaunchShareSchema,
+  latePolicySchema,
+  pacingSchema,
+  revealModeSchema,
+  studentTransportSchema,
+} from './deck.ts';
 import { answerIdSchema, idSchema } from './ids.ts';
 import { LIMITS } from './limits.ts';
 
@@ -29,6 +35,9 @@ export const teacherCommandSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('removeStudent'), studentId: idSchema }),
   z.object({ type: z.literal('endSession') }),
+  /** Moves the students' sync (Firebase mode): their clients follow without losing answers. */
+  z.object({ type: z.literal('setStudentTransport'), transport: studentTransportSchema }),
+  z.object({ type: z.literal('setDarkLaunchShare'), share: darkLaunchShareSchema }),
 ]);
 export type TeacherCommand = z.output<typeof teacherCommandSchema>;
 export type TeacherCommandType = TeacherCommand['type'];

@@ -35,13 +35,25 @@ export const pacingSchema = z.enum(['instructor', 'student']);
 export const latePolicySchema = z.enum(['allow', 'deny', 'next-slide']);
 export const revealModeSchema = z.enum(['hidden', 'anonymous', 'named']);
 
+/**
+ * How the session's students sync: Firebase directly, or our realtime tier over socket.io
+ * (`socket`). Firebase mode only; without Firebase every student is on the socket.
+ */
+export const studentTransportSchema = z.enum(['firebase', 'socket']);
+/** Share (0–1) of a Firebase session's students that also open a shadow socket (dark launch). */
+export const darkLaunchShareSchema = z.number().check(z.minimum(0), z.maximum(1));
+
 export type Pacing = z.output<typeof pacingSchema>;
 export type LatePolicy = z.output<typeof latePolicySchema>;
 export type RevealMode = z.output<typeof revealModeSchema>;
+export type StudentTransport = z.output<typeof studentTransportSchema>;
 
 export const sessionSettingsSchema = z.object({
   pacing: z._default(pacingSchema, 'instructor'),
   latePolicy: z._default(latePolicySchema, 'allow'),
+  /** Unset: the students' page decides (the web app's deployment default). */
+  studentTransport: z.optional(studentTransportSchema),
+  darkLaunchShare: z.optional(darkLaunchShareSchema),
 });
 export type SessionSettings = z.output<typeof sessionSettingsSchema>;
 

@@ -1,5 +1,5 @@
 import type { Answer } from './answers.ts';
-import type { Pacing, RevealMode, SessionSettings } from './deck.ts';
+import type { Pacing, RevealMode, SessionSettings, StudentTransport } from './deck.ts';
 import type { Question } from './questions.ts';
 import type { Presence, SessionState, StoredResponse, StudentRecord } from './state.ts';
 
@@ -13,6 +13,9 @@ export interface PublicSessionView {
   slideCount: number;
   /** Instructor-paced: only the current slide. Student-paced: every slide. */
   slides: PublicSlideView[];
+  /** The session's setting, when the teacher or the web app set one (Firebase mode). */
+  studentTransport?: StudentTransport;
+  darkLaunchShare?: number;
 }
 
 export interface PublicSlideView {

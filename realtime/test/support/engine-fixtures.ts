@@ -245,6 +245,8 @@ export function sampleTeacherCommands(studentId = 's1'): TeacherCommand[] {
     { type: 'revealCorrect', slideId: SLIDE.mc, revealed: true },
     { type: 'hideResponse', slideId: SLIDE.mc, studentId, hidden: true },
     { type: 'removeStudent', studentId },
+    { type: 'setStudentTransport', transport: 'socket' },
+    { type: 'setDarkLaunchShare', share: 0.5 },
     { type: 'endSession' },
   ];
 }

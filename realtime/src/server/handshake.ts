@@ -69,6 +69,7 @@ export function createHandshake(deps: HandshakeDeps) {
 
 export type Authenticated =
   | { role: 'probe'; probe: string }
+  | { role: 'shadow' }
   | { role: 'teacher'; sessionId: string; teacherId: string }
   | { role: 'student'; sessionId: string; studentId: string; token?: string };
 
@@ -107,6 +108,8 @@ export async function authenticate(
   if (claims.role === 'teacher-account') return protocolError('forbidden', 'Use a session token.');
   // A probe belongs to no session: it connects and pings (socket-handlers.ts), nothing else.
   if (claims.role === 'probe') return { role: 'probe', probe: claims.sub };
+  // So does a dark-launch shadow connection: it measures the tier, it is nobody in a session.
+  if (claims.role === 'shadow') return { role: 'shadow' };
   const sessionId = claims.sid;
   if (claims.role === 'teacher') {
     const admitted = await deps.ops.admit(sessionId, { role: 'teacher', teacherId: claims.sub });

@@ -29,10 +29,25 @@ export type SocketData =
       sessionId?: undefined;
       token?: undefined;
       opened?: boolean;
+    }
+  | {
+      /** A student page's dark-launch connection (Firebase mode): in no session; only pings. */
+      role: 'shadow';
+      bucket: TokenBucket;
+      sessionId?: undefined;
+      token?: undefined;
+      opened?: boolean;
     };
 
-/** A socket of a session's member (everything but a probe). */
-export type MemberSocketData = Exclude<SocketData, { role: 'probe' }>;
+/** Sockets that belong to no session and may only ping. */
+export type PingOnlySocketData = Extract<SocketData, { role: 'probe' | 'shadow' }>;
+
+export function isPingOnly(data: SocketData): data is PingOnlySocketData {
+  return data.role === 'probe' || data.role === 'shadow';
+}
+
+/** A socket of a session's member (everything but a probe or a shadow connection). */
+export type MemberSocketData = Exclude<SocketData, PingOnlySocketData>;
 
 /** Messages between realtime processes through the socket.io Redis adapter. */
 export interface InterServerEvents {

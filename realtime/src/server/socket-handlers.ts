@@ -11,7 +11,7 @@ import {
 import type { Clock } from './clock.ts';
 import type { RealtimeMetrics } from './metrics.ts';
 import { studentRoom, studentsRoom, teacherRoom } from './rooms.ts';
-import { memberOf, type InterServerEvents, type SocketData } from './socket-data.ts';
+import { isPingOnly, memberOf, type InterServerEvents, type SocketData } from './socket-data.ts';
 import { SESSION_EVENTS, type Reply, type SessionOps } from './session-ops.ts';
 
 type IO = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -47,10 +47,11 @@ async function onConnection(socket: AppSocket, deps: SocketHandlerDeps): Promise
   const data = socket.data;
   // Before any await: socket.io drops events that arrive before a listener exists.
   socket.onAny(dispatchEvent);
-  if (data.role === 'probe') {
-    // A probe opens no session: it is counted while connected and may only ping (reply()).
+  if (isPingOnly(data)) {
+    // A probe or a shadow connection opens no session (no presence, no roster): it is counted
+    // while connected and may only ping (reply()).
     data.opened = true;
-    metrics.connectedSockets.inc({ role: 'probe' });
+    metrics.connectedSockets.inc({ role: data.role });
     socket.on('disconnect', onDisconnect);
     return;
   }
@@ -133,7 +134,7 @@ async function reply(
   if (messageBytes(message) > LIMITS.maxPayloadBytes) return protocolError('payload_too_large');
   try {
     if (event === 'ping') return ping(deps, message);
-    if (data.role === 'probe') return protocolError('forbidden', 'A probe may only ping.');
+    if (isPingOnly(data)) return protocolError('forbidden', `A ${data.role} may only ping.`);
     return await deps.ops.handle(
       data.sessionId,
       memberOf(data),
@@ -163,7 +164,7 @@ function onDisconnect(this: AppSocket): void {
   if (!data.opened || !deps) return;
   data.opened = false;
   deps.metrics.connectedSockets.dec({ role: data.role });
-  if (data.role === 'probe') return;
+  if (isPingOnly(data)) return;
   deps.ops.close(data.sessionId, memberOf(data), this.id).catch((error: unknown) => {
     deps.logger.warn({ err: error, sessionId: data.sessionId }, 'closing a connection failed');
   });

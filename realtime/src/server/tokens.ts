@@ -3,18 +3,23 @@ import { z } from 'zod';
 
 const ISSUER = 'classpulse';
 const AUDIENCE = 'classpulse-realtime';
+const SHADOW_SUBJECT = 'dark-launch';
 
 /**
  * - teacher-account: a signed-in teacher (minted by the web app); may create sessions.
  * - teacher: controls exactly one session.
  * - student: one student of one session; minted at join, reused to resume.
  * - probe: a synthetic probe (probes/) at a location; may only ping, never join a session.
+ * - shadow: a student page's dark-launch connection (Firebase mode): like a probe, it may only
+ *   connect and ping. It names nobody (the subject is always `dark-launch`) and belongs to no
+ *   session, so it can never act as a student or teacher nor show in a roster.
  */
 const claimsSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('teacher-account'), sub: z.string().min(1) }),
   z.object({ role: z.literal('teacher'), sub: z.string().min(1), sid: z.string().min(1) }),
   z.object({ role: z.literal('student'), sub: z.string().min(1), sid: z.string().min(1) }),
   z.object({ role: z.literal('probe'), sub: z.string().min(1).max(40) }),
+  z.object({ role: z.literal('shadow'), sub: z.literal(SHADOW_SUBJECT) }),
 ]);
 
 export type TokenClaims = z.output<typeof claimsSchema>;
@@ -33,6 +38,8 @@ export interface TokenService {
   signStudent(sessionId: string, studentId: string): Promise<string>;
   /** A probe at `location`: it may connect and ping, nothing else. */
   signProbe(location: string, ttlSeconds?: number): Promise<string>;
+  /** A dark-launch shadow connection: it may connect and ping, nothing else (15 min default). */
+  signShadow(ttlSeconds?: number): Promise<string>;
   verify(token: string): Promise<VerifyResult>;
 }
 
@@ -56,6 +63,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     signStudent: (sessionId, studentId) =>
       sign({ role: 'student', sid: sessionId }, studentId, options.studentTtlSeconds),
     signProbe: (location, ttl = 3600) => sign({ role: 'probe' }, location, ttl),
+    signShadow: (ttl = 900) => sign({ role: 'shadow' }, SHADOW_SUBJECT, ttl),
     async verify(token) {
       try {
         const { payload } = await jwtVerify(token, key, {

@@ -158,6 +158,8 @@ describe('authorization matrix', () => {
     { type: 'revealCorrect', slideId: 'q1', revealed: true },
     { type: 'hideResponse', slideId: 'q1', studentId: ada.studentId, hidden: true },
     { type: 'removeStudent', studentId: bob.studentId },
+    { type: 'setStudentTransport', transport: 'socket' },
+    { type: 'setDarkLaunchShare', share: 0.25 },
     { type: 'endSession' },
   ];
 

@@ -19,7 +19,7 @@ import {
   type StudentSelfView,
   type SubmitAck,
 } from '../protocol/index.ts';
-import type { SessionTransport, TransportListener } from './transport.ts';
+import { clampRtt, type SessionTransport, type TransportListener } from './transport.ts';
 
 /** The web app's Firebase settings for browsers (public values: no secret in here). */
 export interface FirebaseWebConfig {
@@ -404,6 +404,37 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
       const self = selfView();
       if (!view || !self) return protocolError('unavailable', 'Not joined yet.');
       return { ok: true, student: { session: view, self } };
+    },
+    /**
+     * The round trip to the database: the time until it acknowledges a rewrite of this
+     * student's presence node, which carries the previous measurement to the realtime tier
+     * (it follows presence) for the teacher's roster.
+     */
+    async reportRtt(previousMs) {
+      if (!fb || !db || !member || !connected) return null;
+      const { ref, serverTimestamp, set } = fb.database;
+      const target = ref(db, paths.presence(member.sessionId, member.studentId));
+      const started = performance.now();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timedOut = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), ackTimeoutMs);
+      });
+      try {
+        const outcome = await Promise.race([
+          set(target, {
+            status: 'connected',
+            lastSeenAt: serverTimestamp(),
+            transport: 'firebase',
+            ...(previousMs === null ? {} : { rttMs: clampRtt(previousMs) }),
+          }).then(() => 'stored' as const),
+          timedOut,
+        ]);
+        return outcome === 'stored' ? Math.round(performance.now() - started) : null;
+      } catch {
+        return null;
+      } finally {
+        clearTimeout(timer);
+      }
     },
     async ping() {
       if (!db || !connected) return protocolError('unavailable', 'Not connected.');

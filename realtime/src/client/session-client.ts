@@ -9,6 +9,7 @@ import {
   type ProtocolError,
   type PublicSessionView,
   type StudentSelfView,
+  type StudentTransport,
   type TeacherCommand,
   type TeacherSnapshot,
 } from '../protocol/index.ts';
@@ -39,6 +40,8 @@ export interface SessionClientState {
   answers: Record<string, AnswerStatus>;
   /** Teacher: the whole session, kept current from deltas. */
   teacher: TeacherSnapshot | null;
+  /** The transport in use (`SessionTransport.name`: "socket", "firebase"). */
+  transport: string;
 }
 
 export interface SessionClientOptions {
@@ -48,6 +51,16 @@ export interface SessionClientOptions {
   now?: () => number;
   /** Wait before resending answers that got a retryable error while connected. */
   retryDelayMs?: number;
+  /**
+   * Students: makes the transport the session's `studentTransport` setting names, so the client
+   * can move when the teacher switches it (Firebase mode). Null: not available on this page.
+   * Without it the client stays on `transport`.
+   */
+  transportFor?: (
+    transport: StudentTransport,
+  ) => SessionTransport | null | Promise<SessionTransport | null>;
+  /** Students: how often the round trip is measured and reported for the roster (20 s). */
+  rttIntervalMs?: number;
 }
 
 interface StoredIdentity {
@@ -80,6 +93,7 @@ export class SessionClient {
     self: null,
     answers: {},
     teacher: null,
+    transport: '',
   };
   private readonly listeners = new Set<(state: SessionClientState) => void>();
   private readonly storage: KeyValueStorage;
@@ -87,8 +101,17 @@ export class SessionClient {
   private outbox: Outbox | null = null;
   /** Unsent answers of an identity that stopped working, waiting for the new one. */
   private carryOver: PendingAnswer[] = [];
-  private flushing = false;
+  /** The transport in use; replaced by a switch (`switchTo`). */
+  private transport: SessionTransport;
+  /** The transport a flush loop is sending with (a switch may start another loop). */
+  private flushingWith: SessionTransport | null = null;
+  /** The transport a switch is preparing (its factory may load code). */
+  private switchingTo: StudentTransport | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private rttTimer: ReturnType<typeof setTimeout> | null = null;
+  private measuringRtt = false;
+  /** The last round trip measured on the current transport, reported with the next one. */
+  private lastRttMs: number | null = null;
   private auth: HandshakeAuth | null = null;
   private joinCode: string | null = null;
   private joinName: string | null = null;
@@ -97,6 +120,8 @@ export class SessionClient {
   constructor(private readonly options: SessionClientOptions) {
     this.storage = options.storage ?? memoryStorage();
     this.now = options.now ?? Date.now;
+    this.transport = options.transport;
+    this.state.transport = options.transport.name;
   }
 
   getState(): SessionClientState {
@@ -159,27 +184,35 @@ export class SessionClient {
   async navigate(slideIndex: number): Promise<NavigateAck> {
     const sessionId = this.state.sessionId;
     if (!sessionId) return protocolError('unavailable', 'Not joined yet.');
-    return this.options.transport.navigate({ sessionId, slideIndex });
+    return this.transport.navigate({ sessionId, slideIndex });
   }
 
   /** Teacher commands are not queued: the dashboard shows a failure at once. */
   async command(command: TeacherCommand): Promise<CommandAck> {
     const sessionId = this.state.sessionId;
     if (!sessionId) return protocolError('unavailable', 'Not connected yet.');
-    return this.options.transport.command({ sessionId, command });
+    return this.transport.command({ sessionId, command });
   }
 
   close(): void {
     this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.options.transport.close();
+    this.stopRtt();
+    this.transport.close();
     this.update({ status: 'closed' });
   }
 
   private start(): void {
+    const transport = this.transport;
+    // A transport replaced by a switch may still report (a late drop, an answer in flight):
+    // only the current one changes the state.
+    const current = () => transport === this.transport;
     const listener: TransportListener = {
-      status: (status, error) => this.onStatus(status, error),
+      status: (status, error) => {
+        if (current()) this.onStatus(status, error);
+      },
       welcome: (w) => {
+        if (!current()) return;
         if (w.role === 'student' && w.studentId) {
           const identity = {
             sessionId: w.sessionId,
@@ -195,16 +228,67 @@ export class SessionClient {
           this.update({ sessionId: w.sessionId });
         }
       },
-      studentSession: (session) => this.update({ session }),
-      studentSelf: (self) => this.onSelf(self),
-      teacherSnapshot: (teacher) => this.update({ teacher }),
+      studentSession: (session) => {
+        if (!current()) return;
+        this.update({ session });
+        this.follow(session);
+      },
+      studentSelf: (self) => {
+        if (current()) this.onSelf(self);
+      },
+      teacherSnapshot: (teacher) => {
+        if (current()) this.update({ teacher });
+      },
       teacherDelta: (delta) => {
-        if (this.state.teacher)
+        if (current() && this.state.teacher)
           this.update({ teacher: applyTeacherDelta(this.state.teacher, delta) });
       },
-      closed: (reason) => this.update({ error: reason }),
+      closed: (reason) => {
+        if (current()) this.update({ error: reason });
+      },
     };
-    this.options.transport.connect(() => this.auth ?? { v: PROTOCOL_VERSION, token: '' }, listener);
+    transport.connect(() => this.auth ?? { v: PROTOCOL_VERSION, token: '' }, listener);
+  }
+
+  /** Moves to the transport the session's setting names, when this page can make it. */
+  private follow(session: PublicSessionView): void {
+    const wanted = session.studentTransport;
+    if (!wanted || !this.options.transportFor || this.state.role !== 'student') return;
+    if (wanted === this.transport.name) {
+      this.switchingTo = null; // switched back before a pending switch finished: stay
+      return;
+    }
+    // Only a member with a token can resume on another transport (a join by code cannot).
+    if (this.switchingTo === wanted || !this.auth || !('token' in this.auth)) return;
+    this.switchingTo = wanted;
+    void Promise.resolve(this.options.transportFor(wanted))
+      .catch(() => null)
+      .then((next) => this.switchTo(wanted, next));
+  }
+
+  /**
+   * Replaces the transport with `next`, keeping everything a student has: the identity (its
+   * token resumes on any transport), the persistent outbox with the same answerIds (so an answer
+   * the old transport may have delivered is acknowledged as a duplicate, never stored twice),
+   * the answers' "received" states and the views. Queued answers go out on the new transport
+   * once it connects; a send still in flight on the old one counts only if it succeeded.
+   */
+  private switchTo(wanted: StudentTransport, next: SessionTransport | null): void {
+    if (this.closed || this.switchingTo !== wanted || !next) {
+      if (next && next !== this.transport) next.close();
+      if (this.switchingTo === wanted) this.switchingTo = null;
+      return;
+    }
+    this.switchingTo = null;
+    const previous = this.transport;
+    this.transport = next;
+    previous.close();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.stopRtt();
+    // "connecting", not "reconnecting": the student keeps the slide without a banner.
+    this.update({ transport: next.name, status: 'connecting' });
+    this.start();
   }
 
   private onStatus(status: ConnectionStatus, error: ProtocolError | undefined): void {
@@ -224,7 +308,7 @@ export class SessionClient {
       for (const p of this.carryOver) this.outbox?.remove(p.answerId);
       this.outbox = null;
       this.update({ sessionId: null, studentId: null, answers: {}, self: null });
-      this.options.transport.close();
+      this.transport.close();
       this.start();
       return;
     }
@@ -267,18 +351,30 @@ export class SessionClient {
     return this.auth && 'token' in this.auth ? this.auth.token : '';
   }
 
-  /** Sends queued answers one by one while connected; stops at the first retryable failure. */
+  /**
+   * Sends queued answers one by one while connected; stops at the first retryable failure.
+   * One loop per transport: after a switch, a send in flight on the old transport may still
+   * come back; its success counts (the answer is stored), its failure does not (the new
+   * transport sends the same answerId).
+   */
   private async flush(): Promise<void> {
-    if (this.flushing || this.closed) return;
-    this.flushing = true;
+    const transport = this.transport;
+    if (this.flushingWith === transport || this.closed) return;
+    this.flushingWith = transport;
     try {
-      while (this.state.status === 'connected' && this.outbox && this.state.sessionId) {
+      while (
+        transport === this.transport &&
+        this.state.status === 'connected' &&
+        this.outbox &&
+        this.state.sessionId
+      ) {
         const next = this.outbox.list()[0];
         if (!next) return;
-        const ack = await this.options.transport.submit({
+        const ack = await transport.submit({
           sessionId: this.state.sessionId,
           ...next,
         });
+        if (!this.outbox) return;
         if (ack.ok) {
           this.outbox.remove(next.answerId);
           const self = this.state.self;
@@ -289,6 +385,7 @@ export class SessionClient {
           this.markIfCurrent(next, 'received');
           continue;
         }
+        if (transport !== this.transport) return;
         if (ack.retryable) {
           this.scheduleRetry();
           return;
@@ -297,8 +394,41 @@ export class SessionClient {
         this.markIfCurrent(next, 'rejected', ack);
       }
     } finally {
-      this.flushing = false;
+      if (this.flushingWith === transport) this.flushingWith = null;
     }
+  }
+
+  /**
+   * Students measure the round trip on their transport and report the previous measurement
+   * with each new one (the server keeps the latest for the teacher's roster): at once after
+   * connecting, again right away so the roster has a value, then every `rttIntervalMs`.
+   */
+  private async measureRtt(): Promise<void> {
+    const transport = this.transport;
+    if (this.measuringRtt || this.closed || !transport.reportRtt) return;
+    if (this.state.role !== 'student' || this.state.status !== 'connected') return;
+    this.measuringRtt = true;
+    let again = false;
+    try {
+      const rtt = await transport.reportRtt(this.lastRttMs);
+      if (transport !== this.transport || rtt === null) return;
+      again = this.lastRttMs === null;
+      this.lastRttMs = rtt;
+    } finally {
+      this.measuringRtt = false;
+    }
+    if (again) return this.measureRtt();
+    if (this.rttTimer || this.closed) return;
+    this.rttTimer = setTimeout(() => {
+      this.rttTimer = null;
+      void this.measureRtt();
+    }, this.options.rttIntervalMs ?? 20_000);
+  }
+
+  private stopRtt(): void {
+    if (this.rttTimer) clearTimeout(this.rttTimer);
+    this.rttTimer = null;
+    this.lastRttMs = null;
   }
 
   private scheduleRetry(): void {
@@ -332,7 +462,10 @@ export class SessionClient {
   private update(patch: Partial<SessionClientState>): void {
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener(this.state);
-    if (patch.status === 'connected') void this.flush();
+    if (patch.status === 'connected') {
+      void this.flush();
+      if (!this.rttTimer) void this.measureRtt();
+    }
   }
 }
 

@@ -4,10 +4,11 @@ import {
   protocolError,
   type ClientToServerEvents,
   type HandshakeAuth,
+  type PingAck,
   type ProtocolError,
   type ServerToClientEvents,
 } from '../protocol/index.ts';
-import type { SessionTransport, TransportListener } from './transport.ts';
+import { clampRtt, type SessionTransport, type TransportListener } from './transport.ts';
 
 export interface SocketTransportOptions {
   url: string;
@@ -134,6 +135,15 @@ export function createSocketTransport(options: SocketTransportOptions): SessionT
     command: (message) => request('teacher:command', message),
     sync: () => request('session:sync'),
     ping: () => request('ping', { sentAt: Date.now() }),
+    async reportRtt(previousMs) {
+      const started = performance.now();
+      const sentAt = Date.now();
+      const ack = await request<PingAck>(
+        'ping',
+        previousMs === null ? { sentAt } : { sentAt, rttMs: clampRtt(previousMs) },
+      );
+      return ack.ok ? Math.round(performance.now() - started) : null;
+    },
     close() {
       stopWatching?.();
       stopWatching = null;

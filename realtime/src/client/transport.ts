@@ -1,20 +1,26 @@
-import type {
-  CommandAck,
-  HandshakeAuth,
-  NavigateAck,
-  NavigateMessage,
-  PingAck,
-  ProtocolError,
-  PublicSessionView,
-  StudentSelfView,
-  SubmitAck,
-  SubmitAnswerMessage,
-  SyncAck,
-  TeacherCommandMessage,
-  TeacherDelta,
-  TeacherSnapshot,
-  Welcome,
+import {
+  LIMITS,
+  type CommandAck,
+  type HandshakeAuth,
+  type NavigateAck,
+  type NavigateMessage,
+  type PingAck,
+  type ProtocolError,
+  type PublicSessionView,
+  type StudentSelfView,
+  type SubmitAck,
+  type SubmitAnswerMessage,
+  type SyncAck,
+  type TeacherCommandMessage,
+  type TeacherDelta,
+  type TeacherSnapshot,
+  type Welcome,
 } from '../protocol/index.ts';
+
+/** A round trip as the protocol takes it: whole ms, from 0 to `LIMITS.rttReportMaxMs`. */
+export function clampRtt(ms: number): number {
+  return Math.min(LIMITS.rttReportMaxMs, Math.max(0, Math.round(ms)));
+}
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
@@ -31,8 +37,7 @@ export interface TransportListener {
 }
 
 /**
- * One way to reach a session: socket.io to our realtime tier (`socket`) or Firebase (`firebase`,
- * a later transport). Requests never throw: failures come back as retryable protocol errors.
+ * One way to reach a session: socket.io to our realtime tier (`socket`) or Firebase (`firebase`). Requests never throw: failures come back as retryable protocol errors.
  */
 export interface SessionTransport {
   readonly name: string;
@@ -43,5 +48,11 @@ export interface SessionTransport {
   command(message: TeacherCommandMessage): Promise<CommandAck>;
   sync(): Promise<SyncAck>;
   ping(): Promise<PingAck>;
+  /**
+   * Students: measures one round trip to where this transport's session lives and, with it,
+   * reports `previousMs` (the last measurement) for the teacher's roster. Resolves with the
+   * round trip in ms, or null when not connected or it failed. Never throws.
+   */
+  reportRtt?(previousMs: number | null): Promise<number | null>;
   close(): void;
 }

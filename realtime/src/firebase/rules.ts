@@ -121,7 +121,10 @@ function responseRules(): Record<string, unknown> {
   };
 }
 
-/** A student's own presence: connected now, or gone (written by `onDisconnect`). */
+/**
+ * A student's own presence: connected now, or gone (written by `onDisconnect`), with the round
+ * trip the browser last measured to the database, for the teacher's roster.
+ */
 function presenceRules(): Record<string, unknown> {
   return {
     '.read': `${isTeacher} || ${isThisStudent}`,
@@ -130,6 +133,9 @@ function presenceRules(): Record<string, unknown> {
     status: { '.validate': `newData.val() === 'connected' || newData.val() === 'gone'` },
     lastSeenAt: { '.validate': `newData.isNumber() && (${isTeacher} || newData.val() === now)` },
     transport: { '.validate': `newData.val() === 'firebase'` },
+    rttMs: {
+      '.validate': `newData.isNumber() && newData.val() >= 0 && newData.val() <= ${LIMITS.rttReportMaxMs}`,
+    },
     ...noOtherChildren,
   };
 }

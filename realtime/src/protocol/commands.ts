@@ -71,5 +71,12 @@ export const navigateMessageSchema = z.object({
 });
 export type NavigateMessage = z.output<typeof navigateMessageSchema>;
 
-export const pingMessageSchema = z.object({ sentAt: z.number() });
+/**
+ * `ping` payload. A student may add the round trip it measured last (`rttMs`), so the teacher's
+ * roster can show it; the server keeps only the latest, in memory.
+ */
+export const pingMessageSchema = z.object({
+  sentAt: z.number(),
+  rttMs: z.optional(z.number().check(z.minimum(0), z.maximum(LIMITS.rttReportMaxMs))),
+});
 export type PingMessage = z.output<typeof pingMessageSchema>;

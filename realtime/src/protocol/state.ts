@@ -67,4 +67,9 @@ export interface Presence {
   lastSeenAt: number;
   /** "websocket" | "polling" | "firebase"; null before the first connection. */
   transport: string | null;
+  /**
+   * The round trip (ms) the student's client last measured on that transport; absent until it
+   * reported one (memory only, like the rest of presence).
+   */
+  rttMs?: number;
 }

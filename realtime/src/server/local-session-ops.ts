@@ -104,6 +104,10 @@ export function createLocalSessionOps(deps: LocalSessionOpsDeps): LocalSessionOp
       registry.peek(sessionId)?.presence.transportChanged(studentId, transport);
     },
 
+    async reportRtt(sessionId, studentId, transport, rttMs) {
+      registry.peek(sessionId)?.presence.rtt(studentId, transport, rttMs);
+    },
+
     async handle(sessionId, member, event, message, origin) {
       const live = await registry.get(sessionId);
       if (!live) return protocolError('session_not_found');

@@ -1,10 +1,16 @@
 import type { Presence } from '../protocol/index.ts';
 import type { Clock } from './clock.ts';
 
-interface Entry extends Presence {
+interface Entry extends Omit<Presence, 'rttMs'> {
   sockets: number;
   goneTimer: NodeJS.Timeout | null;
+  /** The latest round trip the student reported on `transport`, and when it was accepted. */
+  rttMs: number | null;
+  rttAt: number | null;
 }
+
+/** A student's client reports its round trip every 20 s; reports closer than this are dropped. */
+export const RTT_REPORT_MIN_INTERVAL_MS = 5_000;
 
 /**
  * Live connection state of one session's students. Not durable on purpose: after a restart every
@@ -17,6 +23,7 @@ export class PresenceTracker {
     private readonly clock: Clock,
     private readonly goneAfterMs: number,
     private readonly onChange: (studentId: string, presence: Presence) => void,
+    private readonly rttMinIntervalMs = RTT_REPORT_MIN_INTERVAL_MS,
   ) {}
 
   /** Students known from the stored state, before any of them reconnected. */
@@ -29,6 +36,8 @@ export class PresenceTracker {
         transport: null,
         sockets: 0,
         goneTimer: null,
+        rttMs: null,
+        rttAt: null,
       };
       this.entries.set(id, entry);
       this.scheduleGone(id, entry);
@@ -54,6 +63,25 @@ export class PresenceTracker {
     if (entry.sockets > 0) return;
     this.update(studentId, entry, 'reconnecting', entry.transport);
     this.scheduleGone(studentId, entry);
+  }
+
+  /**
+   * The round trip a connected student measured on `transport`. Ignored when the student is
+   * not connected on that transport any more (a late report from the one they left), and when
+   * it comes sooner than `rttMinIntervalMs` after the last one accepted. Only a changed value
+   * tells the teacher.
+   */
+  rtt(studentId: string, transport: string, rttMs: number): void {
+    const entry = this.entries.get(studentId);
+    if (!entry || entry.sockets === 0 || entry.transport !== transport) return;
+    if (!Number.isFinite(rttMs) || rttMs < 0) return;
+    const now = this.clock.now();
+    if (entry.rttAt !== null && now - entry.rttAt < this.rttMinIntervalMs) return;
+    entry.rttAt = now;
+    const rounded = Math.round(rttMs);
+    if (entry.rttMs === rounded) return;
+    entry.rttMs = rounded;
+    this.onChange(studentId, presenceOf(entry));
   }
 
   /** Removed students are gone at once. */
@@ -95,6 +123,8 @@ export class PresenceTracker {
         transport: null,
         sockets: 0,
         goneTimer: null,
+        rttMs: null,
+        rttAt: null,
       };
       this.entries.set(studentId, entry);
     }
@@ -108,9 +138,14 @@ export class PresenceTracker {
     transport: string | null,
   ): void {
     entry.status = status;
+    if (transport !== entry.transport) {
+      // A round trip measured on another transport says nothing about this one.
+      entry.rttMs = null;
+      entry.rttAt = null;
+    }
     entry.transport = transport;
     entry.lastSeenAt = this.clock.now();
-    this.onChange(studentId, { status, lastSeenAt: entry.lastSeenAt, transport });
+    this.onChange(studentId, presenceOf(entry));
   }
 
   private scheduleGone(studentId: string, entry: Entry): void {
@@ -119,11 +154,7 @@ export class PresenceTracker {
       entry.goneTimer = null;
       if (entry.sockets === 0) {
         entry.status = 'gone';
-        this.onChange(studentId, {
-          status: 'gone',
-          lastSeenAt: entry.lastSeenAt,
-          transport: entry.transport,
-        });
+        this.onChange(studentId, presenceOf(entry));
       }
     }, this.goneAfterMs);
     entry.goneTimer.unref?.();
@@ -136,5 +167,12 @@ export class PresenceTracker {
 }
 
 function presenceOf(entry: Entry): Presence {
-  return { status: entry.status, lastSeenAt: entry.lastSeenAt, transport: entry.transport };
+  const presence: Presence = {
+    status: entry.status,
+    lastSeenAt: entry.lastSeenAt,
+    transport: entry.transport,
+  };
+  // Only while connected: a gone student's last round trip would read as a current one.
+  if (entry.rttMs !== null && entry.status === 'connected') presence.rttMs = entry.rttMs;
+  return presence;
 }

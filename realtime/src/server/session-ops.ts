@@ -60,6 +60,11 @@ export interface SessionOps {
   ): Promise<OpenedViews | ProtocolError>;
   close(sessionId: string, member: Member, connection: string): Promise<void>;
   transportChanged(sessionId: string, studentId: string, transport: string): Promise<void>;
+  /**
+   * The round trip a student's client measured on `transport` ("websocket", "polling"): kept in
+   * presence for the teacher's roster, rate-limited there; memory only, never in the log.
+   */
+  reportRtt(sessionId: string, studentId: string, transport: string, rttMs: number): Promise<void>;
   /** Runs a client event (already rate-limited and size-checked) and returns its ack. */
   handle(
     sessionId: string,

@@ -308,21 +308,28 @@ export class SessionRegistry {
     });
   }
 
-  /** A Firebase student's presence node counts as one connection while it says connected. */
+  /**
+   * A Firebase student's presence node counts as one connection while it says connected. The
+   * browser rewrites it with the round trip it measured (every 20 s), which presence keeps for
+   * the teacher's roster (rate-limited there).
+   */
   private externalPresence(
     live: LiveSession,
     studentId: string,
     presence: ExternalPresence | null,
   ): void {
     const connected = presence?.status === 'connected';
-    if (connected === live.firebaseConnected.has(studentId)) return;
-    if (connected) {
-      live.firebaseConnected.add(studentId);
-      live.presence.connected(studentId, 'firebase');
-    } else {
-      live.firebaseConnected.delete(studentId);
-      live.presence.disconnected(studentId);
+    if (connected !== live.firebaseConnected.has(studentId)) {
+      if (connected) {
+        live.firebaseConnected.add(studentId);
+        live.presence.connected(studentId, 'firebase');
+      } else {
+        live.firebaseConnected.delete(studentId);
+        live.presence.disconnected(studentId);
+      }
     }
+    if (connected && presence.rttMs !== undefined)
+      live.presence.rtt(studentId, 'firebase', presence.rttMs);
   }
 
   /** After a failed write the in-memory state may hold events the store lacks: reload it. */

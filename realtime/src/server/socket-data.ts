@@ -20,6 +20,8 @@ export type SocketData =
       /** Minted by a join; sent once in the welcome, then dropped. */
       token?: string | undefined;
       opened?: boolean;
+      /** A round trip reported before the connection was open, recorded once it is. */
+      earlyRttMs?: number | undefined;
     }
   | {
       /** A synthetic probe at a location: in no session; it may only ping. */

@@ -89,6 +89,10 @@ async function onConnection(socket: AppSocket, deps: SocketHandlerDeps): Promise
     ...(data.token ? { token: data.token } : {}),
   });
   data.token = undefined; // sent once; not worth keeping for the life of the connection
+  if (data.earlyRttMs !== undefined) {
+    reportRtt(socket, deps, data.earlyRttMs);
+    data.earlyRttMs = undefined;
+  }
   socket.emit('student:session', opened.session);
   if (opened.self) socket.emit('student:self', opened.self);
   // Only a long-polling connection can still upgrade (to WebSocket).
@@ -133,7 +137,7 @@ async function reply(
   if (!data.bucket.take()) return protocolError('rate_limited');
   if (messageBytes(message) > LIMITS.maxPayloadBytes) return protocolError('payload_too_large');
   try {
-    if (event === 'ping') return ping(deps, message);
+    if (event === 'ping') return ping(socket, deps, message);
     if (isPingOnly(data)) return protocolError('forbidden', `A ${data.role} may only ping.`);
     return await deps.ops.handle(
       data.sessionId,
@@ -148,14 +152,33 @@ async function reply(
   }
 }
 
-/** Answered where the socket is: it measures the connection, not the session. */
-function ping(deps: SocketHandlerDeps, message: unknown): Reply {
+/**
+ * Answered where the socket is: it measures the connection, not the session. A student's ping
+ * may carry the round trip it measured last; the session's owner keeps the latest for the
+ * teacher's roster (presence, in memory), without waiting for it.
+ */
+function ping(socket: AppSocket, deps: SocketHandlerDeps, message: unknown): Reply {
   const parsed = pingMessageSchema.safeParse(message);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return protocolError('bad_request', issue?.message, issue?.path.map(String).join('.'));
   }
+  const { rttMs } = parsed.data;
+  if (rttMs !== undefined && socket.data.role === 'student') {
+    // A client may ping as soon as it is connected, before the session counted the connection.
+    if (socket.data.opened) reportRtt(socket, deps, rttMs);
+    else socket.data.earlyRttMs = rttMs;
+  }
   return { ok: true, serverTime: deps.clock.now(), sentAt: parsed.data.sentAt };
+}
+
+function reportRtt(socket: AppSocket, deps: SocketHandlerDeps, rttMs: number): void {
+  const { data } = socket;
+  if (data.role !== 'student') return;
+  const { sessionId, studentId } = data;
+  deps.ops.reportRtt(sessionId, studentId, socket.conn.transport.name, rttMs).catch((error) => {
+    deps.logger.warn({ err: error, sessionId }, 'recording a round trip failed');
+  });
 }
 
 function onDisconnect(this: AppSocket): void {

@@ -1,19 +1,41 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSessionClient, memoryStorage } from '../../src/client/index.ts';
+import {
+  createSessionClient,
+  createSocketTransport,
+  memoryStorage,
+} from '../../src/client/index.ts';
 import { createFirebaseTransport } from '../../src/client/firebase-transport.ts';
 import { signInFirebaseStudent } from '../../src/firebase/student-sign-in.ts';
 import { openFirebaseAdmin, type FirebaseAdminConfig } from '../../src/server/index.ts';
 import { openClassroom, type Classroom } from './classroom.ts';
 import { startTestFirebase } from './firebase-emulators.ts';
+import { startSlowLink } from './network-faults.ts';
+
+export interface FirebaseClassroomOptions {
+  /** Students reach the database through a link that delays every chunk by this much. */
+  studentLinkDelayMs?: number;
+  /**
+   * Student clients can also make socket transports and follow the session's
+   * `studentTransport` setting (SessionClient `transportFor`), as the web app's page does.
+   */
+  switchable?: boolean;
+}
 
 /**
  * A classroom in Firebase mode: the local database server (real rules) and Auth stand-in, the
  * realtime tier storing sessions in Firebase, and the web app's join route reduced to what it
  * does (signInFirebaseStudent). Students use the Firebase transport.
  */
-export async function openFirebaseClassroom(name: string): Promise<Classroom> {
+export async function openFirebaseClassroom(
+  name: string,
+  options: FirebaseClassroomOptions = {},
+): Promise<Classroom> {
   const testFirebase = await startTestFirebase();
+  const link =
+    options.studentLinkDelayMs === undefined
+      ? null
+      : await startSlowLink(testFirebase.databasePort, options.studentLinkDelayMs);
   const firebase: FirebaseAdminConfig = {
     databaseUrl: testFirebase.databaseUrl,
     projectId: testFirebase.projectId,
@@ -38,29 +60,45 @@ export async function openFirebaseClassroom(name: string): Promise<Classroom> {
   await new Promise<void>((resolve) => joinRoute.listen(0, '127.0.0.1', resolve));
   const joinUrl = `http://127.0.0.1:${(joinRoute.address() as AddressInfo).port}/api/join`;
 
+  const firebaseTransport = () =>
+    createFirebaseTransport({
+      joinUrl,
+      firebase: {
+        apiKey: 'test-api-key',
+        projectId: testFirebase.projectId,
+        databaseURL: testFirebase.databaseUrl,
+        databaseEmulatorHost: link ? `127.0.0.1:${link.port}` : testFirebase.databaseHost,
+        authEmulatorHost: testFirebase.authHost,
+      },
+      ackTimeoutMs: 3_000,
+      retryDelayMs: 100,
+    });
   const room = await openClassroom(
     name,
     { firebase },
     {},
     {
-      studentClient: (_server, storage) =>
+      studentClient: (server, storage) =>
         createSessionClient({
-          transport: createFirebaseTransport({
-            joinUrl,
-            firebase: {
-              apiKey: 'test-api-key',
-              projectId: testFirebase.projectId,
-              databaseURL: testFirebase.databaseUrl,
-              databaseEmulatorHost: testFirebase.databaseHost,
-              authEmulatorHost: testFirebase.authHost,
-            },
-            ackTimeoutMs: 3_000,
-            retryDelayMs: 100,
-          }),
+          transport: firebaseTransport(),
           storage: storage ?? memoryStorage(),
           retryDelayMs: 100,
+          ...(options.switchable
+            ? {
+                transportFor: (transport) =>
+                  transport === 'firebase'
+                    ? firebaseTransport()
+                    : createSocketTransport({
+                        url: server.url,
+                        transports: ['websocket'],
+                        ackTimeoutMs: 3_000,
+                        retryDelayMs: 100,
+                      }),
+              }
+            : {}),
         }),
       onClose: async () => {
+        await link?.close();
         joinRoute.closeAllConnections();
         await new Promise<void>((resolve) => joinRoute.close(() => resolve()));
         await admin.close();

@@ -166,6 +166,13 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
         return local.close(request.sessionId, request.member, request.connection);
       case 'transport':
         return local.transportChanged(request.sessionId, request.studentId, request.transport);
+      case 'rtt':
+        return local.reportRtt(
+          request.sessionId,
+          request.studentId,
+          request.transport,
+          request.rttMs,
+        );
       case 'handle':
         return local.handle(
           request.sessionId,
@@ -243,6 +250,9 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
     },
     async transportChanged(sessionId, studentId, transport) {
       await route({ op: 'transport', sessionId, studentId, transport });
+    },
+    async reportRtt(sessionId, studentId, transport, rttMs) {
+      await route({ op: 'rtt', sessionId, studentId, transport, rttMs });
     },
     handle: (sessionId, member, event, message, origin) =>
       route({ op: 'handle', sessionId, member, event, message, origin }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../../protocol/index.ts';
 import { SESSION_EVENTS } from '../session-ops.ts';
 
 /**
@@ -26,6 +27,13 @@ export const opsRequestSchema = z.discriminatedUnion('op', [
   }),
   z.object({ op: z.literal('close'), sessionId: id, member: memberSchema, connection: id }),
   z.object({ op: z.literal('transport'), sessionId: id, studentId: id, transport }),
+  z.object({
+    op: z.literal('rtt'),
+    sessionId: id,
+    studentId: id,
+    transport,
+    rttMs: z.number().min(0).max(LIMITS.rttReportMaxMs),
+  }),
   z.object({
     op: z.literal('handle'),
     sessionId: id,

@@ -205,7 +205,11 @@ export function createFirebaseStore(options: FirebaseStoreOptions): SessionStore
         });
       };
       const onPresence = (snap: DataSnapshot) => {
-        const value = snap.val() as { status?: unknown; lastSeenAt?: unknown } | null;
+        const value = snap.val() as {
+          status?: unknown;
+          lastSeenAt?: unknown;
+          rttMs?: unknown;
+        } | null;
         if (!snap.key) return;
         changes.presence(
           snap.key,
@@ -213,6 +217,7 @@ export function createFirebaseStore(options: FirebaseStoreOptions): SessionStore
             ? {
                 status: value.status,
                 lastSeenAt: typeof value.lastSeenAt === 'number' ? value.lastSeenAt : 0,
+                ...(typeof value.rttMs === 'number' ? { rttMs: value.rttMs } : {}),
               }
             : null,
         );

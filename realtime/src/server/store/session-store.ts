@@ -24,6 +24,8 @@ export interface SessionSummary {
 export interface ExternalPresence {
   status: 'connected' | 'gone';
   lastSeenAt: number;
+  /** The round trip the browser measured to the database (ms), when it reported one. */
+  rttMs?: number;
 }
 
 /** Writes that reach a session's store without passing through this process. */

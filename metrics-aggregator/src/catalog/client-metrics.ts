@@ -26,12 +26,18 @@ export const SYNC_TRANSPORTS = ['socket', 'firebase'] as const;
 export const CONNECTION_EVENTS = ['connected', 'reconnected', 'disconnected', 'failed'] as const;
 export type ConnectionEvent = (typeof CONNECTION_EVENTS)[number];
 
-/** Where a shadow WebSocket connect failed (issue: dark launch); `none` on success. */
+/**
+ * Where a shadow WebSocket connect failed (issue: dark launch); `none` on success. Browsers do
+ * not say whether DNS, TCP or TLS failed for a cross-origin host (a failed WebSocket or XHR has
+ * no reason, Resource Timing only zeros), so pages report `network` for "not reachable"; `dns`,
+ * `tcp` and `tls` stay for clients that can tell.
+ */
 export const FAILURE_STAGES = [
   'none',
   'dns',
   'tcp',
   'tls',
+  'network',
   'upgrade',
   'handshake',
   'auth',
@@ -177,6 +183,12 @@ export const CLIENT_METRICS = {
     type: 'counter',
     help: 'Shadow socket.io disconnects, by reason.',
     labels: { ...app, reason: DISCONNECT_REASONS },
+    maxIncrement: 10,
+  },
+  classroom_ws_dark_launch_reconnects_total: {
+    type: 'counter',
+    help: 'Shadow socket.io connections made again after a drop, by the transport reached.',
+    labels: { ...app, transport: WS_TRANSPORTS },
     maxIncrement: 10,
   },
   classroom_ws_dark_launch_rtt_seconds: {

@@ -1,7 +1,7 @@
 export { newAnswerId, Outbox, type PendingAnswer } from './outbox.ts';
+export { hasStoredIdentity } from './identity.ts';
 export {
   createSessionClient,
-  hasStoredIdentity,
   SessionClient,
   type AnswerStatus,
   type SessionClientOptions,

@@ -13,6 +13,7 @@ import {
   type TeacherCommand,
   type TeacherSnapshot,
 } from '../protocol/index.ts';
+import { identityKey, type StoredIdentity } from './identity.ts';
 import { newAnswerId, Outbox, type PendingAnswer } from './outbox.ts';
 import { readJson, writeJson, memoryStorage, type KeyValueStorage } from './storage.ts';
 import { applyTeacherDelta } from './teacher-state.ts';
@@ -63,19 +64,6 @@ export interface SessionClientOptions {
   rttIntervalMs?: number;
 }
 
-interface StoredIdentity {
-  sessionId: string;
-  studentId: string;
-  token: string;
-}
-
-const identityKey = (code: string) => `classpulse:v1:identity:${code}`;
-
-/** Whether this browser already joined the session with this code (so a reload resumes it). */
-export function hasStoredIdentity(storage: KeyValueStorage, code: string): boolean {
-  const parsed = joinCodeSchema.safeParse(code);
-  return parsed.success && readJson<StoredIdentity>(storage, identityKey(parsed.data)) !== null;
-}
 const outboxKey = (sessionId: string, studentId: string) =>
   `classpulse:v1:outbox:${sessionId}:${studentId}`;
 

@@ -16,6 +16,8 @@ const allowedImports = {
     '@classpulse/realtime/engine',
     '@classpulse/realtime/client',
     '@classpulse/realtime/client/firebase',
+    // Firebase mode's dark launch: the shadow connection, loaded lazily by student pages.
+    '@classpulse/realtime/client/shadow',
     '@classpulse/realtime/firebase-config',
     '@classpulse/realtime/firebase-admin',
     '@classpulse/realtime/testing',

@@ -10,7 +10,7 @@ import { startAuthEmulator, startRtdbServer } from '@classpulse/realtime/testing
 import { launchChromium } from '../web/test/support/browser.ts';
 import { startStack } from '../web/test/support/stack.ts';
 import { startBlankNext } from './blank-next.ts';
-import { firstLoadJs, type FirstLoadJs } from './first-load-js.ts';
+import { firstLoadJs, type FirstLoadJs } from '../web/test/support/first-load-js.ts';
 import { joinedStudent } from './joined-student.ts';
 import { lighthouseMobile, type LighthouseResult } from './lighthouse-mobile.ts';
 import { ONE_QUESTION_DECK } from './one-question-deck.ts';

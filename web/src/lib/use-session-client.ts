@@ -2,6 +2,7 @@
 
 import type * as RealtimeClient from '@classpulse/realtime/client';
 import type { SessionClient, SessionClientState } from '@classpulse/realtime/client';
+import type { StudentTransport } from '@classpulse/realtime/protocol';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { SessionConnection } from './student-connection.ts';
 
@@ -37,15 +38,21 @@ export function useSessionClient(connection: SessionConnection | null): {
     let cancelled = false;
     void (async () => {
       const module = await loadClientModule();
-      const transport =
-        target.transport === 'socket'
-          ? module.createSocketTransport({ url: target.realtimeUrl })
-          : (await import('@classpulse/realtime/client/firebase')).createFirebaseTransport({
-              joinUrl: target.joinUrl,
-              firebase: target.firebase,
-            });
-      if (cancelled) return;
-      created = module.createSessionClient({ transport, storage: module.browserStorage() });
+      // Firebase mode: either transport, as the session's setting says (the client follows it).
+      const transportFor = async (kind: StudentTransport) => {
+        if (kind === 'socket') return module.createSocketTransport({ url: target.realtimeUrl });
+        const { joinUrl, firebase } = target;
+        if (!joinUrl || !firebase) return null;
+        const { createFirebaseTransport } = await import('@classpulse/realtime/client/firebase');
+        return createFirebaseTransport({ joinUrl, firebase });
+      };
+      const transport = await transportFor(target.transport);
+      if (cancelled || !transport) return;
+      created = module.createSessionClient({
+        transport,
+        storage: module.browserStorage(),
+        transportFor,
+      });
       setClient(created);
     })();
     return () => {

@@ -4,6 +4,7 @@ import {
   type FirebaseAdminConfig,
 } from '@classpulse/realtime/firebase-config';
 import type { FirebaseWebConfig } from '@classpulse/realtime/client/firebase';
+import type { StudentTransport } from '@classpulse/realtime/protocol';
 import { z } from 'zod';
 import { parseEnv } from '../lib/parse-env.ts';
 import type { MetricsSettings } from '../lib/use-page-metrics.ts';
@@ -14,6 +15,8 @@ import type { MetricsSettings } from '../lib/use-page-metrics.ts';
  * down through the environment, because Next bundles route handlers and they cannot rely on
  * their own file location.
  */
+const studentTransportSchema = z.enum(['firebase', 'socket'] satisfies StudentTransport[]);
+
 const envSchema = z.object({
   CLASSPULSE_DATA_DIR: z.string().min(1).default('.data'),
   WEB_SQLITE_PATH: z.string().min(1).optional(),
@@ -52,6 +55,16 @@ const envSchema = z.object({
   /** The Firebase web app's API key (public; browsers sign in with it). */
   FIREBASE_WEB_API_KEY: z.string().min(1).max(200).optional(),
   FIREBASE_AUTH_DOMAIN: z.string().min(1).max(200).optional(),
+  /**
+   * Firebase mode, dark launch: the share (0–1) of students who also open a shadow connection to
+   * the realtime tier and report how it fares. A teacher may override it per session.
+   */
+  WS_DARK_LAUNCH_SHARE: z.coerce.number().min(0).max(1).default(0),
+  /**
+   * Firebase mode: where new sessions' students sync, `firebase` (default) or `socket` (our
+   * realtime tier). A teacher may switch a session mid-way. Without Firebase it is always socket.
+   */
+  DEFAULT_STUDENT_TRANSPORT: studentTransportSchema.optional(),
 });
 
 export interface WebConfig {
@@ -68,6 +81,10 @@ export interface WebConfig {
   /** What browsers need to reach Firebase; set with `firebase`. */
   firebaseWeb: FirebaseWebConfig | undefined;
   metrics: MetricsSettings;
+  /** Firebase mode: the students' transport of new sessions; `socket` without Firebase. */
+  defaultStudentTransport: StudentTransport;
+  /** Firebase mode: the share of students with a dark-launch shadow connection (0 without). */
+  wsDarkLaunchShare: number;
 }
 
 export function loadWebConfig(env: Record<string, string | undefined> = process.env): WebConfig {
@@ -76,6 +93,10 @@ export function loadWebConfig(env: Record<string, string | undefined> = process.
   if (firebase && !e.FIREBASE_WEB_API_KEY && !firebase.authEmulatorHost)
     throw new Error(
       'Invalid web configuration:\n  FIREBASE_WEB_API_KEY is required in Firebase mode.',
+    );
+  if (!firebase && e.DEFAULT_STUDENT_TRANSPORT === 'firebase')
+    throw new Error(
+      'Invalid web configuration:\n  DEFAULT_STUDENT_TRANSPORT=firebase needs Firebase mode (FIREBASE_DATABASE_URL).',
     );
   return {
     dataDir: e.CLASSPULSE_DATA_DIR,
@@ -87,6 +108,8 @@ export function loadWebConfig(env: Record<string, string | undefined> = process.
     teacherSecret: e.TEACHER_SECRET,
     uploadMaxBytes: e.WEB_UPLOAD_MAX_BYTES,
     metrics: { endpoint: e.METRICS_BEACON_URL, sampleRate: e.METRICS_SAMPLE_RATE },
+    defaultStudentTransport: firebase ? (e.DEFAULT_STUDENT_TRANSPORT ?? 'firebase') : 'socket',
+    wsDarkLaunchShare: firebase ? e.WS_DARK_LAUNCH_SHARE : 0,
     firebase,
     firebaseWeb: firebase && {
       // The Auth emulator accepts any key; production needs the real one (checked above).

@@ -1,4 +1,4 @@
-import type { Deck, SessionSettings } from '@classpulse/realtime/protocol';
+import type { Deck, SessionSettings, StudentTransport } from '@classpulse/realtime/protocol';
 import { createTokenService } from '@classpulse/realtime/tokens';
 import { webConfig } from './config.ts';
 import { db } from './db.ts';
@@ -47,12 +47,13 @@ export async function startSession(
   settings: SessionSettings,
 ): Promise<StartResult> {
   const account = await tokens().signTeacherAccount(teacherId, 300);
+  const withTransport = sessionSettingsFor(settings);
   let res: Response;
   try {
     res = await fetch(`${webConfig().realtimeInternalUrl}/v1/sessions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${account}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ deck, settings }),
+      body: JSON.stringify({ deck, settings: withTransport }),
     });
   } catch {
     return {
@@ -92,7 +93,7 @@ export async function startSession(
       record.joinCode,
       record.teacherToken,
       record.createdAt,
-      deploymentTransport(),
+      withTransport.studentTransport ?? 'socket',
     );
   return { ok: true, session: record };
 }
@@ -118,21 +119,55 @@ export async function teacherTokenFor(teacherId: string, sessionId: string): Pro
   return tokens().signTeacher(sessionId, teacherId);
 }
 
+/** A token for a student page's dark-launch shadow connection (may only connect and ping). */
+export function shadowToken(ttlSeconds: number): Promise<string> {
+  return tokens().signShadow(ttlSeconds);
+}
+
 /** Drops the library entry of a session (its answers are deleted on the realtime tier first). */
 export function forgetSession(teacherId: string, id: string): void {
   db().prepare('DELETE FROM sessions WHERE id = ? AND teacher_id = ?').run(id, teacherId);
 }
 
-export type StudentTransport = 'socket' | 'firebase';
-
-/** Where students of new sessions sync: Firebase in Firebase mode, else our realtime tier. */
-function deploymentTransport(): StudentTransport {
-  return webConfig().firebase ? 'firebase' : 'socket';
+/**
+ * A new session's settings with this deployment's student transport and dark-launch share
+ * (Firebase mode; a teacher's own choice in the request wins). They are stored with the
+ * session, so the teacher can change them later and every client follows. Without Firebase
+ * students are always on the socket and there is nothing to set.
+ */
+export function sessionSettingsFor(settings: SessionSettings): SessionSettings {
+  const config = webConfig();
+  const { pacing, latePolicy } = settings;
+  if (!config.firebase) return { pacing, latePolicy };
+  return {
+    pacing,
+    latePolicy,
+    studentTransport: settings.studentTransport ?? config.defaultStudentTransport,
+    darkLaunchShare: settings.darkLaunchShare ?? config.wsDarkLaunchShare,
+  };
 }
 
 /**
- * How students of the session with this join code sync, as the session was configured when it
- * started (the newest session with the code: codes are reused once a session ends).
+ * Remembers the transport a teacher switched a session's students to, so pages opened from now
+ * on start there (the session's setting is the truth: a page that starts elsewhere moves).
+ */
+export function rememberStudentTransport(
+  teacherId: string,
+  id: string,
+  transport: StudentTransport,
+): boolean {
+  const stored = webConfig().firebase ? transport : 'socket';
+  return (
+    db()
+      .prepare('UPDATE sessions SET transport = ? WHERE id = ? AND teacher_id = ?')
+      .run(stored, id, teacherId).changes > 0
+  );
+}
+
+/**
+ * Where students of the session with this join code start syncing: the session's transport when
+ * it started or was last switched from the dashboard (the newest session with the code: codes
+ * are reused once a session ends).
  */
 export function transportForJoinCode(joinCode: string): StudentTransport {
   const row = db()
@@ -140,7 +175,9 @@ export function transportForJoinCode(joinCode: string): StudentTransport {
       'SELECT transport FROM sessions WHERE join_code = ? ORDER BY created_at DESC LIMIT 1',
     )
     .get(joinCode);
-  return row?.transport === 'firebase' || row?.transport === 'socket'
-    ? row.transport
-    : deploymentTransport();
+  const transport =
+    row?.transport === 'firebase' || row?.transport === 'socket'
+      ? row.transport
+      : webConfig().defaultStudentTransport;
+  return webConfig().firebase ? transport : 'socket';
 }

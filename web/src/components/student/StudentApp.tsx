@@ -14,6 +14,7 @@ import {
   usePageMetrics,
   type MetricsSettings,
 } from '../../lib/use-page-metrics.ts';
+import { useDarkLaunch } from '../../lib/use-dark-launch.ts';
 import { loadClientModule, useOnline, useSessionClient } from '../../lib/use-session-client.ts';
 
 // A slide (with the answer inputs of every kind) can only show once the lazily loaded session
@@ -54,7 +55,16 @@ export function StudentApp({
   // first question (every answer input) would be one long task on a phone. Rendering from a
   // deferred copy lets React render it in slices, interruptible by taps (Total Blocking Time).
   const state = useDeferredValue(liveState);
-  useConnectionMetrics(metrics, connection.transport, liveState?.status);
+  // The session's setting may move the client between transports (Firebase mode).
+  const current = liveState?.transport;
+  const transport = current === 'socket' || current === 'firebase' ? current : connection.transport;
+  useConnectionMetrics(metrics, transport, liveState?.status);
+  useDarkLaunch(
+    metrics,
+    connection.realtimeUrl,
+    liveState?.session?.darkLaunchShare ?? connection.darkLaunchShare,
+    liveState?.transport === 'firebase' && Boolean(liveState.self),
+  );
   const online = useOnline();
   // The name the student joined with ('' when resuming a stored identity), or null before joining.
   const [joinName, setJoinName] = useState<string | null>(null);

@@ -1,6 +1,6 @@
 'use client';
 
-import type { TeacherCommand } from '@classpulse/realtime/protocol';
+import type { StudentTransport, TeacherCommand } from '@classpulse/realtime/protocol';
 import Link from 'next/link';
 import { useState } from 'react';
 import { usePageMetrics, type MetricsSettings } from '../../lib/use-page-metrics.ts';
@@ -8,6 +8,8 @@ import { SlideResults } from '../results/SlideResults.tsx';
 import styles from './dashboard.module.css';
 import { Roster } from './Roster.tsx';
 import { SlideControls } from './SlideControls.tsx';
+import { callApi } from './api.ts';
+import { StudentConnectionControls } from './StudentConnectionControls.tsx';
 import { useTeacherSession } from './use-teacher-session.ts';
 
 interface Props {
@@ -16,15 +18,28 @@ interface Props {
   joinUrl: string;
   qrSvg: string;
   metrics: MetricsSettings;
+  /** Firebase mode: the deployment's student transport and dark-launch share; else null. */
+  firebaseDefaults: { studentTransport: StudentTransport; darkLaunchShare: number } | null;
 }
 
-export function Dashboard({ sessionId, joinCode, joinUrl, qrSvg, metrics }: Props) {
+export function Dashboard({
+  sessionId,
+  joinCode,
+  joinUrl,
+  qrSvg,
+  metrics,
+  firebaseDefaults,
+}: Props) {
   const { client, state, error } = useTeacherSession(sessionId, usePageMetrics('teacher', metrics));
   const [commandError, setCommandError] = useState<string | null>(null);
 
-  const send = (command: TeacherCommand) => {
-    void client?.command(command).then((ack) => setCommandError(ack.ok ? null : ack.message));
+  const command = async (command: TeacherCommand): Promise<boolean> => {
+    const ack = await client?.command(command);
+    if (!ack) return false;
+    setCommandError(ack.ok ? null : ack.message);
+    return ack.ok;
   };
+  const send = (c: TeacherCommand) => void command(c);
 
   const snapshot = state?.teacher;
   const session = snapshot?.state;
@@ -111,6 +126,20 @@ export function Dashboard({ sessionId, joinCode, joinUrl, qrSvg, metrics }: Prop
         <div className={styles.grid}>
           <div className={styles.main}>
             <SlideControls state={session} send={send} />
+            {firebaseDefaults ? (
+              <StudentConnectionControls
+                state={session}
+                defaults={firebaseDefaults}
+                send={command}
+                // Student pages opened from now on start on the new transport.
+                onTransportChanged={(transport) =>
+                  void callApi(`/api/sessions/${sessionId}/student-transport`, {
+                    method: 'POST',
+                    body: { transport },
+                  })
+                }
+              />
+            ) : null}
             <section className="card" aria-labelledby="current-slide-heading">
               <h2 id="current-slide-heading" className={styles.panelTitle}>
                 {slide.title || slide.question?.prompt || `Slide ${session.currentSlideIndex + 1}`}

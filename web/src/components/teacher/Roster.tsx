@@ -9,7 +9,18 @@ const STATUS_LABEL: Record<Presence['status'], string> = {
   gone: 'Gone',
 };
 
-/** Every student with their connection state and when they were last seen. */
+/** What presence's transport means to a teacher. */
+const TRANSPORT_LABEL: Record<string, string> = {
+  websocket: 'WebSocket',
+  polling: 'Long-polling',
+  firebase: 'Firebase',
+};
+
+/**
+ * Every student with their connection state, how they are connected (WebSocket, long-polling
+ * or Firebase) and the round trip their device last measured. Everything is text in table
+ * cells; the coloured dot only repeats the status.
+ */
 export function Roster({
   state,
   presence,
@@ -25,32 +36,71 @@ export function Roster({
       <h2 id="roster-heading" className={styles.panelTitle}>
         Students ({students.length})
       </h2>
-      {students.length === 0 ? <p className={styles.muted}>Nobody has joined yet.</p> : null}
-      <ul className={styles.roster}>
-        {students.map((s) => {
-          const p = presence[s.id];
-          const status = p?.status ?? 'gone';
-          return (
-            <li key={s.id} className={styles.rosterRow}>
-              <span className={`${styles.dot} ${styles[status]}`} aria-hidden="true" />
-              <span className={styles.rosterName}>{s.name}</span>
-              <span className={styles.muted}>
-                {STATUS_LABEL[status]}
-                {status !== 'connected' && p
-                  ? ` · seen ${new Date(p.lastSeenAt).toLocaleTimeString()}`
-                  : ''}
-              </span>
-              <button
-                type="button"
-                className={styles.linkButton}
-                onClick={() => onRemove(s.id, s.name)}
-              >
-                Remove<span className="visually-hidden"> {s.name}</span>
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+      {students.length === 0 ? (
+        <p className={styles.muted}>Nobody has joined yet.</p>
+      ) : (
+        // Focusable, so a keyboard can scroll it when it is wider than the panel.
+        <div
+          className={styles.rosterScroll}
+          role="group"
+          aria-labelledby="roster-heading"
+          tabIndex={0}
+        >
+          <table className={styles.roster} aria-labelledby="roster-heading">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Status</th>
+                <th scope="col">Connection</th>
+                <th scope="col">Round trip</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {students.map((s) => {
+                const p = presence[s.id];
+                const status = p?.status ?? 'gone';
+                const connected = status === 'connected';
+                return (
+                  <tr key={s.id}>
+                    <th scope="row" className={styles.rosterName}>
+                      {s.name}
+                    </th>
+                    <td className={styles.muted}>
+                      <span className={styles.rosterNowrap}>
+                        <span className={`${styles.dot} ${styles[status]}`} aria-hidden="true" />{' '}
+                        {STATUS_LABEL[status]}
+                      </span>
+                      {!connected && p
+                        ? ` · seen ${new Date(p.lastSeenAt).toLocaleTimeString()}`
+                        : ''}
+                    </td>
+                    <td className={`${styles.muted} ${styles.rosterNowrap}`}>
+                      {connected && p?.transport
+                        ? (TRANSPORT_LABEL[p.transport] ?? p.transport)
+                        : '—'}
+                    </td>
+                    <td className={`${styles.muted} ${styles.rosterNowrap}`}>
+                      {connected && p?.rttMs !== undefined ? `${p.rttMs} ms` : '—'}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className={styles.linkButton}
+                        onClick={() => onRemove(s.id, s.name)}
+                      >
+                        Remove<span className="visually-hidden"> {s.name}</span>
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }

@@ -17,9 +17,15 @@ export default async function StudentSessionPage({
   const code = joinCodeSchema.safeParse((await params).code);
   if (!code.success) notFound();
   const config = webConfig();
-  const connection: SessionConnection =
-    transportForJoinCode(code.data) === 'firebase' && config.firebaseWeb
-      ? { transport: 'firebase', joinUrl: '/api/join', firebase: config.firebaseWeb }
-      : { transport: 'socket', realtimeUrl: realtimeUrlFor(config, (await headers()).get('host')) };
+  const realtimeUrl = realtimeUrlFor(config, (await headers()).get('host'));
+  const connection: SessionConnection = config.firebaseWeb
+    ? {
+        transport: transportForJoinCode(code.data),
+        realtimeUrl,
+        joinUrl: '/api/join',
+        firebase: config.firebaseWeb,
+        darkLaunchShare: config.wsDarkLaunchShare,
+      }
+    : { transport: 'socket', realtimeUrl };
   return <StudentApp code={code.data} connection={connection} metrics={config.metrics} />;
 }

@@ -20,13 +20,22 @@ export default async function SessionDashboardPage({
   const session = getSession(teacherId, (await params).id);
   if (!session) notFound();
   const link = await joinLink((await headers()).get('host'), session.joinCode);
+  const config = webConfig();
   return (
     <Dashboard
       sessionId={session.id}
       joinCode={session.joinCode}
       joinUrl={link.url}
       qrSvg={link.qrSvg}
-      metrics={webConfig().metrics}
+      metrics={config.metrics}
+      firebaseDefaults={
+        config.firebase
+          ? {
+              studentTransport: config.defaultStudentTransport,
+              darkLaunchShare: config.wsDarkLaunchShare,
+            }
+          : null
+      }
     />
   );
 }

@@ -452,4 +452,16 @@ describe("presence: a student's own, and only as the transport writes it", () =>
     ])
       assert.equal(write(value).allowed, false, JSON.stringify(value));
   });
+  test('the round trip the browser measured may be added, as a plausible number only', () => {
+    const connected = { status: 'connected', lastSeenAt: NOW, transport: 'firebase' };
+    const withPresence = (actor: object) =>
+      db(actor, setIn(fixtureData(), paths.presence(S1, 'a'), connected));
+    const rtt = (actor: object, value: unknown) =>
+      withPresence(actor).write(`${paths.presence(S1, 'a')}/rttMs`, value, { now: NOW });
+    assert.equal(write({ ...connected, rttMs: 42 }).allowed, true);
+    assert.equal(rtt(ACTORS.ownStudent, 37).allowed, true);
+    assert.equal(rtt(ACTORS.otherStudent, 37).allowed, false, "another student's presence");
+    for (const value of [-1, 60_001, 'fast', true])
+      assert.equal(rtt(ACTORS.ownStudent, value).allowed, false, JSON.stringify(value));
+  });
 });

@@ -80,6 +80,8 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
   const own = new Map<string, ResponseNode>();
   let activeListener: TransportListener | null = null;
   let serverTimeOffset = 0;
+  /** This connection's presence write; resolves with its round trip (ms), null if it failed. */
+  let presenceWritten: Promise<number | null> | null = null;
 
   async function signIn(auth: HandshakeAuth): Promise<SignIn | ProtocolError> {
     try {
@@ -229,17 +231,20 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
           return;
         }
         everConnected = true;
-        // onDisconnect first, so a drop right after "connected" still ends as "gone".
-        void onDisconnect(presence)
+        // onDisconnect first, so a drop right after "connected" still ends as "gone". The
+        // presence write is also this connection's first round trip (reportRtt).
+        presenceWritten = onDisconnect(presence)
           .set({ status: 'gone', lastSeenAt: serverTimestamp(), transport: 'firebase' })
-          .then(() =>
-            set(presence, {
+          .then(async () => {
+            const started = performance.now();
+            await set(presence, {
               status: 'connected',
               lastSeenAt: serverTimestamp(),
               transport: 'firebase',
-            }),
-          )
-          .catch(() => undefined);
+            });
+            return Math.round(performance.now() - started);
+          })
+          .catch(() => null);
         listener.status('connected');
       }),
       onValue(
@@ -306,6 +311,7 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
     db = null;
     connected = false;
     everConnected = false;
+    presenceWritten = null;
   }
 
   /** Why the database refused an answer, in the engine's words, from what the student sees. */
@@ -406,14 +412,17 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
       return { ok: true, student: { session: view, self } };
     },
     /**
-     * The round trip to the database: the time until it acknowledges a rewrite of this
-     * student's presence node, which carries the previous measurement to the realtime tier
-     * (it follows presence) for the teacher's roster.
+     * The round trip to the database: the time until it acknowledges a write. The first is the
+     * connection's own presence write; each later one writes the previous measurement into the
+     * presence node's `rttMs` (the realtime tier follows presence) for the teacher's roster,
+     * leaving the rest of the node, and so when the student connected, as it was.
      */
     async reportRtt(previousMs) {
-      if (!fb || !db || !member || !connected) return null;
-      const { ref, serverTimestamp, set } = fb.database;
-      const target = ref(db, paths.presence(member.sessionId, member.studentId));
+      if (!fb || !db || !member || !connected || !presenceWritten) return null;
+      const first = await presenceWritten;
+      if (previousMs === null || first === null || !db || !connected) return first;
+      const { ref, set } = fb.database;
+      const target = ref(db, `${paths.presence(member.sessionId, member.studentId)}/rttMs`);
       const started = performance.now();
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timedOut = new Promise<'timeout'>((resolve) => {
@@ -421,12 +430,7 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
       });
       try {
         const outcome = await Promise.race([
-          set(target, {
-            status: 'connected',
-            lastSeenAt: serverTimestamp(),
-            transport: 'firebase',
-            ...(previousMs === null ? {} : { rttMs: clampRtt(previousMs) }),
-          }).then(() => 'stored' as const),
+          set(target, clampRtt(previousMs)).then(() => 'stored' as const),
           timedOut,
         ]);
         return outcome === 'stored' ? Math.round(performance.now() - started) : null;

@@ -399,9 +399,11 @@ export class SessionClient {
     let again = false;
     try {
       const rtt = await transport.reportRtt(this.lastRttMs);
-      if (transport !== this.transport || rtt === null) return;
-      again = this.lastRttMs === null;
-      this.lastRttMs = rtt;
+      if (transport !== this.transport) return;
+      if (rtt !== null) {
+        again = this.lastRttMs === null;
+        this.lastRttMs = rtt;
+      }
     } finally {
       this.measuringRtt = false;
     }

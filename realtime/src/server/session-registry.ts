@@ -310,8 +310,8 @@ export class SessionRegistry {
 
   /**
    * A Firebase student's presence node counts as one connection while it says connected. The
-   * browser rewrites it with the round trip it measured (every 20 s), which presence keeps for
-   * the teacher's roster (rate-limited there).
+   * browser writes the round trip it measured into its `rttMs` (every 20 s), which presence
+   * keeps for the teacher's roster (rate-limited there).
    */
   private externalPresence(
     live: LiveSession,

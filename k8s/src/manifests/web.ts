@@ -85,13 +85,12 @@ export class Web extends Construct {
                   env.secret('TEACHER_SECRET', SECRETS.web.name, SECRETS.web.keys.teacherSecret),
                   ...firebaseEnv(['databaseUrl', 'serviceAccountJson', 'webApiKey', 'authDomain']),
                 ],
-                // The app has no health route; /join is the page the probes load too, rendered
-                // by the server without touching the database.
-                readinessProbe: httpProbe('/join', 'http', {
+                // /healthz answers from Next without touching SQLite or the realtime tier.
+                readinessProbe: httpProbe('/healthz', 'http', {
                   periodSeconds: 10,
                   timeoutSeconds: 5,
                 }),
-                livenessProbe: httpProbe('/join', 'http', {
+                livenessProbe: httpProbe('/healthz', 'http', {
                   periodSeconds: 20,
                   timeoutSeconds: 5,
                   failureThreshold: 6,

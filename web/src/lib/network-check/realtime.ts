@@ -180,6 +180,17 @@ export function realtimeResults(
     : '';
   const serverSide = (attempt: Extract<RealtimeAttempt, { ok: false }>) =>
     attempt.stage === 'refused' || attempt.stage === 'load';
+  // The network let the attempt through and our server (or its token) failed it.
+  const ourSideResult = (
+    attempt: Extract<RealtimeAttempt, { ok: false }>,
+    allowed: (typeof allow)['websocket'],
+  ): CheckResult => ({
+    outcome: 'warn',
+    headline: `Reached ${host}, but the check could not finish.`,
+    meaning: `${failureWords(attempt)} This is a problem on our side, not your network's: please send this summary to support.`,
+    details: attemptDetails(attempt, url),
+    allow: [allowed],
+  });
 
   let websocketResult: CheckResult;
   if (websocket.ok) {
@@ -191,13 +202,7 @@ export function realtimeResults(
       allow: [allow.websocket],
     };
   } else if (serverSide(websocket)) {
-    websocketResult = {
-      outcome: 'warn',
-      headline: `Reached ${host}, but the check could not finish.`,
-      meaning: `${failureWords(websocket)} This is a problem on our side, not your network's: please send this summary to support.`,
-      details: attemptDetails(websocket, url),
-      allow: [allow.websocket],
-    };
+    websocketResult = ourSideResult(websocket, allow.websocket);
   } else {
     const pollingWorks = polling?.ok === true;
     const cross = pollingWorks
@@ -238,13 +243,7 @@ export function realtimeResults(
       allow: [allow.polling],
     };
   } else if (serverSide(polling)) {
-    pollingResult = {
-      outcome: 'warn',
-      headline: `Reached ${host}, but the check could not finish.`,
-      meaning: `${failureWords(polling)} This is a problem on our side, not your network's: please send this summary to support.`,
-      details: attemptDetails(polling, url),
-      allow: [allow.polling],
-    };
+    pollingResult = ourSideResult(polling, allow.polling);
   } else {
     pollingResult = {
       outcome: websocket.ok ? 'warn' : 'fail',

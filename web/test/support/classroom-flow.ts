@@ -90,6 +90,13 @@ export function classroomFlow(options: ClassroomFlowOptions): void {
         await stack?.stop();
       });
 
+      it('answers /healthz for Kubernetes probes without caching', async () => {
+        const response = await fetch(`${stack.webUrl}/healthz`);
+        assert.equal(response.status, 200);
+        assert.equal(response.headers.get('cache-control'), 'no-store');
+        assert.deepEqual(await response.json(), { status: 'ok' });
+      });
+
       it('the teacher signs in with the local secret and starts a session from a deck', async () => {
         const page = await teacherContext.newPage();
         await page.goto('/teacher');

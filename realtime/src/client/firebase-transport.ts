@@ -351,6 +351,18 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
       ...(message.clientCreatedAt === undefined
         ? {}
         : { clientCreatedAt: message.clientCreatedAt }),
+      // For the health report: with the SDK's clock offset, the server can compare the
+      // database's timestamp of this write with the press of Submit.
+      ...(message.delivery === undefined
+        ? {}
+        : {
+            delivery: {
+              queuedMs: message.delivery.queuedMs,
+              offline: message.delivery.offline,
+              attempt: message.delivery.attempt,
+              clockOffsetMs: Math.round(serverTimeOffset),
+            },
+          }),
       hidden: current?.hidden ?? false,
       revisions: (current?.revisions ?? 0) + 1,
       answerIds: { ...(current?.answerIds ?? {}), [answerId]: true as const },

@@ -86,6 +86,9 @@ function answerRules(): Record<string, unknown> {
   };
 }
 
+const DAY_MS = 86_400_000;
+const integer = 'newData.isNumber() && newData.val() % 1 === 0';
+
 const answerIdPattern = `/^[A-Za-z0-9_-]{8,${LIMITS.idMax}}$/`;
 
 /** A student's own response: a new revision (new answerId) or a resend of the current one. */
@@ -111,6 +114,19 @@ function responseRules(): Record<string, unknown> {
     },
     revisions: {
       '.validate': `newData.isNumber() && newData.val() <= ${LIMITS.answerRevisionsMax} && (${isTeacher} || newData.val() === (newData.parent().child('answerId').val() === data.parent().child('answerId').val() ? data.val() : (data.exists() ? data.val() : 0) + 1))`,
+    },
+    delivery: {
+      // How the answer got here (health report): the browser's own durations and clock offset.
+      '.validate': `newData.hasChildren(['queuedMs', 'offline', 'attempt'])`,
+      queuedMs: {
+        '.validate': `${integer} && newData.val() >= 0 && newData.val() <= ${7 * DAY_MS}`,
+      },
+      offline: { '.validate': 'newData.isBoolean()' },
+      attempt: { '.validate': `${integer} && newData.val() >= 1 && newData.val() <= 1000000` },
+      clockOffsetMs: {
+        '.validate': `${integer} && newData.val() >= -${DAY_MS} && newData.val() <= ${DAY_MS}`,
+      },
+      ...noOtherChildren,
     },
     answerIds: {
       $answerId: {

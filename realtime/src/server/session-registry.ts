@@ -68,6 +68,8 @@ export class SessionRegistry {
   private readonly sessions = new Map<string, LiveSession>();
   private readonly loading = new Map<string, Promise<LiveSession | undefined>>();
   private hooks: RegistryHooks | null = null;
+  /** Firebase answers this process logged as acknowledged by the database (health report). */
+  private readonly dbAcksLogged = new WeakMap<LiveSession, Set<string>>();
   private closed = false;
 
   constructor(private readonly options: RegistryOptions) {}
@@ -326,21 +328,29 @@ export class SessionRegistry {
   ): void {
     // The database acknowledged this write to the browser: that is what the student saw as
     // "received", so it is logged for the health report's stored check. Nodes carry `delivery`
-    // until a server rewrites them, so each browser write is logged at least once (the report
-    // counts an answer once however often it was seen).
-    const dbAck = (refused?: string): HealthRecord => ({
-      k: 'db-ack',
-      at: this.options.clock.now(),
-      storedAt: response.submittedAt,
-      studentId,
-      slideId,
-      answerId: response.answerId,
-      ...(response.clientCreatedAt === null ? {} : { clientCreatedAt: response.clientCreatedAt }),
-      ...(delivery ?? {}),
-      ...(refused === undefined ? {} : { refused }),
-    });
+    // until a server rewrites them, so a browser write that arrived while no process held the
+    // session is logged when one loads it. The watch passes every response of a slide on each
+    // change: each answer is logged once per process (the report counts it once overall).
+    const logDbAck = (refused?: string) => {
+      let logged = this.dbAcksLogged.get(live);
+      if (!logged) this.dbAcksLogged.set(live, (logged = new Set()));
+      const key = `${slideId}\u0000${studentId}\u0000${response.answerId}`;
+      if (logged.has(key)) return;
+      logged.add(key);
+      this.recordHealth(live.id, {
+        k: 'db-ack',
+        at: this.options.clock.now(),
+        storedAt: response.submittedAt,
+        studentId,
+        slideId,
+        answerId: response.answerId,
+        ...(response.clientCreatedAt === null ? {} : { clientCreatedAt: response.clientCreatedAt }),
+        ...(delivery ?? {}),
+        ...(refused === undefined ? {} : { refused }),
+      });
+    };
     if (live.state.responses[slideId]?.[studentId]?.answerIds.includes(response.answerId)) {
-      if (delivery) this.recordHealth(live.id, dbAck());
+      if (delivery) logDbAck();
       return;
     }
     const command = {
@@ -356,7 +366,7 @@ export class SessionRegistry {
       'firebase',
       response.submittedAt,
     ).then((outcome) => {
-      this.recordHealth(live.id, dbAck(outcome.ok ? undefined : outcome.code));
+      logDbAck(outcome.ok ? undefined : outcome.code);
       if (!outcome.ok)
         this.options.logger.warn(
           { sessionId: live.id, slideId, studentId, code: outcome.code },

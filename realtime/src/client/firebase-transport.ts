@@ -7,6 +7,7 @@ import { paths } from '../firebase/paths.ts';
 import { storedResponseFrom, type ResponseNode } from '../firebase/response-node.ts';
 import {
   answerProblem,
+  DELIVERY_LIMITS,
   isProtocolError,
   protocolError,
   PROTOCOL_VERSION,
@@ -360,7 +361,11 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
               queuedMs: message.delivery.queuedMs,
               offline: message.delivery.offline,
               attempt: message.delivery.attempt,
-              clockOffsetMs: Math.round(serverTimeOffset),
+              // A device clock more than a day off leaves the time unmeasured rather than
+              // making the rules refuse the answer.
+              ...(Math.abs(serverTimeOffset) <= DELIVERY_LIMITS.clockOffsetMsMax
+                ? { clockOffsetMs: Math.round(serverTimeOffset) }
+                : {}),
             },
           }),
       hidden: current?.hidden ?? false,

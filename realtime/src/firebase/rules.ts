@@ -1,3 +1,4 @@
+import { DELIVERY_LIMITS } from '../protocol/delivery-limits.ts';
 import { LIMITS } from '../protocol/limits.ts';
 import { ANSWER_FIELD } from './answer-codec.ts';
 
@@ -86,7 +87,6 @@ function answerRules(): Record<string, unknown> {
   };
 }
 
-const DAY_MS = 86_400_000;
 const integer = 'newData.isNumber() && newData.val() % 1 === 0';
 
 const answerIdPattern = `/^[A-Za-z0-9_-]{8,${LIMITS.idMax}}$/`;
@@ -119,12 +119,14 @@ function responseRules(): Record<string, unknown> {
       // How the answer got here (health report): the browser's own durations and clock offset.
       '.validate': `newData.hasChildren(['queuedMs', 'offline', 'attempt'])`,
       queuedMs: {
-        '.validate': `${integer} && newData.val() >= 0 && newData.val() <= ${7 * DAY_MS}`,
+        '.validate': `${integer} && newData.val() >= 0 && newData.val() <= ${DELIVERY_LIMITS.queuedMsMax}`,
       },
       offline: { '.validate': 'newData.isBoolean()' },
-      attempt: { '.validate': `${integer} && newData.val() >= 1 && newData.val() <= 1000000` },
+      attempt: {
+        '.validate': `${integer} && newData.val() >= 1 && newData.val() <= ${DELIVERY_LIMITS.attemptMax}`,
+      },
       clockOffsetMs: {
-        '.validate': `${integer} && newData.val() >= -${DAY_MS} && newData.val() <= ${DAY_MS}`,
+        '.validate': `${integer} && newData.val() >= -${DELIVERY_LIMITS.clockOffsetMsMax} && newData.val() <= ${DELIVERY_LIMITS.clockOffsetMsMax}`,
       },
       ...noOtherChildren,
     },

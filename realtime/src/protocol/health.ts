@@ -1,9 +1,5 @@
 import * as z from 'zod/mini';
-
-const DAY_MS = 86_400_000;
-
-/** Bounds of the delivery facts; a client clamps to them, so telemetry never costs an answer. */
-export const DELIVERY_LIMITS = { queuedMsMax: 7 * DAY_MS, attemptMax: 1_000_000 } as const;
+import { DELIVERY_LIMITS } from './delivery-limits.ts';
 
 /**
  * What a client tells about how one answer got to the server: the optional `delivery` of
@@ -21,7 +17,14 @@ export const deliveryFactsSchema = z.object({
    * Firebase transport: the SDK's estimate of server time minus client time
    * (`.info/serverTimeOffset`), so the database's timestamp can be compared with the send.
    */
-  clockOffsetMs: z.optional(z.int().check(z.minimum(-DAY_MS), z.maximum(DAY_MS))),
+  clockOffsetMs: z.optional(
+    z
+      .int()
+      .check(
+        z.minimum(-DELIVERY_LIMITS.clockOffsetMsMax),
+        z.maximum(DELIVERY_LIMITS.clockOffsetMsMax),
+      ),
+  ),
 });
 export type DeliveryFacts = z.output<typeof deliveryFactsSchema>;
 

@@ -189,6 +189,7 @@ export function SessionHealth({ sessionId, report }: { sessionId: string; report
             <thead>
               <tr>
                 <th scope="col">Student</th>
+                <th scope="col">Joined</th>
                 <th scope="col">Connections</th>
                 <th scope="col">Disconnects</th>
                 <th scope="col">Reconnects</th>
@@ -207,6 +208,7 @@ export function SessionHealth({ sessionId, report }: { sessionId: string; report
                     {s.name}
                     {s.removed ? <span className={styles.muted}> (removed)</span> : null}
                   </th>
+                  <td>{s.joinedAt > 0 ? <LocalTime at={s.joinedAt} /> : '—'}</td>
                   <td>{s.connections}</td>
                   <td>{s.disconnects}</td>
                   <td>{s.reconnects}</td>

@@ -13,6 +13,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { ConfigError, type RealtimeConfig } from './config.ts';
 import { createHandshake } from './handshake.ts';
 import { createHttpApi } from './http-api.ts';
+import { randomId } from './ids.ts';
 import { createLocalSessionOps, teacherSnapshot } from './local-session-ops.ts';
 import { createLogger } from './logger.ts';
 import { createRealtimeMetrics, type RealtimeMetrics } from './metrics.ts';
@@ -97,6 +98,7 @@ export async function createRealtimeServer(
     metrics,
     presenceGoneAfterMs: config.presenceGoneAfterMs,
     sessionIdleEvictMs: config.sessionIdleEvictMs,
+    processId: cluster?.processId ?? randomId(),
     ...(cluster ? { ownership: cluster.ownership } : {}),
   });
 

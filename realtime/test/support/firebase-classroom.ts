@@ -12,7 +12,9 @@ import { startTestFirebase } from './firebase-emulators.ts';
  * realtime tier storing sessions in Firebase, and the web app's join route reduced to what it
  * does (signInFirebaseStudent). Students use the Firebase transport.
  */
-export async function openFirebaseClassroom(name: string): Promise<Classroom> {
+export async function openFirebaseClassroom(
+  name: string,
+): Promise<Classroom & { firebase: FirebaseAdminConfig }> {
   const testFirebase = await startTestFirebase();
   const firebase: FirebaseAdminConfig = {
     databaseUrl: testFirebase.databaseUrl,
@@ -69,5 +71,5 @@ export async function openFirebaseClassroom(name: string): Promise<Classroom> {
     },
   );
   realtimeUrl = room.server.url;
-  return room;
+  return Object.assign(room, { firebase });
 }

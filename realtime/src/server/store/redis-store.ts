@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { evolveAll, type EngineEvent } from '../../engine/index.ts';
 import type { SessionState } from '../../protocol/index.ts';
+import { parseHealthBatch, type HealthRecord } from '../health/records.ts';
 import { ownerKey } from '../cluster/session-lease.ts';
 import { APPEND_EVENTS, CREATE_SESSION, DELETE_SESSION } from './redis-scripts.ts';
 import {
@@ -55,12 +56,32 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Sess
   const p = options.keyPrefix;
   const meta = (id: string) => `${p}s:{${id}}:meta`;
   const log = (id: string) => `${p}s:{${id}}:log`;
+  /** Health records (health/records.ts): one JSON array per write, in order. */
+  const healthKey = (id: string) => `${p}s:{${id}}:health`;
   const codeKey = (code: string) => `${p}code:${code}`;
   const allKey = `${p}sessions`;
   const teacherKey = (teacherId: string) => `${p}teacher:${teacherId}`;
   const pacer = createSnapshotPacer(options.snapshotEvery);
   const inFlight = new Set<Promise<unknown>>();
   let closed = false;
+  /** Health records of this turn per session: one RPUSH each, pipelined with the turn's appends. */
+  let health = new Map<string, HealthRecord[]>();
+  let healthWritten: Promise<unknown> = Promise.resolve();
+  const flushHealth = () => {
+    const batch = health;
+    health = new Map();
+    const writes = [...batch].map(([id, records]) =>
+      // Only onto a session that exists: a late fact must not outlive a deleted session.
+      track(
+        redis
+          .exists(meta(id))
+          .then((exists) =>
+            exists ? redis.rpush(healthKey(id), JSON.stringify(records)) : undefined,
+          ),
+      ).catch(() => undefined),
+    );
+    healthWritten = Promise.all([healthWritten, ...writes]);
+  };
 
   const track = <T>(promise: Promise<T>): Promise<T> => {
     inFlight.add(promise);
@@ -173,8 +194,26 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Sess
       );
     },
 
+    recordHealth(sessionId, records) {
+      if (closed || records.length === 0) return;
+      const pending = health.get(sessionId);
+      if (pending) pending.push(...records);
+      else {
+        if (health.size === 0) setImmediate(flushHealth);
+        health.set(sessionId, [...records]);
+      }
+    },
+
+    async readHealth(sessionId) {
+      if (health.size > 0) flushHealth();
+      await healthWritten;
+      const batches = await redis.lrange(healthKey(sessionId), 0, -1);
+      return batches.flatMap(parseHealthBatch);
+    },
+
     async delete(sessionId) {
       pacer.forget(sessionId);
+      await redis.del(healthKey(sessionId));
       const deleted = await track(
         redis.cpDeleteSession(
           meta(sessionId),
@@ -200,6 +239,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Sess
 
     async close() {
       if (closed) return;
+      if (health.size > 0) flushHealth();
       closed = true;
       await Promise.allSettled([...inFlight]);
       await redis.quit();

@@ -52,6 +52,9 @@ export function Dashboard({ sessionId, joinCode, joinUrl, qrSvg, metrics }: Prop
           <Link className="button button-secondary" href={`/teacher/sessions/${sessionId}/report`}>
             Report
           </Link>
+          <Link className="button button-secondary" href={`/teacher/sessions/${sessionId}/health`}>
+            Health
+          </Link>
           <Link className="button button-secondary" href="/teacher">
             Library
           </Link>

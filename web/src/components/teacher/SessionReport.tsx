@@ -47,6 +47,9 @@ export function SessionReport({
           <a className="button" href={`/api/sessions/${sessionId}/report.csv`} download>
             Download CSV
           </a>
+          <Link className="button button-secondary" href={`/teacher/sessions/${sessionId}/health`}>
+            Health report
+          </Link>
           <Link className="button button-secondary" href={`/teacher/sessions/${sessionId}`}>
             Dashboard
           </Link>

@@ -2,6 +2,7 @@ import { apiError } from '../../../../../server/api-response.ts';
 import { toCsv } from '../../../../../server/csv.ts';
 import { requireTeacher } from '../../../../../server/require-teacher.ts';
 import { loadSessionState, reportRows } from '../../../../../server/session-report.ts';
+import { downloadName } from '../../../../../server/download-name.ts';
 
 export async function GET(
   _request: Request,
@@ -11,11 +12,7 @@ export async function GET(
   if ('response' in auth) return auth.response;
   const loaded = await loadSessionState(auth.teacherId, (await params).id);
   if (!loaded.ok) return apiError(loaded.status, 'unavailable', loaded.message);
-  const name =
-    loaded.state.deck.title
-      .replace(/[^A-Za-z0-9 _-]+/g, '')
-      .trim()
-      .replace(/\s+/g, '-') || 'session';
+  const name = downloadName(loaded.state.deck.title);
   // BOM so spreadsheet apps read UTF-8 names correctly.
   return new Response(`\uFEFF${toCsv(reportRows(loaded.state))}`, {
     headers: {

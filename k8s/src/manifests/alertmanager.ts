@@ -2,14 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IAlertmanager } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/Alertmanager';
-import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
 import { labelsFor, NAMES } from './labels.ts';
-import { MONITORING_API_VERSION } from './monitoring.ts';
+import { operatorResource } from './monitoring.ts';
 import { ALERTMANAGER_POD_LABELS } from './network-policies.ts';
 import type { StackOptions } from './options.ts';
-import { namespaced, RUN_AS_USER } from './pod.ts';
+import { namespaced, podSecurityContext } from './pod.ts';
 import { SECRETS } from './secrets.ts';
 
 /** The configuration amtool checks (k8s/test/alertmanager.test.ts): exactly this is deployed. */
@@ -74,18 +73,12 @@ export class Alertmanager extends Construct {
         requests: { cpu: '50m', memory: '64Mi' },
         limits: { cpu: '500m', memory: '256Mi' },
       },
-      securityContext: {
-        runAsNonRoot: true,
-        runAsUser: RUN_AS_USER,
-        runAsGroup: RUN_AS_USER,
-        fsGroup: RUN_AS_USER,
-        seccompProfile: { type: 'RuntimeDefault' },
-      },
+      securityContext: podSecurityContext,
     };
-    new ApiObject(this, 'alertmanager', {
-      apiVersion: MONITORING_API_VERSION,
+    operatorResource(this, 'alertmanager', options, {
       kind: 'Alertmanager',
-      metadata: namespaced(options, NAMES.alertmanager, labels),
+      name: NAMES.alertmanager,
+      labels,
       spec,
     });
   }

@@ -23,66 +23,56 @@ const backend = (service: string, port: number): k8s.IngressBackend => ({
 export class PublicIngress extends Construct {
   constructor(scope: Construct, id: string, options: StackOptions) {
     super(scope, id);
-    const tls = [{ hosts: [options.host], secretName: options.ingress.tlsSecretName }];
-
-    new k8s.KubeIngress(this, 'web', {
-      metadata: namespaced(options, NAMES.web, labelsFor(NAMES.web)),
-      spec: {
-        ingressClassName: options.ingress.className,
-        tls,
-        rules: [
-          {
-            host: options.host,
-            http: {
-              paths: [
-                {
-                  path: BEACON_PATH,
-                  pathType: 'Exact',
-                  backend: backend(NAMES.aggregator, PORTS.aggregatorPublic),
-                },
-                { path: '/', pathType: 'Prefix', backend: backend(NAMES.web, PORTS.web) },
-              ],
-            },
-          },
-        ],
-      },
-    });
-
-    new k8s.KubeIngress(this, 'realtime', {
-      metadata: {
-        ...namespaced(options, NAMES.realtime, labelsFor(NAMES.realtime)),
-        annotations: {
-          // Long-polling fallback: one connection's requests must reach one pod (realtime.ts).
-          // `persistent`: scaling out does not move existing connections.
-          'nginx.ingress.kubernetes.io/affinity': 'cookie',
-          'nginx.ingress.kubernetes.io/affinity-mode': 'persistent',
-          'nginx.ingress.kubernetes.io/session-cookie-name': 'classpulse-rt',
-          'nginx.ingress.kubernetes.io/session-cookie-path': SOCKET_IO_PATH,
-          'nginx.ingress.kubernetes.io/session-cookie-secure': 'true',
-          'nginx.ingress.kubernetes.io/session-cookie-samesite': 'Strict',
-          // A classroom socket stays open for the whole lesson; pings flow every 25 s.
-          'nginx.ingress.kubernetes.io/proxy-read-timeout': '3600',
-          'nginx.ingress.kubernetes.io/proxy-send-timeout': '3600',
+    // Both Ingresses serve the one public host with its one certificate; only paths and
+    // annotations tell them apart.
+    const onPublicHost = (
+      name: string,
+      paths: k8s.HttpIngressPath[],
+      annotations?: Record<string, string>,
+    ) =>
+      new k8s.KubeIngress(this, name, {
+        metadata: {
+          ...namespaced(options, name, labelsFor(name)),
+          ...(annotations && { annotations }),
         },
+        spec: {
+          ingressClassName: options.ingress.className,
+          tls: [{ hosts: [options.host], secretName: options.ingress.tlsSecretName }],
+          rules: [{ host: options.host, http: { paths } }],
+        },
+      });
+
+    onPublicHost(NAMES.web, [
+      {
+        path: BEACON_PATH,
+        pathType: 'Exact',
+        backend: backend(NAMES.aggregator, PORTS.aggregatorPublic),
       },
-      spec: {
-        ingressClassName: options.ingress.className,
-        tls,
-        rules: [
-          {
-            host: options.host,
-            http: {
-              paths: [
-                {
-                  path: SOCKET_IO_PATH,
-                  pathType: 'Prefix',
-                  backend: backend(NAMES.realtime, PORTS.realtime),
-                },
-              ],
-            },
-          },
-        ],
+      { path: '/', pathType: 'Prefix', backend: backend(NAMES.web, PORTS.web) },
+    ]);
+
+    onPublicHost(
+      NAMES.realtime,
+      [
+        {
+          path: SOCKET_IO_PATH,
+          pathType: 'Prefix',
+          backend: backend(NAMES.realtime, PORTS.realtime),
+        },
+      ],
+      {
+        // Long-polling fallback: one connection's requests must reach one pod (realtime.ts).
+        // `persistent`: scaling out does not move existing connections.
+        'nginx.ingress.kubernetes.io/affinity': 'cookie',
+        'nginx.ingress.kubernetes.io/affinity-mode': 'persistent',
+        'nginx.ingress.kubernetes.io/session-cookie-name': 'classpulse-rt',
+        'nginx.ingress.kubernetes.io/session-cookie-path': SOCKET_IO_PATH,
+        'nginx.ingress.kubernetes.io/session-cookie-secure': 'true',
+        'nginx.ingress.kubernetes.io/session-cookie-samesite': 'Strict',
+        // A classroom socket stays open for the whole lesson; pings flow every 25 s.
+        'nginx.ingress.kubernetes.io/proxy-read-timeout': '3600',
+        'nginx.ingress.kubernetes.io/proxy-send-timeout': '3600',
       },
-    });
+    );
   }
 }

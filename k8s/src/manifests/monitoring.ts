@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { EXPOSURE_LABEL, labelsFor, NAMES, PART_OF, PART_OF_LABEL } from './labels.ts';
 import { PROMETHEUS_POD_LABELS } from './network-policies.ts';
 import type { StackOptions } from './options.ts';
-import { namespaced, RUN_AS_USER } from './pod.ts';
+import { namespaced, podSecurityContext, storageClass } from './pod.ts';
 import { loadRuleGroups } from './rule-files.ts';
 
 export const MONITORING_API_VERSION = 'monitoring.coreos.com/v1';
@@ -20,6 +20,28 @@ export const MONITORING_API_VERSION = 'monitoring.coreos.com/v1';
 export const BASELINE_LOOKBACK_DAYS = 7 * 3 + 1;
 /** What the deployed Prometheus keeps: the 22 days the baseline needs, with a week to spare. */
 export const PROMETHEUS_RETENTION = '30d';
+
+/** The operator's kinds this stack creates (their CRDs come with the operator). */
+type OperatorKind = 'Prometheus' | 'Alertmanager' | 'ServiceMonitor' | 'PrometheusRule';
+
+/**
+ * One of the operator's custom resources in the stack's namespace. cdk8s has no classes for
+ * these kinds, so it is a plain ApiObject; callers type `spec` with the operator's models.
+ */
+export function operatorResource(
+  scope: Construct,
+  id: string,
+  options: StackOptions,
+  resource: { kind: OperatorKind; name: string; labels: Record<string, string>; spec: object },
+): ApiObject {
+  const { kind, name, labels, spec } = resource;
+  return new ApiObject(scope, id, {
+    apiVersion: MONITORING_API_VERSION,
+    kind,
+    metadata: namespaced(options, name, labels),
+    spec,
+  });
+}
 
 /** Selects what this stack's Prometheus picks up: our ServiceMonitors and PrometheusRules. */
 const OURS = { [PART_OF_LABEL]: PART_OF };
@@ -105,7 +127,7 @@ export class Monitoring extends Construct {
           spec: {
             accessModes: ['ReadWriteOnce'],
             resources: { requests: { storage: options.storage.prometheus } },
-            ...(options.storage.className ? { storageClassName: options.storage.className } : {}),
+            ...storageClass(options),
           },
         },
       },
@@ -113,18 +135,12 @@ export class Monitoring extends Construct {
         requests: { cpu: '250m', memory: '1Gi' },
         limits: { cpu: '2', memory: '4Gi' },
       },
-      securityContext: {
-        runAsNonRoot: true,
-        runAsUser: RUN_AS_USER,
-        runAsGroup: RUN_AS_USER,
-        fsGroup: RUN_AS_USER,
-        seccompProfile: { type: 'RuntimeDefault' },
-      },
+      securityContext: podSecurityContext,
     };
-    new ApiObject(this, 'prometheus', {
-      apiVersion: MONITORING_API_VERSION,
+    operatorResource(this, 'prometheus', options, {
       kind: 'Prometheus',
-      metadata: namespaced(options, NAMES.prometheus, labels),
+      name: NAMES.prometheus,
+      labels,
       spec: prometheus,
     });
 
@@ -133,10 +149,10 @@ export class Monitoring extends Construct {
         selector: { matchLabels: target.serviceLabels },
         endpoints: [{ port: target.port, path: '/metrics', interval: '30s' }],
       };
-      new ApiObject(this, `service-monitor-${target.name}`, {
-        apiVersion: MONITORING_API_VERSION,
+      operatorResource(this, `service-monitor-${target.name}`, options, {
         kind: 'ServiceMonitor',
-        metadata: namespaced(options, target.name, labelsFor(target.name)),
+        name: target.name,
+        labels: labelsFor(target.name),
         spec,
       });
     }
@@ -144,10 +160,10 @@ export class Monitoring extends Construct {
     const rules: IPrometheusRule['spec'] = {
       groups: loadRuleGroups() as NonNullable<IPrometheusRule['spec']['groups']>,
     };
-    new ApiObject(this, 'rules', {
-      apiVersion: MONITORING_API_VERSION,
+    operatorResource(this, 'rules', options, {
       kind: 'PrometheusRule',
-      metadata: namespaced(options, 'classpulse-rules', labels),
+      name: 'classpulse-rules',
+      labels,
       spec: rules,
     });
   }

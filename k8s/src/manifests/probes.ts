@@ -10,18 +10,16 @@ import {
 } from './labels.ts';
 import type { StackOptions } from './options.ts';
 import {
-  containerSecurityContext,
   env,
   firebaseEnv,
+  hardenedPods,
   httpProbe,
   image,
   namespaced,
-  podSecurityContext,
+  realtimeTokenSecretEnv,
   resources,
-  tmpMount,
-  tmpVolume,
+  serviceSpec,
 } from './pod.ts';
-import { SECRETS } from './secrets.ts';
 
 /** Name of a region's probe Deployment. */
 export const probeDeploymentName = (region: string) => `${NAMES.probes}-${region}`;
@@ -58,17 +56,7 @@ export class Probes extends Construct {
     // stay listed: a misconfigured probe is not ready but serves the metric that says why.
     new k8s.KubeService(this, 'service', {
       metadata: namespaced(options, NAMES.probes, labels),
-      spec: {
-        selector: labels,
-        publishNotReadyAddresses: true,
-        ports: [
-          {
-            name: 'metrics',
-            port: PORTS.probes,
-            targetPort: k8s.IntOrString.fromString('metrics'),
-          },
-        ],
-      },
+      spec: serviceSpec(labels, 'metrics', PORTS.probes, { publishNotReadyAddresses: true }),
     });
 
     for (const region of options.regions) {
@@ -77,44 +65,32 @@ export class Probes extends Construct {
         metadata: namespaced(options, probeDeploymentName(region), podLabels),
         spec: {
           replicas: 1,
-          selector: { matchLabels: podLabels },
-          template: {
-            metadata: { labels: podLabels },
-            spec: {
-              serviceAccountName: NAMES.probes,
-              // The probe reads its node through the API with this account's token.
-              automountServiceAccountToken: true,
-              nodeSelector: { [REGION_LABEL]: region },
-              securityContext: podSecurityContext,
-              containers: [
-                {
-                  name: 'probe',
-                  image: image(options, 'probes'),
-                  ports: [{ name: 'metrics', containerPort: PORTS.probes }],
-                  env: [
-                    env.value('PROBE_PORT', String(PORTS.probes)),
-                    env.field('PROBE_NODE_NAME', 'spec.nodeName'),
-                    env.value('PROBE_TARGET', options.probeTarget),
-                    env.value('PROBE_WEB_URL', publicUrl),
-                    env.value('PROBE_REALTIME_URL', publicUrl),
-                    env.secret(
-                      'REALTIME_TOKEN_SECRET',
-                      SECRETS.realtime.name,
-                      SECRETS.realtime.keys.tokenSecret,
-                    ),
-                    ...firebaseEnv(['databaseUrl', 'serviceAccountJson', 'webApiKey']),
-                  ],
-                  // /readyz: the probe loop is alive (and its configuration valid).
-                  readinessProbe: httpProbe('/readyz', 'metrics', { periodSeconds: 15 }),
-                  livenessProbe: httpProbe('/healthz', 'metrics', { periodSeconds: 20 }),
-                  resources: resources({ cpu: ['50m', '500m'], memory: ['128Mi', '512Mi'] }),
-                  securityContext: containerSecurityContext,
-                  volumeMounts: [tmpMount],
-                },
-              ],
-              volumes: [tmpVolume],
-            },
-          },
+          ...hardenedPods(podLabels, {
+            serviceAccountName: NAMES.probes,
+            // The probe reads its node through the API with this account's token.
+            automountServiceAccountToken: true,
+            nodeSelector: { [REGION_LABEL]: region },
+            containers: [
+              {
+                name: 'probe',
+                image: image(options, 'probes'),
+                ports: [{ name: 'metrics', containerPort: PORTS.probes }],
+                env: [
+                  env.value('PROBE_PORT', String(PORTS.probes)),
+                  env.field('PROBE_NODE_NAME', 'spec.nodeName'),
+                  env.value('PROBE_TARGET', options.probeTarget),
+                  env.value('PROBE_WEB_URL', publicUrl),
+                  env.value('PROBE_REALTIME_URL', publicUrl),
+                  realtimeTokenSecretEnv,
+                  ...firebaseEnv(['databaseUrl', 'serviceAccountJson', 'webApiKey']),
+                ],
+                // /readyz: the probe loop is alive (and its configuration valid).
+                readinessProbe: httpProbe('/readyz', 'metrics', { periodSeconds: 15 }),
+                livenessProbe: httpProbe('/healthz', 'metrics', { periodSeconds: 20 }),
+                resources: resources({ cpu: ['50m', '500m'], memory: ['128Mi', '512Mi'] }),
+              },
+            ],
+          }),
         },
       });
     }

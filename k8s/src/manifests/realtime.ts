@@ -3,17 +3,17 @@ import { Construct } from 'constructs';
 import { COMPONENT_LABEL, labelsFor, NAMES, PORTS } from './labels.ts';
 import type { StackOptions } from './options.ts';
 import {
-  containerSecurityContext,
   env,
   firebaseEnv,
+  hardenedPods,
   httpProbe,
   image,
   namespaced,
-  podSecurityContext,
+  oneAtATime,
+  realtimeTokenSecretEnv,
   resources,
+  serviceSpec,
   surgeStrategy,
-  tmpMount,
-  tmpVolume,
 } from './pod.ts';
 import { SECRETS } from './secrets.ts';
 
@@ -33,81 +33,64 @@ export class Realtime extends Construct {
   constructor(scope: Construct, id: string, options: StackOptions) {
     super(scope, id);
     const labels = labelsFor(NAMES.realtime, { [COMPONENT_LABEL]: 'realtime' });
+    const metadata = namespaced(options, NAMES.realtime, labels);
 
     new k8s.KubeService(this, 'service', {
-      metadata: namespaced(options, NAMES.realtime, labels),
-      spec: {
-        selector: labels,
-        ports: [
-          { name: 'http', port: PORTS.realtime, targetPort: k8s.IntOrString.fromString('http') },
-        ],
-      },
+      metadata,
+      spec: serviceSpec(labels, 'http', PORTS.realtime),
     });
 
     new k8s.KubeDeployment(this, 'deployment', {
-      metadata: namespaced(options, NAMES.realtime, labels),
+      metadata,
       spec: {
         // No `replicas`: the HorizontalPodAutoscaler owns the count, and an apply must not reset it.
         strategy: surgeStrategy,
-        selector: { matchLabels: labels },
-        template: {
-          metadata: { labels },
-          spec: {
-            automountServiceAccountToken: false,
-            securityContext: podSecurityContext,
-            // The tier closes its sockets within REALTIME_SHUTDOWN_GRACE_MS (10 s) on SIGTERM.
-            terminationGracePeriodSeconds: 30,
-            topologySpreadConstraints: [
-              {
-                maxSkew: 1,
-                topologyKey: 'kubernetes.io/hostname',
-                whenUnsatisfiable: 'ScheduleAnyway',
-                labelSelector: { matchLabels: labels },
-              },
-            ],
-            containers: [
-              {
-                name: 'realtime',
-                image: image(options, 'realtime'),
-                ports: [{ name: 'http', containerPort: PORTS.realtime }],
-                env: [
-                  env.value('REALTIME_PORT', String(PORTS.realtime)),
-                  // Never written in cluster mode; a writable place in case.
-                  env.value('CLASSPULSE_DATA_DIR', '/tmp/classpulse'),
-                  env.value('REALTIME_CORS_ORIGINS', `https://${options.host}`),
-                  env.value('REALTIME_WEBSOCKET_ONLY', 'false'),
-                  env.secret(
-                    'REALTIME_TOKEN_SECRET',
-                    SECRETS.realtime.name,
-                    SECRETS.realtime.keys.tokenSecret,
-                  ),
-                  env.secret('REDIS_PASSWORD', SECRETS.redis.name, SECRETS.redis.keys.password),
-                  // Kubernetes expands $(REDIS_PASSWORD) from the variable above.
-                  env.value(
-                    'REALTIME_REDIS_URL',
-                    `redis://:$(REDIS_PASSWORD)@${NAMES.redis}:${PORTS.redis}`,
-                  ),
-                  ...firebaseEnv(['databaseUrl', 'serviceAccountJson']),
-                ],
-                readinessProbe: httpProbe('/healthz', 'http'),
-                livenessProbe: httpProbe('/healthz', 'http', {
-                  periodSeconds: 20,
-                  failureThreshold: 3,
-                }),
-                // ~20 KB per idle socket: 2 GiB holds a full process's 19,000 with room to spare.
-                resources: resources({ cpu: ['500m', '2'], memory: ['512Mi', '2Gi'] }),
-                securityContext: containerSecurityContext,
-                volumeMounts: [tmpMount],
-              },
-            ],
-            volumes: [tmpVolume],
-          },
-        },
+        ...hardenedPods(labels, {
+          // The tier closes its sockets within REALTIME_SHUTDOWN_GRACE_MS (10 s) on SIGTERM.
+          terminationGracePeriodSeconds: 30,
+          topologySpreadConstraints: [
+            {
+              maxSkew: 1,
+              topologyKey: 'kubernetes.io/hostname',
+              whenUnsatisfiable: 'ScheduleAnyway',
+              labelSelector: { matchLabels: labels },
+            },
+          ],
+          containers: [
+            {
+              name: 'realtime',
+              image: image(options, 'realtime'),
+              ports: [{ name: 'http', containerPort: PORTS.realtime }],
+              env: [
+                env.value('REALTIME_PORT', String(PORTS.realtime)),
+                // Never written in cluster mode; a writable place in case.
+                env.value('CLASSPULSE_DATA_DIR', '/tmp/classpulse'),
+                env.value('REALTIME_CORS_ORIGINS', `https://${options.host}`),
+                env.value('REALTIME_WEBSOCKET_ONLY', 'false'),
+                realtimeTokenSecretEnv,
+                env.secret('REDIS_PASSWORD', SECRETS.redis.name, SECRETS.redis.keys.password),
+                // Kubernetes expands $(REDIS_PASSWORD) from the variable above.
+                env.value(
+                  'REALTIME_REDIS_URL',
+                  `redis://:$(REDIS_PASSWORD)@${NAMES.redis}:${PORTS.redis}`,
+                ),
+                ...firebaseEnv(['databaseUrl', 'serviceAccountJson']),
+              ],
+              readinessProbe: httpProbe('/healthz', 'http'),
+              livenessProbe: httpProbe('/healthz', 'http', {
+                periodSeconds: 20,
+                failureThreshold: 3,
+              }),
+              // ~20 KB per idle socket: 2 GiB holds a full process's 19,000 with room to spare.
+              resources: resources({ cpu: ['500m', '2'], memory: ['512Mi', '2Gi'] }),
+            },
+          ],
+        }),
       },
     });
 
     new k8s.KubeHorizontalPodAutoscalerV2(this, 'hpa', {
-      metadata: namespaced(options, NAMES.realtime, labels),
+      metadata,
       spec: {
         scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: NAMES.realtime },
         minReplicas: options.replicas.realtimeMin,
@@ -128,12 +111,6 @@ export class Realtime extends Construct {
       },
     });
 
-    new k8s.KubePodDisruptionBudget(this, 'pdb', {
-      metadata: namespaced(options, NAMES.realtime, labels),
-      spec: {
-        maxUnavailable: k8s.IntOrString.fromNumber(1),
-        selector: { matchLabels: labels },
-      },
-    });
+    new k8s.KubePodDisruptionBudget(this, 'pdb', { metadata, spec: oneAtATime(labels) });
   }
 }

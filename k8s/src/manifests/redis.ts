@@ -2,7 +2,7 @@ import { k8s } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
 import { COMPONENT_LABEL, labelsFor, NAMES, PORTS } from './labels.ts';
 import type { StackOptions } from './options.ts';
-import { containerSecurityContext, env, namespaced, podSecurityContext, resources } from './pod.ts';
+import { env, hardenedPods, namespaced, resources, serviceSpec, volumeClaimSpec } from './pod.ts';
 import { SECRETS } from './secrets.ts';
 
 /**
@@ -26,74 +26,61 @@ export class Redis extends Construct {
       failureThreshold: 3,
     };
 
+    const metadata = namespaced(options, NAMES.redis, labels);
+
     // Headless: the StatefulSet's governing Service; clients resolve it to the one pod.
     new k8s.KubeService(this, 'service', {
-      metadata: namespaced(options, NAMES.redis, labels),
-      spec: {
-        clusterIp: 'None',
-        selector: labels,
-        ports: [
-          { name: 'redis', port: PORTS.redis, targetPort: k8s.IntOrString.fromString('redis') },
-        ],
-      },
+      metadata,
+      spec: serviceSpec(labels, 'redis', PORTS.redis, { clusterIp: 'None' }),
     });
 
     new k8s.KubeStatefulSet(this, 'statefulset', {
-      metadata: namespaced(options, NAMES.redis, labels),
+      metadata,
       spec: {
         serviceName: NAMES.redis,
         replicas: 1,
-        selector: { matchLabels: labels },
-        template: {
-          metadata: { labels },
-          spec: {
-            automountServiceAccountToken: false,
-            securityContext: podSecurityContext,
-            containers: [
-              {
-                name: 'redis',
-                image: options.redisImage,
-                // Bypasses the image's entrypoint (which would chown and switch users as root).
-                command: ['redis-server'],
-                args: [
-                  '--dir',
-                  '/data',
-                  '--appendonly',
-                  'yes',
-                  '--appendfsync',
-                  'always',
-                  '--save',
-                  '',
-                  // Below the memory limit: a full Redis refuses writes instead of being OOM-killed.
-                  '--maxmemory',
-                  '768mb',
-                  '--maxmemory-policy',
-                  'noeviction',
-                  '--requirepass',
-                  '$(REDIS_PASSWORD)',
-                ],
-                ports: [{ name: 'redis', containerPort: PORTS.redis }],
-                env: [
-                  env.secret('REDIS_PASSWORD', SECRETS.redis.name, SECRETS.redis.keys.password),
-                  env.secret('REDISCLI_AUTH', SECRETS.redis.name, SECRETS.redis.keys.password),
-                ],
-                readinessProbe: ping,
-                livenessProbe: { ...ping, periodSeconds: 20, failureThreshold: 6 },
-                resources: resources({ cpu: ['100m', '1'], memory: ['256Mi', '1Gi'] }),
-                securityContext: containerSecurityContext,
-                volumeMounts: [{ name: 'data', mountPath: '/data' }],
-              },
-            ],
-          },
-        },
+        ...hardenedPods(labels, {
+          // redis-server writes nothing outside --dir.
+          tmp: false,
+          containers: [
+            {
+              name: 'redis',
+              image: options.redisImage,
+              // Bypasses the image's entrypoint (which would chown and switch users as root).
+              command: ['redis-server'],
+              args: [
+                '--dir',
+                '/data',
+                '--appendonly',
+                'yes',
+                '--appendfsync',
+                'always',
+                '--save',
+                '',
+                // Below the memory limit: a full Redis refuses writes instead of being OOM-killed.
+                '--maxmemory',
+                '768mb',
+                '--maxmemory-policy',
+                'noeviction',
+                '--requirepass',
+                '$(REDIS_PASSWORD)',
+              ],
+              ports: [{ name: 'redis', containerPort: PORTS.redis }],
+              env: [
+                env.secret('REDIS_PASSWORD', SECRETS.redis.name, SECRETS.redis.keys.password),
+                env.secret('REDISCLI_AUTH', SECRETS.redis.name, SECRETS.redis.keys.password),
+              ],
+              readinessProbe: ping,
+              livenessProbe: { ...ping, periodSeconds: 20, failureThreshold: 6 },
+              resources: resources({ cpu: ['100m', '1'], memory: ['256Mi', '1Gi'] }),
+              volumeMounts: [{ name: 'data', mountPath: '/data' }],
+            },
+          ],
+        }),
         volumeClaimTemplates: [
           {
             metadata: { name: 'data', labels },
-            spec: {
-              accessModes: ['ReadWriteOnce'],
-              resources: { requests: { storage: k8s.Quantity.fromString(options.storage.redis) } },
-              ...(options.storage.className ? { storageClassName: options.storage.className } : {}),
-            },
+            spec: volumeClaimSpec(options, options.storage.redis),
           },
         ],
       },

@@ -4,16 +4,18 @@ import { Construct } from 'constructs';
 import { COMPONENT_LABEL, labelsFor, NAMES, PORTS } from './labels.ts';
 import type { StackOptions } from './options.ts';
 import {
-  containerSecurityContext,
   env,
   firebaseEnv,
+  hardenedPods,
   httpProbe,
   image,
   namespaced,
-  podSecurityContext,
+  realtimeTokenSecretEnv,
   resources,
+  serviceSpec,
   tmpMount,
   tmpVolume,
+  volumeClaimSpec,
 } from './pod.ts';
 import { SECRETS } from './secrets.ts';
 
@@ -35,83 +37,68 @@ export class Web extends Construct {
   constructor(scope: Construct, id: string, options: StackOptions) {
     super(scope, id);
     const labels = labelsFor(NAMES.web, { [COMPONENT_LABEL]: 'frontend' });
+    const metadata = namespaced(options, NAMES.web, labels);
     const publicUrl = `https://${options.host}`;
 
     new k8s.KubePersistentVolumeClaim(this, 'data', {
       metadata: namespaced(options, NAMES.webData, labels),
-      spec: {
-        accessModes: ['ReadWriteOnce'],
-        resources: { requests: { storage: k8s.Quantity.fromString(options.storage.web) } },
-        ...(options.storage.className ? { storageClassName: options.storage.className } : {}),
-      },
+      spec: volumeClaimSpec(options, options.storage.web),
     });
 
     new k8s.KubeService(this, 'service', {
-      metadata: namespaced(options, NAMES.web, labels),
-      spec: {
-        selector: labels,
-        ports: [{ name: 'http', port: PORTS.web, targetPort: k8s.IntOrString.fromString('http') }],
-      },
+      metadata,
+      spec: serviceSpec(labels, 'http', PORTS.web),
     });
 
     new k8s.KubeDeployment(this, 'deployment', {
-      metadata: namespaced(options, NAMES.web, labels),
+      metadata,
       spec: {
         replicas: 1,
         strategy: { type: 'Recreate' },
-        selector: { matchLabels: labels },
-        template: {
-          metadata: { labels },
-          spec: {
-            automountServiceAccountToken: false,
-            securityContext: podSecurityContext,
-            containers: [
-              {
-                name: 'web',
-                image: image(options, 'web'),
-                ports: [{ name: 'http', containerPort: PORTS.web }],
-                env: [
-                  env.value('CLASSPULSE_DATA_DIR', DATA_DIR),
-                  env.value('REALTIME_INTERNAL_URL', `http://${NAMES.realtime}:${PORTS.realtime}`),
-                  // Same origin as the pages: socket.io's /socket.io path is routed to the
-                  // realtime tier by the ingress (see realtime.ts for why).
-                  env.value('REALTIME_PUBLIC_URL', publicUrl),
-                  env.value('METRICS_BEACON_URL', BEACON_PATH),
-                  env.secret(
-                    'REALTIME_TOKEN_SECRET',
-                    SECRETS.realtime.name,
-                    SECRETS.realtime.keys.tokenSecret,
-                  ),
-                  env.secret('TEACHER_SECRET', SECRETS.web.name, SECRETS.web.keys.teacherSecret),
-                  ...firebaseEnv(['databaseUrl', 'serviceAccountJson', 'webApiKey', 'authDomain']),
-                ],
-                // /healthz answers from Next without touching SQLite or the realtime tier.
-                readinessProbe: httpProbe('/healthz', 'http', {
-                  periodSeconds: 10,
-                  timeoutSeconds: 5,
-                }),
-                livenessProbe: httpProbe('/healthz', 'http', {
-                  periodSeconds: 20,
-                  timeoutSeconds: 5,
-                  failureThreshold: 6,
-                }),
-                resources: resources({ cpu: ['250m', '1'], memory: ['384Mi', '1Gi'] }),
-                securityContext: containerSecurityContext,
-                volumeMounts: [
-                  { name: 'data', mountPath: DATA_DIR },
-                  tmpMount,
-                  // Next writes its image and fetch caches here at runtime.
-                  { name: 'next-cache', mountPath: '/app/web/.next/cache' },
-                ],
-              },
-            ],
-            volumes: [
-              { name: 'data', persistentVolumeClaim: { claimName: NAMES.webData } },
-              tmpVolume,
-              { name: 'next-cache', emptyDir: { sizeLimit: k8s.Quantity.fromString('512Mi') } },
-            ],
-          },
-        },
+        ...hardenedPods(labels, {
+          containers: [
+            {
+              name: 'web',
+              image: image(options, 'web'),
+              ports: [{ name: 'http', containerPort: PORTS.web }],
+              env: [
+                env.value('CLASSPULSE_DATA_DIR', DATA_DIR),
+                env.value('REALTIME_INTERNAL_URL', `http://${NAMES.realtime}:${PORTS.realtime}`),
+                // Same origin as the pages: socket.io's /socket.io path is routed to the
+                // realtime tier by the ingress (see realtime.ts for why).
+                env.value('REALTIME_PUBLIC_URL', publicUrl),
+                env.value('METRICS_BEACON_URL', BEACON_PATH),
+                realtimeTokenSecretEnv,
+                env.secret('TEACHER_SECRET', SECRETS.web.name, SECRETS.web.keys.teacherSecret),
+                ...firebaseEnv(['databaseUrl', 'serviceAccountJson', 'webApiKey', 'authDomain']),
+              ],
+              // /healthz answers from Next without touching SQLite or the realtime tier.
+              readinessProbe: httpProbe('/healthz', 'http', {
+                periodSeconds: 10,
+                timeoutSeconds: 5,
+              }),
+              livenessProbe: httpProbe('/healthz', 'http', {
+                periodSeconds: 20,
+                timeoutSeconds: 5,
+                failureThreshold: 6,
+              }),
+              resources: resources({ cpu: ['250m', '1'], memory: ['384Mi', '1Gi'] }),
+              // Lists /tmp itself (here and in `volumes`) to keep its place between data and cache:
+              // left to hardenedPods it would go last, and a reordered template rolls the pod.
+              volumeMounts: [
+                { name: 'data', mountPath: DATA_DIR },
+                tmpMount,
+                // Next writes its image and fetch caches here at runtime.
+                { name: 'next-cache', mountPath: '/app/web/.next/cache' },
+              ],
+            },
+          ],
+          volumes: [
+            { name: 'data', persistentVolumeClaim: { claimName: NAMES.webData } },
+            tmpVolume,
+            { name: 'next-cache', emptyDir: { sizeLimit: k8s.Quantity.fromString('512Mi') } },
+          ],
+        }),
       },
     });
   }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { formatMs, reasonsText, storedCheckSentence } from '../../server/session-health.ts';
 import { LocalTime } from './LocalTime.tsx';
 import { PrintButton } from './PrintButton.tsx';
+import { ScrollRegion } from './ScrollRegion.tsx';
 import styles from './health.module.css';
 
 /**
@@ -178,12 +179,7 @@ export function SessionHealth({ sessionId, report }: { sessionId: string; report
 
       <section aria-labelledby="students-heading" className={styles.section}>
         <h2 id="students-heading">Students</h2>
-        <div
-          className={styles.tableWrap}
-          tabIndex={0}
-          role="region"
-          aria-label="Connections and answers per student, scrollable"
-        >
+        <ScrollRegion className={styles.tableWrap} label="Connections and answers per student">
           <table className={styles.table}>
             <caption>Connections and answers per student</caption>
             <thead>
@@ -222,7 +218,7 @@ export function SessionHealth({ sessionId, report }: { sessionId: string; report
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <section aria-labelledby="restarts-heading" className={styles.section}>

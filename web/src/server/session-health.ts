@@ -1,32 +1,16 @@
 import { healthReportSchema, type HealthReport } from '@classpulse/realtime/protocol';
-import { webConfig } from './config.ts';
-import { getSession, teacherTokenFor } from './sessions.ts';
+import { getFromRealtime, type RealtimeFailure } from './realtime-session.ts';
 
-export type HealthResult =
-  { ok: true; report: HealthReport } | { ok: false; status: number; message: string };
+export type HealthResult = { ok: true; report: HealthReport } | RealtimeFailure;
 
 /** The session's health report from the realtime tier, checked against the protocol's schema. */
 export async function loadSessionHealth(
   teacherId: string,
   sessionId: string,
 ): Promise<HealthResult> {
-  if (!getSession(teacherId, sessionId))
-    return { ok: false, status: 404, message: 'This session does not exist.' };
-  const token = await teacherTokenFor(teacherId, sessionId);
-  let res: Response;
-  try {
-    res = await fetch(
-      `${webConfig().realtimeInternalUrl}/v1/sessions/${encodeURIComponent(sessionId)}/health`,
-      { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' },
-    );
-  } catch {
-    return { ok: false, status: 503, message: 'The live-session service is not reachable.' };
-  }
-  if (res.status === 404)
-    return { ok: false, status: 404, message: 'This session no longer exists.' };
-  if (!res.ok)
-    return { ok: false, status: 503, message: 'The live-session service did not answer.' };
-  const parsed = healthReportSchema.safeParse(await res.json().catch(() => null));
+  const got = await getFromRealtime(teacherId, sessionId, '/health');
+  if (!got.ok) return got;
+  const parsed = healthReportSchema.safeParse(await got.response.json().catch(() => null));
   if (!parsed.success)
     return {
       ok: false,

@@ -2,11 +2,10 @@ import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, seriousA11yViolations } from './support/browser.ts';
-import { startStack, type Stack } from './support/stack.ts';
+import { assertAccessible } from './support/browser.ts';
+import { chromiumSuite } from './support/chromium-suite.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts', import.meta.url));
 
@@ -15,38 +14,16 @@ const ARTIFACTS = fileURLToPath(new URL('../test-artifacts', import.meta.url));
  * answers again; the teacher opens the health report from the dashboard and from the report.
  */
 describe('the session health report in Chromium', { timeout: 120_000 }, () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  before(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  const assertAccessible = async (page: Page, what: string) => {
-    const violations = await seriousA11yViolations(page);
-    assert.deepEqual(
-      violations.map(
-        (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-      ),
-      [],
-      `axe found serious violations on ${what}`,
-    );
-  };
+  const suite = chromiumSuite();
 
   it('shows connections, answers queued offline and the stored check; downloads the CSV', async () => {
-    const teacherContext = await browser.newContext({
-      baseURL: stack.webUrl,
+    const teacherContext = await suite.browser.newContext({
+      baseURL: suite.stack.webUrl,
       acceptDownloads: true,
     });
     const teacher = await teacherContext.newPage();
     await teacher.goto('/teacher/login');
-    await teacher.getByLabel('Teacher secret').fill(stack.teacherSecret);
+    await teacher.getByLabel('Teacher secret').fill(suite.stack.teacherSecret);
     await teacher.getByRole('button', { name: 'Sign in' }).click();
     await teacher.getByRole('heading', { name: 'Your decks' }).waitFor();
     const created = await teacher.request.post('/api/decks', { data: { title: 'Health check' } });
@@ -83,7 +60,7 @@ describe('the session health report in Chromium', { timeout: 120_000 }, () => {
         .textContent()) ?? ''
     ).trim();
 
-    const studentContext = await browser.newContext({ baseURL: stack.webUrl });
+    const studentContext = await suite.browser.newContext({ baseURL: suite.stack.webUrl });
     const student = await studentContext.newPage();
     await student.goto(`/join/${code}`);
     await student.getByLabel('Your name').fill('Noor');
@@ -110,7 +87,7 @@ describe('the session health report in Chromium', { timeout: 120_000 }, () => {
 
     // From the live dashboard.
     await teacher.getByRole('link', { name: 'Health' }).click();
-    await teacher.waitForURL(`${stack.webUrl}${sessionPath}/health`);
+    await teacher.waitForURL(`${suite.stack.webUrl}${sessionPath}/health`);
     await teacher.getByRole('heading', { level: 1, name: 'Health check' }).waitFor();
     await teacher.getByRole('heading', { name: 'Stored answers check' }).waitFor();
     await teacher.getByText('✓ All 3 acknowledged answers are stored.').waitFor();
@@ -180,7 +157,7 @@ describe('the session health report in Chromium', { timeout: 120_000 }, () => {
         students: Array<{ studentId: string }>;
       }
     ).students[0]!.studentId;
-    const db = new Database(join(stack.dataDir, 'realtime.sqlite'));
+    const db = new Database(join(suite.stack.dataDir, 'realtime.sqlite'));
     db.prepare('INSERT INTO session_health (session_id, records) VALUES (?, ?)').run(
       sessionId,
       JSON.stringify([

@@ -12,6 +12,7 @@ import {
 import { deliveryFrom } from '../../firebase/response-node.ts';
 import type { SessionState } from '../../protocol/index.ts';
 import { parseHealthBatch, type HealthRecord } from '../health/records.ts';
+import { createHealthBatches } from './health-batches.ts';
 import {
   JoinCodeTakenError,
   SeqConflictError,
@@ -44,20 +45,13 @@ export function createFirebaseStore(options: FirebaseStoreOptions): SessionStore
   const knownSeq = new Map<string, number>();
   let closed: Promise<void> | null = null;
   /** Health records of this turn per session, pushed as one JSON string each. */
-  let health = new Map<string, HealthRecord[]>();
-  let healthWritten: Promise<unknown> = Promise.resolve();
-  const flushHealth = () => {
-    const batch = health;
-    health = new Map();
-    const writes = [...batch].map(([sessionId, records]) =>
-      // Ordered with the session's appends; never onto a session that is gone.
-      inOrder(sessionId, async () => {
-        if ((await storedSeq(sessionId)) === undefined) return;
-        await database.ref(paths.health(sessionId)).push(JSON.stringify(records));
-      }).catch(() => undefined),
-    );
-    healthWritten = Promise.all([healthWritten, ...writes]);
-  };
+  const health = createHealthBatches((sessionId, records) =>
+    // Ordered with the session's appends; never onto a session that is gone.
+    inOrder(sessionId, async () => {
+      if ((await storedSeq(sessionId)) === undefined) return;
+      await database.ref(paths.health(sessionId)).push(JSON.stringify(records));
+    }),
+  );
 
   /** Runs `task` after the session's earlier appends; a failure does not stop later ones. */
   function inOrder<T>(sessionId: string, task: () => Promise<T>): Promise<T> {
@@ -251,18 +245,11 @@ export function createFirebaseStore(options: FirebaseStoreOptions): SessionStore
     },
 
     recordHealth(sessionId: string, records: readonly HealthRecord[]): void {
-      if (closed || records.length === 0) return;
-      const pending = health.get(sessionId);
-      if (pending) pending.push(...records);
-      else {
-        if (health.size === 0) setImmediate(flushHealth);
-        health.set(sessionId, [...records]);
-      }
+      if (!closed) health.add(sessionId, records);
     },
 
     async readHealth(sessionId: string): Promise<unknown[]> {
-      if (health.size > 0) flushHealth();
-      await healthWritten;
+      await health.written();
       const value = (await database.ref(paths.health(sessionId)).get()).val() as Record<
         string,
         unknown
@@ -277,7 +264,7 @@ export function createFirebaseStore(options: FirebaseStoreOptions): SessionStore
     },
 
     close(): Promise<void> {
-      if (health.size > 0) flushHealth();
+      health.flush();
       closed ??= (async () => {
         await Promise.all([...chains.values()]);
         await options.onClose?.();

@@ -1,8 +1,9 @@
 import { Redis } from 'ioredis';
 import { evolveAll, type EngineEvent } from '../../engine/index.ts';
 import type { SessionState } from '../../protocol/index.ts';
-import { parseHealthBatch, type HealthRecord } from '../health/records.ts';
+import { parseHealthBatch } from '../health/records.ts';
 import { ownerKey } from '../cluster/session-lease.ts';
+import { createHealthBatches } from './health-batches.ts';
 import { APPEND_EVENTS, CREATE_SESSION, DELETE_SESSION } from './redis-scripts.ts';
 import {
   JoinCodeTakenError,
@@ -65,23 +66,16 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Sess
   const inFlight = new Set<Promise<unknown>>();
   let closed = false;
   /** Health records of this turn per session: one RPUSH each, pipelined with the turn's appends. */
-  let health = new Map<string, HealthRecord[]>();
-  let healthWritten: Promise<unknown> = Promise.resolve();
-  const flushHealth = () => {
-    const batch = health;
-    health = new Map();
-    const writes = [...batch].map(([id, records]) =>
-      // Only onto a session that exists: a late fact must not outlive a deleted session.
-      track(
-        redis
-          .exists(meta(id))
-          .then((exists) =>
-            exists ? redis.rpush(healthKey(id), JSON.stringify(records)) : undefined,
-          ),
-      ).catch(() => undefined),
-    );
-    healthWritten = Promise.all([healthWritten, ...writes]);
-  };
+  const health = createHealthBatches((id, records) =>
+    // Only onto a session that exists: a late fact must not outlive a deleted session.
+    track(
+      redis
+        .exists(meta(id))
+        .then((exists) =>
+          exists ? redis.rpush(healthKey(id), JSON.stringify(records)) : undefined,
+        ),
+    ),
+  );
 
   const track = <T>(promise: Promise<T>): Promise<T> => {
     inFlight.add(promise);
@@ -195,18 +189,11 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Sess
     },
 
     recordHealth(sessionId, records) {
-      if (closed || records.length === 0) return;
-      const pending = health.get(sessionId);
-      if (pending) pending.push(...records);
-      else {
-        if (health.size === 0) setImmediate(flushHealth);
-        health.set(sessionId, [...records]);
-      }
+      if (!closed) health.add(sessionId, records);
     },
 
     async readHealth(sessionId) {
-      if (health.size > 0) flushHealth();
-      await healthWritten;
+      await health.written();
       const batches = await redis.lrange(healthKey(sessionId), 0, -1);
       return batches.flatMap(parseHealthBatch);
     },
@@ -239,7 +226,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Sess
 
     async close() {
       if (closed) return;
-      if (health.size > 0) flushHealth();
+      health.flush();
       closed = true;
       await Promise.allSettled([...inFlight]);
       await redis.quit();

@@ -15,15 +15,13 @@ import {
   type HealthReport,
   type HealthStudent,
 } from '../src/protocol/index.ts';
-import { createTokenService } from '../src/server/index.ts';
-import { startChildServer, type ChildServer } from './support/child-server.ts';
 import {
   answerFor,
-  createSession,
   EVERY_KIND_DECK,
+  everyoneAnswers,
+  moveClassTo,
   socketClient,
   startServer as startClassroomServer,
-  TEST_SECRET,
   tempDir,
   waitFor,
 } from './support/classroom.ts';
@@ -37,6 +35,7 @@ import {
   startServer,
   teacherSync,
 } from './support/server-harness.ts';
+import { restartableServer } from './support/restartable-server.ts';
 import { startUnpluggableLink } from './support/unpluggable-link.ts';
 
 /** The health report over HTTP, checked against the protocol's schema. */
@@ -61,42 +60,20 @@ describe(
   'health report: drops, answers queued offline and a kill -9 restart on sockets',
   { timeout: 60_000 },
   () => {
-    const dir = tempDir('health');
-    const env = {
-      CLASSPULSE_DATA_DIR: dir.path,
-      REALTIME_TOKEN_SECRET: TEST_SECRET,
-      REALTIME_PORT: '0',
-      REALTIME_STUDENT_BROADCAST_INTERVAL_MS: '20',
-    };
-    let server: ChildServer;
+    const server = restartableServer('health', { REALTIME_STUDENT_BROADCAST_INTERVAL_MS: '20' });
     const clients: SessionClient[] = [];
     let link: Awaited<ReturnType<typeof startUnpluggableLink>> | undefined;
 
     after(async () => {
       for (const c of clients) c.close();
       await link?.close();
-      server?.process.kill('SIGKILL');
-      await server?.exited;
-      dir.remove();
+      await server.dispose();
     });
 
     it('counts every connection, drop, reconnect and answer exactly, and every acknowledged answer is stored', async (t) => {
-      server = await startChildServer(env);
-      const port = server.port;
-      const url = server.url;
-      const tokens = createTokenService({
-        secret: TEST_SECRET,
-        teacherTtlSeconds: 3600,
-        studentTtlSeconds: 3600,
-      });
-      const session = await createSession(url, await tokens.signTeacherAccount('t-1'), {
-        deck: EVERY_KIND_DECK,
-      });
-
-      const teacher = socketClient(url);
+      const { port, url } = await server.start();
+      const { session, teacher } = await server.openSession();
       clients.push(teacher);
-      teacher.connectAsTeacher(session.teacherToken);
-      await waitFor(teacher, (s) => s.teacher !== null);
 
       // Ben's network is a pipe the test can unplug; Ada and Cy connect directly.
       link = await startUnpluggableLink(() => port);
@@ -114,14 +91,8 @@ describe(
       const benId = ben.getState().studentId!;
 
       // Slide 1: everyone answers online.
-      students.forEach((s, i) => s.submitAnswer('mc', answerFor('multiple-choice', i)));
-      await Promise.all(
-        students.map((s) => waitFor(s, (st) => st.answers.mc?.status === 'received')),
-      );
-      assert.equal((await teacher.command({ type: 'goToSlide', slideIndex: 1 })).ok, true);
-      await Promise.all(
-        students.map((s) => waitFor(s, (st) => st.session?.currentSlideIndex === 1)),
-      );
+      await everyoneAnswers(students, 'mc', 'multiple-choice');
+      await moveClassTo(teacher, students, 1);
 
       // Ben's Wi-Fi drops. He answers slide 2 and changes his slide-1 answer while offline.
       link.unplug();
@@ -152,23 +123,16 @@ describe(
       assert.equal(before.totals.restarts, 0);
 
       // kill -9 mid-session, and the same database on the same port again.
-      server.process.kill('SIGKILL');
-      await server.exited;
+      await server.kill();
       await Promise.all(students.map((s) => waitFor(s, (st) => st.status !== 'connected')));
-      server = await startChildServer({ ...env, REALTIME_PORT: String(port) });
+      await server.start();
       await Promise.all(
         [...students, teacher].map((s) => waitFor(s, (st) => st.status === 'connected')),
       );
-      assert.equal((await teacher.command({ type: 'goToSlide', slideIndex: 2 })).ok, true);
-      await Promise.all(
-        students.map((s) => waitFor(s, (st) => st.session?.currentSlideIndex === 2)),
-      );
-      students.forEach((s, i) => s.submitAnswer('num', answerFor('number', i)));
-      await Promise.all(
-        students.map((s) => waitFor(s, (st) => st.answers.num?.status === 'received')),
-      );
+      await moveClassTo(teacher, students, 2);
+      await everyoneAnswers(students, 'num', 'number');
 
-      const report = await healthReport(server.url, session.sessionId, session.teacherToken);
+      const report = await healthReport(url, session.sessionId, session.teacherToken);
       t.diagnostic(
         `delivery p50 ${report.delivery.p50Ms} ms, p95 ${report.delivery.p95Ms} ms; server p50 ${report.delivery.serverP50Ms} ms, p95 ${report.delivery.serverP95Ms} ms; offline ${offlineMs} ms`,
       );
@@ -228,9 +192,8 @@ describe(
 
       // Tampered: an acknowledgement is logged for an answer the store does not have.
       for (const c of clients.splice(0)) c.close();
-      server.process.kill('SIGKILL');
-      await server.exited;
-      const db = new Database(join(dir.path, 'realtime.sqlite'));
+      await server.kill();
+      const db = new Database(join(server.dataDir, 'realtime.sqlite'));
       const adaId = report.students.find((s) => s.name === 'Ada')!.studentId;
       db.prepare('INSERT INTO session_health (session_id, records) VALUES (?, ?)').run(
         session.sessionId,
@@ -249,8 +212,8 @@ describe(
         ]),
       );
       db.close();
-      server = await startChildServer({ ...env, REALTIME_PORT: String(port) });
-      const tampered = await healthReport(server.url, session.sessionId, session.teacherToken);
+      await server.start();
+      const tampered = await healthReport(url, session.sessionId, session.teacherToken);
       assert.equal(tampered.storedCheck.acknowledged, 11);
       assert.equal(tampered.storedCheck.stored, 10);
       assert.deepEqual(

@@ -1,12 +1,5 @@
-import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  counter,
-  promtoolTestRules,
-  ruleFile,
-  type AlertRuleTest,
-  type InputSeries,
-} from './support/promtool.ts';
+import { counter, expectAlerts, ruleFile, type InputSeries } from './support/promtool.ts';
 
 const RULES = [ruleFile('client-health')];
 /** Samples each minute for three hours; trouble starts at minute 30. */
@@ -15,15 +8,6 @@ const FROM = 30;
 const RUNBOOK = 'https://github.com/classpulse/classpulse/blob/main/k8s/runbooks/';
 const perMinute = (before: number, after: number) => (step: number) =>
   step > FROM ? after : before;
-
-function expectRules(inputSeries: InputSeries[], alertTests: AlertRuleTest[]) {
-  const result = promtoolTestRules(RULES, {
-    interval: '1m',
-    input_series: inputSeries,
-    alert_rule_test: alertTests,
-  });
-  assert.equal(result.ok, true, result.output);
-}
 
 /** Loads and errors per minute on one page; errors switch from `errorsBefore` at FROM. */
 function page(
@@ -55,7 +39,8 @@ function darkLaunch(app: string, successes: number, failuresAfter: number): Inpu
 
 describe('client health alerts (promtool test rules)', () => {
   it('files a ticket per app when errors per load climb, with the ratio in the summary', () => {
-    expectRules(
+    expectAlerts(
+      RULES,
       [
         // Students: 10 loads a minute, errors jump from 0.2 to 2 a minute (0.2 per load).
         ...page('student', 10, 0.2, 2),
@@ -88,7 +73,8 @@ describe('client health alerts (promtool test rules)', () => {
   });
 
   it('files a ticket when WebSocket dark-launch connects fail, only with enough attempts', () => {
-    expectRules(
+    expectAlerts(
+      RULES,
       [
         // Students: 10 good connects a minute, then 2 failures a minute on top (1 in 6 fail).
         ...darkLaunch('student', 10, 2),

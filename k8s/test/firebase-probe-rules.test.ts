@@ -1,13 +1,5 @@
-import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  counter,
-  promtoolTestRules,
-  ruleFile,
-  sampled,
-  type AlertRuleTest,
-  type InputSeries,
-} from './support/promtool.ts';
+import { counter, expectAlerts, ruleFile, sampled, type InputSeries } from './support/promtool.ts';
 
 const RULES = [ruleFile('firebase-probes')];
 const LOCATIONS = ['us-east1', 'europe-west1', 'asia-southeast1'] as const;
@@ -68,15 +60,6 @@ function phaseDurations(probe: Location, phase: 'write' | 'fanout', slow: boolea
 
 const healthyHeartbeats = (target: string) => LOCATIONS.map((l) => lastRun(target, l, 'always'));
 
-function expectRules(inputSeries: InputSeries[], alertTests: AlertRuleTest[]) {
-  const result = promtoolTestRules(RULES, {
-    interval: '1m',
-    input_series: inputSeries,
-    alert_rule_test: alertTests,
-  });
-  assert.equal(result.ok, true, result.output);
-}
-
 const severalLocations = (target: string, count: number) => ({
   exp_labels: { severity: 'page', target },
   exp_annotations: {
@@ -110,7 +93,7 @@ describe('Firebase probe alerts (promtool test rules, three locations, two targe
       ...healthyHeartbeats(PROD),
       ...healthyHeartbeats(BACKUP),
     ];
-    expectRules(input, [
+    expectAlerts(RULES, input, [
       {
         eval_time: `${FROM}m`,
         alertname: 'FirebaseProbeFailingFromSeveralLocations',
@@ -153,7 +136,8 @@ describe('Firebase probe alerts (promtool test rules, three locations, two targe
       ];
     });
     const times = [FROM + 3, FROM + 6, FROM + 10, FROM + 20];
-    expectRules(
+    expectAlerts(
+      RULES,
       [...blip, ...healthyHeartbeats(PROD)],
       times.flatMap((t) => [
         {
@@ -181,7 +165,7 @@ describe('Firebase probe alerts (promtool test rules, three locations, two targe
         dashboard_url: DASHBOARD,
       },
     });
-    expectRules(stuckTwo, [
+    expectAlerts(RULES, stuckTwo, [
       { eval_time: `${FROM + 10}m`, alertname: 'FirebaseProbeLocationsTooFew', exp_alerts: [] },
       {
         eval_time: `${FROM + 30}m`,
@@ -190,7 +174,7 @@ describe('Firebase probe alerts (promtool test rules, three locations, two targe
       },
     ]);
     const allGone = LOCATIONS.map((probe) => lastRun(PROD, probe, 'gone'));
-    expectRules(allGone, [
+    expectAlerts(RULES, allGone, [
       { eval_time: `${FROM}m`, alertname: 'FirebaseProbeLocationsTooFew', exp_alerts: [] },
       {
         eval_time: `${FROM + 30}m`,
@@ -226,7 +210,7 @@ describe('Firebase probe alerts (promtool test rules, three locations, two targe
         dashboard_url: DASHBOARD,
       },
     });
-    expectRules(input, [
+    expectAlerts(RULES, input, [
       { eval_time: `${FROM + 10}m`, alertname: 'FirebaseProbeWriteAckSlow', exp_alerts: [] },
       {
         eval_time: `${FROM + 40}m`,

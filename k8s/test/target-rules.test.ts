@@ -1,6 +1,5 @@
-import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { promtoolTestRules, ruleFile, sampled } from './support/promtool.ts';
+import { expectAlerts, ruleFile, sampled } from './support/promtool.ts';
 
 const RULES = [ruleFile('targets')];
 const STEPS = 60;
@@ -13,9 +12,9 @@ const up = (job: string, instance: string, down: boolean) => ({
 
 describe('scrape target and Watchdog alerts (promtool test rules)', () => {
   it('tickets a down target, pages when a whole service is gone or never discovered', () => {
-    const result = promtoolTestRules(RULES, {
-      interval: '1m',
-      input_series: [
+    expectAlerts(
+      RULES,
+      [
         // realtime: two replicas, both stop answering; the aggregator loses one of two.
         up('classpulse-realtime', '10.0.0.1:4100', true),
         up('classpulse-realtime', '10.0.0.2:4100', true),
@@ -23,7 +22,7 @@ describe('scrape target and Watchdog alerts (promtool test rules)', () => {
         up('classpulse-aggregator-metrics', '10.0.1.2:4301', true),
         // No probes job at all: a ServiceMonitor that selects nothing.
       ],
-      alert_rule_test: [
+      [
         {
           eval_time: `${FROM + 20}m`,
           alertname: 'ScrapeTargetDown',
@@ -56,15 +55,14 @@ describe('scrape target and Watchdog alerts (promtool test rules)', () => {
           })),
         },
       ],
-    });
-    assert.equal(result.ok, true, result.output);
+    );
   });
 
   it('keeps the Watchdog firing from the first evaluation, with nothing to scrape', () => {
-    const result = promtoolTestRules(RULES, {
-      interval: '1m',
-      input_series: [],
-      alert_rule_test: [0, 30, 600].map((minute) => ({
+    expectAlerts(
+      RULES,
+      [],
+      [0, 30, 600].map((minute) => ({
         eval_time: `${minute}m`,
         alertname: 'Watchdog',
         exp_alerts: [
@@ -80,7 +78,6 @@ describe('scrape target and Watchdog alerts (promtool test rules)', () => {
           },
         ],
       })),
-    });
-    assert.equal(result.ok, true, result.output);
+    );
   });
 });

@@ -13,6 +13,7 @@ import {
   checkEvent,
   checkEventWithZod,
   CLIENT_METRIC_NAMES,
+  NETWORK_CHECKS,
   WEB_VITAL_THRESHOLDS,
 } from '../src/catalog/index.ts';
 
@@ -53,6 +54,21 @@ describe('catalog', () => {
     ])
       assert.ok(name in CATALOG, name);
     for (const name of CLIENT_METRIC_NAMES) assert.ok('app' in CATALOG[name].labels, name);
+  });
+
+  it('counts network check results by check and outcome, for the network check page only', () => {
+    const def = CATALOG.classroom_network_check_results_total;
+    assert.equal(def.type, 'counter');
+    assert.deepEqual(def.labels.app, ['network_check']);
+    assert.deepEqual(def.labels.check, [...NETWORK_CHECKS]);
+    assert.deepEqual(def.labels.outcome, ['pass', 'warn', 'fail', 'not_applicable']);
+    const ok = { app: 'network_check', check: 'realtime_websocket', outcome: 'fail' };
+    assert.equal(checkEvent({ m: 'classroom_network_check_results_total', l: ok, v: 1 }).ok, true);
+    const student = { ...ok, app: 'student' };
+    assert.equal(
+      checkEvent({ m: 'classroom_network_check_results_total', l: student, v: 1 }).ok,
+      false,
+    );
   });
 
   it('refuses entries that break Prometheus conventions or could carry ids', () => {

@@ -10,6 +10,8 @@ import {
   answerFor,
   createSession,
   EVERY_KIND_DECK,
+  everyoneAnswers,
+  moveClassTo,
   socketClient,
   TEST_SECRET,
   tempDir,
@@ -112,16 +114,12 @@ describe('several realtime processes sharing one Redis', { timeout: 180_000 }, (
       ids.every((id) => s.teacher?.presence[id]?.status === 'connected'),
     );
 
-    students.forEach((s, i) => s.submitAnswer('mc', answerFor('multiple-choice', i)));
-    await Promise.all(
-      students.map((s) => waitFor(s, (st) => st.answers.mc?.status === 'received')),
-    );
+    await everyoneAnswers(students, 'mc', 'multiple-choice');
     await waitFor(teacher, (s) => Object.keys(s.teacher?.state.responses.mc ?? {}).length === 8);
     assert.equal(teacher.getState().teacher?.counts.mc, 8);
 
     // A command from the teacher on B reaches students on both processes.
-    assert.equal((await teacher.command({ type: 'goToSlide', slideIndex: 2 })).ok, true);
-    await Promise.all(students.map((s) => waitFor(s, (st) => st.session?.currentSlideIndex === 2)));
+    await moveClassTo(teacher, students, 2);
 
     // A student leaving on A shows on B's roster.
     students[0]!.close();
@@ -136,8 +134,7 @@ describe('several realtime processes sharing one Redis', { timeout: 180_000 }, (
     const teacherA = await teacherOn(a.url, session);
     const teacherB = await teacherOn(b.url, session);
     const students = [...(await join(a.url, session, 6, 0)), ...(await join(b.url, session, 6, 6))];
-    assert.equal((await teacherA.command({ type: 'goToSlide', slideIndex: 1 })).ok, true);
-    await Promise.all(students.map((s) => waitFor(s, (st) => st.session?.currentSlideIndex === 1)));
+    await moveClassTo(teacherA, students, 1);
 
     // Three edits per student on the text slide while both teachers send commands.
     const edits = Promise.all(
@@ -270,13 +267,9 @@ describe('several realtime processes sharing one Redis', { timeout: 180_000 }, (
     const students = await join(lb.url, session, 10, 0);
     assert.equal(await control.get(`cp:s:{${session.sessionId}}:owner`), await ownerId(a));
 
-    students.forEach((s, i) => s.submitAnswer('mc', answerFor('multiple-choice', i)));
-    await Promise.all(
-      students.map((s) => waitFor(s, (st) => st.answers.mc?.status === 'received')),
-    );
+    await everyoneAnswers(students, 'mc', 'multiple-choice');
 
-    assert.equal((await teacher.command({ type: 'goToSlide', slideIndex: 2 })).ok, true);
-    await Promise.all(students.map((s) => waitFor(s, (st) => st.session?.currentSlideIndex === 2)));
+    await moveClassTo(teacher, students, 2);
 
     // A dies without warning as soon as one answer is acknowledged, with others in flight.
     const acknowledgedBeforeKill = new Set<string>();
@@ -329,8 +322,7 @@ describe('several realtime processes sharing one Redis', { timeout: 180_000 }, (
     }
     assert.equal(await control.get(`cp:s:{${session.sessionId}}:owner`), await ownerId(b));
     // And the teacher on the survivor keeps running the class.
-    assert.equal((await teacher.command({ type: 'goToSlide', slideIndex: 3 })).ok, true);
-    await Promise.all(students.map((s) => waitFor(s, (st) => st.session?.currentSlideIndex === 3)));
+    await moveClassTo(teacher, students, 3);
     t.diagnostic(
       `${acknowledgedBeforeKill.size} of 10 answers acknowledged before the kill; all 10 received ${Math.round(tookOver)} ms after it`,
     );

@@ -4,17 +4,14 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { memoryStorage, type KeyValueStorage, type SessionClient } from '../src/client/index.ts';
 import type { EngineEvent } from '../src/engine/index.ts';
-import { createTokenService } from '../src/server/index.ts';
-import { startChildServer, type ChildServer } from './support/child-server.ts';
 import {
   answerFor,
-  createSession,
-  EVERY_KIND_DECK,
+  everyoneAnswers,
+  moveClassTo,
   socketClient,
-  TEST_SECRET,
-  tempDir,
   waitFor,
 } from './support/classroom.ts';
+import { restartableServer } from './support/restartable-server.ts';
 
 const STUDENTS = 12;
 
@@ -22,43 +19,24 @@ describe(
   'killing the server mid-session loses no acknowledged answer',
   { timeout: 120_000 },
   () => {
-    const dir = tempDir('restart');
-    const env = {
-      CLASSPULSE_DATA_DIR: dir.path,
-      REALTIME_TOKEN_SECRET: TEST_SECRET,
-      REALTIME_PORT: '0',
-    };
-    let server: ChildServer;
+    const server = restartableServer('restart');
     const clients: SessionClient[] = [];
 
     after(async () => {
       for (const c of clients) c.close();
-      server?.process.kill('SIGKILL');
-      await server?.exited;
-      dir.remove();
+      await server.dispose();
     });
 
     it('clients resume by themselves, unacknowledged answers are resent and stored exactly once', async (t) => {
-      server = await startChildServer(env);
-      const tokens = createTokenService({
-        secret: TEST_SECRET,
-        teacherTtlSeconds: 3600,
-        studentTtlSeconds: 3600,
-      });
-      const session = await createSession(server.url, await tokens.signTeacherAccount('t-1'), {
-        deck: EVERY_KIND_DECK,
-      });
-
-      const teacher = socketClient(server.url);
+      const { url } = await server.start();
+      const { session, teacher } = await server.openSession();
       clients.push(teacher);
-      teacher.connectAsTeacher(session.teacherToken);
-      await waitFor(teacher, (s) => s.teacher !== null);
 
       const storages: KeyValueStorage[] = [];
       const students: SessionClient[] = [];
       for (let i = 0; i < STUDENTS; i++) {
         const storage = memoryStorage();
-        const student = socketClient(server.url, storage);
+        const student = socketClient(url, storage);
         student.joinWithCode(session.joinCode, `Student ${i}`);
         storages.push(storage);
         students.push(student);
@@ -69,14 +47,8 @@ describe(
       );
 
       // Slide 1: everyone answers and is acknowledged before the crash.
-      students.forEach((s, i) => s.submitAnswer('mc', answerFor('multiple-choice', i)));
-      await Promise.all(
-        students.map((s) => waitFor(s, (st) => st.answers.mc?.status === 'received')),
-      );
-      assert.equal((await teacher.command({ type: 'goToSlide', slideIndex: 1 })).ok, true);
-      await Promise.all(
-        students.map((s) => waitFor(s, (st) => st.session?.currentSlideIndex === 1)),
-      );
+      await everyoneAnswers(students, 'mc', 'multiple-choice');
+      await moveClassTo(teacher, students, 1);
 
       // Slide 2: answers in flight when the process is killed without warning.
       const acknowledgedBeforeKill = new Map<string, string>();
@@ -86,15 +58,13 @@ describe(
           if (
             st.answers.text?.answerId === answerId &&
             st.answers.text.status === 'received' &&
-            server.process.exitCode === null
+            server.current.process.exitCode === null
           ) {
             acknowledgedBeforeKill.set(st.studentId!, answerId);
           }
         });
       });
-      const port = server.port;
-      server.process.kill('SIGKILL');
-      await server.exited;
+      await server.kill();
       const inFlight = students.filter(
         (s) => s.getState().answers.text?.status === 'sending',
       ).length;
@@ -103,14 +73,14 @@ describe(
       // and another answers offline.
       const originalId = students[0]!.getState().studentId;
       students[0]!.close();
-      const reloaded = socketClient(`http://127.0.0.1:${port}`, storages[0]);
+      const reloaded = socketClient(url, storages[0]);
       clients.push(reloaded);
       reloaded.joinWithCode(session.joinCode, 'Student 0');
       students[0] = reloaded;
       await waitFor(students[1]!, (s) => s.status === 'reconnecting');
       students[1]!.submitAnswer('text', { kind: 'short-text', text: 'edited while offline' });
 
-      server = await startChildServer({ ...env, REALTIME_PORT: String(port) });
+      await server.start();
       await Promise.all(
         students.map((s) =>
           waitFor(s, (st) => st.status === 'connected' && st.answers.text?.status === 'received'),
@@ -150,9 +120,8 @@ describe(
       });
 
       // The durable log: every acknowledged answer is there, and no answerId was stored twice.
-      server.process.kill('SIGTERM');
-      await server.exited;
-      const db = new Database(join(dir.path, 'realtime.sqlite'), { readonly: true });
+      await server.kill('SIGTERM');
+      const db = new Database(join(server.dataDir, 'realtime.sqlite'), { readonly: true });
       const rows = db
         .prepare('SELECT events FROM session_events WHERE session_id = ? ORDER BY seq')
         .all(session.sessionId) as Array<{ events: string }>;

@@ -22,11 +22,11 @@ describe('a probe on the socket tier', () => {
   });
   after(() => h.close());
 
-  const open = async (token: string) => {
+  const open = async (token: string, transport: 'websocket' | 'polling' = 'websocket') => {
     const socket = h.track(
       io(h.url, {
         auth: { v: PROTOCOL_VERSION, token },
-        transports: ['websocket'],
+        transports: [transport],
         reconnection: false,
         forceNew: true,
       }),
@@ -50,6 +50,14 @@ describe('a probe on the socket tier', () => {
     assert.equal(reply.sentAt, sentAt);
     const metrics = String((await http(h, 'GET', '/metrics')).body);
     assert.match(metrics, /realtime_connected_sockets\{role="probe"\} 1/);
+    socket.disconnect();
+  });
+
+  it('connects and pings over HTTP long-polling too (the fallback where WebSockets are blocked)', async () => {
+    const socket = await open(await tokens.signProbe('network-check'), 'polling');
+    assert.equal(socket.io.engine.transport.name, 'polling');
+    const reply = (await socket.emitWithAck('ping', { sentAt: 1 })) as { ok: boolean };
+    assert.equal(reply.ok, true);
     socket.disconnect();
   });
 

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from './support/browser.ts';
-import { startStack, type Stack } from './support/stack.ts';
+import { describe, it } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { chromiumSuite } from './support/chromium-suite.ts';
 
 /** Waits until a control is enabled (e.g. once the page is interactive). */
 async function waitEnabled(target: Locator): Promise<void> {
@@ -19,24 +18,15 @@ async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void
 }
 
 describe('the whole class flow works by keyboard alone', { timeout: 300_000 }, () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  before(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const suite = chromiumSuite();
 
   it('teacher signs in and starts; a student joins and answers; the teacher moves on', async () => {
-    const teacher = await (await browser.newContext({ baseURL: stack.webUrl })).newPage();
+    const teacher = await (
+      await suite.browser.newContext({ baseURL: suite.stack.webUrl })
+    ).newPage();
     await teacher.goto('/teacher/login');
     await tabTo(teacher, teacher.getByLabel('Teacher secret'));
-    await teacher.keyboard.type(stack.teacherSecret);
+    await teacher.keyboard.type(suite.stack.teacherSecret);
     await teacher.keyboard.press('Enter');
     await teacher.getByRole('heading', { name: 'Your decks' }).waitFor();
 
@@ -84,7 +74,9 @@ describe('the whole class flow works by keyboard alone', { timeout: 300_000 }, (
         .textContent()) ?? ''
     ).trim();
 
-    const student = await (await browser.newContext({ baseURL: stack.webUrl })).newPage();
+    const student = await (
+      await suite.browser.newContext({ baseURL: suite.stack.webUrl })
+    ).newPage();
     await student.goto('/join');
     await tabTo(student, student.getByLabel('Session code'));
     await student.keyboard.type(code);

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,4 +82,18 @@ export function sampled(steps: number, valueAt: (step: number) => number | null)
 export function counter(steps: number, added: (step: number) => number): string {
   let total = 0;
   return sampled(steps, (step) => (total += step === 0 ? 0 : added(step)));
+}
+
+/** One minute-sampled `promtool test rules` case that must pass, with promtool's report if not. */
+export function expectAlerts(
+  ruleFiles: string[],
+  inputSeries: InputSeries[],
+  alertTests: AlertRuleTest[],
+): void {
+  const result = promtoolTestRules(ruleFiles, {
+    interval: '1m',
+    input_series: inputSeries,
+    alert_rule_test: alertTests,
+  });
+  assert.equal(result.ok, true, result.output);
 }

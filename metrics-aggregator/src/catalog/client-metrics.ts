@@ -56,6 +56,28 @@ export const DISCONNECT_REASONS = [
 ] as const;
 
 /**
+ * The network check page's checks (web/src/app/network-check), in the order it shows them: this
+ * web origin, the clock against the server's, the realtime tier over WebSocket and over HTTP
+ * long-polling, Firebase Realtime Database over WebSocket and REST, Google sign-in for Firebase,
+ * the metrics endpoint, and signs of TLS interception.
+ */
+export const NETWORK_CHECKS = [
+  'web_origin',
+  'clock_skew',
+  'realtime_websocket',
+  'realtime_polling',
+  'firebase_websocket',
+  'firebase_rest',
+  'firebase_auth',
+  'metrics_endpoint',
+  'tls_interception',
+] as const;
+export type NetworkCheck = (typeof NETWORK_CHECKS)[number];
+/** A check's result; `not_applicable` when this deployment does not use what it tests. */
+export const NETWORK_CHECK_OUTCOMES = ['pass', 'warn', 'fail', 'not_applicable'] as const;
+export type NetworkCheckOutcome = (typeof NETWORK_CHECK_OUTCOMES)[number];
+
+/**
  * Every page sends one heartbeat per interval while open, so
  * `sum(rate(classroom_client_heartbeats_total[5m])) * HEARTBEAT_INTERVAL_SECONDS` estimates the
  * clients connected now.
@@ -198,6 +220,13 @@ export const CLIENT_METRICS = {
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     min: 0,
     max: 60,
+  },
+  classroom_network_check_results_total: {
+    type: 'counter',
+    help: 'Network check page results, one per check run, by check and outcome.',
+    // Only the network check page reports it.
+    labels: { app: ['network_check'], check: NETWORK_CHECKS, outcome: NETWORK_CHECK_OUTCOMES },
+    maxIncrement: 1,
   },
 } as const satisfies Record<string, ClientMetricDef>;
 

@@ -7,6 +7,7 @@ import { paths } from '../firebase/paths.ts';
 import { storedResponseFrom, type ResponseNode } from '../firebase/response-node.ts';
 import {
   answerProblem,
+  DELIVERY_LIMITS,
   isProtocolError,
   protocolError,
   PROTOCOL_VERSION,
@@ -357,6 +358,22 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
       ...(message.clientCreatedAt === undefined
         ? {}
         : { clientCreatedAt: message.clientCreatedAt }),
+      // For the health report: with the SDK's clock offset, the server can compare the
+      // database's timestamp of this write with the press of Submit.
+      ...(message.delivery === undefined
+        ? {}
+        : {
+            delivery: {
+              queuedMs: message.delivery.queuedMs,
+              offline: message.delivery.offline,
+              attempt: message.delivery.attempt,
+              // A device clock more than a day off leaves the time unmeasured rather than
+              // making the rules refuse the answer.
+              ...(Math.abs(serverTimeOffset) <= DELIVERY_LIMITS.clockOffsetMsMax
+                ? { clockOffsetMs: Math.round(serverTimeOffset) }
+                : {}),
+            },
+          }),
       hidden: current?.hidden ?? false,
       revisions: (current?.revisions ?? 0) + 1,
       answerIds: { ...(current?.answerIds ?? {}), [answerId]: true as const },

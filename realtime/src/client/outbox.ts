@@ -6,6 +6,10 @@ export interface PendingAnswer {
   slideId: string;
   answer: Answer;
   clientCreatedAt: number;
+  /** It waited through a time without a connection (health report; absent = no). */
+  offline?: boolean;
+  /** Sends so far (health report; absent = none). */
+  attempts?: number;
 }
 
 /**
@@ -30,6 +34,25 @@ export class Outbox {
   put(item: PendingAnswer): void {
     this.items = [...this.items.filter((i) => i.slideId !== item.slideId), item];
     this.save();
+  }
+
+  /** Everything queued now is waiting without a connection. */
+  markOffline(): void {
+    if (this.items.every((i) => i.offline)) return;
+    this.items = this.items.map((i) => (i.offline ? i : { ...i, offline: true }));
+    this.save();
+  }
+
+  /** Counts a send of this answer; returns which attempt it is (1 for the first). */
+  sending(answerId: string): number {
+    let attempt = 1;
+    this.items = this.items.map((i) => {
+      if (i.answerId !== answerId) return i;
+      attempt = (i.attempts ?? 0) + 1;
+      return { ...i, attempts: attempt };
+    });
+    this.save();
+    return attempt;
   }
 
   remove(answerId: string): void {

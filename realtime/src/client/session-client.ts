@@ -1,4 +1,5 @@
 import {
+  DELIVERY_LIMITS,
   joinCodeSchema,
   protocolError,
   PROTOCOL_VERSION,
@@ -162,6 +163,7 @@ export class SessionClient {
       slideId,
       answer,
       clientCreatedAt: this.now(),
+      ...(this.state.status === 'connected' ? {} : { offline: true }),
     };
     this.outbox.put(pending);
     this.setAnswer({ slideId, answerId: pending.answerId, answer, status: 'sending' });
@@ -358,9 +360,22 @@ export class SessionClient {
       ) {
         const next = this.outbox.list()[0];
         if (!next) return;
+        // For the session's health report: how long it waited here (this clock's duration, so
+        // a wrong clock does not matter), whether it waited offline, and which send this is.
+        // Clamped to what the server takes: a stale outbox item must not cost its answer.
+        const attempt = Math.min(this.outbox.sending(next.answerId), DELIVERY_LIMITS.attemptMax);
+        const waited = Math.round(this.now() - next.clientCreatedAt);
         const ack = await transport.submit({
           sessionId: this.state.sessionId,
-          ...next,
+          slideId: next.slideId,
+          answerId: next.answerId,
+          answer: next.answer,
+          clientCreatedAt: next.clientCreatedAt,
+          delivery: {
+            queuedMs: Math.min(Math.max(0, waited || 0), DELIVERY_LIMITS.queuedMsMax),
+            offline: next.offline === true,
+            attempt,
+          },
         });
         if (!this.outbox) return;
         if (ack.ok) {
@@ -450,6 +465,7 @@ export class SessionClient {
   }
 
   private update(patch: Partial<SessionClientState>): void {
+    if (patch.status !== undefined && patch.status !== 'connected') this.outbox?.markOffline();
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener(this.state);
     if (patch.status === 'connected') {

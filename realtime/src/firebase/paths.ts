@@ -11,4 +11,9 @@ export const paths = {
   response: (sessionId: string, slideId: string, studentId: string) =>
     `sessions/${sessionId}/responses/${slideId}/${studentId}`,
   public: (sessionId: string) => `sessions/${sessionId}/public`,
+  /**
+   * Health records of a session (admin only), outside the session's node so loading a session
+   * never downloads them.
+   */
+  health: (sessionId: string) => `sessionHealth/${sessionId}`,
 };

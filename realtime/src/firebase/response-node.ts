@@ -1,4 +1,4 @@
-import type { StoredResponse } from '../protocol/index.ts';
+import { deliveryFactsSchema, type DeliveryFacts, type StoredResponse } from '../protocol/index.ts';
 import { decodeAnswer, encodeAnswer, type StoredAnswer } from './answer-codec.ts';
 
 /** A student's response as the database holds it; browsers write it, the rules check it. */
@@ -11,6 +11,11 @@ export interface ResponseNode {
   hidden: boolean;
   revisions: number;
   answerIds: Record<string, true>;
+  /**
+   * How the answer got here, written by the browser for the health report (never by a server:
+   * a server's rewrite of the node drops it, after the server recorded it).
+   */
+  delivery?: DeliveryFacts;
 }
 
 export function responseNode(response: StoredResponse): ResponseNode {
@@ -52,4 +57,11 @@ export function storedResponseFrom(node: unknown): StoredResponse | undefined {
     hidden: r.hidden === true,
     answerIds,
   };
+}
+
+/** The delivery facts a browser wrote with its response, checked like any input, or undefined. */
+export function deliveryFrom(node: unknown): DeliveryFacts | undefined {
+  if (typeof node !== 'object' || node === null) return undefined;
+  const parsed = deliveryFactsSchema.safeParse((node as { delivery?: unknown }).delivery);
+  return parsed.success ? parsed.data : undefined;
 }

@@ -1,3 +1,4 @@
+import { DELIVERY_LIMITS } from '../protocol/delivery-limits.ts';
 import { LIMITS } from '../protocol/limits.ts';
 import { ANSWER_FIELD } from './answer-codec.ts';
 
@@ -86,6 +87,8 @@ function answerRules(): Record<string, unknown> {
   };
 }
 
+const integer = 'newData.isNumber() && newData.val() % 1 === 0';
+
 const answerIdPattern = `/^[A-Za-z0-9_-]{8,${LIMITS.idMax}}$/`;
 
 /** A student's own response: a new revision (new answerId) or a resend of the current one. */
@@ -111,6 +114,21 @@ function responseRules(): Record<string, unknown> {
     },
     revisions: {
       '.validate': `newData.isNumber() && newData.val() <= ${LIMITS.answerRevisionsMax} && (${isTeacher} || newData.val() === (newData.parent().child('answerId').val() === data.parent().child('answerId').val() ? data.val() : (data.exists() ? data.val() : 0) + 1))`,
+    },
+    delivery: {
+      // How the answer got here (health report): the browser's own durations and clock offset.
+      '.validate': `newData.hasChildren(['queuedMs', 'offline', 'attempt'])`,
+      queuedMs: {
+        '.validate': `${integer} && newData.val() >= 0 && newData.val() <= ${DELIVERY_LIMITS.queuedMsMax}`,
+      },
+      offline: { '.validate': 'newData.isBoolean()' },
+      attempt: {
+        '.validate': `${integer} && newData.val() >= 1 && newData.val() <= ${DELIVERY_LIMITS.attemptMax}`,
+      },
+      clockOffsetMs: {
+        '.validate': `${integer} && newData.val() >= -${DELIVERY_LIMITS.clockOffsetMsMax} && newData.val() <= ${DELIVERY_LIMITS.clockOffsetMsMax}`,
+      },
+      ...noOtherChildren,
     },
     answerIds: {
       $answerId: {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { answerSchema } from './answers.ts';
+import { deliveryFactsSchema } from './health.ts';
 import {
   darkLaunchShareSchema,
   latePolicySchema,
@@ -61,6 +62,8 @@ export const submitAnswerMessageSchema = z.object({
   answer: answerSchema,
   /** When the student pressed submit (client clock); used for delivery-time reports only. */
   clientCreatedAt: z.optional(z.int().check(z.nonnegative())),
+  /** How the answer got here (time queued, offline, attempt); for the health report only. */
+  delivery: z.optional(deliveryFactsSchema),
 });
 export type SubmitAnswerMessage = z.output<typeof submitAnswerMessageSchema>;
 

@@ -43,7 +43,8 @@ export interface HttpApiDeps {
  * joins or resumes a student without a socket, for transports that do not talk to this tier
  * (Firebase); `POST /v1/sessions` (teacher account token) creates a session;
  * `GET`/`DELETE /v1/sessions/:id` (that session's teacher token) read it for reports or delete it
- * with every answer; `/healthz` and `/metrics` for operators.
+ * with every answer; `GET /v1/sessions/:id/health` (the same token) its health report;
+ * `/healthz` and `/metrics` for operators.
  */
 export function createHttpApi(deps: HttpApiDeps) {
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -125,6 +126,17 @@ async function route(deps: HttpApiDeps, req: IncomingMessage, res: ServerRespons
       joinCode: created.joinCode,
       teacherToken,
     });
+  }
+
+  const health = /^\/v1\/sessions\/([A-Za-z0-9_-]{1,64})\/health$/.exec(path);
+  if (health?.[1] && req.method === 'GET') {
+    const sessionId = health[1];
+    const claims = await bearer(deps, req);
+    if (!claims.ok) return sendError(res, claims);
+    if (claims.claims.role !== 'teacher' || claims.claims.sid !== sessionId)
+      return sendError(res, protocolError('forbidden'));
+    const report = await deps.ops.health(sessionId, claims.claims.sub);
+    return report.ok ? sendJson(res, 200, report) : sendError(res, report);
   }
 
   const match = /^\/v1\/sessions\/([A-Za-z0-9_-]{1,64})$/.exec(path);

@@ -15,6 +15,8 @@ import {
   type TeacherSnapshot,
 } from '../protocol/index.ts';
 import type { Clock } from './clock.ts';
+import { buildHealthReport } from './health/health-report.ts';
+import { readHealthRecords } from './health/records.ts';
 import type { LiveSession } from './live-session.ts';
 import type { SessionRegistry } from './session-registry.ts';
 import type { Member, OpenedViews, Reply, SessionEvent, SessionOps } from './session-ops.ts';
@@ -27,8 +29,16 @@ export interface LocalSessionOpsDeps {
 
 /** The local operations plus what the cluster layer needs to rebuild presence after a move. */
 export interface LocalSessionOps extends SessionOps {
-  /** `open` without the views: re-announces a connection to a session that changed owner. */
-  attach(sessionId: string, member: Member, transport: string): Promise<boolean>;
+  /**
+   * `open` without the views: re-announces a connection to a session that changed owner.
+   * `connection` (the socket id) is logged for the health report: it lived on.
+   */
+  attach(
+    sessionId: string,
+    member: Member,
+    transport: string,
+    connection?: string,
+  ): Promise<boolean>;
   /** Resolves once the session is in memory here (false: it does not exist). */
   load(sessionId: string): Promise<boolean>;
   /** What `open` returns, without counting a connection (a repeated open). */
@@ -77,13 +87,32 @@ export function createLocalSessionOps(deps: LocalSessionOpsDeps): LocalSessionOp
       return (await registry.get(sessionId)) !== undefined;
     },
 
-    async attach(sessionId, member, transport) {
-      return (await attach(sessionId, member, transport)) !== undefined;
+    async attach(sessionId, member, transport, connection) {
+      const live = await attach(sessionId, member, transport);
+      if (live && connection !== undefined && member.role === 'student')
+        registry.recordHealth(sessionId, {
+          k: 'reattach',
+          at: clock.now(),
+          studentId: member.studentId,
+          connection,
+          process: registry.processId,
+        });
+      return live !== undefined;
     },
 
-    async open(sessionId, member, transport) {
+    async open(sessionId, member, transport, connection) {
       const live = await attach(sessionId, member, transport);
-      return live ? viewsOf(live, member, clock) : protocolError('session_not_found');
+      if (!live) return protocolError('session_not_found');
+      if (member.role === 'student')
+        registry.recordHealth(sessionId, {
+          k: 'open',
+          at: clock.now(),
+          studentId: member.studentId,
+          connection,
+          transport,
+          process: registry.processId,
+        });
+      return viewsOf(live, member, clock);
     },
 
     async views(sessionId, member) {
@@ -93,15 +122,34 @@ export function createLocalSessionOps(deps: LocalSessionOpsDeps): LocalSessionOp
       return viewsOf(live, member, clock);
     },
 
-    async close(sessionId, member) {
+    async close(sessionId, member, connection, reason) {
       const live = registry.peek(sessionId);
       if (!live) return;
-      if (member.role === 'student') live.presence.disconnected(member.studentId);
+      if (member.role === 'student') {
+        live.presence.disconnected(member.studentId);
+        registry.recordHealth(sessionId, {
+          k: 'close',
+          at: clock.now(),
+          studentId: member.studentId,
+          connection,
+          reason: (reason ?? 'closed').slice(0, 64),
+        });
+      }
       registry.detach(live);
     },
 
-    async transportChanged(sessionId, studentId, transport) {
-      registry.peek(sessionId)?.presence.transportChanged(studentId, transport);
+    async transportChanged(sessionId, studentId, transport, connection) {
+      const live = registry.peek(sessionId);
+      if (!live) return;
+      live.presence.transportChanged(studentId, transport);
+      if (connection !== undefined)
+        registry.recordHealth(sessionId, {
+          k: 'upgrade',
+          at: clock.now(),
+          studentId,
+          connection,
+          transport,
+        });
     },
 
     async reportRtt(sessionId, studentId, transport, rttMs) {
@@ -121,6 +169,15 @@ export function createLocalSessionOps(deps: LocalSessionOpsDeps): LocalSessionOp
       const live = await registry.get(sessionId);
       if (!live || live.state.teacherId !== teacherId) return protocolError('session_not_found');
       return { ok: true, state: live.state, responseCounts: responseCounts(live.state) };
+    },
+
+    async health(sessionId, teacherId) {
+      // From the store, without loading the session here: reading a report is not a restart.
+      const sources = await registry.healthSources(sessionId);
+      if (!sources || sources.state.teacherId !== teacherId)
+        return protocolError('session_not_found');
+      const { records, unreadable } = readHealthRecords(sources.records);
+      return buildHealthReport(sources.state, records, unreadable, clock.now());
     },
 
     async delete(sessionId, teacherId) {
@@ -158,8 +215,9 @@ const HANDLERS: Record<SessionEvent, Handler> = {
     );
     return result.ok ? { ok: true, seq: result.state.seq } : result;
   },
-  'student:submit': async ({ sessionId, member, origin, registry }, message) => {
+  'student:submit': async ({ sessionId, member, origin, registry, clock, live }, message) => {
     if (member.role !== 'student') return protocolError('forbidden');
+    const receivedAt = clock.now();
     const parsed = submitAnswerMessageSchema.safeParse(message);
     if (!parsed.success) return badRequest(parsed.error.issues[0]);
     const m = parsed.data;
@@ -178,6 +236,24 @@ const HANDLERS: Record<SessionEvent, Handler> = {
     if (!result.ok) return result;
     const stored = result.state.responses[m.slideId]?.[member.studentId];
     if (!stored) return protocolError('internal_error');
+    // Logged as the acknowledgement goes out (after the durable write), with the next write.
+    registry.recordHealth(sessionId, {
+      k: 'ack',
+      at: clock.now(),
+      receivedAt,
+      studentId: member.studentId,
+      slideId: m.slideId,
+      answerId: m.answerId,
+      transport: live.presence.get(member.studentId)?.transport ?? 'socket',
+      duplicate: result.duplicate,
+      ...(m.delivery
+        ? {
+            queuedMs: m.delivery.queuedMs,
+            offline: m.delivery.offline,
+            attempt: m.delivery.attempt,
+          }
+        : {}),
+    });
     return {
       ok: true,
       answerId: m.answerId,

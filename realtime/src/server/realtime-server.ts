@@ -13,6 +13,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { ConfigError, type RealtimeConfig } from './config.ts';
 import { createHandshake } from './handshake.ts';
 import { createHttpApi } from './http-api.ts';
+import { randomId } from './ids.ts';
 import { createLocalSessionOps, teacherSnapshot } from './local-session-ops.ts';
 import { createLogger } from './logger.ts';
 import { createRealtimeMetrics, type RealtimeMetrics } from './metrics.ts';
@@ -97,6 +98,7 @@ export async function createRealtimeServer(
     metrics,
     presenceGoneAfterMs: config.presenceGoneAfterMs,
     sessionIdleEvictMs: config.sessionIdleEvictMs,
+    processId: cluster?.processId ?? randomId(),
     ...(cluster ? { ownership: cluster.ownership } : {}),
   });
 
@@ -140,27 +142,31 @@ export async function createRealtimeServer(
   );
   registerSocketHandlers(io, { ops, clock, logger, metrics });
 
-  http.on(
-    'request',
-    createHttpApi({
-      ops,
-      tokens,
-      metrics,
-      logger,
-      corsOrigins: config.corsOrigins,
-      isHealthy: () => !closing,
-      processId: cluster?.processId,
-      sessionDeleted: (sessionId) => {
-        for (const room of [teacherRoom(sessionId), studentsRoom(sessionId)]) {
-          io.to(room).emit(
-            'session:closed',
-            protocolError('session_not_found', 'The session was deleted.'),
-          );
-          io.in(room).disconnectSockets(true);
-        }
-      },
-    }),
-  );
+  const httpApi = createHttpApi({
+    ops,
+    tokens,
+    metrics,
+    logger,
+    corsOrigins: config.corsOrigins,
+    isHealthy: () => !closing,
+    processId: cluster?.processId,
+    sessionDeleted: (sessionId) => {
+      for (const room of [teacherRoom(sessionId), studentsRoom(sessionId)]) {
+        io.to(room).emit(
+          'session:closed',
+          protocolError('session_not_found', 'The session was deleted.'),
+        );
+        io.in(room).disconnectSockets(true);
+      }
+    },
+  });
+  // engine.io answers its own path (long-polling) from the listener it attached above; a
+  // listener added after that runs for every request, so the API must leave that path alone or
+  // its 404 reaches the polling client first and the HTTP fallback never connects.
+  const enginePath = `${io.path()}/`;
+  http.on('request', (req, res) => {
+    if (!req.url?.startsWith(enginePath)) httpApi(req, res);
+  });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -1,5 +1,6 @@
 import type {
   Deck,
+  HealthReport,
   ProtocolError,
   PublicSessionView,
   SessionSettings,
@@ -58,8 +59,15 @@ export interface SessionOps {
     transport: string,
     connection: string,
   ): Promise<OpenedViews | ProtocolError>;
-  close(sessionId: string, member: Member, connection: string): Promise<void>;
-  transportChanged(sessionId: string, studentId: string, transport: string): Promise<void>;
+  /** `reason`: why it closed (socket.io's disconnect reason), for the health report. */
+  close(sessionId: string, member: Member, connection: string, reason?: string): Promise<void>;
+  /** A long-polling connection upgraded; `connection` (the socket id) for the health report. */
+  transportChanged(
+    sessionId: string,
+    studentId: string,
+    transport: string,
+    connection?: string,
+  ): Promise<void>;
   /**
    * The round trip a student's client measured on `transport` ("websocket", "polling"): kept in
    * presence for the teacher's roster, rate-limited there; memory only, never in the log.
@@ -79,5 +87,7 @@ export interface SessionOps {
     settings: SessionSettings,
   ): Promise<SessionState | ProtocolError>;
   report(sessionId: string, teacherId: string): Promise<SessionReport | ProtocolError>;
+  /** The health report (health/health-report.ts), from the store; does not load the session. */
+  health(sessionId: string, teacherId: string): Promise<HealthReport | ProtocolError>;
   delete(sessionId: string, teacherId: string): Promise<{ ok: true } | ProtocolError>;
 }

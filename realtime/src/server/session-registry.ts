@@ -3,12 +3,14 @@ import { apply, type Applied, type EngineEvent, type Envelope } from '../engine/
 import {
   protocolError,
   type Deck,
+  type DeliveryFacts,
   type ProtocolError,
   type SessionSettings,
   type SessionState,
   type StoredResponse,
 } from '../protocol/index.ts';
 import type { Clock } from './clock.ts';
+import type { HealthRecord } from './health/records.ts';
 import { randomId, randomJoinCode } from './ids.ts';
 import { LiveSession } from './live-session.ts';
 import type { RealtimeMetrics } from './metrics.ts';
@@ -34,6 +36,8 @@ export interface RegistryOptions {
   metrics: RealtimeMetrics;
   presenceGoneAfterMs: number;
   sessionIdleEvictMs: number;
+  /** This process among all that ever held a session (health records tell restarts by it). */
+  processId: string;
   /**
    * Several processes: a session may be held here only while this process owns it
    * (cluster/session-lease.ts). `claim` takes or confirms ownership before a load or a create;
@@ -64,6 +68,8 @@ export class SessionRegistry {
   private readonly sessions = new Map<string, LiveSession>();
   private readonly loading = new Map<string, Promise<LiveSession | undefined>>();
   private hooks: RegistryHooks | null = null;
+  /** Firebase answers this process logged as acknowledged by the database (health report). */
+  private readonly dbAcksLogged = new WeakMap<LiveSession, Set<string>>();
   private closed = false;
 
   constructor(private readonly options: RegistryOptions) {}
@@ -93,6 +99,28 @@ export class SessionRegistry {
   /** The session in memory, without loading it. */
   peek(sessionId: string): LiveSession | undefined {
     return this.sessions.get(sessionId);
+  }
+
+  get processId(): string {
+    return this.options.processId;
+  }
+
+  /** Keeps facts for the session's health report; never waited on (see SessionStore). */
+  recordHealth(sessionId: string, ...records: HealthRecord[]): void {
+    this.options.store.recordHealth?.(sessionId, records);
+  }
+
+  /** The session as stored (not as held in memory) and its health records, for the report. */
+  async healthSources(
+    sessionId: string,
+  ): Promise<{ state: SessionState; records: unknown[] } | undefined> {
+    const live = this.sessions.get(sessionId);
+    if (live) await live.lastAppend;
+    const [state, records] = await Promise.all([
+      this.options.store.load(sessionId),
+      this.options.store.readHealth?.(sessionId) ?? Promise.resolve([]),
+    ]);
+    return state ? { state, records } : undefined;
   }
 
   findSessionIdByJoinCode(joinCode: string): Promise<string | undefined> {
@@ -131,6 +159,11 @@ export class SessionRegistry {
         return protocolError('storage_failed');
       }
       this.scheduleEviction(this.adopt(result.state));
+      this.recordHealth(result.state.id, {
+        k: 'created',
+        at: result.state.createdAt,
+        process: this.options.processId,
+      });
       this.options.metrics.countCommand('createSession', 'ok');
       return result.state;
     }
@@ -246,6 +279,12 @@ export class SessionRegistry {
       ownership?.released(sessionId);
       return undefined;
     }
+    this.recordHealth(sessionId, {
+      k: 'loaded',
+      at: this.options.clock.now(),
+      process: this.options.processId,
+      seq: state.seq,
+    });
     const live = this.adopt(state);
     live.presence.expect(
       Object.values(state.students)
@@ -268,8 +307,8 @@ export class SessionRegistry {
     this.syncTimers(live);
     live.unwatch =
       this.options.store.watch?.(state.id, {
-        response: (slideId, studentId, response) =>
-          this.externalResponse(live, slideId, studentId, response),
+        response: (slideId, studentId, response, delivery) =>
+          this.externalResponse(live, slideId, studentId, response, delivery),
         presence: (studentId, presence) => this.externalPresence(live, studentId, presence),
       }) ?? null;
     return live;
@@ -285,8 +324,35 @@ export class SessionRegistry {
     slideId: string,
     studentId: string,
     response: StoredResponse,
+    delivery: DeliveryFacts | undefined,
   ): void {
-    if (live.state.responses[slideId]?.[studentId]?.answerIds.includes(response.answerId)) return;
+    // The database acknowledged this write to the browser: that is what the student saw as
+    // "received", so it is logged for the health report's stored check. Nodes carry `delivery`
+    // until a server rewrites them, so a browser write that arrived while no process held the
+    // session is logged when one loads it. The watch passes every response of a slide on each
+    // change: each answer is logged once per process (the report counts it once overall).
+    const logDbAck = (refused?: string) => {
+      let logged = this.dbAcksLogged.get(live);
+      if (!logged) this.dbAcksLogged.set(live, (logged = new Set()));
+      const key = `${slideId}\u0000${studentId}\u0000${response.answerId}`;
+      if (logged.has(key)) return;
+      logged.add(key);
+      this.recordHealth(live.id, {
+        k: 'db-ack',
+        at: this.options.clock.now(),
+        storedAt: response.submittedAt,
+        studentId,
+        slideId,
+        answerId: response.answerId,
+        ...(response.clientCreatedAt === null ? {} : { clientCreatedAt: response.clientCreatedAt }),
+        ...(delivery ?? {}),
+        ...(refused === undefined ? {} : { refused }),
+      });
+    };
+    if (live.state.responses[slideId]?.[studentId]?.answerIds.includes(response.answerId)) {
+      if (delivery) logDbAck();
+      return;
+    }
     const command = {
       type: 'submitAnswer' as const,
       slideId,
@@ -300,6 +366,7 @@ export class SessionRegistry {
       'firebase',
       response.submittedAt,
     ).then((outcome) => {
+      logDbAck(outcome.ok ? undefined : outcome.code);
       if (!outcome.ok)
         this.options.logger.warn(
           { sessionId: live.id, slideId, studentId, code: outcome.code },
@@ -320,12 +387,30 @@ export class SessionRegistry {
   ): void {
     const connected = presence?.status === 'connected';
     if (connected !== live.firebaseConnected.has(studentId)) {
+      // Times are the database's (its server timestamp of the presence write); a connection is
+      // named by when it connected, so seeing it again after a load counts it once.
+      const at = presence?.lastSeenAt || this.options.clock.now();
       if (connected) {
         live.firebaseConnected.add(studentId);
         live.presence.connected(studentId, 'firebase');
+        this.recordHealth(live.id, {
+          k: 'open',
+          at,
+          studentId,
+          connection: `firebase:${at}`,
+          transport: 'firebase',
+          process: this.options.processId,
+        });
       } else {
         live.firebaseConnected.delete(studentId);
         live.presence.disconnected(studentId);
+        this.recordHealth(live.id, {
+          k: 'close',
+          at,
+          studentId,
+          connection: 'firebase',
+          reason: presence ? 'connection lost' : 'presence removed',
+        });
       }
     }
     if (connected && presence.rttMs !== undefined)

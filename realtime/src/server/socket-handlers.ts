@@ -98,7 +98,7 @@ async function onConnection(socket: AppSocket, deps: SocketHandlerDeps): Promise
   // Only a long-polling connection can still upgrade (to WebSocket).
   if (socket.conn.transport.name !== 'websocket') {
     socket.conn.once('upgrade', () => {
-      void ops.transportChanged(data.sessionId, studentId, socket.conn.transport.name);
+      void ops.transportChanged(data.sessionId, studentId, socket.conn.transport.name, socket.id);
     });
   }
 }
@@ -181,14 +181,14 @@ function reportRtt(socket: AppSocket, deps: SocketHandlerDeps, rttMs: number): v
   });
 }
 
-function onDisconnect(this: AppSocket): void {
+function onDisconnect(this: AppSocket, reason: string): void {
   const { data } = this;
   const deps = depsByServer.get(this.nsp.server);
   if (!data.opened || !deps) return;
   data.opened = false;
   deps.metrics.connectedSockets.dec({ role: data.role });
   if (isPingOnly(data)) return;
-  deps.ops.close(data.sessionId, memberOf(data), this.id).catch((error: unknown) => {
+  deps.ops.close(data.sessionId, memberOf(data), this.id, reason).catch((error: unknown) => {
     deps.logger.warn({ err: error, sessionId: data.sessionId }, 'closing a connection failed');
   });
 }

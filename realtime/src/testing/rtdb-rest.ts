@@ -54,12 +54,16 @@ function shallow(value: unknown): unknown {
 
 /**
  * The Realtime Database REST API over firebase-server's data, for what probes and tests use:
- * `GET path.json` (with `shallow=true`), `PUT` and `DELETE`, `auth=<ID token>`, `print=silent`.
+ * `GET path.json` (with `shallow=true`), `PUT` and `DELETE`, `auth=<ID token>`, `print=silent`,
+ * readable from any origin.
  * The same rules as the WebSocket protocol decide; writes reach WebSocket listeners too.
  */
 export function rtdbRestHandler(firebaseServer: FirebaseServer) {
   const server = firebaseServer as unknown as ServerInternals;
   return (req: IncomingMessage, res: ServerResponse): void => {
+    // Like the real REST API, browsers may read its answers from any origin (the web app's
+    // network check reads one with fetch); access is decided by the rules and `auth`, not CORS.
+    res.setHeader('Access-Control-Allow-Origin', '*');
     const url = new URL(req.url ?? '/', 'http://rtdb');
     const answer = (status: number, body?: unknown) => {
       res.writeHead(status, { 'Content-Type': 'application/json' });

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -160,10 +161,11 @@ export async function openClassroom(
 ): Promise<Classroom> {
   const dir = tempDir(name);
   const server = await startServer(dir.path, overrides, deps);
-  const session = await createSession(server.url, await server.tokens.signTeacherAccount('t-1'), {
-    deck: EVERY_KIND_DECK,
-  });
-  const clients: SessionClient[] = [];
+  const { session, teacher } = await sessionWithTeacher(
+    server.url,
+    await server.tokens.signTeacherAccount('t-1'),
+  );
+  const clients: SessionClient[] = [teacher];
   const track = (c: SessionClient) => {
     clients.push(c);
     return c;
@@ -171,9 +173,6 @@ export async function openClassroom(
   const studentClient = options.studentClient ?? ((s, storage) => socketClient(s.url, storage));
   const client = (storage?: KeyValueStorage) => track(studentClient(server, storage));
   const teacherClient = () => track(socketClient(server.url));
-  const teacher = teacherClient();
-  teacher.connectAsTeacher(session.teacherToken);
-  await waitFor(teacher, (s) => s.teacher !== null);
   const closeClients = () => {
     for (const c of clients.splice(0)) c.close();
   };
@@ -213,6 +212,21 @@ export async function createSession(
   return (await res.json()) as CreatedSession;
 }
 
+/**
+ * Creates a session of EVERY_KIND_DECK with an account token, and connects its teacher over a
+ * socket (the caller closes it). Resolves once the teacher has the session's state.
+ */
+export async function sessionWithTeacher(
+  url: string,
+  accountToken: string,
+): Promise<{ session: CreatedSession; teacher: SessionClient }> {
+  const session = await createSession(url, accountToken, { deck: EVERY_KIND_DECK });
+  const teacher = socketClient(url);
+  teacher.connectAsTeacher(session.teacherToken);
+  await waitFor(teacher, (s) => s.teacher !== null);
+  return { session, teacher };
+}
+
 export function socketClient(
   url: string,
   storage: KeyValueStorage = memoryStorage(),
@@ -243,4 +257,28 @@ export function waitFor(
       }
     });
   });
+}
+
+/** Student i answers `slideId` with answerFor(kind, i); resolves once every answer is acknowledged. */
+export async function everyoneAnswers(
+  students: readonly SessionClient[],
+  slideId: string,
+  kind: QuestionKind,
+): Promise<void> {
+  students.forEach((s, i) => s.submitAnswer(slideId, answerFor(kind, i)));
+  await Promise.all(
+    students.map((s) => waitFor(s, (st) => st.answers[slideId]?.status === 'received')),
+  );
+}
+
+/** The teacher moves the session to `slideIndex`; resolves once every student is on it. */
+export async function moveClassTo(
+  teacher: SessionClient,
+  students: readonly SessionClient[],
+  slideIndex: number,
+): Promise<void> {
+  assert.equal((await teacher.command({ type: 'goToSlide', slideIndex })).ok, true);
+  await Promise.all(
+    students.map((s) => waitFor(s, (st) => st.session?.currentSlideIndex === slideIndex)),
+  );
 }

@@ -30,7 +30,7 @@ export interface FirebaseClassroomOptions {
 export async function openFirebaseClassroom(
   name: string,
   options: FirebaseClassroomOptions = {},
-): Promise<Classroom> {
+): Promise<Classroom & { firebase: FirebaseAdminConfig }> {
   const testFirebase = await startTestFirebase();
   const link =
     options.studentLinkDelayMs === undefined
@@ -107,5 +107,5 @@ export async function openFirebaseClassroom(
     },
   );
   realtimeUrl = room.server.url;
-  return room;
+  return Object.assign(room, { firebase });
 }

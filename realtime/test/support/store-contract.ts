@@ -182,6 +182,55 @@ export function sessionStoreContract(
       await cleanup();
     });
 
+    it('keeps health records in order with the appends, across a reopen, and drops them on delete', async () => {
+      const { store, reopen, cleanup } = await open();
+      assert.ok(
+        typeof store.recordHealth === 'function' && typeof store.readHealth === 'function',
+        'every adapter keeps health records',
+      );
+      const { state, events } = newSession('s-health', 'GHJKMN');
+      await store.create(state, events);
+      const opened = (i: number) => ({
+        k: 'open' as const,
+        at: 10_000 + i,
+        studentId: `h${i}`,
+        connection: `socket-${i}`,
+        transport: 'websocket',
+        process: 'p-1',
+      });
+      store.recordHealth(state.id, [{ k: 'created', at: 1_000, process: 'p-1' }]);
+      // Records given while appends run go out with them; nobody waits for them.
+      const writes: Promise<void>[] = [];
+      for (let i = 0; i < 5; i++) {
+        const r = apply(
+          state,
+          {
+            actor: { role: 'student', studentId: `h${i}` },
+            command: { type: 'join', name: `H${i}` },
+          },
+          10_000 + i,
+        );
+        assert.ok(r.ok);
+        writes.push(store.append(state.id, r.events, r.state));
+        store.recordHealth(state.id, [opened(i)]);
+      }
+      await Promise.all(writes);
+      const expected = [
+        { k: 'created', at: 1_000, process: 'p-1' },
+        ...[0, 1, 2, 3, 4].map(opened),
+      ];
+      assert.deepEqual(await store.readHealth(state.id), expected);
+      store.recordHealth('no-such-session', [opened(9)]);
+      assert.deepEqual(await store.readHealth('no-such-session'), []);
+      await store.close();
+      const again = await reopen();
+      assert.deepEqual(await again.readHealth?.(state.id), expected);
+      assert.equal(await again.delete(state.id), true);
+      assert.deepEqual(await again.readHealth?.(state.id), []);
+      await again.close();
+      await cleanup();
+    });
+
     it('delete removes the session and every answer in it', async () => {
       const { store, cleanup } = await open();
       const { state, events } = newSession('s-del', 'EFGHJK');

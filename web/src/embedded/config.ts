@@ -11,6 +11,12 @@ const envSchema = z.object({
   WEB_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Skip `next build` even when sources look newer than the last build (CI builds once). */
   WEB_SKIP_BUILD: z.enum(['true', 'false']).default('false'),
+  /**
+   * false: run no realtime tier in this process; pages and route handlers use the one at
+   * REALTIME_PUBLIC_URL / REALTIME_INTERNAL_URL (run elsewhere, or in tests not at all).
+   */
+  WEB_EMBEDDED_REALTIME: z.enum(['true', 'false']).default('true'),
+  REALTIME_INTERNAL_URL: z.url().default('http://127.0.0.1:4100'),
 });
 
 export interface LauncherConfig {
@@ -18,6 +24,10 @@ export interface LauncherConfig {
   host: string;
   port: number;
   skipBuild: boolean;
+  /** Run the realtime tier in this process (the default), or use the configured one. */
+  embeddedRealtime: boolean;
+  /** Where the realtime tier is when it is not embedded (for the probe). */
+  realtimeInternalUrl: string;
 }
 
 /** Configuration of the embedded launcher (`npm start`). */
@@ -30,6 +40,8 @@ export function loadLauncherConfig(
     host: e.WEB_HOST,
     port: e.WEB_PORT,
     skipBuild: e.WEB_SKIP_BUILD === 'true',
+    embeddedRealtime: e.WEB_EMBEDDED_REALTIME === 'true',
+    realtimeInternalUrl: e.REALTIME_INTERNAL_URL.replace(/\/$/, ''),
   };
 }
 

@@ -22,9 +22,10 @@ import { teacherSecret } from './secrets.ts';
 
 /**
  * `npm start`: the whole classroom on one machine with no cloud account. Starts the realtime tier
- * (SQLite under the data folder), the metrics aggregator (pages report to /v1/beacon on this
- * origin; Prometheus scrapes its internal port on loopback) and the web app in this process, and
- * a probe of them as a child process (probe-child.ts), then prints where to go.
+ * (SQLite under the data folder; WEB_EMBEDDED_REALTIME=false leaves it to the configured one),
+ * the metrics aggregator (pages report to /v1/beacon on this origin; Prometheus scrapes its
+ * internal port on loopback) and the web app in this process, and a probe of them as a child
+ * process (probe-child.ts), then prints where to go.
  * `--rotate-teacher-secret` replaces the teacher secret and signs every teacher out.
  */
 async function main(): Promise<void> {
@@ -40,10 +41,15 @@ async function main(): Promise<void> {
   const env = currentEnvironment();
   const realtimeConfig = loadRealtimeConfig({ CLASSPULSE_DATA_DIR: launcher.dataDir, ...env });
   const logger = createLogger(realtimeConfig.logLevel);
-  const realtime = await createRealtimeServer(
-    { ...realtimeConfig, tokenSecret: realtimeTokenSecret },
-    { logger },
-  );
+  const realtime = launcher.embeddedRealtime
+    ? await createRealtimeServer(
+        { ...realtimeConfig, tokenSecret: realtimeTokenSecret },
+        { logger },
+      )
+    : null;
+  const realtimeInternalUrl = realtime
+    ? `http://127.0.0.1:${realtime.port}`
+    : launcher.realtimeInternalUrl;
 
   // Beacons arrive through the web port; the aggregator's own public port stays on loopback.
   const aggregatorConfig = loadAggregatorConfig({
@@ -60,9 +66,11 @@ async function main(): Promise<void> {
     CLASSPULSE_DATA_DIR: launcher.dataDir,
     REALTIME_TOKEN_SECRET: realtimeTokenSecret,
     TEACHER_SECRET: teacher.secret,
-    REALTIME_INTERNAL_URL: `http://127.0.0.1:${realtime.port}`,
-    REALTIME_PUBLIC_PORT: String(realtime.port),
     NEXT_TELEMETRY_DISABLED: '1',
+    // Not embedded: the web app keeps the configured REALTIME_* locations.
+    ...(realtime
+      ? { REALTIME_INTERNAL_URL: realtimeInternalUrl, REALTIME_PUBLIC_PORT: String(realtime.port) }
+      : {}),
   });
 
   const app = next({ dev: false, dir: webDir, hostname: launcher.host, port: launcher.port });
@@ -79,12 +87,12 @@ async function main(): Promise<void> {
   const local = `http://localhost:${port}`;
   const probe = await startProbeChild({
     webUrl: `http://127.0.0.1:${port}`,
-    realtimeUrl: `http://127.0.0.1:${realtime.port}`,
+    realtimeUrl: realtimeInternalUrl,
     realtimeTokenSecret,
     env,
   });
   process.stdout.write(
-    `${JSON.stringify({ event: 'listening', web: local, realtime: realtime.url, metrics: aggregator.internalUrl, probe: probe?.url ?? null })}\n`,
+    `${JSON.stringify({ event: 'listening', web: local, realtime: realtime?.url ?? null, metrics: aggregator.internalUrl, probe: probe?.url ?? null })}\n`,
   );
   process.stdout.write(
     `\nClasspulse is running.\n  Teacher: ${local}/teacher\n  Metrics for Prometheus: ${aggregator.internalUrl}/metrics${probe ? ` and ${probe.url}/metrics (probe)` : ''}\n`,
@@ -100,7 +108,7 @@ async function main(): Promise<void> {
   const stop = () => {
     web.closeAllConnections();
     web.close();
-    void Promise.all([realtime.close(), aggregator.close(), app.close(), probe?.stop()]).then(() =>
+    void Promise.all([realtime?.close(), aggregator.close(), app.close(), probe?.stop()]).then(() =>
       process.exit(0),
     );
     setTimeout(() => process.exit(1), 10_000).unref();

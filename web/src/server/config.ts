@@ -28,6 +28,11 @@ const envSchema = z.object({
    */
   REALTIME_PUBLIC_URL: z.url().optional(),
   REALTIME_PUBLIC_PORT: z.coerce.number().int().min(1).max(65535).default(4100),
+  /**
+   * The realtime tier's own setting (it refuses HTTP long-polling when true); read here too so
+   * the network check does not test a fallback this deployment does not offer.
+   */
+  REALTIME_WEBSOCKET_ONLY: z.enum(['true', 'false']).default('false'),
   REALTIME_TOKEN_SECRET: z.string().min(32).optional(),
   TEACHER_SECRET: z.string().min(16).optional(),
   WEB_UPLOAD_MAX_BYTES: z.coerce
@@ -73,6 +78,8 @@ export interface WebConfig {
   realtimeInternalUrl: string;
   realtimePublicUrl: string | undefined;
   realtimePublicPort: number;
+  /** The realtime tier accepts WebSocket only (no HTTP long-polling fallback). */
+  realtimeWebsocketOnly: boolean;
   realtimeTokenSecret: string | undefined;
   teacherSecret: string | undefined;
   uploadMaxBytes: number;
@@ -104,6 +111,7 @@ export function loadWebConfig(env: Record<string, string | undefined> = process.
     realtimeInternalUrl: e.REALTIME_INTERNAL_URL.replace(/\/$/, ''),
     realtimePublicUrl: e.REALTIME_PUBLIC_URL?.replace(/\/$/, ''),
     realtimePublicPort: e.REALTIME_PUBLIC_PORT,
+    realtimeWebsocketOnly: e.REALTIME_WEBSOCKET_ONLY === 'true',
     realtimeTokenSecret: e.REALTIME_TOKEN_SECRET,
     teacherSecret: e.TEACHER_SECRET,
     uploadMaxBytes: e.WEB_UPLOAD_MAX_BYTES,

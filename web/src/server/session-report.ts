@@ -1,34 +1,22 @@
 import type { SessionState } from '@classpulse/realtime/protocol';
 import { answerText } from '../lib/answer-text.ts';
-import { webConfig } from './config.ts';
+import { getFromRealtime, realtimeSessionUrl, type RealtimeFailure } from './realtime-session.ts';
 import { forgetSession, getSession, teacherTokenFor } from './sessions.ts';
 
-export type ReportResult =
-  { ok: true; state: SessionState } | { ok: false; status: number; message: string };
+export type ReportResult = { ok: true; state: SessionState } | RealtimeFailure;
 
 /** The session's full state from the realtime tier, for reports and exports. */
 export async function loadSessionState(
   teacherId: string,
   sessionId: string,
 ): Promise<ReportResult> {
-  if (!getSession(teacherId, sessionId))
-    return { ok: false, status: 404, message: 'This session does not exist.' };
-  const token = await teacherTokenFor(teacherId, sessionId);
+  const got = await getFromRealtime(teacherId, sessionId);
+  if (!got.ok) return got;
   try {
-    const res = await fetch(
-      `${webConfig().realtimeInternalUrl}/v1/sessions/${encodeURIComponent(sessionId)}`,
-      {
-        headers: { authorization: `Bearer ${token}` },
-        cache: 'no-store',
-      },
-    );
-    if (res.status === 404)
-      return { ok: false, status: 404, message: 'This session no longer exists.' };
-    if (!res.ok)
-      return { ok: false, status: 503, message: 'The live-session service did not answer.' };
-    const body = (await res.json()) as { state: SessionState };
+    const body = (await got.response.json()) as { state: SessionState };
     return { ok: true, state: body.state };
   } catch {
+    // A body that breaks off or is not JSON: as good as no answer.
     return { ok: false, status: 503, message: 'The live-session service is not reachable.' };
   }
 }
@@ -62,13 +50,10 @@ export async function deleteSessionEverywhere(
 ): Promise<boolean> {
   if (!getSession(teacherId, sessionId)) return false;
   const token = await teacherTokenFor(teacherId, sessionId);
-  const res = await fetch(
-    `${webConfig().realtimeInternalUrl}/v1/sessions/${encodeURIComponent(sessionId)}`,
-    {
-      method: 'DELETE',
-      headers: { authorization: `Bearer ${token}` },
-    },
-  );
+  const res = await fetch(realtimeSessionUrl(sessionId), {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (!res.ok && res.status !== 404) return false;
   forgetSession(teacherId, sessionId);
   return true;

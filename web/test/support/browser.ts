@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -46,4 +47,16 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
     return (await axe.run()).violations;
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Fails, naming each one, when axe finds a serious or critical violation on the page. */
+export async function assertAccessible(page: Page, what: string): Promise<void> {
+  const violations = await seriousA11yViolations(page);
+  assert.deepEqual(
+    violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    ),
+    [],
+    `axe found serious violations on ${what}`,
+  );
 }

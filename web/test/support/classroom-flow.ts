@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, seriousA11yViolations } from './browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { assertAccessible } from './browser.ts';
+import { chromiumSuite } from './chromium-suite.ts';
 import { everyKindDeck, solidPng } from './fixtures.ts';
 import { reported, waitForReported } from './reported-metrics.ts';
 import type { Stack } from './stack.ts';
@@ -48,8 +49,7 @@ export function classroomFlow(options: ClassroomFlowOptions): void {
     `a teacher and three students run a deck of every kind in Chromium (${options.name})`,
     { timeout: 900_000 },
     () => {
-      let stack: Stack;
-      let browser: Browser;
+      const suite = chromiumSuite(options.startStack);
       let teacherContext: BrowserContext;
       let dashboard: Page;
       let projector: Page;
@@ -64,30 +64,19 @@ export function classroomFlow(options: ClassroomFlowOptions): void {
         });
       };
 
-      const assertAccessible = async (page: Page, what: string) => {
-        const violations = await seriousA11yViolations(page);
-        assert.deepEqual(
-          violations.map(
-            (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-          ),
-          [],
-          `axe found serious violations on ${what}`,
-        );
-      };
-
       before(async () => {
         mkdirSync(ARTIFACTS, { recursive: true });
-        stack = await options.startStack();
-        browser = await launchChromium();
-        teacherContext = await browser.newContext({
-          baseURL: stack.webUrl,
+        teacherContext = await suite.browser.newContext({
+          baseURL: suite.stack.webUrl,
           viewport: { width: 1366, height: 900 },
         });
       });
 
-      after(async () => {
-        await browser?.close();
-        await stack?.stop();
+      it('answers /healthz for Kubernetes probes without caching', async () => {
+        const response = await fetch(`${suite.stack.webUrl}/healthz`);
+        assert.equal(response.status, 200);
+        assert.match(response.headers.get('cache-control') ?? '', /no-store/);
+        assert.deepEqual(await response.json(), { status: 'ok' });
       });
 
       it('the teacher signs in with the local secret and starts a session from a deck', async () => {
@@ -97,7 +86,7 @@ export function classroomFlow(options: ClassroomFlowOptions): void {
         await page.getByRole('button', { name: 'Sign in' }).click();
         await page.getByRole('alert').filter({ hasText: 'not right' }).waitFor();
         await assertAccessible(page, 'teacher sign-in');
-        await page.getByLabel('Teacher secret').fill(stack.teacherSecret);
+        await page.getByLabel('Teacher secret').fill(suite.stack.teacherSecret);
         await page.getByRole('button', { name: 'Sign in' }).click();
         await page.getByRole('heading', { name: 'Your decks' }).waitFor();
 
@@ -147,16 +136,16 @@ export function classroomFlow(options: ClassroomFlowOptions): void {
 
       it('three students join from the code page; one is on a 360 px phone', async () => {
         for (const [i, name] of ['Ada', 'Grace', 'Alan'].entries()) {
-          const context = await browser.newContext(
+          const context = await suite.browser.newContext(
             i === 0
               ? {
-                  baseURL: stack.webUrl,
+                  baseURL: suite.stack.webUrl,
                   viewport: { width: 360, height: 740 },
                   isMobile: true,
                   hasTouch: true,
                   deviceScaleFactor: 2,
                 }
-              : { baseURL: stack.webUrl },
+              : { baseURL: suite.stack.webUrl },
           );
           const page = await context.newPage();
           await page.goto('/join');
@@ -285,7 +274,7 @@ export function classroomFlow(options: ClassroomFlowOptions): void {
 
       it('every page reports its load, connection and vitals to the metrics aggregator, and the probe its runs', async () => {
         const wait = (name: string, labels: Record<string, string>, atLeast: number) =>
-          waitForReported(stack.metricsUrl, name, labels, atLeast);
+          waitForReported(suite.stack.metricsUrl, name, labels, atLeast);
         // Three students, and Grace's reload: her first page sent its vitals when it was left.
         await wait('classroom_app_loads_total', { app: 'student', outcome: 'success' }, 4);
         await wait('classroom_app_loads_total', { app: 'teacher', outcome: 'success' }, 1);
@@ -305,17 +294,17 @@ export function classroomFlow(options: ClassroomFlowOptions): void {
         );
         await wait('classroom_client_heartbeats_total', { app: 'projector' }, 1);
         assert.equal(
-          await reported(stack.metricsUrl, 'classroom_client_errors_total'),
+          await reported(suite.stack.metricsUrl, 'classroom_client_errors_total'),
           0,
           'no page had an error',
         );
         assert.equal(
-          await reported(stack.metricsUrl, 'metrics_aggregator_rejected_total'),
+          await reported(suite.stack.metricsUrl, 'metrics_aggregator_rejected_total'),
           0,
           'every beacon was valid',
         );
         // The embedded probe loads the join page and pings the realtime tier like a student.
-        const probeUrl = stack.probeUrl;
+        const probeUrl = suite.stack.probeUrl;
         assert.ok(probeUrl, 'the embedded probe started');
         for (const check of ['web', 'realtime'])
           await waitForReported(
@@ -344,7 +333,7 @@ export function classroomFlow(options: ClassroomFlowOptions): void {
       });
 
       it('after a server restart every page recovers without a manual reload', async () => {
-        await stack.kill();
+        await suite.stack.kill();
         const reconnecting = dashboard.getByText('Reconnecting to the live session…');
         await reconnecting.waitFor();
         if (options.studentsIndependentOfOurServers) {
@@ -358,7 +347,7 @@ export function classroomFlow(options: ClassroomFlowOptions): void {
         } else {
           await students[0]!.page.getByText('Reconnecting').first().waitFor();
         }
-        await stack.restart();
+        await suite.stack.restart();
         await reconnecting.waitFor({ state: 'hidden', timeout: 60_000 });
         await dashboard.getByRole('button', { name: 'Next slide' }).click();
         await dashboard.getByText('Slide 3 of 7').waitFor();

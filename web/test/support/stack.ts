@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -9,6 +10,7 @@ const LAUNCHER = fileURLToPath(new URL('../../src/embedded/main.ts', import.meta
 
 export interface Stack {
   webUrl: string;
+  /** Where pages reach the realtime tier (with `realtime: false`, a port nothing listens on). */
   realtimeUrl: string;
   /** The metrics aggregator's internal URL (GET /metrics): what pages reported. */
   metricsUrl: string;
@@ -27,7 +29,7 @@ interface Running {
   child: ChildProcess;
   exited: Promise<void>;
   web: string;
-  realtime: string;
+  realtime: string | null;
   metrics: string;
   probe: string | null;
 }
@@ -63,7 +65,7 @@ async function launch(
   const lines = createInterface({ input: child.stdout });
   const ready = await new Promise<{
     web: string;
-    realtime: string;
+    realtime: string | null;
     metrics: string;
     probe: string | null;
   }>((resolve, reject) => {
@@ -74,11 +76,11 @@ async function launch(
         const msg = JSON.parse(line) as {
           event?: string;
           web?: string;
-          realtime?: string;
+          realtime?: string | null;
           metrics?: string;
           probe?: string | null;
         };
-        if (msg.event === 'listening' && msg.web && msg.realtime && msg.metrics)
+        if (msg.event === 'listening' && msg.web && msg.realtime !== undefined && msg.metrics)
           resolve({
             web: msg.web,
             realtime: msg.realtime,
@@ -93,15 +95,48 @@ async function launch(
   return { child, exited, ...ready };
 }
 
+/** A loopback port that was free a moment ago and has nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export interface StackOptions {
+  /**
+   * false: the launcher runs no realtime tier (WEB_EMBEDDED_REALTIME=false), and pages are sent
+   * to a loopback port where nothing listens: the realtime tier is down, the rest is up.
+   */
+  realtime?: boolean;
+}
+
 /**
  * The embedded stack exactly as `npm start` runs it (building the web app first if needed).
  * `env` adds variables, e.g. Firebase mode's.
  */
-export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
+export async function startStack(
+  extraEnv: Record<string, string> = {},
+  options: StackOptions = {},
+): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'classpulse-e2e-'));
+  let env = extraEnv;
+  if (options.realtime === false) {
+    const nowhere = `http://127.0.0.1:${await closedPort()}`;
+    env = {
+      ...extraEnv,
+      WEB_EMBEDDED_REALTIME: 'false',
+      REALTIME_PUBLIC_URL: nowhere,
+      REALTIME_INTERNAL_URL: nowhere,
+      // The embedded probe would log the tier's absence every run; it is the point here.
+      PROBE_LOG_LEVEL: 'error',
+    };
+  }
   let running = await launch(dataDir, 0, 0, 0, env);
   const webPort = Number(new URL(running.web).port);
-  const realtimePort = Number(new URL(running.realtime).port);
+  const realtimeUrl = running.realtime ?? env.REALTIME_PUBLIC_URL!;
+  const realtimePort = running.realtime ? Number(new URL(running.realtime).port) : 0;
   const metricsPort = Number(new URL(running.metrics).port);
   const stop = async () => {
     running.child.kill('SIGKILL');
@@ -109,7 +144,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   };
   return {
     webUrl: running.web.replace('localhost', '127.0.0.1'),
-    realtimeUrl: running.realtime,
+    realtimeUrl,
     get metricsUrl() {
       return running.metrics;
     },

@@ -122,8 +122,8 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
 
   const reattachHere = async (sessionId: string) => {
     if (!(await local.load(sessionId))) return;
-    for (const { member, transport } of localConnections(sessionId)) {
-      await local.attach(sessionId, member, transport);
+    for (const { member, transport, connection } of localConnections(sessionId)) {
+      await local.attach(sessionId, member, transport, connection);
     }
   };
 
@@ -163,9 +163,14 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
       case 'open':
         return local.open(request.sessionId, request.member, request.transport, request.connection);
       case 'close':
-        return local.close(request.sessionId, request.member, request.connection);
+        return local.close(request.sessionId, request.member, request.connection, request.reason);
       case 'transport':
-        return local.transportChanged(request.sessionId, request.studentId, request.transport);
+        return local.transportChanged(
+          request.sessionId,
+          request.studentId,
+          request.transport,
+          request.connection,
+        );
       case 'rtt':
         return local.reportRtt(
           request.sessionId,
@@ -183,11 +188,13 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
         );
       case 'report':
         return local.report(request.sessionId, request.teacherId);
+      case 'health':
+        return local.health(request.sessionId, request.teacherId);
       case 'delete':
         return local.delete(request.sessionId, request.teacherId);
       case 'reattach':
-        for (const { member, transport } of request.connections) {
-          await local.attach(request.sessionId, member, transport);
+        for (const { member, transport, connection } of request.connections) {
+          await local.attach(request.sessionId, member, transport, connection);
         }
         return null;
     }
@@ -209,13 +216,19 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
       }
       case 'close': {
         const announced = remote.remove(from, request.connection);
-        if (announced) await local.close(announced.sessionId, announced.member, request.connection);
+        if (announced)
+          await local.close(
+            announced.sessionId,
+            announced.member,
+            request.connection,
+            request.reason,
+          );
         return null;
       }
       case 'reattach':
         for (const { member, transport, connection } of request.connections) {
           if (remote.has(from, connection)) continue;
-          if (await local.attach(request.sessionId, member, transport)) {
+          if (await local.attach(request.sessionId, member, transport, connection)) {
             remote.add(from, connection, request.sessionId, member);
           }
         }
@@ -232,7 +245,7 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
         if (await deps.heartbeat.isAlive(processId)) continue;
         logger.warn({ processId }, 'a realtime process is gone; closing its connections');
         for (const [connection, { sessionId, member }] of remote.takeProcess(processId)) {
-          await local.close(sessionId, member, connection);
+          await local.close(sessionId, member, connection, 'server process gone');
         }
       }
     })().catch((error: unknown) => logger.warn({ err: error }, 'sweeping dead peers failed'));
@@ -245,11 +258,11 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
     join: (sessionId, studentId, name) => route({ op: 'join', sessionId, studentId, name }),
     open: (sessionId, member, transport, connection) =>
       route({ op: 'open', sessionId, member, transport, connection }),
-    async close(sessionId, member, connection) {
-      await route({ op: 'close', sessionId, member, connection });
+    async close(sessionId, member, connection, reason) {
+      await route({ op: 'close', sessionId, member, connection, reason });
     },
-    async transportChanged(sessionId, studentId, transport) {
-      await route({ op: 'transport', sessionId, studentId, transport });
+    async transportChanged(sessionId, studentId, transport, connection) {
+      await route({ op: 'transport', sessionId, studentId, transport, connection });
     },
     async reportRtt(sessionId, studentId, transport, rttMs) {
       await route({ op: 'rtt', sessionId, studentId, transport, rttMs });
@@ -259,6 +272,7 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
     // The creating process owns a new session (the registry claims it first).
     create: (teacherId, deck, settings) => local.create(teacherId, deck, settings),
     report: (sessionId, teacherId) => route({ op: 'report', sessionId, teacherId }),
+    health: (sessionId, teacherId) => route({ op: 'health', sessionId, teacherId }),
     delete: (sessionId, teacherId) => route({ op: 'delete', sessionId, teacherId }),
 
     owned(sessionId) {

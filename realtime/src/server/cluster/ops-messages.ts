@@ -25,8 +25,20 @@ export const opsRequestSchema = z.discriminatedUnion('op', [
     transport,
     connection: id,
   }),
-  z.object({ op: z.literal('close'), sessionId: id, member: memberSchema, connection: id }),
-  z.object({ op: z.literal('transport'), sessionId: id, studentId: id, transport }),
+  z.object({
+    op: z.literal('close'),
+    sessionId: id,
+    member: memberSchema,
+    connection: id,
+    reason: z.string().max(64).optional(),
+  }),
+  z.object({
+    op: z.literal('transport'),
+    sessionId: id,
+    studentId: id,
+    transport,
+    connection: id.optional(),
+  }),
   z.object({
     op: z.literal('rtt'),
     sessionId: id,
@@ -43,6 +55,7 @@ export const opsRequestSchema = z.discriminatedUnion('op', [
     origin: z.string().max(64),
   }),
   z.object({ op: z.literal('report'), sessionId: id, teacherId: id }),
+  z.object({ op: z.literal('health'), sessionId: id, teacherId: id }),
   z.object({ op: z.literal('delete'), sessionId: id, teacherId: id }),
   z.object({
     op: z.literal('reattach'),

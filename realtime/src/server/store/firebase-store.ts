@@ -9,7 +9,10 @@ import {
   updatesFor,
   type SessionSummaryNode,
 } from '../../firebase/layout.ts';
+import { deliveryFrom } from '../../firebase/response-node.ts';
 import type { SessionState } from '../../protocol/index.ts';
+import { parseHealthBatch, type HealthRecord } from '../health/records.ts';
+import { createHealthBatches } from './health-batches.ts';
 import {
   JoinCodeTakenError,
   SeqConflictError,
@@ -41,6 +44,14 @@ export function createFirebaseStore(options: FirebaseStoreOptions): SessionStore
   /** The last seq this process wrote or read per session; read again after a conflict. */
   const knownSeq = new Map<string, number>();
   let closed: Promise<void> | null = null;
+  /** Health records of this turn per session, pushed as one JSON string each. */
+  const health = createHealthBatches((sessionId, records) =>
+    // Ordered with the session's appends; never onto a session that is gone.
+    inOrder(sessionId, async () => {
+      if ((await storedSeq(sessionId)) === undefined) return;
+      await database.ref(paths.health(sessionId)).push(JSON.stringify(records));
+    }),
+  );
 
   /** Runs `task` after the session's earlier appends; a failure does not stop later ones. */
   function inOrder<T>(sessionId: string, task: () => Promise<T>): Promise<T> {
@@ -159,7 +170,10 @@ export function createFirebaseStore(options: FirebaseStoreOptions): SessionStore
         teacherId?: string;
       } | null;
       if (!meta) return false;
-      const updates: Record<string, null> = { [paths.session(sessionId)]: null };
+      const updates: Record<string, null> = {
+        [paths.session(sessionId)]: null,
+        [paths.health(sessionId)]: null,
+      };
       if (meta.teacherId) updates[paths.teacherSession(meta.teacherId, sessionId)] = null;
       if (meta.joinCode && (await liveSessionOf(meta.joinCode)) === sessionId)
         updates[paths.joinCode(meta.joinCode)] = null;
@@ -200,8 +214,10 @@ export function createFirebaseStore(options: FirebaseStoreOptions): SessionStore
         const slideId = snap.key;
         if (!slideId) return;
         snap.forEach((child) => {
-          const response = child.key ? storedResponseFrom(child.val()) : undefined;
-          if (child.key && response) changes.response(slideId, child.key, response);
+          const node = child.val() as unknown;
+          const response = child.key ? storedResponseFrom(node) : undefined;
+          if (child.key && response)
+            changes.response(slideId, child.key, response, deliveryFrom(node));
         });
       };
       const onPresence = (snap: DataSnapshot) => {
@@ -233,7 +249,27 @@ export function createFirebaseStore(options: FirebaseStoreOptions): SessionStore
       };
     },
 
+    recordHealth(sessionId: string, records: readonly HealthRecord[]): void {
+      if (!closed) health.add(sessionId, records);
+    },
+
+    async readHealth(sessionId: string): Promise<unknown[]> {
+      await health.written();
+      const value = (await database.ref(paths.health(sessionId)).get()).val() as Record<
+        string,
+        unknown
+      > | null;
+      // Push keys sort in the order they were written.
+      return Object.keys(value ?? {})
+        .sort()
+        .flatMap((key) => {
+          const batch = value?.[key];
+          return typeof batch === 'string' ? parseHealthBatch(batch) : [undefined];
+        });
+    },
+
     close(): Promise<void> {
+      health.flush();
       closed ??= (async () => {
         await Promise.all([...chains.values()]);
         await options.onClose?.();

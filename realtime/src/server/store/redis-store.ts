@@ -1,7 +1,9 @@
 import { Redis } from 'ioredis';
 import { evolveAll, type EngineEvent } from '../../engine/index.ts';
 import type { SessionState } from '../../protocol/index.ts';
+import { parseHealthBatch } from '../health/records.ts';
 import { ownerKey } from '../cluster/session-lease.ts';
+import { createHealthBatches } from './health-batches.ts';
 import { APPEND_EVENTS, CREATE_SESSION, DELETE_SESSION } from './redis-scripts.ts';
 import {
   JoinCodeTakenError,
@@ -55,12 +57,25 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Sess
   const p = options.keyPrefix;
   const meta = (id: string) => `${p}s:{${id}}:meta`;
   const log = (id: string) => `${p}s:{${id}}:log`;
+  /** Health records (health/records.ts): one JSON array per write, in order. */
+  const healthKey = (id: string) => `${p}s:{${id}}:health`;
   const codeKey = (code: string) => `${p}code:${code}`;
   const allKey = `${p}sessions`;
   const teacherKey = (teacherId: string) => `${p}teacher:${teacherId}`;
   const pacer = createSnapshotPacer(options.snapshotEvery);
   const inFlight = new Set<Promise<unknown>>();
   let closed = false;
+  /** Health records of this turn per session: one RPUSH each, pipelined with the turn's appends. */
+  const health = createHealthBatches((id, records) =>
+    // Only onto a session that exists: a late fact must not outlive a deleted session.
+    track(
+      redis
+        .exists(meta(id))
+        .then((exists) =>
+          exists ? redis.rpush(healthKey(id), JSON.stringify(records)) : undefined,
+        ),
+    ),
+  );
 
   const track = <T>(promise: Promise<T>): Promise<T> => {
     inFlight.add(promise);
@@ -173,8 +188,19 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Sess
       );
     },
 
+    recordHealth(sessionId, records) {
+      if (!closed) health.add(sessionId, records);
+    },
+
+    async readHealth(sessionId) {
+      await health.written();
+      const batches = await redis.lrange(healthKey(sessionId), 0, -1);
+      return batches.flatMap(parseHealthBatch);
+    },
+
     async delete(sessionId) {
       pacer.forget(sessionId);
+      await redis.del(healthKey(sessionId));
       const deleted = await track(
         redis.cpDeleteSession(
           meta(sessionId),
@@ -200,6 +226,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Sess
 
     async close() {
       if (closed) return;
+      health.flush();
       closed = true;
       await Promise.allSettled([...inFlight]);
       await redis.quit();

@@ -1,5 +1,6 @@
 import type { EngineEvent } from '../../engine/index.ts';
-import type { SessionState, StoredResponse } from '../../protocol/index.ts';
+import type { DeliveryFacts, SessionState, StoredResponse } from '../../protocol/index.ts';
+import type { HealthRecord } from '../health/records.ts';
 
 /** The join code belongs to another live session; pick another one. */
 export class JoinCodeTakenError extends Error {
@@ -30,8 +31,16 @@ export interface ExternalPresence {
 
 /** Writes that reach a session's store without passing through this process. */
 export interface ExternalChanges {
-  /** A student's response as now stored (also this process's own writes, echoed). */
-  response(slideId: string, studentId: string, response: StoredResponse): void;
+  /**
+   * A student's response as now stored (also this process's own writes, echoed). `delivery`:
+   * what the browser reported with it (health report only), when it did.
+   */
+  response(
+    slideId: string,
+    studentId: string,
+    response: StoredResponse,
+    delivery?: DeliveryFacts,
+  ): void;
   presence(studentId: string, presence: ExternalPresence | null): void;
 }
 
@@ -61,6 +70,15 @@ export interface SessionStore {
    * this tier writes.
    */
   watch?(sessionId: string, changes: ExternalChanges): () => void;
+  /**
+   * Keeps facts for the session's health report (connections, acknowledgements, loads; see
+   * health/records.ts). They go out with the store's next write, never on the path of an
+   * acknowledgement: the caller does not wait, and a failed write loses a fact, never an answer.
+   * Absent for stores that keep none.
+   */
+  recordHealth?(sessionId: string, records: readonly HealthRecord[]): void;
+  /** The session's health records in the order given, once those given so far are durable. Raw: parse them. */
+  readHealth?(sessionId: string): Promise<unknown[]>;
   /** Finishes pending writes, then releases resources. Safe to call twice. */
   close(): Promise<void>;
 }

@@ -19,6 +19,12 @@ CREATE TABLE IF NOT EXISTS session_events (
   events TEXT NOT NULL,
   PRIMARY KEY (session_id, seq)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS session_health (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  records TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS session_health_session ON session_health (session_id, id);
 `;
 
 /** Both connections (the reader on the event loop, the writer thread) are set up alike. */
@@ -50,7 +56,9 @@ export type WriteOp =
       snapshotJson: string | null;
       ended: boolean;
     }
-  | { op: 'delete'; sessionId: string };
+  | { op: 'delete'; sessionId: string }
+  /** Health records (a JSON array) for the session's health report; no seq, no snapshot. */
+  | { op: 'health'; sessionId: string; recordsJson: string };
 
 /** Per op: done (`deleted` for a delete), or why it was refused. */
 export type WriteResult =

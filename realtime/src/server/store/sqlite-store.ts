@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { evolveAll, type EngineEvent } from '../../engine/index.ts';
 import type { SessionState } from '../../protocol/index.ts';
+import { parseHealthBatch, type HealthRecord } from '../health/records.ts';
 import {
   JoinCodeTakenError,
   SeqConflictError,
@@ -30,6 +31,12 @@ export interface SqliteStoreOptions {
    */
   snapshotEvery: number;
 }
+
+/**
+ * Health records alone wait this long for company: a connection storm or a run of single
+ * answers then costs one commit per interval, not one per record. Answers never wait for them.
+ */
+const HEALTH_LINGER_MS = 20;
 
 interface Pending {
   op: WriteOp;
@@ -79,10 +86,20 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
     listByTeacher: db.prepare<[string], SummaryRow>(
       'SELECT id, join_code, teacher_id, title, status, created_at FROM sessions WHERE teacher_id = ? ORDER BY created_at DESC',
     ),
+    health: db.prepare<[string], { records: string }>(
+      'SELECT records FROM session_health WHERE session_id = ? ORDER BY id',
+    ),
   };
 
   const pacer = createSnapshotPacer(options.snapshotEvery);
   let queued: Pending[] = [];
+  /** Health records not yet handed to the writer, per session; they ride with the next batch. */
+  let health = new Map<string, HealthRecord[]>();
+  /** Settles when every health record handed to the writer so far is committed (or failed). */
+  let healthWritten: Promise<unknown> = Promise.resolve();
+  let healthTimer: NodeJS.Timeout | null = null;
+  /** Readers waiting for the pending health records to be handed to the writer. */
+  const healthWanted: Array<() => void> = [];
   let inFlight: { id: number; batch: Pending[] } | null = null;
   let nextId = 1;
   let flushScheduled = false;
@@ -94,10 +111,34 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
     for (const p of batch) p.reject(error);
   };
 
+  /** The pending health records as ops of the batch being sent; nobody waits on them. */
+  const takeHealth = (): Pending[] => {
+    if (healthTimer) clearTimeout(healthTimer);
+    healthTimer = null;
+    if (health.size === 0) return [];
+    const ops: Pending[] = [];
+    const settled: Array<Promise<unknown>> = [];
+    for (const [sessionId, records] of health) {
+      settled.push(
+        new Promise((resolve) =>
+          ops.push({
+            op: { op: 'health', sessionId, recordsJson: JSON.stringify(records) },
+            resolve,
+            reject: resolve, // a lost health fact (e.g. its session was deleted) is not an error
+          }),
+        ),
+      );
+    }
+    health = new Map();
+    healthWritten = Promise.all([healthWritten, ...settled]);
+    for (const wake of healthWanted.splice(0)) wake();
+    return ops;
+  };
+
   const flush = () => {
     flushScheduled = false;
-    if (inFlight || queued.length === 0) return;
-    const batch = queued;
+    if (inFlight || (queued.length === 0 && health.size === 0)) return;
+    const batch = [...queued, ...takeHealth()];
     queued = [];
     inFlight = { id: nextId++, batch };
     writer.postMessage({ id: inFlight.id, ops: batch.map((p) => p.op) } satisfies WriteRequest);
@@ -118,9 +159,11 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
         p.reject(new Error(result?.message ?? 'no result from the SQLite writer'));
       });
     }
-    // Whatever arrived during that commit goes out at once, as the next batch.
-    if (queued.length > 0) flush();
+    // Whatever arrived during that commit goes out at once, as the next batch (health records
+    // only with answers, or after their linger).
+    if (queued.length > 0 || ((drained || healthWanted.length > 0) && health.size > 0)) flush();
     else if (drained) drained();
+    else if (health.size > 0) lingerHealth();
   });
   writer.on('error', (error) => {
     const current = inFlight;
@@ -128,6 +171,15 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
     fail([...(current?.batch ?? []), ...queued.splice(0)], error);
     drained?.();
   });
+
+  const lingerHealth = () => {
+    if (healthTimer || closed) return;
+    healthTimer = setTimeout(() => {
+      healthTimer = null;
+      if (!inFlight) flush();
+    }, HEALTH_LINGER_MS);
+    healthTimer.unref();
+  };
 
   const enqueue = (op: WriteOp) =>
     new Promise<Extract<WriteResult, { ok: true }>>((resolve, reject) => {
@@ -201,10 +253,31 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
       return rows.map(toSummary);
     },
 
+    recordHealth(sessionId, records) {
+      if (closed || records.length === 0) return;
+      const pending = health.get(sessionId);
+      if (pending) pending.push(...records);
+      else health.set(sessionId, [...records]);
+      if (!inFlight && !flushScheduled) lingerHealth();
+    },
+
+    async readHealth(sessionId) {
+      if (health.size > 0 && !closed) {
+        // Sent now, or with the batch after the one in flight.
+        await new Promise<void>((resolve) => {
+          healthWanted.push(resolve);
+          if (!inFlight) flush();
+        });
+      }
+      await healthWritten;
+      return q.health.all(sessionId).flatMap((row) => parseHealthBatch(row.records));
+    },
+
     async close() {
       if (closed) return;
       closed = true;
-      if (flushScheduled || inFlight || queued.length > 0) {
+      if (healthTimer) clearTimeout(healthTimer);
+      if (flushScheduled || inFlight || queued.length > 0 || health.size > 0) {
         await new Promise<void>((resolve) => {
           drained = resolve;
           flush();

@@ -31,6 +31,7 @@ const q = {
   updateSnapshot: db.prepare('UPDATE sessions SET snapshot_seq = ?, snapshot = ? WHERE id = ?'),
   markEnded: db.prepare(`UPDATE sessions SET status = 'ended' WHERE id = ?`),
   delete: db.prepare('DELETE FROM sessions WHERE id = ?'),
+  insertHealth: db.prepare('INSERT INTO session_health (session_id, records) VALUES (?, ?)'),
 };
 
 /** Last durable seq per session; guards against gaps and forks in a log. */
@@ -64,6 +65,9 @@ const write = (op: WriteOp): boolean | undefined => {
       return undefined;
     case 'delete':
       return q.delete.run(op.sessionId).changes > 0;
+    case 'health':
+      q.insertHealth.run(op.sessionId, op.recordsJson);
+      return undefined;
   }
 };
 // The same write in a savepoint: a constraint failure then rolls back this op alone.
@@ -83,7 +87,7 @@ interface Outcome {
 const commit = db.transaction((ops: WriteOp[], isolate: boolean): Outcome => {
   const outcome: Outcome = { results: [], tentative: new Map() };
   for (const op of ops) {
-    if (op.op !== 'delete') {
+    if (op.op === 'create' || op.op === 'append') {
       const expected =
         op.op === 'create'
           ? 1
@@ -107,7 +111,7 @@ const commit = db.transaction((ops: WriteOp[], isolate: boolean): Outcome => {
       outcome.results.push({ ok: false, kind: codeTaken ? 'code-taken' : 'constraint', message });
       continue;
     }
-    outcome.tentative.set(op.sessionId, op.op === 'delete' ? null : op.seq);
+    if (op.op !== 'health') outcome.tentative.set(op.sessionId, op.op === 'delete' ? null : op.seq);
     outcome.results.push(deleted === undefined ? { ok: true } : { ok: true, deleted });
   }
   return outcome;

@@ -67,6 +67,9 @@ export function Dashboard({
           <Link className="button button-secondary" href={`/teacher/sessions/${sessionId}/report`}>
             Report
           </Link>
+          <Link className="button button-secondary" href={`/teacher/sessions/${sessionId}/health`}>
+            Health
+          </Link>
           <Link className="button button-secondary" href="/teacher">
             Library
           </Link>

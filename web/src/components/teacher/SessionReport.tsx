@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { SlideResults } from '../results/SlideResults.tsx';
 import { callApi } from './api.ts';
+import { ScrollRegion } from './ScrollRegion.tsx';
 import styles from './report.module.css';
 
 /** After class: per-slide summaries, every student's answers, CSV export, and a real delete. */
@@ -47,6 +48,9 @@ export function SessionReport({
           <a className="button" href={`/api/sessions/${sessionId}/report.csv`} download>
             Download CSV
           </a>
+          <Link className="button button-secondary" href={`/teacher/sessions/${sessionId}/health`}>
+            Health report
+          </Link>
           <Link className="button button-secondary" href={`/teacher/sessions/${sessionId}`}>
             Dashboard
           </Link>
@@ -63,12 +67,7 @@ export function SessionReport({
 
       <section aria-labelledby="answers-heading">
         <h2 id="answers-heading">Answers by student</h2>
-        <div
-          className={styles.tableWrap}
-          tabIndex={0}
-          role="region"
-          aria-label="Answers by student, scrollable"
-        >
+        <ScrollRegion className={styles.tableWrap} label="Answers by student">
           <table className={styles.table}>
             <thead>
               <tr>
@@ -95,7 +94,7 @@ export function SessionReport({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <section aria-labelledby="slides-heading">

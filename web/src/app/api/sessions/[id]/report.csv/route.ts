@@ -1,27 +1,12 @@
 import { apiError } from '../../../../../server/api-response.ts';
-import { toCsv } from '../../../../../server/csv.ts';
-import { requireTeacher } from '../../../../../server/require-teacher.ts';
+import { csvDownload, sessionFileName } from '../../../../../server/download.ts';
+import { teacherRouteWithId } from '../../../../../server/require-teacher.ts';
 import { loadSessionState, reportRows } from '../../../../../server/session-report.ts';
 
-export async function GET(
-  _request: Request,
-  { params }: { params: Promise<{ id: string }> },
-): Promise<Response> {
-  const auth = await requireTeacher();
-  if ('response' in auth) return auth.response;
-  const loaded = await loadSessionState(auth.teacherId, (await params).id);
+/** Every student's answers as CSV, one column per question slide. */
+export const GET = teacherRouteWithId(async (teacherId, sessionId) => {
+  const loaded = await loadSessionState(teacherId, sessionId);
   if (!loaded.ok) return apiError(loaded.status, 'unavailable', loaded.message);
-  const name =
-    loaded.state.deck.title
-      .replace(/[^A-Za-z0-9 _-]+/g, '')
-      .trim()
-      .replace(/\s+/g, '-') || 'session';
-  // BOM so spreadsheet apps read UTF-8 names correctly.
-  return new Response(`\uFEFF${toCsv(reportRows(loaded.state))}`, {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${name}-${loaded.state.joinCode}.csv"`,
-      'cache-control': 'no-store',
-    },
-  });
-}
+  const { state } = loaded;
+  return csvDownload(reportRows(state), sessionFileName(state.deck.title, state.joinCode, '.csv'));
+});

@@ -1,0 +1,44 @@
+/** Label keys and the names every module agrees on (Services, ports, selectors). */
+export const NAME_LABEL = 'app.kubernetes.io/name';
+export const PART_OF_LABEL = 'app.kubernetes.io/part-of';
+export const COMPONENT_LABEL = 'app.kubernetes.io/component';
+/** Marks the aggregator's internal Service (the one Prometheus scrapes). */
+export const EXPOSURE_LABEL = 'classpulse.dev/exposure';
+export const REGION_LABEL = 'topology.kubernetes.io/region';
+export const PROBE_REGION_LABEL = 'classpulse.dev/region';
+export const PART_OF = 'classpulse';
+
+/** The labels that select one component's pods (and mark its objects). */
+export function labelsFor(
+  name: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return { [NAME_LABEL]: name, [PART_OF_LABEL]: PART_OF, ...extra };
+}
+
+/** Container ports: what each service listens on (the defaults of its config.ts). */
+export const PORTS = {
+  web: 3000,
+  realtime: 4100,
+  aggregatorPublic: 4300,
+  aggregatorInternal: 4301,
+  probes: 4400,
+  redis: 6379,
+  prometheus: 9090,
+  alertmanager: 9093,
+  alertmanagerMesh: 9094,
+} as const;
+
+/** Object names that others refer to (Ingress backends, env URLs, ServiceMonitors). */
+export const NAMES = {
+  web: 'web',
+  webData: 'web-data',
+  realtime: 'realtime',
+  redis: 'redis',
+  aggregator: 'aggregator',
+  aggregatorInternal: 'aggregator-internal',
+  probes: 'probes',
+  prometheus: 'classpulse',
+  prometheusServiceAccount: 'prometheus',
+  alertmanager: 'classpulse',
+} as const;

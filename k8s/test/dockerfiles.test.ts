@@ -1,0 +1,218 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, posix } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { synthesize, type KubeObject } from '../src/manifests/synthesize.ts';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+/** Where the Dockerfiles put the repository inside the image. */
+const IMAGE_ROOT = '/app';
+
+/** Each service's Dockerfile, workspace package and image name. */
+const SERVICES = [
+  { dir: 'web', pkg: '@classpulse/web', image: 'classpulse-web' },
+  { dir: 'realtime', pkg: '@classpulse/realtime', image: 'classpulse-realtime' },
+  {
+    dir: 'metrics-aggregator',
+    pkg: '@classpulse/metrics-aggregator',
+    image: 'classpulse-metrics-aggregator',
+  },
+  { dir: 'probes', pkg: '@classpulse/probes', image: 'classpulse-probes' },
+] as const;
+
+interface Instruction {
+  keyword: string;
+  args: string;
+  line: number;
+}
+interface Stage {
+  image: string;
+  name: string | undefined;
+  instructions: Instruction[];
+}
+
+/** Instructions of a Dockerfile: comments dropped, `\` continuations joined. */
+function instructions(text: string): Instruction[] {
+  const result: Instruction[] = [];
+  let pending = '';
+  let start = 0;
+  for (const [index, raw] of text.split('\n').entries()) {
+    const line = raw.trim();
+    if (line.startsWith('#') || (line === '' && pending === '')) continue;
+    if (pending === '') start = index + 1;
+    if (line.endsWith('\\')) {
+      pending += `${line.slice(0, -1)} `;
+      continue;
+    }
+    const full = (pending + line).trim();
+    pending = '';
+    if (full === '') continue;
+    const match = /^(\S+)\s*(.*)$/.exec(full)!;
+    result.push({ keyword: match[1]!.toUpperCase(), args: match[2]!, line: start });
+  }
+  return result;
+}
+
+function stages(text: string): Stage[] {
+  const result: Stage[] = [];
+  for (const instruction of instructions(text)) {
+    if (instruction.keyword === 'FROM') {
+      const match = /^(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?$/i.exec(instruction.args);
+      assert.ok(match, `line ${instruction.line}: FROM <image> [AS <name>]`);
+      result.push({ image: match[1]!, name: match[2], instructions: [] });
+    } else {
+      assert.ok(result.length > 0, `line ${instruction.line}: ${instruction.keyword} before FROM`);
+      result.at(-1)!.instructions.push(instruction);
+    }
+  }
+  return result;
+}
+
+/** The exec-form (JSON) arguments of CMD or ENTRYPOINT. */
+function execForm(instruction: Instruction): string[] {
+  const parsed = JSON.parse(instruction.args) as unknown;
+  assert.ok(
+    Array.isArray(parsed) && parsed.every((a) => typeof a === 'string'),
+    `line ${instruction.line}: ${instruction.keyword} in exec form (signals reach node)`,
+  );
+  return parsed;
+}
+
+/** The script node runs: the first argument that is neither a flag nor a flag's value. */
+function entryScript(args: string[]): string {
+  assert.equal(args[0], 'node', 'the command is node');
+  const withValue = new Set(['--import', '--require', '-r', '--loader']);
+  for (let i = 1; i < args.length; i++) {
+    const arg = args[i]!;
+    if (withValue.has(arg)) i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  assert.fail('node is given a script');
+}
+
+/** An in-image path as a path in this repository. */
+function inRepo(workdir: string, path: string): string {
+  const absolute = isAbsolute(path) ? path : posix.join(workdir, path);
+  assert.ok(absolute.startsWith(`${IMAGE_ROOT}/`), `${absolute} is under ${IMAGE_ROOT}`);
+  return join(REPO, absolute.slice(IMAGE_ROOT.length + 1));
+}
+
+const objects = synthesize({
+  namespace: 'classpulse',
+  imageTag: 'test',
+  host: 'classpulse.example.org',
+});
+const containers = objects
+  .filter((o: KubeObject) => o.kind === 'Deployment' || o.kind === 'StatefulSet')
+  .flatMap(
+    (o) =>
+      (
+        o.spec as {
+          template: {
+            spec: {
+              containers: Array<{ image: string; ports?: Array<{ containerPort: number }> }>;
+            };
+          };
+        }
+      ).template.spec.containers,
+  );
+
+for (const service of SERVICES) {
+  describe(`${service.dir}/Dockerfile`, () => {
+    const text = readFileSync(join(REPO, service.dir, 'Dockerfile'), 'utf8');
+    const all = stages(text);
+    const final = all.at(-1)!;
+    const finalOf = (keyword: string) => final.instructions.filter((i) => i.keyword === keyword);
+
+    it('builds in stages and runs on node:20-bookworm-slim', () => {
+      assert.ok(all.length >= 2, 'at least two stages (dependencies, runtime)');
+      assert.equal(final.image, 'node:20-bookworm-slim');
+    });
+
+    it('pins every base image (no "latest", no missing tag)', () => {
+      const stageNames = new Set(all.map((s) => s.name).filter(Boolean));
+      for (const stage of all) {
+        if (stageNames.has(stage.image)) continue;
+        assert.match(
+          stage.image,
+          /(:[\w][\w.-]*|@sha256:[0-9a-f]{64})$/,
+          `${stage.image} has a tag`,
+        );
+        assert.doesNotMatch(stage.image, /:latest$/, `${stage.image} is not latest`);
+      }
+    });
+
+    it('ends as a numeric, non-root USER', () => {
+      const user = finalOf('USER').at(-1);
+      assert.ok(user, 'the final stage sets USER');
+      assert.match(user.args, /^\d+(:\d+)?$/, 'numeric, so runAsNonRoot can verify it');
+      assert.notEqual(Number(user.args.split(':')[0]), 0, 'not root');
+      const cmd = finalOf('CMD').at(-1)!;
+      assert.ok(user.line < cmd.line, 'USER comes before the command');
+    });
+
+    it('bakes in no secret (ARG or ENV named like a secret, or a value)', () => {
+      for (const instruction of instructions(text))
+        if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV')
+          assert.doesNotMatch(
+            instruction.args,
+            /SECRET|TOKEN|KEY|PASSWORD|CREDENTIAL/i,
+            `line ${instruction.line}: ${instruction.keyword} ${instruction.args}`,
+          );
+      assert.doesNotMatch(text, /hooks\.slack\.com|PRIVATE KEY/);
+    });
+
+    it('installs its workspace with the root, and sets NODE_ENV=production', () => {
+      const install = instructions(text).find(
+        (i) => i.keyword === 'RUN' && i.args.includes('npm ci'),
+      );
+      assert.ok(install, 'npm ci in a build stage');
+      assert.match(install.args, new RegExp(`--workspace=${service.pkg}\\b`));
+      assert.match(install.args, /--include-workspace-root/);
+      assert.ok(
+        finalOf('ENV').some((e) => /\bNODE_ENV=production\b/.test(e.args)),
+        'NODE_ENV=production at runtime',
+      );
+      if (service.dir === 'web')
+        assert.ok(finalOf('ENV').some((e) => /\bNEXT_TELEMETRY_DISABLED=1\b/.test(e.args)));
+    });
+
+    it('copies only what exists in the repository, and runs a script that exists', () => {
+      for (const copy of instructions(text).filter((i) => i.keyword === 'COPY')) {
+        if (/--from=/.test(copy.args)) continue;
+        const parts = copy.args.split(/\s+/).filter((p) => !p.startsWith('--'));
+        for (const source of parts.slice(0, -1))
+          assert.ok(existsSync(join(REPO, source)), `line ${copy.line}: ${source} exists`);
+      }
+      const workdir = finalOf('WORKDIR').at(-1)?.args ?? '/';
+      const cmd = finalOf('CMD').at(-1);
+      assert.ok(cmd, 'the final stage has a CMD');
+      const script = entryScript(execForm(cmd));
+      assert.ok(existsSync(inRepo(workdir, script)), `${script} (in ${workdir}) exists`);
+    });
+
+    it('EXPOSEs exactly the ports of its containers in the manifests', () => {
+      const exposed = finalOf('EXPOSE')
+        .flatMap((e) => e.args.split(/\s+/))
+        .map((p) => Number(p.replace(/\/tcp$/, '')))
+        .sort((a, b) => a - b);
+      const mine = containers.filter((c) => c.image.includes(`/${service.image}:`));
+      assert.ok(mine.length > 0, `the manifests run ${service.image}`);
+      for (const container of mine)
+        assert.deepEqual(
+          (container.ports ?? []).map((p) => p.containerPort).sort((a, b) => a - b),
+          exposed,
+          `${service.image}: EXPOSE matches the container ports`,
+        );
+    });
+  });
+}
+
+describe('.dockerignore', () => {
+  const ignore = readFileSync(join(REPO, '.dockerignore'), 'utf8').split('\n');
+  it('keeps node_modules, build output, local data and env files out of the context', () => {
+    for (const pattern of ['**/node_modules', '**/.next', '**/.data', '.env', '.git'])
+      assert.ok(ignore.includes(pattern), `ignores ${pattern}`);
+  });
+});

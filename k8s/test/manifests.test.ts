@@ -1,0 +1,578 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { parse, parseAllDocuments } from 'yaml';
+import { loadDashboards } from '../src/dashboards/dashboard-files.ts';
+import {
+  ALERTMANAGER_DIR,
+  CONFIG_SECRET_KEY,
+  CONFIG_SECRET_NAME,
+} from '../src/manifests/alertmanager.ts';
+import { REGION_LABEL } from '../src/manifests/labels.ts';
+import { BASELINE_LOOKBACK_DAYS, PROMETHEUS_RETENTION } from '../src/manifests/monitoring.ts';
+import { SECRET_ENV_NAMES, SECRETS } from '../src/manifests/secrets.ts';
+import {
+  APPLY_ORDER,
+  ObjectValidationError,
+  StackOptionsError,
+  synthesize,
+  toYaml,
+  validateObjects,
+  type KubeObject,
+  type StackOptionsInput,
+} from '../src/manifests/synthesize.ts';
+import { compareSnapshot, firstDifference } from './support/snapshot.ts';
+
+const OPTIONS: StackOptionsInput = {
+  namespace: 'classpulse',
+  imageTag: '0123abcd',
+  imageRegistry: 'registry.example/classpulse',
+  host: 'classpulse.example.org',
+  regions: ['us-east1', 'europe-west1', 'asia-southeast1'],
+};
+const SNAPSHOT = fileURLToPath(new URL('./snapshots/stack.yaml', import.meta.url));
+const RULES_DIR = fileURLToPath(new URL('../prometheus/rules/', import.meta.url));
+
+const objects = synthesize(OPTIONS);
+const ref = (o: KubeObject) => `${o.kind}/${o.metadata.name}`;
+const ofKind = (kind: string) => objects.filter((o) => o.kind === kind);
+const named = (kind: string, name: string) => {
+  const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
+  assert.ok(found, `${kind}/${name} is synthesized`);
+  return found;
+};
+
+// Just enough of the shapes to walk them; validateObjects checks them in full.
+interface Port {
+  name?: string;
+  containerPort: number;
+  protocol?: string;
+}
+interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: { secretKeyRef?: { name: string; key: string } };
+}
+interface Probe {
+  httpGet?: { path: string; port: string | number };
+  exec?: unknown;
+  tcpSocket?: unknown;
+}
+interface Container {
+  name: string;
+  image: string;
+  ports?: Port[];
+  env?: EnvVar[];
+  readinessProbe?: Probe;
+  livenessProbe?: Probe;
+  resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+  securityContext?: {
+    runAsNonRoot?: boolean;
+    runAsUser?: number;
+    allowPrivilegeEscalation?: boolean;
+    readOnlyRootFilesystem?: boolean;
+    capabilities?: { drop?: string[] };
+    seccompProfile?: { type: string };
+  };
+}
+interface PodTemplate {
+  metadata: { labels: Record<string, string> };
+  spec: {
+    containers: Container[];
+    nodeSelector?: Record<string, string>;
+    serviceAccountName?: string;
+    automountServiceAccountToken?: boolean;
+    securityContext?: { runAsNonRoot?: boolean; runAsUser?: number };
+  };
+}
+interface Workload extends KubeObject {
+  spec: { template: PodTemplate; selector: { matchLabels: Record<string, string> } };
+}
+interface ServiceObject extends KubeObject {
+  spec: {
+    selector: Record<string, string>;
+    ports: Array<{ name: string; port: number; targetPort: string | number }>;
+  };
+}
+
+const workloads = objects.filter(
+  (o) => o.kind === 'Deployment' || o.kind === 'StatefulSet',
+) as Workload[];
+const services = ofKind('Service') as ServiceObject[];
+const matches = (selector: Record<string, string>, labels: Record<string, string> = {}) =>
+  Object.entries(selector).every(([key, value]) => labels[key] === value);
+const containerPortMatches = (container: Container, target: string | number) =>
+  (container.ports ?? []).some((p) =>
+    typeof target === 'number' ? p.containerPort === target : p.name === target,
+  );
+
+/** A duration like 30d, 4w or 720h, in days. */
+function durationDays(duration: string): number {
+  const units: Record<string, number> = { y: 365, w: 7, d: 1, h: 1 / 24, m: 1 / 1440 };
+  let days = 0;
+  const parts = duration.match(/\d+[ywdhm]/g) ?? [];
+  assert.equal(parts.join(''), duration, `"${duration}" is a Prometheus duration`);
+  for (const part of parts) days += Number(part.slice(0, -1)) * units[part.slice(-1)]!;
+  return days;
+}
+
+describe('synthesized stack', () => {
+  it('passes validation by kubernetes-models and @kubernetes-models/prometheus-operator', () => {
+    assert.doesNotThrow(() => validateObjects(objects));
+    const kinds = new Set(objects.map((o) => o.kind));
+    for (const kind of ['Prometheus', 'Alertmanager', 'ServiceMonitor', 'PrometheusRule'])
+      assert.ok(kinds.has(kind), `has a ${kind}`);
+  });
+
+  it('rejects a broken object, naming it, and any kind it cannot check', () => {
+    const broken = structuredClone(named('Deployment', 'web')) as Workload;
+    delete (broken.spec as Partial<Workload['spec']>).selector;
+    assert.throws(
+      () => validateObjects([...objects.slice(0, 3), broken]),
+      (error: Error) =>
+        error instanceof ObjectValidationError &&
+        error.message.includes('Deployment/web') &&
+        error.message.includes('selector'),
+    );
+    const badPort = structuredClone(named('Service', 'realtime')) as ServiceObject;
+    (badPort.spec.ports[0] as { port: unknown }).port = 'not-a-number';
+    assert.throws(() => validateObjects([badPort]), /Service\/realtime/);
+    assert.throws(
+      () =>
+        validateObjects([
+          { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'gadget' } },
+        ]),
+      /Unknown kind example\.com\/v1\/Widget for Widget\/gadget/,
+    );
+  });
+
+  it('matches the snapshot byte for byte', () => {
+    const yaml = toYaml(objects);
+    const result = compareSnapshot(SNAPSHOT, yaml);
+    const hint =
+      'If the change is intended, rewrite it: cd k8s && UPDATE_SNAPSHOTS=1 node --import tsx --test test/manifests.test.ts';
+    if (result.status === 'missing') assert.fail(`No snapshot at ${SNAPSHOT}. ${hint}`);
+    if (result.status === 'differs')
+      assert.fail(
+        `The synthesized YAML differs from test/snapshots/stack.yaml at ${firstDifference(result.expected ?? '', yaml)}\n${hint}`,
+      );
+  });
+
+  it('is deterministic, and its YAML reads back as the same objects under YAML 1.1', () => {
+    assert.equal(toYaml(synthesize(OPTIONS)), toYaml(objects));
+    const documents = parseAllDocuments(toYaml(objects), { version: '1.1' });
+    assert.ok(Array.isArray(documents));
+    assert.deepEqual(
+      documents.map((d) => d.toJS() as unknown),
+      objects,
+      'no value changes type when Kubernetes (YAML 1.1) reads it, e.g. "yes" stays a string',
+    );
+  });
+
+  it('comes in apply order: the namespace first, then by kind', () => {
+    assert.equal(ref(objects[0]!), 'Namespace/classpulse');
+    const ranks = objects.map((o) => (APPLY_ORDER as readonly string[]).indexOf(o.kind));
+    assert.ok(!ranks.includes(-1), 'every kind has a place in APPLY_ORDER');
+    assert.deepEqual(
+      ranks,
+      [...ranks].sort((a, b) => a - b),
+    );
+    const names = objects.map(ref);
+    assert.equal(new Set(names).size, names.length, 'no object twice');
+    for (const object of objects)
+      if (!['Namespace', 'ClusterRole', 'ClusterRoleBinding'].includes(object.kind))
+        assert.equal(object.metadata.namespace, 'classpulse', `${ref(object)} is namespaced`);
+  });
+
+  it('gives every container probes, requests and limits, and a non-root, locked-down context', () => {
+    assert.ok(workloads.length >= 5);
+    for (const workload of workloads) {
+      const pod = workload.spec.template.spec;
+      assert.equal(pod.securityContext?.runAsNonRoot, true, `${ref(workload)} pod runAsNonRoot`);
+      assert.ok(
+        matches(workload.spec.selector.matchLabels, workload.spec.template.metadata.labels),
+      );
+      if (!pod.serviceAccountName)
+        assert.equal(pod.automountServiceAccountToken, false, `${ref(workload)} mounts no token`);
+      for (const container of pod.containers) {
+        const what = `${ref(workload)} container ${container.name}`;
+        assert.ok(container.readinessProbe, `${what} has a readiness probe`);
+        assert.ok(container.livenessProbe, `${what} has a liveness probe`);
+        for (const probe of [container.readinessProbe, container.livenessProbe]) {
+          if (probe?.httpGet)
+            assert.ok(
+              containerPortMatches(container, probe.httpGet.port),
+              `${what} probes a port it has`,
+            );
+        }
+        for (const resource of ['cpu', 'memory']) {
+          assert.ok(container.resources?.requests?.[resource], `${what} requests ${resource}`);
+          assert.ok(container.resources?.limits?.[resource], `${what} limits ${resource}`);
+        }
+        const security = container.securityContext;
+        assert.equal(security?.runAsNonRoot, true, `${what} runAsNonRoot`);
+        assert.equal(security?.runAsUser, 10001, `${what} runs as 10001`);
+        assert.equal(security?.allowPrivilegeEscalation, false, `${what} no privilege escalation`);
+        assert.equal(security?.readOnlyRootFilesystem, true, `${what} read-only root`);
+        assert.deepEqual(security?.capabilities?.drop, ['ALL'], `${what} drops capabilities`);
+        assert.equal(security?.seccompProfile?.type, 'RuntimeDefault', `${what} seccomp`);
+        assert.ok(!/:latest$|^[^:]+$/.test(container.image), `${what} pins its image`);
+      }
+    }
+  });
+
+  it('runs our images at the given registry and tag', () => {
+    const images = workloads.flatMap((w) => w.spec.template.spec.containers.map((c) => c.image));
+    for (const service of ['web', 'realtime', 'metrics-aggregator', 'probes'])
+      assert.ok(
+        images.includes(`registry.example/classpulse/classpulse-${service}:0123abcd`),
+        `runs classpulse-${service}`,
+      );
+  });
+
+  it("selects some pod with every Service, on ports that pod's container has", () => {
+    for (const service of services) {
+      const pods = workloads
+        .map((w) => w.spec.template)
+        .filter((t) => matches(service.spec.selector, t.metadata.labels));
+      assert.ok(
+        Object.keys(service.spec.selector).length > 0 && pods.length > 0,
+        `${ref(service)} selects a pod`,
+      );
+      for (const port of service.spec.ports)
+        for (const pod of pods)
+          assert.ok(
+            pod.spec.containers.some((c) => containerPortMatches(c, port.targetPort)),
+            `${ref(service)} port ${port.name} → ${port.targetPort} exists on the pod`,
+          );
+    }
+  });
+
+  it('routes the Ingress paths to Services and ports that exist', () => {
+    const routes: string[] = [];
+    for (const ingress of ofKind('Ingress')) {
+      const spec = ingress.spec as {
+        rules: Array<{
+          host: string;
+          http: {
+            paths: Array<{
+              path: string;
+              backend: { service: { name: string; port: { number: number } } };
+            }>;
+          };
+        }>;
+        tls: Array<{ hosts: string[] }>;
+      };
+      for (const rule of spec.rules) {
+        assert.equal(rule.host, 'classpulse.example.org');
+        assert.ok(
+          spec.tls.some((t) => t.hosts.includes(rule.host)),
+          `${ref(ingress)} has TLS`,
+        );
+        for (const path of rule.http.paths) {
+          const { name, port } = path.backend.service;
+          const service = services.find((s) => s.metadata.name === name);
+          assert.ok(service, `${ref(ingress)} ${path.path} → Service ${name}`);
+          assert.ok(service.spec.ports.some((p) => p.port === port.number));
+          routes.push(`${path.path} → ${name}`);
+        }
+      }
+    }
+    assert.deepEqual(routes.sort(), [
+      '/ → web',
+      '/socket.io → realtime',
+      '/v1/beacon → aggregator',
+    ]);
+    const realtime = named('Ingress', 'realtime');
+    assert.equal(
+      realtime.metadata.annotations?.['nginx.ingress.kubernetes.io/affinity'],
+      'cookie',
+      'long-polling needs sticky routing',
+    );
+  });
+
+  it('selects a Service with the named port from every ServiceMonitor', () => {
+    const monitors = ofKind('ServiceMonitor');
+    assert.deepEqual(monitors.map((m) => m.metadata.name).sort(), [
+      'aggregator',
+      'probes',
+      'realtime',
+    ]);
+    for (const monitor of monitors) {
+      const spec = monitor.spec as {
+        selector: { matchLabels: Record<string, string> };
+        endpoints: Array<{ port: string; path: string }>;
+      };
+      const selected = services.filter((s) =>
+        matches(spec.selector.matchLabels, s.metadata.labels),
+      );
+      assert.equal(selected.length, 1, `${ref(monitor)} selects one Service`);
+      for (const endpoint of spec.endpoints) {
+        assert.equal(endpoint.path, '/metrics');
+        assert.ok(
+          selected[0]!.spec.ports.some((p) => p.name === endpoint.port),
+          `${ref(monitor)}: Service ${selected[0]!.metadata.name} has port ${endpoint.port}`,
+        );
+      }
+    }
+    // The aggregator's public Service never feeds Prometheus, nor the internal one the ingress.
+    const aggregator = named('ServiceMonitor', 'aggregator').spec as {
+      selector: { matchLabels: Record<string, string> };
+    };
+    assert.ok(
+      !matches(aggregator.selector.matchLabels, named('Service', 'aggregator').metadata.labels),
+    );
+  });
+
+  it('pins one probe Deployment to each region', () => {
+    const probes = workloads.filter((w) => w.metadata.name.startsWith('probes-'));
+    assert.deepEqual(
+      probes.map((p) => p.spec.template.spec.nodeSelector?.[REGION_LABEL]),
+      OPTIONS.regions,
+    );
+    for (const probe of probes) {
+      const pod = probe.spec.template.spec;
+      const env = pod.containers[0]!.env ?? [];
+      assert.equal(pod.serviceAccountName, 'probes');
+      assert.ok(
+        env.some(
+          (e) =>
+            e.name === 'PROBE_NODE_NAME' && JSON.stringify(e.valueFrom).includes('spec.nodeName'),
+        ),
+        `${ref(probe)} knows its node`,
+      );
+      assert.ok(!env.some((e) => e.name === 'PROBE_LOCATION'), 'the region comes from the node');
+    }
+    const role = named('ClusterRole', 'classpulse-probes-read-nodes') as KubeObject & {
+      rules: Array<{ resources: string[]; verbs: string[] }>;
+    };
+    assert.deepEqual(role.rules, [{ apiGroups: [''], resources: ['nodes'], verbs: ['get'] }]);
+    const single = synthesize({ ...OPTIONS, regions: ['southamerica-east1'] });
+    assert.deepEqual(
+      single
+        .filter((o) => o.kind === 'Deployment' && o.metadata.name.startsWith('probes-'))
+        .map(ref),
+      ['Deployment/probes-southamerica-east1'],
+    );
+  });
+
+  it('deploys every alert of every rule file in the PrometheusRule, unchanged', () => {
+    const files = readdirSync(RULES_DIR).filter((f) => f.endsWith('.yml'));
+    const fileGroups = files.flatMap(
+      (f) => (parse(readFileSync(join(RULES_DIR, f), 'utf8')) as { groups: unknown[] }).groups,
+    );
+    const alertsIn = (groups: unknown[]) =>
+      groups
+        .flatMap((g) => (g as { rules: Array<{ alert?: string }> }).rules)
+        .map((r) => r.alert)
+        .filter((a): a is string => a !== undefined)
+        .sort();
+    const rule = named('PrometheusRule', 'classpulse-rules').spec as { groups: unknown[] };
+    assert.ok(alertsIn(fileGroups).length >= 2);
+    assert.deepEqual(alertsIn(rule.groups), alertsIn(fileGroups));
+    const byName = (groups: unknown[]) =>
+      Object.fromEntries(groups.map((g) => [(g as { name: string }).name, g]));
+    assert.deepEqual(
+      byName(rule.groups),
+      byName(fileGroups),
+      'the groups are the files, key for key',
+    );
+    const prometheus = named('Prometheus', 'classpulse').spec as {
+      ruleSelector: { matchLabels: Record<string, string> };
+    };
+    assert.ok(
+      matches(
+        prometheus.ruleSelector.matchLabels,
+        named('PrometheusRule', 'classpulse-rules').metadata.labels,
+      ),
+    );
+  });
+
+  it('keeps at least the 22 days the alert baseline reaches back', () => {
+    assert.equal(BASELINE_LOOKBACK_DAYS, 22, '3 weeks offset + a 24 h window');
+    const retention = (named('Prometheus', 'classpulse').spec as { retention: string }).retention;
+    assert.equal(retention, PROMETHEUS_RETENTION);
+    assert.ok(durationDays(retention) >= BASELINE_LOOKBACK_DAYS, `${retention} ≥ 22 days`);
+    const storage = (named('Prometheus', 'classpulse').spec as { storage?: unknown }).storage;
+    assert.ok(storage, 'on a volume, so a restart keeps the history');
+  });
+
+  it('ships alertmanager.yml and its templates as the config Secret and mounts the Slack Secret', () => {
+    const secret = named('Secret', CONFIG_SECRET_NAME) as KubeObject & {
+      stringData: Record<string, string>;
+    };
+    assert.equal(
+      secret.stringData[CONFIG_SECRET_KEY],
+      readFileSync(join(ALERTMANAGER_DIR, 'alertmanager.yml'), 'utf8'),
+    );
+    for (const template of readdirSync(ALERTMANAGER_DIR).filter((f) => f.endsWith('.tmpl')))
+      assert.ok(secret.stringData[template], `template ${template} is next to the config`);
+    const spec = named('Alertmanager', 'classpulse').spec as {
+      configSecret: string;
+      secrets: string[];
+    };
+    assert.equal(spec.configSecret, CONFIG_SECRET_NAME);
+    assert.deepEqual(spec.secrets, [SECRETS.alertmanagerSlack.name]);
+    const config = parse(secret.stringData[CONFIG_SECRET_KEY]) as {
+      global: Record<string, unknown>;
+    };
+    assert.equal(
+      config.global.slack_api_url_file,
+      '/etc/alertmanager/secrets/alertmanager-slack/url',
+    );
+    assert.ok(!('slack_api_url' in config.global), 'no Slack URL in the config');
+  });
+
+  it('puts no secret value in any object', () => {
+    const visit = (value: unknown, where: string) => {
+      if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${where}[${i}]`));
+      else if (value && typeof value === 'object') {
+        const record = value as Record<string, unknown>;
+        if (
+          typeof record.name === 'string' &&
+          (SECRET_ENV_NAMES as readonly string[]).includes(record.name) &&
+          ('value' in record || 'valueFrom' in record)
+        ) {
+          assert.ok(!('value' in record), `${where}: ${record.name} has a literal value`);
+          assert.ok(
+            (record.valueFrom as EnvVar['valueFrom'])?.secretKeyRef,
+            `${where}: ${record.name} comes from a Secret`,
+          );
+        }
+        for (const [key, v] of Object.entries(record)) visit(v, `${where}.${key}`);
+      } else if (typeof value === 'string') {
+        assert.ok(
+          !/hooks\.slack\.com|-----BEGIN [A-Z ]*PRIVATE KEY/.test(value),
+          `${where}: a secret`,
+        );
+      }
+    };
+    for (const object of objects) visit(object, ref(object));
+    // The one Secret we create holds configuration only.
+    assert.deepEqual(ofKind('Secret').map(ref), [`Secret/${CONFIG_SECRET_NAME}`]);
+    const envNames = workloads.flatMap((w) =>
+      w.spec.template.spec.containers.flatMap((c) => (c.env ?? []).map((e) => e.name)),
+    );
+    for (const name of ['REALTIME_TOKEN_SECRET', 'TEACHER_SECRET', 'REDIS_PASSWORD'])
+      assert.ok(envNames.includes(name), `${name} is checked because it is used`);
+  });
+
+  it('defines every $(VAR) a container refers to before it', () => {
+    for (const workload of workloads)
+      for (const container of workload.spec.template.spec.containers) {
+        const env = container.env ?? [];
+        const strings = [
+          ...env.map((e, i) => ({
+            text: e.value ?? '',
+            defined: env.slice(0, i).map((d) => d.name),
+          })),
+          ...[...((container as { args?: string[] }).args ?? [])].map((text) => ({
+            text,
+            defined: env.map((d) => d.name),
+          })),
+        ];
+        for (const { text, defined } of strings)
+          for (const [, name] of text.matchAll(/\$\(([A-Z0-9_]+)\)/g))
+            assert.ok(defined.includes(name!), `${ref(workload)}: $(${name}) is defined first`);
+      }
+  });
+
+  it('denies ingress by default and admits every port a Service exposes from somewhere', () => {
+    interface Policy {
+      spec: {
+        podSelector: { matchLabels?: Record<string, string> };
+        policyTypes: string[];
+        ingress?: Array<{ ports?: Array<{ port: number }> }>;
+      };
+    }
+    const policies = ofKind('NetworkPolicy') as Array<KubeObject & Policy>;
+    assert.ok(
+      policies.some(
+        (p) => Object.keys(p.spec.podSelector.matchLabels ?? {}).length === 0 && !p.spec.ingress,
+      ),
+      'a default-deny policy selects every pod',
+    );
+    for (const service of services) {
+      const pod = workloads.find((w) =>
+        matches(service.spec.selector, w.spec.template.metadata.labels),
+      )!;
+      for (const port of service.spec.ports) {
+        const containerPort = pod.spec.template.spec.containers
+          .flatMap((c) => c.ports ?? [])
+          .find((p) => p.name === port.targetPort || p.containerPort === port.targetPort)!;
+        assert.ok(
+          policies.some(
+            (p) =>
+              matches(p.spec.podSelector.matchLabels ?? {}, pod.spec.template.metadata.labels) &&
+              (p.spec.ingress ?? []).some((rule) =>
+                (rule.ports ?? []).some((q) => q.port === containerPort.containerPort),
+              ),
+          ),
+          `${ref(service)} port ${port.name} is reachable by someone`,
+        );
+      }
+    }
+  });
+
+  it('runs web as one replica on a volume, and realtime scaled by CPU with a disruption budget', () => {
+    const web = named('Deployment', 'web').spec as { replicas: number; strategy: { type: string } };
+    assert.equal(web.replicas, 1);
+    assert.equal(web.strategy.type, 'Recreate');
+    named('PersistentVolumeClaim', 'web-data');
+    const hpa = named('HorizontalPodAutoscaler', 'realtime').spec as {
+      scaleTargetRef: { name: string };
+      minReplicas: number;
+      metrics: Array<{ resource: { name: string } }>;
+    };
+    assert.equal(hpa.scaleTargetRef.name, 'realtime');
+    assert.ok(hpa.minReplicas >= 2);
+    assert.equal(hpa.metrics[0]?.resource.name, 'cpu');
+    assert.ok(!('replicas' in (named('Deployment', 'realtime').spec as object)), 'the HPA owns it');
+    assert.equal(
+      (named('PodDisruptionBudget', 'realtime').spec as { maxUnavailable: number }).maxUnavailable,
+      1,
+    );
+  });
+
+  it('emits one Grafana dashboard ConfigMap per dashboard file', () => {
+    const dashboards = loadDashboards();
+    const maps = ofKind('ConfigMap').filter((c) => c.metadata.labels?.grafana_dashboard === '1');
+    assert.equal(maps.length, dashboards.length);
+    for (const dashboard of dashboards) {
+      const map = named('ConfigMap', `grafana-dashboard-${dashboard.uid}`) as KubeObject & {
+        data: Record<string, string>;
+      };
+      assert.equal(map.data[dashboard.fileName], dashboard.json);
+    }
+  });
+});
+
+describe('stack options', () => {
+  const rejects = (input: Partial<StackOptionsInput>, message: RegExp) =>
+    assert.throws(
+      () => synthesize({ ...OPTIONS, ...input }),
+      (error: Error) => error instanceof StackOptionsError && message.test(error.message),
+    );
+
+  it('rejects a namespace that is not a DNS-1123 label, saying so', () => {
+    rejects({ namespace: 'Class_Pulse' }, /namespace: namespace must be a DNS-1123 label/);
+    rejects({ namespace: 'a'.repeat(64) }, /namespace: namespace must have at most 63 characters/);
+  });
+
+  it('rejects a "latest" tag, no regions, a repeated region, a host with a scheme', () => {
+    rejects({ imageTag: 'latest' }, /imageTag must name a build/);
+    rejects({ regions: [] }, /regions must name at least one region/);
+    rejects({ regions: ['us-east1', 'us-east1'] }, /regions must not repeat/);
+    rejects({ host: 'https://classpulse.example.org' }, /host must be a DNS name/);
+  });
+
+  it('needs only a namespace and a tag (what staging passes), with defaults for the rest', () => {
+    const minimal = synthesize({ namespace: 'stage-demo', imageTag: 'abc' });
+    assert.doesNotThrow(() => validateObjects(minimal));
+    const ingress = minimal.find((o) => o.kind === 'Ingress')!;
+    assert.match(JSON.stringify(ingress), /stage-demo\.classpulse\.example/);
+    assert.ok(minimal.some((o) => o.metadata.name === 'stage-demo-probes-read-nodes'));
+  });
+});

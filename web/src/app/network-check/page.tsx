@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { NetworkCheckApp } from '../../components/network-check/NetworkCheckApp.tsx';
+import { webConfig } from '../../server/config.ts';
+import { networkCheckTargets } from '../../server/network-check.ts';
+
+export const metadata: Metadata = { title: 'Network check' };
+
+/**
+ * For a school's IT admin: does this network let Classpulse through? The hosts it tests come
+ * from this deployment's configuration (the same that student and teacher pages get).
+ */
+export default async function NetworkCheckPage() {
+  const config = webConfig();
+  const targets = networkCheckTargets(config, (await headers()).get('host'));
+  return <NetworkCheckApp targets={targets} metrics={config.metrics} />;
+}

@@ -1,0 +1,39 @@
+import { webConfig } from './config.ts';
+import { getSession, teacherTokenFor } from './sessions.ts';
+
+/** Why a session's data could not be had from the realtime tier, as pages and downloads say it. */
+export type RealtimeFailure = { ok: false; status: number; message: string };
+
+/** Where the realtime tier serves a session (`path`: '' for its state, '/health', …). */
+export function realtimeSessionUrl(sessionId: string, path = ''): string {
+  return `${webConfig().realtimeInternalUrl}/v1/sessions/${encodeURIComponent(sessionId)}${path}`;
+}
+
+/**
+ * GETs one of the teacher's sessions from the realtime tier with a fresh teacher token, uncached.
+ * A session that is not this teacher's is never asked for. The answer is the tier's, once it is a
+ * 2xx; reading its body is the caller's.
+ */
+export async function getFromRealtime(
+  teacherId: string,
+  sessionId: string,
+  path = '',
+): Promise<{ ok: true; response: Response } | RealtimeFailure> {
+  if (!getSession(teacherId, sessionId))
+    return { ok: false, status: 404, message: 'This session does not exist.' };
+  const token = await teacherTokenFor(teacherId, sessionId);
+  let response: Response;
+  try {
+    response = await fetch(realtimeSessionUrl(sessionId, path), {
+      headers: { authorization: `Bearer ${token}` },
+      cache: 'no-store',
+    });
+  } catch {
+    return { ok: false, status: 503, message: 'The live-session service is not reachable.' };
+  }
+  if (response.status === 404)
+    return { ok: false, status: 404, message: 'This session no longer exists.' };
+  if (!response.ok)
+    return { ok: false, status: 503, message: 'The live-session service did not answer.' };
+  return { ok: true, response };
+}

@@ -1,0 +1,109 @@
+import { healthReportSchema, type HealthReport } from '@classpulse/realtime/protocol';
+import { getFromRealtime, type RealtimeFailure } from './realtime-session.ts';
+
+export type HealthResult = { ok: true; report: HealthReport } | RealtimeFailure;
+
+/** The session's health report from the realtime tier, checked against the protocol's schema. */
+export async function loadSessionHealth(
+  teacherId: string,
+  sessionId: string,
+): Promise<HealthResult> {
+  const got = await getFromRealtime(teacherId, sessionId, '/health');
+  if (!got.ok) return got;
+  const parsed = healthReportSchema.safeParse(await got.response.json().catch(() => null));
+  if (!parsed.success)
+    return {
+      ok: false,
+      status: 502,
+      message: 'The live-session service answered with a report this page cannot read.',
+    };
+  return { ok: true, report: parsed.data };
+}
+
+/** "12 ms", "1.3 s", or "not measured". */
+export function formatMs(ms: number | null): string {
+  if (ms === null) return 'not measured';
+  return ms < 1_000 ? `${Math.round(ms)} ms` : `${(ms / 1_000).toFixed(1)} s`;
+}
+
+/** Plain text of a student's disconnect reasons: "transport close ×2, server restarted". */
+export function reasonsText(reasons: Record<string, number>): string {
+  return Object.entries(reasons)
+    .map(([reason, n]) => (n > 1 ? `${reason} ×${n}` : reason))
+    .join(', ');
+}
+
+/** The stored check in one sentence, as the page and the CSV say it. */
+export function storedCheckSentence(check: HealthReport['storedCheck']): string {
+  if (check.acknowledged === 0) return 'No acknowledged answers to check yet.';
+  if (check.missing.length === 0)
+    return `All ${check.acknowledged} acknowledged answers are stored.`;
+  return `${check.missing.length} of ${check.acknowledged} acknowledged answers are not stored.`;
+}
+
+const ms = (value: number | null) => (value === null ? '' : String(Math.round(value)));
+
+/**
+ * The CSV for IT: one row per student and a total, then the stored check with any missing
+ * answer. Times in milliseconds; empty cells where nothing was measured.
+ */
+export function healthCsvRows(report: HealthReport): string[][] {
+  const header = [
+    'Student',
+    'Joined at (UTC)',
+    'Removed',
+    'Connections',
+    'Disconnects',
+    'Reconnects',
+    'Transports',
+    'Disconnect reasons',
+    'Answers acknowledged',
+    'Queued offline, delivered later',
+    'Resent',
+    'Delivery p50 (ms)',
+    'Delivery p95 (ms)',
+  ];
+  const rows = report.students.map((s) => [
+    s.name,
+    s.joinedAt > 0 ? new Date(s.joinedAt).toISOString() : '',
+    s.removed ? 'yes' : 'no',
+    String(s.connections),
+    String(s.disconnects),
+    String(s.reconnects),
+    s.transports.join(' '),
+    reasonsText(s.disconnectReasons),
+    String(s.answers),
+    String(s.queuedOffline),
+    String(s.resent),
+    ms(s.deliveryP50Ms),
+    ms(s.deliveryP95Ms),
+  ]);
+  const t = report.totals;
+  const total = [
+    'All students',
+    '',
+    '',
+    String(t.connections),
+    String(t.disconnects),
+    String(t.reconnects),
+    report.transports.map((x) => x.transport).join(' '),
+    `server restarts: ${t.restarts}`,
+    String(t.answers),
+    String(t.queuedOffline),
+    String(t.resent),
+    ms(report.delivery.p50Ms),
+    ms(report.delivery.p95Ms),
+  ];
+  const check = [
+    ['Stored check', storedCheckSentence(report.storedCheck)],
+    ...report.storedCheck.missing.map((m) => [
+      'Not stored',
+      m.name,
+      m.slideNumber === null ? m.slideId : `slide ${m.slideNumber}`,
+      m.answerId,
+      new Date(m.acknowledgedAt).toISOString(),
+      m.transport,
+    ]),
+  ];
+  return [header, ...rows, total, [], ...check];
+}

@@ -95,6 +95,18 @@ export const stackOptionsSchema = z
         tlsSecretName: dnsLabel('ingress.tlsSecretName').default('classpulse-tls'),
       })
       .prefault({}),
+    /**
+     * Students' live connection in Firebase mode and the WebSocket dark launch (issue 9). Unset
+     * transport: Firebase when the Firebase Secret is there, else the socket tier (the web app
+     * decides). The share of pages that also try a background WebSocket to the tier; the
+     * teacher can change both per session.
+     */
+    students: z
+      .object({
+        transport: z.enum(['firebase', 'socket']).optional(),
+        darkLaunchShare: z.number().min(0).max(1).default(0),
+      })
+      .prefault({}),
     /** Where Grafana runs: it may query Prometheus. */
     monitoringNamespace: dnsLabel('monitoringNamespace').default('monitoring'),
     /** Redis for the realtime tier's cluster mode; pinned, never "latest". */

@@ -29,6 +29,9 @@ import { SECRETS } from './secrets.ts';
  * cross-origin requests (withCredentials: false) would not. WebSocket connections are one
  * request each and need no affinity; any pod takes any socket (realtime/README.md).
  */
+/** Browsers keep the polling fallback (see above); the web app's network check follows it. */
+export const REALTIME_WEBSOCKET_ONLY = 'false';
+
 export class Realtime extends Construct {
   constructor(scope: Construct, id: string, options: StackOptions) {
     super(scope, id);
@@ -66,7 +69,7 @@ export class Realtime extends Construct {
                 // Never written in cluster mode; a writable place in case.
                 env.value('CLASSPULSE_DATA_DIR', '/tmp/classpulse'),
                 env.value('REALTIME_CORS_ORIGINS', `https://${options.host}`),
-                env.value('REALTIME_WEBSOCKET_ONLY', 'false'),
+                env.value('REALTIME_WEBSOCKET_ONLY', REALTIME_WEBSOCKET_ONLY),
                 realtimeTokenSecretEnv,
                 env.secret('REDIS_PASSWORD', SECRETS.redis.name, SECRETS.redis.keys.password),
                 // Kubernetes expands $(REDIS_PASSWORD) from the variable above.

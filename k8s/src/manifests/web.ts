@@ -18,6 +18,7 @@ import {
   volumeClaimSpec,
 } from './pod.ts';
 import { SECRETS } from './secrets.ts';
+import { REALTIME_WEBSOCKET_ONLY } from './realtime.ts';
 
 const DATA_DIR = '/data';
 
@@ -68,6 +69,12 @@ export class Web extends Construct {
                 // realtime tier by the ingress (see realtime.ts for why).
                 env.value('REALTIME_PUBLIC_URL', publicUrl),
                 env.value('METRICS_BEACON_URL', BEACON_PATH),
+                // The network check tests the polling fallback only where the tier offers it.
+                env.value('REALTIME_WEBSOCKET_ONLY', REALTIME_WEBSOCKET_ONLY),
+                env.value('WS_DARK_LAUNCH_SHARE', String(options.students.darkLaunchShare)),
+                ...(options.students.transport
+                  ? [env.value('DEFAULT_STUDENT_TRANSPORT', options.students.transport)]
+                  : []),
                 realtimeTokenSecretEnv,
                 env.secret('TEACHER_SECRET', SECRETS.web.name, SECRETS.web.keys.teacherSecret),
                 ...firebaseEnv(['databaseUrl', 'serviceAccountJson', 'webApiKey', 'authDomain']),

@@ -92,7 +92,7 @@ describe('client health alerts (promtool test rules)', () => {
               exp_annotations: {
                 summary: '16.67% of WebSocket dark-launch connects fail on the student page.',
                 description:
-                  "More than 5% of the student page's background WebSocket connection attempts to the realtime tier failed over the last 30 minutes. The dashboard breaks failures down by stage (DNS, TCP, TLS, upgrade, handshake) to tell a school proxy from our side.",
+                  "More than 5% of the student page's background WebSocket connection attempts to the realtime tier failed over the last 30 minutes. The dashboard breaks failures down by stage (network, timeout, upgrade, handshake, auth) to tell a school network from our side.",
                 runbook_url: `${RUNBOOK}websocket-dark-launch-failing.md`,
                 dashboard_url: 'https://grafana.classpulse.example/d/realtime-tier',
               },

@@ -4,11 +4,15 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION } from '../src/protocol/index.ts';
 import { SESSION_EVENTS } from '../src/server/session-ops.ts';
 import { createTokenService } from '../src/server/index.ts';
-import { TEST_SECRET, http, startServer, type Harness } from './support/server-harness.ts';
+import {
+  TEST_SECRET,
+  connectWithToken,
+  http,
+  startServer,
+  type Harness,
+} from './support/server-harness.ts';
 
 describe('a probe on the socket tier', () => {
   let h: Harness;
@@ -22,21 +26,8 @@ describe('a probe on the socket tier', () => {
   });
   after(() => h.close());
 
-  const open = async (token: string, transport: 'websocket' | 'polling' = 'websocket') => {
-    const socket = h.track(
-      io(h.url, {
-        auth: { v: PROTOCOL_VERSION, token },
-        transports: [transport],
-        reconnection: false,
-        forceNew: true,
-      }),
-    );
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
-    return socket;
-  };
+  const open = (token: string, transport: 'websocket' | 'polling' = 'websocket') =>
+    connectWithToken(h, token, transport);
 
   it('connects with a probe token, pings, and is counted as a probe', async () => {
     const socket = await open(await tokens.signProbe('europe-west1'));

@@ -9,7 +9,6 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { Server } from 'socket.io';
-import { io } from 'socket.io-client';
 import {
   startShadowConnection,
   type ShadowConnection,
@@ -24,6 +23,7 @@ import {
   TEST_SECRET,
   collect,
   connectTeacher,
+  connectWithToken,
   createSession,
   http,
   joinStudent,
@@ -46,21 +46,7 @@ describe('a shadow token on the socket tier', { timeout: 30_000 }, () => {
   });
   after(() => h.close());
 
-  const open = async (token: string) => {
-    const socket = h.track(
-      io(h.url, {
-        auth: { v: PROTOCOL_VERSION, token },
-        transports: ['websocket'],
-        reconnection: false,
-        forceNew: true,
-      }),
-    );
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
-    return socket;
-  };
+  const open = (token: string) => connectWithToken(h, token);
 
   it('connects, pings and is counted as a shadow, apart from probes and students', async () => {
     const socket = await open(await tokens.signShadow());

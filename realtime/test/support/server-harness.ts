@@ -250,6 +250,30 @@ export function connect(h: Harness, auth: unknown): Promise<HandshakeOutcome> {
   });
 }
 
+/**
+ * Opens a session-less socket (probe, shadow) with `token` over one transport and resolves once
+ * it is connected; such sockets get no welcome, only `connect`.
+ */
+export async function connectWithToken(
+  h: Harness,
+  token: string,
+  transport: 'websocket' | 'polling' = 'websocket',
+): Promise<ClientSocket> {
+  const socket = h.track(
+    io(h.url, {
+      auth: { v: PROTOCOL_VERSION, token },
+      transports: [transport],
+      reconnection: false,
+      forceNew: true,
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
 export interface TeacherConnection {
   socket: ClientSocket;
   welcome: Welcome;

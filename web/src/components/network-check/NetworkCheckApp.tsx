@@ -49,6 +49,7 @@ export function NetworkCheckApp({
 
   const start = useCallback(() => {
     const id = (run.current += 1);
+    const finished: Array<[NetworkCheck, CheckResult['outcome']]> = [];
     setResults({});
     setRunning(true);
     setCheckedAt(new Date());
@@ -56,14 +57,18 @@ export function NetworkCheckApp({
     void runNetworkChecks(targets, (check, result) => {
       if (run.current !== id) return;
       setResults((previous) => ({ ...previous, [check]: result }));
-      metrics?.count('classroom_network_check_results_total', {
-        app: 'network_check',
-        check,
-        outcome: result.outcome,
-      });
+      finished.push([check, result.outcome]);
     }).finally(() => {
       if (run.current !== id) return;
       setRunning(false);
+      // Counted only for a whole run: leaving the page mid-run tears its sockets and requests
+      // down, and those checks would report failures that the school's network never caused.
+      for (const [check, outcome] of finished)
+        metrics?.count('classroom_network_check_results_total', {
+          app: 'network_check',
+          check,
+          outcome,
+        });
       metrics?.flush();
     });
   }, [targets, metrics]);
@@ -71,8 +76,18 @@ export function NetworkCheckApp({
   useEffect(() => {
     setHydrated(true);
     start();
+    // Leaving (or unmounting) abandons the run in flight: its late results are dropped.
+    const abandon = () => (run.current += 1);
+    // Back from the back/forward cache, the abandoned run starts over.
+    const resume = (event: PageTransitionEvent) => {
+      if (event.persisted) start();
+    };
+    window.addEventListener('pagehide', abandon);
+    window.addEventListener('pageshow', resume);
     return () => {
-      run.current += 1; // a result of this run, arriving after unmount, is dropped
+      window.removeEventListener('pagehide', abandon);
+      window.removeEventListener('pageshow', resume);
+      abandon();
     };
   }, [start]);
   useInteractive(metrics, hydrated);

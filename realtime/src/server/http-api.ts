@@ -59,9 +59,6 @@ export function createHttpApi(deps: HttpApiDeps) {
 async function route(deps: HttpApiDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const path = url.pathname;
-  // socket.io answers its own requests (long-polling): it hooked into this server first, and a
-  // second answer here would reach the client before its own, as a 404.
-  if (path.startsWith('/socket.io/')) return;
 
   if (path === '/healthz') {
     const healthy = deps.isHealthy();

@@ -1,7 +1,7 @@
 import type { FirebaseWebConfig } from '@classpulse/realtime/client/firebase';
-import { createTokenService } from '@classpulse/realtime/tokens';
 import type { FirebaseTargets, NetworkCheckTargets } from '../lib/network-check/types.ts';
 import { realtimeUrlFor, type WebConfig } from './config.ts';
+import { realtimeTokens } from './realtime-tokens.ts';
 
 /** What the network check page tests, for a browser that reached us on `host`. */
 export function networkCheckTargets(config: WebConfig, host: string | null): NetworkCheckTargets {
@@ -61,11 +61,5 @@ const TOKEN_TTL_SECONDS = 120;
  * any visitor grants nothing a student or teacher has (see the token route for why at all).
  */
 export async function networkCheckToken(config: WebConfig): Promise<string | null> {
-  if (!config.realtimeTokenSecret) return null;
-  const tokens = createTokenService({
-    secret: config.realtimeTokenSecret,
-    teacherTtlSeconds: 60,
-    studentTtlSeconds: 60,
-  });
-  return tokens.signProbe('network-check', TOKEN_TTL_SECONDS);
+  return (await realtimeTokens(config)?.signProbe('network-check', TOKEN_TTL_SECONDS)) ?? null;
 }

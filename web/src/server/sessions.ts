@@ -1,7 +1,7 @@
 import type { Deck, SessionSettings, StudentTransport } from '@classpulse/realtime/protocol';
-import { createTokenService } from '@classpulse/realtime/tokens';
 import { webConfig } from './config.ts';
 import { db } from './db.ts';
+import { requiredRealtimeTokens } from './realtime-tokens.ts';
 
 export interface SessionRecord {
   id: string;
@@ -30,12 +30,6 @@ const toRecord = (r: Row): SessionRecord => ({
   createdAt: r.created_at,
 });
 
-function tokens() {
-  const secret = webConfig().realtimeTokenSecret;
-  if (!secret) throw new Error('REALTIME_TOKEN_SECRET is not configured');
-  return createTokenService({ secret, teacherTtlSeconds: 12 * 3600, studentTtlSeconds: 24 * 3600 });
-}
-
 export type StartResult =
   { ok: true; session: SessionRecord } | { ok: false; status: number; message: string };
 
@@ -46,7 +40,7 @@ export async function startSession(
   deck: Deck,
   settings: SessionSettings,
 ): Promise<StartResult> {
-  const account = await tokens().signTeacherAccount(teacherId, 300);
+  const account = await requiredRealtimeTokens().signTeacherAccount(teacherId, 300);
   const withTransport = sessionSettingsFor(settings);
   let res: Response;
   try {
@@ -116,12 +110,7 @@ export function listSessions(teacherId: string): SessionRecord[] {
 
 /** A fresh teacher token for the browser (the stored one may be close to expiry). */
 export async function teacherTokenFor(teacherId: string, sessionId: string): Promise<string> {
-  return tokens().signTeacher(sessionId, teacherId);
-}
-
-/** A token for a student page's dark-launch shadow connection (may only connect and ping). */
-export function shadowToken(ttlSeconds: number): Promise<string> {
-  return tokens().signShadow(ttlSeconds);
+  return requiredRealtimeTokens().signTeacher(sessionId, teacherId);
 }
 
 /** Drops the library entry of a session (its answers are deleted on the realtime tier first). */

@@ -1,6 +1,6 @@
 import { apiError, json } from '../../../../server/api-response.ts';
 import { webConfig } from '../../../../server/config.ts';
-import { shadowToken } from '../../../../server/sessions.ts';
+import { shadowToken } from '../../../../server/realtime-tokens.ts';
 
 const TTL_SECONDS = 900;
 

@@ -1,0 +1,25 @@
+import { createTokenService, type TokenService } from '@classpulse/realtime/tokens';
+import { webConfig, type WebConfig } from './config.ts';
+
+/**
+ * The web app's signer of realtime-tier tokens: teachers' and students', and the short-lived
+ * connect-and-ping roles (the network check's probe, the dark launch's shadow). Null when this
+ * app cannot sign any (no REALTIME_TOKEN_SECRET).
+ */
+export function realtimeTokens(config: WebConfig = webConfig()): TokenService | null {
+  const secret = config.realtimeTokenSecret;
+  if (!secret) return null;
+  return createTokenService({ secret, teacherTtlSeconds: 12 * 3600, studentTtlSeconds: 24 * 3600 });
+}
+
+/** realtimeTokens() where signing is required: throws without REALTIME_TOKEN_SECRET. */
+export function requiredRealtimeTokens(): TokenService {
+  const service = realtimeTokens();
+  if (!service) throw new Error('REALTIME_TOKEN_SECRET is not configured');
+  return service;
+}
+
+/** A token for a student page's dark-launch shadow connection (may only connect and ping). */
+export function shadowToken(ttlSeconds: number): Promise<string> {
+  return requiredRealtimeTokens().signShadow(ttlSeconds);
+}

@@ -125,24 +125,19 @@ async function route(deps: HttpApiDeps, req: IncomingMessage, res: ServerRespons
     });
   }
 
-  const health = /^\/v1\/sessions\/([A-Za-z0-9_-]{1,64})\/health$/.exec(path);
-  if (health?.[1] && req.method === 'GET') {
-    const sessionId = health[1];
-    const claims = await bearer(deps, req);
-    if (!claims.ok) return sendError(res, claims);
-    if (claims.claims.role !== 'teacher' || claims.claims.sid !== sessionId)
-      return sendError(res, protocolError('forbidden'));
-    const report = await deps.ops.health(sessionId, claims.claims.sub);
-    return report.ok ? sendJson(res, 200, report) : sendError(res, report);
-  }
-
-  const match = /^\/v1\/sessions\/([A-Za-z0-9_-]{1,64})$/.exec(path);
-  if (match?.[1] && (req.method === 'GET' || req.method === 'DELETE')) {
+  // `/v1/sessions/:id` (GET, DELETE) and `/v1/sessions/:id/health` (GET): that session's teacher.
+  const match = /^\/v1\/sessions\/([A-Za-z0-9_-]{1,64})(\/health)?$/.exec(path);
+  const health = match?.[2] !== undefined;
+  if (match?.[1] && (req.method === 'GET' || (req.method === 'DELETE' && !health))) {
     const sessionId = match[1];
     const claims = await bearer(deps, req);
     if (!claims.ok) return sendError(res, claims);
     if (claims.claims.role !== 'teacher' || claims.claims.sid !== sessionId) {
       return sendError(res, protocolError('forbidden'));
+    }
+    if (health) {
+      const report = await deps.ops.health(sessionId, claims.claims.sub);
+      return report.ok ? sendJson(res, 200, report) : sendError(res, report);
     }
     if (req.method === 'GET') {
       const report = await deps.ops.report(sessionId, claims.claims.sub);

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { assertAccessible } from './support/browser.ts';
 import { chromiumSuite } from './support/chromium-suite.ts';
+import { colourDeck } from './support/fixtures.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts', import.meta.url));
 
@@ -29,24 +30,7 @@ describe('the session health report in Chromium', { timeout: 120_000 }, () => {
     const created = await teacher.request.post('/api/decks', { data: { title: 'Health check' } });
     const { id } = (await created.json()) as { id: string };
     const saved = await teacher.request.put(`/api/decks/${id}`, {
-      data: {
-        title: 'Health check',
-        slides: [
-          {
-            id: 'q1',
-            title: 'Choose',
-            question: {
-              kind: 'multiple-choice',
-              prompt: 'Pick a colour',
-              options: [
-                { id: 'r', label: 'Red' },
-                { id: 'g', label: 'Green' },
-              ],
-            },
-          },
-          { id: 'q2', title: 'Explain', question: { kind: 'short-text', prompt: 'Why?' } },
-        ],
-      },
+      data: colourDeck('Health check'),
     });
     assert.equal(saved.status(), 200);
     await teacher.goto('/teacher');
@@ -71,14 +55,14 @@ describe('the session health report in Chromium', { timeout: 120_000 }, () => {
     await student.getByText('✓ Received').waitFor();
     await teacher.getByRole('button', { name: 'Next slide' }).click();
     await student.getByText('Slide 2 of 2').waitFor();
-    await student.getByLabel('Why?').fill('It is warm');
+    await student.getByLabel('Why that colour?').fill('It is warm');
     await student.getByRole('button', { name: 'Submit answer' }).click();
     await student.getByText('✓ Received').waitFor();
 
     // Offline: the changed answer waits on the device and arrives when the network is back.
     await studentContext.setOffline(true);
     await student.getByText('Offline').first().waitFor();
-    await student.getByLabel('Why?').fill('Changed while offline');
+    await student.getByLabel('Why that colour?').fill('Changed while offline');
     await student.getByRole('button', { name: 'Update answer' }).click();
     await student.getByText('Sending…').waitFor();
     await studentContext.setOffline(false);

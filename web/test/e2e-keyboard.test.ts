@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { chromiumSuite } from './support/chromium-suite.ts';
+import { colourDeck } from './support/fixtures.ts';
 
 /** Waits until a control is enabled (e.g. once the page is interactive). */
 async function waitEnabled(target: Locator): Promise<void> {
@@ -36,28 +37,7 @@ describe('the whole class flow works by keyboard alone', { timeout: 300_000 }, (
     await teacher.waitForURL(/\/teacher\/decks\//);
     const deckId = teacher.url().split('/').pop()!;
     const saved = await teacher.request.put(`/api/decks/${deckId}`, {
-      data: {
-        title: 'Keyboard lesson',
-        slides: [
-          {
-            id: 'q1',
-            title: 'Choose',
-            question: {
-              kind: 'multiple-choice',
-              prompt: 'Pick a colour',
-              options: [
-                { id: 'r', label: 'Red' },
-                { id: 'g', label: 'Green' },
-              ],
-            },
-          },
-          {
-            id: 'q2',
-            title: 'Explain',
-            question: { kind: 'short-text', prompt: 'Why that colour?' },
-          },
-        ],
-      },
+      data: colourDeck('Keyboard lesson'),
     });
     assert.equal(saved.status(), 200);
     await teacher.goto('/teacher');

@@ -102,3 +102,29 @@ export function everyKindDeck(mapUrl: string): DeckInput {
     ],
   };
 }
+
+/** Two slides: a colour to pick (Red or Green), then why, in words. */
+export function colourDeck(title: string): DeckInput {
+  return {
+    title,
+    slides: [
+      {
+        id: 'q1',
+        title: 'Choose',
+        question: {
+          kind: 'multiple-choice',
+          prompt: 'Pick a colour',
+          options: [
+            { id: 'r', label: 'Red' },
+            { id: 'g', label: 'Green' },
+          ],
+        },
+      },
+      {
+        id: 'q2',
+        title: 'Explain',
+        question: { kind: 'short-text', prompt: 'Why that colour?' },
+      },
+    ],
+  };
+}

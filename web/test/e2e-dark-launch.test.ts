@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startAuthEmulator, startRtdbServer } from '@classpulse/realtime/testing';
 import { launchChromium, seriousA11yViolations } from './support/browser.ts';
 import { firstLoadJs } from './support/first-load-js.ts';
 import { reported, waitForReported } from './support/reported-metrics.ts';
-import { startStack, type Stack } from './support/stack.ts';
+import { startFirebaseStack, type FirebaseStack } from './support/firebase-stack.ts';
+import type { Stack } from './support/stack.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts', import.meta.url));
 const PROJECT_ID = 'classpulse-dark-launch';
@@ -43,7 +43,7 @@ describe('dark launch of the WebSocket tier in Firebase mode', { timeout: 300_00
   let joinCode: string;
   let sessionId: string;
   const students: Student[] = [];
-  const stops: Array<() => Promise<void>> = [];
+  let running: FirebaseStack | undefined;
 
   /** A series of the realtime tier's own /metrics, summed over matching labels. */
   const tier = (name: string, labels: Record<string, string>) =>
@@ -64,24 +64,14 @@ describe('dark launch of the WebSocket tier in Firebase mode', { timeout: 300_00
     (await dashboard.request.get(`/api/sessions/${sessionId}/report.csv`)).text();
 
   before(async () => {
-    const rtdb = await startRtdbServer();
-    stops.push(() => rtdb.stop());
-    const auth = await startAuthEmulator({ projectId: PROJECT_ID });
-    stops.push(() => auth.stop());
-    stack = await startStack({
-      FIREBASE_DATABASE_URL: rtdb.databaseUrl,
-      FIREBASE_DATABASE_EMULATOR_HOST: rtdb.host,
-      FIREBASE_AUTH_EMULATOR_HOST: auth.host,
-      FIREBASE_PROJECT_ID: PROJECT_ID,
-      WS_DARK_LAUNCH_SHARE: '1',
-    });
+    running = await startFirebaseStack(PROJECT_ID, { WS_DARK_LAUNCH_SHARE: '1' });
+    stack = running.stack;
     browser = await launchChromium();
   });
 
   after(async () => {
     await browser?.close();
-    await stack?.stop();
-    for (const stop of stops.reverse()) await stop();
+    await running?.stop();
   });
 
   it('the student page stays within its first-load JS budget on the Firebase path', async () => {

@@ -4,44 +4,18 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { NETWORK_CHECKS, type NetworkCheck } from '@classpulse/metrics-aggregator/catalog';
-import { startAuthEmulator, startRtdbServer } from '@classpulse/realtime/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHECK_INFO } from '../src/lib/network-check/run.ts';
 import { assertAccessible, launchChromium } from './support/browser.ts';
 import { reported, waitForReported } from './support/reported-metrics.ts';
-import { startStack, type Stack, type StackOptions } from './support/stack.ts';
+import { startFirebaseStack, type FirebaseStack } from './support/firebase-stack.ts';
+import type { Stack } from './support/stack.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts', import.meta.url));
 const PROJECT_ID = 'classpulse-e2e';
 const METRIC = 'classroom_network_check_results_total';
 
 type Outcome = 'Pass' | 'Warning' | 'Fail' | 'Not applicable';
-
-/**
- * A stack in Firebase mode on the local stand-ins (the Realtime Database protocol server with
- * the real rules, and the Auth stand-in), so the Firebase checks really reach "Firebase".
- */
-async function firebaseStack(options: StackOptions = {}) {
-  const rtdb = await startRtdbServer();
-  const auth = await startAuthEmulator({ projectId: PROJECT_ID });
-  const stack = await startStack(
-    {
-      FIREBASE_DATABASE_URL: rtdb.databaseUrl,
-      FIREBASE_DATABASE_EMULATOR_HOST: rtdb.host,
-      FIREBASE_AUTH_EMULATOR_HOST: auth.host,
-      FIREBASE_PROJECT_ID: PROJECT_ID,
-    },
-    options,
-  );
-  return {
-    stack,
-    async stop() {
-      await stack.stop();
-      await auth.stop();
-      await rtdb.stop();
-    },
-  };
-}
 
 /** One check's result on the page, found by its heading (the list item's name). */
 function checkItem(page: Page, check: NetworkCheck) {
@@ -82,12 +56,12 @@ describe('the network check page in Chromium', { timeout: 600_000 }, () => {
   });
 
   describe('against the whole local stack in Firebase mode', () => {
-    let running: Awaited<ReturnType<typeof firebaseStack>>;
+    let running: FirebaseStack;
     let stack: Stack;
     let context: BrowserContext;
     let page: Page;
     before(async () => {
-      running = await firebaseStack();
+      running = await startFirebaseStack(PROJECT_ID);
       stack = running.stack;
       context = await browser.newContext({
         baseURL: stack.webUrl,
@@ -219,10 +193,10 @@ describe('the network check page in Chromium', { timeout: 600_000 }, () => {
   });
 
   describe('with the realtime tier down (the launcher runs without it)', () => {
-    let running: Awaited<ReturnType<typeof firebaseStack>>;
+    let running: FirebaseStack;
     let context: BrowserContext;
     before(async () => {
-      running = await firebaseStack({ realtime: false });
+      running = await startFirebaseStack(PROJECT_ID, {}, { realtime: false });
       context = await browser.newContext({ baseURL: running.stack.webUrl });
     });
     after(async () => {

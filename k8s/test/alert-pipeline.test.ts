@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startPrometheus, type RunningPrometheus } from '@classpulse/metrics-aggregator/testing';
-import { parse } from 'yaml';
 import { startAlertmanager, type RunningAlertmanager } from './support/alertmanager.ts';
+import { readRuleFile } from '../src/manifests/rule-files.ts';
 import { ruleFile } from './support/promtool.ts';
 import { startWebhookReceiver, type ReceivedPost } from './support/webhook-receiver.ts';
 
@@ -18,10 +18,10 @@ interface AlertRule {
   annotations: Record<string, string>;
 }
 const productionAlert = (file: string, name: string): AlertRule => {
-  const { groups } = parse(readFileSync(ruleFile(file), 'utf8')) as {
-    groups: Array<{ rules: Array<Partial<AlertRule>> }>;
-  };
-  const rule = groups.flatMap((g) => g.rules).find((r) => r.alert === name);
+  const { groups } = readRuleFile(ruleFile(file));
+  const rule = groups
+    .flatMap((g) => g.rules as Array<Partial<AlertRule>>)
+    .find((r) => r.alert === name);
   assert.ok(rule, `${name} not found in ${file}`);
   return rule as AlertRule;
 };

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
+import { loadRuleGroups } from '../src/manifests/rule-files.ts';
 import { ALERTMANAGER_CONFIG } from './support/alertmanager.ts';
-import { RULE_FILES, runTool } from './support/promtool.ts';
+import { runTool } from './support/promtool.ts';
 
 /** The receiver amtool resolves for a label set (`amtool config routes test`). */
 function receiverFor(labels: Record<string, string>): string {
@@ -31,13 +32,9 @@ const config = parse(readFileSync(ALERTMANAGER_CONFIG, 'utf8')) as {
   time_intervals: Array<{ name: string; time_intervals: Array<{ location?: string }> }>;
 };
 
-const alertsInRules = RULE_FILES.flatMap((file) =>
-  (
-    parse(readFileSync(file, 'utf8')) as {
-      groups: Array<{ rules: Array<{ alert?: string; labels?: { severity: string } }> }>;
-    }
-  ).groups.flatMap((g) => g.rules.flatMap((r) => (r.alert ? [r] : []))),
-);
+const alertsInRules = loadRuleGroups()
+  .flatMap((g) => g.rules as Array<{ alert?: string; labels?: { severity: string } }>)
+  .filter((r) => r.alert);
 
 describe('Alertmanager config (amtool, Debian prometheus-alertmanager 0.25)', () => {
   it('passes amtool check-config', () => {

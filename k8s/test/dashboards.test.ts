@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import {
   HEARTBEAT_INTERVAL_SECONDS,
   PROMTOOL_REJECTED_DEFAULT_METRICS,
   WEB_VITAL_THRESHOLDS,
 } from '@classpulse/metrics-aggregator/catalog';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import {
   DASHBOARD_UIDS,
   GRAFANA_DASHBOARD_URL,
@@ -23,8 +22,8 @@ import {
   STANDARD_METRICS,
   substituteGrafanaVariables,
 } from '../src/dashboards/promql-check.ts';
+import { loadRuleFiles } from '../src/manifests/rule-files.ts';
 
-const RULES_DIR = fileURLToPath(new URL('../prometheus/rules/', import.meta.url));
 const DATASOURCE_UID = '${datasource}';
 
 interface Datasource {
@@ -116,19 +115,11 @@ function variableQueries(): Query[] {
   );
 }
 
-interface RuleFile {
-  groups?: Array<{ rules?: Array<Record<string, unknown>> }>;
-}
-
 /** Every rule of every file in prometheus/rules/, with the file it is in. */
 function rules() {
-  return readdirSync(RULES_DIR)
-    .filter((file) => /\.ya?ml$/.test(file))
-    .sort()
-    .flatMap((file) => {
-      const parsed = parse(readFileSync(join(RULES_DIR, file), 'utf8')) as RuleFile | null;
-      return (parsed?.groups ?? []).flatMap((g) => (g.rules ?? []).map((rule) => ({ file, rule })));
-    });
+  return loadRuleFiles().flatMap(({ name, groups }) =>
+    groups.flatMap((g) => g.rules.map((rule) => ({ file: name, rule }))),
+  );
 }
 const recordingRuleNames = () =>
   rules()

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { checkQueryNames, knownMetrics } from '../src/dashboards/promql-check.ts';
+import { loadRuleFiles } from '../src/manifests/rule-files.ts';
 import { RULE_FILES, runTool } from './support/promtool.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -37,9 +37,9 @@ const fileSchema = z.object({
   ),
 });
 
-const files = RULE_FILES.map((file) => ({
-  file,
-  groups: fileSchema.parse(parse(readFileSync(file, 'utf8'))).groups,
+const files = loadRuleFiles().map(({ path, groups }) => ({
+  file: path,
+  groups: fileSchema.parse({ groups }).groups,
 }));
 const rules = files.flatMap(({ file, groups }) =>
   groups.flatMap((g) => g.rules.map((rule) => ({ file, rule }))),

@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ruleFilePath, ruleFilePaths } from '../../src/manifests/rule-files.ts';
 
 /** The rule files deployed by k8s/ (the PrometheusRule is generated from the same files). */
-export const RULES_DIR = fileURLToPath(new URL('../../prometheus/rules/', import.meta.url));
-export const RULE_FILES = readdirSync(RULES_DIR)
-  .filter((name) => name.endsWith('.rules.yml'))
-  .sort()
-  .map((name) => join(RULES_DIR, name));
-export const ruleFile = (name: string) => join(RULES_DIR, `${name}.rules.yml`);
+export const RULE_FILES = ruleFilePaths();
+export const ruleFile = (name: string) => ruleFilePath(name);
 
 export interface InputSeries {
   series: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deliveryFactsSchema } from '../../protocol/index.ts';
 
 /**
  * Facts about a session's connections and acknowledgements, kept durably next to its event log
@@ -9,17 +10,12 @@ import { z } from 'zod';
  */
 const id = z.string().min(1).max(128);
 const at = z.number().finite();
-const ms = z
-  .number()
-  .int()
-  .min(0)
-  .max(7 * 86_400_000);
-
+/** Client-reported, checked by the protocol's schema; absent from clients that do not report it. */
+const { queuedMs, offline, attempt, clockOffsetMs } = deliveryFactsSchema.shape;
 const delivery = {
-  /** Client-reported (deliveryFactsSchema); absent from clients that do not report it. */
-  queuedMs: ms.optional(),
-  offline: z.boolean().optional(),
-  attempt: z.number().int().min(1).optional(),
+  queuedMs: z.optional(queuedMs),
+  offline: z.optional(offline),
+  attempt: z.optional(attempt),
 };
 
 export const healthRecordSchema = z.discriminatedUnion('k', [
@@ -80,7 +76,7 @@ export const healthRecordSchema = z.discriminatedUnion('k', [
     slideId: id,
     answerId: id,
     clientCreatedAt: at.optional(),
-    clockOffsetMs: z.number().int().optional(),
+    clockOffsetMs,
     /** The engine refused what the database's rules let in (its error code). */
     refused: z.string().max(64).optional(),
     ...delivery,

@@ -6,8 +6,9 @@ import {
   type KubernetesObject,
   type V1APIResource,
 } from '@kubernetes/client-node';
+import { describeObject } from '../manifests/kube-object.ts';
 import { describeApiError, httpStatusOf, type Cluster } from './cluster.ts';
-import { FIELD_MANAGER, apiGroup, objectRef, type KubeObject } from './objects.ts';
+import { FIELD_MANAGER, apiGroup, type KubeObject } from './objects.ts';
 import type { StageLog } from './stage-log.ts';
 
 /** API groups a stage can do without, and what their absence means. */
@@ -125,7 +126,7 @@ export async function applyObjects(options: {
       throw new ApplyError(
         `interrupted after ${result.applied.length} objects; those stay applied`,
       );
-    const ref = objectRef(object);
+    const ref = describeObject(object);
     const optional = OPTIONAL_GROUPS[apiGroup(object.apiVersion)];
     let resource: V1APIResource | undefined;
     try {

@@ -1,8 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
+import { describeObject } from '../manifests/kube-object.ts';
 import type { StageObjectApi } from './apply.ts';
 import { describeApiError, httpStatusOf, type Cluster } from './cluster.ts';
-import { STAGE_LABEL, objectRef } from './objects.ts';
+import { STAGE_LABEL } from './objects.ts';
 import type { StageLog } from './stage-log.ts';
 
 export interface KindRef {
@@ -99,7 +100,7 @@ export async function deleteStage(options: {
       );
       for (const item of list?.items ?? []) {
         const listed = listedSchema.parse(item);
-        const ref = objectRef({ kind, metadata: listed.metadata });
+        const ref = describeObject({ kind, metadata: listed.metadata });
         await call(`delete ${ref}`, () =>
           api.delete({ apiVersion, kind, metadata: { name: listed.metadata.name } }),
         );

@@ -1,17 +1,13 @@
+import { PART_OF, PART_OF_LABEL } from '../manifests/labels.ts';
 import type { KubeObject } from '../manifests/synthesize.ts';
 
 /** The objects a stage applies (as synthesized), and the labels that mark them as the stage's. */
 export type { KubeObject };
 
-export const PART_OF_LABEL = 'app.kubernetes.io/part-of';
 export const STAGE_LABEL = 'classpulse.dev/stage';
 export const FIELD_MANAGER = 'classpulse-stage';
 
 export const stageNamespace = (name: string) => `stage-${name}`;
-
-/** `Deployment/web`, `ClusterRoleBinding/stage-demo-prometheus`: how messages name an object. */
-export const objectRef = (object: Pick<KubeObject, 'kind' | 'metadata'>) =>
-  `${object.kind}/${object.metadata.name}`;
 
 /** `apps` for `apps/v1`, `` (core) for `v1`. */
 export const apiGroup = (apiVersion: string) =>
@@ -22,7 +18,7 @@ export function withStageLabels(object: KubeObject, stage: string): KubeObject {
   const copy = structuredClone(object);
   copy.metadata.labels = {
     ...copy.metadata.labels,
-    [PART_OF_LABEL]: 'classpulse',
+    [PART_OF_LABEL]: PART_OF,
     [STAGE_LABEL]: stage,
   };
   return copy;

@@ -7,6 +7,7 @@ import {
   validateObjects as validateStack,
   type StackOptionsInput,
 } from '../manifests/synthesize.ts';
+import { describeObject } from '../manifests/kube-object.ts';
 import { USAGE, defaultHost, parseStageArgs, type StageArgs } from './args.ts';
 import {
   ApplyError,
@@ -22,7 +23,6 @@ import { deleteStage } from './delete.ts';
 import {
   inApplyOrder,
   isNamespace,
-  objectRef,
   stageNamespace,
   withStageLabels,
   type KubeObject,
@@ -193,7 +193,7 @@ export async function runStage(argv: readonly string[], deps: StageDeps): Promis
       log.warn(
         `Skipped because ${reason}: ${result.skipped
           .filter((s) => s.reason === reason)
-          .map((s) => objectRef(s.object))
+          .map((s) => describeObject(s.object))
           .join(', ')}`,
       );
   }

@@ -378,15 +378,8 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
       revisions: (current?.revisions ?? 0) + 1,
       answerIds: { ...(current?.answerIds ?? {}), [answerId]: true as const },
     };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), ackTimeoutMs);
-    });
     try {
-      const outcome = await Promise.race([
-        set(target, node).then(() => 'stored' as const),
-        timedOut,
-      ]);
+      const outcome = await acknowledged(set(target, node));
       // The SDK keeps an unacknowledged write queued and sends it when it reconnects; the
       // outbox retries too, and a resend of a stored answerId is acknowledged as a duplicate.
       if (outcome === 'timeout') return protocolError('unavailable', 'No acknowledgement in time.');
@@ -397,6 +390,17 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
       const stored = (await get(target).catch(() => null))?.val() as ResponseNode | null;
       if (stored?.answerIds?.[answerId]) return ack(stored, true);
       return refusalFor(slideId);
+    }
+  }
+
+  /** `stored` once the database acknowledged `write`, `timeout` after `ackTimeoutMs`. */
+  async function acknowledged(write: Promise<void>): Promise<'stored' | 'timeout'> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), ackTimeoutMs);
+    });
+    try {
+      return await Promise.race([write.then(() => 'stored' as const), timedOut]);
     } finally {
       clearTimeout(timer);
     }
@@ -441,20 +445,11 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
       const { ref, set } = fb.database;
       const target = ref(db, `${paths.presence(member.sessionId, member.studentId)}/rttMs`);
       const started = performance.now();
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timedOut = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), ackTimeoutMs);
-      });
       try {
-        const outcome = await Promise.race([
-          set(target, clampRtt(previousMs)).then(() => 'stored' as const),
-          timedOut,
-        ]);
+        const outcome = await acknowledged(set(target, clampRtt(previousMs)));
         return outcome === 'stored' ? Math.round(performance.now() - started) : null;
       } catch {
         return null;
-      } finally {
-        clearTimeout(timer);
       }
     },
     async ping() {

@@ -1,5 +1,4 @@
-import { DELIVERY_LIMITS } from '../protocol/delivery-limits.ts';
-import { LIMITS } from '../protocol/limits.ts';
+import { DELIVERY_LIMITS, LIMITS } from '../protocol/limits.ts';
 import { ANSWER_FIELD } from './answer-codec.ts';
 
 /**

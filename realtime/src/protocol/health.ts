@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DELIVERY_LIMITS } from './delivery-limits.ts';
+import { DELIVERY_LIMITS } from './limits.ts';
 
 /**
  * What a client tells about how one answer got to the server: the optional `delivery` of

@@ -1,7 +1,6 @@
 export * from './answers.ts';
 export * from './commands.ts';
 export * from './deck.ts';
-export * from './delivery-limits.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './health.ts';

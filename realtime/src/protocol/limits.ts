@@ -41,3 +41,15 @@ export const LIMITS = {
   /** Largest message (UTF-8 JSON) the server handles; larger ones get `payload_too_large`. The transport closes a socket only past 1 MiB. */
   maxPayloadBytes: 64 * 1024,
 } as const;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Bounds of the delivery facts a client reports (health.ts). A client clamps to them, so
+ * telemetry never costs an answer.
+ */
+export const DELIVERY_LIMITS = {
+  queuedMsMax: 7 * DAY_MS,
+  attemptMax: 1_000_000,
+  clockOffsetMsMax: DAY_MS,
+} as const;

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +22,7 @@ import {
   substituteGrafanaVariables,
 } from '../src/dashboards/promql-check.ts';
 import { loadRuleFiles } from '../src/manifests/rule-files.ts';
+import { runTool } from './support/promtool.ts';
 
 const DATASOURCE_UID = '${datasource}';
 
@@ -149,21 +149,12 @@ function promtoolCheck(queries: Query[]): { ok: boolean; message: string } {
         ],
       }),
     );
-    const result = spawnSync('promtool', ['check', 'rules', '--lint=none', file], {
-      encoding: 'utf8',
+    const result = runTool('promtool', ['check', 'rules', '--lint=none', file]);
+    const output = result.output.replace(/"dashboard:query_(\d+)"/g, (_, n: string) => {
+      const q = queries[Number(n)]!;
+      return `${q.where}: ${q.expr}`;
     });
-    if (result.error)
-      throw new Error(
-        `promtool is needed to parse the dashboards' PromQL (Debian: apt-get install prometheus): ${result.error.message}`,
-      );
-    const output = `${result.stdout}${result.stderr}`.replace(
-      /"dashboard:query_(\d+)"/g,
-      (_, n: string) => {
-        const q = queries[Number(n)]!;
-        return `${q.where}: ${q.expr}`;
-      },
-    );
-    return { ok: result.status === 0, message: output };
+    return { ok: result.ok, message: output };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

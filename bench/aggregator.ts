@@ -95,7 +95,7 @@ try {
   console.log(
     `\n${command} — the metrics aggregator (envelope and every event validated, per-page rate limit, ` +
       `Prometheus registry) vs a bare node:http server that only JSON.parses and answers 204; same beacons, same run, ` +
-      `each server in its own process.\n${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), load average ${load.join(' ')} at start; ` +
+      `each server in its own process.\n${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, load average ${load.join(' ')} at start; ` +
       `${CONNECTIONS} keep-alive connections, one request in flight each; ${PAGES.toLocaleString('en-US')} pages (sids) in turn; ` +
       `per server ${WARMUP_SECONDS} s warm-up, then ${SECONDS} s in rounds ours, bare, bare, ours.`,
   );

@@ -6,7 +6,7 @@
  *     forwarded A → B over Redis and acknowledged back, the path a multi-pod deployment takes.
  * The difference is what crossing processes costs; the ratio of the two is what to read.
  */
-import type { IntervalHistogram } from 'node:perf_hooks';
+import type { ELDHistogram } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startRedisServer } from '../../realtime/test/support/redis-server.ts';
 import { closeAll, connectTeacher, joinStudents } from './load-generator.ts';
@@ -29,7 +29,7 @@ export interface CrossProcessResult {
 
 export async function runCrossProcess(
   load: CrossProcessLoad,
-  generatorLag: IntervalHistogram,
+  generatorLag: ELDHistogram,
 ): Promise<CrossProcessResult> {
   const redis = await startRedisServer();
   const env = { BENCH_REDIS_URL: redis.url };
@@ -54,7 +54,7 @@ export async function runCrossProcess(
 async function measure(
   servers: ServerHandle[],
   load: CrossProcessLoad,
-  generatorLag: IntervalHistogram,
+  generatorLag: ELDHistogram,
 ): Promise<{ burst: PhaseResult; sustained: PhaseResult }> {
   const studentsOn = servers[0]!;
   const owner = servers.at(-1)!;

@@ -111,7 +111,7 @@ export function printReport(report: Report, seconds: number): void {
   console.log(
     `\nnpm run bench:realtime — ${scenario.students} students (one session of ${scenario.burstStudents}, the rest in classes of ${scenario.classSize}); ` +
       `burst ${scenario.burstStudents} in ${scenario.burstWindowMs / 1000} s; sustained ${scenario.sustainedRate}/s for ${scenario.sustainedSeconds} s. ` +
-      `classpulse = our realtime tier (SQLite, synchronous=full), bare = socket.io forwarding only. ${seconds.toFixed(0)} s in all.\n`,
+      `classpulse = our realtime tier (SQLite, synchronous=full), bare = socket.io forwarding only. Node ${process.version}. ${seconds.toFixed(0)} s in all.\n`,
   );
   console.table([
     { metric: 'students connected', ...cell((r) => String(r.connections)) },

@@ -1,4 +1,4 @@
-import { performance, type IntervalHistogram } from 'node:perf_hooks';
+import { performance, type ELDHistogram } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ServerStats } from './ipc.ts';
 import {
@@ -60,7 +60,7 @@ const lagOf = (stats: ServerStats): LagFigures => ({
   maxMs: stats.lagMaxMs,
 });
 
-function takeLag(histogram: IntervalHistogram): LagFigures {
+function takeLag(histogram: ELDHistogram): LagFigures {
   const figures = { p99Ms: histogram.percentile(99) / 1e6, maxMs: histogram.max / 1e6 };
   histogram.reset();
   return figures;
@@ -82,7 +82,7 @@ export async function phase(
   server: ServerHandle,
   session: BenchSession,
   teacher: TeacherTap,
-  generatorLag: IntervalHistogram,
+  generatorLag: ELDHistogram,
   send: () => Promise<SentAnswer[]>,
 ): Promise<PhaseResult> {
   const before = await server.stats();
@@ -155,7 +155,7 @@ export async function sustained(
 export async function runScenario(
   server: ServerHandle,
   scenario: Scenario,
-  generatorLag: IntervalHistogram,
+  generatorLag: ELDHistogram,
 ): Promise<ModeResult> {
   const tag = `${server.mode}${Date.now().toString(36)}`;
   const target = { mode: server.mode, url: server.url };

@@ -45,13 +45,6 @@ interface Pending {
 }
 
 /**
- * The writer's source is TypeScript like the rest of the tier, which runs through tsx; a worker
- * does not inherit the loader (Node 20), so it registers tsx before importing the writer.
- */
-const WRITER_BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./sqlite-writer.ts', import.meta.url).href)}); })`;
-
-/**
  * Embedded store: an event log per session plus periodic snapshots, in SQLite (WAL). Writes go
  * to a writer thread (sqlite-writer.ts), so commits and their fsyncs never stall the event loop;
  * everything written while a commit runs goes into the next one ("group commit"), so a class
@@ -64,8 +57,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
   const db = new Database(options.path);
   configure(db, options.synchronous);
   db.exec(SCHEMA);
-  const writer = new Worker(WRITER_BOOT, {
-    eval: true,
+  // A worker inherits the process's flags (`--import tsx`), so its TypeScript loads like ours.
+  const writer = new Worker(new URL('./sqlite-writer.ts', import.meta.url), {
     workerData: { path: options.path, synchronous: options.synchronous },
   });
   writer.unref();
@@ -165,7 +158,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
     else if (drained) drained();
     else if (health.size > 0) lingerHealth();
   });
-  writer.on('error', (error) => {
+  writer.on('error', (error: Error) => {
     const current = inFlight;
     inFlight = null;
     fail([...(current?.batch ?? []), ...queued.splice(0)], error);

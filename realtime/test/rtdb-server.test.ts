@@ -24,7 +24,6 @@ import {
   update,
   type Database,
 } from 'firebase/database';
-import { WebSocket } from 'ws';
 import { startRtdbServer, type RtdbServer } from '../src/testing/rtdb-server.ts';
 
 let rtdb: RtdbServer;
@@ -190,10 +189,9 @@ describe('listen and unlisten on the wire', () => {
     const pushes: string[] = [];
     const cancelled: string[] = [];
     const replies = new Map<number, unknown>();
-    ws.on('message', (data: Buffer) => {
-      const text = data.toString();
-      if (/^[0-9]+$/.test(text)) return;
-      const message = JSON.parse(text) as {
+    ws.addEventListener('message', ({ data }: MessageEvent<string>) => {
+      if (/^[0-9]+$/.test(data)) return;
+      const message = JSON.parse(data) as {
         t: string;
         d: { a?: string; r?: number; b: { p?: string; s?: string } };
       };
@@ -202,7 +200,7 @@ describe('listen and unlisten on the wire', () => {
       if (message.d.a === 'c') cancelled.push(message.d.b.p ?? '');
       if (message.d.r !== undefined) replies.set(message.d.r, message.d.b);
     });
-    await new Promise((resolve) => ws.once('open', resolve));
+    await new Promise((resolve) => ws.addEventListener('open', resolve, { once: true }));
     let next = 1;
     const request = async (a: string, b: object) => {
       const r = next++;

@@ -30,7 +30,7 @@ process.once('exit', () => {
 });
 
 /**
- * Starts a server under test as `node --import tsx server-process.ts <mode>` and waits for the
+ * Starts a server under test as `node server-process.ts <mode>` and waits for the
  * JSON line it prints once listening.
  */
 export async function startServerProcess(
@@ -39,8 +39,6 @@ export async function startServerProcess(
 ): Promise<ServerHandle> {
   const child = fork(ENTRY, [mode], {
     execArgv: [
-      '--import',
-      'tsx',
       // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each server process, to see what limits it.
       ...(process.env.BENCH_CPU_PROF
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]

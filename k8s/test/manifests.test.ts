@@ -152,7 +152,7 @@ describe('synthesized stack', () => {
     const yaml = toYaml(objects);
     const result = compareSnapshot(SNAPSHOT, yaml);
     const hint =
-      'If the change is intended, rewrite it: cd k8s && UPDATE_SNAPSHOTS=1 node --import tsx --test test/manifests.test.ts';
+      'If the change is intended, rewrite it: cd k8s && UPDATE_SNAPSHOTS=1 npm exec -- node --test test/manifests.test.ts';
     if (result.status === 'missing') assert.fail(`No snapshot at ${SNAPSHOT}. ${hint}`);
     if (result.status === 'differs')
       assert.fail(

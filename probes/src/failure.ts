@@ -3,20 +3,24 @@ import type { ProbeFailureReason } from '@classpulse/metrics-aggregator/catalog'
 /** A phase that failed, with the closed-set reason the metrics carry. */
 export class ProbeFailure extends Error {
   override name = 'ProbeFailure';
-  constructor(
-    readonly phase: string,
-    readonly reason: ProbeFailureReason,
-    message: string,
-  ) {
+  readonly phase: string;
+  readonly reason: ProbeFailureReason;
+
+  constructor(phase: string, reason: ProbeFailureReason, message: string) {
     super(message);
+    this.phase = phase;
+    this.reason = reason;
   }
 }
 
 /** An HTTP answer other than the one expected. */
 export class HttpStatusError extends Error {
   override name = 'HttpStatusError';
-  constructor(readonly status: number) {
+  readonly status: number;
+
+  constructor(status: number) {
     super(`HTTP ${status}`);
+    this.status = status;
   }
 }
 

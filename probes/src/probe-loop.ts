@@ -26,11 +26,12 @@ export class ProbeLoop {
   private active = 0;
   private stopped = false;
   private lastActivity: number;
+  private readonly checks: readonly Check[];
+  private readonly options: ProbeLoopOptions;
 
-  constructor(
-    private readonly checks: readonly Check[],
-    private readonly options: ProbeLoopOptions,
-  ) {
+  constructor(checks: readonly Check[], options: ProbeLoopOptions) {
+    this.checks = checks;
+    this.options = options;
     this.lastActivity = this.now();
   }
 

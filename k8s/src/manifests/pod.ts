@@ -94,7 +94,7 @@ export function firebaseEnv(
 }
 
 /**
- * The root filesystem is read-only; tsx's transform cache and Node's temp files go here. Every
+ * The root filesystem is read-only; Node's temp files (and Next.js's) go here. Every
  * pod from hardenedPods gets both; a workload names them only to place them among its own.
  */
 export const tmpVolume: k8s.Volume = {

@@ -10,7 +10,7 @@ export interface CliResult {
 }
 
 /**
- * Runs the staging CLI as a process (`node --import tsx scripts/stage.ts …` in k8s/), with this
+ * Runs the staging CLI as a process (`node scripts/stage.ts …` in k8s/), with this
  * environment minus any KUBECONFIG or STAGE_IMAGE_TAG of the machine running the tests, plus `env`.
  * `onStdout` sees each chunk as it arrives.
  */
@@ -20,7 +20,7 @@ export function runStageCli(
   onStdout?: (chunk: string) => void,
 ): Promise<CliResult> {
   const { KUBECONFIG: _kubeconfig, STAGE_IMAGE_TAG: _tag, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/stage.ts', ...args], {
+  const child = spawn(process.execPath, ['scripts/stage.ts', ...args], {
     cwd: K8S,
     env: { ...inherited, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -22,13 +22,14 @@ interface Sample {
 export class CatalogMetric {
   readonly aggregator = 'sum';
   private readonly series = new Map<string, Series>();
+  readonly name: string;
+  private readonly def: ClientMetricDef;
   private readonly labelNames: string[];
   private readonly buckets: readonly number[];
 
-  constructor(
-    readonly name: string,
-    private readonly def: ClientMetricDef,
-  ) {
+  constructor(name: string, def: ClientMetricDef) {
+    this.name = name;
+    this.def = def;
     this.labelNames = Object.keys(def.labels);
     this.buckets = def.type === 'histogram' ? def.buckets : [];
   }

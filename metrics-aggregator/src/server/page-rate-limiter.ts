@@ -1,3 +1,10 @@
+export interface PageRateLimiterOptions {
+  eventsPerSecond: number;
+  burst: number;
+  maxPages: number;
+  now: () => number;
+}
+
 /**
  * A token bucket per reporting page (the beacon's random `sid`). Per page rather than per IP:
  * a whole school reports from one address. Memory is bounded: buckets idle long enough to be
@@ -7,15 +14,11 @@
 export class PageRateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private lastSweep = 0;
+  private readonly options: PageRateLimiterOptions;
 
-  constructor(
-    private readonly options: {
-      eventsPerSecond: number;
-      burst: number;
-      maxPages: number;
-      now: () => number;
-    },
-  ) {}
+  constructor(options: PageRateLimiterOptions) {
+    this.options = options;
+  }
 
   /** Takes up to `wanted` tokens for `page`; returns how many events may pass. */
   take(page: string, wanted: number): number {

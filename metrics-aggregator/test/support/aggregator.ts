@@ -57,7 +57,7 @@ export const freshSid = (): string => `page-${process.pid}-${(sid += 1)}-xyz`;
 /** `main.ts` as its own process (what `npm start -w @classpulse/metrics-aggregator` runs). */
 export function spawnAggregatorMain(env: Record<string, string>): ChildProcessWithoutNullStreams {
   const main = fileURLToPath(new URL('../../src/server/main.ts', import.meta.url));
-  return spawn(process.execPath, ['--import', 'tsx', main], {
+  return spawn(process.execPath, [main], {
     env: { ...process.env, AGGREGATOR_LOG_LEVEL: 'silent', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -17,12 +17,13 @@ export interface PendingAnswer {
  * restart cannot lose them. At most one per slide: a newer answer replaces an unsent older one.
  */
 export class Outbox {
+  private readonly storage: KeyValueStorage;
+  private readonly key: string;
   private items: PendingAnswer[];
 
-  constructor(
-    private readonly storage: KeyValueStorage,
-    private readonly key: string,
-  ) {
+  constructor(storage: KeyValueStorage, key: string) {
+    this.storage = storage;
+    this.key = key;
     const stored = readJson<PendingAnswer[]>(storage, key);
     this.items = Array.isArray(stored) ? stored : [];
   }

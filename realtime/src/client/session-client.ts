@@ -105,8 +105,10 @@ export class SessionClient {
   private joinCode: string | null = null;
   private joinName: string | null = null;
   private closed = false;
+  private readonly options: SessionClientOptions;
 
-  constructor(private readonly options: SessionClientOptions) {
+  constructor(options: SessionClientOptions) {
+    this.options = options;
     this.storage = options.storage ?? memoryStorage();
     this.now = options.now ?? Date.now;
     this.transport = options.transport;

@@ -32,12 +32,16 @@ const PUBLIC_EVENTS: ReadonlySet<EngineEvent['type']> = new Set(
  * the whole class) and their own view only when it changed.
  */
 export class Broadcaster {
-  constructor(
-    private readonly io: IO,
-    private readonly studentIntervalMs: number,
-    /** One process: every socket of a room is here, so an empty room can be seen and skipped. */
-    private readonly singleProcess: boolean,
-  ) {}
+  private readonly io: IO;
+  private readonly studentIntervalMs: number;
+  /** One process: every socket of a room is here, so an empty room can be seen and skipped. */
+  private readonly singleProcess: boolean;
+
+  constructor(io: IO, studentIntervalMs: number, singleProcess: boolean) {
+    this.io = io;
+    this.studentIntervalMs = studentIntervalMs;
+    this.singleProcess = singleProcess;
+  }
 
   committed(
     live: LiveSession,

@@ -18,13 +18,22 @@ export const RTT_REPORT_MIN_INTERVAL_MS = 5_000;
  */
 export class PresenceTracker {
   private readonly entries = new Map<string, Entry>();
+  private readonly clock: Clock;
+  private readonly goneAfterMs: number;
+  private readonly onChange: (studentId: string, presence: Presence) => void;
+  private readonly rttMinIntervalMs: number;
 
   constructor(
-    private readonly clock: Clock,
-    private readonly goneAfterMs: number,
-    private readonly onChange: (studentId: string, presence: Presence) => void,
-    private readonly rttMinIntervalMs = RTT_REPORT_MIN_INTERVAL_MS,
-  ) {}
+    clock: Clock,
+    goneAfterMs: number,
+    onChange: (studentId: string, presence: Presence) => void,
+    rttMinIntervalMs = RTT_REPORT_MIN_INTERVAL_MS,
+  ) {
+    this.clock = clock;
+    this.goneAfterMs = goneAfterMs;
+    this.onChange = onChange;
+    this.rttMinIntervalMs = rttMinIntervalMs;
+  }
 
   /** Students known from the stored state, before any of them reconnected. */
   expect(studentIds: Iterable<string>): void {

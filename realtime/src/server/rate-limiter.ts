@@ -3,14 +3,16 @@
  * client slows only itself (never per IP: a whole school shares one address).
  */
 export class TokenBucket {
+  private readonly perSecond: number;
+  private readonly burst: number;
+  private readonly clock: { now(): number };
   private tokens: number;
   private updatedAt: number;
 
-  constructor(
-    private readonly perSecond: number,
-    private readonly burst: number,
-    private readonly clock: { now(): number },
-  ) {
+  constructor(perSecond: number, burst: number, clock: { now(): number }) {
+    this.perSecond = perSecond;
+    this.burst = burst;
+    this.clock = clock;
     this.tokens = burst;
     this.updatedAt = clock.now();
   }

@@ -71,8 +71,11 @@ export class SessionRegistry {
   /** Firebase answers this process logged as acknowledged by the database (health report). */
   private readonly dbAcksLogged = new WeakMap<LiveSession, Set<string>>();
   private closed = false;
+  private readonly options: RegistryOptions;
 
-  constructor(private readonly options: RegistryOptions) {}
+  constructor(options: RegistryOptions) {
+    this.options = options;
+  }
 
   setHooks(hooks: RegistryHooks): void {
     this.hooks = hooks;

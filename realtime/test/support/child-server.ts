@@ -14,7 +14,7 @@ export interface ChildServer {
 
 /** Runs the real `main.ts` in its own process, as production does, and waits for it to listen. */
 export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const child = spawn(process.execPath, [MAIN], {
     env: {
       ...process.env,
       REALTIME_HOST: '127.0.0.1',

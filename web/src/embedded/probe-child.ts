@@ -23,7 +23,7 @@ export async function startProbeChild(options: {
   realtimeTokenSecret: string;
   env: NodeJS.ProcessEnv;
 }): Promise<ProbeChild | null> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', PROBE_MAIN], {
+  const child: ChildProcess = spawn(process.execPath, [PROBE_MAIN], {
     env: {
       PROBE_HOST: '127.0.0.1',
       PROBE_LOCATION: 'local',

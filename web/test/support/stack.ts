@@ -41,7 +41,7 @@ async function launch(
   metricsPort: number,
   env: Record<string, string>,
 ): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', LAUNCHER], {
+  const child = spawn(process.execPath, [LAUNCHER], {
     env: {
       ...process.env,
       CLASSPULSE_DATA_DIR: dataDir,

@@ -57,7 +57,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
   const db = new Database(options.path);
   configure(db, options.synchronous);
   db.exec(SCHEMA);
-  // A worker inherits the process's flags (`--import tsx`), so its TypeScript loads like ours.
+  // Node 24 runs the writer's TypeScript as it is (type stripping), like the rest of the tier.
   const writer = new Worker(new URL('./sqlite-writer.ts', import.meta.url), {
     workerData: { path: options.path, synchronous: options.synchronous },
   });

@@ -30,3 +30,34 @@ it('a misconfigured probe process stays up, not ready, with the config error cou
   const [code] = (await once(child, 'exit')) as [number];
   assert.equal(code, 0, 'and it shuts down cleanly');
 });
+
+/**
+ * The embedded launcher starts the probe with pipes for stdin and stdout; killed outright, it
+ * leaves a probe whose stdin is closed and whose stdout leads nowhere. The probe must still exit:
+ * it did not while sonic-boom 4 retried a log line's EPIPE at exit forever (pino flushes on exit),
+ * and the orphan held the test runner's stderr open for good.
+ */
+it('exits when the launcher that started it dies, though its last log lines cannot be written', async () => {
+  const child = spawnProbeMain({
+    PROBE_HOST: '127.0.0.1',
+    PROBE_PORT: '0',
+    PROBE_LOG_LEVEL: 'info',
+    PROBE_LOCATION: 'local',
+    PROBE_EXIT_WITH_STDIN: 'true',
+  });
+  const exited = once(child, 'exit');
+  const lines = createInterface({ input: child.stdout });
+  for await (const line of lines) if (line.includes('"event":"listening"')) break;
+  // The launcher is gone: both its ends close at once. The probe logs that it shuts down (a
+  // line it can no longer deliver) and exits.
+  child.stdout.destroy();
+  child.stdin.destroy();
+  const timeout = AbortSignal.timeout(20_000);
+  await Promise.race([
+    exited,
+    once(timeout, 'abort').then(() => {
+      child.kill('SIGKILL');
+      assert.fail('still running 20 s after its parent was gone');
+    }),
+  ]);
+});

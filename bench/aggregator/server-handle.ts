@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { serverNodeFlags } from '../server-node-flags.ts';
 import type {
   ListeningLine,
   ParentMessage,
@@ -38,12 +39,7 @@ export async function startServerProcess(
   env: Record<string, string> = {},
 ): Promise<ServerHandle> {
   const child = fork(ENTRY, [mode], {
-    execArgv: [
-      // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each server process, to see what limits it.
-      ...(process.env.BENCH_CPU_PROF
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-        : []),
-    ],
+    execArgv: serverNodeFlags(),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });

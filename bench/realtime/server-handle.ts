@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { serverNodeFlags } from '../server-node-flags.ts';
 import type { ParentMessage, ServerMessage, ServerStats } from './ipc.ts';
 
 const ENTRY = fileURLToPath(new URL('./server-process.ts', import.meta.url));
@@ -23,15 +24,7 @@ export async function startServerProcess(
   env: Record<string, string> = {},
 ): Promise<ServerHandle> {
   const child: ChildProcess = fork(ENTRY, [mode], {
-    execArgv: [
-      '--expose-gc',
-      // BENCH_NODE_FLAGS: extra Node/V8 flags for every server process (e.g. GC tuning).
-      ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(/\s+/) : []),
-      // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each server process, to find what limits it.
-      ...(process.env.BENCH_CPU_PROF
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-        : []),
-    ],
+    execArgv: ['--expose-gc', ...serverNodeFlags()],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely/migration';
+import { decksAndSessions } from './0001-decks-and-sessions.ts';
+import { uploads } from './0002-uploads.ts';
+
+/**
+ * Every migration, by name, in the order they run. Names sort in that order; a migration, once
+ * released, never changes (add a new one instead).
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-decks-and-sessions': decksAndSessions,
+  '0002-uploads': uploads,
+};

@@ -1,0 +1,113 @@
+import type { StudentTransport } from '@classpulse/realtime/protocol';
+import type { Kysely, Selectable } from 'kysely';
+import type { SessionsTable, WebTables } from './tables.ts';
+
+/** A session in a teacher's library: what the realtime tier answered when it started. */
+export interface SessionRecord {
+  id: string;
+  deckId: string | null;
+  title: string;
+  joinCode: string;
+  teacherToken: string;
+  createdAt: number;
+}
+
+type Db = Kysely<WebTables>;
+
+const toRecord = (r: Selectable<SessionsTable>): SessionRecord => ({
+  id: r.id,
+  deckId: r.deck_id,
+  title: r.title,
+  joinCode: r.join_code,
+  teacherToken: r.teacher_token,
+  createdAt: r.created_at,
+});
+
+/** The most a library lists; older sessions stay reachable by id. */
+export const SESSION_LIBRARY_LIMIT = 200;
+
+export async function insertSession(
+  db: Db,
+  teacherId: string,
+  session: SessionRecord,
+  transport: StudentTransport,
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: session.id,
+      teacher_id: teacherId,
+      deck_id: session.deckId,
+      title: session.title,
+      join_code: session.joinCode,
+      teacher_token: session.teacherToken,
+      created_at: session.createdAt,
+      transport,
+    })
+    .execute();
+}
+
+export async function getSession(
+  db: Db,
+  teacherId: string,
+  id: string,
+): Promise<SessionRecord | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('id', '=', id)
+    .where('teacher_id', '=', teacherId)
+    .executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
+/** A teacher's sessions, newest first. */
+export async function listSessions(db: Db, teacherId: string): Promise<SessionRecord[]> {
+  const rows = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('teacher_id', '=', teacherId)
+    .orderBy('created_at', 'desc')
+    .limit(SESSION_LIBRARY_LIMIT)
+    .execute();
+  return rows.map(toRecord);
+}
+
+export async function deleteSession(db: Db, teacherId: string, id: string): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where('id', '=', id)
+    .where('teacher_id', '=', teacherId)
+    .execute();
+}
+
+/** Records the transport a session's students were moved to; false for another's session. */
+export async function setSessionTransport(
+  db: Db,
+  teacherId: string,
+  id: string,
+  transport: StudentTransport,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ transport })
+    .where('id', '=', id)
+    .where('teacher_id', '=', teacherId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * The stored transport of the newest session with this join code (codes are reused once a
+ * session ends), or null when no session has it.
+ */
+export async function transportOfJoinCode(db: Db, joinCode: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .select('transport')
+    .where('join_code', '=', joinCode)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.transport ?? null;
+}

@@ -1,0 +1,239 @@
+/**
+ * The web tier's repository contract: every operation of every repository, run the same way on
+ * SQLite (the embedded default) and on a real PostgreSQL (production), each migrated from empty
+ * by the same migrations. A query that behaves differently on the two fails here.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { deckSchema, type Deck } from '@classpulse/realtime/protocol';
+import type { Kysely } from 'kysely';
+import { openDatabase, type DatabaseTarget } from '../src/server/data/connect.ts';
+import * as decks from '../src/server/data/deck-repository.ts';
+import { migrateToLatest } from '../src/server/data/migrate.ts';
+import { MIGRATIONS } from '../src/server/data/migrations/index.ts';
+import * as sessions from '../src/server/data/session-repository.ts';
+import type { WebTables } from '../src/server/data/tables.ts';
+import * as uploads from '../src/server/data/upload-repository.ts';
+import { startPostgres, type TestPostgres } from './support/postgres.ts';
+
+const deck = (title: string, slides = 1): Deck =>
+  deckSchema.parse({
+    title,
+    slides: Array.from({ length: slides }, (_, i) => ({ id: `s${i}`, title: `Slide ${i + 1}` })),
+  });
+
+const session = (id: string, joinCode: string, createdAt: number): sessions.SessionRecord => ({
+  id,
+  deckId: null,
+  title: `Session ${id}`,
+  joinCode,
+  teacherToken: `token-${id}`,
+  createdAt,
+});
+
+interface Backend {
+  name: string;
+  /**
+   * How many web processes share one database: SQLite is the embedded default's, one process;
+   * PostgreSQL serves every replica of a deployment.
+   */
+  processes: 'one' | 'many';
+  /** A new, empty database. */
+  target(name: string): Promise<DatabaseTarget>;
+  start(): Promise<void>;
+  stop(): void;
+}
+
+const sqliteFolder = mkdtempSync(join(tmpdir(), 'classpulse-repo-'));
+let postgres: TestPostgres | undefined;
+
+const BACKENDS: Backend[] = [
+  {
+    name: 'SQLite',
+    processes: 'one',
+    target: async (name) => ({ dialect: 'sqlite', path: join(sqliteFolder, `${name}.sqlite`) }),
+    start: async () => {},
+    stop: () => rmSync(sqliteFolder, { recursive: true, force: true }),
+  },
+  {
+    name: 'PostgreSQL',
+    processes: 'many',
+    target: async (name) => ({
+      dialect: 'postgres',
+      url: await postgres!.createDatabase(name),
+      poolMax: 4,
+    }),
+    start: async () => {
+      postgres = await startPostgres();
+    },
+    stop: () => postgres?.stop(),
+  },
+];
+
+for (const backend of BACKENDS) {
+  describe(`web repositories on ${backend.name}`, () => {
+    let db: Kysely<WebTables>;
+    const opened: Kysely<WebTables>[] = [];
+    const open = (target: DatabaseTarget) => {
+      const instance = openDatabase(target);
+      opened.push(instance);
+      return instance;
+    };
+
+    before(async () => {
+      await backend.start();
+      db = open(await backend.target('contract'));
+      await migrateToLatest(db);
+    });
+    after(async () => {
+      for (const instance of opened) await instance.destroy();
+      backend.stop();
+    });
+
+    describe('migrations', () => {
+      it('apply every migration once, in order, and nothing on the next start', async () => {
+        const fresh = open(await backend.target('fresh'));
+        assert.deepEqual(await migrateToLatest(fresh), Object.keys(MIGRATIONS));
+        assert.deepEqual(await migrateToLatest(fresh), []);
+      });
+
+      if (backend.processes === 'many')
+        it('run once when several processes start together', async () => {
+          // Three web replicas, each with its own pool, on the same new database.
+          const target = await backend.target('together');
+          const all = [open(target), open(target), open(target)];
+          const applied = await Promise.all(all.map((instance) => migrateToLatest(instance)));
+          assert.deepEqual(applied.flat().sort(), Object.keys(MIGRATIONS).sort());
+        });
+      else
+        it('leave nothing to do for the next process on the same file', async () => {
+          const target = await backend.target('restart');
+          assert.deepEqual(await migrateToLatest(open(target)), Object.keys(MIGRATIONS));
+          assert.deepEqual(await migrateToLatest(open(target)), []);
+        });
+    });
+
+    describe('decks', () => {
+      it("keeps each teacher's decks to that teacher", async () => {
+        const mine = await decks.insertDeck(db, 'teacher-a', 'd-a1', deck('Fractions', 3), 1_000);
+        await decks.insertDeck(db, 'teacher-b', 'd-b1', deck('Verbs'), 1_000);
+        assert.deepEqual(await decks.getDeck(db, 'teacher-a', 'd-a1'), mine);
+        assert.equal(await decks.getDeck(db, 'teacher-b', 'd-a1'), null);
+        assert.equal(
+          await decks.updateDeck(db, 'teacher-b', 'd-a1', deck('Hijacked'), 2_000),
+          false,
+        );
+        assert.equal(await decks.deleteDeck(db, 'teacher-b', 'd-a1'), false);
+        assert.equal((await decks.getDeck(db, 'teacher-a', 'd-a1'))?.deck.title, 'Fractions');
+      });
+
+      it('lists a teacher’s decks newest change first, with their slide counts', async () => {
+        const t = 'teacher-list';
+        await decks.insertDeck(db, t, 'l1', deck('Old', 2), 1_700_000_000_001);
+        await decks.insertDeck(db, t, 'l2', deck('New', 5), 1_700_000_000_002);
+        assert.deepEqual(await decks.listDecks(db, t), [
+          { id: 'l2', title: 'New', slideCount: 5, updatedAt: 1_700_000_000_002 },
+          { id: 'l1', title: 'Old', slideCount: 2, updatedAt: 1_700_000_000_001 },
+        ]);
+        assert.equal(
+          await decks.updateDeck(db, t, 'l1', deck('Old, edited'), 1_800_000_000_000),
+          true,
+        );
+        const [first] = await decks.listDecks(db, t);
+        assert.deepEqual(first, {
+          id: 'l1',
+          title: 'Old, edited',
+          slideCount: 1,
+          updatedAt: 1_800_000_000_000,
+        });
+        assert.equal(typeof first?.updatedAt, 'number', 'times come back as numbers');
+        assert.deepEqual(await decks.listDecks(db, 'nobody'), []);
+      });
+
+      it('keeps any text a deck holds, byte for byte', async () => {
+        const title = 'Fracciones ½ — ✓ 🚀 العربية 中文 "quoted" \\ back\'slash';
+        await decks.insertDeck(db, 'teacher-text', 'u1', deck(title), 5);
+        assert.equal((await decks.getDeck(db, 'teacher-text', 'u1'))?.deck.title, title);
+      });
+
+      it('deletes a deck for good', async () => {
+        await decks.insertDeck(db, 'teacher-del', 'x1', deck('Gone'), 5);
+        assert.equal(await decks.deleteDeck(db, 'teacher-del', 'x1'), true);
+        assert.equal(await decks.getDeck(db, 'teacher-del', 'x1'), null);
+        assert.equal(await decks.deleteDeck(db, 'teacher-del', 'x1'), false);
+      });
+    });
+
+    describe('session library', () => {
+      it("keeps each teacher's sessions to that teacher, newest first", async () => {
+        await sessions.insertSession(db, 'ta', session('s1', 'ABC123', 1_000), 'socket');
+        await sessions.insertSession(db, 'ta', session('s2', 'DEF456', 2_000), 'firebase');
+        await sessions.insertSession(db, 'tb', session('s3', 'GHI789', 3_000), 'socket');
+        assert.deepEqual(
+          (await sessions.listSessions(db, 'ta')).map((s) => s.id),
+          ['s2', 's1'],
+        );
+        assert.deepEqual(await sessions.getSession(db, 'ta', 's1'), session('s1', 'ABC123', 1_000));
+        assert.equal(await sessions.getSession(db, 'tb', 's1'), null);
+        await sessions.deleteSession(db, 'tb', 's1');
+        assert.ok(
+          await sessions.getSession(db, 'ta', 's1'),
+          "another teacher's delete does nothing",
+        );
+        await sessions.deleteSession(db, 'ta', 's1');
+        assert.equal(await sessions.getSession(db, 'ta', 's1'), null);
+      });
+
+      it(`lists at most ${sessions.SESSION_LIBRARY_LIMIT}`, async () => {
+        for (let i = 0; i < sessions.SESSION_LIBRARY_LIMIT + 5; i++)
+          await sessions.insertSession(db, 'busy', session(`busy-${i}`, 'BUSY00', i), 'socket');
+        const listed = await sessions.listSessions(db, 'busy');
+        assert.equal(listed.length, sessions.SESSION_LIBRARY_LIMIT);
+        assert.equal(listed[0]?.id, `busy-${sessions.SESSION_LIBRARY_LIMIT + 4}`);
+      });
+
+      it('remembers a transport switch, and a join code starts on its newest session’s', async () => {
+        await sessions.insertSession(db, 'tt', session('old', 'REUSED', 1_000), 'firebase');
+        await sessions.insertSession(db, 'tt', session('new', 'REUSED', 2_000), 'socket');
+        assert.equal(await sessions.transportOfJoinCode(db, 'REUSED'), 'socket');
+        assert.equal(await sessions.setSessionTransport(db, 'other', 'new', 'firebase'), false);
+        assert.equal(await sessions.setSessionTransport(db, 'tt', 'new', 'firebase'), true);
+        assert.equal(await sessions.transportOfJoinCode(db, 'REUSED'), 'firebase');
+        assert.equal(await sessions.transportOfJoinCode(db, 'NOSUCH'), null);
+      });
+    });
+
+    describe('uploads', () => {
+      const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0xff, 0x00]);
+
+      it('stores bytes under their name once and gives them back exactly', async () => {
+        const name = `${'c'.repeat(64)}.png`;
+        await uploads.putUpload(db, { name, contentType: 'image/png', bytes: png }, 1);
+        await uploads.putUpload(db, { name, contentType: 'image/png', bytes: png }, 2);
+        const stored = await uploads.getUpload(db, name);
+        assert.ok(stored);
+        assert.equal(stored.contentType, 'image/png');
+        assert.ok(Buffer.isBuffer(stored.bytes));
+        assert.deepEqual(stored.bytes, png);
+        assert.equal(await uploads.getUpload(db, `${'d'.repeat(64)}.png`), null);
+      });
+
+      it('tells which of many names are stored', async () => {
+        const names = Array.from(
+          { length: 1_203 },
+          (_, i) => `${i.toString(16).padStart(64, '0')}.gif`,
+        );
+        for (const name of [names[0]!, names[700]!, names[1_202]!])
+          await uploads.putUpload(db, { name, contentType: 'image/gif', bytes: png }, 1);
+        assert.deepEqual(
+          [...(await uploads.storedUploadNames(db, names))].sort(),
+          [names[0], names[700], names[1_202]].sort(),
+        );
+        assert.deepEqual(await uploads.storedUploadNames(db, []), new Set());
+      });
+    });
+  });
+}

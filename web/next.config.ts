@@ -3,7 +3,8 @@ import type { NextConfig } from 'next';
 const config: NextConfig = {
   // The workspace packages ship TypeScript sources (protocol, client, tokens, the reporter).
   transpilePackages: ['@classpulse/realtime', '@classpulse/metrics-aggregator'],
-  serverExternalPackages: ['better-sqlite3'],
+  // Database drivers load as they are (native addon; pg's optional native binding), never bundled.
+  serverExternalPackages: ['better-sqlite3', 'pg'],
   poweredByHeader: false,
   reactStrictMode: true,
   typescript: { tsconfigPath: 'tsconfig.json' },

@@ -40,3 +40,40 @@ describe('web config: student transport and dark launch', () => {
       assert.throws(() => loadWebConfig(env), new RegExp(variable), JSON.stringify(env));
   });
 });
+
+describe('web config: where the data lives', () => {
+  it('is the SQLite file in the data folder unless DATABASE_URL names PostgreSQL', () => {
+    assert.deepEqual(loadWebConfig({ CLASSPULSE_DATA_DIR: '/srv/cp' }).database, {
+      dialect: 'sqlite',
+      path: '/srv/cp/web.sqlite',
+    });
+    assert.deepEqual(loadWebConfig({ WEB_SQLITE_PATH: '/tmp/w.sqlite' }).database, {
+      dialect: 'sqlite',
+      path: '/tmp/w.sqlite',
+    });
+    const url = 'postgres://classpulse:secret@db:5432/classpulse';
+    assert.deepEqual(loadWebConfig({ DATABASE_URL: url, WEB_DATABASE_POOL_MAX: '4' }).database, {
+      dialect: 'postgres',
+      url,
+      poolMax: 4,
+    });
+  });
+
+  it('refuses a DATABASE_URL that is not PostgreSQL and a pool size out of range', () => {
+    for (const [env, variable] of [
+      [{ DATABASE_URL: 'mysql://db/classpulse' }, 'DATABASE_URL'],
+      [{ DATABASE_URL: 'web.sqlite' }, 'DATABASE_URL'],
+      [{ WEB_DATABASE_POOL_MAX: '0' }, 'WEB_DATABASE_POOL_MAX'],
+      [{ WEB_DATABASE_POOL_MAX: 'lots' }, 'WEB_DATABASE_POOL_MAX'],
+    ] as const)
+      assert.throws(() => loadWebConfig(env), new RegExp(variable), JSON.stringify(env));
+  });
+
+  it('never puts the database password in an error message', () => {
+    assert.throws(
+      () =>
+        loadWebConfig({ DATABASE_URL: 'postgres://u:hunter2@db/x', WEB_DATABASE_POOL_MAX: '0' }),
+      (error: Error) => !error.message.includes('hunter2'),
+    );
+  });
+});

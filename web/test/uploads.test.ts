@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { deflateSync } from 'node:zlib';
+import type { Kysely } from 'kysely';
+import { openDatabase } from '../src/server/data/connect.ts';
+import { migrateToLatest } from '../src/server/data/migrate.ts';
+import type { WebTables } from '../src/server/data/tables.ts';
 import {
+  importUploadFolder,
   isValidUploadName,
   readUpload,
   sniffImageType,
@@ -49,58 +55,59 @@ function tinyPng(red = 0x43, green = 0x38, blue = 0xca): Buffer {
 
 describe('uploads', () => {
   let dataDir: string;
-  let dir: string;
+  let db: Kysely<WebTables>;
   const maxBytes = 4096;
 
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'classpulse-uploads-'));
-    dir = uploadsDir(dataDir);
+    db = openDatabase({ dialect: 'sqlite', path: join(dataDir, 'web.sqlite') });
+    await migrateToLatest(db);
   });
   after(async () => {
+    await db.destroy();
     await rm(dataDir, { recursive: true, force: true });
   });
 
   it('stores a real PNG under its content hash and reads it back', async () => {
     const png = tinyPng();
-    const result = await storeUpload(png, { dir, maxBytes });
+    const result = await storeUpload(db, png, { maxBytes });
     assert.equal(result.ok, true);
     assert.ok(result.ok);
     assert.match(result.name, /^[a-f0-9]{64}\.png$/);
     assert.equal(result.url, `/uploads/${result.name}`);
-    assert.deepEqual(await readFile(join(dir, result.name)), png);
 
-    const served = await readUpload(result.name, dir);
+    const served = await readUpload(db, result.name);
     assert.ok(served);
     assert.equal(served.contentType, 'image/png');
     assert.deepEqual(served.bytes, png);
   });
 
   it('gives the same content the same name and stores it once', async () => {
-    const first = await storeUpload(tinyPng(1, 2, 3), { dir, maxBytes });
-    const second = await storeUpload(tinyPng(1, 2, 3), { dir, maxBytes });
-    const other = await storeUpload(tinyPng(4, 5, 6), { dir, maxBytes });
+    const first = await storeUpload(db, tinyPng(1, 2, 3), { maxBytes });
+    const second = await storeUpload(db, tinyPng(1, 2, 3), { maxBytes });
+    const other = await storeUpload(db, tinyPng(4, 5, 6), { maxBytes });
     assert.ok(first.ok && second.ok && other.ok);
     assert.equal(first.name, second.name);
     assert.notEqual(first.name, other.name);
-    const files = await readdir(dir);
-    assert.equal(files.filter((f) => f === first.name).length, 1);
-    assert.ok(
-      files.every((f) => !f.endsWith('.tmp')),
-      'no temporary files are left behind',
-    );
+    const rows = await db
+      .selectFrom('uploads')
+      .select('name')
+      .where('name', '=', first.name)
+      .execute();
+    assert.equal(rows.length, 1);
   });
 
   it('rejects a text file whatever it is called', async () => {
     // The name "notes.png" and a client-claimed type never reach storeUpload: only bytes count.
     const text = Buffer.from('Hello, this is not an image.\n', 'utf8');
-    assert.deepEqual(await storeUpload(text, { dir, maxBytes }), {
+    assert.deepEqual(await storeUpload(db, text, { maxBytes }), {
       ok: false,
       reason: 'unsupported_type',
     });
     const svg = Buffer.from(
       '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
     );
-    assert.deepEqual(await storeUpload(svg, { dir, maxBytes }), {
+    assert.deepEqual(await storeUpload(db, svg, { maxBytes }), {
       ok: false,
       reason: 'unsupported_type',
     });
@@ -109,20 +116,20 @@ describe('uploads', () => {
   it('rejects files over the size limit, even valid images', async () => {
     const png = tinyPng();
     const oversized = Buffer.concat([png, Buffer.alloc(maxBytes)]);
-    assert.deepEqual(await storeUpload(oversized, { dir, maxBytes }), {
+    assert.deepEqual(await storeUpload(db, oversized, { maxBytes }), {
       ok: false,
       reason: 'too_large',
     });
-    assert.deepEqual(await storeUpload(png, { dir, maxBytes: png.length - 1 }), {
+    assert.deepEqual(await storeUpload(db, png, { maxBytes: png.length - 1 }), {
       ok: false,
       reason: 'too_large',
     });
-    const exact = await storeUpload(png, { dir, maxBytes: png.length });
+    const exact = await storeUpload(db, png, { maxBytes: png.length });
     assert.equal(exact.ok, true);
   });
 
   it('rejects an empty file', async () => {
-    assert.deepEqual(await storeUpload(new Uint8Array(0), { dir, maxBytes }), {
+    assert.deepEqual(await storeUpload(db, new Uint8Array(0), { maxBytes }), {
       ok: false,
       reason: 'empty',
     });
@@ -160,11 +167,27 @@ describe('uploads', () => {
       '',
     ]) {
       assert.equal(isValidUploadName(bad), false, `rejects ${JSON.stringify(bad)}`);
-      assert.equal(await readUpload(bad, dir), null, `does not serve ${JSON.stringify(bad)}`);
+      assert.equal(await readUpload(db, bad), null, `does not serve ${JSON.stringify(bad)}`);
     }
   });
 
   it('answers null for a valid name that was never stored', async () => {
-    assert.equal(await readUpload(`${'0'.repeat(64)}.gif`, dir), null);
+    assert.equal(await readUpload(db, `${'0'.repeat(64)}.gif`), null);
+  });
+
+  it('imports the images an older data folder kept as files, once, and nothing else', async () => {
+    const folder = uploadsDir(dataDir);
+    await mkdir(folder, { recursive: true });
+    const png = tinyPng(7, 8, 9);
+    const name = `${createHash('sha256').update(png).digest('hex')}.png`;
+    await writeFile(join(folder, name), png);
+    // A file whose name lies about its bytes, and one that is no upload at all, stay out.
+    await writeFile(join(folder, `${'b'.repeat(64)}.png`), png);
+    await writeFile(join(folder, 'notes.txt'), 'not an image');
+    assert.equal(await importUploadFolder(db, folder), 1);
+    assert.deepEqual((await readUpload(db, name))?.bytes, png);
+    assert.equal(await readUpload(db, `${'b'.repeat(64)}.png`), null);
+    assert.equal(await importUploadFolder(db, folder), 0, 'a second start imports nothing');
+    assert.equal(await importUploadFolder(db, join(dataDir, 'missing')), 0);
   });
 });

@@ -7,6 +7,7 @@ import type { FirebaseWebConfig } from '@classpulse/realtime/client/firebase';
 import type { StudentTransport } from '@classpulse/realtime/protocol';
 import { z } from 'zod';
 import { parseEnv } from '../lib/parse-env.ts';
+import type { DatabaseTarget } from './data/connect.ts';
 import type { MetricsSettings } from '../lib/use-page-metrics.ts';
 
 /**
@@ -20,6 +21,16 @@ const studentTransportSchema = z.enum(['firebase', 'socket'] satisfies StudentTr
 const envSchema = z.object({
   CLASSPULSE_DATA_DIR: z.string().min(1).default('.data'),
   WEB_SQLITE_PATH: z.string().min(1).optional(),
+  /**
+   * PostgreSQL for the web tier's data (accounts, decks, the session library, uploads), e.g.
+   * postgres://classpulse:…@db:5432/classpulse. Unset: the SQLite file WEB_SQLITE_PATH.
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'DATABASE_URL: a postgres:// or postgresql:// URL.')
+    .optional(),
+  /** Connections each web process keeps to PostgreSQL at most. */
+  WEB_DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** Where route handlers reach the realtime tier's HTTP API. */
   REALTIME_INTERNAL_URL: z.url().default('http://127.0.0.1:4100'),
   /**
@@ -74,7 +85,8 @@ const envSchema = z.object({
 
 export interface WebConfig {
   dataDir: string;
-  sqlitePath: string;
+  /** Where the web tier's data lives: the SQLite file, or PostgreSQL when DATABASE_URL is set. */
+  database: DatabaseTarget;
   realtimeInternalUrl: string;
   realtimePublicUrl: string | undefined;
   realtimePublicPort: number;
@@ -107,7 +119,9 @@ export function loadWebConfig(env: Record<string, string | undefined> = process.
     );
   return {
     dataDir: e.CLASSPULSE_DATA_DIR,
-    sqlitePath: e.WEB_SQLITE_PATH ?? `${e.CLASSPULSE_DATA_DIR}/web.sqlite`,
+    database: e.DATABASE_URL
+      ? { dialect: 'postgres', url: e.DATABASE_URL, poolMax: e.WEB_DATABASE_POOL_MAX }
+      : { dialect: 'sqlite', path: e.WEB_SQLITE_PATH ?? `${e.CLASSPULSE_DATA_DIR}/web.sqlite` },
     realtimeInternalUrl: e.REALTIME_INTERNAL_URL.replace(/\/$/, ''),
     realtimePublicUrl: e.REALTIME_PUBLIC_URL?.replace(/\/$/, ''),
     realtimePublicPort: e.REALTIME_PUBLIC_PORT,

@@ -1,55 +1,35 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type { Kysely } from 'kysely';
 import { webConfig } from './config.ts';
+import { openDatabase } from './data/connect.ts';
+import { migrateToLatest } from './data/migrate.ts';
+import type { WebTables } from './data/tables.ts';
+import { importUploadFolder, uploadsDir } from './uploads.ts';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS decks (
-  id TEXT PRIMARY KEY,
-  teacher_id TEXT NOT NULL,
-  title TEXT NOT NULL,
-  deck TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS decks_teacher ON decks (teacher_id, updated_at);
-CREATE TABLE IF NOT EXISTS sessions (
-  id TEXT PRIMARY KEY,
-  teacher_id TEXT NOT NULL,
-  deck_id TEXT,
-  title TEXT NOT NULL,
-  join_code TEXT NOT NULL,
-  teacher_token TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  -- How students of this session sync: 'socket' (our realtime tier) or 'firebase'.
-  transport TEXT NOT NULL DEFAULT 'socket'
-);
-CREATE INDEX IF NOT EXISTS sessions_teacher ON sessions (teacher_id, created_at);
-CREATE INDEX IF NOT EXISTS sessions_join_code ON sessions (join_code, created_at);
-`;
+const holder = globalThis as unknown as { classpulseWebDatabase?: Promise<Kysely<WebTables>> };
 
-/** Columns added after a data folder may already exist: added in place, defaults for old rows. */
-function migrate(conn: Database.Database): void {
-  const columns = conn
-    .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('sessions')")
-    .all();
-  if (columns.length > 0 && !columns.some((c) => c.name === 'transport'))
-    conn.exec("ALTER TABLE sessions ADD COLUMN transport TEXT NOT NULL DEFAULT 'socket'");
+async function open(): Promise<Kysely<WebTables>> {
+  const config = webConfig();
+  const db = openDatabase(config.database);
+  try {
+    await migrateToLatest(db);
+    // The embedded default kept uploads as files before they moved into the database.
+    if (config.database.dialect === 'sqlite')
+      await importUploadFolder(db, uploadsDir(config.dataDir));
+    return db;
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
 }
 
-const globalForDb = globalThis as unknown as { classpulseWebDb?: Database.Database };
-
-/** One connection per process (kept on globalThis so dev reloads do not open more). */
-export function db(): Database.Database {
-  if (!globalForDb.classpulseWebDb) {
-    const path = webConfig().sqlitePath;
-    mkdirSync(dirname(path), { recursive: true });
-    const conn = new Database(path);
-    conn.pragma('journal_mode = WAL');
-    conn.pragma('synchronous = FULL');
-    migrate(conn);
-    conn.exec(SCHEMA);
-    globalForDb.classpulseWebDb = conn;
-  }
-  return globalForDb.classpulseWebDb;
+/**
+ * The process's database, migrated to the newest schema on first use. One per process (kept on
+ * globalThis so Next's dev reloads do not open more); a failed open is retried by the next call.
+ */
+export function database(): Promise<Kysely<WebTables>> {
+  holder.classpulseWebDatabase ??= open().catch((error: unknown) => {
+    holder.classpulseWebDatabase = undefined;
+    throw error;
+  });
+  return holder.classpulseWebDatabase;
 }

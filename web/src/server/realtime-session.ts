@@ -19,7 +19,7 @@ export async function getFromRealtime(
   sessionId: string,
   path = '',
 ): Promise<{ ok: true; response: Response } | RealtimeFailure> {
-  if (!getSession(teacherId, sessionId))
+  if (!(await getSession(teacherId, sessionId)))
     return { ok: false, status: 404, message: 'This session does not exist.' };
   const token = await teacherTokenFor(teacherId, sessionId);
   let response: Response;

@@ -48,13 +48,13 @@ export async function deleteSessionEverywhere(
   teacherId: string,
   sessionId: string,
 ): Promise<boolean> {
-  if (!getSession(teacherId, sessionId)) return false;
+  if (!(await getSession(teacherId, sessionId))) return false;
   const token = await teacherTokenFor(teacherId, sessionId);
   const res = await fetch(realtimeSessionUrl(sessionId), {
     method: 'DELETE',
     headers: { authorization: `Bearer ${token}` },
   });
   if (!res.ok && res.status !== 404) return false;
-  forgetSession(teacherId, sessionId);
+  await forgetSession(teacherId, sessionId);
   return true;
 }

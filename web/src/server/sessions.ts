@@ -1,34 +1,11 @@
 import type { Deck, SessionSettings, StudentTransport } from '@classpulse/realtime/protocol';
 import { webConfig } from './config.ts';
-import { db } from './db.ts';
+import { database } from './db.ts';
+import * as repository from './data/session-repository.ts';
+import type { SessionRecord } from './data/session-repository.ts';
 import { requiredRealtimeTokens } from './realtime-tokens.ts';
 
-export interface SessionRecord {
-  id: string;
-  deckId: string | null;
-  title: string;
-  joinCode: string;
-  teacherToken: string;
-  createdAt: number;
-}
-
-interface Row {
-  id: string;
-  deck_id: string | null;
-  title: string;
-  join_code: string;
-  teacher_token: string;
-  created_at: number;
-}
-
-const toRecord = (r: Row): SessionRecord => ({
-  id: r.id,
-  deckId: r.deck_id,
-  title: r.title,
-  joinCode: r.join_code,
-  teacherToken: r.teacher_token,
-  createdAt: r.created_at,
-});
+export type { SessionRecord };
 
 export type StartResult =
   { ok: true; session: SessionRecord } | { ok: false; status: number; message: string };
@@ -75,37 +52,21 @@ export async function startSession(
     teacherToken: body.teacherToken,
     createdAt: Date.now(),
   };
-  db()
-    .prepare(
-      'INSERT INTO sessions (id, teacher_id, deck_id, title, join_code, teacher_token, created_at, transport) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    )
-    .run(
-      record.id,
-      teacherId,
-      deckId,
-      record.title,
-      record.joinCode,
-      record.teacherToken,
-      record.createdAt,
-      withTransport.studentTransport ?? 'socket',
-    );
+  await repository.insertSession(
+    await database(),
+    teacherId,
+    record,
+    withTransport.studentTransport ?? 'socket',
+  );
   return { ok: true, session: record };
 }
 
-export function getSession(teacherId: string, id: string): SessionRecord | null {
-  const row = db()
-    .prepare<[string, string], Row>('SELECT * FROM sessions WHERE id = ? AND teacher_id = ?')
-    .get(id, teacherId);
-  return row ? toRecord(row) : null;
+export async function getSession(teacherId: string, id: string): Promise<SessionRecord | null> {
+  return repository.getSession(await database(), teacherId, id);
 }
 
-export function listSessions(teacherId: string): SessionRecord[] {
-  return db()
-    .prepare<[string], Row>(
-      'SELECT * FROM sessions WHERE teacher_id = ? ORDER BY created_at DESC LIMIT 200',
-    )
-    .all(teacherId)
-    .map(toRecord);
+export async function listSessions(teacherId: string): Promise<SessionRecord[]> {
+  return repository.listSessions(await database(), teacherId);
 }
 
 /** A fresh teacher token for the browser (the stored one may be close to expiry). */
@@ -114,8 +75,8 @@ export async function teacherTokenFor(teacherId: string, sessionId: string): Pro
 }
 
 /** Drops the library entry of a session (its answers are deleted on the realtime tier first). */
-export function forgetSession(teacherId: string, id: string): void {
-  db().prepare('DELETE FROM sessions WHERE id = ? AND teacher_id = ?').run(id, teacherId);
+export async function forgetSession(teacherId: string, id: string): Promise<void> {
+  await repository.deleteSession(await database(), teacherId, id);
 }
 
 /**
@@ -140,17 +101,13 @@ export function sessionSettingsFor(settings: SessionSettings): SessionSettings {
  * Remembers the transport a teacher switched a session's students to, so pages opened from now
  * on start there (the session's setting is the truth: a page that starts elsewhere moves).
  */
-export function rememberStudentTransport(
+export async function rememberStudentTransport(
   teacherId: string,
   id: string,
   transport: StudentTransport,
-): boolean {
+): Promise<boolean> {
   const stored = webConfig().firebase ? transport : 'socket';
-  return (
-    db()
-      .prepare('UPDATE sessions SET transport = ? WHERE id = ? AND teacher_id = ?')
-      .run(stored, id, teacherId).changes > 0
-  );
+  return repository.setSessionTransport(await database(), teacherId, id, stored);
 }
 
 /**
@@ -158,15 +115,9 @@ export function rememberStudentTransport(
  * it started or was last switched from the dashboard (the newest session with the code: codes
  * are reused once a session ends).
  */
-export function transportForJoinCode(joinCode: string): StudentTransport {
-  const row = db()
-    .prepare<[string], { transport: string }>(
-      'SELECT transport FROM sessions WHERE join_code = ? ORDER BY created_at DESC LIMIT 1',
-    )
-    .get(joinCode);
+export async function transportForJoinCode(joinCode: string): Promise<StudentTransport> {
+  const stored = await repository.transportOfJoinCode(await database(), joinCode);
   const transport =
-    row?.transport === 'firebase' || row?.transport === 'socket'
-      ? row.transport
-      : webConfig().defaultStudentTransport;
+    stored === 'firebase' || stored === 'socket' ? stored : webConfig().defaultStudentTransport;
   return webConfig().firebase ? transport : 'socket';
 }

@@ -1,12 +1,16 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { getUpload, putUpload, storedUploadNames } from './data/upload-repository.ts';
+import type { WebTables } from './data/tables.ts';
 
 /**
- * Teacher image uploads (pin-on-image pictures, drawing backgrounds). Files are named by the
- * SHA-256 of their bytes, so the same image uploaded twice is stored once and a name can be cached
- * forever. The type comes from the file's magic bytes only: a client's content-type and file name
- * are never trusted. Functions take the folder and size limit as parameters so tests need no env.
+ * Teacher image uploads (pin-on-image pictures, drawing backgrounds), kept in the database so
+ * every web replica serves every image. They are named by the SHA-256 of their bytes, so the same
+ * image uploaded twice is stored once and a name can be cached forever. The type comes from the
+ * file's magic bytes only: a client's content-type and file name are never trusted. Functions take
+ * the database and size limit as parameters so tests need no env.
  */
 
 export type ImageExtension = 'png' | 'jpg' | 'webp' | 'gif';
@@ -23,6 +27,7 @@ export const UPLOAD_NAME_PATTERN = /^[a-f0-9]{64}\.(png|jpg|webp|gif)$/;
 
 export const UPLOADS_URL_PREFIX = '/uploads/';
 
+/** Where the embedded default kept uploads as files before they moved into the database. */
 export function uploadsDir(dataDir: string): string {
   return join(dataDir, 'uploads');
 }
@@ -51,48 +56,52 @@ export type StoreUploadResult =
   | { ok: true; name: string; url: string }
   | { ok: false; reason: 'empty' | 'too_large' | 'unsupported_type' };
 
-export interface UploadOptions {
-  /** Folder the files live in (`uploadsDir(webConfig().dataDir)` in the app). */
-  dir: string;
-  maxBytes: number;
-}
-
 /** Checks and stores one upload; returns its public URL. Idempotent for identical bytes. */
 export async function storeUpload(
+  db: Kysely<WebTables>,
   bytes: Uint8Array,
-  { dir, maxBytes }: UploadOptions,
+  { maxBytes }: { maxBytes: number },
 ): Promise<StoreUploadResult> {
   if (bytes.length === 0) return { ok: false, reason: 'empty' };
   if (bytes.length > maxBytes) return { ok: false, reason: 'too_large' };
   const ext = sniffImageType(bytes);
   if (!ext) return { ok: false, reason: 'unsupported_type' };
-
   const name = `${createHash('sha256').update(bytes).digest('hex')}.${ext}`;
-  await mkdir(dir, { recursive: true });
-  // Write to a temporary name and rename, so a reader never sees a half-written file.
-  const temp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, bytes, { flag: 'wx' });
-    await rename(temp, join(dir, name));
-  } finally {
-    await rm(temp, { force: true });
-  }
+  await putUpload(db, { name, contentType: IMAGE_CONTENT_TYPES[ext], bytes }, Date.now());
   return { ok: true, name, url: `${UPLOADS_URL_PREFIX}${name}` };
 }
 
-/** The stored file for a public name, or null for invalid or unknown names. */
+/** The stored image for a public name, or null for invalid or unknown names. */
 export async function readUpload(
+  db: Kysely<WebTables>,
   name: string,
-  dir: string,
 ): Promise<{ bytes: Buffer; contentType: string } | null> {
-  const match = UPLOAD_NAME_PATTERN.exec(name);
-  if (!match) return null;
-  const ext = match[1] as ImageExtension;
+  if (!isValidUploadName(name)) return null;
+  return getUpload(db, name);
+}
+
+/**
+ * Copies the images of an old uploads folder into the database (those not there yet), so a data
+ * folder from before keeps every picture its decks show. The files stay where they were.
+ */
+export async function importUploadFolder(db: Kysely<WebTables>, dir: string): Promise<number> {
+  let names: string[];
   try {
-    const bytes = await readFile(join(dir, name));
-    return { bytes, contentType: IMAGE_CONTENT_TYPES[ext] };
+    names = (await readdir(dir)).filter(isValidUploadName);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
     throw error;
   }
+  const stored = await storedUploadNames(db, names);
+  let imported = 0;
+  for (const name of names) {
+    if (stored.has(name)) continue;
+    const bytes = await readFile(join(dir, name));
+    const ext = sniffImageType(bytes);
+    // Only what the name promises: the bytes' hash and type must match it.
+    if (!ext || name !== `${createHash('sha256').update(bytes).digest('hex')}.${ext}`) continue;
+    await putUpload(db, { name, contentType: IMAGE_CONTENT_TYPES[ext], bytes }, Date.now());
+    imported++;
+  }
+  return imported;
 }

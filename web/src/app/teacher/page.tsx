@@ -11,6 +11,7 @@ export const dynamic = 'force-dynamic';
 export default async function TeacherHome() {
   const teacherId = await currentTeacherId();
   if (!teacherId) redirect('/teacher/login');
-  const sessions = listSessions(teacherId).map(({ teacherToken: _secret, ...rest }) => rest);
-  return <DeckLibrary decks={listDecks(teacherId)} sessions={sessions} />;
+  const [decks, library] = await Promise.all([listDecks(teacherId), listSessions(teacherId)]);
+  const sessions = library.map(({ teacherToken: _secret, ...rest }) => rest);
+  return <DeckLibrary decks={decks} sessions={sessions} />;
 }

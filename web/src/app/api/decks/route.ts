@@ -10,7 +10,7 @@ const createSchema = z.object({
 export async function GET(): Promise<Response> {
   const auth = await requireTeacher();
   if ('response' in auth) return auth.response;
-  return json({ ok: true, decks: listDecks(auth.teacherId) });
+  return json({ ok: true, decks: await listDecks(auth.teacherId) });
 }
 
 export async function POST(request: Request): Promise<Response> {
@@ -18,6 +18,6 @@ export async function POST(request: Request): Promise<Response> {
   if ('response' in auth) return auth.response;
   const body = createSchema.safeParse(await readJson(request));
   if (!body.success) return validationError(body.error);
-  const created = createDeck(auth.teacherId, blankDeck(body.data.title));
+  const created = await createDeck(auth.teacherId, blankDeck(body.data.title));
   return json({ ok: true, id: created.id, deck: created.deck }, 201);
 }

@@ -15,7 +15,7 @@ export async function POST(request: Request): Promise<Response> {
   if ('response' in auth) return auth.response;
   const body = bodySchema.safeParse(await readJson(request));
   if (!body.success) return validationError(body.error);
-  const stored = getDeck(auth.teacherId, body.data.deckId);
+  const stored = await getDeck(auth.teacherId, body.data.deckId);
   if (!stored) return apiError(404, 'not_found', 'This deck does not exist.');
   const started = await startSession(auth.teacherId, stored.id, stored.deck, body.data.settings);
   if (!started.ok) return apiError(started.status, 'start_failed', started.message);

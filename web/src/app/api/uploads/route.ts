@@ -1,7 +1,8 @@
 import { apiError, json } from '../../../server/api-response.ts';
 import { webConfig } from '../../../server/config.ts';
 import { requireTeacher } from '../../../server/require-teacher.ts';
-import { storeUpload, uploadsDir } from '../../../server/uploads.ts';
+import { database } from '../../../server/db.ts';
+import { storeUpload } from '../../../server/uploads.ts';
 
 /** Room for the multipart envelope (boundaries, part headers) around the file itself. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
@@ -46,7 +47,7 @@ function tooLarge(maxBytes: number): Response {
 export async function POST(request: Request): Promise<Response> {
   const auth = await requireTeacher();
   if ('response' in auth) return auth.response;
-  const { dataDir, uploadMaxBytes } = webConfig();
+  const { uploadMaxBytes } = webConfig();
 
   const contentType = request.headers.get('content-type') ?? '';
   if (!contentType.toLowerCase().startsWith('multipart/form-data')) {
@@ -73,8 +74,7 @@ export async function POST(request: Request): Promise<Response> {
     return apiError(400, 'missing_file', 'Choose an image to upload.');
   }
 
-  const stored = await storeUpload(new Uint8Array(await file.arrayBuffer()), {
-    dir: uploadsDir(dataDir),
+  const stored = await storeUpload(await database(), new Uint8Array(await file.arrayBuffer()), {
     maxBytes: uploadMaxBytes,
   });
   if (stored.ok) return json({ ok: true, url: stored.url }, 201);

@@ -20,7 +20,7 @@ export default async function StudentSessionPage({
   const realtimeUrl = realtimeUrlFor(config, (await headers()).get('host'));
   const connection: SessionConnection = config.firebaseWeb
     ? {
-        transport: transportForJoinCode(code.data),
+        transport: await transportForJoinCode(code.data),
         realtimeUrl,
         joinUrl: '/api/join',
         firebase: config.firebaseWeb,

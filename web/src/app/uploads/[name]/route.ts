@@ -1,5 +1,5 @@
-import { webConfig } from '../../../server/config.ts';
-import { readUpload, uploadsDir } from '../../../server/uploads.ts';
+import { database } from '../../../server/db.ts';
+import { readUpload } from '../../../server/uploads.ts';
 
 type Context = { params: Promise<{ name: string }> };
 
@@ -8,7 +8,7 @@ type Context = { params: Promise<{ name: string }> };
  * cached forever. Public on purpose: students' browsers load pin-on-image pictures from here.
  */
 export async function GET(_request: Request, { params }: Context): Promise<Response> {
-  const file = await readUpload((await params).name, uploadsDir(webConfig().dataDir));
+  const file = await readUpload(await database(), (await params).name);
   if (!file) {
     return new Response('Not found', {
       status: 404,

@@ -3,8 +3,8 @@ import { apiError, json, readJson, validationError } from '../../../../server/ap
 import { deleteDeck, getDeck, saveDeck } from '../../../../server/decks.ts';
 import { teacherRouteWithId } from '../../../../server/require-teacher.ts';
 
-export const GET = teacherRouteWithId((teacherId, deckId) => {
-  const deck = getDeck(teacherId, deckId);
+export const GET = teacherRouteWithId(async (teacherId, deckId) => {
+  const deck = await getDeck(teacherId, deckId);
   return deck
     ? json({ ok: true, ...deck })
     : apiError(404, 'not_found', 'This deck does not exist.');
@@ -14,14 +14,14 @@ export const GET = teacherRouteWithId((teacherId, deckId) => {
 export const PUT = teacherRouteWithId(async (teacherId, deckId, request) => {
   const deck = deckSchema.safeParse(await readJson(request));
   if (!deck.success) return validationError(deck.error);
-  const saved = saveDeck(teacherId, deckId, deck.data);
+  const saved = await saveDeck(teacherId, deckId, deck.data);
   return saved
     ? json({ ok: true, deck: deck.data })
     : apiError(404, 'not_found', 'This deck does not exist.');
 });
 
-export const DELETE = teacherRouteWithId((teacherId, deckId) =>
-  deleteDeck(teacherId, deckId)
+export const DELETE = teacherRouteWithId(async (teacherId, deckId) =>
+  (await deleteDeck(teacherId, deckId))
     ? new Response(null, { status: 204 })
     : apiError(404, 'not_found', 'This deck does not exist.'),
 );

@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 export default async function DeckEditorPage({ params }: { params: Promise<{ id: string }> }) {
   const teacherId = await currentTeacherId();
   if (!teacherId) redirect('/teacher/login');
-  const stored = getDeck(teacherId, (await params).id);
+  const stored = await getDeck(teacherId, (await params).id);
   if (!stored) notFound();
   return (
     <DeckEditor

@@ -17,7 +17,7 @@ export default async function SessionDashboardPage({
 }) {
   const teacherId = await currentTeacherId();
   if (!teacherId) redirect('/teacher/login');
-  const session = getSession(teacherId, (await params).id);
+  const session = await getSession(teacherId, (await params).id);
   if (!session) notFound();
   const link = await joinLink((await headers()).get('host'), session.joinCode);
   const config = webConfig();

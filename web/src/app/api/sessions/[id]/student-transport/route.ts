@@ -18,7 +18,7 @@ export async function POST(
   if ('response' in auth) return auth.response;
   const body = bodySchema.safeParse(await readJson(request));
   if (!body.success) return validationError(body.error);
-  if (!rememberStudentTransport(auth.teacherId, (await params).id, body.data.transport))
+  if (!(await rememberStudentTransport(auth.teacherId, (await params).id, body.data.transport)))
     return apiError(404, 'not_found', 'This session does not exist.');
   return json({ ok: true });
 }

@@ -6,7 +6,7 @@ import { getSession, teacherTokenFor } from '../../../../../server/sessions.ts';
 
 /** What the dashboard needs to connect: a fresh teacher token and where the realtime tier is. */
 export const GET = teacherRouteWithId(async (teacherId, sessionId) => {
-  const session = getSession(teacherId, sessionId);
+  const session = await getSession(teacherId, sessionId);
   if (!session) return apiError(404, 'not_found', 'This session does not exist.');
   return json({
     ok: true,

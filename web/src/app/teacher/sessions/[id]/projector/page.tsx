@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 export default async function ProjectorPage({ params }: { params: Promise<{ id: string }> }) {
   const teacherId = await currentTeacherId();
   if (!teacherId) redirect('/teacher/login');
-  const session = getSession(teacherId, (await params).id);
+  const session = await getSession(teacherId, (await params).id);
   if (!session) notFound();
   const host = (await headers()).get('host');
   const link = await joinLink(host, session.joinCode);

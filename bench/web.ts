@@ -8,7 +8,8 @@
 import { rmSync } from 'node:fs';
 import { startAuthEmulator, startRtdbServer } from '@classpulse/realtime/testing';
 import { launchChromium } from '../web/test/support/browser.ts';
-import { startStack } from '../web/test/support/stack.ts';
+import { signInCookie } from '../web/test/support/sign-in.ts';
+import { startStack, type Credentials } from '../web/test/support/stack.ts';
 import { startBlankNext } from './blank-next.ts';
 import { firstLoadJs, type FirstLoadJs } from '../web/test/support/first-load-js.ts';
 import { joinedStudent } from './joined-student.ts';
@@ -21,13 +22,8 @@ const BUDGET_FIREBASE_JS_KIB = 185;
 /** Lighthouse runs per page; the median is reported (one run on a 2-core machine is noisy). */
 const LIGHTHOUSE_RUNS = 3;
 
-async function createJoinCode(webUrl: string, secret: string): Promise<string> {
-  const login = await fetch(`${webUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ secret }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+async function createJoinCode(webUrl: string, owner: Credentials): Promise<string> {
+  const cookie = await signInCookie(webUrl, owner);
   const headers = { cookie, 'content-type': 'application/json' };
   const deck = (await (
     await fetch(`${webUrl}/api/decks`, {
@@ -88,7 +84,7 @@ try {
   cleanup.push(() => blank.stop());
   const browser = await launchChromium();
   cleanup.push(() => browser.close());
-  const joinCode = await createJoinCode(stack.webUrl, stack.teacherSecret);
+  const joinCode = await createJoinCode(stack.webUrl, stack.owner!);
   const studentUrl = `${stack.webUrl}/join/${joinCode}`;
   const returning = await joinedStudent(studentUrl);
   cleanup.push(async () => rmSync(returning.profileDir, { recursive: true, force: true }));
@@ -105,7 +101,7 @@ try {
     FIREBASE_PROJECT_ID: 'classpulse-bench',
   });
   cleanup.push(() => firebaseStack.stop());
-  const firebaseUrl = `${firebaseStack.webUrl}/join/${await createJoinCode(firebaseStack.webUrl, firebaseStack.teacherSecret)}`;
+  const firebaseUrl = `${firebaseStack.webUrl}/join/${await createJoinCode(firebaseStack.webUrl, firebaseStack.owner!)}`;
   const firebaseReturning = await joinedStudent(firebaseUrl);
   cleanup.push(async () => rmSync(firebaseReturning.profileDir, { recursive: true, force: true }));
 

@@ -455,7 +455,7 @@ describe('synthesized stack', () => {
     const envNames = workloads.flatMap((w) =>
       w.spec.template.spec.containers.flatMap((c) => (c.env ?? []).map((e) => e.name)),
     );
-    for (const name of ['REALTIME_TOKEN_SECRET', 'TEACHER_SECRET', 'REDIS_PASSWORD'])
+    for (const name of ['REALTIME_TOKEN_SECRET', 'WEB_SESSION_SECRET', 'REDIS_PASSWORD'])
       assert.ok(envNames.includes(name), `${name} is checked because it is used`);
   });
 

@@ -207,7 +207,7 @@ describe('npm run stage -- <name>', () => {
         assert.match(out, /Ingress address: +none yet/);
         assert.match(
           out,
-          /Teacher sign-in secret: kubectl -n stage-demo get secret classpulse-web -o jsonpath='\{\.data\.teacher-secret\}' \| base64 -d/,
+          /First admin's setup link: kubectl -n stage-demo exec deploy\/classpulse-web -- node src\/cli\/setup-link\.ts https:\/\/\S+/,
         );
         assert.match(out, /npm run stage -- demo --delete/);
         assert.equal(run.out.text('error'), '');
@@ -312,12 +312,14 @@ describe('npm run stage -- <name>', () => {
         apiVersion: 'v1',
         kind: 'Secret',
         metadata: { name: 'classpulse-web', namespace: NS },
-        stringData: { 'teacher-secret': 'chosen-by-the-teacher' },
+        stringData: { 'session-secret': 'chosen-by-the-operator-chosen-by-the-operator' },
       });
       assert.equal(await startStage([NAME], standin).code, 0);
       assert.ok(standin.applies().every((r) => !r.path.endsWith('/secrets/classpulse-web')));
       const kept = standin.get('v1', 'Secret', 'classpulse-web', NS)!;
-      assert.deepEqual(kept.stringData, { 'teacher-secret': 'chosen-by-the-teacher' });
+      assert.deepEqual(kept.stringData, {
+        'session-secret': 'chosen-by-the-operator-chosen-by-the-operator',
+      });
       const generations = () =>
         workloads.map(
           (w) => standin.get(w.apiVersion, w.kind, w.metadata.name, NS)!.metadata.generation,

@@ -1,14 +1,29 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import type { FirebaseWebConfig } from '@classpulse/realtime/client/firebase';
 import { realtimeUrlFor, webConfig } from './server/config.ts';
+import { sameOriginMutation } from './server/request-origin.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * Every state-changing request must come from our own pages (the Origin check below). Pages get a
  * Content-Security-Policy with a fresh nonce per request: Next's own inline bootstrap scripts
  * carry it, anything injected does not. Browsers may connect only to this origin and the
  * realtime tier (and, in Firebase mode, the database and Firebase Auth, and the metrics beacon
  * host when it is not this origin). Styles allow inline attributes (charts size bars with them); scripts never.
  */
 export function proxy(request: NextRequest) {
+  // Cross-site request forgery: no state changes from another site's pages, on any route.
+  if (!SAFE_METHODS.has(request.method) && !sameOriginMutation(request.headers))
+    return Response.json(
+      {
+        ok: false,
+        code: 'cross_origin',
+        message: 'This request did not come from a Classpulse page.',
+      },
+      { status: 403, headers: { 'cache-control': 'no-store' } },
+    );
+  if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const realtime = new URL(realtimeUrlFor(webConfig(), request.headers.get('host')));
   const realtimeWs = `${realtime.protocol === 'https:' ? 'wss:' : 'ws:'}//${realtime.host}`;
@@ -40,7 +55,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: '/((?!api|_next/static|_next/image|uploads|favicon.ico).*)',
+      source: '/((?!_next/static|_next/image|uploads|favicon.ico).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

@@ -8,6 +8,7 @@ import { launchChromium, seriousA11yViolations } from './support/browser.ts';
 import { firstLoadJs } from './support/first-load-js.ts';
 import { reported, waitForReported } from './support/reported-metrics.ts';
 import { startFirebaseStack, type FirebaseStack } from './support/firebase-stack.ts';
+import { signInInBrowser } from './support/sign-in.ts';
 import type { Stack } from './support/stack.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts', import.meta.url));
@@ -77,10 +78,7 @@ describe('dark launch of the WebSocket tier in Firebase mode', { timeout: 300_00
   it('the student page stays within its first-load JS budget on the Firebase path', async () => {
     const context = await browser.newContext({ baseURL: stack.webUrl });
     dashboard = await context.newPage();
-    await dashboard.goto('/teacher/login');
-    await dashboard.getByLabel('Teacher secret').fill(stack.teacherSecret);
-    await dashboard.getByRole('button', { name: 'Sign in' }).click();
-    await dashboard.getByRole('heading', { name: 'Your decks' }).waitFor();
+    await signInInBrowser(dashboard, stack.owner!);
     const created = await dashboard.request.post('/api/decks', { data: { title: DECK.title } });
     const { id } = (await created.json()) as { id: string };
     const saved = await dashboard.request.put(`/api/decks/${id}`, { data: DECK });

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { assertAccessible } from './support/browser.ts';
 import { chromiumSuite } from './support/chromium-suite.ts';
 import { colourDeck } from './support/fixtures.ts';
+import { signInInBrowser } from './support/sign-in.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts', import.meta.url));
 
@@ -23,10 +24,7 @@ describe('the session health report in Chromium', { timeout: 120_000 }, () => {
       acceptDownloads: true,
     });
     const teacher = await teacherContext.newPage();
-    await teacher.goto('/teacher/login');
-    await teacher.getByLabel('Teacher secret').fill(suite.stack.teacherSecret);
-    await teacher.getByRole('button', { name: 'Sign in' }).click();
-    await teacher.getByRole('heading', { name: 'Your decks' }).waitFor();
+    await signInInBrowser(teacher, suite.stack.owner!);
     const created = await teacher.request.post('/api/decks', { data: { title: 'Health check' } });
     const { id } = (await created.json()) as { id: string };
     const saved = await teacher.request.put(`/api/decks/${id}`, {

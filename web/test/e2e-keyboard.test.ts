@@ -26,8 +26,10 @@ describe('the whole class flow works by keyboard alone', { timeout: 300_000 }, (
       await suite.browser.newContext({ baseURL: suite.stack.webUrl })
     ).newPage();
     await teacher.goto('/teacher/login');
-    await tabTo(teacher, teacher.getByLabel('Teacher secret'));
-    await teacher.keyboard.type(suite.stack.teacherSecret);
+    await tabTo(teacher, teacher.getByLabel('Email'));
+    await teacher.keyboard.type(suite.stack.owner!.email);
+    await tabTo(teacher, teacher.getByLabel('Password'));
+    await teacher.keyboard.type(suite.stack.owner!.password);
     await teacher.keyboard.press('Enter');
     await teacher.getByRole('heading', { name: 'Your decks' }).waitFor();
 

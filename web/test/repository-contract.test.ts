@@ -11,7 +11,9 @@ import { after, before, describe, it } from 'node:test';
 import { deckSchema, type Deck } from '@classpulse/realtime/protocol';
 import type { Kysely } from 'kysely';
 import { openDatabase, type DatabaseTarget } from '../src/server/data/connect.ts';
+import * as accounts from '../src/server/data/account-repository.ts';
 import * as decks from '../src/server/data/deck-repository.ts';
+import * as links from '../src/server/data/link-repository.ts';
 import { migrateToLatest } from '../src/server/data/migrate.ts';
 import { MIGRATIONS } from '../src/server/data/migrations/index.ts';
 import * as sessions from '../src/server/data/session-repository.ts';
@@ -233,6 +235,181 @@ for (const backend of BACKENDS) {
           [names[0], names[700], names[1_202]].sort(),
         );
         assert.deepEqual(await uploads.storedUploadNames(db, []), new Set());
+      });
+    });
+
+    describe('accounts', () => {
+      const account = (id: string, email: string, role: 'teacher' | 'admin' = 'teacher') => ({
+        id,
+        email,
+        name: `Name ${id}`,
+        role,
+        passwordHash: `$argon2id$fake-${id}`,
+        createdAt: 1_700_000_000_000,
+      });
+
+      it('keeps one account per address, whatever its case', async () => {
+        assert.equal(await accounts.insertAccount(db, account('a1', 'Ada@School.test')), true);
+        assert.equal(await accounts.insertAccount(db, account('a2', 'ada@school.TEST ')), false);
+        const found = await accounts.findAccountByEmail(db, 'ADA@school.test');
+        assert.equal(found?.id, 'a1');
+        assert.equal(found?.email, 'ada@school.test');
+        assert.deepEqual(await accounts.getAccount(db, 'a1'), found);
+        assert.equal(found?.sessionsValidAfter, 0);
+        assert.equal(found?.disabledAt, null);
+        assert.equal(await accounts.getAccount(db, 'a2'), null);
+      });
+
+      it('finds and links a school sign-in identity', async () => {
+        await accounts.insertAccount(db, {
+          ...account('o1', 'oidc@school.test'),
+          oidc: { issuer: 'https://idp.test', subject: 'sub-1' },
+        });
+        assert.equal((await accounts.findAccountByOidc(db, 'https://idp.test', 'sub-1'))?.id, 'o1');
+        assert.equal(await accounts.findAccountByOidc(db, 'https://other.test', 'sub-1'), null);
+        await accounts.insertAccount(db, account('o2', 'later@school.test'));
+        await accounts.linkOidcIdentity(db, 'o2', 'https://idp.test', 'sub-2');
+        assert.equal((await accounts.findAccountByOidc(db, 'https://idp.test', 'sub-2'))?.id, 'o2');
+      });
+
+      it('disables, enables, changes roles and passwords, and ends sign-ins', async () => {
+        await accounts.insertAccount(db, account('c1', 'change@school.test'));
+        assert.equal(await accounts.setDisabled(db, 'c1', 5_000), true);
+        assert.equal((await accounts.getAccount(db, 'c1'))?.disabledAt, 5_000);
+        assert.equal(await accounts.setDisabled(db, 'c1', null), true);
+        assert.equal((await accounts.getAccount(db, 'c1'))?.disabledAt, null);
+        assert.equal(await accounts.setRole(db, 'c1', 'admin'), true);
+        assert.equal((await accounts.getAccount(db, 'c1'))?.role, 'admin');
+        assert.equal(await accounts.setPasswordHash(db, 'c1', 'new-hash', 7_000), true);
+        const changed = await accounts.getAccount(db, 'c1');
+        assert.equal(changed?.passwordHash, 'new-hash');
+        assert.equal(changed?.sessionsValidAfter, 7_000, 'a new password ends earlier sign-ins');
+        await accounts.endSessionsBefore(db, 'c1', 9_000);
+        await accounts.recordSignIn(db, 'c1', 9_500);
+        const after = await accounts.getAccount(db, 'c1');
+        assert.equal(after?.sessionsValidAfter, 9_000);
+        assert.equal(after?.lastSignInAt, 9_500);
+        assert.equal(await accounts.setDisabled(db, 'nobody', 1), false);
+        assert.equal(await accounts.setRole(db, 'nobody', 'admin'), false);
+      });
+
+      it('counts accounts and enabled admins, and lists usage without answers', async () => {
+        const fresh = open(await backend.target('usage'));
+        await migrateToLatest(fresh);
+        assert.equal(await accounts.countAccounts(fresh), 0);
+        await accounts.insertAccount(fresh, account('u-admin', 'admin@school.test', 'admin'));
+        await accounts.insertAccount(fresh, account('u-off', 'off@school.test', 'admin'));
+        await accounts.insertAccount(fresh, account('u-t', 'teacher@school.test'));
+        await accounts.setDisabled(fresh, 'u-off', 1);
+        assert.equal(await accounts.countAccounts(fresh), 3);
+        assert.equal(await accounts.countActiveAdmins(fresh), 1);
+        await decks.insertDeck(fresh, 'u-t', 'ud1', deck('One'), 1);
+        await decks.insertDeck(fresh, 'u-t', 'ud2', deck('Two'), 1);
+        await sessions.insertSession(fresh, 'u-t', session('us1', 'USAGE1', 1), 'socket');
+        const usage = await accounts.listAccountsWithUsage(fresh);
+        assert.deepEqual(
+          usage.map((u) => [u.email, u.decks, u.sessions]),
+          [
+            ['admin@school.test', 0, 0],
+            ['off@school.test', 0, 0],
+            ['teacher@school.test', 2, 1],
+          ],
+        );
+      });
+
+      it("gives the pre-accounts teacher's decks and sessions to the owner", async () => {
+        const fresh = open(await backend.target('adopt'));
+        await migrateToLatest(fresh);
+        await decks.insertDeck(fresh, accounts.LEGACY_LOCAL_TEACHER, 'old-deck', deck('Old'), 1);
+        await decks.insertDeck(fresh, 'someone-else', 'their-deck', deck('Theirs'), 1);
+        await sessions.insertSession(
+          fresh,
+          accounts.LEGACY_LOCAL_TEACHER,
+          session('old-session', 'OLD123', 1),
+          'socket',
+        );
+        await accounts.adoptLegacyTeacherData(fresh, 'owner');
+        assert.deepEqual(
+          (await decks.listDecks(fresh, 'owner')).map((d) => d.id),
+          ['old-deck'],
+        );
+        assert.equal(
+          (await sessions.getSession(fresh, 'owner', 'old-session'))?.joinCode,
+          'OLD123',
+        );
+        assert.deepEqual(await decks.listDecks(fresh, accounts.LEGACY_LOCAL_TEACHER), []);
+        assert.equal((await decks.listDecks(fresh, 'someone-else')).length, 1);
+      });
+    });
+
+    describe('one-time links', () => {
+      const link = (
+        tokenHash: string,
+        expiresAt: number,
+        extra: Partial<links.OneTimeLink> = {},
+      ) => ({
+        tokenHash,
+        purpose: 'invitation' as const,
+        email: `${tokenHash}@school.test`,
+        role: 'teacher' as const,
+        accountId: null,
+        createdBy: 'admin',
+        createdAt: 1_000,
+        expiresAt,
+        ...extra,
+      });
+
+      it('is used once, never after it expires, and reads without being used', async () => {
+        await links.insertLink(db, link('h-once', 10_000));
+        assert.equal(
+          (await links.findUsableLink(db, 'h-once', 5_000))?.email,
+          'h-once@school.test',
+        );
+        assert.equal(await links.findUsableLink(db, 'h-once', 10_000), null, 'expired at its time');
+        const used = await links.consumeLink(db, 'h-once', 5_000);
+        assert.equal(used?.usedAt, 5_000);
+        assert.equal(used?.role, 'teacher');
+        assert.equal(await links.consumeLink(db, 'h-once', 5_001), null);
+        assert.equal(await links.findUsableLink(db, 'h-once', 5_001), null);
+        await links.insertLink(db, link('h-late', 10_000));
+        assert.equal(await links.consumeLink(db, 'h-late', 10_001), null);
+        assert.equal(await links.consumeLink(db, 'h-unknown', 1), null);
+      });
+
+      it('goes to exactly one of many requests racing with it', async () => {
+        await links.insertLink(db, link('h-race', 10_000));
+        const results = await Promise.all(
+          Array.from({ length: 8 }, () => links.consumeLink(db, 'h-race', 2_000)),
+        );
+        assert.equal(results.filter(Boolean).length, 1);
+      });
+
+      it('lists pending ones and revokes them one by one or by purpose', async () => {
+        const fresh = open(await backend.target('links'));
+        await migrateToLatest(fresh);
+        await links.insertLink(fresh, link('p1', 10_000, { createdAt: 1 }));
+        await links.insertLink(fresh, link('p2', 10_000, { createdAt: 2 }));
+        await links.insertLink(fresh, link('p3', 3_000, { createdAt: 3 }));
+        await links.insertLink(
+          fresh,
+          link('r1', 10_000, { purpose: 'password-reset', accountId: 'acc', email: null }),
+        );
+        await links.insertLink(
+          fresh,
+          link('r2', 10_000, { purpose: 'password-reset', accountId: 'other', email: null }),
+        );
+        assert.deepEqual(
+          (await links.listPendingLinks(fresh, 'invitation', 4_000)).map((l) => l.tokenHash),
+          ['p2', 'p1'],
+        );
+        assert.equal(await links.revokeLink(fresh, 'p2', 4_000), true);
+        assert.equal(await links.revokeLink(fresh, 'p2', 4_000), false);
+        assert.equal(await links.consumeLink(fresh, 'p2', 4_001), null);
+        await links.revokeLinks(fresh, 'password-reset', 4_000, 'acc');
+        assert.equal(await links.findUsableLink(fresh, 'r1', 4_001), null);
+        assert.ok(await links.findUsableLink(fresh, 'r2', 4_001), "another account's stays");
+        await links.revokeLinks(fresh, 'invitation', 4_000);
+        assert.deepEqual(await links.listPendingLinks(fresh, 'invitation', 4_001), []);
       });
     });
   });

@@ -5,8 +5,8 @@
 export const SECRETS = {
   /** HMAC secret (>= 32 characters) of teacher, student and probe tokens. */
   realtime: { name: 'classpulse-realtime', keys: { tokenSecret: 'token-secret' } },
-  /** The local teacher sign-in secret (>= 16 characters). */
-  web: { name: 'classpulse-web', keys: { teacherSecret: 'teacher-secret' } },
+  /** Signs teachers' sign-in cookies (>= 32 characters); every web replica shares it. */
+  web: { name: 'classpulse-web', keys: { sessionSecret: 'session-secret' } },
   /** Redis's password (URL-safe characters: it is part of REALTIME_REDIS_URL). */
   redis: { name: 'classpulse-redis', keys: { password: 'password' } },
   /** Firebase mode, optional as a whole: without this Secret the stack runs on Redis alone. */
@@ -29,7 +29,7 @@ export const SECRETS = {
 /** Environment variables that hold secrets: they must come from a secretKeyRef, never a value. */
 export const SECRET_ENV_NAMES = [
   'REALTIME_TOKEN_SECRET',
-  'TEACHER_SECRET',
+  'WEB_SESSION_SECRET',
   'FIREBASE_SERVICE_ACCOUNT_JSON',
   'REDIS_PASSWORD',
   'REDISCLI_AUTH',

@@ -76,7 +76,7 @@ export class Web extends Construct {
                   ? [env.value('DEFAULT_STUDENT_TRANSPORT', options.students.transport)]
                   : []),
                 realtimeTokenSecretEnv,
-                env.secret('TEACHER_SECRET', SECRETS.web.name, SECRETS.web.keys.teacherSecret),
+                env.secret('WEB_SESSION_SECRET', SECRETS.web.name, SECRETS.web.keys.sessionSecret),
                 ...firebaseEnv(['databaseUrl', 'serviceAccountJson', 'webApiKey', 'authDomain']),
               ],
               // /healthz answers from Next without touching SQLite or the realtime tier.

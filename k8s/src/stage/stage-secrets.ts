@@ -15,7 +15,7 @@ const hex = (bytes: number) => () => randomBytes(bytes).toString('hex');
  */
 const GENERATED: { name: string; values: Record<string, () => string> }[] = [
   { name: SECRETS.realtime.name, values: { [SECRETS.realtime.keys.tokenSecret]: hex(32) } },
-  { name: SECRETS.web.name, values: { [SECRETS.web.keys.teacherSecret]: hex(16) } },
+  { name: SECRETS.web.name, values: { [SECRETS.web.keys.sessionSecret]: hex(32) } },
   { name: SECRETS.redis.name, values: { [SECRETS.redis.keys.password]: hex(24) } },
   {
     name: SECRETS.alertmanagerSlack.name,
@@ -28,9 +28,12 @@ const GENERATED: { name: string; values: Record<string, () => string> }[] = [
   },
 ];
 
-/** The command that prints the stage's teacher sign-in secret (never printed itself: CI logs). */
-export const teacherSecretCommand = (namespace: string) =>
-  `kubectl -n ${namespace} get secret ${SECRETS.web.name} -o jsonpath='{.data.${SECRETS.web.keys.teacherSecret}}' | base64 -d`;
+/**
+ * The command that prints a one-time link creating the stage's first admin (never run here: the
+ * link would land in CI logs). It refuses once an admin exists.
+ */
+export const setupLinkCommand = (namespace: string, publicUrl: string) =>
+  `kubectl -n ${namespace} exec deploy/classpulse-web -- node src/cli/setup-link.ts ${publicUrl}`;
 
 /**
  * Creates each Secret the namespace lacks, with random values; Secrets already there (an earlier

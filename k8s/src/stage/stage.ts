@@ -29,7 +29,7 @@ import {
 } from './objects.ts';
 import { waitForRollouts, type WorkloadKind } from './rollout.ts';
 import type { StageLog } from './stage-log.ts';
-import { ensureStageSecrets, teacherSecretCommand } from './stage-secrets.ts';
+import { ensureStageSecrets, setupLinkCommand } from './stage-secrets.ts';
 import { formatUrls, stageUrls } from './urls.ts';
 
 export interface StageDeps {
@@ -197,7 +197,7 @@ export async function runStage(argv: readonly string[], deps: StageDeps): Promis
           .join(', ')}`,
       );
   }
-  log.info(`Teacher sign-in secret: ${teacherSecretCommand(namespace)}`);
+  log.info(`First admin's setup link: ${setupLinkCommand(namespace, `https://${host}`)}`);
   log.info(`Remove it with: npm run stage -- ${args.name} --delete`);
   return EXIT_OK;
 }

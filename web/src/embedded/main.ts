@@ -18,7 +18,9 @@ import { buildIfStale } from './build-if-stale.ts';
 import { currentEnvironment, exportToWebEnvironment, loadLauncherConfig } from './config.ts';
 import { lanAddresses } from './lan-addresses.ts';
 import { startProbeChild } from './probe-child.ts';
-import { teacherSecret } from './secrets.ts';
+import { setupLinkIfNeeded } from '../server/accounts/owner-setup.ts';
+import { database } from '../server/db.ts';
+import { legacyTeacherSecretExists } from '../server/legacy-secret.ts';
 
 /**
  * `npm start`: the whole classroom on one machine with no cloud account. Starts the realtime tier
@@ -26,14 +28,14 @@ import { teacherSecret } from './secrets.ts';
  * the metrics aggregator (pages report to /v1/beacon on this origin; Prometheus scrapes its
  * internal port on loopback) and the web app in this process, and a probe of them as a child
  * process (probe-child.ts), then prints where to go.
- * `--rotate-teacher-secret` replaces the teacher secret and signs every teacher out.
+ * While no admin account exists it prints a one-time setup link that creates the owner.
  */
 async function main(): Promise<void> {
   const webDir = fileURLToPath(new URL('../..', import.meta.url));
   const realtimeDir = fileURLToPath(new URL('../../../realtime', import.meta.url));
   const launcher = loadLauncherConfig();
   const realtimeTokenSecret = loadOrCreateSecret(launcher.dataDir, 'realtime-token-secret');
-  const teacher = teacherSecret(launcher.dataDir, process.argv.includes('--rotate-teacher-secret'));
+  const sessionSecret = loadOrCreateSecret(launcher.dataDir, 'web-session-secret');
 
   const aggregatorDir = fileURLToPath(new URL('../../../metrics-aggregator', import.meta.url));
   if (!launcher.skipBuild) buildIfStale(webDir, [realtimeDir, aggregatorDir]);
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
   exportToWebEnvironment({
     CLASSPULSE_DATA_DIR: launcher.dataDir,
     REALTIME_TOKEN_SECRET: realtimeTokenSecret,
-    TEACHER_SECRET: teacher.secret,
+    WEB_SESSION_SECRET: sessionSecret,
     NEXT_TELEMETRY_DISABLED: '1',
     // Not embedded: the web app keeps the configured REALTIME_* locations.
     ...(realtime
@@ -77,6 +79,8 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const web = createServer((req, res) => {
+    // Nothing stands in front of this server: the peer is the source (per-source sign-in limits).
+    req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
     if (req.url === BEACON_PATH || req.url?.startsWith(`${BEACON_PATH}?`))
       return aggregator.handleBeacon(req, res);
     void handle(req, res);
@@ -85,6 +89,7 @@ async function main(): Promise<void> {
   const port = (web.address() as AddressInfo).port;
 
   const local = `http://localhost:${port}`;
+  const setup = await setupLinkIfNeeded(await database(), local);
   const probe = await startProbeChild({
     webUrl: `http://127.0.0.1:${port}`,
     realtimeUrl: realtimeInternalUrl,
@@ -92,18 +97,25 @@ async function main(): Promise<void> {
     env,
   });
   process.stdout.write(
-    `${JSON.stringify({ event: 'listening', web: local, realtime: realtime?.url ?? null, metrics: aggregator.internalUrl, probe: probe?.url ?? null })}\n`,
+    `${JSON.stringify({ event: 'listening', web: local, realtime: realtime?.url ?? null, metrics: aggregator.internalUrl, probe: probe?.url ?? null, setupUrl: setup?.url ?? null })}\n`,
   );
   process.stdout.write(
     `\nClasspulse is running.\n  Teacher: ${local}/teacher\n  Metrics for Prometheus: ${aggregator.internalUrl}/metrics${probe ? ` and ${probe.url}/metrics (probe)` : ''}\n`,
   );
   for (const ip of lanAddresses())
     process.stdout.write(`  Students on this network: http://${ip}:${port}/join\n`);
-  process.stdout.write(
-    teacher.isNew
-      ? `\n  Teacher secret (shown once; stored in ${launcher.dataDir}/secrets/teacher-secret):\n    ${teacher.secret}\n\n`
-      : `\n  Teacher secret: in ${launcher.dataDir}/secrets/teacher-secret (rotate with: npm start -- --rotate-teacher-secret)\n\n`,
-  );
+  if (setup)
+    process.stdout.write(
+      `\n  Create the owner account (one-time link, valid 24 hours; a restart prints a new one):\n    ${setup.url}\n${
+        legacyTeacherSecretExists(launcher.dataDir)
+          ? '  The teacher secret no longer signs in. Your decks and sessions move to the owner account.\n'
+          : ''
+      }\n`,
+    );
+  else
+    process.stdout.write(
+      '\n  Teachers sign in with their accounts; an admin invites new ones.\n\n',
+    );
 
   const stop = () => {
     web.closeAllConnections();

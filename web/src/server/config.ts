@@ -18,6 +18,10 @@ import type { MetricsSettings } from '../lib/use-page-metrics.ts';
  */
 const studentTransportSchema = z.enum(['firebase', 'socket'] satisfies StudentTransport[]);
 
+/** A signing secret: long enough that guessing it is hopeless. */
+const secretSchema = (name: string) =>
+  z.string().min(32, `${name} must have at least 32 characters.`).optional();
+
 const envSchema = z.object({
   CLASSPULSE_DATA_DIR: z.string().min(1).default('.data'),
   WEB_SQLITE_PATH: z.string().min(1).optional(),
@@ -44,8 +48,12 @@ const envSchema = z.object({
    * the network check does not test a fallback this deployment does not offer.
    */
   REALTIME_WEBSOCKET_ONLY: z.enum(['true', 'false']).default('false'),
-  REALTIME_TOKEN_SECRET: z.string().min(32).optional(),
-  TEACHER_SECRET: z.string().min(16).optional(),
+  REALTIME_TOKEN_SECRET: secretSchema('REALTIME_TOKEN_SECRET'),
+  /**
+   * Signs teachers' sign-in cookies; every web replica needs the same one. Changing it signs
+   * everyone out. The embedded launcher makes one in the data folder.
+   */
+  WEB_SESSION_SECRET: secretSchema('WEB_SESSION_SECRET'),
   WEB_UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -93,7 +101,8 @@ export interface WebConfig {
   /** The realtime tier accepts WebSocket only (no HTTP long-polling fallback). */
   realtimeWebsocketOnly: boolean;
   realtimeTokenSecret: string | undefined;
-  teacherSecret: string | undefined;
+  /** Signs sign-in cookies (WEB_SESSION_SECRET). */
+  sessionSecret: string | undefined;
   uploadMaxBytes: number;
   /** Firebase mode's server side; undefined when it is off. */
   firebase: FirebaseAdminConfig | undefined;
@@ -127,7 +136,7 @@ export function loadWebConfig(env: Record<string, string | undefined> = process.
     realtimePublicPort: e.REALTIME_PUBLIC_PORT,
     realtimeWebsocketOnly: e.REALTIME_WEBSOCKET_ONLY === 'true',
     realtimeTokenSecret: e.REALTIME_TOKEN_SECRET,
-    teacherSecret: e.TEACHER_SECRET,
+    sessionSecret: e.WEB_SESSION_SECRET,
     uploadMaxBytes: e.WEB_UPLOAD_MAX_BYTES,
     metrics: { endpoint: e.METRICS_BEACON_URL, sampleRate: e.METRICS_SAMPLE_RATE },
     defaultStudentTransport: firebase ? (e.DEFAULT_STUDENT_TRANSPORT ?? 'firebase') : 'socket',

@@ -1,12 +1,22 @@
 import { apiError } from './api-response.ts';
-import { currentTeacherId } from './auth.ts';
+import { currentAccount } from './accounts/current-account.ts';
+import type { Account } from './data/account-repository.ts';
 
-/** Route-handler guard: the teacher's id, or a 401 response to return as is. */
-export async function requireTeacher(): Promise<{ teacherId: string } | { response: Response }> {
-  const teacherId = await currentTeacherId();
-  return teacherId
-    ? { teacherId }
-    : { response: apiError(401, 'signed_out', 'Sign in as a teacher first.') };
+type Guarded = { account: Account; teacherId: string } | { response: Response };
+
+/** Route-handler guard: the signed-in account (its id is the teacher id), or a 401 to return. */
+export async function requireTeacher(): Promise<Guarded> {
+  const account = await currentAccount();
+  return account
+    ? { account, teacherId: account.id }
+    : { response: apiError(401, 'signed_out', 'Your sign-in has ended. Sign in again.') };
+}
+
+/** Like requireTeacher, and the account must be an admin (403 otherwise). */
+export async function requireAdmin(): Promise<Guarded> {
+  const auth = await requireTeacher();
+  if ('response' in auth || auth.account.role === 'admin') return auth;
+  return { response: apiError(403, 'forbidden', 'Only an admin can do this.') };
 }
 
 /** What Next passes the handlers of a route under an `[id]` segment (a deck's or a session's). */
@@ -22,9 +32,25 @@ export interface IdRouteContext {
 export function teacherRouteWithId(
   handler: (teacherId: string, id: string, request: Request) => Response | Promise<Response>,
 ): (request: Request, context: IdRouteContext) => Promise<Response> {
+  return guardedRouteWithId(requireTeacher, (account, id, request) =>
+    handler(account.id, id, request),
+  );
+}
+
+/** teacherRouteWithId for admins: the handler gets the admin's account. */
+export function adminRouteWithId(
+  handler: (admin: Account, id: string, request: Request) => Response | Promise<Response>,
+): (request: Request, context: IdRouteContext) => Promise<Response> {
+  return guardedRouteWithId(requireAdmin, handler);
+}
+
+function guardedRouteWithId(
+  guard: () => Promise<Guarded>,
+  handler: (account: Account, id: string, request: Request) => Response | Promise<Response>,
+): (request: Request, context: IdRouteContext) => Promise<Response> {
   return async (request, { params }) => {
-    const auth = await requireTeacher();
+    const auth = await guard();
     if ('response' in auth) return auth.response;
-    return handler(auth.teacherId, (await params).id, request);
+    return handler(auth.account, (await params).id, request);
   };
 }

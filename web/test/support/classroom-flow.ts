@@ -79,14 +79,16 @@ export function classroomFlow(options: ClassroomFlowOptions): void {
         assert.deepEqual(await response.json(), { status: 'ok' });
       });
 
-      it('the teacher signs in with the local secret and starts a session from a deck', async () => {
+      it('the teacher signs in with their account and starts a session from a deck', async () => {
         const page = await teacherContext.newPage();
+        const owner = suite.stack.owner!;
         await page.goto('/teacher');
-        await page.getByLabel('Teacher secret').fill('not the secret');
+        await page.getByLabel('Email').fill(owner.email);
+        await page.getByLabel('Password').fill('not the password');
         await page.getByRole('button', { name: 'Sign in' }).click();
-        await page.getByRole('alert').filter({ hasText: 'not right' }).waitFor();
+        await page.getByRole('alert').filter({ hasText: 'do not match' }).waitFor();
         await assertAccessible(page, 'teacher sign-in');
-        await page.getByLabel('Teacher secret').fill(suite.stack.teacherSecret);
+        await page.getByLabel('Password').fill(owner.password);
         await page.getByRole('button', { name: 'Sign in' }).click();
         await page.getByRole('heading', { name: 'Your decks' }).waitFor();
 

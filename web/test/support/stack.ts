@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,10 @@ export interface Stack {
   /** The embedded probe's URL (GET /metrics), null when it did not start. */
   probeUrl: string | null;
   dataDir: string;
-  teacherSecret: string;
+  /** The owner (an admin) the stack created through the printed setup link; null with `owner: false`. */
+  owner: Credentials | null;
+  /** The setup link the first start printed (already used unless `owner: false`). */
+  setupUrl: string | null;
   /** Kills the whole process (web and realtime) without warning. */
   kill(): Promise<void>;
   /** Starts it again on the same ports and data folder. */
@@ -32,7 +35,20 @@ interface Running {
   realtime: string | null;
   metrics: string;
   probe: string | null;
+  setupUrl: string | null;
 }
+
+export interface Credentials {
+  name: string;
+  email: string;
+  password: string;
+}
+
+export const OWNER: Credentials = {
+  name: 'Olivia Owner',
+  email: 'owner@school.test',
+  password: 'correct horse battery staple',
+};
 
 async function launch(
   dataDir: string,
@@ -68,6 +84,7 @@ async function launch(
     realtime: string | null;
     metrics: string;
     probe: string | null;
+    setupUrl: string | null;
   }>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`launcher exited with ${code}`)));
     lines.on('line', (line) => {
@@ -79,6 +96,7 @@ async function launch(
           realtime?: string | null;
           metrics?: string;
           probe?: string | null;
+          setupUrl?: string | null;
         };
         if (msg.event === 'listening' && msg.web && msg.realtime !== undefined && msg.metrics)
           resolve({
@@ -86,6 +104,7 @@ async function launch(
             realtime: msg.realtime,
             metrics: msg.metrics,
             probe: msg.probe ?? null,
+            setupUrl: msg.setupUrl ?? null,
           });
       } catch {
         // not our line
@@ -110,6 +129,21 @@ export interface StackOptions {
    * to a loopback port where nothing listens: the realtime tier is down, the rest is up.
    */
   realtime?: boolean;
+  /** false: leave the setup link unused (the accounts suite uses it in Chromium). */
+  owner?: boolean;
+  /** Fills the new data folder before the first start (an older release's files). */
+  seed?: (dataDir: string) => void;
+}
+
+/** Uses a setup link (as its page does) to create the owner account. */
+export async function createOwner(setupUrl: string, owner = OWNER): Promise<void> {
+  const url = new URL(setupUrl);
+  const response = await fetch(new URL('/api/setup', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: url.hash.slice(1), ...owner }),
+  });
+  if (!response.ok) throw new Error(`creating the owner failed: ${await response.text()}`);
 }
 
 /**
@@ -121,6 +155,7 @@ export async function startStack(
   options: StackOptions = {},
 ): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'classpulse-e2e-'));
+  options.seed?.(dataDir);
   let env = extraEnv;
   if (options.realtime === false) {
     const nowhere = `http://127.0.0.1:${await closedPort()}`;
@@ -134,6 +169,9 @@ export async function startStack(
     };
   }
   let running = await launch(dataDir, 0, 0, 0, env);
+  const setupUrl = running.setupUrl;
+  const owner = options.owner === false || !setupUrl ? null : OWNER;
+  if (owner && setupUrl) await createOwner(setupUrl, owner);
   const webPort = Number(new URL(running.web).port);
   const realtimeUrl = running.realtime ?? env.REALTIME_PUBLIC_URL!;
   const realtimePort = running.realtime ? Number(new URL(running.realtime).port) : 0;
@@ -152,7 +190,8 @@ export async function startStack(
       return running.probe;
     },
     dataDir,
-    teacherSecret: readFileSync(join(dataDir, 'secrets', 'teacher-secret'), 'utf8').trim(),
+    owner,
+    setupUrl,
     kill: stop,
     async restart() {
       running = await launch(dataDir, webPort, realtimePort, metricsPort, env);

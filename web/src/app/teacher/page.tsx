@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { DeckLibrary } from '../../components/teacher/DeckLibrary.tsx';
-import { currentTeacherId } from '../../server/auth.ts';
+import { currentAccount } from '../../server/accounts/current-account.ts';
 import { listDecks } from '../../server/decks.ts';
 import { listSessions } from '../../server/sessions.ts';
 
@@ -9,9 +9,10 @@ export const metadata: Metadata = { title: 'Your decks' };
 export const dynamic = 'force-dynamic';
 
 export default async function TeacherHome() {
-  const teacherId = await currentTeacherId();
-  if (!teacherId) redirect('/teacher/login');
-  const [decks, library] = await Promise.all([listDecks(teacherId), listSessions(teacherId)]);
+  const account = await currentAccount();
+  if (!account) redirect('/teacher/login');
+  const [decks, library] = await Promise.all([listDecks(account.id), listSessions(account.id)]);
   const sessions = library.map(({ teacherToken: _secret, ...rest }) => rest);
-  return <DeckLibrary decks={decks} sessions={sessions} />;
+  const { name, email, role } = account;
+  return <DeckLibrary account={{ name, email, role }} decks={decks} sessions={sessions} />;
 }

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { AccountMenu, type SignedInAccount } from '../accounts/AccountMenu.tsx';
 import { callApi } from './api.ts';
 import styles from './teacher.module.css';
 
@@ -21,9 +22,11 @@ interface SessionSummary {
 }
 
 export function DeckLibrary({
+  account,
   decks,
   sessions,
 }: {
+  account: SignedInAccount;
   decks: DeckSummary[];
   sessions: SessionSummary[];
 }) {
@@ -83,11 +86,7 @@ export function DeckLibrary({
     <main className="page">
       <header className={styles.topbar}>
         <h1>Your decks</h1>
-        <form method="post" action="/api/auth/logout">
-          <button type="submit" className="button button-secondary">
-            Sign out
-          </button>
-        </form>
+        <AccountMenu account={account} />
       </header>
       {error ? (
         <p className="field-error" role="alert">

@@ -35,7 +35,47 @@ export interface UploadsTable {
   created_at: number;
 }
 
+export type AccountRole = 'teacher' | 'admin';
+
+export interface AccountsTable {
+  id: string;
+  /** Lower-cased; one account per address. */
+  email: string;
+  name: string;
+  role: AccountRole;
+  /** argon2id PHC string; null for accounts that only sign in through the school's provider. */
+  password_hash: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  disabled_at: number | null;
+  /** Sign-in cookies issued before this moment no longer count ("sign out everywhere"). */
+  sessions_valid_after: Generated<number>;
+  created_at: number;
+  last_sign_in_at: number | null;
+}
+
+/** What a one-time link does when it is opened. */
+export type LinkPurpose = 'setup' | 'invitation' | 'password-reset';
+
+export interface OneTimeLinksTable {
+  /** SHA-256 of the link's secret: the database never holds a usable link. */
+  token_hash: string;
+  purpose: LinkPurpose;
+  /** invitation: the address invited. */
+  email: string | null;
+  /** setup and invitation: the new account's role. */
+  role: AccountRole | null;
+  /** password-reset: whose password. */
+  account_id: string | null;
+  created_by: string | null;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
 export interface WebTables {
+  accounts: AccountsTable;
+  one_time_links: OneTimeLinksTable;
   decks: DecksTable;
   sessions: SessionsTable;
   uploads: UploadsTable;

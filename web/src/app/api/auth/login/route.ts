@@ -1,22 +1,31 @@
 import { z } from 'zod';
-import { apiError, json, readJson, validationError } from '../../../../server/api-response.ts';
-import { issueTeacherCookie, secretMatches } from '../../../../server/auth.ts';
+import { apiError, readJson, validationError } from '../../../../server/api-response.ts';
+import { emailField } from '../../../../server/accounts/fields.ts';
+import { failureResponse, signedInResponse } from '../../../../server/accounts/responses.ts';
+import { requestSource, signInWithPassword } from '../../../../server/accounts/sign-in.ts';
+import { PASSWORD_MAX_LENGTH } from '../../../../server/accounts/passwords.ts';
 
 const bodySchema = z.object({
-  secret: z.string().trim().min(1, 'Enter the teacher secret.').max(200),
+  email: emailField,
+  password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX_LENGTH),
 });
 
-/** Local sign-in with the secret printed at first start. */
+/** Email and password sign-in of a local account. */
 export async function POST(request: Request): Promise<Response> {
-  const body = bodySchema.safeParse(await readJson(request));
+  const raw = await readJson(request);
+  // The shared teacher secret of before accounts: say plainly that it is over.
+  if (raw && typeof raw === 'object' && 'secret' in raw && !('email' in raw))
+    return apiError(
+      410,
+      'teacher_secret_retired',
+      'The teacher secret no longer signs in: Classpulse now has an account for every teacher. Sign in with your email and password, or ask your Classpulse admin for an invitation.',
+    );
+  const body = bodySchema.safeParse(raw);
   if (!body.success) return validationError(body.error);
-  if (!secretMatches(body.data.secret))
-    return apiError(401, 'wrong_secret', 'That secret is not right.');
-  const cookie = await issueTeacherCookie();
-  const response = json({ ok: true });
-  response.headers.append(
-    'set-cookie',
-    `${cookie.name}=${cookie.value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${cookie.maxAge}`,
+  const result = await signInWithPassword(
+    body.data.email,
+    body.data.password,
+    requestSource(request),
   );
-  return response;
+  return result.ok ? signedInResponse(request, result.account) : failureResponse(result);
 }

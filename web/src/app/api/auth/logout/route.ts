@@ -1,14 +1,6 @@
-import { TEACHER_COOKIE } from '../../../../server/auth.ts';
+import { signedOutRedirect } from '../../../../server/accounts/responses.ts';
 
-/** Plain form POST from the library: clear the cookie and go back to sign-in. */
+/** Plain form POST from any teacher page: clear this browser's cookie and go to sign-in. */
 export function POST(request: Request): Response {
-  const response = new Response(null, {
-    status: 303,
-    headers: { location: new URL('/teacher/login', request.url).toString() },
-  });
-  response.headers.append(
-    'set-cookie',
-    `${TEACHER_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`,
-  );
-  return response;
+  return signedOutRedirect(request);
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { DeckEditor } from '../../../../components/editor/DeckEditor.tsx';
-import { currentTeacherId } from '../../../../server/auth.ts';
+import { currentTeacherId } from '../../../../server/accounts/current-account.ts';
 import { webConfig } from '../../../../server/config.ts';
 import { getDeck } from '../../../../server/decks.ts';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { Dashboard } from '../../../../components/teacher/Dashboard.tsx';
-import { currentTeacherId } from '../../../../server/auth.ts';
+import { currentTeacherId } from '../../../../server/accounts/current-account.ts';
 import { webConfig } from '../../../../server/config.ts';
 import { joinLink } from '../../../../server/join-link.ts';
 import { getSession } from '../../../../server/sessions.ts';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { SessionHealth } from '../../../../../components/teacher/SessionHealth.tsx';
-import { currentTeacherId } from '../../../../../server/auth.ts';
+import { currentTeacherId } from '../../../../../server/accounts/current-account.ts';
 import { loadSessionHealth } from '../../../../../server/session-health.ts';
 
 export const metadata: Metadata = { title: 'Session health' };

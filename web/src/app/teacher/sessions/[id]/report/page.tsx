@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { SessionReport } from '../../../../../components/teacher/SessionReport.tsx';
-import { currentTeacherId } from '../../../../../server/auth.ts';
+import { currentTeacherId } from '../../../../../server/accounts/current-account.ts';
 import { loadSessionState, reportRows } from '../../../../../server/session-report.ts';
 
 export const metadata: Metadata = { title: 'Session report' };

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { readJson, validationError } from '../../../../server/api-response.ts';
+import { linkTokenField, nameField, passwordField } from '../../../../server/accounts/fields.ts';
+import { acceptInvitation, answeringEmailTaken } from '../../../../server/accounts/link-actions.ts';
+import { failureResponse, signedInResponse } from '../../../../server/accounts/responses.ts';
+
+const bodySchema = z.object({ token: linkTokenField, name: nameField, password: passwordField });
+
+/** An invitation link: creates the invited teacher's account and signs it in. */
+export async function POST(request: Request): Promise<Response> {
+  const body = bodySchema.safeParse(await readJson(request));
+  if (!body.success) return validationError(body.error);
+  const { token, ...details } = body.data;
+  const result = await answeringEmailTaken(() => acceptInvitation(token, details));
+  return result.ok ? signedInResponse(request, result.account) : failureResponse(result);
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { apiError, json, readJson, validationError } from '../../../../server/api-response.ts';
+import { linkTokenField } from '../../../../server/accounts/fields.ts';
+import { inspectLink } from '../../../../server/accounts/link-actions.ts';
+
+const bodySchema = z.object({
+  purpose: z.enum(['setup', 'invitation', 'password-reset']),
+  token: linkTokenField,
+});
+
+/** What a one-time link's page shows (the invited address), without using the link up. */
+export async function POST(request: Request): Promise<Response> {
+  const body = bodySchema.safeParse(await readJson(request));
+  if (!body.success) return validationError(body.error);
+  const link = await inspectLink(body.data.token, body.data.purpose);
+  if (!link)
+    return apiError(
+      410,
+      'link_used_or_expired',
+      'This link has been used or has expired. Ask for a new one.',
+    );
+  return json({ ok: true, ...link });
+}

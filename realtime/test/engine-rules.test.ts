@@ -44,6 +44,7 @@ import {
   openSlide,
   otherAnswer,
   refused,
+  ruleEvents,
   run,
   sampleTeacherCommands,
   sessionWithStudents,
@@ -96,7 +97,7 @@ describe('createSession', () => {
     const result = accept(null, createCmd({ pacing: 'instructor', latePolicy: 'next-slide' }), T0);
     assert.equal(result.duplicate, false);
     assert.deepEqual(
-      result.events.map((e) => e.type),
+      ruleEvents(result).map((e) => e.type),
       ['sessionCreated'],
     );
     const state = result.state;
@@ -218,7 +219,7 @@ describe('join', () => {
     run(state, asTeacher({ type: 'goToSlide', slideIndex: 2 }), t(1));
     const result = accept(state, joinCmd('s1', 'Sam'), t(2));
     assert.equal(result.state, state, 'the state is changed in place');
-    assert.deepEqual(result.events, [
+    assert.deepEqual(ruleEvents(result), [
       {
         type: 'studentJoined',
         student: {
@@ -403,7 +404,7 @@ describe('late joins', () => {
   it('setLatePolicy changes the policy; the same policy again is a no-op', () => {
     const state = newSession({ latePolicy: 'allow' });
     const result = accept(state, asTeacher({ type: 'setLatePolicy', latePolicy: 'deny' }), t(1));
-    assert.deepEqual(result.events, [{ type: 'latePolicyChanged', latePolicy: 'deny' }]);
+    assert.deepEqual(ruleEvents(result), [{ type: 'latePolicyChanged', latePolicy: 'deny' }]);
     assert.equal(state.settings.latePolicy, 'deny');
     noop(state, asTeacher({ type: 'setLatePolicy', latePolicy: 'deny' }), t(2));
     openSlide(state, SLIDE.mc, t(3));
@@ -464,7 +465,9 @@ describe('pacing', () => {
   it('student-paced: navigate moves only that student; the same slide is a no-op', () => {
     const state = sessionWithStudents(2, { pacing: 'student' });
     const result = accept(state, navigateCmd('s1', 4), t(10));
-    assert.deepEqual(result.events, [{ type: 'studentNavigated', studentId: 's1', position: 4 }]);
+    assert.deepEqual(ruleEvents(result), [
+      { type: 'studentNavigated', studentId: 's1', position: 4 },
+    ]);
     assert.equal(state.students.s1?.position, 4);
     assert.equal(state.students.s2?.position, 0);
     assert.equal(state.currentSlideIndex, 0, 'navigation does not move the class');
@@ -543,7 +546,7 @@ describe('goToSlide', () => {
   it('moves the class, opens the slide and records the furthest slide', () => {
     const state = newSession();
     const result = accept(state, asTeacher({ type: 'goToSlide', slideIndex: 3 }), t(1));
-    assert.deepEqual(result.events, [{ type: 'slideChanged', slideIndex: 3, at: t(1) }]);
+    assert.deepEqual(ruleEvents(result), [{ type: 'slideChanged', slideIndex: 3, at: t(1) }]);
     assert.equal(state.currentSlideIndex, 3);
     assert.equal(state.furthestSlideIndex, 3);
     assert.equal(state.slides[SLIDE.text]?.opened, true);
@@ -581,7 +584,7 @@ describe('lock and unlock', () => {
     const first = newAnswerId();
     run(state, submitCmd('s1', SLIDE.mc, first), t(11));
     const result = accept(state, asTeacher({ type: 'lockSlide', slideId: SLIDE.mc }), t(12));
-    assert.deepEqual(result.events, [
+    assert.deepEqual(ruleEvents(result), [
       { type: 'slideLockChanged', slideId: SLIDE.mc, locked: true },
     ]);
     assert.equal(state.slides[SLIDE.mc]?.locked, true);
@@ -632,7 +635,7 @@ describe('timer', () => {
       asTeacher({ type: 'startTimer', slideId: SLIDE.mc, durationMs: 5_000 }),
       t(1_000),
     );
-    assert.deepEqual(result.events, [
+    assert.deepEqual(ruleEvents(result), [
       { type: 'timerStarted', slideId: SLIDE.mc, deadline: t(6_000) },
     ]);
     return state;
@@ -662,7 +665,7 @@ describe('timer', () => {
     const state = timedSession();
     noop(state, expireCmd(SLIDE.mc), t(5_999));
     const result = accept(state, expireCmd(SLIDE.mc), t(6_000));
-    assert.deepEqual(result.events, [{ type: 'timerExpired', slideId: SLIDE.mc }]);
+    assert.deepEqual(ruleEvents(result), [{ type: 'timerExpired', slideId: SLIDE.mc }]);
     assert.equal(state.slides[SLIDE.mc]?.locked, true);
     assert.equal(state.slides[SLIDE.mc]?.deadline, null);
     refused(state, submitCmd('s1', SLIDE.mc, newAnswerId()), t(6_001), 'slide_locked');
@@ -678,7 +681,7 @@ describe('timer', () => {
   it('expireTimer after cancelTimer is a stale no-op and the slide stays open', () => {
     const state = timedSession();
     const result = accept(state, asTeacher({ type: 'cancelTimer', slideId: SLIDE.mc }), t(2_000));
-    assert.deepEqual(result.events, [{ type: 'timerCancelled', slideId: SLIDE.mc }]);
+    assert.deepEqual(ruleEvents(result), [{ type: 'timerCancelled', slideId: SLIDE.mc }]);
     assert.equal(state.slides[SLIDE.mc]?.deadline, null);
     noop(state, expireCmd(SLIDE.mc), t(6_000));
     assert.equal(state.slides[SLIDE.mc]?.locked, false);
@@ -786,7 +789,7 @@ describe('submit and edit', () => {
       t(20),
     );
     assert.equal(result.duplicate, false);
-    assert.deepEqual(result.events, [
+    assert.deepEqual(ruleEvents(result), [
       {
         type: 'answerSubmitted',
         slideId: SLIDE.mc,
@@ -859,7 +862,7 @@ describe('submit and edit', () => {
       const before = structuredClone(state);
       const result = accept(state, env, now);
       assert.equal(result.duplicate, true);
-      assert.deepEqual(result.events, []);
+      assert.deepEqual(ruleEvents(result), []);
       assert.deepEqual(state, before, 'a duplicate changes nothing (seq included)');
     }
 
@@ -1173,7 +1176,7 @@ describe('hide a response', () => {
       asTeacher({ type: 'hideResponse', slideId: SLIDE.mc, studentId: 's1', hidden: true }),
       t(20),
     );
-    assert.deepEqual(result.events, [
+    assert.deepEqual(ruleEvents(result), [
       { type: 'responseHiddenChanged', slideId: SLIDE.mc, studentId: 's1', hidden: true },
     ]);
     assert.equal(response(state, SLIDE.mc, 's1')?.hidden, true);
@@ -1285,7 +1288,7 @@ describe('reveal', () => {
       asTeacher({ type: 'setReveal', slideId: SLIDE.mc, mode: 'anonymous' }),
       t(20),
     );
-    assert.deepEqual(result.events, [
+    assert.deepEqual(ruleEvents(result), [
       { type: 'revealChanged', slideId: SLIDE.mc, mode: 'anonymous' },
     ]);
     const results = publicSlide(state, SLIDE.mc)?.results;
@@ -1343,7 +1346,7 @@ describe('reveal', () => {
       asTeacher({ type: 'revealCorrect', slideId: SLIDE.mc, revealed: true }),
       t(10),
     );
-    assert.deepEqual(result.events, [
+    assert.deepEqual(ruleEvents(result), [
       { type: 'correctRevealChanged', slideId: SLIDE.mc, revealed: true },
     ]);
     const revealed = publicSlide(state, SLIDE.mc);
@@ -1387,7 +1390,7 @@ describe('end session', () => {
     run(state, submitCmd('s1', SLIDE.mc, answerId), t(10));
     run(state, asTeacher({ type: 'startTimer', slideId: SLIDE.num, durationMs: 60_000 }), t(11));
     const result = accept(state, asTeacher({ type: 'endSession' }), t(20));
-    assert.deepEqual(result.events, [{ type: 'sessionEnded', at: t(20) }]);
+    assert.deepEqual(ruleEvents(result), [{ type: 'sessionEnded', at: t(20) }]);
     return { state, answerId };
   }
 
@@ -1436,7 +1439,7 @@ describe('end session', () => {
     const before = structuredClone(state);
     const result = accept(state, submitCmd('s1', SLIDE.mc, answerId), t(30));
     assert.equal(result.duplicate, true);
-    assert.deepEqual(result.events, []);
+    assert.deepEqual(ruleEvents(result), []);
     assert.deepEqual(state, before);
   });
 
@@ -1456,7 +1459,7 @@ describe('remove a student', () => {
     run(state, submitCmd('s2', SLIDE.mc, newAnswerId()), t(12));
     run(state, asTeacher({ type: 'setReveal', slideId: SLIDE.mc, mode: 'named' }), t(13));
     const result = accept(state, asTeacher({ type: 'removeStudent', studentId: 's1' }), t(20));
-    assert.deepEqual(result.events, [{ type: 'studentRemoved', studentId: 's1', at: t(20) }]);
+    assert.deepEqual(ruleEvents(result), [{ type: 'studentRemoved', studentId: 's1', at: t(20) }]);
     return state;
   }
 
@@ -1591,7 +1594,7 @@ describe('authorization', () => {
       studentId: 's1',
     } as EngineCommand;
     const result = accept(state, envelope(studentActor('s2'), forged), t(11));
-    const event = result.events[0];
+    const event = ruleEvents(result)[0];
     assert.equal(event?.type, 'answerSubmitted');
     if (event?.type === 'answerSubmitted') assert.equal(event.studentId, 's2');
     assert.equal(response(state, SLIDE.mc, 's1')?.answerId, mine, "s1's answer is untouched");
@@ -1621,7 +1624,7 @@ describe('decide and views', () => {
     assert.deepEqual(state, before);
     assert.ok(decision.ok);
     const applied = accept(state, env, t(10));
-    assert.deepEqual(applied.events, decision.ok ? decision.events : []);
+    assert.deepEqual(ruleEvents(applied), decision.ok ? decision.events : []);
   });
 
   it('answers to each question slide are counted per slide', () => {

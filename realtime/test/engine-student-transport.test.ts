@@ -15,6 +15,7 @@ import {
   newSession,
   noop,
   refused,
+  ruleEvents,
   run,
 } from './support/engine-fixtures.ts';
 
@@ -47,7 +48,9 @@ describe('student transport and dark-launch share', () => {
       asTeacher({ type: 'setStudentTransport', transport: 'socket' }),
       t(1),
     );
-    assert.deepEqual(result.events, [{ type: 'studentTransportChanged', transport: 'socket' }]);
+    assert.deepEqual(ruleEvents(result), [
+      { type: 'studentTransportChanged', transport: 'socket' },
+    ]);
     assert.equal(publicSessionView(state).studentTransport, 'socket');
     assert.equal(teacherMeta(state).settings.studentTransport, 'socket');
     noop(state, asTeacher({ type: 'setStudentTransport', transport: 'socket' }), t(2));

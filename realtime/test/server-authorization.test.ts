@@ -160,6 +160,7 @@ describe('authorization matrix', () => {
     { type: 'removeStudent', studentId: bob.studentId },
     { type: 'setStudentTransport', transport: 'socket' },
     { type: 'setDarkLaunchShare', share: 0.25 },
+    { type: 'setCoTeachers', teacherIds: ['teacher-z'] },
     { type: 'endSession' },
   ];
 
@@ -559,7 +560,17 @@ describe('authorization matrix', () => {
       // A is still there, unchanged, and its teacher was not disconnected.
       const own = await http(h, 'GET', path, { token: a.teacherToken });
       assert.equal(own.status, 200);
-      assert.deepEqual((own.body as { state: SessionState }).state, beforeA.state);
+      // The report also carries the audit trail, which dashboards' snapshots leave out.
+      const { audit, ...reported } = (own.body as { state: SessionState }).state;
+      assert.deepEqual(reported, beforeA.state);
+      assert.deepEqual(
+        audit?.map((e) => [e.action, e.by]),
+        [
+          ['lockSlide', 'teacher-a'],
+          ['startTimer', 'teacher-a'],
+        ],
+        'only the setup commands of A’s own teacher are in its audit trail',
+      );
       assert.deepEqual(await view(teacherA), beforeA, 'session A is unchanged');
       assert.equal(teacherA.socket.connected, true);
     });

@@ -156,6 +156,24 @@ export class SessionClient {
     this.start();
   }
 
+  /**
+   * Teachers: a fresh token from the web app, sent before the current one expires (teacher
+   * tokens are short-lived, so a disabled account's dashboard stops). Connected, the server
+   * extends this connection with it; closed because the old one expired, it reconnects with it;
+   * otherwise the next (re)connect uses it. Resolves false when the server refused it.
+   */
+  async renewTeacherToken(token: string): Promise<boolean> {
+    if (this.state.role !== 'teacher' || this.closed) return false;
+    this.auth = { v: PROTOCOL_VERSION, token };
+    if (this.state.status === 'closed') {
+      this.update({ error: null });
+      this.start();
+      return true;
+    }
+    if (this.state.status !== 'connected' || !this.transport.renew) return true;
+    return (await this.transport.renew(token)).ok;
+  }
+
   /** Queues an answer (persisted at once) and sends it; returns its answerId. */
   submitAnswer(slideId: string, answer: Answer): string {
     const { sessionId, studentId } = this.state;

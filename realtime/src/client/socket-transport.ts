@@ -135,6 +135,7 @@ export function createSocketTransport(options: SocketTransportOptions): SessionT
     command: (message) => request('teacher:command', message),
     sync: () => request('session:sync'),
     ping: () => request('ping', { sentAt: Date.now() }),
+    renew: (token) => request('auth:renew', token),
     async reportRtt(previousMs) {
       const started = performance.now();
       const sentAt = Date.now();

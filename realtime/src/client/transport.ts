@@ -5,6 +5,7 @@ import {
   type NavigateAck,
   type NavigateMessage,
   type PingAck,
+  type RenewAck,
   type ProtocolError,
   type PublicSessionView,
   type StudentSelfView,
@@ -48,6 +49,8 @@ export interface SessionTransport {
   command(message: TeacherCommandMessage): Promise<CommandAck>;
   sync(): Promise<SyncAck>;
   ping(): Promise<PingAck>;
+  /** Teachers: extends this connection with a fresh token (`auth:renew`). */
+  renew?(token: string): Promise<RenewAck>;
   /**
    * Students: measures one round trip to where this transport's session lives and, with it,
    * reports `previousMs` (the last measurement) for the teacher's roster. Resolves with the

@@ -2,7 +2,7 @@ import type { SessionState, TeacherCommand } from '../protocol/index.ts';
 import { accept, nothingToDo, refuse, type DecideResult } from './result.ts';
 import { findSlide } from './rules.ts';
 
-/** Teacher commands. The caller has checked that the actor is this session's teacher. */
+/** Teacher commands. The caller has checked that the actor is one of this session's teachers. */
 export function decideTeacher(
   state: SessionState,
   command: TeacherCommand,
@@ -98,5 +98,12 @@ export function decideTeacher(
     }
     case 'endSession':
       return accept({ type: 'sessionEnded', at: now });
+    case 'setCoTeachers': {
+      const teacherIds = [...new Set(command.teacherIds)].filter((id) => id !== state.teacherId);
+      const current = state.coTeacherIds ?? [];
+      const same =
+        teacherIds.length === current.length && teacherIds.every((id) => current.includes(id));
+      return same ? nothingToDo() : accept({ type: 'coTeachersChanged', teacherIds });
+    }
   }
 }

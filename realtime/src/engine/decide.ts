@@ -10,7 +10,8 @@ import type { Envelope } from './commands.ts';
 import { decideStudent } from './decide-student.ts';
 import { decideTeacher } from './decide-teacher.ts';
 import { accept, nothingToDo, refuse, type DecideResult } from './result.ts';
-import { findSlide } from './rules.ts';
+import { auditEntry } from './audit.ts';
+import { findSlide, isSessionTeacher } from './rules.ts';
 
 /**
  * Pure: what should happen if `envelope` is applied to `state` at `now`. Never changes `state`.
@@ -59,12 +60,20 @@ export function decide(state: SessionState | null, envelope: Envelope, now: numb
       return accept({ type: 'timerExpired', slideId: command.slideId });
     }
     default: {
-      if (actor.role !== 'teacher' || actor.teacherId !== state.teacherId)
+      if (actor.role !== 'teacher' || !isSessionTeacher(state, actor.teacherId))
         return refuse('forbidden');
       // Typed callers cannot send anything else, but the engine never trusts a typed parameter.
       const parsed = teacherCommandSchema.safeParse(command);
       if (!parsed.success) return refuse('bad_request', parsed.error.issues[0]?.message);
-      return decideTeacher(state, parsed.data, now);
+      if (parsed.data.type === 'setCoTeachers' && actor.teacherId !== state.teacherId)
+        return refuse('forbidden', 'Only the session’s owner chooses its co-teachers.');
+      const decided = decideTeacher(state, parsed.data, now);
+      // Whatever a teacher changed is recorded with who changed it.
+      if (!decided.ok || decided.events.length === 0) return decided;
+      return accept(...decided.events, {
+        type: 'teacherActed',
+        entry: auditEntry(parsed.data, actor.teacherId, now),
+      });
     }
   }
 }

@@ -1,5 +1,6 @@
 import type {
   Answer,
+  AuditEntry,
   Deck,
   LatePolicy,
   Pacing,
@@ -49,7 +50,10 @@ export type EngineEvent =
       clientCreatedAt: number | null;
     }
   | { type: 'responseHiddenChanged'; slideId: string; studentId: string; hidden: boolean }
-  | { type: 'sessionEnded'; at: number };
+  | { type: 'sessionEnded'; at: number }
+  | { type: 'coTeachersChanged'; teacherIds: string[] }
+  /** Recorded with every teacher command that changed something: the audit trail. */
+  | { type: 'teacherActed'; entry: AuditEntry };
 
 export type EngineEventType = EngineEvent['type'];
 

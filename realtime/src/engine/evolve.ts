@@ -1,4 +1,4 @@
-import type { SessionState } from '../protocol/index.ts';
+import { LIMITS, type SessionState } from '../protocol/index.ts';
 import type { EngineEvent } from './events.ts';
 import { indexBeforeEvolve } from './session-index.ts';
 
@@ -98,6 +98,16 @@ export function evolve(state: SessionState | null, event: EngineEvent): SessionS
     case 'responseHiddenChanged': {
       const response = state.responses[event.slideId]?.[event.studentId];
       if (response) response.hidden = event.hidden;
+      break;
+    }
+    case 'coTeachersChanged':
+      state.coTeacherIds = [...event.teacherIds];
+      break;
+    case 'teacherActed': {
+      const audit = (state.audit ??= []);
+      audit.push({ ...event.entry });
+      if (audit.length > LIMITS.auditEntriesMax)
+        audit.splice(0, audit.length - LIMITS.auditEntriesMax);
       break;
     }
     case 'sessionEnded':

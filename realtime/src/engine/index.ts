@@ -12,7 +12,14 @@ export { STUDENTS_PER_SESSION_MAX } from './decide-student.ts';
 export { META_EVENT_TYPES, type EngineEvent, type EngineEventType } from './events.ts';
 export { evolve, evolveAll } from './evolve.ts';
 export type { DecideResult, Decision } from './result.ts';
-export { answerRefusal, findSlide, isLateJoin, isSlideLocked, isSlideVisible } from './rules.ts';
+export {
+  answerRefusal,
+  findSlide,
+  isLateJoin,
+  isSessionTeacher,
+  isSlideLocked,
+  isSlideVisible,
+} from './rules.ts';
 export {
   countResponses,
   publicSessionView,

@@ -7,6 +7,11 @@ import type {
   StudentRecord,
 } from '../protocol/index.ts';
 
+/** Whether a teacher account controls the session: its owner or one of its co-teachers. */
+export function isSessionTeacher(state: SessionState, teacherId: string): boolean {
+  return teacherId === state.teacherId || (state.coTeacherIds ?? []).includes(teacherId);
+}
+
 /** A slide and where it is in the deck. */
 export interface LocatedSlide {
   index: number;

@@ -158,7 +158,13 @@ export function sessionNode(state: SessionState): SessionNode {
 }
 
 /** Events that change the state core and the gate (everything but roster and responses). */
-const CORE_EVENTS = new Set<EngineEvent['type']>([...META_EVENT_TYPES, 'sessionCreated']);
+const CORE_EVENTS = new Set<EngineEvent['type']>([
+  ...META_EVENT_TYPES,
+  'sessionCreated',
+  // Co-teachers and the audit trail live in the state core too.
+  'coTeachersChanged',
+  'teacherActed',
+]);
 
 /**
  * One multi-path update (relative to the database root) that brings a session's node from the

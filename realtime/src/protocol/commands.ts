@@ -39,6 +39,11 @@ export const teacherCommandSchema = z.discriminatedUnion('type', [
   /** Moves the students' sync (Firebase mode): their clients follow without losing answers. */
   z.object({ type: z.literal('setStudentTransport'), transport: studentTransportSchema }),
   z.object({ type: z.literal('setDarkLaunchShare'), share: darkLaunchShareSchema }),
+  /** The owner only: the co-teachers (other teacher accounts) with full control, replaced whole. */
+  z.object({
+    type: z.literal('setCoTeachers'),
+    teacherIds: z.array(idSchema).check(z.maxLength(LIMITS.coTeachersMax)),
+  }),
 ]);
 export type TeacherCommand = z.output<typeof teacherCommandSchema>;
 export type TeacherCommandType = TeacherCommand['type'];

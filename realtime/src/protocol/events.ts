@@ -32,6 +32,7 @@ export type SyncAck = Ack<{
   teacher?: TeacherSnapshot;
 }>;
 export type PingAck = Ack<{ serverTime: number; sentAt: number }>;
+export type RenewAck = Ack<{ expiresAt: number }>;
 
 /**
  * Payloads are typed `unknown` on purpose: the server must parse everything it receives. Clients
@@ -43,6 +44,8 @@ export interface ClientToServerEvents {
   'student:navigate': (message: unknown, ack: (result: NavigateAck) => void) => void;
   'session:sync': (ack: (result: SyncAck) => void) => void;
   ping: (message: unknown, ack: (result: PingAck) => void) => void;
+  /** A teacher's fresh token for the same session and account, before the current one expires. */
+  'auth:renew': (token: unknown, ack: (result: RenewAck) => void) => void;
 }
 
 export interface ServerToClientEvents {

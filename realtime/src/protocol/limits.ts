@@ -36,6 +36,10 @@ export const LIMITS = {
   answerRevisionsMax: 50,
   timerMsMin: 1_000,
   timerMsMax: 60 * 60 * 1_000,
+  /** Co-teachers of one session (other teacher accounts with full control). */
+  coTeachersMax: 20,
+  /** Teacher actions a session's audit trail keeps; past it, the oldest go first. */
+  auditEntriesMax: 1_000,
   /** A round trip a student reports for the teacher's roster (ms). */
   rttReportMaxMs: 60_000,
   /** Largest message (UTF-8 JSON) the server handles; larger ones get `payload_too_large`. The transport closes a socket only past 1 MiB. */

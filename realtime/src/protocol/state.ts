@@ -23,6 +23,26 @@ export interface SessionState {
   responses: Record<string, Record<string, StoredResponse>>;
   /** Number of accepted commands; the position in a store's log. */
   seq: number;
+  /**
+   * Other teacher accounts with the same control as the owner (`teacherId`), set by the owner.
+   * Absent in sessions from before co-teaching: none.
+   */
+  coTeacherIds?: string[];
+  /** Who did what, oldest first, at most LIMITS.auditEntriesMax (absent: nothing yet). */
+  audit?: AuditEntry[];
+}
+
+/** One teacher action in a session's audit trail: the command that changed the session. */
+export interface AuditEntry {
+  at: number;
+  /** The teacher account that sent it (the owner or a co-teacher). */
+  by: string;
+  /** The teacher command's type (`goToSlide`, `lockSlide`, `setReveal`, `removeStudent`, …). */
+  action: string;
+  slideId?: string;
+  studentId?: string;
+  /** The value it set, where there is one: a slide number, a reveal mode, a pacing. */
+  detail?: string;
 }
 
 export interface SlideRuntime {

@@ -70,7 +70,7 @@ export function createHandshake(deps: HandshakeDeps) {
 export type Authenticated =
   | { role: 'probe'; probe: string }
   | { role: 'shadow' }
-  | { role: 'teacher'; sessionId: string; teacherId: string }
+  | { role: 'teacher'; sessionId: string; teacherId: string; expiresAt: number }
   | { role: 'student'; sessionId: string; studentId: string; token?: string };
 
 /**
@@ -113,7 +113,9 @@ export async function authenticate(
   const sessionId = claims.sid;
   if (claims.role === 'teacher') {
     const admitted = await deps.ops.admit(sessionId, { role: 'teacher', teacherId: claims.sub });
-    return admitted.ok ? { role: 'teacher', sessionId, teacherId: claims.sub } : admitted;
+    return admitted.ok
+      ? { role: 'teacher', sessionId, teacherId: claims.sub, expiresAt: verified.expiresAt }
+      : admitted;
   }
   const admitted = await deps.ops.admit(sessionId, { role: 'student', studentId: claims.sub });
   return admitted.ok ? { role: 'student', sessionId, studentId: claims.sub } : admitted;

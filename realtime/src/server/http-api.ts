@@ -43,7 +43,8 @@ export interface HttpApiDeps {
  * joins or resumes a student without a socket, for transports that do not talk to this tier
  * (Firebase); `POST /v1/sessions` (teacher account token) creates a session;
  * `GET`/`DELETE /v1/sessions/:id` (that session's teacher token) read it for reports or delete it
- * with every answer; `GET /v1/sessions/:id/health` (the same token) its health report;
+ * with every answer (the owner only); `POST /v1/sessions/:id/commands` runs one teacher command
+ * (the web app sets co-teachers with it); `GET /v1/sessions/:id/health` (the same token) its health report;
  * `/healthz` and `/metrics` for operators.
  */
 export function createHttpApi(deps: HttpApiDeps) {
@@ -123,6 +124,27 @@ async function route(deps: HttpApiDeps, req: IncomingMessage, res: ServerRespons
       joinCode: created.joinCode,
       teacherToken,
     });
+  }
+
+  // `/v1/sessions/:id/commands` (POST): one teacher command, from a teacher token of the session
+  // (the owner's or a co-teacher's), decided by the engine like one from the dashboard's socket.
+  const command = /^\/v1\/sessions\/([A-Za-z0-9_-]{1,64})\/commands$/.exec(path);
+  if (command?.[1] && req.method === 'POST') {
+    const sessionId = command[1];
+    const claims = await bearer(deps, req);
+    if (!claims.ok) return sendError(res, claims);
+    if (claims.claims.role !== 'teacher' || claims.claims.sid !== sessionId)
+      return sendError(res, protocolError('forbidden'));
+    const body = await readJson(req);
+    if (!body.ok) return sendError(res, body);
+    const reply = await deps.ops.handle(
+      sessionId,
+      { role: 'teacher', teacherId: claims.claims.sub },
+      'teacher:command',
+      { sessionId, command: body.value },
+      'http',
+    );
+    return reply.ok ? sendJson(res, 200, reply) : sendError(res, reply);
   }
 
   // `/v1/sessions/:id` (GET, DELETE) and `/v1/sessions/:id/health` (GET): that session's teacher.

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import {
+  isSessionTeacher,
   publicSessionView,
   responseCounts,
   studentSelfView,
@@ -65,7 +66,7 @@ export function createLocalSessionOps(deps: LocalSessionOpsDeps): LocalSessionOp
       const live = await registry.get(sessionId);
       if (!live) return protocolError('session_not_found');
       if (member.role === 'teacher') {
-        return live.state.teacherId === member.teacherId
+        return isSessionTeacher(live.state, member.teacherId)
           ? { ok: true }
           : protocolError('forbidden');
       }
@@ -167,19 +168,21 @@ export function createLocalSessionOps(deps: LocalSessionOpsDeps): LocalSessionOp
 
     async report(sessionId, teacherId) {
       const live = await registry.get(sessionId);
-      if (!live || live.state.teacherId !== teacherId) return protocolError('session_not_found');
+      if (!live || !isSessionTeacher(live.state, teacherId))
+        return protocolError('session_not_found');
       return { ok: true, state: live.state, responseCounts: responseCounts(live.state) };
     },
 
     async health(sessionId, teacherId) {
       // From the store, without loading the session here: reading a report is not a restart.
       const sources = await registry.healthSources(sessionId);
-      if (!sources || sources.state.teacherId !== teacherId)
+      if (!sources || !isSessionTeacher(sources.state, teacherId))
         return protocolError('session_not_found');
       const { records, unreadable } = readHealthRecords(sources.records);
       return buildHealthReport(sources.state, records, unreadable, clock.now());
     },
 
+    // Deleting a session and every answer is its owner's alone, not a co-teacher's.
     async delete(sessionId, teacherId) {
       const live = await registry.get(sessionId);
       if (!live || live.state.teacherId !== teacherId) return protocolError('session_not_found');
@@ -296,8 +299,10 @@ function viewsOf(live: LiveSession, member: Member, clock: Clock): OpenedViews {
 }
 
 export function teacherSnapshot(live: LiveSession, clock: Clock): TeacherSnapshot {
+  // The audit trail is the report's; dashboards do not need it on every (re)connect.
+  const { audit: _audit, ...state } = live.state;
   return {
-    state: live.state,
+    state,
     presence: live.presence.snapshot(),
     counts: responseCounts(live.state),
     serverTime: clock.now(),

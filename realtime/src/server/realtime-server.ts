@@ -140,7 +140,7 @@ export async function createRealtimeServer(
       rateLimitBurst: config.rateLimitBurst,
     }),
   );
-  registerSocketHandlers(io, { ops, clock, logger, metrics });
+  registerSocketHandlers(io, { ops, clock, logger, metrics, tokens });
 
   const httpApi = createHttpApi({
     ops,

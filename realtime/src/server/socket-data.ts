@@ -7,6 +7,15 @@ export type SocketData =
       role: 'teacher';
       sessionId: string;
       teacherId: string;
+      /**
+       * When the teacher's token expires (ms). The dashboard renews it (`auth:renew`) with fresh
+       * tokens from the web app, which mints them only for enabled accounts that still teach the
+       * session; past it the socket is closed. So a disabled account loses a live dashboard within
+       * the token's lifetime.
+       */
+      expiresAt: number;
+      /** The timer that closes the socket at `expiresAt` (rescheduled after a renewal). */
+      expiry?: ReturnType<typeof setTimeout> | undefined;
       bucket: TokenBucket;
       token?: undefined;
       /** Counted by the session (open succeeded) until the disconnect. */

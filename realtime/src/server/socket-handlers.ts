@@ -10,6 +10,8 @@ import {
 } from '../protocol/index.ts';
 import type { Clock } from './clock.ts';
 import type { RealtimeMetrics } from './metrics.ts';
+import { renewTeacherToken, wallClockNow, watchTeacherExpiry } from './teacher-expiry.ts';
+import type { TokenService } from './tokens.ts';
 import { studentRoom, studentsRoom, teacherRoom } from './rooms.ts';
 import { isPingOnly, memberOf, type InterServerEvents, type SocketData } from './socket-data.ts';
 import { SESSION_EVENTS, type Reply, type SessionOps } from './session-ops.ts';
@@ -22,6 +24,7 @@ export interface SocketHandlerDeps {
   clock: Clock;
   logger: Logger;
   metrics: RealtimeMetrics;
+  tokens: TokenService;
 }
 
 /**
@@ -74,6 +77,7 @@ async function onConnection(socket: AppSocket, deps: SocketHandlerDeps): Promise
     protocolVersion: PROTOCOL_VERSION,
   };
   if (opened.role === 'teacher') {
+    watchTeacherExpiry(socket);
     await socket.join(teacherRoom(data.sessionId));
     socket.emit('session:welcome', welcome);
     socket.emit('teacher:snapshot', opened.snapshot);
@@ -111,7 +115,7 @@ function dispatchEvent(this: AppSocket, event: string, ...args: unknown[]): void
   const deps = depsByServer.get(this.nsp.server);
   if (!deps) return;
   const ack = typeof args.at(-1) === 'function' ? (args.pop() as (r: Reply) => void) : undefined;
-  if (event !== 'ping' && !SESSION_EVENT_SET.has(event)) {
+  if (event !== 'ping' && event !== 'auth:renew' && !SESSION_EVENT_SET.has(event)) {
     const error = protocolError('unknown_event');
     deps.metrics.countRejected('unknown_event');
     if (ack) ack(error);
@@ -139,6 +143,10 @@ async function reply(
   try {
     if (event === 'ping') return ping(socket, deps, message);
     if (isPingOnly(data)) return protocolError('forbidden', `A ${data.role} may only ping.`);
+    if (event === 'auth:renew') return await renewTeacherToken(socket, deps, message);
+    // The expiry timer closes the socket; a command racing it is refused all the same.
+    if (data.role === 'teacher' && wallClockNow() >= data.expiresAt)
+      return protocolError('unauthorized', 'Your sign-in expired.');
     return await deps.ops.handle(
       data.sessionId,
       memberOf(data),
@@ -183,6 +191,7 @@ function reportRtt(socket: AppSocket, deps: SocketHandlerDeps, rttMs: number): v
 
 function onDisconnect(this: AppSocket, reason: string): void {
   const { data } = this;
+  if (data.role === 'teacher') clearTimeout(data.expiry);
   const deps = depsByServer.get(this.nsp.server);
   if (!data.opened || !deps) return;
   data.opened = false;

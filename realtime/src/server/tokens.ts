@@ -24,7 +24,9 @@ const claimsSchema = z.discriminatedUnion('role', [
 
 export type TokenClaims = z.output<typeof claimsSchema>;
 export type VerifyResult =
-  { ok: true; claims: TokenClaims } | { ok: false; reason: 'expired' | 'invalid' };
+  /** `expiresAt`: when the token stops working (ms since the epoch). */
+  | { ok: true; claims: TokenClaims; expiresAt: number }
+  | { ok: false; reason: 'expired' | 'invalid' };
 
 export interface TokenServiceOptions {
   secret: string;
@@ -72,9 +74,9 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
           algorithms: ['HS256'],
         });
         const claims = claimsSchema.safeParse(payload);
-        return claims.success
-          ? { ok: true, claims: claims.data }
-          : { ok: false, reason: 'invalid' };
+        if (!claims.success || typeof payload.exp !== 'number')
+          return { ok: false, reason: 'invalid' };
+        return { ok: true, claims: claims.data, expiresAt: payload.exp * 1000 };
       } catch (error) {
         return { ok: false, reason: error instanceof errors.JWTExpired ? 'expired' : 'invalid' };
       }

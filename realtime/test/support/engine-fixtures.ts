@@ -20,6 +20,7 @@ import {
   type Actor,
   type Applied,
   type ApplyResult,
+  type EngineEvent,
   type EngineCommand,
   type Envelope,
   type StudentCommand,
@@ -247,12 +248,21 @@ export function sampleTeacherCommands(studentId = 's1'): TeacherCommand[] {
     { type: 'removeStudent', studentId },
     { type: 'setStudentTransport', transport: 'socket' },
     { type: 'setDarkLaunchShare', share: 0.5 },
+    { type: 'setCoTeachers', teacherIds: ['co-teacher-1'] },
     { type: 'endSession' },
   ];
 }
 
 // ---------------------------------------------------------------------------------------------
 // Applying with expectations
+
+/**
+ * A result's events without the audit trail's `teacherActed`: what a rule changed. Each rule's
+ * test compares these; engine-co-teaching.test.ts checks the audit entries themselves.
+ */
+export function ruleEvents(result: { events: EngineEvent[] }): EngineEvent[] {
+  return result.events.filter((e) => e.type !== 'teacherActed');
+}
 
 export function describeResult(result: ApplyResult): string {
   return result.ok

@@ -13,7 +13,9 @@ import type { Kysely } from 'kysely';
 import { openDatabase, type DatabaseTarget } from '../src/server/data/connect.ts';
 import * as accounts from '../src/server/data/account-repository.ts';
 import * as decks from '../src/server/data/deck-repository.ts';
+import * as coTeachers from '../src/server/data/co-teacher-repository.ts';
 import * as links from '../src/server/data/link-repository.ts';
+import * as shares from '../src/server/data/share-repository.ts';
 import { migrateToLatest } from '../src/server/data/migrate.ts';
 import { MIGRATIONS } from '../src/server/data/migrations/index.ts';
 import * as sessions from '../src/server/data/session-repository.ts';
@@ -410,6 +412,116 @@ for (const backend of BACKENDS) {
         assert.ok(await links.findUsableLink(fresh, 'r2', 4_001), "another account's stays");
         await links.revokeLinks(fresh, 'invitation', 4_000);
         assert.deepEqual(await links.listPendingLinks(fresh, 'invitation', 4_001), []);
+      });
+    });
+
+    describe('sharing and co-teaching', () => {
+      let fresh: Kysely<WebTables>;
+      const person = (id: string, name: string) => ({
+        id,
+        email: `${id}@school.test`,
+        name,
+        role: 'teacher' as const,
+        passwordHash: null,
+        createdAt: 1,
+      });
+
+      before(async () => {
+        fresh = open(await backend.target('sharing'));
+        await migrateToLatest(fresh);
+        for (const [id, name] of [
+          ['owner', 'Olive'],
+          ['bea', 'Bea'],
+          ['cy', 'Cy'],
+        ] as const)
+          await accounts.insertAccount(fresh, person(id, name));
+        await decks.insertDeck(fresh, 'owner', 'shared-deck', deck('Shared', 2), 10);
+        await decks.insertDeck(fresh, 'owner', 'private-deck', deck('Private'), 20);
+      });
+
+      it('shares a deck per account, changes and ends a share, and lists both sides', async () => {
+        assert.equal(await decks.deckOwner(fresh, 'shared-deck'), 'owner');
+        assert.equal(await decks.deckOwner(fresh, 'nope'), null);
+        const share = { deckId: 'shared-deck', sharedBy: 'owner' };
+        await shares.putDeckShare(fresh, { ...share, accountId: 'bea', permission: 'view' }, 30);
+        await shares.putDeckShare(fresh, { ...share, accountId: 'cy', permission: 'view' }, 30);
+        await shares.putDeckShare(fresh, { ...share, accountId: 'bea', permission: 'edit' }, 40);
+        assert.equal(await shares.deckShareOf(fresh, 'shared-deck', 'bea'), 'edit');
+        assert.equal(await shares.deckShareOf(fresh, 'private-deck', 'bea'), null);
+        assert.deepEqual(await shares.listDeckShares(fresh, 'shared-deck'), [
+          { accountId: 'bea', email: 'bea@school.test', name: 'Bea', permission: 'edit' },
+          { accountId: 'cy', email: 'cy@school.test', name: 'Cy', permission: 'view' },
+        ]);
+        assert.deepEqual(await shares.listDecksSharedWith(fresh, 'bea'), [
+          {
+            id: 'shared-deck',
+            title: 'Shared',
+            slideCount: 2,
+            updatedAt: 10,
+            permission: 'edit',
+            ownerName: 'Olive',
+          },
+        ]);
+        assert.equal(await shares.deleteDeckShare(fresh, 'shared-deck', 'cy'), true);
+        assert.equal(await shares.deleteDeckShare(fresh, 'shared-deck', 'cy'), false);
+        assert.deepEqual(await shares.listDecksSharedWith(fresh, 'cy'), []);
+      });
+
+      it("deleting a deck ends its shares; another teacher's delete does nothing", async () => {
+        await decks.insertDeck(fresh, 'owner', 'doomed', deck('Doomed'), 50);
+        await shares.putDeckShare(
+          fresh,
+          { deckId: 'doomed', accountId: 'bea', permission: 'edit', sharedBy: 'owner' },
+          51,
+        );
+        assert.equal(await decks.deleteDeck(fresh, 'bea', 'doomed'), false);
+        assert.equal(await shares.deckShareOf(fresh, 'doomed', 'bea'), 'edit');
+        assert.equal(await decks.deleteDeck(fresh, 'owner', 'doomed'), true);
+        assert.equal(await shares.deckShareOf(fresh, 'doomed', 'bea'), null);
+      });
+
+      it('adds co-teachers once, lists them and their sessions, and removes them', async () => {
+        await sessions.insertSession(fresh, 'owner', session('live-1', 'LIVE01', 100), 'socket');
+        await sessions.insertSession(fresh, 'owner', session('live-2', 'LIVE02', 200), 'socket');
+        assert.deepEqual(await sessions.getSessionWithOwner(fresh, 'live-1'), {
+          ownerId: 'owner',
+          session: session('live-1', 'LIVE01', 100),
+        });
+        assert.equal(await sessions.getSessionWithOwner(fresh, 'nope'), null);
+        assert.equal(await coTeachers.addCoTeacher(fresh, 'live-1', 'bea', 'owner', 110), true);
+        assert.equal(await coTeachers.addCoTeacher(fresh, 'live-1', 'bea', 'owner', 111), false);
+        await coTeachers.addCoTeacher(fresh, 'live-1', 'cy', 'owner', 120);
+        await coTeachers.addCoTeacher(fresh, 'live-2', 'bea', 'owner', 210);
+        assert.equal(await coTeachers.isCoTeacher(fresh, 'live-1', 'bea'), true);
+        assert.equal(await coTeachers.isCoTeacher(fresh, 'live-1', 'owner'), false);
+        assert.deepEqual(await coTeachers.listCoTeachers(fresh, 'live-1'), [
+          { accountId: 'bea', email: 'bea@school.test', name: 'Bea' },
+          { accountId: 'cy', email: 'cy@school.test', name: 'Cy' },
+        ]);
+        assert.deepEqual(
+          (await coTeachers.listCoTaughtSessions(fresh, 'bea')).map((s) => [s.id, s.ownerName]),
+          [
+            ['live-2', 'Olive'],
+            ['live-1', 'Olive'],
+          ],
+        );
+        assert.equal(await coTeachers.removeCoTeacher(fresh, 'live-1', 'cy'), true);
+        assert.equal(await coTeachers.removeCoTeacher(fresh, 'live-1', 'cy'), false);
+        await sessions.deleteSession(fresh, 'owner', 'live-2');
+        assert.deepEqual(
+          (await coTeachers.listCoTaughtSessions(fresh, 'bea')).map((s) => s.id),
+          ['live-1'],
+          "a deleted session's co-teachers go with it",
+        );
+      });
+
+      it('names accounts by id for an audit trail', async () => {
+        const names = await accounts.accountNames(fresh, ['bea', 'cy', 'bea', 'gone']);
+        assert.deepEqual([...names.entries()].sort(), [
+          ['bea', 'Bea'],
+          ['cy', 'Cy'],
+        ]);
+        assert.equal((await accounts.accountNames(fresh, [])).size, 0);
       });
     });
   });

@@ -2,6 +2,15 @@ import { createTokenService, type TokenService } from '@classpulse/realtime/toke
 import { webConfig, type WebConfig } from './config.ts';
 
 /**
+ * A teacher token lives a minute: dashboards renew it every TEACHER_TOKEN_RENEW_MS through
+ * /api/sessions/[id]/teacher-token, which only an enabled account that still teaches the session
+ * gets, and the realtime tier closes a dashboard whose token ran out. So a disabled account, or a
+ * co-teacher the owner removed, stops seeing the class within a minute.
+ */
+export const TEACHER_TOKEN_SECONDS = 60;
+export const TEACHER_TOKEN_RENEW_MS = 20_000;
+
+/**
  * The web app's signer of realtime-tier tokens: teachers' and students', and the short-lived
  * connect-and-ping roles (the network check's probe, the dark launch's shadow). Null when this
  * app cannot sign any (no REALTIME_TOKEN_SECRET).
@@ -9,7 +18,11 @@ import { webConfig, type WebConfig } from './config.ts';
 export function realtimeTokens(config: WebConfig = webConfig()): TokenService | null {
   const secret = config.realtimeTokenSecret;
   if (!secret) return null;
-  return createTokenService({ secret, teacherTtlSeconds: 12 * 3600, studentTtlSeconds: 24 * 3600 });
+  return createTokenService({
+    secret,
+    teacherTtlSeconds: TEACHER_TOKEN_SECONDS,
+    studentTtlSeconds: 24 * 3600,
+  });
 }
 
 /** realtimeTokens() where signing is required: throws without REALTIME_TOKEN_SECRET. */

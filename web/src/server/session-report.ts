@@ -1,7 +1,7 @@
 import type { SessionState } from '@classpulse/realtime/protocol';
 import { answerText } from '../lib/answer-text.ts';
 import { getFromRealtime, realtimeSessionUrl, type RealtimeFailure } from './realtime-session.ts';
-import { forgetSession, getSession, teacherTokenFor } from './sessions.ts';
+import { forgetSession, getOwnedSession, teacherTokenFor } from './sessions.ts';
 
 export type ReportResult = { ok: true; state: SessionState } | RealtimeFailure;
 
@@ -43,12 +43,15 @@ export function reportRows(state: SessionState): string[][] {
   return [header, ...rows];
 }
 
-/** Removes a session everywhere: its answers on the realtime tier, then the library entry. */
+/**
+ * Removes a session everywhere: its answers on the realtime tier, then the library entry. Only
+ * its owner may; for a co-teacher it does not exist.
+ */
 export async function deleteSessionEverywhere(
   teacherId: string,
   sessionId: string,
 ): Promise<boolean> {
-  if (!(await getSession(teacherId, sessionId))) return false;
+  if (!(await getOwnedSession(teacherId, sessionId))) return false;
   const token = await teacherTokenFor(teacherId, sessionId);
   const res = await fetch(realtimeSessionUrl(sessionId), {
     method: 'DELETE',

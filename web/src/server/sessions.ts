@@ -3,6 +3,11 @@ import { webConfig } from './config.ts';
 import { database } from './db.ts';
 import * as repository from './data/session-repository.ts';
 import type { SessionRecord } from './data/session-repository.ts';
+import {
+  isCoTeacher,
+  listCoTaughtSessions,
+  type CoTaughtSession,
+} from './data/co-teacher-repository.ts';
 import { requiredRealtimeTokens } from './realtime-tokens.ts';
 
 export type { SessionRecord };
@@ -61,8 +66,42 @@ export async function startSession(
   return { ok: true, session: record };
 }
 
-export async function getSession(teacherId: string, id: string): Promise<SessionRecord | null> {
-  return repository.getSession(await database(), teacherId, id);
+/** Who a teacher is to a session: its owner (who started it) or a co-teacher the owner added. */
+export type SessionRole = 'owner' | 'co-teacher';
+
+export interface TaughtSession extends SessionRecord {
+  role: SessionRole;
+  ownerId: string;
+}
+
+/**
+ * The session if the account teaches it (owner or co-teacher); null otherwise, as if it did not
+ * exist. Everything but deleting it and choosing co-teachers is open to both.
+ */
+export async function getSession(accountId: string, id: string): Promise<TaughtSession | null> {
+  const db = await database();
+  const found = await repository.getSessionWithOwner(db, id);
+  if (!found) return null;
+  const role: SessionRole | null =
+    found.ownerId === accountId
+      ? 'owner'
+      : (await isCoTeacher(db, id, accountId))
+        ? 'co-teacher'
+        : null;
+  return role && { ...found.session, role, ownerId: found.ownerId };
+}
+
+/** Sessions other teachers added the account to as a co-teacher. */
+export async function listCoTaught(accountId: string): Promise<CoTaughtSession[]> {
+  return listCoTaughtSessions(await database(), accountId);
+}
+
+/** The session only if the account owns it. */
+export async function getOwnedSession(
+  accountId: string,
+  id: string,
+): Promise<SessionRecord | null> {
+  return repository.getSession(await database(), accountId, id);
 }
 
 export async function listSessions(teacherId: string): Promise<SessionRecord[]> {
@@ -106,8 +145,10 @@ export async function rememberStudentTransport(
   id: string,
   transport: StudentTransport,
 ): Promise<boolean> {
+  const session = await getSession(teacherId, id);
+  if (!session) return false;
   const stored = webConfig().firebase ? transport : 'socket';
-  return repository.setSessionTransport(await database(), teacherId, id, stored);
+  return repository.setSessionTransport(await database(), session.ownerId, id, stored);
 }
 
 /**

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { DeckLibrary } from '../../components/teacher/DeckLibrary.tsx';
 import { currentAccount } from '../../server/accounts/current-account.ts';
-import { listDecks } from '../../server/decks.ts';
-import { listSessions } from '../../server/sessions.ts';
+import { listDecks, listSharedDecks } from '../../server/decks.ts';
+import { listCoTaught, listSessions } from '../../server/sessions.ts';
 
 export const metadata: Metadata = { title: 'Your decks' };
 export const dynamic = 'force-dynamic';
@@ -11,8 +11,21 @@ export const dynamic = 'force-dynamic';
 export default async function TeacherHome() {
   const account = await currentAccount();
   if (!account) redirect('/teacher/login');
-  const [decks, library] = await Promise.all([listDecks(account.id), listSessions(account.id)]);
+  const [decks, library, sharedDecks, coTaught] = await Promise.all([
+    listDecks(account.id),
+    listSessions(account.id),
+    listSharedDecks(account.id),
+    listCoTaught(account.id),
+  ]);
   const sessions = library.map(({ teacherToken: _secret, ...rest }) => rest);
   const { name, email, role } = account;
-  return <DeckLibrary account={{ name, email, role }} decks={decks} sessions={sessions} />;
+  return (
+    <DeckLibrary
+      account={{ name, email, role }}
+      decks={decks}
+      sessions={sessions}
+      sharedDecks={sharedDecks}
+      coTaught={coTaught}
+    />
+  );
 }

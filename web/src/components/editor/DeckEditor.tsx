@@ -8,7 +8,15 @@ import {
   type Slide,
 } from '@classpulse/realtime/protocol';
 import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import {
   cloneSlide,
   insertSlide,
@@ -38,6 +46,8 @@ interface DeckEditorProps {
   initialDeck: Deck;
   /** The server's upload limit, so the picker can refuse big files before sending them. */
   uploadMaxBytes?: number;
+  /** Shown under the editor: who the deck is shared with (its owner), or whose it is. */
+  sharing?: ReactNode;
 }
 
 interface Draft {
@@ -69,6 +79,7 @@ export function DeckEditor({
   deckId,
   initialDeck,
   uploadMaxBytes = 5 * 1024 * 1024,
+  sharing,
 }: DeckEditorProps) {
   const [draft, setDraft] = useState<Draft>({ deck: initialDeck, revision: 0 });
   const [savedRevision, setSavedRevision] = useState(0);
@@ -373,6 +384,7 @@ export function DeckEditor({
               />
             ) : null}
           </div>
+          {sharing}
         </main>
         <p className="visually-hidden" aria-live="polite">
           {announcement}

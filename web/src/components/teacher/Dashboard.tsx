@@ -9,6 +9,7 @@ import styles from './dashboard.module.css';
 import { Roster } from './Roster.tsx';
 import { SlideControls } from './SlideControls.tsx';
 import { callApi } from './api.ts';
+import { CoTeachers } from './CoTeachers.tsx';
 import { StudentConnectionControls } from './StudentConnectionControls.tsx';
 import { useTeacherSession } from './use-teacher-session.ts';
 
@@ -189,6 +190,7 @@ export function Dashboard({
                 )}
               </section>
             ) : null}
+            <CoTeachers sessionId={sessionId} />
             <Roster
               state={session}
               presence={snapshot.presence}

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { AccountMenu, type SignedInAccount } from '../accounts/AccountMenu.tsx';
 import { callApi } from './api.ts';
+import { SharedWithYou, type CoTaughtSession, type SharedDeck } from './SharedWithYou.tsx';
 import styles from './teacher.module.css';
 
 interface DeckSummary {
@@ -25,10 +26,14 @@ export function DeckLibrary({
   account,
   decks,
   sessions,
+  sharedDecks,
+  coTaught,
 }: {
   account: SignedInAccount;
   decks: DeckSummary[];
   sessions: SessionSummary[];
+  sharedDecks: SharedDeck[];
+  coTaught: CoTaughtSession[];
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -148,6 +153,14 @@ export function DeckLibrary({
           ))}
         </ul>
       )}
+
+      <SharedWithYou
+        decks={sharedDecks}
+        sessions={coTaught}
+        busy={busy !== null}
+        onStart={start}
+        onCopy={duplicate}
+      />
 
       {sessions.length > 0 ? (
         <section aria-labelledby="sessions-heading">

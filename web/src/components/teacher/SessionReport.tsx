@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { SlideResults } from '../results/SlideResults.tsx';
 import { callApi } from './api.ts';
+import { LocalTime } from './LocalTime.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
 import styles from './report.module.css';
 
@@ -14,10 +15,16 @@ export function SessionReport({
   sessionId,
   state,
   rows,
+  audit,
+  canDelete,
 }: {
   sessionId: string;
   state: SessionState;
   rows: string[][];
+  /** Teacher actions, oldest first (server/audit-trail.ts). */
+  audit: Array<{ at: number; who: string; what: string }>;
+  /** Only the session's owner deletes it, not a co-teacher. */
+  canDelete: boolean;
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -54,9 +61,11 @@ export function SessionReport({
           <Link className="button button-secondary" href={`/teacher/sessions/${sessionId}`}>
             Dashboard
           </Link>
-          <button type="button" className="button button-danger" onClick={() => void remove()}>
-            Delete session
-          </button>
+          {canDelete ? (
+            <button type="button" className="button button-danger" onClick={() => void remove()}>
+              Delete session
+            </button>
+          ) : null}
         </div>
       </header>
       {error ? (
@@ -95,6 +104,41 @@ export function SessionReport({
             </tbody>
           </table>
         </ScrollRegion>
+      </section>
+
+      <section aria-labelledby="audit-heading">
+        <h2 id="audit-heading">Teacher actions</h2>
+        <p>
+          <a href={`/api/sessions/${sessionId}/audit.csv`} download>
+            Download teacher actions (CSV)
+          </a>
+        </p>
+        {audit.length === 0 ? (
+          <p className={styles.muted}>No teacher changed anything students saw.</p>
+        ) : (
+          <ScrollRegion className={styles.tableWrap} label="Teacher actions">
+            <table className={styles.table}>
+              <thead>
+                <tr>
+                  <th scope="col">Time</th>
+                  <th scope="col">Teacher</th>
+                  <th scope="col">Action</th>
+                </tr>
+              </thead>
+              <tbody>
+                {audit.map((row, i) => (
+                  <tr key={i}>
+                    <td>
+                      <LocalTime at={row.at} />
+                    </td>
+                    <td>{row.who}</td>
+                    <td>{row.what}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        )}
       </section>
 
       <section aria-labelledby="slides-heading">

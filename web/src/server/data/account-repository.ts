@@ -9,6 +9,8 @@ export interface Account {
   name: string;
   role: AccountRole;
   passwordHash: string | null;
+  /** The school sign-in identity linked to the account, if any. */
+  oidcSubject: string | null;
   disabledAt: number | null;
   sessionsValidAfter: number;
   createdAt: number;
@@ -34,6 +36,7 @@ const toAccount = (r: Selectable<AccountsTable>): Account => ({
   name: r.name,
   role: r.role,
   passwordHash: r.password_hash,
+  oidcSubject: r.oidc_subject,
   disabledAt: r.disabled_at,
   sessionsValidAfter: r.sessions_valid_after,
   createdAt: r.created_at,
@@ -213,4 +216,15 @@ export async function adoptLegacyTeacherData(db: Db, ownerId: string): Promise<v
     .set({ teacher_id: ownerId })
     .where('teacher_id', '=', LEGACY_LOCAL_TEACHER)
     .execute();
+}
+
+/** Names of the given accounts by id (an audit trail's teachers); unknown ids are left out. */
+export async function accountNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('accounts')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)].slice(0, 500))
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -43,6 +43,16 @@ export async function getDeck(db: Db, teacherId: string, id: string): Promise<St
   return row ? { id: row.id, deck: JSON.parse(row.deck) as Deck, updatedAt: row.updated_at } : null;
 }
 
+/** Whose deck this is, or null when there is none. */
+export async function deckOwner(db: Db, id: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('decks')
+    .select('teacher_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.teacher_id ?? null;
+}
+
 /** Stores an already-validated deck under a new id. */
 export async function insertDeck(
   db: Db,
@@ -82,11 +92,14 @@ export async function updateDeck(
   return result.numUpdatedRows > 0n;
 }
 
+/** Deletes the owner's deck and every share of it. */
 export async function deleteDeck(db: Db, teacherId: string, id: string): Promise<boolean> {
   const result = await db
     .deleteFrom('decks')
     .where('id', '=', id)
     .where('teacher_id', '=', teacherId)
     .executeTakeFirst();
-  return result.numDeletedRows > 0n;
+  if (result.numDeletedRows === 0n) return false;
+  await db.deleteFrom('deck_shares').where('deck_id', '=', id).execute();
+  return true;
 }

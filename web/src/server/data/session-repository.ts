@@ -47,6 +47,15 @@ export async function insertSession(
     .execute();
 }
 
+/** A session by id with its owner, whoever asks (callers check who may see it). */
+export async function getSessionWithOwner(
+  db: Db,
+  id: string,
+): Promise<{ ownerId: string; session: SessionRecord } | null> {
+  const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? { ownerId: row.teacher_id, session: toRecord(row) } : null;
+}
+
 export async function getSession(
   db: Db,
   teacherId: string,
@@ -73,12 +82,15 @@ export async function listSessions(db: Db, teacherId: string): Promise<SessionRe
   return rows.map(toRecord);
 }
 
+/** Deletes the owner's library entry of a session and its co-teachers. */
 export async function deleteSession(db: Db, teacherId: string, id: string): Promise<void> {
-  await db
+  const result = await db
     .deleteFrom('sessions')
     .where('id', '=', id)
     .where('teacher_id', '=', teacherId)
-    .execute();
+    .executeTakeFirst();
+  if (result.numDeletedRows > 0n)
+    await db.deleteFrom('session_co_teachers').where('session_id', '=', id).execute();
 }
 
 /** Records the transport a session's students were moved to; false for another's session. */

@@ -73,7 +73,28 @@ export interface OneTimeLinksTable {
   used_at: number | null;
 }
 
+/** What a teacher may do with a deck shared with them (the owner may do everything). */
+export type DeckPermission = 'view' | 'edit';
+
+export interface DeckSharesTable {
+  deck_id: string;
+  account_id: string;
+  permission: DeckPermission;
+  shared_by: string;
+  created_at: number;
+}
+
+/** Teachers with the owner's control of a live session (the realtime tier holds the same list). */
+export interface SessionCoTeachersTable {
+  session_id: string;
+  account_id: string;
+  added_by: string;
+  created_at: number;
+}
+
 export interface WebTables {
+  deck_shares: DeckSharesTable;
+  session_co_teachers: SessionCoTeachersTable;
   accounts: AccountsTable;
   one_time_links: OneTimeLinksTable;
   decks: DecksTable;

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import { decksAndSessions } from './0001-decks-and-sessions.ts';
 import { uploads } from './0002-uploads.ts';
 import { accounts } from './0003-accounts.ts';
+import { sharing } from './0004-sharing.ts';
 
 /**
  * Every migration, by name, in the order they run. Names sort in that order; a migration, once
@@ -11,4 +12,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001-decks-and-sessions': decksAndSessions,
   '0002-uploads': uploads,
   '0003-accounts': accounts,
+  '0004-sharing': sharing,
 };

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { SessionReport } from '../../../../../components/teacher/SessionReport.tsx';
 import { currentTeacherId } from '../../../../../server/accounts/current-account.ts';
+import { auditTrail } from '../../../../../server/audit-trail.ts';
 import { loadSessionState, reportRows } from '../../../../../server/session-report.ts';
+import { getSession } from '../../../../../server/sessions.ts';
 
 export const metadata: Metadata = { title: 'Session report' };
 export const dynamic = 'force-dynamic';
@@ -21,5 +23,14 @@ export default async function SessionReportPage({ params }: { params: Promise<{ 
       </main>
     );
   }
-  return <SessionReport sessionId={id} state={loaded.state} rows={reportRows(loaded.state)} />;
+  const session = await getSession(teacherId, id);
+  return (
+    <SessionReport
+      sessionId={id}
+      state={loaded.state}
+      rows={reportRows(loaded.state)}
+      audit={await auditTrail(loaded.state)}
+      canDelete={session?.role === 'owner'}
+    />
+  );
 }

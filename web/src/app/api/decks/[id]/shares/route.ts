@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { json, readJson, validationError } from '../../../../../server/api-response.ts';
+import { emailField } from '../../../../../server/accounts/fields.ts';
+import { failureResponse } from '../../../../../server/accounts/responses.ts';
+import { deckShares, shareDeck } from '../../../../../server/deck-sharing.ts';
+import { teacherRouteWithId } from '../../../../../server/require-teacher.ts';
+
+const bodySchema = z.object({
+  email: emailField,
+  permission: z.enum(['view', 'edit', 'none']),
+});
+
+/** The owner's list of who the deck is shared with. */
+export const GET = teacherRouteWithId(async (teacherId, deckId) => {
+  const result = await deckShares(teacherId, deckId);
+  return result.ok ? json(result) : failureResponse(result);
+});
+
+/** The owner shares the deck with a teacher (view or edit), or stops sharing it (none). */
+export const POST = teacherRouteWithId(async (teacherId, deckId, request) => {
+  const body = bodySchema.safeParse(await readJson(request));
+  if (!body.success) return validationError(body.error);
+  const result = await shareDeck(teacherId, deckId, body.data.email, body.data.permission);
+  return result.ok ? json(result) : failureResponse(result);
+});

@@ -1,0 +1,95 @@
+'use client';
+
+import { useEffect, useState, type FormEvent } from 'react';
+import { callApi } from '../teacher/api.ts';
+import styles from './sharing.module.css';
+
+interface Share {
+  accountId: string;
+  email: string;
+  name: string;
+  permission: 'view' | 'edit';
+}
+
+/** The owner shares the deck with other teachers of this Classpulse, to view and copy or to edit. */
+export function ShareDeck({ deckId }: { deckId: string }) {
+  const [shares, setShares] = useState<Share[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const path = `/api/decks/${deckId}/shares`;
+
+  useEffect(() => {
+    void callApi<{ shares: Share[] }>(path).then((r) => r.ok && setShares(r.shares));
+  }, [path]);
+
+  const change = async (email: string, permission: 'view' | 'edit' | 'none') => {
+    setBusy(true);
+    const result = await callApi<{ shares: Share[] }>(path, {
+      method: 'POST',
+      body: { email, permission },
+    });
+    setBusy(false);
+    setError(result.ok ? null : result.message);
+    if (result.ok) setShares(result.shares);
+    return result.ok;
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const email = data.get('email');
+    const permission = data.get('permission') === 'edit' ? 'edit' : 'view';
+    void change(typeof email === 'string' ? email.trim() : '', permission).then(
+      (ok) => ok && form.reset(),
+    );
+  };
+
+  return (
+    <section className={`card ${styles.panel}`} aria-labelledby="share-heading">
+      <h2 id="share-heading">Share with teachers</h2>
+      <form className={styles.form} onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="share-email">Teacher&rsquo;s email</label>
+          <input id="share-email" name="email" type="email" required maxLength={254} />
+        </div>
+        <div className="field">
+          <label htmlFor="share-permission">They can</label>
+          <select id="share-permission" name="permission" defaultValue="view">
+            <option value="view">View and copy</option>
+            <option value="edit">Edit</option>
+          </select>
+        </div>
+        <button type="submit" className="button button-secondary" disabled={busy}>
+          Share
+        </button>
+      </form>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {shares.length > 0 ? (
+        <ul className={styles.list} aria-label="Shared with">
+          {shares.map((s) => (
+            <li key={s.accountId}>
+              <span>
+                {s.name} ({s.email}) — {s.permission === 'edit' ? 'can edit' : 'can view and copy'}
+              </span>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={busy}
+                onClick={() => void change(s.email, 'none')}
+              >
+                Stop sharing with {s.email}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className={styles.muted}>Only you can see this deck.</p>
+      )}
+    </section>
+  );
+}

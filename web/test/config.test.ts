@@ -77,3 +77,39 @@ describe('web config: where the data lives', () => {
     );
   });
 });
+
+describe('web config: accounts and school sign-in', () => {
+  it('has no school sign-in without an issuer', () => {
+    assert.equal(loadWebConfig({}).oidc, undefined);
+  });
+
+  it('reads the issuer, client, allowed domains and admins, lower-cased', () => {
+    const config = loadWebConfig({
+      OIDC_ISSUER_URL: 'https://accounts.google.com',
+      OIDC_CLIENT_ID: 'client-1',
+      OIDC_CLIENT_SECRET: 'shh',
+      OIDC_ALLOWED_EMAIL_DOMAINS: ' District.org, school.District.org ,',
+      OIDC_ADMIN_EMAILS: 'IT@District.org',
+    });
+    assert.deepEqual(config.oidc, {
+      issuer: 'https://accounts.google.com',
+      clientId: 'client-1',
+      clientSecret: 'shh',
+      allowedDomains: ['district.org', 'school.district.org'],
+      adminEmails: ['it@district.org'],
+      providerName: 'your school account',
+    });
+  });
+
+  it('refuses an issuer without a client id or allowed domains, and short secrets', () => {
+    assert.throws(
+      () => loadWebConfig({ OIDC_ISSUER_URL: 'https://accounts.google.com' }),
+      /OIDC_ISSUER_URL needs OIDC_CLIENT_ID and OIDC_ALLOWED_EMAIL_DOMAINS/,
+    );
+    assert.throws(
+      () => loadWebConfig({ OIDC_ISSUER_URL: 'not a url', OIDC_CLIENT_ID: 'x' }),
+      /OIDC_ISSUER_URL/,
+    );
+    assert.throws(() => loadWebConfig({ WEB_SESSION_SECRET: 'short' }), /WEB_SESSION_SECRET/);
+  });
+});

@@ -35,6 +35,19 @@ const envSchema = z.object({
     .optional(),
   /** Connections each web process keeps to PostgreSQL at most. */
   WEB_DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * School sign-in (OpenID Connect: Google Workspace, Microsoft Entra ID, Clever, ClassLink, …):
+   * the issuer, this deployment's client, and the email domains whose teachers may sign in.
+   */
+  OIDC_ISSUER_URL: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  /** Comma-separated, e.g. `district.org,school.district.org`. Required with OIDC_ISSUER_URL. */
+  OIDC_ALLOWED_EMAIL_DOMAINS: z.string().max(2000).optional(),
+  /** Comma-separated addresses that become admins at their first school sign-in. */
+  OIDC_ADMIN_EMAILS: z.string().max(5000).optional(),
+  /** The sign-in button's words: "Sign in with <this>". */
+  OIDC_PROVIDER_NAME: z.string().min(1).max(60).default('your school account'),
   /** Where route handlers reach the realtime tier's HTTP API. */
   REALTIME_INTERNAL_URL: z.url().default('http://127.0.0.1:4100'),
   /**
@@ -91,6 +104,45 @@ const envSchema = z.object({
   DEFAULT_STUDENT_TRANSPORT: studentTransportSchema.optional(),
 });
 
+/** School sign-in through an OpenID Connect issuer; undefined when only local accounts exist. */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  /** Lower-cased email domains allowed to sign in. */
+  allowedDomains: string[];
+  /** Lower-cased addresses made admins at their first sign-in. */
+  adminEmails: string[];
+  providerName: string;
+}
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((v) => v.trim().toLowerCase())
+    .filter(Boolean);
+
+function oidcConfig(e: z.output<typeof envSchema>): OidcConfig | undefined {
+  if (!e.OIDC_ISSUER_URL) return undefined;
+  const allowedDomains = list(e.OIDC_ALLOWED_EMAIL_DOMAINS);
+  const missing = [
+    e.OIDC_CLIENT_ID ? null : 'OIDC_CLIENT_ID',
+    allowedDomains.length > 0 ? null : 'OIDC_ALLOWED_EMAIL_DOMAINS',
+  ].filter(Boolean);
+  if (missing.length > 0)
+    throw new Error(
+      `Invalid web configuration:\n  OIDC_ISSUER_URL needs ${missing.join(' and ')} as well.`,
+    );
+  return {
+    issuer: e.OIDC_ISSUER_URL,
+    clientId: e.OIDC_CLIENT_ID!,
+    clientSecret: e.OIDC_CLIENT_SECRET,
+    allowedDomains,
+    adminEmails: list(e.OIDC_ADMIN_EMAILS),
+    providerName: e.OIDC_PROVIDER_NAME,
+  };
+}
+
 export interface WebConfig {
   dataDir: string;
   /** Where the web tier's data lives: the SQLite file, or PostgreSQL when DATABASE_URL is set. */
@@ -103,6 +155,8 @@ export interface WebConfig {
   realtimeTokenSecret: string | undefined;
   /** Signs sign-in cookies (WEB_SESSION_SECRET). */
   sessionSecret: string | undefined;
+  /** School sign-in; undefined without OIDC_ISSUER_URL. */
+  oidc: OidcConfig | undefined;
   uploadMaxBytes: number;
   /** Firebase mode's server side; undefined when it is off. */
   firebase: FirebaseAdminConfig | undefined;
@@ -137,6 +191,7 @@ export function loadWebConfig(env: Record<string, string | undefined> = process.
     realtimeWebsocketOnly: e.REALTIME_WEBSOCKET_ONLY === 'true',
     realtimeTokenSecret: e.REALTIME_TOKEN_SECRET,
     sessionSecret: e.WEB_SESSION_SECRET,
+    oidc: oidcConfig(e),
     uploadMaxBytes: e.WEB_UPLOAD_MAX_BYTES,
     metrics: { endpoint: e.METRICS_BEACON_URL, sampleRate: e.METRICS_SAMPLE_RATE },
     defaultStudentTransport: firebase ? (e.DEFAULT_STUDENT_TRANSPORT ?? 'firebase') : 'socket',

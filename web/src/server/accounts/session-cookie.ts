@@ -11,11 +11,14 @@ export const SESSION_COOKIE = 'cp_session';
 /** A school day and then some: a shared classroom computer does not stay signed in for a week. */
 export const SESSION_SECONDS = 12 * 3600;
 
-function cookieKey(): Uint8Array {
+/** A key for one purpose, derived from WEB_SESSION_SECRET (so no two purposes share a key). */
+export function derivedKey(purpose: string): Uint8Array {
   const secret = webConfig().sessionSecret;
   if (!secret) throw new Error('WEB_SESSION_SECRET is not configured');
-  return createHash('sha256').update(`classpulse-session-cookie:${secret}`).digest();
+  return createHash('sha256').update(`classpulse-${purpose}:${secret}`).digest();
 }
+
+const cookieKey = () => derivedKey('session-cookie');
 
 export interface SessionClaims {
   accountId: string;
@@ -49,8 +52,9 @@ export function servedOverHttps(request: Request): boolean {
   return forwarded === 'https' || new URL(request.url).protocol === 'https:';
 }
 
-function cookieAttributes(request: Request, maxAge: number): string {
-  return `Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${servedOverHttps(request) ? '; Secure' : ''}`;
+/** HttpOnly, SameSite=Lax, Secure over HTTPS: every cookie this app sets. */
+export function cookieAttributes(request: Request, maxAge: number, path = '/'): string {
+  return `Path=${path}; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${servedOverHttps(request) ? '; Secure' : ''}`;
 }
 
 export async function sessionCookieHeader(request: Request, accountId: string): Promise<string> {

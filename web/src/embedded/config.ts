@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseEnv } from '../lib/parse-env.ts';
+import { secretSchema } from '../server/config.ts';
 
 /** Repository-local data folder shared with the realtime tier. */
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
@@ -17,6 +18,12 @@ const envSchema = z.object({
    */
   WEB_EMBEDDED_REALTIME: z.enum(['true', 'false']).default('true'),
   REALTIME_INTERNAL_URL: z.url().default('http://127.0.0.1:4100'),
+  /**
+   * Several launchers sharing one database and realtime tier (a test of scale-out, or a small
+   * school's second machine) must share these; unset, each is generated into the data folder.
+   */
+  REALTIME_TOKEN_SECRET: secretSchema('REALTIME_TOKEN_SECRET'),
+  WEB_SESSION_SECRET: secretSchema('WEB_SESSION_SECRET'),
 });
 
 export interface LauncherConfig {
@@ -28,6 +35,9 @@ export interface LauncherConfig {
   embeddedRealtime: boolean;
   /** Where the realtime tier is when it is not embedded (for the probe). */
   realtimeInternalUrl: string;
+  /** Given secrets; the launcher generates what is missing into the data folder. */
+  realtimeTokenSecret: string | undefined;
+  sessionSecret: string | undefined;
 }
 
 /** Configuration of the embedded launcher (`npm start`). */
@@ -42,6 +52,8 @@ export function loadLauncherConfig(
     skipBuild: e.WEB_SKIP_BUILD === 'true',
     embeddedRealtime: e.WEB_EMBEDDED_REALTIME === 'true',
     realtimeInternalUrl: e.REALTIME_INTERNAL_URL.replace(/\/$/, ''),
+    realtimeTokenSecret: e.REALTIME_TOKEN_SECRET,
+    sessionSecret: e.WEB_SESSION_SECRET,
   };
 }
 

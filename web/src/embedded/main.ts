@@ -34,8 +34,10 @@ async function main(): Promise<void> {
   const webDir = fileURLToPath(new URL('../..', import.meta.url));
   const realtimeDir = fileURLToPath(new URL('../../../realtime', import.meta.url));
   const launcher = loadLauncherConfig();
-  const realtimeTokenSecret = loadOrCreateSecret(launcher.dataDir, 'realtime-token-secret');
-  const sessionSecret = loadOrCreateSecret(launcher.dataDir, 'web-session-secret');
+  const realtimeTokenSecret =
+    launcher.realtimeTokenSecret ?? loadOrCreateSecret(launcher.dataDir, 'realtime-token-secret');
+  const sessionSecret =
+    launcher.sessionSecret ?? loadOrCreateSecret(launcher.dataDir, 'web-session-secret');
 
   const aggregatorDir = fileURLToPath(new URL('../../../metrics-aggregator', import.meta.url));
   if (!launcher.skipBuild) buildIfStale(webDir, [realtimeDir, aggregatorDir]);

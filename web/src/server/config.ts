@@ -19,7 +19,7 @@ import type { MetricsSettings } from '../lib/use-page-metrics.ts';
 const studentTransportSchema = z.enum(['firebase', 'socket'] satisfies StudentTransport[]);
 
 /** A signing secret: long enough that guessing it is hopeless. */
-const secretSchema = (name: string) =>
+export const secretSchema = (name: string) =>
   z.string().min(32, `${name} must have at least 32 characters.`).optional();
 
 const envSchema = z.object({

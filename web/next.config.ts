@@ -4,7 +4,7 @@ const config: NextConfig = {
   // The workspace packages ship TypeScript sources (protocol, client, tokens, the reporter).
   transpilePackages: ['@classpulse/realtime', '@classpulse/metrics-aggregator'],
   // Native addons (the SQLite driver, the password hash) and pg load as they are, never bundled.
-  serverExternalPackages: ['better-sqlite3', 'pg', '@node-rs/argon2'],
+  serverExternalPackages: ['better-sqlite3', 'pg', '@node-rs/argon2', 'prom-client'],
   poweredByHeader: false,
   reactStrictMode: true,
   typescript: { tsconfigPath: 'tsconfig.json' },

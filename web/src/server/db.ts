@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { webConfig } from './config.ts';
 import { openDatabase } from './data/connect.ts';
+import { webMetrics } from './web-metrics.ts';
 import { migrateToLatest } from './data/migrate.ts';
 import type { WebTables } from './data/tables.ts';
 import { importUploadFolder, uploadsDir } from './uploads.ts';
@@ -9,7 +10,11 @@ const holder = globalThis as unknown as { classpulseWebDatabase?: Promise<Kysely
 
 async function open(): Promise<Kysely<WebTables>> {
   const config = webConfig();
-  const db = openDatabase(config.database);
+  const metrics = webMetrics();
+  const db = openDatabase(config.database, {
+    onQuery: (ms, failed) =>
+      metrics.queryDuration.observe({ outcome: failed ? 'error' : 'ok' }, ms / 1000),
+  });
   try {
     await migrateToLatest(db);
     // The embedded default kept uploads as files before they moved into the database.

@@ -30,8 +30,32 @@ const types = {
         ) => unknown)) as typeof pg.types.getTypeParser,
 };
 
+/** What the process wants to know about its database (metrics); all optional. */
+export interface DatabaseHooks {
+  /** Every query, with its time and whether it failed. */
+  onQuery?(durationMs: number, failed: boolean): void;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+const pools = new WeakMap<Kysely<WebTables>, pg.Pool>();
+
+/** PostgreSQL's pool of this instance right now; null on SQLite (one connection, no pool). */
+export function poolStats(db: Kysely<WebTables>): PoolStats | null {
+  const pool = pools.get(db);
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
+}
+
 /** A Kysely instance for the target; the one place that knows which driver a dialect uses. */
-export function openDatabase(target: DatabaseTarget): Kysely<WebTables> {
+export function openDatabase(target: DatabaseTarget, hooks: DatabaseHooks = {}): Kysely<WebTables> {
+  const log = hooks.onQuery
+    ? (event: { level: 'query' | 'error'; queryDurationMillis: number }) =>
+        hooks.onQuery?.(event.queryDurationMillis, event.level === 'error')
+    : undefined;
   if (target.dialect === 'sqlite') {
     mkdirSync(dirname(target.path), { recursive: true });
     const connection = new Database(target.path);
@@ -39,7 +63,10 @@ export function openDatabase(target: DatabaseTarget): Kysely<WebTables> {
     connection.pragma('synchronous = FULL');
     // Another process (an old web tier, a backup) may hold the write lock for a moment.
     connection.pragma('busy_timeout = 5000');
-    return new Kysely({ dialect: new SqliteDialect({ database: connection }) });
+    return new Kysely({
+      dialect: new SqliteDialect({ database: connection }),
+      ...(log ? { log } : {}),
+    });
   }
   const pool = new pg.Pool({
     connectionString: target.url,
@@ -48,5 +75,10 @@ export function openDatabase(target: DatabaseTarget): Kysely<WebTables> {
     // A pod that cannot reach its database fails readiness instead of hanging requests.
     connectionTimeoutMillis: 5_000,
   });
-  return new Kysely({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<WebTables>({
+    dialect: new PostgresDialect({ pool }),
+    ...(log ? { log } : {}),
+  });
+  pools.set(db, pool);
+  return db;
 }

@@ -46,7 +46,7 @@ describe('teacher token expiry and renewal', () => {
       h,
       await tokensLiving(1).signTeacher(session.sessionId, 'owner'),
     );
-    const closed = (await nextEvent(teacher.socket, 'session:closed')) as ProtocolError;
+    const closed = await nextEvent<ProtocolError>(teacher.socket, 'session:closed');
     assertProtocolError(closed, 'unauthorized', 'expired teacher socket');
     await new Promise<void>((resolve) =>
       teacher.socket.connected ? teacher.socket.once('disconnect', () => resolve()) : resolve(),
@@ -84,7 +84,7 @@ describe('teacher token expiry and renewal', () => {
       ['not a string', { token: 1 }, 'bad_request'],
     ];
     for (const [name, token, code] of cases) {
-      const reply = await teacher.socket.emitWithAck('auth:renew', token);
+      const reply: unknown = await teacher.socket.emitWithAck('auth:renew', token);
       assertProtocolError(reply, code, `renewal with ${name}`);
     }
     const student = (await ada.socket.emitWithAck(
@@ -104,7 +104,7 @@ describe('teacher token expiry and renewal', () => {
     assert.equal((await set(['co'])).status, 200);
     const co = await connectTeacher(h, await tokens.signTeacher(session.sessionId, 'co'));
     assert.equal((await set([])).status, 200);
-    const reply = await co.socket.emitWithAck(
+    const reply: unknown = await co.socket.emitWithAck(
       'auth:renew',
       await tokens.signTeacher(session.sessionId, 'co'),
     );

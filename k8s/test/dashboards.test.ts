@@ -161,7 +161,7 @@ function promtoolCheck(queries: Query[]): { ok: boolean; message: string } {
 }
 
 describe('Grafana dashboards (k8s/dashboards/)', () => {
-  it('are the four dashboards the alerts and runbooks link to, each named by its uid', () => {
+  it('are the five dashboards the alerts and runbooks link to, each named by its uid', () => {
     assert.deepEqual(dashboards.map((d) => d.uid).sort(), [...DASHBOARD_UIDS].sort());
     for (const { uid, fileName, dashboard } of dashboards) {
       assert.equal(fileName, `${uid}.json`);

@@ -12,6 +12,7 @@ export const DASHBOARD_UIDS = [
   'firebase-probes',
   'realtime-tier',
   'metrics-aggregator',
+  'web-tier',
 ] as const;
 export type DashboardUid = (typeof DASHBOARD_UIDS)[number];
 

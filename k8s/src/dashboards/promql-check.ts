@@ -11,6 +11,9 @@ import {
   PROBE_TRANSPORTS,
   PROMTOOL_REJECTED_DEFAULT_METRICS,
   REJECT_REASONS,
+  WEB_DB_POOL_STATES,
+  WEB_DB_QUERY_OUTCOMES,
+  WEB_SERVER_METRICS,
 } from '@classpulse/metrics-aggregator/catalog';
 import { REALTIME_METRICS } from '@classpulse/realtime/metrics';
 
@@ -67,6 +70,17 @@ export function knownMetrics(recordingRules: Iterable<string>): Map<string, Metr
       histogram: def.type === 'histogram',
       labels: def.labelNames,
       values: {},
+    });
+  const webValues: Record<string, Readonly<Record<string, readonly string[]>>> = {
+    [WEB_SERVER_METRICS.queryDuration.name]: { outcome: WEB_DB_QUERY_OUTCOMES },
+    [WEB_SERVER_METRICS.pool.name]: { state: WEB_DB_POOL_STATES },
+  };
+  for (const def of Object.values(WEB_SERVER_METRICS))
+    add(def.name, {
+      source: 'WEB_SERVER_METRICS',
+      histogram: def.type === 'histogram',
+      labels: def.labelNames,
+      values: webValues[def.name] ?? {},
     });
   // The probe and aggregator metrics' label names live in their services; the catalog publishes
   // the names and the closed value sets, so values are checked where a label is known to hold one.

@@ -5,3 +5,4 @@ export * from './catalog.ts';
 export { checkEvent } from './event-check.ts';
 export * from './probe-metrics.ts';
 export * from './default-metrics.ts';
+export * from './web-server-metrics.ts';

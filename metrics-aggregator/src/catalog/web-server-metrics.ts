@@ -1,0 +1,38 @@
+/**
+ * The web tier's own server metrics (its /metrics on the internal port), as plain data: the web
+ * app builds its prom-client metrics from these, and dashboards and alerts (k8s/) read the names
+ * and labels from here instead of retyping them. Label values are bounded: a route is a pattern
+ * such as `/api/decks/[id]`, never a URL; no user, deck or session ids.
+ */
+export const WEB_SERVER_METRICS = {
+  requests: {
+    name: 'web_http_requests_total',
+    help: 'HTTP requests the web tier answered, by route pattern, method and status.',
+    type: 'counter',
+    labelNames: ['route', 'method', 'status'],
+  },
+  requestDuration: {
+    name: 'web_http_request_duration_seconds',
+    help: 'Time to answer an HTTP request, by route pattern and method.',
+    type: 'histogram',
+    labelNames: ['route', 'method'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  },
+  queryDuration: {
+    name: 'web_db_query_duration_seconds',
+    help: 'Time of one database query of the web tier, by outcome (ok or error).',
+    type: 'histogram',
+    labelNames: ['outcome'],
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+  },
+  pool: {
+    name: 'web_db_pool_connections',
+    help: 'PostgreSQL pool connections of this process: total, idle, and requests waiting.',
+    type: 'gauge',
+    labelNames: ['state'],
+  },
+} as const;
+
+/** Closed label values of the web tier's metrics. */
+export const WEB_DB_QUERY_OUTCOMES = ['ok', 'error'] as const;
+export const WEB_DB_POOL_STATES = ['total', 'idle', 'waiting'] as const;

@@ -299,6 +299,7 @@ describe('synthesized stack', () => {
       'aggregator',
       'probes',
       'realtime',
+      'web',
     ]);
     for (const monitor of monitors) {
       const spec = monitor.spec as {
@@ -516,11 +517,61 @@ describe('synthesized stack', () => {
     }
   });
 
-  it('runs web as one replica on a volume, and realtime scaled by CPU with a disruption budget', () => {
-    const web = named('Deployment', 'web').spec as { replicas: number; strategy: { type: string } };
-    assert.equal(web.replicas, 1);
-    assert.equal(web.strategy.type, 'Recreate');
-    named('PersistentVolumeClaim', 'web-data');
+  it('scales web out over PostgreSQL: two replicas or more, rolled and evicted one at a time', () => {
+    const web = named('Deployment', 'web').spec as {
+      replicas: number;
+      strategy: { type: string; rollingUpdate: { maxUnavailable: number; maxSurge: number } };
+      template: {
+        spec: {
+          initContainers: Array<{ name: string; command: string[]; env: Env[] }>;
+          containers: Array<{
+            env: Env[];
+            readinessProbe: { httpGet: { path: string; port: string } };
+            livenessProbe: { httpGet: { path: string; port: string } };
+            volumeMounts: Array<{ name: string }>;
+          }>;
+        };
+      };
+    };
+    type Env = { name: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } };
+    assert.ok(web.replicas >= 2);
+    assert.equal(web.strategy.type, 'RollingUpdate');
+    assert.deepEqual(web.strategy.rollingUpdate, { maxUnavailable: 0, maxSurge: 1 });
+    assert.equal(
+      (named('PodDisruptionBudget', 'web').spec as { maxUnavailable: number }).maxUnavailable,
+      1,
+    );
+    assert.ok(
+      !objects.some((o) => o.kind === 'PersistentVolumeClaim' && o.metadata.name === 'web-data'),
+    );
+    const [migrate] = web.template.spec.initContainers;
+    assert.deepEqual(
+      migrate?.command,
+      ['node', 'src/cli/migrate.ts'],
+      'migrations before it serves',
+    );
+    const [container] = web.template.spec.containers;
+    const databaseUrl = container?.env.find((e) => e.name === 'DATABASE_URL');
+    assert.deepEqual(databaseUrl?.valueFrom?.secretKeyRef, {
+      name: 'classpulse-db-app',
+      key: 'uri',
+    });
+    assert.deepEqual(migrate?.env, [databaseUrl]);
+    assert.deepEqual(container?.readinessProbe.httpGet, { path: '/readyz', port: 'metrics' });
+    assert.deepEqual(container?.livenessProbe.httpGet, { path: '/healthz', port: 'metrics' });
+    assert.ok(!container?.volumeMounts.some((m) => m.name === 'data'), 'no volume of its own');
+
+    const database = named('Cluster', 'classpulse-db').spec as {
+      instances: number;
+      backup: { barmanObjectStore: { destinationPath: string }; retentionPolicy: string };
+    };
+    assert.equal(database.instances, 3);
+    assert.match(database.backup.barmanObjectStore.destinationPath, /^s3:\/\//);
+    assert.equal(database.backup.retentionPolicy, '30d');
+    const nightly = named('ScheduledBackup', 'classpulse-db-nightly').spec as {
+      cluster: { name: string };
+    };
+    assert.equal(nightly.cluster.name, 'classpulse-db');
     const hpa = named('HorizontalPodAutoscaler', 'realtime').spec as {
       scaleTargetRef: { name: string };
       minReplicas: number;

@@ -34,6 +34,7 @@ const GENERATED_SECRETS = [
   'classpulse-realtime',
   'classpulse-web',
   'classpulse-redis',
+  'classpulse-db-backup',
   'alertmanager-slack',
 ];
 const isGenerated = (o: StoredObject) =>
@@ -180,12 +181,12 @@ describe('npm run stage -- <name>', () => {
         const run = startStage([NAME], standin);
         await standin.watchOpened('deployments');
         await standin.watchOpened('statefulsets');
-        await run.out.waitFor(/Deployment\/web: 0 of 1 updated replicas available/);
+        await run.out.waitFor(/Deployment\/web: 0 of 2 updated replicas available/);
         assert.equal(run.settled(), false);
         assert.doesNotMatch(run.out.text(), /rolled out|is up|Teacher/);
 
         standin.markReady(NS, 'web');
-        await run.out.waitFor(/Deployment\/web rolled out \(1\/1 available\)/);
+        await run.out.waitFor(/Deployment\/web rolled out \(2\/2 available\)/);
         assert.equal(run.settled(), false, 'the other workloads are still rolling out');
         assert.doesNotMatch(run.out.text(), /is up|Teacher/);
         assert.doesNotMatch(run.out.text(), /Deployment\/realtime rolled out/);
@@ -207,7 +208,7 @@ describe('npm run stage -- <name>', () => {
         assert.match(out, /Ingress address: +none yet/);
         assert.match(
           out,
-          /First admin's setup link: kubectl -n stage-demo exec deploy\/classpulse-web -- node src\/cli\/setup-link\.ts https:\/\/\S+/,
+          /First admin's setup link: kubectl -n stage-demo exec deploy\/web -c web -- node src\/cli\/setup-link\.ts https:\/\/\S+/,
         );
         assert.match(out, /npm run stage -- demo --delete/);
         assert.equal(run.out.text('error'), '');
@@ -262,7 +263,7 @@ describe('npm run stage -- <name>', () => {
         assert.equal(await run.code, 1);
         const error = run.out.text('error');
         assert.match(error, /the rollout did not finish within 1s; not ready:/);
-        assert.match(error, /Deployment\/web: 0 of 1 updated replicas available/);
+        assert.match(error, /Deployment\/web: 0 of 2 updated replicas available/);
         assert.match(
           error,
           /Available=False MinimumReplicasUnavailable: Deployment does not have minimum availability\./,

@@ -19,6 +19,9 @@ export function labelsFor(
 /** Container ports: what each service listens on (the defaults of its config.ts). */
 export const PORTS = {
   web: 3000,
+  webInternal: 9464,
+  postgres: 5432,
+  cnpgStatus: 8000,
   realtime: 4100,
   aggregatorPublic: 4300,
   aggregatorInternal: 4301,
@@ -32,7 +35,8 @@ export const PORTS = {
 /** Object names that others refer to (Ingress backends, env URLs, ServiceMonitors). */
 export const NAMES = {
   web: 'web',
-  webData: 'web-data',
+  webInternal: 'web-internal',
+  database: 'classpulse-db',
   realtime: 'realtime',
   redis: 'redis',
   aggregator: 'aggregator',

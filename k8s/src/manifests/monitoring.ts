@@ -56,8 +56,8 @@ export interface ScrapeTarget {
 /**
  * Prometheus (operator-managed, in this namespace), its permission to discover targets here,
  * the ServiceMonitors, and one PrometheusRule built from the very rule files promtool tests.
- * The web app serves no /metrics (its pages report through the aggregator), so it has no
- * ServiceMonitor; Redis has no exporter.
+ * The web tier's own /metrics is on its internal Service (its pages report through the
+ * aggregator); Redis has no exporter; CloudNativePG makes its own PodMonitor.
  */
 export class Monitoring extends Construct {
   static readonly targets: ScrapeTarget[] = [
@@ -68,6 +68,11 @@ export class Monitoring extends Construct {
       port: 'metrics',
     },
     { name: NAMES.probes, serviceLabels: labelsFor(NAMES.probes), port: 'metrics' },
+    {
+      name: NAMES.web,
+      serviceLabels: { ...labelsFor(NAMES.web), [EXPOSURE_LABEL]: 'internal' },
+      port: 'metrics',
+    },
   ];
 
   constructor(scope: Construct, id: string, options: StackOptions) {

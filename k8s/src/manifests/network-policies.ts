@@ -21,7 +21,7 @@ const tcp = (port: number): k8s.NetworkPolicyPort => ({
 /**
  * Ingress is denied to every pod in the namespace unless a policy below admits it: the ingress
  * controller reaches the public ports, Prometheus the metrics ports, web the realtime tier's
- * internal API, the realtime tier Redis.
+ * internal API and PostgreSQL, the realtime tier Redis.
  *
  * Egress stays open, deliberately: the pods talk to Firebase and Google's token endpoints,
  * whose addresses are Google's rotating ranges that an IP-based NetworkPolicy cannot name, and
@@ -50,6 +50,20 @@ export class NetworkPolicies extends Construct {
 
     policy('web-ingress', labelsFor(NAMES.web), [
       { from: [ingressController], ports: [tcp(PORTS.web)] },
+      { from: [prometheus], ports: [tcp(PORTS.webInternal)] },
+    ]);
+    // The database (CloudNativePG instance pods carry cnpg.io/cluster): the web tier and its
+    // migrations; the instances among themselves (replication, status); the operator (status
+    // and management); Prometheus (the instances' exporter, through the operator's PodMonitor).
+    const databasePods = { 'cnpg.io/cluster': NAMES.database };
+    policy('database-ingress', databasePods, [
+      { from: [pods(labelsFor(NAMES.web))], ports: [tcp(PORTS.postgres)] },
+      { from: [pods(databasePods)], ports: [tcp(PORTS.postgres), tcp(PORTS.cnpgStatus)] },
+      {
+        from: [namespace(options.database.operatorNamespace)],
+        ports: [tcp(PORTS.postgres), tcp(PORTS.cnpgStatus)],
+      },
+      { from: [prometheus], ports: [tcp(9187)] },
     ]);
     policy('realtime-ingress', labelsFor(NAMES.realtime), [
       // Browsers' sockets, through the ingress controller.

@@ -70,6 +70,8 @@ export const stackOptionsSchema = z
         realtimeMin: z.number().int().min(1).max(100).default(2),
         realtimeMax: z.number().int().min(1).max(100).default(6),
         aggregator: z.number().int().min(1).max(100).default(2),
+        /** At least two: a rolling update or a drained node never leaves teachers without one. */
+        web: z.number().int().min(2).max(100).default(2),
         alertmanager: z.number().int().min(1).max(5).default(2),
       })
       .prefault({})
@@ -79,7 +81,7 @@ export const stackOptionsSchema = z
       ),
     storage: z
       .object({
-        web: storage('storage.web').default('10Gi'),
+        database: storage('storage.database').default('20Gi'),
         redis: storage('storage.redis').default('5Gi'),
         prometheus: storage('storage.prometheus').default('50Gi'),
         /** Unset: the cluster's default StorageClass. */
@@ -105,6 +107,37 @@ export const stackOptionsSchema = z
       .object({
         transport: z.enum(['firebase', 'socket']).optional(),
         darkLaunchShare: z.number().min(0).max(1).default(0),
+      })
+      .prefault({}),
+    /**
+     * The web tier's PostgreSQL, run by the CloudNativePG operator (a `Cluster`): instances (one
+     * primary, the rest streaming replicas it fails over to) and base backups plus WAL archived
+     * to object storage. Unset destination: s3://classpulse-backups/<namespace>.
+     */
+    database: z
+      .object({
+        instances: z.number().int().min(1).max(9).default(3),
+        /** Where the operator runs (NetworkPolicies admit it to the instances' status port). */
+        operatorNamespace: dnsLabel('database.operatorNamespace').default('cnpg-system'),
+        backup: z
+          .object({
+            destinationPath: z
+              .string()
+              .regex(
+                /^(s3|gs):\/\/[a-z0-9][a-z0-9._-]*(\/[A-Za-z0-9._-]+)*$/,
+                'database.backup.destinationPath must look like s3://bucket/path.',
+              )
+              .optional(),
+            /** An S3-compatible endpoint (MinIO, …); unset: AWS S3 itself. */
+            endpointUrl: z.url().optional(),
+            retention: z
+              .string()
+              .regex(/^[1-9][0-9]*[dwm]$/, 'database.backup.retention must look like 30d.')
+              .default('30d'),
+            /** CloudNativePG's six-field cron: seconds first. */
+            schedule: z.string().min(11).max(100).default('0 0 3 * * *'),
+          })
+          .prefault({}),
       })
       .prefault({}),
     /** Where Grafana runs: it may query Prometheus. */

@@ -111,8 +111,13 @@ function including<T extends { name: string }>(list: readonly T[] | undefined, e
 
 /** Pod and container specs as a workload writes them: security contexts are not its to choose. */
 type HardenedContainer = Omit<k8s.Container, 'securityContext'>;
-export interface HardenedPod extends Omit<k8s.PodSpec, 'securityContext' | 'containers'> {
+export interface HardenedPod extends Omit<
+  k8s.PodSpec,
+  'securityContext' | 'containers' | 'initContainers'
+> {
   containers: HardenedContainer[];
+  /** Run to completion, in order, before the containers start (the web tier's migrations). */
+  initContainers?: HardenedContainer[];
   /** false: no /tmp (a container that writes only to its own data volume, like Redis). */
   tmp?: boolean;
 }
@@ -125,7 +130,7 @@ export interface HardenedPod extends Omit<k8s.PodSpec, 'securityContext' | 'cont
  */
 function hardenedPodTemplate(
   labels: Record<string, string>,
-  { tmp = true, containers, volumes, ...spec }: HardenedPod,
+  { tmp = true, containers, initContainers, volumes, ...spec }: HardenedPod,
 ): k8s.PodTemplateSpec {
   return {
     metadata: { labels },
@@ -134,6 +139,9 @@ function hardenedPodTemplate(
       automountServiceAccountToken: false,
       ...spec,
       securityContext: podSecurityContext,
+      ...(initContainers
+        ? { initContainers: initContainers.map((container) => hardenedContainer(container, tmp)) }
+        : {}),
       containers: containers.map((container) => hardenedContainer(container, tmp)),
       volumes: tmp ? including(volumes, tmpVolume) : volumes,
     },

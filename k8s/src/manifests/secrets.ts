@@ -7,6 +7,11 @@ export const SECRETS = {
   realtime: { name: 'classpulse-realtime', keys: { tokenSecret: 'token-secret' } },
   /** Signs teachers' sign-in cookies (>= 32 characters); every web replica shares it. */
   web: { name: 'classpulse-web', keys: { sessionSecret: 'session-secret' } },
+  /** Object-storage credentials for the database's backups (CloudNativePG barmanObjectStore). */
+  databaseBackup: {
+    name: 'classpulse-db-backup',
+    keys: { accessKeyId: 'access-key-id', secretAccessKey: 'secret-access-key' },
+  },
   /** Redis's password (URL-safe characters: it is part of REALTIME_REDIS_URL). */
   redis: { name: 'classpulse-redis', keys: { password: 'password' } },
   /** Firebase mode, optional as a whole: without this Secret the stack runs on Redis alone. */
@@ -30,6 +35,7 @@ export const SECRETS = {
 export const SECRET_ENV_NAMES = [
   'REALTIME_TOKEN_SECRET',
   'WEB_SESSION_SECRET',
+  'DATABASE_URL',
   'FIREBASE_SERVICE_ACCOUNT_JSON',
   'REDIS_PASSWORD',
   'REDISCLI_AUTH',

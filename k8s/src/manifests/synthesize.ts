@@ -6,6 +6,7 @@ import { Dashboards } from './dashboards.ts';
 import { PublicIngress } from './ingress.ts';
 import type { KubeObject } from './kube-object.ts';
 import { Monitoring } from './monitoring.ts';
+import { Database } from './database.ts';
 import { ClasspulseNamespace } from './namespace.ts';
 import { NetworkPolicies } from './network-policies.ts';
 import { parseStackOptions, type StackOptionsInput } from './options.ts';
@@ -25,8 +26,9 @@ export {
 
 /**
  * Apply order: the namespace, then identities and permissions, configuration, storage and the
- * policies that fence pods before any pod exists, Services before the workloads behind them,
- * and the operator's custom resources last (their CRDs come with the operator, not this stack).
+ * policies that fence pods before any pod exists, Services before the workloads behind them
+ * (the database's Cluster first among them: web pods wait for it), and the operators' custom
+ * resources last (their CRDs come with the operators, not this stack).
  */
 export const APPLY_ORDER = [
   'Namespace',
@@ -40,6 +42,7 @@ export const APPLY_ORDER = [
   'PersistentVolumeClaim',
   'NetworkPolicy',
   'Service',
+  'Cluster',
   'Deployment',
   'StatefulSet',
   'HorizontalPodAutoscaler',
@@ -49,6 +52,7 @@ export const APPLY_ORDER = [
   'Alertmanager',
   'ServiceMonitor',
   'PrometheusRule',
+  'ScheduledBackup',
 ] as const;
 
 /**
@@ -63,6 +67,7 @@ export function synthesize(input: StackOptionsInput): KubeObject[] {
   new ClasspulseNamespace(chart, 'namespace', options);
   new Redis(chart, 'redis', options);
   new Realtime(chart, 'realtime', options);
+  new Database(chart, 'database', options);
   new Web(chart, 'web', options);
   new Aggregator(chart, 'aggregator', options);
   new Probes(chart, 'probes', options);

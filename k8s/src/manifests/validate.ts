@@ -18,6 +18,8 @@ import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClai
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import type { z } from 'zod';
+import { CNPG_API_VERSION, cnpgClusterSpec, cnpgScheduledBackupSpec } from './database-schema.ts';
 import { describeObject, type KubeObject } from './kube-object.ts';
 
 interface Validatable {
@@ -53,6 +55,12 @@ const MODELS: ReadonlyMap<string, ModelClass> = new Map<string, ModelClass>(
   ).map((model) => [`${model.apiVersion}/${model.kind}`, model]),
 );
 
+/** CloudNativePG's kinds: no kubernetes-models schema, so the stack's own (database-schema.ts). */
+const CNPG_SPECS = new Map<string, z.ZodType>([
+  [`${CNPG_API_VERSION}/Cluster`, cnpgClusterSpec],
+  [`${CNPG_API_VERSION}/ScheduledBackup`, cnpgScheduledBackupSpec],
+]);
+
 export class ObjectValidationError extends Error {
   override name = 'ObjectValidationError';
 }
@@ -74,6 +82,16 @@ export function validateObjects(objects: readonly KubeObject[]): void {
       throw new ObjectValidationError(
         `Invalid ${what}: metadata.name must be a DNS-1123 subdomain.`,
       );
+    const cnpg = CNPG_SPECS.get(`${object.apiVersion}/${object.kind}`);
+    if (cnpg) {
+      const parsed = cnpg.safeParse(object.spec);
+      const issue = parsed.error?.issues[0];
+      if (issue)
+        throw new ObjectValidationError(
+          `Invalid ${what}: spec.${issue.path.map(String).join('.')}: ${issue.message}`,
+        );
+      continue;
+    }
     const Model = MODELS.get(`${object.apiVersion}/${object.kind}`);
     if (!Model)
       throw new ObjectValidationError(

@@ -1,7 +1,8 @@
 import { BEACON_PATH } from '@classpulse/metrics-aggregator/catalog';
 import { k8s } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
-import { COMPONENT_LABEL, labelsFor, NAMES, PORTS } from './labels.ts';
+import { DATABASE_APP_SECRET } from './database.ts';
+import { COMPONENT_LABEL, EXPOSURE_LABEL, labelsFor, NAMES, PORTS } from './labels.ts';
 import type { StackOptions } from './options.ts';
 import {
   env,
@@ -10,29 +11,29 @@ import {
   httpProbe,
   image,
   namespaced,
+  oneAtATime,
   realtimeTokenSecretEnv,
   resources,
   serviceSpec,
+  surgeStrategy,
   tmpMount,
   tmpVolume,
-  volumeClaimSpec,
 } from './pod.ts';
 import { SECRETS } from './secrets.ts';
 import { REALTIME_WEBSOCKET_ONLY } from './realtime.ts';
 
-const DATA_DIR = '/data';
-
 /**
- * The Next.js app. It keeps decks and the session library in SQLite (WEB_SQLITE_PATH under
- * CLASSPULSE_DATA_DIR) and uploads next to it, so it runs as exactly one replica on a
- * ReadWriteOnce volume, replaced with `Recreate`: two pods would be two writers of one SQLite
- * file (or, on two nodes, two diverging copies). Live classes do not depend on it staying up —
- * sockets go to the realtime tier — so a restart costs page loads for seconds, not answers.
- * Scaling it out needs the web data in a shared database first.
+ * The Next.js app, stateless over PostgreSQL (the CloudNativePG `Cluster` of database.ts: its
+ * accounts, decks, session library, uploads and audit), so it runs as several replicas, rolls
+ * without downtime (surge first, never below the wanted count) and survives a drained node (a
+ * PodDisruptionBudget). Each pod first runs the migrations in an init container; Kysely's
+ * migrator takes a lock in the database, so of pods starting together one migrates and the
+ * others find nothing left to do, once per rollout.
  *
- * There is no separate production entry besides the embedded launcher (which would also start a
- * realtime tier and an aggregator in-process), so the image runs `next start` on the built app;
- * the ingress sends /v1/beacon to the aggregator and /socket.io to the realtime tier.
+ * The image runs the production server (web/src/production/main.ts): Next on `http`; /metrics,
+ * /healthz and /readyz on `metrics`, behind a separate Service only Prometheus reaches. Ready
+ * means "reaches the database": a replica that cannot leaves the Service instead of failing
+ * requests. The ingress sends /v1/beacon to the aggregator and /socket.io to the realtime tier.
  */
 export class Web extends Construct {
   constructor(scope: Construct, id: string, options: StackOptions) {
@@ -40,30 +41,46 @@ export class Web extends Construct {
     const labels = labelsFor(NAMES.web, { [COMPONENT_LABEL]: 'frontend' });
     const metadata = namespaced(options, NAMES.web, labels);
     const publicUrl = `https://${options.host}`;
-
-    new k8s.KubePersistentVolumeClaim(this, 'data', {
-      metadata: namespaced(options, NAMES.webData, labels),
-      spec: volumeClaimSpec(options, options.storage.web),
-    });
+    const databaseUrl = env.secret(
+      'DATABASE_URL',
+      DATABASE_APP_SECRET.name,
+      DATABASE_APP_SECRET.key,
+    );
 
     new k8s.KubeService(this, 'service', {
       metadata,
       spec: serviceSpec(labels, 'http', PORTS.web),
     });
+    new k8s.KubeService(this, 'internal', {
+      metadata: namespaced(options, NAMES.webInternal, { ...labels, [EXPOSURE_LABEL]: 'internal' }),
+      spec: serviceSpec(labels, 'metrics', PORTS.webInternal),
+    });
 
     new k8s.KubeDeployment(this, 'deployment', {
       metadata,
       spec: {
-        replicas: 1,
-        strategy: { type: 'Recreate' },
+        replicas: options.replicas.web,
+        strategy: surgeStrategy,
         ...hardenedPods(labels, {
+          initContainers: [
+            {
+              name: 'migrate',
+              image: image(options, 'web'),
+              command: ['node', 'src/cli/migrate.ts'],
+              env: [databaseUrl],
+              resources: resources({ cpu: ['100m', '500m'], memory: ['128Mi', '256Mi'] }),
+            },
+          ],
           containers: [
             {
               name: 'web',
               image: image(options, 'web'),
-              ports: [{ name: 'http', containerPort: PORTS.web }],
+              ports: [
+                { name: 'http', containerPort: PORTS.web },
+                { name: 'metrics', containerPort: PORTS.webInternal },
+              ],
               env: [
-                env.value('CLASSPULSE_DATA_DIR', DATA_DIR),
+                databaseUrl,
                 env.value('REALTIME_INTERNAL_URL', `http://${NAMES.realtime}:${PORTS.realtime}`),
                 // Same origin as the pages: socket.io's /socket.io path is routed to the
                 // realtime tier by the ingress (see realtime.ts for why).
@@ -79,21 +96,19 @@ export class Web extends Construct {
                 env.secret('WEB_SESSION_SECRET', SECRETS.web.name, SECRETS.web.keys.sessionSecret),
                 ...firebaseEnv(['databaseUrl', 'serviceAccountJson', 'webApiKey', 'authDomain']),
               ],
-              // /healthz answers from Next without touching SQLite or the realtime tier.
-              readinessProbe: httpProbe('/healthz', 'http', {
-                periodSeconds: 10,
-                timeoutSeconds: 5,
+              // Ready: it reaches PostgreSQL. Alive: the process answers (a database outage
+              // must not restart every pod).
+              readinessProbe: httpProbe('/readyz', 'metrics', {
+                periodSeconds: 5,
+                timeoutSeconds: 3,
               }),
-              livenessProbe: httpProbe('/healthz', 'http', {
+              livenessProbe: httpProbe('/healthz', 'metrics', {
                 periodSeconds: 20,
                 timeoutSeconds: 5,
                 failureThreshold: 6,
               }),
               resources: resources({ cpu: ['250m', '1'], memory: ['384Mi', '1Gi'] }),
-              // Lists /tmp itself (here and in `volumes`) to keep its place between data and cache:
-              // left to hardenedPods it would go last, and a reordered template rolls the pod.
               volumeMounts: [
-                { name: 'data', mountPath: DATA_DIR },
                 tmpMount,
                 // Next writes its image and fetch caches here at runtime.
                 { name: 'next-cache', mountPath: '/app/web/.next/cache' },
@@ -101,12 +116,12 @@ export class Web extends Construct {
             },
           ],
           volumes: [
-            { name: 'data', persistentVolumeClaim: { claimName: NAMES.webData } },
             tmpVolume,
             { name: 'next-cache', emptyDir: { sizeLimit: k8s.Quantity.fromString('512Mi') } },
           ],
         }),
       },
     });
+    new k8s.KubePodDisruptionBudget(this, 'pdb', { metadata, spec: oneAtATime(labels) });
   }
 }

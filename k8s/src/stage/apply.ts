@@ -17,6 +17,12 @@ const OPTIONAL_GROUPS: Record<string, string> = {
     'the Prometheus Operator is not installed in this cluster (no monitoring.coreos.com CRDs)',
 };
 
+/** Operators the stack cannot run without, and how to get them. */
+const REQUIRED_OPERATORS: Record<string, string> = {
+  'postgresql.cnpg.io':
+    ' (the web tier needs the CloudNativePG operator: install it first, see k8s/README.md, "Database")',
+};
+
 /**
  * KubernetesObjectApi with server-side apply that sends the object exactly as synthesized, and
  * its discovery lookup opened up (is a kind served, and namespaced?).
@@ -142,7 +148,7 @@ export async function applyObjects(options: {
         continue;
       }
       throw new ApplyError(
-        `cannot apply ${ref}: this cluster does not serve ${object.kind} in ${object.apiVersion}`,
+        `cannot apply ${ref}: this cluster does not serve ${object.kind} in ${object.apiVersion}${REQUIRED_OPERATORS[apiGroup(object.apiVersion)] ?? ''}`,
       );
     }
     if (resource.namespaced) {

@@ -17,6 +17,15 @@ const GENERATED: { name: string; values: Record<string, () => string> }[] = [
   { name: SECRETS.realtime.name, values: { [SECRETS.realtime.keys.tokenSecret]: hex(32) } },
   { name: SECRETS.web.name, values: { [SECRETS.web.keys.sessionSecret]: hex(32) } },
   { name: SECRETS.redis.name, values: { [SECRETS.redis.keys.password]: hex(24) } },
+  // A stage's backups go to the placeholder bucket with placeholder keys: they fail there, and
+  // nothing leaves the cluster. Create `classpulse-db-backup` before staging to try real ones.
+  {
+    name: SECRETS.databaseBackup.name,
+    values: {
+      [SECRETS.databaseBackup.keys.accessKeyId]: () => 'stage-has-no-object-storage-access-key',
+      [SECRETS.databaseBackup.keys.secretAccessKey]: hex(20),
+    },
+  },
   {
     name: SECRETS.alertmanagerSlack.name,
     values: {
@@ -33,7 +42,7 @@ const GENERATED: { name: string; values: Record<string, () => string> }[] = [
  * link would land in CI logs). It refuses once an admin exists.
  */
 export const setupLinkCommand = (namespace: string, publicUrl: string) =>
-  `kubectl -n ${namespace} exec deploy/classpulse-web -- node src/cli/setup-link.ts ${publicUrl}`;
+  `kubectl -n ${namespace} exec deploy/web -c web -- node src/cli/setup-link.ts ${publicUrl}`;
 
 /**
  * Creates each Secret the namespace lacks, with random values; Secrets already there (an earlier

@@ -68,6 +68,12 @@ export const MONITORING_TYPES: readonly ResourceType[] = [
   type('monitoring.coreos.com/v1alpha1', 'AlertmanagerConfig', 'alertmanagerconfigs'),
 ];
 
+/** CloudNativePG's CRDs: served unless `database` is off (the web tier cannot run without them). */
+export const DATABASE_TYPES: readonly ResourceType[] = [
+  type('postgresql.cnpg.io/v1', 'Cluster', 'clusters'),
+  type('postgresql.cnpg.io/v1', 'ScheduledBackup', 'scheduledbackups'),
+];
+
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -98,6 +104,8 @@ export interface StoredObject {
 export interface StandinOptions {
   /** Serve the Prometheus Operator's CRDs (monitoring.coreos.com). Default true. */
   monitoring?: boolean;
+  /** Serve CloudNativePG's CRDs (postgresql.cnpg.io). Default true. */
+  database?: boolean;
   /** The bearer token it accepts. Default `test-token`. */
   token?: string;
   /** How long a deleted namespace stays Terminating. Default 20 ms; `never`: it stays. */
@@ -138,7 +146,11 @@ export class KubeApiStandin {
 
   private constructor(options: StandinOptions) {
     this.token = options.token ?? 'test-token';
-    this.types = [...BUILT_IN_TYPES, ...(options.monitoring === false ? [] : MONITORING_TYPES)];
+    this.types = [
+      ...BUILT_IN_TYPES,
+      ...(options.monitoring === false ? [] : MONITORING_TYPES),
+      ...(options.database === false ? [] : DATABASE_TYPES),
+    ];
     this.deletionMs = options.namespaceDeletionMs ?? 20;
   }
 
@@ -293,7 +305,7 @@ export class KubeApiStandin {
   private readonly openWatches = new Map<string, number>();
 
   private typeOf(apiVersion: string, kind: string): ResourceType {
-    const resource = [...BUILT_IN_TYPES, ...MONITORING_TYPES].find(
+    const resource = [...BUILT_IN_TYPES, ...MONITORING_TYPES, ...DATABASE_TYPES].find(
       (r) => groupVersionOf(r) === apiVersion && r.kind === kind,
     );
     if (!resource) throw new Error(`stand-in: unknown ${apiVersion} ${kind}`);

@@ -3,7 +3,7 @@ import { database } from '../server/db.ts';
 
 /**
  * Prints a one-time link that creates an admin account, for deployments without the embedded
- * launcher (Kubernetes: `kubectl exec deploy/classpulse-web -- npm run setup-link -- <site URL>`).
+ * launcher (Kubernetes: `kubectl exec deploy/web -c web -- node src/cli/setup-link.ts <site URL>`).
  * It refuses while an admin can sign in, unless given --force (every admin locked out).
  */
 async function main(): Promise<void> {

@@ -20,7 +20,7 @@ describe('scrape target and Watchdog alerts (promtool test rules)', () => {
         up('classpulse-realtime', '10.0.0.2:4100', true),
         up('classpulse-aggregator-metrics', '10.0.1.1:4301', false),
         up('classpulse-aggregator-metrics', '10.0.1.2:4301', true),
-        // No probes job at all: a ServiceMonitor that selects nothing.
+        // No probes or web job at all: ServiceMonitors that select nothing.
       ],
       [
         {
@@ -44,7 +44,7 @@ describe('scrape target and Watchdog alerts (promtool test rules)', () => {
         {
           eval_time: `${FROM + 20}m`,
           alertname: 'ScrapeTargetsAbsent',
-          exp_alerts: ['probes', 'realtime'].map((service) => ({
+          exp_alerts: ['probes', 'realtime', 'web'].map((service) => ({
             exp_labels: { severity: 'page', service },
             exp_annotations: {
               summary: `No ${service} target is up.`,

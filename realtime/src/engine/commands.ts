@@ -7,7 +7,8 @@ export type Actor =
   | { role: 'system' };
 
 export type StudentCommand =
-  | { type: 'join'; name: string }
+  /** `verified`: the web app vouches for the student's school sign-in (servers set it, never a client). */
+  | { type: 'join'; name: string; verified?: boolean }
   | {
       type: 'submitAnswer';
       slideId: string;

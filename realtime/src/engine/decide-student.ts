@@ -19,7 +19,12 @@ export function decideStudent(
   command: StudentCommand,
   now: number,
 ): DecideResult {
-  if (command.type === 'join') return decideJoin(state, studentId, command.name, now);
+  if (command.type === 'join') {
+    // A class whose students sign in takes only joins the web app vouched for.
+    if (state.settings.studentSignIn && command.verified !== true)
+      return refuse('sign_in_required');
+    return decideJoin(state, studentId, command.name, now);
+  }
 
   const student = state.students[studentId];
   if (!student) return refuse('student_not_found');

@@ -54,8 +54,19 @@ export const sessionSettingsSchema = z.object({
   /** Unset: the students' page decides (the web app's deployment default). */
   studentTransport: z.optional(studentTransportSchema),
   darkLaunchShare: z.optional(darkLaunchShareSchema),
+  /**
+   * Students sign in with their school account (through the web app) instead of joining by code
+   * and name: the engine refuses a join that the web app did not vouch for.
+   */
+  studentSignIn: z.optional(z.boolean()),
 });
 export type SessionSettings = z.output<typeof sessionSettingsSchema>;
+
+/** Body of `POST /v1/sessions/:id/students`: a student the web app signed in. */
+export const signedInStudentSchema = z.object({
+  studentId: idSchema,
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+});
 
 /** Body of `POST /v1/sessions`. */
 export const createSessionRequestSchema = z.object({

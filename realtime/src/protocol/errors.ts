@@ -21,6 +21,10 @@ export const ERROR_CODES = {
     message: 'The session has started and does not accept late joins.',
   },
   student_removed: { retryable: false, message: 'The teacher removed you from this session.' },
+  sign_in_required: {
+    retryable: false,
+    message: 'This class asks you to sign in with your school account.',
+  },
   student_not_found: { retryable: false, message: 'This student is not in the session.' },
   slide_not_found: { retryable: false, message: 'This slide does not exist.' },
   slide_not_open: { retryable: false, message: 'This slide is not open to you.' },

@@ -105,7 +105,8 @@ export async function authenticate(
     );
   }
   const claims = verified.claims;
-  if (claims.role === 'teacher-account') return protocolError('forbidden', 'Use a session token.');
+  if (claims.role === 'teacher-account' || claims.role === 'service')
+    return protocolError('forbidden', 'Use a session token.');
   // A probe belongs to no session: it connects and pings (socket-handlers.ts), nothing else.
   if (claims.role === 'probe') return { role: 'probe', probe: claims.sub };
   // So does a dark-launch shadow connection: it measures the tier, it is nobody in a session.

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import {
   createSessionRequestSchema,
+  signedInStudentSchema,
   protocolError,
   type ErrorCode,
   type ProtocolError,
@@ -18,6 +19,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   payload_too_large: 413,
   unauthorized: 401,
   forbidden: 403,
+  sign_in_required: 403,
   session_not_found: 404,
   join_code_not_found: 404,
   storage_failed: 503,
@@ -123,6 +125,27 @@ async function route(deps: HttpApiDeps, req: IncomingMessage, res: ServerRespons
       sessionId: created.id,
       joinCode: created.joinCode,
       teacherToken,
+    });
+  }
+
+  // `/v1/sessions/:id/students` (POST): the web app adds a student whose school sign-in it
+  // verified (service token), to a session that may ask students to sign in.
+  const students = /^\/v1\/sessions\/([A-Za-z0-9_-]{1,64})\/students$/.exec(path);
+  if (students?.[1] && req.method === 'POST') {
+    const claims = await bearer(deps, req);
+    if (!claims.ok) return sendError(res, claims);
+    if (claims.claims.role !== 'service') return sendError(res, protocolError('forbidden'));
+    const body = await readJson(req);
+    if (!body.ok) return sendError(res, body);
+    const parsed = signedInStudentSchema.safeParse(body.value);
+    if (!parsed.success)
+      return sendError(res, protocolError('bad_request', parsed.error.issues[0]?.message));
+    const joined = await deps.ops.join(students[1], parsed.data.studentId, parsed.data.name, true);
+    if (!joined.ok) return sendError(res, joined);
+    return sendJson(res, 201, {
+      ok: true,
+      studentId: parsed.data.studentId,
+      token: await deps.tokens.signStudent(students[1], parsed.data.studentId),
     });
   }
 

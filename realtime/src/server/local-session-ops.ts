@@ -76,10 +76,10 @@ export function createLocalSessionOps(deps: LocalSessionOpsDeps): LocalSessionOp
       return { ok: true };
     },
 
-    async join(sessionId, studentId, name) {
+    async join(sessionId, studentId, name, verified) {
       const joined = await registry.execute(sessionId, {
         actor: { role: 'student', studentId },
-        command: { type: 'join', name },
+        command: { type: 'join', name, ...(verified ? { verified: true } : {}) },
       });
       return joined.ok ? { ok: true } : joined;
     },

@@ -48,7 +48,13 @@ export interface SessionOps {
   /** Handshake check: the session exists and the member belongs to it. */
   admit(sessionId: string, member: Member): Promise<{ ok: true } | ProtocolError>;
   /** Adds a student (durably) under a fresh id. */
-  join(sessionId: string, studentId: string, name: string): Promise<{ ok: true } | ProtocolError>;
+  /** `verified`: the web app vouches for a school sign-in (sessions with `studentSignIn`). */
+  join(
+    sessionId: string,
+    studentId: string,
+    name: string,
+    verified?: boolean,
+  ): Promise<{ ok: true } | ProtocolError>;
   /**
    * A connection of the member opened: count it, mark the student connected, return views.
    * `connection` (the socket id) makes it idempotent where it may be retried across processes.

@@ -4,12 +4,15 @@ import { z } from 'zod';
 const ISSUER = 'classpulse';
 const AUDIENCE = 'classpulse-realtime';
 const SHADOW_SUBJECT = 'dark-launch';
+const SERVICE_SUBJECT = 'web';
 
 /**
  * - teacher-account: a signed-in teacher (minted by the web app); may create sessions.
  * - teacher: controls exactly one session.
  * - student: one student of one session; minted at join, reused to resume.
  * - probe: a synthetic probe (probes/) at a location; may only ping, never join a session.
+ * - service: the web app itself (subject `web`); may add a student whose school sign-in it
+ *   verified to a session that asks students to sign in. Never a socket.
  * - shadow: a student page's dark-launch connection (Firebase mode): like a probe, it may only
  *   connect and ping. It names nobody (the subject is always `dark-launch`) and belongs to no
  *   session, so it can never act as a student or teacher nor show in a roster.
@@ -20,6 +23,7 @@ const claimsSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('student'), sub: z.string().min(1), sid: z.string().min(1) }),
   z.object({ role: z.literal('probe'), sub: z.string().min(1).max(40) }),
   z.object({ role: z.literal('shadow'), sub: z.literal(SHADOW_SUBJECT) }),
+  z.object({ role: z.literal('service'), sub: z.literal(SERVICE_SUBJECT) }),
 ]);
 
 export type TokenClaims = z.output<typeof claimsSchema>;
@@ -42,6 +46,8 @@ export interface TokenService {
   signProbe(location: string, ttlSeconds?: number): Promise<string>;
   /** A dark-launch shadow connection: it may connect and ping, nothing else (15 min default). */
   signShadow(ttlSeconds?: number): Promise<string>;
+  /** The web app's own short-lived identity (adding signed-in students); one minute default. */
+  signService(ttlSeconds?: number): Promise<string>;
   verify(token: string): Promise<VerifyResult>;
 }
 
@@ -66,6 +72,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
       sign({ role: 'student', sid: sessionId }, studentId, options.studentTtlSeconds),
     signProbe: (location, ttl = 3600) => sign({ role: 'probe' }, location, ttl),
     signShadow: (ttl = 900) => sign({ role: 'shadow' }, SHADOW_SUBJECT, ttl),
+    signService: (ttl = 60) => sign({ role: 'service' }, SERVICE_SUBJECT, ttl),
     async verify(token) {
       try {
         const { payload } = await jwtVerify(token, key, {

@@ -159,7 +159,7 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
       case 'admit':
         return local.admit(request.sessionId, request.member);
       case 'join':
-        return local.join(request.sessionId, request.studentId, request.name);
+        return local.join(request.sessionId, request.studentId, request.name, request.verified);
       case 'open':
         return local.open(request.sessionId, request.member, request.transport, request.connection);
       case 'close':
@@ -255,7 +255,8 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
   return {
     findByJoinCode: (joinCode) => local.findByJoinCode(joinCode),
     admit: (sessionId, member) => route({ op: 'admit', sessionId, member }),
-    join: (sessionId, studentId, name) => route({ op: 'join', sessionId, studentId, name }),
+    join: (sessionId, studentId, name, verified) =>
+      route({ op: 'join', sessionId, studentId, name, ...(verified ? { verified } : {}) }),
     open: (sessionId, member, transport, connection) =>
       route({ op: 'open', sessionId, member, transport, connection }),
     async close(sessionId, member, connection, reason) {

@@ -17,7 +17,13 @@ const transport = z.string().max(32);
 
 export const opsRequestSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('admit'), sessionId: id, member: memberSchema }),
-  z.object({ op: z.literal('join'), sessionId: id, studentId: id, name: z.string().max(200) }),
+  z.object({
+    op: z.literal('join'),
+    sessionId: id,
+    studentId: id,
+    name: z.string().max(200),
+    verified: z.boolean().optional(),
+  }),
   z.object({
     op: z.literal('open'),
     sessionId: id,

@@ -8,6 +8,7 @@ const STATUS: Record<string, number> = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
+  sign_in_required: 403,
   join_code_not_found: 404,
   session_not_found: 404,
   student_not_found: 404,

@@ -1,0 +1,41 @@
+/**
+ * Sessions whose students sign in with their school account: the engine takes only joins the
+ * web app vouched for (`verified`, set by the server, never by a client's message), and a
+ * session without the setting joins by code and name as before.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  T0,
+  accept,
+  asStudent,
+  createCmd,
+  joinCmd,
+  refused,
+  teacherActor,
+} from './support/engine-fixtures.ts';
+
+const signInSession = () => {
+  const created = createCmd();
+  const command = created.command as { settings: Record<string, unknown> };
+  command.settings = { ...command.settings, studentSignIn: true };
+  return accept(null, { actor: teacherActor(), command: created.command }, T0).state;
+};
+
+describe('students who sign in', () => {
+  it('refuses a join by code and name, and changes nothing', () => {
+    refused(signInSession(), joinCmd('s1', 'Ada'), T0 + 1, 'sign_in_required');
+  });
+
+  it('takes a join the web app vouched for', () => {
+    const state = signInSession();
+    accept(state, asStudent('s1', { type: 'join', name: 'Ada Lovelace', verified: true }), T0 + 1);
+    assert.equal(state.students.s1?.name, 'Ada Lovelace');
+  });
+
+  it('leaves sessions without the setting open to joins by code', () => {
+    const state = accept(null, createCmd(), T0).state;
+    accept(state, joinCmd('s1', 'Ada'), T0 + 1);
+    assert.ok(state.students.s1);
+  });
+});

@@ -1,7 +1,7 @@
-import { createServer, type AddressInfo, type Server } from 'node:net';
 import type { Server as HttpServer } from 'node:http';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type Configuration } from 'oidc-provider';
+import { closedPort } from './stack.ts';
 
 /**
  * A real OpenID provider on loopback (oidc-provider, a certified implementation) for school
@@ -23,19 +23,11 @@ export interface TestOidcProvider {
   stop(): Promise<void>;
 }
 
-/** A loopback port that was free a moment ago (the provider's issuer URL must be known first). */
-async function freePort(): Promise<number> {
-  const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 export async function createOidcProvider(
   users: Record<string, TestUser>,
 ): Promise<TestOidcProvider> {
-  const port = await freePort();
+  // Its issuer URL must be known before the web app starts, and it listens only later.
+  const port = await closedPort();
   const issuer = `http://127.0.0.1:${port}`;
   const clientId = 'classpulse-test';
   const clientSecret = 'a-client-secret-only-this-test-knows';

@@ -115,7 +115,7 @@ async function launch(
 }
 
 /** A loopback port that was free a moment ago and has nothing listening on it. */
-async function closedPort(): Promise<number> {
+export async function closedPort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

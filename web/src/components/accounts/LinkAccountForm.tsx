@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { callApi } from '../teacher/api.ts';
 import { TextField } from './TextField.tsx';
 import { formValues, useAccountForm } from './use-account-form.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 export type LinkPurpose = 'setup' | 'invitation' | 'password-reset';
 
@@ -64,11 +65,7 @@ export function LinkAccountForm({ purpose }: { purpose: LinkPurpose }) {
 
   return (
     <form className="card" onSubmit={(e) => void submit(e)} noValidate>
-      {failure ? (
-        <p className="field-error" role="alert">
-          {failure.message}
-        </p>
-      ) : null}
+      <ErrorAlert message={failure?.message} />
       {link.email && purpose !== 'setup' ? (
         <p>
           Account: <strong>{link.email}</strong>

@@ -3,6 +3,7 @@
 import type { FormEvent } from 'react';
 import { TextField } from './TextField.tsx';
 import { afterSignIn, formValues, useAccountForm } from './use-account-form.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 export function LoginForm() {
   const { failure, busy, fieldError, post } = useAccountForm();
@@ -16,11 +17,7 @@ export function LoginForm() {
 
   return (
     <form className="card" onSubmit={(e) => void submit(e)} noValidate>
-      {failure ? (
-        <p className="field-error" role="alert">
-          {failure.message}
-        </p>
-      ) : null}
+      <ErrorAlert message={failure?.message} />
       <TextField
         id="sign-in-email"
         label="Email"

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { LocalTime } from '../teacher/LocalTime.tsx';
 import { callApi } from '../teacher/api.ts';
 import styles from './admin.module.css';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 export interface AdminOverview {
   accounts: Array<{
@@ -90,11 +91,7 @@ export function AdminPanel({ overview, selfId }: { overview: AdminOverview; self
         <h1>Accounts</h1>
         <Link href="/teacher">Back to your decks</Link>
       </header>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
 
       <section aria-labelledby="usage-heading" className={styles.section}>
         <h2 id="usage-heading">Usage</h2>
@@ -146,7 +143,7 @@ export function AdminPanel({ overview, selfId }: { overview: AdminOverview; self
         {overview.invitations.length > 0 ? (
           <>
             <h3>Pending invitations</h3>
-            <ul className={styles.list}>
+            <ul className="row-list">
               {overview.invitations.map((i) => (
                 <li key={i.id}>
                   <span>

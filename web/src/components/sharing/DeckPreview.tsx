@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { callApi } from '../teacher/api.ts';
 import styles from './sharing.module.css';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 /** A deck shared to view: its slides, read-only, and a copy to edit in one's own library. */
 export function DeckPreview({
@@ -39,12 +40,8 @@ export function DeckPreview({
       <button type="button" className="button" disabled={busy} onClick={() => void copy()}>
         Copy to my decks
       </button>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <ol className={styles.list} aria-label="Slides">
+      <ErrorAlert message={error} />
+      <ol className={`row-list ${styles.list}`} aria-label="Slides">
         {deck.slides.map((slide, i) => (
           <li key={slide.id} className="card">
             <span>

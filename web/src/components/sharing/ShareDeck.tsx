@@ -3,6 +3,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { callApi } from '../teacher/api.ts';
 import styles from './sharing.module.css';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 interface Share {
   accountId: string;
@@ -64,13 +65,9 @@ export function ShareDeck({ deckId }: { deckId: string }) {
           Share
         </button>
       </form>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       {shares.length > 0 ? (
-        <ul className={styles.list} aria-label="Shared with">
+        <ul className={`row-list ${styles.list}`} aria-label="Shared with">
           {shares.map((s) => (
             <li key={s.accountId}>
               <span>

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { callApi } from './api.ts';
 import styles from './dashboard.module.css';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 interface CoTeaching {
   role: 'owner' | 'co-teacher';
@@ -91,11 +92,7 @@ export function CoTeachers({ sessionId }: { sessionId: string }) {
           </button>
         </form>
       ) : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
     </section>
   );
 }

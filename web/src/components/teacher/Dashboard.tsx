@@ -12,6 +12,7 @@ import { callApi } from './api.ts';
 import { CoTeachers } from './CoTeachers.tsx';
 import { StudentConnectionControls } from './StudentConnectionControls.tsx';
 import { useTeacherSession } from './use-teacher-session.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 interface Props {
   sessionId: string;
@@ -88,16 +89,8 @@ export function Dashboard({
         </div>
       </header>
 
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {commandError ? (
-        <p className="field-error" role="alert">
-          {commandError}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
+      <ErrorAlert message={commandError} />
       {state && state.status !== 'connected' ? (
         <p className={styles.connection} role="status">
           {state.status === 'closed'

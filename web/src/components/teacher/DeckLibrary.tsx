@@ -7,6 +7,7 @@ import { AccountMenu, type SignedInAccount } from '../accounts/AccountMenu.tsx';
 import { callApi } from './api.ts';
 import { SharedWithYou, type CoTaughtSession, type SharedDeck } from './SharedWithYou.tsx';
 import styles from './teacher.module.css';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 interface DeckSummary {
   id: string;
@@ -93,11 +94,7 @@ export function DeckLibrary({
         <h1>Your decks</h1>
         <AccountMenu account={account} />
       </header>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       <form className={`card ${styles.newDeck}`} onSubmit={create}>
         <div className="field">
           <label htmlFor="new-deck-title">New deck title</label>

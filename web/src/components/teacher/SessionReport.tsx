@@ -9,6 +9,7 @@ import { callApi } from './api.ts';
 import { LocalTime } from './LocalTime.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
 import styles from './report.module.css';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 /** After class: per-slide summaries, every student's answers, CSV export, and a real delete. */
 export function SessionReport({
@@ -68,11 +69,7 @@ export function SessionReport({
           ) : null}
         </div>
       </header>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
 
       <section aria-labelledby="answers-heading">
         <h2 id="answers-heading">Answers by student</h2>

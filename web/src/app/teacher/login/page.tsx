@@ -4,6 +4,7 @@ import { safeNext } from '../../../server/accounts/oidc-flow.ts';
 import { signInErrorMessage } from '../../../server/accounts/sign-in-errors.ts';
 import { webConfig } from '../../../server/config.ts';
 import { legacyTeacherSecretExists } from '../../../server/legacy-secret.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 
 export const metadata: Metadata = { title: 'Teacher sign-in' };
 export const dynamic = 'force-dynamic';
@@ -19,11 +20,7 @@ export default async function TeacherLoginPage({
   return (
     <main className="page page-narrow">
       <h1>Teacher sign-in</h1>
-      {problem ? (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <ErrorAlert message={problem} />
       {legacyTeacherSecretExists(config.dataDir) ? (
         <p className="notice">
           The teacher secret no longer signs in: every teacher now has an account. The owner creates

@@ -1,6 +1,7 @@
 /**
  * Sessions whose students sign in with their school account: the engine takes only joins the
  * web app vouched for (`verified`, set by the server, never by a client's message), and a
+ * signed-in student who joined already comes back (another device) without a second join; a
  * session without the setting joins by code and name as before.
  */
 import assert from 'node:assert/strict';
@@ -9,9 +10,12 @@ import {
   T0,
   accept,
   asStudent,
+  asTeacher,
   createCmd,
   joinCmd,
+  noop,
   refused,
+  run,
   teacherActor,
 } from './support/engine-fixtures.ts';
 
@@ -31,6 +35,16 @@ describe('students who sign in', () => {
     const state = signInSession();
     accept(state, asStudent('s1', { type: 'join', name: 'Ada Lovelace', verified: true }), T0 + 1);
     assert.equal(state.students.s1?.name, 'Ada Lovelace');
+  });
+
+  it('lets a signed-in student come back on another device, but not once removed', () => {
+    const state = signInSession();
+    const verifiedJoin = asStudent('s1', { type: 'join', name: 'Ada Lovelace', verified: true });
+    run(state, verifiedJoin, T0 + 1);
+    noop(state, verifiedJoin, T0 + 2);
+    assert.equal(Object.keys(state.students).length, 1, 'one student, not two');
+    run(state, asTeacher({ type: 'removeStudent', studentId: 's1' }), T0 + 3);
+    refused(state, verifiedJoin, T0 + 4, 'student_removed');
   });
 
   it('leaves sessions without the setting open to joins by code', () => {

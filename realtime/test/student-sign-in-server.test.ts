@@ -1,7 +1,8 @@
 /**
  * Through the real server: a session that asks students to sign in refuses joins by code on the
  * socket and on `POST /v1/join`; the web app (service token) adds a signed-in student and gets
- * their token, which then connects as that student; nobody else can add students.
+ * their token, which then connects as that student (again on a second device); nobody else
+ * can add students.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -62,6 +63,13 @@ describe('sessions whose students sign in', () => {
     const outcome = await connect(h, { v: PROTOCOL_VERSION, token });
     assert.equal(outcome.ok, true);
     if (outcome.ok) outcome.socket.disconnect();
+    // The same student signs in on another device: the same student, a token for it.
+    const again = await add(await h.server.tokens.signService(), {
+      studentId: 'ada-at-school',
+      name: 'Ada Lovelace',
+    });
+    assert.equal(again.status, 201, JSON.stringify(again.body));
+    assert.equal((again.body as { studentId: string }).studentId, 'ada-at-school');
   });
 
   it('lets nobody else add students, and checks what it is given', async () => {

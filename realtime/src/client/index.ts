@@ -1,5 +1,5 @@
 export { newAnswerId, Outbox, type PendingAnswer } from './outbox.ts';
-export { hasStoredIdentity } from './identity.ts';
+export { hasStoredIdentity, storeIdentity, type StoredIdentity } from './identity.ts';
 export {
   createSessionClient,
   SessionClient,

@@ -23,6 +23,10 @@ export function decideStudent(
     // A class whose students sign in takes only joins the web app vouched for.
     if (state.settings.studentSignIn && command.verified !== true)
       return refuse('sign_in_required');
+    // A signed-in student who already joined is coming back (another device): nothing changes,
+    // and the web app hands that device the same student's token.
+    const existing = state.students[studentId];
+    if (command.verified === true && existing && !existing.removed) return nothingToDo();
     return decideJoin(state, studentId, command.name, now);
   }
 

@@ -12,7 +12,7 @@ import { openDatabase } from '../src/server/data/connect.ts';
 import { getDeck, listDecks } from '../src/server/data/deck-repository.ts';
 import { migrateToLatest } from '../src/server/data/migrate.ts';
 import { MIGRATIONS } from '../src/server/data/migrations/index.ts';
-import { listSessions, transportOfJoinCode } from '../src/server/data/session-repository.ts';
+import { joinSettingsOfCode, listSessions } from '../src/server/data/session-repository.ts';
 import { RELEASED_SCHEMA, writeReleasedDatabase } from './support/released-data-folder.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'classpulse-upgrade-'));
@@ -41,7 +41,7 @@ describe('a data folder from before migrations', () => {
         assert.equal(session?.joinCode, 'PLANTS');
         assert.equal(session?.createdAt, 1_700_000_001_000);
         assert.equal(
-          await transportOfJoinCode(db, 'PLANTS'),
+          (await joinSettingsOfCode(db, 'PLANTS'))?.transport,
           release.transport ? 'firebase' : 'socket',
         );
         assert.deepEqual(await migrateToLatest(db), [], 'and is current afterwards');

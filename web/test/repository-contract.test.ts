@@ -19,6 +19,7 @@ import * as shares from '../src/server/data/share-repository.ts';
 import { migrateToLatest } from '../src/server/data/migrate.ts';
 import { MIGRATIONS } from '../src/server/data/migrations/index.ts';
 import * as sessions from '../src/server/data/session-repository.ts';
+import * as students from '../src/server/data/session-student-repository.ts';
 import type { WebTables } from '../src/server/data/tables.ts';
 import * as uploads from '../src/server/data/upload-repository.ts';
 import { startPostgres, type TestPostgres } from './support/postgres.ts';
@@ -202,11 +203,20 @@ for (const backend of BACKENDS) {
       it('remembers a transport switch, and a join code starts on its newest session’s', async () => {
         await sessions.insertSession(db, 'tt', session('old', 'REUSED', 1_000), 'firebase');
         await sessions.insertSession(db, 'tt', session('new', 'REUSED', 2_000), 'socket');
-        assert.equal(await sessions.transportOfJoinCode(db, 'REUSED'), 'socket');
+        assert.deepEqual(await sessions.joinSettingsOfCode(db, 'REUSED'), {
+          sessionId: 'new',
+          transport: 'socket',
+          studentSignIn: false,
+        });
         assert.equal(await sessions.setSessionTransport(db, 'other', 'new', 'firebase'), false);
         assert.equal(await sessions.setSessionTransport(db, 'tt', 'new', 'firebase'), true);
-        assert.equal(await sessions.transportOfJoinCode(db, 'REUSED'), 'firebase');
-        assert.equal(await sessions.transportOfJoinCode(db, 'NOSUCH'), null);
+        assert.equal((await sessions.joinSettingsOfCode(db, 'REUSED'))?.transport, 'firebase');
+        assert.equal(await sessions.joinSettingsOfCode(db, 'NOSUCH'), null);
+      });
+
+      it('remembers that a session’s students sign in', async () => {
+        await sessions.insertSession(db, 'tt', session('signed', 'SIGNIN', 3_000), 'socket', true);
+        assert.equal((await sessions.joinSettingsOfCode(db, 'SIGNIN'))?.studentSignIn, true);
       });
     });
 
@@ -522,6 +532,66 @@ for (const backend of BACKENDS) {
           ['cy', 'Cy'],
         ]);
         assert.equal((await accounts.accountNames(fresh, [])).size, 0);
+      });
+    });
+
+    describe('students who signed in', () => {
+      let fresh: Kysely<WebTables>;
+      before(async () => {
+        fresh = open(await backend.target('session_students'));
+        await migrateToLatest(fresh);
+        await sessions.insertSession(fresh, 'tt', session('class', 'CLASS1', 1), 'socket', true);
+      });
+
+      it('keeps one student per address, whichever device signs in first', async () => {
+        const first = await students.claimSessionStudent(
+          fresh,
+          'class',
+          { studentId: 'st-1', email: 'Ada@Students.School.test', name: 'Ada' },
+          10,
+        );
+        assert.deepEqual(first, {
+          student: { studentId: 'st-1', email: 'ada@students.school.test', name: 'Ada' },
+          created: true,
+        });
+        const again = await students.claimSessionStudent(
+          fresh,
+          'class',
+          { studentId: 'st-2', email: 'ada@students.school.test', name: 'Ada L.' },
+          20,
+        );
+        assert.deepEqual(again, { student: first.student, created: false });
+        // Two devices at once: both end up as the same student.
+        const racing = await Promise.all(
+          ['r-1', 'r-2', 'r-3'].map((studentId) =>
+            students.claimSessionStudent(
+              fresh,
+              'class',
+              { studentId, email: 'bo@students.school.test', name: 'Bo' },
+              30,
+            ),
+          ),
+        );
+        assert.equal(new Set(racing.map((r) => r.student.studentId)).size, 1);
+        assert.equal(racing.filter((r) => r.created).length, 1);
+      });
+
+      it('lists addresses by student, forgets a refused one, and goes with the session', async () => {
+        await students.claimSessionStudent(
+          fresh,
+          'class',
+          { studentId: 'st-3', email: 'cy@students.school.test', name: 'Cy' },
+          40,
+        );
+        await students.releaseSessionStudent(fresh, 'class', 'st-3');
+        const emails = await students.sessionStudentEmails(fresh, 'class');
+        assert.equal(emails.get('st-1'), 'ada@students.school.test');
+        assert.equal(emails.has('st-3'), false);
+        assert.equal((await students.sessionStudentEmails(fresh, 'other')).size, 0);
+        await sessions.deleteSession(fresh, 'someone-else', 'class');
+        assert.equal((await students.sessionStudentEmails(fresh, 'class')).size, 2);
+        await sessions.deleteSession(fresh, 'tt', 'class');
+        assert.equal((await students.sessionStudentEmails(fresh, 'class')).size, 0);
       });
     });
   });

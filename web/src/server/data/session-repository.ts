@@ -31,10 +31,12 @@ export async function insertSession(
   teacherId: string,
   session: SessionRecord,
   transport: StudentTransport,
+  studentSignIn = false,
 ): Promise<void> {
   await db
     .insertInto('sessions')
     .values({
+      student_sign_in: studentSignIn ? 1 : 0,
       id: session.id,
       teacher_id: teacherId,
       deck_id: session.deckId,
@@ -82,15 +84,17 @@ export async function listSessions(db: Db, teacherId: string): Promise<SessionRe
   return rows.map(toRecord);
 }
 
-/** Deletes the owner's library entry of a session and its co-teachers. */
+/** Deletes the owner's library entry of a session, its co-teachers and its students' addresses. */
 export async function deleteSession(db: Db, teacherId: string, id: string): Promise<void> {
   const result = await db
     .deleteFrom('sessions')
     .where('id', '=', id)
     .where('teacher_id', '=', teacherId)
     .executeTakeFirst();
-  if (result.numDeletedRows > 0n)
+  if (result.numDeletedRows > 0n) {
     await db.deleteFrom('session_co_teachers').where('session_id', '=', id).execute();
+    await db.deleteFrom('session_students').where('session_id', '=', id).execute();
+  }
 }
 
 /** Records the transport a session's students were moved to; false for another's session. */
@@ -109,17 +113,24 @@ export async function setSessionTransport(
   return result.numUpdatedRows > 0n;
 }
 
-/**
- * The stored transport of the newest session with this join code (codes are reused once a
- * session ends), or null when no session has it.
- */
-export async function transportOfJoinCode(db: Db, joinCode: string): Promise<string | null> {
+/** How students join the newest session with a join code (codes are reused once one ends). */
+export interface JoinSettings {
+  sessionId: string;
+  /** As stored: 'socket' or 'firebase'. */
+  transport: string;
+  studentSignIn: boolean;
+}
+
+/** The join settings of the newest session with this join code, or null when none has it. */
+export async function joinSettingsOfCode(db: Db, joinCode: string): Promise<JoinSettings | null> {
   const row = await db
     .selectFrom('sessions')
-    .select('transport')
+    .select(['id', 'transport', 'student_sign_in'])
     .where('join_code', '=', joinCode)
     .orderBy('created_at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row?.transport ?? null;
+  return row
+    ? { sessionId: row.id, transport: row.transport, studentSignIn: row.student_sign_in === 1 }
+    : null;
 }

@@ -24,6 +24,19 @@ export interface SessionsTable {
   created_at: number;
   /** How students of this session sync: 'socket' (our realtime tier) or 'firebase'. */
   transport: Generated<string>;
+  /** 1: students sign in with their school account instead of joining by code and name. */
+  student_sign_in: Generated<number>;
+}
+
+/** A student who signed in to a session with the school account (one per address). */
+export interface SessionStudentsTable {
+  session_id: string;
+  /** Lower-cased. */
+  email: string;
+  /** The student's id on the realtime tier. */
+  student_id: string;
+  name: string;
+  created_at: number;
 }
 
 export interface UploadsTable {
@@ -95,6 +108,7 @@ export interface SessionCoTeachersTable {
 export interface WebTables {
   deck_shares: DeckSharesTable;
   session_co_teachers: SessionCoTeachersTable;
+  session_students: SessionStudentsTable;
   accounts: AccountsTable;
   one_time_links: OneTimeLinksTable;
   decks: DecksTable;

@@ -3,6 +3,7 @@ import { decksAndSessions } from './0001-decks-and-sessions.ts';
 import { uploads } from './0002-uploads.ts';
 import { accounts } from './0003-accounts.ts';
 import { sharing } from './0004-sharing.ts';
+import { studentSignIn } from './0005-student-sign-in.ts';
 
 /**
  * Every migration, by name, in the order they run. Names sort in that order; a migration, once
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-uploads': uploads,
   '0003-accounts': accounts,
   '0004-sharing': sharing,
+  '0005-student-sign-in': studentSignIn,
 };

@@ -96,9 +96,21 @@ describe('web config: accounts and school sign-in', () => {
       clientId: 'client-1',
       clientSecret: 'shh',
       allowedDomains: ['district.org', 'school.district.org'],
+      studentDomains: ['district.org', 'school.district.org'],
       adminEmails: ['it@district.org'],
       providerName: 'your school account',
     });
+  });
+
+  it("reads the students' own domains when they differ from the teachers'", () => {
+    const config = loadWebConfig({
+      OIDC_ISSUER_URL: 'https://accounts.google.com',
+      OIDC_CLIENT_ID: 'client-1',
+      OIDC_ALLOWED_EMAIL_DOMAINS: 'district.org',
+      OIDC_STUDENT_EMAIL_DOMAINS: 'Students.District.org',
+    });
+    assert.deepEqual(config.oidc?.allowedDomains, ['district.org']);
+    assert.deepEqual(config.oidc?.studentDomains, ['students.district.org']);
   });
 
   it('refuses an issuer without a client id or allowed domains, and short secrets', () => {

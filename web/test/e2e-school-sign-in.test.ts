@@ -8,7 +8,11 @@ import { after, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { assertAccessible } from './support/browser.ts';
 import { chromiumSuite } from './support/chromium-suite.ts';
-import { createOidcProvider, type TestOidcProvider } from './support/oidc-provider.ts';
+import {
+  createOidcProvider,
+  signInAtProvider,
+  type TestOidcProvider,
+} from './support/oidc-provider.ts';
 import { signInCookie } from './support/sign-in.ts';
 import { startStack } from './support/stack.ts';
 
@@ -48,22 +52,7 @@ describe('school sign-in through OpenID Connect in Chromium', { timeout: 300_000
     for (const c of contexts) await c.close().catch(() => undefined);
   });
 
-  /** The provider's development login and consent pages, as a person would use them. */
-  async function atProvider(p: Page, login: string): Promise<void> {
-    const loginField = p.getByPlaceholder('Enter any login');
-    // Already signed in at the provider (single sign-on): it sends the browser straight back.
-    const back = p
-      .waitForURL((url) => url.href.startsWith(suite.stack.webUrl), { timeout: 30_000 })
-      .then(() => 'back' as const);
-    const asked = loginField.waitFor({ timeout: 30_000 }).then(() => 'login' as const);
-    if ((await Promise.race([back, asked])) === 'back') return;
-    await loginField.fill(login);
-    await p.getByPlaceholder('and password').fill('anything');
-    await p.getByRole('button', { name: 'Sign-in' }).click();
-    const consent = p.getByRole('button', { name: 'Continue' });
-    // The provider asks for consent the first time a client wants these claims.
-    if (await consent.isVisible({ timeout: 3_000 }).catch(() => false)) await consent.click();
-  }
+  const atProvider = (p: Page, login: string) => signInAtProvider(p, login, suite.stack.webUrl);
 
   async function signInAtSchool(p: Page, login: string): Promise<void> {
     await p.goto('/teacher/login');

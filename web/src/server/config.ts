@@ -44,6 +44,11 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
   /** Comma-separated, e.g. `district.org,school.district.org`. Required with OIDC_ISSUER_URL. */
   OIDC_ALLOWED_EMAIL_DOMAINS: z.string().max(2000).optional(),
+  /**
+   * Comma-separated email domains whose students may sign in to sessions that ask students to
+   * sign in (often a students' subdomain). Default: OIDC_ALLOWED_EMAIL_DOMAINS.
+   */
+  OIDC_STUDENT_EMAIL_DOMAINS: z.string().max(2000).optional(),
   /** Comma-separated addresses that become admins at their first school sign-in. */
   OIDC_ADMIN_EMAILS: z.string().max(5000).optional(),
   /** The sign-in button's words: "Sign in with <this>". */
@@ -109,8 +114,10 @@ export interface OidcConfig {
   issuer: string;
   clientId: string;
   clientSecret: string | undefined;
-  /** Lower-cased email domains allowed to sign in. */
+  /** Lower-cased email domains whose teachers may sign in. */
   allowedDomains: string[];
+  /** Lower-cased email domains whose students may sign in to sessions that ask for it. */
+  studentDomains: string[];
   /** Lower-cased addresses made admins at their first sign-in. */
   adminEmails: string[];
   providerName: string;
@@ -138,6 +145,9 @@ function oidcConfig(e: z.output<typeof envSchema>): OidcConfig | undefined {
     clientId: e.OIDC_CLIENT_ID!,
     clientSecret: e.OIDC_CLIENT_SECRET,
     allowedDomains,
+    studentDomains: e.OIDC_STUDENT_EMAIL_DOMAINS
+      ? list(e.OIDC_STUDENT_EMAIL_DOMAINS)
+      : allowedDomains,
     adminEmails: list(e.OIDC_ADMIN_EMAILS),
     providerName: e.OIDC_PROVIDER_NAME,
   };

@@ -1,5 +1,7 @@
 import type { SessionState } from '@classpulse/realtime/protocol';
 import { answerText } from '../lib/answer-text.ts';
+import { database } from './db.ts';
+import { sessionStudentEmails } from './data/session-student-repository.ts';
 import { getFromRealtime, realtimeSessionUrl, type RealtimeFailure } from './realtime-session.ts';
 import { forgetSession, getOwnedSession, teacherTokenFor } from './sessions.ts';
 
@@ -21,11 +23,24 @@ export async function loadSessionState(
   }
 }
 
-/** Rows of the per-student report: a header, then one row per student with one cell per question slide. */
-export function reportRows(state: SessionState): string[][] {
+/**
+ * The school addresses of a session's students who signed in, by student id (empty for a
+ * session whose students joined by code and name).
+ */
+export async function studentEmails(sessionId: string): Promise<Map<string, string>> {
+  return sessionStudentEmails(await database(), sessionId);
+}
+
+/**
+ * Rows of the per-student report: a header, then one row per student with one cell per question
+ * slide. With signed-in students, an Email column follows the name.
+ */
+export function reportRows(state: SessionState, emails: ReadonlyMap<string, string>): string[][] {
   const slides = state.deck.slides.filter((s) => s.question);
+  const withEmail = emails.size > 0;
   const header = [
     'Student',
+    ...(withEmail ? ['Email'] : []),
     ...slides.map((s, i) => `${i + 1}. ${s.title || s.question?.prompt || s.id}`),
   ];
   const students = Object.values(state.students)
@@ -33,6 +48,7 @@ export function reportRows(state: SessionState): string[][] {
     .sort((a, b) => a.name.localeCompare(b.name));
   const rows = students.map((student) => [
     student.name,
+    ...(withEmail ? [emails.get(student.id) ?? ''] : []),
     ...slides.map((slide) => {
       const response = state.responses[slide.id]?.[student.id];
       if (!response) return '';

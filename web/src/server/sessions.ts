@@ -22,6 +22,12 @@ export async function startSession(
   deck: Deck,
   settings: SessionSettings,
 ): Promise<StartResult> {
+  if (settings.studentSignIn && !webConfig().oidc)
+    return {
+      ok: false,
+      status: 400,
+      message: 'Students can only sign in where school sign-in is set up (OIDC_ISSUER_URL).',
+    };
   const account = await requiredRealtimeTokens().signTeacherAccount(teacherId, 300);
   const withTransport = sessionSettingsFor(settings);
   let res: Response;
@@ -62,6 +68,7 @@ export async function startSession(
     teacherId,
     record,
     withTransport.studentTransport ?? 'socket',
+    withTransport.studentSignIn === true,
   );
   return { ok: true, session: record };
 }
@@ -127,10 +134,12 @@ export async function forgetSession(teacherId: string, id: string): Promise<void
 export function sessionSettingsFor(settings: SessionSettings): SessionSettings {
   const config = webConfig();
   const { pacing, latePolicy } = settings;
-  if (!config.firebase) return { pacing, latePolicy };
+  const signIn = settings.studentSignIn ? { studentSignIn: true } : {};
+  if (!config.firebase) return { pacing, latePolicy, ...signIn };
   return {
     pacing,
     latePolicy,
+    ...signIn,
     studentTransport: settings.studentTransport ?? config.defaultStudentTransport,
     darkLaunchShare: settings.darkLaunchShare ?? config.wsDarkLaunchShare,
   };
@@ -152,13 +161,21 @@ export async function rememberStudentTransport(
 }
 
 /**
- * Where students of the session with this join code start syncing: the session's transport when
- * it started or was last switched from the dashboard (the newest session with the code: codes
- * are reused once a session ends).
+ * How students of the session with this join code join: the transport they start syncing on
+ * (the session's, as it started or was last switched from the dashboard) and whether they sign
+ * in with their school account. The newest session with the code counts: codes are reused once
+ * a session ends.
  */
-export async function transportForJoinCode(joinCode: string): Promise<StudentTransport> {
-  const stored = await repository.transportOfJoinCode(await database(), joinCode);
+export async function joinOptionsForCode(
+  joinCode: string,
+): Promise<{ transport: StudentTransport; studentSignIn: boolean }> {
+  const stored = await repository.joinSettingsOfCode(await database(), joinCode);
   const transport =
-    stored === 'firebase' || stored === 'socket' ? stored : webConfig().defaultStudentTransport;
-  return webConfig().firebase ? transport : 'socket';
+    stored?.transport === 'firebase' || stored?.transport === 'socket'
+      ? stored.transport
+      : webConfig().defaultStudentTransport;
+  return {
+    transport: webConfig().firebase ? transport : 'socket',
+    studentSignIn: stored?.studentSignIn ?? false,
+  };
 }

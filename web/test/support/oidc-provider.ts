@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type Configuration } from 'oidc-provider';
+import type { Page } from 'playwright-core';
 import { closedPort } from './stack.ts';
 
 /**
@@ -89,4 +90,23 @@ export async function createOidcProvider(
       await new Promise<void>((resolve) => http!.close(() => resolve()));
     },
   };
+}
+
+/**
+ * The provider's development login and consent pages, as a person would use them; or nothing,
+ * when the browser is already signed in there (single sign-on) and comes straight back to `appUrl`.
+ */
+export async function signInAtProvider(p: Page, login: string, appUrl: string): Promise<void> {
+  const loginField = p.getByPlaceholder('Enter any login');
+  const back = p
+    .waitForURL((url) => url.href.startsWith(`${appUrl}/`), { timeout: 30_000 })
+    .then(() => 'back' as const);
+  const asked = loginField.waitFor({ timeout: 30_000 }).then(() => 'login' as const);
+  if ((await Promise.race([back, asked])) === 'back') return;
+  await loginField.fill(login);
+  await p.getByPlaceholder('and password').fill('anything');
+  await p.getByRole('button', { name: 'Sign-in' }).click();
+  const consent = p.getByRole('button', { name: 'Continue' });
+  // The provider asks for consent the first time a client wants these claims.
+  if (await consent.isVisible({ timeout: 3_000 }).catch(() => false)) await consent.click();
 }

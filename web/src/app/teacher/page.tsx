@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { DeckLibrary } from '../../components/teacher/DeckLibrary.tsx';
 import { currentAccount } from '../../server/accounts/current-account.ts';
+import { webConfig } from '../../server/config.ts';
 import { listDecks, listSharedDecks } from '../../server/decks.ts';
 import { listCoTaught, listSessions } from '../../server/sessions.ts';
 
@@ -26,6 +27,7 @@ export default async function TeacherHome() {
       sessions={sessions}
       sharedDecks={sharedDecks}
       coTaught={coTaught}
+      schoolSignInName={webConfig().oidc?.providerName ?? null}
     />
   );
 }

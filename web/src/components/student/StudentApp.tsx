@@ -6,6 +6,7 @@ import dynamic from 'next/dynamic';
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { NameForm } from './NameForm.tsx';
+import { SchoolSignInPrompt, type SchoolSignIn } from './SchoolSignInPrompt.tsx';
 import styles from './student.module.css';
 import type { SessionConnection } from '../../lib/student-connection.ts';
 import {
@@ -15,6 +16,7 @@ import {
   type MetricsSettings,
 } from '../../lib/use-page-metrics.ts';
 import { useDarkLaunch } from '../../lib/use-dark-launch.ts';
+import { adoptSignedInIdentity, schoolSignInHref } from '../../lib/signed-in-handoff.ts';
 import { loadClientModule, useOnline, useSessionClient } from '../../lib/use-session-client.ts';
 
 // A slide (with the answer inputs of every kind) can only show once the lazily loaded session
@@ -24,27 +26,41 @@ const StudentSlide = dynamic(loadStudentSlide, {
   loading: () => <p className="card">Loading the question…</p>,
 });
 
+/** The join code of the page this module runs in. */
+const pageCode = (): string | undefined => /^\/join\/([^/]+)$/.exec(window.location.pathname)?.[1];
+
 /** This browser already joined the session of this page's code: it will resume at once. */
 function isReturningStudent(): boolean {
-  const code = /^\/join\/([^/]+)$/.exec(window.location.pathname)?.[1];
+  const code = pageCode();
   return code !== undefined && hasStoredIdentity(browserStorage(), code);
 }
-// A returning student needs the client and the slide at once: fetch them while React hydrates.
-// A new student needs them only to join: they load when the name form is first touched, so
-// the page stays light until then (and never loads the Firebase SDK for someone just looking).
-if (typeof window !== 'undefined' && isReturningStudent()) {
-  void loadClientModule();
-  void loadStudentSlide();
+// A student back from the school's sign-in brings their identity in the address: keep it first,
+// so they count as returning. A returning student needs the client and the slide at once: fetch
+// them while React hydrates. A new student needs them only to join: they load when the name form
+// is first touched, so the page stays light until then (and never loads the Firebase SDK for
+// someone just looking).
+if (typeof window !== 'undefined') {
+  const code = pageCode();
+  if (code) adoptSignedInIdentity(code);
+  if (isReturningStudent()) {
+    void loadClientModule();
+    void loadStudentSlide();
+  }
 }
+
+export type { SchoolSignIn };
 
 export function StudentApp({
   code,
   connection,
   metrics: metricsSettings,
+  signIn,
 }: {
   code: string;
   connection: SessionConnection;
   metrics: MetricsSettings;
+  /** Set when the session's students sign in with their school account instead of a name. */
+  signIn: SchoolSignIn | null;
 }) {
   const metrics = usePageMetrics('student', metricsSettings);
   // The client is wanted once the student starts joining or resumes a stored identity.
@@ -76,6 +92,7 @@ export function StudentApp({
   // identity this browser already has for the code, with no name needed.
   useEffect(() => {
     setHydrated(true);
+    adoptSignedInIdentity(code);
     if (hasStoredIdentity(browserStorage(), code)) setWanted(true);
   }, [code]);
 
@@ -109,7 +126,32 @@ export function StudentApp({
     return (
       <main className={`page ${styles.narrow}`}>
         <h1>Join</h1>
-        <NameForm code={code} ready={hydrated} onStart={startLoading} onJoin={join} />
+        {!signIn ? (
+          <NameForm code={code} ready={hydrated} onStart={startLoading} onJoin={join} />
+        ) : wanted ? (
+          <p className="card" role="status">
+            Connecting to your class…
+          </p>
+        ) : (
+          <SchoolSignInPrompt code={code} signIn={signIn} />
+        )}
+      </main>
+    );
+  }
+
+  // Signed out of a class that asks students to sign in (say, a day-old identity): sign in again.
+  if (state.status === 'closed' && state.error?.code === 'sign_in_required') {
+    return (
+      <main className={`page ${styles.narrow}`}>
+        <h1>Join</h1>
+        <SchoolSignInPrompt
+          code={code}
+          signIn={{
+            href: schoolSignInHref(code),
+            providerName: signIn?.providerName ?? 'your school account',
+            error: signIn?.error ?? state.error.message,
+          }}
+        />
       </main>
     );
   }

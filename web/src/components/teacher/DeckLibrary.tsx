@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { AccountMenu, type SignedInAccount } from '../accounts/AccountMenu.tsx';
 import { callApi } from './api.ts';
 import { SharedWithYou, type CoTaughtSession, type SharedDeck } from './SharedWithYou.tsx';
@@ -29,14 +29,18 @@ export function DeckLibrary({
   sessions,
   sharedDecks,
   coTaught,
+  schoolSignInName,
 }: {
   account: SignedInAccount;
   decks: DeckSummary[];
   sessions: SessionSummary[];
   sharedDecks: SharedDeck[];
   coTaught: CoTaughtSession[];
+  /** The school's sign-in, when this deployment has one: sessions may ask students to use it. */
+  schoolSignInName: string | null;
 }) {
   const router = useRouter();
+  const [studentSignIn, setStudentSignIn] = useStudentSignInChoice(schoolSignInName !== null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -66,7 +70,7 @@ export function DeckLibrary({
     void run(`start-${deckId}`, async () => {
       const result = await callApi<{ sessionId: string }>('/api/sessions', {
         method: 'POST',
-        body: { deckId },
+        body: { deckId, settings: studentSignIn ? { studentSignIn: true } : {} },
       });
       if (!result.ok) return setError(result.message);
       router.push(`/teacher/sessions/${result.sessionId}`);
@@ -104,6 +108,24 @@ export function DeckLibrary({
           Create deck
         </button>
       </form>
+
+      {schoolSignInName !== null ? (
+        <fieldset className={`card ${styles.startOptions}`}>
+          <legend>Sessions you start</legend>
+          <label className={styles.checkbox}>
+            <input
+              type="checkbox"
+              checked={studentSignIn}
+              onChange={(event) => setStudentSignIn(event.currentTarget.checked)}
+            />
+            Students sign in with {schoolSignInName}
+          </label>
+          <p className={styles.meta}>
+            Names come from the school account, a student can continue on another device, and the
+            report lists each student’s email. Otherwise students join with the code and a name.
+          </p>
+        </fieldset>
+      ) : null}
 
       {decks.length === 0 ? (
         <p>No decks yet. Create one above.</p>
@@ -176,4 +198,31 @@ export function DeckLibrary({
       ) : null}
     </main>
   );
+}
+
+const STUDENT_SIGN_IN_KEY = 'classpulse:v1:start:student-sign-in';
+
+/** The teacher's choice for new sessions, remembered in this browser for the next class. */
+function useStudentSignInChoice(available: boolean): [boolean, (value: boolean) => void] {
+  const [value, setValue] = useState(false);
+  useEffect(() => {
+    if (available) setValue(readChoice());
+  }, [available]);
+  const set = (next: boolean) => {
+    setValue(next);
+    try {
+      window.localStorage.setItem(STUDENT_SIGN_IN_KEY, next ? '1' : '0');
+    } catch {
+      // Storage refused (private mode, a school policy): the choice lasts for this page.
+    }
+  };
+  return [available && value, set];
+}
+
+function readChoice(): boolean {
+  try {
+    return window.localStorage.getItem(STUDENT_SIGN_IN_KEY) === '1';
+  } catch {
+    return false;
+  }
 }

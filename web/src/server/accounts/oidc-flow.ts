@@ -1,10 +1,11 @@
 import { jwtVerify, SignJWT } from 'jose';
 import * as client from 'openid-client';
 import { z } from 'zod';
-import { webConfig, type OidcConfig } from '../config.ts';
+import { joinCodeSchema } from '@classpulse/realtime/protocol';
+import { webConfig } from '../config.ts';
 import { requestOrigin } from '../request-origin.ts';
 import { oidcClient } from './oidc-client.ts';
-import { accountForSchoolIdentity } from './school-accounts.ts';
+import { accountForSchoolIdentity, type SchoolIdentity } from './school-accounts.ts';
 import type { Account } from '../data/account-repository.ts';
 import { cookieAttributes, derivedKey } from './session-cookie.ts';
 
@@ -18,11 +19,21 @@ const FLOW_PATH = '/api/auth/oidc';
 const FLOW_SECONDS = 600;
 export const CALLBACK_PATH = `${FLOW_PATH}/callback`;
 
+/**
+ * Who is signing in and where they go afterwards: a teacher (to a page of the app) or a student
+ * (into the session with this join code; no account is made).
+ */
+const purposeSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('teacher'), next: z.string() }),
+  z.object({ role: z.literal('student'), code: joinCodeSchema }),
+]);
+export type SignInPurpose = z.output<typeof purposeSchema>;
+
 const flowSchema = z.object({
   state: z.string().min(1),
   nonce: z.string().min(1),
   verifier: z.string().min(43),
-  next: z.string(),
+  purpose: purposeSchema,
   redirectUri: z.url(),
 });
 type Flow = z.output<typeof flowSchema>;
@@ -50,7 +61,7 @@ export type SignInFailure =
 /** Where to send the browser to sign in, and the cookie that remembers what to check. */
 export async function startSchoolSignIn(
   request: Request,
-  next: string,
+  purpose: SignInPurpose,
 ): Promise<{ ok: true; location: string; cookie: string } | { ok: false; error: SignInFailure }> {
   const config = webConfig().oidc;
   if (!config) return { ok: false, error: 'not_configured' };
@@ -64,7 +75,8 @@ export async function startSchoolSignIn(
     state: client.randomState(),
     nonce: client.randomNonce(),
     verifier: client.randomPKCECodeVerifier(),
-    next: safeNext(next),
+    purpose:
+      purpose.role === 'teacher' ? { role: 'teacher', next: safeNext(purpose.next) } : purpose,
     redirectUri: `${requestOrigin(request)}${CALLBACK_PATH}`,
   };
   const location = client.buildAuthorizationUrl(oidc, {
@@ -110,22 +122,33 @@ async function readFlow(request: Request): Promise<Flow | null> {
   }
 }
 
+/** Who the provider says signed in: a verified address of the provider's subject. */
+export type VerifiedIdentity = SchoolIdentity;
+
+export type FinishedSignIn =
+  | { ok: true; purpose: SignInPurpose; identity: VerifiedIdentity }
+  | { ok: false; purpose: SignInPurpose | null; error: SignInFailure };
+
 /**
  * The provider sent the browser back: exchange the code (PKCE), check state and nonce and the ID
- * token, then find or create the account (allowed domains only). Any mismatch is a refusal.
+ * token, and read who signed in. Any mismatch is a refusal. What the identity may do (a teacher
+ * account, a student of a session) is the caller's to decide.
  */
-export async function finishSchoolSignIn(
-  request: Request,
-): Promise<{ ok: true; account: Account; next: string } | { ok: false; error: SignInFailure }> {
+export async function finishSchoolSignIn(request: Request): Promise<FinishedSignIn> {
   const config = webConfig().oidc;
-  if (!config) return { ok: false, error: 'not_configured' };
+  if (!config) return { ok: false, purpose: null, error: 'not_configured' };
   const flow = await readFlow(request);
-  if (!flow) return { ok: false, error: 'flow_expired' };
+  if (!flow) return { ok: false, purpose: null, error: 'flow_expired' };
+  const refuse = (error: SignInFailure): FinishedSignIn => ({
+    ok: false,
+    purpose: flow.purpose,
+    error,
+  });
   let oidc: client.Configuration;
   try {
     oidc = await oidcClient(config);
   } catch {
-    return { ok: false, error: 'provider_unreachable' };
+    return refuse('provider_unreachable');
   }
   // The URL the provider redirected to, as the browser saw it (not as a proxy rewrote it).
   const currentUrl = new URL(flow.redirectUri);
@@ -139,7 +162,7 @@ export async function finishSchoolSignIn(
       idTokenExpected: true,
     });
     const idToken = tokens.claims();
-    if (!idToken) return { ok: false, error: 'rejected' };
+    if (!idToken) return refuse('rejected');
     claims = idToken;
     // Providers that keep profile claims out of the ID token serve them from userinfo, for the
     // same subject (checked by openid-client).
@@ -150,29 +173,31 @@ export async function finishSchoolSignIn(
         sub: idToken.sub,
       };
   } catch {
-    return { ok: false, error: 'rejected' };
+    return refuse('rejected');
   }
-  return accountFromClaims(config, claims, flow.next);
+  const identity = identityFromClaims(claims);
+  return 'error' in identity
+    ? refuse(identity.error)
+    : { ok: true, purpose: flow.purpose, identity };
 }
 
-/** What the account is found by: the issuer and subject, and the profile's address and name. */
+/** What the identity is found by: the issuer and subject, and the profile's address and name. */
 type Claims = { iss: string; sub: string } & Record<string, unknown>;
 
-async function accountFromClaims(
-  config: OidcConfig,
-  claims: Claims,
-  next: string,
-): Promise<{ ok: true; account: Account; next: string } | { ok: false; error: SignInFailure }> {
+function identityFromClaims(claims: Claims): VerifiedIdentity | { error: SignInFailure } {
   const email = typeof claims.email === 'string' ? claims.email : '';
-  if (!email || !email.includes('@')) return { ok: false, error: 'no_email' };
-  if (claims.email_verified === false) return { ok: false, error: 'email_unverified' };
+  if (!email || !email.includes('@')) return { error: 'no_email' };
+  if (claims.email_verified === false) return { error: 'email_unverified' };
   const name =
     (typeof claims.name === 'string' && claims.name.trim().slice(0, 100)) || email.split('@')[0]!;
-  const result = await accountForSchoolIdentity(config, {
-    issuer: claims.iss,
-    subject: claims.sub,
-    email,
-    name,
-  });
-  return result.ok ? { ok: true, account: result.account, next } : result;
+  return { issuer: claims.iss, subject: claims.sub, email, name };
+}
+
+/** The teacher account a school sign-in belongs to (allowed domains only), or why not. */
+export async function teacherAccountFor(
+  identity: VerifiedIdentity,
+): Promise<{ ok: true; account: Account } | { ok: false; error: SignInFailure }> {
+  const config = webConfig().oidc;
+  if (!config) return { ok: false, error: 'not_configured' };
+  return accountForSchoolIdentity(config, identity);
 }

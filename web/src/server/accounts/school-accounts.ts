@@ -21,10 +21,10 @@ export type SchoolAccountResult =
   | { ok: true; account: Account }
   | { ok: false; error: 'domain_not_allowed' | 'identity_conflict' | 'account_disabled' };
 
-/** The address's domain is one this deployment lets in. */
-export function emailDomainAllowed(config: OidcConfig, email: string): boolean {
+/** The address's domain is one of these (a deployment's teachers' or students' domains). */
+export function emailDomainAllowed(domains: readonly string[], email: string): boolean {
   const domain = normalizeEmail(email).split('@').at(-1) ?? '';
-  return config.allowedDomains.includes(domain);
+  return domains.includes(domain);
 }
 
 /**
@@ -36,7 +36,7 @@ export async function accountForSchoolIdentity(
   config: OidcConfig,
   identity: SchoolIdentity,
 ): Promise<SchoolAccountResult> {
-  if (!emailDomainAllowed(config, identity.email))
+  if (!emailDomainAllowed(config.allowedDomains, identity.email))
     return { ok: false, error: 'domain_not_allowed' };
   const db = await database();
   let account = await findAccountByOidc(db, identity.issuer, identity.subject);

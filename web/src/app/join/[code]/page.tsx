@@ -2,30 +2,46 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { joinCodeSchema } from '@classpulse/realtime/protocol';
-import { StudentApp } from '../../../components/student/StudentApp.tsx';
+import { StudentApp, type SchoolSignIn } from '../../../components/student/StudentApp.tsx';
+import { schoolSignInHref } from '../../../lib/signed-in-handoff.ts';
 import type { SessionConnection } from '../../../lib/student-connection.ts';
+import { studentSignInErrorMessage } from '../../../server/accounts/sign-in-errors.ts';
 import { realtimeUrlFor, webConfig } from '../../../server/config.ts';
-import { transportForJoinCode } from '../../../server/sessions.ts';
+import { joinOptionsForCode } from '../../../server/sessions.ts';
 
 export const metadata: Metadata = { title: 'Session' };
 
 export default async function StudentSessionPage({
   params,
+  searchParams,
 }: {
   params: Promise<{ code: string }>;
+  searchParams: Promise<{ sign_in_error?: string }>;
 }) {
   const code = joinCodeSchema.safeParse((await params).code);
   if (!code.success) notFound();
   const config = webConfig();
   const realtimeUrl = realtimeUrlFor(config, (await headers()).get('host'));
+  const options = await joinOptionsForCode(code.data);
   const connection: SessionConnection = config.firebaseWeb
     ? {
-        transport: await transportForJoinCode(code.data),
+        transport: options.transport,
         realtimeUrl,
         joinUrl: '/api/join',
         firebase: config.firebaseWeb,
         darkLaunchShare: config.wsDarkLaunchShare,
       }
     : { transport: 'socket', realtimeUrl };
-  return <StudentApp code={code.data} connection={connection} metrics={config.metrics} />;
+  // Sessions whose students sign in offer the school's sign-in instead of a name.
+  const signIn: SchoolSignIn | null =
+    options.studentSignIn && config.oidc
+      ? {
+          href: schoolSignInHref(code.data),
+          providerName: config.oidc.providerName,
+          error: studentSignInErrorMessage((await searchParams).sign_in_error),
+        }
+      : null;
+  return (
+    <StudentApp code={code.data} connection={connection} metrics={config.metrics} signIn={signIn} />
+  );
 }

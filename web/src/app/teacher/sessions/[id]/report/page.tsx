@@ -3,7 +3,11 @@ import { notFound, redirect } from 'next/navigation';
 import { SessionReport } from '../../../../../components/teacher/SessionReport.tsx';
 import { currentTeacherId } from '../../../../../server/accounts/current-account.ts';
 import { auditTrail } from '../../../../../server/audit-trail.ts';
-import { loadSessionState, reportRows } from '../../../../../server/session-report.ts';
+import {
+  loadSessionState,
+  reportRows,
+  studentEmails,
+} from '../../../../../server/session-report.ts';
 import { getSession } from '../../../../../server/sessions.ts';
 
 export const metadata: Metadata = { title: 'Session report' };
@@ -28,7 +32,7 @@ export default async function SessionReportPage({ params }: { params: Promise<{ 
     <SessionReport
       sessionId={id}
       state={loaded.state}
-      rows={reportRows(loaded.state)}
+      rows={reportRows(loaded.state, await studentEmails(id))}
       audit={await auditTrail(loaded.state)}
       canDelete={session?.role === 'owner'}
     />

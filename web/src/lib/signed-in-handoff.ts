@@ -1,0 +1,32 @@
+import { browserStorage, storeIdentity, type StoredIdentity } from '@classpulse/realtime/client';
+
+/**
+ * How a student signed in with the school account reaches the session page: the identity rides
+ * in the URL fragment of `/join/CODE`, which browsers never send to a server (no log sees the
+ * token); the page keeps it like an identity it joined with itself, and drops the fragment.
+ */
+const KEY = 'signed-in';
+
+/** Where a student starts the school sign-in for the session with this code. */
+export const schoolSignInHref = (code: string): string =>
+  `/api/auth/oidc/start?role=student&code=${encodeURIComponent(code)}`;
+
+export function signedInLocation(code: string, identity: StoredIdentity): string {
+  return `/join/${encodeURIComponent(code)}#${KEY}=${encodeURIComponent(JSON.stringify(identity))}`;
+}
+
+/** In the browser: keeps a handed-over identity for this code and clears it from the address. */
+export function adoptSignedInIdentity(code: string): void {
+  const hash = window.location.hash;
+  if (!hash.startsWith(`#${KEY}=`)) return;
+  try {
+    storeIdentity(
+      browserStorage(),
+      code,
+      JSON.parse(decodeURIComponent(hash.slice(KEY.length + 2))),
+    );
+  } catch {
+    // A mangled fragment: nothing to keep; the page offers sign-in again.
+  }
+  window.history.replaceState(window.history.state, '', window.location.pathname);
+}

@@ -94,6 +94,25 @@ export function firebaseEnv(
 }
 
 /**
+ * School sign-in's settings for the web app, each from the optional `classpulse-oidc` Secret: an
+ * absent Secret or key leaves the variable unset (local accounts only, or that setting's default).
+ */
+export function oidcEnv(): k8s.EnvVar[] {
+  const variables: Record<keyof typeof SECRETS.oidc.keys, string> = {
+    issuerUrl: 'OIDC_ISSUER_URL',
+    clientId: 'OIDC_CLIENT_ID',
+    clientSecret: 'OIDC_CLIENT_SECRET',
+    allowedEmailDomains: 'OIDC_ALLOWED_EMAIL_DOMAINS',
+    studentEmailDomains: 'OIDC_STUDENT_EMAIL_DOMAINS',
+    adminEmails: 'OIDC_ADMIN_EMAILS',
+    providerName: 'OIDC_PROVIDER_NAME',
+  };
+  return Object.entries(variables).map(([key, name]) =>
+    env.secret(name, SECRETS.oidc.name, SECRETS.oidc.keys[key as keyof typeof variables], true),
+  );
+}
+
+/**
  * The root filesystem is read-only; Node's temp files (and Next.js's) go here. Every
  * pod from hardenedPods gets both; a workload names them only to place them among its own.
  */

@@ -24,6 +24,24 @@ export const SECRETS = {
       authDomain: 'auth-domain',
     },
   },
+  /**
+   * School sign-in (OpenID Connect), optional as a whole: without this Secret teachers have
+   * local accounts only. Each key is the web app's OIDC_* variable of the same name
+   * (`issuer-url` is OIDC_ISSUER_URL, …); only `client-secret` is a secret, the rest live here
+   * so one object holds a deployment's sign-in.
+   */
+  oidc: {
+    name: 'classpulse-oidc',
+    keys: {
+      issuerUrl: 'issuer-url',
+      clientId: 'client-id',
+      clientSecret: 'client-secret',
+      allowedEmailDomains: 'allowed-email-domains',
+      studentEmailDomains: 'student-email-domains',
+      adminEmails: 'admin-emails',
+      providerName: 'provider-name',
+    },
+  },
   /** Mounted into Alertmanager at /etc/alertmanager/secrets/alertmanager-slack/. */
   alertmanagerSlack: {
     name: 'alertmanager-slack',
@@ -35,6 +53,7 @@ export const SECRETS = {
 export const SECRET_ENV_NAMES = [
   'REALTIME_TOKEN_SECRET',
   'WEB_SESSION_SECRET',
+  'OIDC_CLIENT_SECRET',
   'DATABASE_URL',
   'FIREBASE_SERVICE_ACCOUNT_JSON',
   'REDIS_PASSWORD',

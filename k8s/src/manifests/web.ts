@@ -7,6 +7,7 @@ import type { StackOptions } from './options.ts';
 import {
   env,
   firebaseEnv,
+  oidcEnv,
   hardenedPods,
   httpProbe,
   image,
@@ -95,6 +96,7 @@ export class Web extends Construct {
                 realtimeTokenSecretEnv,
                 env.secret('WEB_SESSION_SECRET', SECRETS.web.name, SECRETS.web.keys.sessionSecret),
                 ...firebaseEnv(['databaseUrl', 'serviceAccountJson', 'webApiKey', 'authDomain']),
+                ...oidcEnv(),
               ],
               // Ready: it reaches PostgreSQL. Alive: the process answers (a database outage
               // must not restart every pod).

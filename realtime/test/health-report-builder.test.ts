@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { apply, type Envelope } from '../src/engine/index.ts';
 import { deckSchema, type SessionState } from '../src/protocol/index.ts';
-import { buildHealthReport, percentile } from '../src/server/health/health-report.ts';
+import { buildHealthReport, largest, percentile } from '../src/server/health/health-report.ts';
 import type { HealthRecord } from '../src/server/health/records.ts';
 import { answerFor, EVERY_KIND_DECK } from './support/classroom.ts';
 
@@ -204,5 +204,17 @@ describe('buildHealthReport', () => {
     assert.equal(percentile([5, 1, 3, 2, 4], 50), 3);
     assert.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95), 10);
     assert.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50), 5);
+  });
+});
+
+describe('health report arithmetic at scale', () => {
+  it('takes the largest and the percentiles of a million delivery times without overflowing', () => {
+    const times = Array.from({ length: 1_000_000 }, (_, i) => (i * 7919) % 1_000_003);
+    assert.equal(
+      largest(times),
+      times.reduce((a, b) => (b > a ? b : a)),
+    );
+    assert.equal(largest([]), null);
+    assert.equal(percentile(times, 100), largest(times));
   });
 });

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { assertAccessible } from './support/browser.ts';
 import { chromiumSuite } from './support/chromium-suite.ts';
+import { parseCsv } from './support/csv.ts';
 import { colourDeck } from './support/fixtures.ts';
 import { signInInBrowser } from './support/sign-in.ts';
 
@@ -109,13 +110,21 @@ describe('the session health report in Chromium', { timeout: 120_000 }, () => {
       teacher.getByRole('link', { name: 'Download CSV' }).click(),
     ]);
     assert.match(download.suggestedFilename(), /^Health-check-[A-Z2-9]{6}-health\.csv$/);
-    const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
-    const lines = csv.split('\r\n');
-    assert.match(lines[0] ?? '', /^Student,Joined at \(UTC\),Removed,Connections,/);
-    const row = lines.find((line) => line.startsWith('Noor,'))?.split(',');
+    const records = parseCsv(await readFile(await download.path(), 'utf8'));
+    assert.deepEqual(records[0]?.slice(0, 4), [
+      'Student',
+      'Joined at (UTC)',
+      'Removed',
+      'Connections',
+    ]);
+    const row = records.find((record) => record[0] === 'Noor');
     assert.ok(row, 'a CSV row for Noor');
     assert.deepEqual([row[6], row[8], row[9]], ['websocket', '3', '1']);
-    assert.ok(lines.includes('Stored check,All 3 acknowledged answers are stored.'));
+    assert.ok(
+      records.some(
+        (r) => r[0] === 'Stored check' && r[1] === 'All 3 acknowledged answers are stored.',
+      ),
+    );
     const json = await teacher.request.get(
       `/api/sessions/${sessionPath.split('/').pop()}/health.json`,
     );

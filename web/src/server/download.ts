@@ -1,4 +1,4 @@
-import { toCsv } from './csv.ts';
+import { toCsv, type CsvCell } from './csv.ts';
 
 /** A deck title as a safe file name part: letters, digits, "-" and "_" only. */
 function downloadName(title: string): string {
@@ -27,6 +27,6 @@ export function fileDownload(body: string, contentType: string, fileName: string
 }
 
 /** Rows as a CSV download, BOM first so spreadsheet apps read UTF-8 names correctly. */
-export function csvDownload(rows: readonly (readonly string[])[], fileName: string): Response {
+export function csvDownload(rows: readonly (readonly CsvCell[])[], fileName: string): Response {
   return fileDownload(`\uFEFF${toCsv(rows)}`, 'text/csv; charset=utf-8', fileName);
 }

@@ -1,5 +1,6 @@
 import { healthReportSchema, type HealthReport } from '@classpulse/realtime/protocol';
 import { getFromRealtime, type RealtimeFailure } from './realtime-session.ts';
+import type { CsvCell } from './csv.ts';
 
 export type HealthResult = { ok: true; report: HealthReport } | RealtimeFailure;
 
@@ -41,13 +42,13 @@ export function storedCheckSentence(check: HealthReport['storedCheck']): string 
   return `${check.missing.length} of ${check.acknowledged} acknowledged answers are not stored.`;
 }
 
-const ms = (value: number | null) => (value === null ? '' : String(Math.round(value)));
+const ms = (value: number | null) => (value === null ? null : Math.round(value));
 
 /**
  * The CSV for IT: one row per student and a total, then the stored check with any missing
  * answer. Times in milliseconds; empty cells where nothing was measured.
  */
-export function healthCsvRows(report: HealthReport): string[][] {
+export function healthCsvRows(report: HealthReport): CsvCell[][] {
   const header = [
     'Student',
     'Joined at (UTC)',
@@ -67,14 +68,14 @@ export function healthCsvRows(report: HealthReport): string[][] {
     s.name,
     s.joinedAt > 0 ? new Date(s.joinedAt).toISOString() : '',
     s.removed ? 'yes' : 'no',
-    String(s.connections),
-    String(s.disconnects),
-    String(s.reconnects),
+    s.connections,
+    s.disconnects,
+    s.reconnects,
     s.transports.join(' '),
     reasonsText(s.disconnectReasons),
-    String(s.answers),
-    String(s.queuedOffline),
-    String(s.resent),
+    s.answers,
+    s.queuedOffline,
+    s.resent,
     ms(s.deliveryP50Ms),
     ms(s.deliveryP95Ms),
   ]);
@@ -83,14 +84,14 @@ export function healthCsvRows(report: HealthReport): string[][] {
     'All students',
     '',
     '',
-    String(t.connections),
-    String(t.disconnects),
-    String(t.reconnects),
+    t.connections,
+    t.disconnects,
+    t.reconnects,
     report.transports.map((x) => x.transport).join(' '),
     `server restarts: ${t.restarts}`,
-    String(t.answers),
-    String(t.queuedOffline),
-    String(t.resent),
+    t.answers,
+    t.queuedOffline,
+    t.resent,
     ms(report.delivery.p50Ms),
     ms(report.delivery.p95Ms),
   ];

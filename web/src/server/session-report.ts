@@ -1,5 +1,6 @@
 import type { SessionState } from '@classpulse/realtime/protocol';
 import { answerText } from '../lib/answer-text.ts';
+import type { CsvCell } from './csv.ts';
 import { database } from './db.ts';
 import { sessionStudentEmails } from './data/session-student-repository.ts';
 import { getFromRealtime, realtimeSessionUrl, type RealtimeFailure } from './realtime-session.ts';
@@ -35,7 +36,7 @@ export async function studentEmails(sessionId: string): Promise<Map<string, stri
  * Rows of the per-student report: a header, then one row per student with one cell per question
  * slide. With signed-in students, an Email column follows the name.
  */
-export function reportRows(state: SessionState, emails: ReadonlyMap<string, string>): string[][] {
+export function reportRows(state: SessionState, emails: ReadonlyMap<string, string>): CsvCell[][] {
   const slides = state.deck.slides.filter((s) => s.question);
   const withEmail = emails.size > 0;
   const header = [
@@ -52,7 +53,11 @@ export function reportRows(state: SessionState, emails: ReadonlyMap<string, stri
     ...slides.map((slide) => {
       const response = state.responses[slide.id]?.[student.id];
       if (!response) return '';
-      const text = answerText(slide.question, response.answer);
+      const { answer } = response;
+      // Numbers stay numbers, so a spreadsheet can sum them (−5 is −5, not text).
+      if ((answer.kind === 'number' || answer.kind === 'scale') && !response.hidden)
+        return answer.value;
+      const text = answerText(slide.question, answer);
       return response.hidden ? `${text} (hidden)` : text;
     }),
   ]);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { assertAccessible } from './browser.ts';
 import { chromiumSuite } from './chromium-suite.ts';
+import { parseCsv } from './csv.ts';
 import { everyKindDeck, solidPng } from './fixtures.ts';
 import { reported, waitForReported } from './reported-metrics.ts';
 import type { Stack } from './stack.ts';
@@ -248,9 +249,9 @@ export function classroomFlow(options: ClassroomFlowOptions): void {
         const csv = await dashboard.request.get(
           `/api/sessions/${sessionPath.split('/').pop()}/report.csv`,
         );
-        const body = await csv.text();
+        const records = parseCsv(await csv.text());
         for (const [i, name] of ['Ada', 'Grace', 'Alan'].entries()) {
-          const row = body.split('\r\n').find((line) => line.startsWith(name));
+          const row = records.find((record) => record[0] === name)?.join(',');
           assert.ok(row, `a CSV row for ${name}`);
           for (const expected of [
             ANSWERS.mc[i]!,

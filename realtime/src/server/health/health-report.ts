@@ -251,7 +251,7 @@ export function buildHealthReport(
       unmeasured: all.length - delivery.length,
       p50Ms: percentile(delivery, 50),
       p95Ms: percentile(delivery, 95),
-      maxMs: delivery.length > 0 ? Math.max(...delivery) : null,
+      maxMs: largest(delivery),
       serverMeasured: server.length,
       serverP50Ms: percentile(server, 50),
       serverP95Ms: percentile(server, 95),
@@ -322,6 +322,16 @@ function countDbAck(answers: Map<string, AnswerTally>, r: HealthRecordOf<'db-ack
     serverMs: null,
     refused: r.refused !== undefined,
   });
+}
+
+/**
+ * The largest value, or null without values. A loop, not `Math.max(...values)`: spreading a
+ * session's hundreds of thousands of answers overflows the call stack.
+ */
+export function largest(values: readonly number[]): number | null {
+  let max: number | null = null;
+  for (const value of values) if (max === null || value > max) max = value;
+  return max;
 }
 
 /** Nearest-rank percentile (a value that occurred), or null without values. */

@@ -21,7 +21,8 @@ export function SessionReport({
 }: {
   sessionId: string;
   state: SessionState;
-  rows: string[][];
+  /** Text, a number, or null for no answer (the CSV's cells). */
+  rows: (string | number | null)[][];
   /** Teacher actions, oldest first (server/audit-trail.ts). */
   audit: Array<{ at: number; who: string; what: string }>;
   /** Only the session's owner deletes it, not a co-teacher. */
@@ -93,7 +94,13 @@ export function SessionReport({
                         {cell}
                       </th>
                     ) : (
-                      <td key={i}>{cell || <span className={styles.muted}>—</span>}</td>
+                      <td key={i}>
+                        {cell === null || cell === '' ? (
+                          <span className={styles.muted}>—</span>
+                        ) : (
+                          cell
+                        )}
+                      </td>
                     ),
                   )}
                 </tr>

@@ -31,8 +31,23 @@ export const WEB_SERVER_METRICS = {
     type: 'gauge',
     labelNames: ['state'],
   },
+  refused: {
+    name: 'web_http_refused_total',
+    help: 'Requests and connections the web tier refused before the app saw them, by reason (a malformed Host, a body over its limit or without a declared length, a client too slow to send its request, a bad request, the connection cap).',
+    type: 'counter',
+    labelNames: ['reason'],
+  },
 } as const;
 
 /** Closed label values of the web tier's metrics. */
 export const WEB_DB_QUERY_OUTCOMES = ['ok', 'error'] as const;
 export const WEB_DB_POOL_STATES = ['total', 'idle', 'waiting'] as const;
+export const WEB_REFUSAL_REASONS = [
+  'bad_host',
+  'too_large',
+  'length_required',
+  'timeout',
+  'bad_request',
+  'connection_limit',
+] as const;
+export type WebRefusalReason = (typeof WEB_REFUSAL_REASONS)[number];

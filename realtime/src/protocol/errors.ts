@@ -21,6 +21,10 @@ export const ERROR_CODES = {
     message: 'The session has started and does not accept late joins.',
   },
   student_removed: { retryable: false, message: 'The teacher removed you from this session.' },
+  too_many_connections: {
+    retryable: false,
+    message: 'You opened this session in too many places; this older one was closed.',
+  },
   sign_in_required: {
     retryable: false,
     message: 'This class asks you to sign in with your school account.',

@@ -57,6 +57,15 @@ const envSchema = z.object({
   /** How long a dead process keeps its sessions before another takes them over. */
   REALTIME_SESSION_LEASE_MS: int(1_000, 120_000).default(10_000),
   REALTIME_PEER_TIMEOUT_MS: int(100, 60_000).default(2_000),
+  /**
+   * Sockets one student keeps on one process (two tabs and a phone); a newer one closes the
+   * oldest, so a copied token cannot open thousands, each with its own rate allowance.
+   */
+  REALTIME_SOCKETS_PER_STUDENT: int(1, 20).default(3),
+  /** Open TCP connections one process keeps at most (students' sockets included). */
+  REALTIME_MAX_CONNECTIONS: int(16, 1_000_000).default(40_000),
+  /** A client has this long to send an HTTP request's headers (slowloris). */
+  REALTIME_HEADERS_TIMEOUT_MS: int(1_000, 120_000).default(15_000),
   /** Firebase mode (FIREBASE_DATABASE_URL and a service account): sessions live in Firebase. */
   ...firebaseEnvSchema.shape,
 });
@@ -68,6 +77,9 @@ export interface RealtimeConfig {
   sqlitePath: string;
   sqliteSynchronous: 'full' | 'normal';
   snapshotEvery: number;
+  socketsPerStudent: number;
+  maxConnections: number;
+  headersTimeoutMs: number;
   /** Unset: main.ts generates one into the data folder. */
   tokenSecret: string | undefined;
   teacherTokenTtlSeconds: number;
@@ -149,6 +161,9 @@ export function loadRealtimeConfig(
     redisKeyPrefix: e.REALTIME_REDIS_KEY_PREFIX,
     sessionLeaseMs: e.REALTIME_SESSION_LEASE_MS,
     peerTimeoutMs: e.REALTIME_PEER_TIMEOUT_MS,
+    socketsPerStudent: e.REALTIME_SOCKETS_PER_STUDENT,
+    maxConnections: e.REALTIME_MAX_CONNECTIONS,
+    headersTimeoutMs: e.REALTIME_HEADERS_TIMEOUT_MS,
     firebase,
   };
 }

@@ -103,7 +103,15 @@ export async function createRealtimeServer(
   });
 
   let closing = false;
-  const http = createServer();
+  // Deadlines for a request's headers (slowloris; checked every few seconds, not Node's 30) and
+  // a connection cap. socket.io's long-polling requests are short, so the request deadline is too.
+  const http = createServer({
+    headersTimeout: config.headersTimeoutMs,
+    requestTimeout: Math.max(60_000, config.headersTimeoutMs + 1_000),
+    connectionsCheckingInterval: Math.min(5_000, Math.ceil(config.headersTimeoutMs / 2)),
+  });
+  http.maxConnections = config.maxConnections;
+  http.on('drop', () => metrics.countRejected('too_many_connections'));
   const io: RealtimeServer['io'] = new Server(http, {
     serveClient: false,
     // Hard transport cap; per-message limits below it give a typed error instead of a disconnect.
@@ -140,7 +148,14 @@ export async function createRealtimeServer(
       rateLimitBurst: config.rateLimitBurst,
     }),
   );
-  registerSocketHandlers(io, { ops, clock, logger, metrics, tokens });
+  registerSocketHandlers(io, {
+    ops,
+    clock,
+    logger,
+    metrics,
+    tokens,
+    socketsPerStudent: config.socketsPerStudent,
+  });
 
   const httpApi = createHttpApi({
     ops,

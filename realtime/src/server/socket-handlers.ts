@@ -25,6 +25,8 @@ export interface SocketHandlerDeps {
   logger: Logger;
   metrics: RealtimeMetrics;
   tokens: TokenService;
+  /** The most sockets one student keeps on this process; a new one closes the oldest. */
+  socketsPerStudent: number;
 }
 
 /**
@@ -86,7 +88,9 @@ async function onConnection(socket: AppSocket, deps: SocketHandlerDeps): Promise
   if (data.role !== 'student') return;
 
   const { studentId } = data;
-  await socket.join([studentsRoom(data.sessionId), studentRoom(data.sessionId, studentId)]);
+  const own = studentRoom(data.sessionId, studentId);
+  await socket.join([studentsRoom(data.sessionId), own]);
+  closeOldestBeyond(socket, own, deps);
   socket.emit('session:welcome', {
     ...welcome,
     studentId,
@@ -104,6 +108,26 @@ async function onConnection(socket: AppSocket, deps: SocketHandlerDeps): Promise
     socket.conn.once('upgrade', () => {
       void ops.transportChanged(data.sessionId, studentId, socket.conn.transport.name, socket.id);
     });
+  }
+}
+
+/**
+ * One student token may not hold the process's sockets (each with its own rate allowance): past
+ * `socketsPerStudent`, the oldest of the student's sockets here are told why and closed. A room
+ * keeps sockets in the order they joined.
+ */
+function closeOldestBeyond(socket: AppSocket, room: string, deps: SocketHandlerDeps): void {
+  const members = socket.nsp.adapter.rooms.get(room);
+  if (!members || members.size <= deps.socketsPerStudent) return;
+  let excess = members.size - deps.socketsPerStudent;
+  for (const id of [...members]) {
+    if (excess === 0) break;
+    const oldest = socket.nsp.sockets.get(id);
+    if (!oldest || oldest.id === socket.id) continue;
+    excess--;
+    deps.metrics.countRejected('too_many_connections');
+    oldest.emit('session:closed', protocolError('too_many_connections'));
+    oldest.disconnect(true);
   }
 }
 

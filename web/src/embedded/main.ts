@@ -19,7 +19,9 @@ import { currentEnvironment, exportToWebEnvironment, loadLauncherConfig } from '
 import { lanAddresses } from './lan-addresses.ts';
 import { startProbeChild } from './probe-child.ts';
 import { setupLinkIfNeeded } from '../server/accounts/owner-setup.ts';
+import { webConfig } from '../server/config.ts';
 import { database } from '../server/db.ts';
+import { admitRequest, hardenServer, serverOptions } from '../server/front-door.ts';
 import { legacyTeacherSecretExists } from '../server/legacy-secret.ts';
 
 /**
@@ -80,13 +82,16 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir: webDir, hostname: launcher.host, port: launcher.port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const web = createServer((req, res) => {
+  const { http, uploadMaxBytes } = webConfig();
+  const web = createServer(serverOptions(http), (req, res) => {
     // Nothing stands in front of this server: the peer is the source (per-source sign-in limits).
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
+    if (!admitRequest(req, res, http, uploadMaxBytes)) return;
     if (req.url === BEACON_PATH || req.url?.startsWith(`${BEACON_PATH}?`))
       return aggregator.handleBeacon(req, res);
     void handle(req, res);
   });
+  hardenServer(web, http);
   await new Promise<void>((resolve) => web.listen(launcher.port, launcher.host, resolve));
   const port = (web.address() as AddressInfo).port;
 

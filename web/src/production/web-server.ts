@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import next from 'next';
 import { poolStats } from '../server/data/connect.ts';
+import { webConfig } from '../server/config.ts';
 import { database } from '../server/db.ts';
+import { admitRequest, hardenServer, serverOptions } from '../server/front-door.ts';
 import { webMetrics } from '../server/web-metrics.ts';
 import type { WebServerConfig } from './config.ts';
 import { routeLabel } from './route-label.ts';
@@ -53,7 +55,8 @@ export async function createWebServer(
   const handle = app.getRequestHandler();
   let closing = false;
 
-  const publicServer = createServer((req, res) => {
+  const { http, uploadMaxBytes } = webConfig();
+  const publicServer = createServer(serverOptions(http), (req, res) => {
     const started = performance.now();
     const route = routeLabel(req.url);
     const method = METHODS.has(req.method ?? '') ? req.method! : 'other';
@@ -61,8 +64,9 @@ export async function createWebServer(
       metrics.requests.inc({ route, method, status: String(res.statusCode) });
       metrics.requestDuration.observe({ route, method }, (performance.now() - started) / 1000);
     });
-    void handle(req, res);
+    if (admitRequest(req, res, http, uploadMaxBytes)) void handle(req, res);
   });
+  hardenServer(publicServer, http);
 
   const internalServer = createServer((req, res) => {
     void internal(req, res).catch(() => {

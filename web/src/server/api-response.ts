@@ -30,12 +30,3 @@ export function validationError(error: $ZodError): Response {
 export function json(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 }
-
-/** Parses a JSON body without throwing; `undefined` when it is not JSON. */
-export async function readJson(request: Request): Promise<unknown> {
-  try {
-    return (await request.json()) as unknown;
-  } catch {
-    return undefined;
-  }
-}

@@ -79,6 +79,29 @@ const envSchema = z.object({
     .max(20 * 1024 * 1024)
     .default(5 * 1024 * 1024),
   /**
+   * The largest request body any route takes except uploads (a whole deck: 100 slides of text);
+   * a bigger one is refused with 413 before it is read. Other JSON routes take far less.
+   */
+  WEB_BODY_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(64 * 1024 * 1024)
+    .default(4 * 1024 * 1024),
+  /**
+   * Strict-Transport-Security's max-age in seconds on pages served over HTTPS; 0 (default) sends
+   * none. Set it (e.g. 31536000) once the site is HTTPS-only for good: browsers then refuse HTTP.
+   */
+  WEB_HSTS_MAX_AGE: z.coerce.number().int().min(0).max(63_072_000).default(0),
+  /** Open connections one web process keeps at most; more are closed at once (counted). */
+  WEB_MAX_CONNECTIONS: z.coerce.number().int().min(16).max(1_000_000).default(8_192),
+  /** A client has this long to send a request's headers (slowloris). */
+  WEB_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(15_000),
+  /** ... and this long for the whole request, body included (an upload on slow school Wi-Fi). */
+  WEB_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(5_000).max(600_000).default(120_000),
+  /** An idle keep-alive connection is closed after this long. */
+  WEB_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(5_000),
+  /**
    * Firebase mode (FIREBASE_DATABASE_URL plus a service account, see .env.example): students
    * sync through Firebase, and this app mints their custom tokens.
    */
@@ -153,6 +176,15 @@ function oidcConfig(e: z.output<typeof envSchema>): OidcConfig | undefined {
   };
 }
 
+export interface HttpLimits {
+  bodyMaxBytes: number;
+  hstsMaxAgeSeconds: number;
+  maxConnections: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+}
+
 export interface WebConfig {
   dataDir: string;
   /** Where the web tier's data lives: the SQLite file, or PostgreSQL when DATABASE_URL is set. */
@@ -168,6 +200,8 @@ export interface WebConfig {
   /** School sign-in; undefined without OIDC_ISSUER_URL. */
   oidc: OidcConfig | undefined;
   uploadMaxBytes: number;
+  /** What the HTTP server in front of the app takes (both launchers). */
+  http: HttpLimits;
   /** Firebase mode's server side; undefined when it is off. */
   firebase: FirebaseAdminConfig | undefined;
   /** What browsers need to reach Firebase; set with `firebase`. */
@@ -203,6 +237,15 @@ export function loadWebConfig(env: Record<string, string | undefined> = process.
     sessionSecret: e.WEB_SESSION_SECRET,
     oidc: oidcConfig(e),
     uploadMaxBytes: e.WEB_UPLOAD_MAX_BYTES,
+    http: {
+      bodyMaxBytes: e.WEB_BODY_MAX_BYTES,
+      hstsMaxAgeSeconds: e.WEB_HSTS_MAX_AGE,
+      maxConnections: e.WEB_MAX_CONNECTIONS,
+      headersTimeoutMs: e.WEB_HEADERS_TIMEOUT_MS,
+      // Node requires the headers' deadline to come before the whole request's.
+      requestTimeoutMs: Math.max(e.WEB_REQUEST_TIMEOUT_MS, e.WEB_HEADERS_TIMEOUT_MS + 1_000),
+      keepAliveTimeoutMs: e.WEB_KEEP_ALIVE_TIMEOUT_MS,
+    },
     metrics: { endpoint: e.METRICS_BEACON_URL, sampleRate: e.METRICS_SAMPLE_RATE },
     defaultStudentTransport: firebase ? (e.DEFAULT_STUDENT_TRANSPORT ?? 'firebase') : 'socket',
     wsDarkLaunchShare: firebase ? e.WS_DARK_LAUNCH_SHARE : 0,

@@ -13,6 +13,7 @@ export interface WebMetrics {
   requestDuration: Histogram<'route' | 'method'>;
   queryDuration: Histogram<'outcome'>;
   pool: Gauge<'state'>;
+  refused: Counter<'reason'>;
 }
 
 const M = WEB_SERVER_METRICS;
@@ -37,6 +38,7 @@ export function webMetrics(): WebMetrics {
         registers,
       }),
       pool: new Gauge({ ...M.pool, labelNames: [...M.pool.labelNames], registers }),
+      refused: new Counter({ ...M.refused, labelNames: [...M.refused.labelNames], registers }),
     };
   });
 }

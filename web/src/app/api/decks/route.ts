@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { json, readJson, validationError } from '../../../server/api-response.ts';
+import { readJsonBody } from '../../../server/request-body.ts';
+import { json } from '../../../server/api-response.ts';
 import { blankDeck, createDeck, listDecks } from '../../../server/decks.ts';
 import { requireTeacher } from '../../../server/require-teacher.ts';
 
@@ -16,8 +17,8 @@ export async function GET(): Promise<Response> {
 export async function POST(request: Request): Promise<Response> {
   const auth = await requireTeacher();
   if ('response' in auth) return auth.response;
-  const body = createSchema.safeParse(await readJson(request));
-  if (!body.success) return validationError(body.error);
+  const body = await readJsonBody(request, createSchema);
+  if (!body.ok) return body.response;
   const created = await createDeck(auth.teacherId, blankDeck(body.data.title));
   return json({ ok: true, id: created.id, deck: created.deck }, 201);
 }

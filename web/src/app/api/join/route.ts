@@ -1,5 +1,6 @@
 import { signInFirebaseStudent } from '@classpulse/realtime/firebase-admin';
-import { apiError, json, readJson } from '../../../server/api-response.ts';
+import { apiError, json } from '../../../server/api-response.ts';
+import { readJsonValue } from '../../../server/request-body.ts';
 import { webConfig } from '../../../server/config.ts';
 import { firebaseAdmin } from '../../../server/firebase-admin.ts';
 
@@ -25,9 +26,11 @@ export async function POST(request: Request): Promise<Response> {
   const admin = firebaseAdmin();
   if (!admin)
     return apiError(404, 'not_found', 'Students join over the socket in this deployment.');
+  const body = await readJsonValue(request);
+  if (!body.ok) return body.response;
   const result = await signInFirebaseStudent(
     { realtimeUrl: webConfig().realtimeInternalUrl, admin },
-    await readJson(request),
+    body.data,
   );
   return result.ok ? json(result) : json(result, STATUS[result.code] ?? 409);
 }

@@ -1,6 +1,7 @@
 import { createSessionRequestSchema } from '@classpulse/realtime/protocol';
+import { readJsonBody } from '../../../server/request-body.ts';
 import { z } from 'zod';
-import { apiError, json, readJson, validationError } from '../../../server/api-response.ts';
+import { apiError, json } from '../../../server/api-response.ts';
 import { getDeck } from '../../../server/decks.ts';
 import { requireTeacher } from '../../../server/require-teacher.ts';
 import { startSession } from '../../../server/sessions.ts';
@@ -13,8 +14,8 @@ const bodySchema = z.object({
 export async function POST(request: Request): Promise<Response> {
   const auth = await requireTeacher();
   if ('response' in auth) return auth.response;
-  const body = bodySchema.safeParse(await readJson(request));
-  if (!body.success) return validationError(body.error);
+  const body = await readJsonBody(request, bodySchema);
+  if (!body.ok) return body.response;
   const stored = await getDeck(auth.teacherId, body.data.deckId);
   if (!stored) return apiError(404, 'not_found', 'This deck does not exist.');
   const started = await startSession(auth.teacherId, stored.id, stored.deck, body.data.settings);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readJson, validationError } from '../../../server/api-response.ts';
+import { readJsonBody } from '../../../server/request-body.ts';
 import {
   emailField,
   linkTokenField,
@@ -18,8 +18,8 @@ const bodySchema = z.object({
 
 /** The setup link: creates the owner (admin) account and signs it in. */
 export async function POST(request: Request): Promise<Response> {
-  const body = bodySchema.safeParse(await readJson(request));
-  if (!body.success) return validationError(body.error);
+  const body = await readJsonBody(request, bodySchema);
+  if (!body.ok) return body.response;
   const { token, ...details } = body.data;
   const result = await answeringEmailTaken(() => completeSetup(token, details));
   return result.ok ? signedInResponse(request, result.account) : failureResponse(result);

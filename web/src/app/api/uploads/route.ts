@@ -3,40 +3,8 @@ import { webConfig } from '../../../server/config.ts';
 import { requireTeacher } from '../../../server/require-teacher.ts';
 import { database } from '../../../server/db.ts';
 import { storeUpload } from '../../../server/uploads.ts';
-
-/** Room for the multipart envelope (boundaries, part headers) around the file itself. */
-const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
-
-/**
- * Reads the request body, giving up as soon as it passes `limit` bytes so an oversized upload is
- * never buffered whole. Null when the limit is passed.
- */
-async function readBodyCapped(
-  request: Request,
-  limit: number,
-): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
-}
+import { MULTIPART_OVERHEAD_BYTES } from '../../../server/front-door.ts';
+import { readBodyCapped } from '../../../server/request-body.ts';
 
 function tooLarge(maxBytes: number): Response {
   const mib = (maxBytes / (1024 * 1024)).toFixed(maxBytes % (1024 * 1024) === 0 ? 0 : 1);

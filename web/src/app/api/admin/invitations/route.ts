@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { json, readJson, validationError } from '../../../../server/api-response.ts';
+import { readJsonBody } from '../../../../server/request-body.ts';
+import { json } from '../../../../server/api-response.ts';
 import { inviteTeacher } from '../../../../server/accounts/admin.ts';
 import { emailField, roleField } from '../../../../server/accounts/fields.ts';
 import { failureResponse } from '../../../../server/accounts/responses.ts';
@@ -12,8 +13,8 @@ const bodySchema = z.object({ email: emailField, role: roleField.default('teache
 export async function POST(request: Request): Promise<Response> {
   const auth = await requireAdmin();
   if ('response' in auth) return auth.response;
-  const body = bodySchema.safeParse(await readJson(request));
-  if (!body.success) return validationError(body.error);
+  const body = await readJsonBody(request, bodySchema);
+  if (!body.ok) return body.response;
   const result = await inviteTeacher(
     auth.account,
     requestOrigin(request),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { apiError, readJson, validationError } from '../../../../server/api-response.ts';
+import { apiError, validationError } from '../../../../server/api-response.ts';
+import { readJsonValue } from '../../../../server/request-body.ts';
 import { emailField } from '../../../../server/accounts/fields.ts';
 import { failureResponse, signedInResponse } from '../../../../server/accounts/responses.ts';
 import { requestSource, signInWithPassword } from '../../../../server/accounts/sign-in.ts';
@@ -12,7 +13,9 @@ const bodySchema = z.object({
 
 /** Email and password sign-in of a local account. */
 export async function POST(request: Request): Promise<Response> {
-  const raw = await readJson(request);
+  const read = await readJsonValue(request);
+  if (!read.ok) return read.response;
+  const raw = read.data;
   // The shared teacher secret of before accounts: say plainly that it is over.
   if (raw && typeof raw === 'object' && 'secret' in raw && !('email' in raw))
     return apiError(

@@ -1,5 +1,7 @@
 import { deckSchema } from '@classpulse/realtime/protocol';
-import { apiError, json, readJson, validationError } from '../../../../server/api-response.ts';
+import { webConfig } from '../../../../server/config.ts';
+import { readJsonBody } from '../../../../server/request-body.ts';
+import { apiError, json } from '../../../../server/api-response.ts';
 import { deleteDeck, getDeck, saveDeck } from '../../../../server/decks.ts';
 import { teacherRouteWithId } from '../../../../server/require-teacher.ts';
 
@@ -12,8 +14,8 @@ export const GET = teacherRouteWithId(async (teacherId, deckId) => {
 
 /** Saves the whole deck; the protocol's deck schema is the one validation. */
 export const PUT = teacherRouteWithId(async (teacherId, deckId, request) => {
-  const deck = deckSchema.safeParse(await readJson(request));
-  if (!deck.success) return validationError(deck.error);
+  const deck = await readJsonBody(request, deckSchema, webConfig().http.bodyMaxBytes);
+  if (!deck.ok) return deck.response;
   const saved = await saveDeck(teacherId, deckId, deck.data);
   if (saved === 'read-only')
     return apiError(403, 'read_only', 'This deck is shared with you to view: make a copy to edit.');

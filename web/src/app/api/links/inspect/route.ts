@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { apiError, json, readJson, validationError } from '../../../../server/api-response.ts';
+import { readJsonBody } from '../../../../server/request-body.ts';
+import { apiError, json } from '../../../../server/api-response.ts';
 import { linkTokenField } from '../../../../server/accounts/fields.ts';
 import { inspectLink } from '../../../../server/accounts/link-actions.ts';
 
@@ -10,8 +11,8 @@ const bodySchema = z.object({
 
 /** What a one-time link's page shows (the invited address), without using the link up. */
 export async function POST(request: Request): Promise<Response> {
-  const body = bodySchema.safeParse(await readJson(request));
-  if (!body.success) return validationError(body.error);
+  const body = await readJsonBody(request, bodySchema);
+  if (!body.ok) return body.response;
   const link = await inspectLink(body.data.token, body.data.purpose);
   if (!link)
     return apiError(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { json, readJson, validationError } from '../../../../../server/api-response.ts';
+import { readJsonBody } from '../../../../../server/request-body.ts';
+import { json } from '../../../../../server/api-response.ts';
 import { updateAccount } from '../../../../../server/accounts/admin.ts';
 import { roleField } from '../../../../../server/accounts/fields.ts';
 import { failureResponse } from '../../../../../server/accounts/responses.ts';
@@ -12,8 +13,8 @@ const bodySchema = z
 
 /** Disable or enable an account, or change its role. */
 export const PATCH = adminRouteWithId(async (admin, id, request) => {
-  const body = bodySchema.safeParse(await readJson(request));
-  if (!body.success) return validationError(body.error);
+  const body = await readJsonBody(request, bodySchema);
+  if (!body.ok) return body.response;
   const result = await updateAccount(admin, id, body.data);
   return result.ok ? json({ ok: true, account: result.value }) : failureResponse(result);
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { json, readJson, validationError } from '../../../../../server/api-response.ts';
+import { readJsonBody } from '../../../../../server/request-body.ts';
+import { json } from '../../../../../server/api-response.ts';
 import { emailField } from '../../../../../server/accounts/fields.ts';
 import { failureResponse } from '../../../../../server/accounts/responses.ts';
 import { deckShares, shareDeck } from '../../../../../server/deck-sharing.ts';
@@ -18,8 +19,8 @@ export const GET = teacherRouteWithId(async (teacherId, deckId) => {
 
 /** The owner shares the deck with a teacher (view or edit), or stops sharing it (none). */
 export const POST = teacherRouteWithId(async (teacherId, deckId, request) => {
-  const body = bodySchema.safeParse(await readJson(request));
-  if (!body.success) return validationError(body.error);
+  const body = await readJsonBody(request, bodySchema);
+  if (!body.ok) return body.response;
   const result = await shareDeck(teacherId, deckId, body.data.email, body.data.permission);
   return result.ok ? json(result) : failureResponse(result);
 });

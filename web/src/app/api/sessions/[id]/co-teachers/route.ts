@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { json, readJson, validationError } from '../../../../../server/api-response.ts';
+import { readJsonBody } from '../../../../../server/request-body.ts';
+import { json } from '../../../../../server/api-response.ts';
 import { emailField } from '../../../../../server/accounts/fields.ts';
 import { failureResponse } from '../../../../../server/accounts/responses.ts';
 import { changeCoTeacher, coTeaching } from '../../../../../server/co-teaching.ts';
@@ -15,8 +16,8 @@ export const GET = teacherRouteWithId(async (teacherId, sessionId) => {
 
 /** The owner adds or removes a co-teacher by email address. */
 export const POST = teacherRouteWithId(async (teacherId, sessionId, request) => {
-  const body = bodySchema.safeParse(await readJson(request));
-  if (!body.success) return validationError(body.error);
+  const body = await readJsonBody(request, bodySchema);
+  if (!body.ok) return body.response;
   const result = await changeCoTeacher(teacherId, sessionId, body.data.email, body.data.action);
   return result.ok ? json({ ok: true, ...result.value }) : failureResponse(result);
 });

@@ -1,6 +1,7 @@
 import { studentTransportSchema } from '@classpulse/realtime/protocol';
+import { readJsonBody } from '../../../../../server/request-body.ts';
 import { z } from 'zod';
-import { apiError, json, readJson, validationError } from '../../../../../server/api-response.ts';
+import { apiError, json } from '../../../../../server/api-response.ts';
 import { requireTeacher } from '../../../../../server/require-teacher.ts';
 import { rememberStudentTransport } from '../../../../../server/sessions.ts';
 
@@ -16,8 +17,8 @@ export async function POST(
 ): Promise<Response> {
   const auth = await requireTeacher();
   if ('response' in auth) return auth.response;
-  const body = bodySchema.safeParse(await readJson(request));
-  if (!body.success) return validationError(body.error);
+  const body = await readJsonBody(request, bodySchema);
+  if (!body.ok) return body.response;
   if (!(await rememberStudentTransport(auth.teacherId, (await params).id, body.data.transport)))
     return apiError(404, 'not_found', 'This session does not exist.');
   return json({ ok: true });

@@ -1,0 +1,89 @@
+/**
+ * Connections a hostile client opens, against the real server: one student token opening many
+ * sockets keeps only the newest few (the oldest are told why and closed, each counted); a client
+ * that never finishes its HTTP headers is cut off; connections over the process's cap are dropped
+ * and counted, and the server serves again once they close.
+ */
+import assert from 'node:assert/strict';
+import { connect as tcpConnect, type Socket as TcpSocket } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { PROTOCOL_VERSION, type ProtocolError } from '../src/protocol/index.ts';
+import {
+  connect,
+  createSession,
+  http,
+  joinStudent,
+  metricValue,
+  nextEvent,
+  startServer,
+  type ClientSocket,
+  type Harness,
+} from './support/server-harness.ts';
+
+const DECK = {
+  title: 'Hostile',
+  slides: [{ id: 'q1', question: { kind: 'short-text' as const, prompt: 'One?' } }],
+};
+
+const rejected = async (h: Harness, reason: string) =>
+  metricValue(await (await fetch(`${h.url}/metrics`)).text(), 'realtime_rejected_messages_total', {
+    reason,
+  }) ?? 0;
+
+describe('hostile connections', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startServer({ socketsPerStudent: 3, headersTimeoutMs: 1_000, maxConnections: 60 });
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  it('one student token keeps only its newest three sockets', async () => {
+    const session = await createSession(h, DECK);
+    const student = await joinStudent(h, session.joinCode, 'Ada');
+    const closedOldest = nextEvent<ProtocolError>(student.socket, 'session:closed');
+    const sockets: ClientSocket[] = [];
+    for (let i = 0; i < 5; i++) {
+      const outcome = await connect(h, { v: PROTOCOL_VERSION, token: student.token });
+      assert.ok(outcome.ok, 'the newest always connects');
+      sockets.push(outcome.socket);
+    }
+    assert.equal((await closedOldest).code, 'too_many_connections');
+    await sleep(200);
+    const open = [student.socket, ...sockets].filter((s) => s.connected);
+    assert.equal(open.length, 3);
+    assert.deepEqual(open, sockets.slice(-3), 'the newest three stay');
+    assert.ok((await rejected(h, 'too_many_connections')) >= 3);
+  });
+
+  it('cuts off a client that never finishes its HTTP headers', async () => {
+    const started = Date.now();
+    const answer = await new Promise<string>((resolve) => {
+      const socket = tcpConnect(Number(new URL(h.url).port), '127.0.0.1');
+      let text = '';
+      socket.on('data', (d: Buffer) => (text += d.toString('latin1')));
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve(text));
+      socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+      setTimeout(() => socket.destroy(), 20_000).unref();
+    });
+    assert.match(answer, /^HTTP\/1\.1 408 /);
+    assert.ok(Date.now() - started < 15_000);
+  });
+
+  it('drops connections over the cap, and serves again once they close', async () => {
+    const sockets: TcpSocket[] = [];
+    for (let i = 0; i < 80; i++) {
+      const socket = tcpConnect(Number(new URL(h.url).port), '127.0.0.1');
+      socket.on('error', () => undefined);
+      sockets.push(socket);
+    }
+    await sleep(500);
+    for (const socket of sockets) socket.destroy();
+    await sleep(300);
+    assert.equal((await http(h, 'GET', '/healthz')).status, 200);
+    assert.ok((await rejected(h, 'too_many_connections')) >= 4, 'the dropped ones are counted');
+  });
+});

@@ -1,3 +1,4 @@
+import { nameSkeleton } from './name-skeleton.ts';
 import { sessionIndex } from './session-index.ts';
 import type {
   ErrorCode,
@@ -62,14 +63,19 @@ export function isLateJoin(state: SessionState): boolean {
   return false;
 }
 
-/** "Sam", "Sam (2)", "Sam (3)"… unique among students still in the session, case-insensitively. */
+/**
+ * "Sam", "Sam (2)", "Sam (3)"… unique among students still in the session by what the names look
+ * like (their skeletons: case, look-alike letters and invisible characters do not count).
+ */
 export function disambiguateName(state: SessionState, name: string, maxLength: number): string {
-  const taken = sessionIndex(state).activeNames;
-  if (!taken.has(name.toLowerCase())) return name;
-  for (let n = 2; ; n++) {
+  const { activeNames, nextSuffix } = sessionIndex(state);
+  const key = nameSkeleton(name);
+  if (!activeNames.has(key)) return name;
+  // Starts past every suffix this name already has, so it almost always takes one try.
+  for (let n = nextSuffix.get(key) ?? 2; ; n++) {
     const suffix = ` (${n})`;
     const candidate = truncateCodePoints(name, maxLength - suffix.length).trimEnd() + suffix;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
+    if (!activeNames.has(nameSkeleton(candidate))) return candidate;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { SessionState } from '../protocol/index.ts';
 import type { EngineEvent } from './events.ts';
+import { nameSkeleton } from './name-skeleton.ts';
 
 /**
  * Lookups derived from a session's state that would otherwise cost a pass over every student:
@@ -10,8 +11,13 @@ import type { EngineEvent } from './events.ts';
 export interface SessionIndex {
   /** Every student who ever joined, removed ones included (the session's size limit). */
   studentCount: number;
-  /** Lower-cased names of the students still in the session. */
+  /** Skeletons (name-skeleton.ts) of the names of the students still in the session. */
   activeNames: Set<string>;
+  /**
+   * Per skeleton of a name that is taken, the " (n)" suffix to try next: disambiguating the
+   * hundredth "Alice" costs one lookup, not a hundred.
+   */
+  nextSuffix: Map<string, number>;
   /** Stored responses per slide id. */
   responseCounts: Map<string, number>;
 }
@@ -37,7 +43,7 @@ export function indexBeforeEvolve(state: SessionState, event: EngineEvent): void
   switch (event.type) {
     case 'studentJoined':
       index.studentCount++;
-      index.activeNames.add(event.student.name.toLowerCase());
+      addName(index, event.student.name);
       break;
     case 'answerSubmitted':
       if (!state.responses[event.slideId]?.[event.studentId]) {
@@ -52,13 +58,25 @@ export function indexBeforeEvolve(state: SessionState, event: EngineEvent): void
   }
 }
 
+const SUFFIXED = /^(.*) \((\d+)\)$/u;
+
+/** A student's name is taken; a " (n)" name moves its base's next suffix past n. */
+function addName(index: Pick<SessionIndex, 'activeNames' | 'nextSuffix'>, name: string): void {
+  index.activeNames.add(nameSkeleton(name));
+  const suffixed = SUFFIXED.exec(name);
+  if (!suffixed) return;
+  const base = nameSkeleton(suffixed[1]!);
+  const n = Number(suffixed[2]);
+  if (n + 1 > (index.nextSuffix.get(base) ?? 2)) index.nextSuffix.set(base, n + 1);
+}
+
 function build(state: SessionState): SessionIndex {
-  const activeNames = new Set<string>();
+  const names = { activeNames: new Set<string>(), nextSuffix: new Map<string, number>() };
   let studentCount = 0;
   for (const id in state.students) {
     const student = state.students[id]!;
     studentCount++;
-    if (!student.removed) activeNames.add(student.name.toLowerCase());
+    if (!student.removed) addName(names, student.name);
   }
   const responseCounts = new Map<string, number>();
   for (const slideId in state.responses) {
@@ -66,5 +84,5 @@ function build(state: SessionState): SessionIndex {
     for (const _ in state.responses[slideId]) n++;
     responseCounts.set(slideId, n);
   }
-  return { studentCount, activeNames, responseCounts };
+  return { studentCount, ...names, responseCounts };
 }

@@ -2,6 +2,7 @@
 // the few schemas it uses (the full API cost the page ~33 KiB gzip).
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
+import { cleanStudentName, hasVisibleCharacter } from './student-name.ts';
 
 /** Opaque identifiers: URL-safe, bounded, never free text. */
 export const idSchema = z
@@ -33,11 +34,18 @@ export const joinCodeSchema = z
     z.regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), 'That is not a valid join code.'),
   );
 
-/** Display names: trimmed, inner whitespace collapsed, no control characters. */
-export const studentNameSchema = z.string('Enter your name.').check(
-  z.overwrite((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim()),
-  z.minLength(1, 'Enter your name.'),
-  z.maxLength(LIMITS.studentNameMax, `Use at most ${LIMITS.studentNameMax} characters.`),
-  // No control characters (C0 and C1), which break layouts and CSV exports.
-  z.regex(/^\P{Cc}+$/u, 'The name contains characters that are not allowed.'),
-);
+/**
+ * Display names, cleaned (student-name.ts: NFC, no invisible or bidi characters, whitespace
+ * collapsed, combining marks capped) and then checked: something visible, not too long, no
+ * control characters (which break layouts and CSV exports) or lone surrogates.
+ */
+export const studentNameSchema = z
+  .string('Enter your name.')
+  .check(
+    z.maxLength(LIMITS.studentNameMax * 8, `Use at most ${LIMITS.studentNameMax} characters.`),
+    z.overwrite(cleanStudentName),
+    z.minLength(1, 'Enter your name.'),
+    z.refine(hasVisibleCharacter, 'Enter a name that can be seen.'),
+    z.maxLength(LIMITS.studentNameMax, `Use at most ${LIMITS.studentNameMax} characters.`),
+    z.regex(/^[^\p{Cc}\p{Cs}]+$/u, 'The name contains characters that are not allowed.'),
+  );

@@ -8,6 +8,7 @@ export * from './ids.ts';
 export * from './limits.ts';
 export * from './messages.ts';
 export * from './questions.ts';
+export * from './student-name.ts';
 export * from './state.ts';
 export * from './version.ts';
 export * from './views.ts';

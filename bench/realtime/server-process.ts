@@ -59,7 +59,14 @@ async function start(): Promise<{ url: string; accountToken?: string; close(): P
       ...(process.env.BENCH_SNAPSHOT_EVERY
         ? { snapshotEvery: Number(process.env.BENCH_SNAPSHOT_EVERY) }
         : {}),
-      // One generator stands in for thousands of students; their per-socket limits stay default.
+      // One generator stands in for thousands of students; their per-socket limits stay default,
+      // but they all join from one address, which the join limits per source would stop.
+      joinLimits: {
+        perSourcePerSecond: 1_000_000,
+        perSourceBurst: 1_000_000,
+        perCodePerSecond: 1_000_000,
+        perCodeBurst: 1_000_000,
+      },
     }),
     { logger: silentLogger() },
   );

@@ -23,7 +23,11 @@ export async function createBenchSession(server: ServerHandle): Promise<BenchSes
       authorization: `Bearer ${server.accountToken ?? ''}`,
       'content-type': 'application/json',
     },
-    body: JSON.stringify({ deck: ONE_QUESTION_DECK }),
+    // A lecture hall: the class size raised to the engine's ceiling.
+    body: JSON.stringify({
+      deck: ONE_QUESTION_DECK,
+      settings: { pacing: 'instructor', latePolicy: 'allow', classSize: 20_000 },
+    }),
   });
   if (res.status !== 201) throw new Error(`create session: ${res.status} ${await res.text()}`);
   return (await res.json()) as BenchSession;

@@ -288,12 +288,18 @@ describe('join', () => {
     );
   });
 
-  it('frees the name of a removed student', () => {
+  it('keeps a removed student’s name out until the teacher lets them back in', () => {
     const state = newSession();
     run(state, joinCmd('s1', 'Sam'), t(1));
     run(state, asTeacher({ type: 'removeStudent', studentId: 's1' }), t(2));
-    run(state, joinCmd('s2', 'Sam'), t(3));
-    assert.equal(state.students.s2?.name, 'Sam');
+    refused(state, joinCmd('s2', 'Sam'), t(3), 'student_removed');
+    run(state, asTeacher({ type: 'readmitStudent', studentId: 's1' }), t(4));
+    run(state, joinCmd('s2', 'Sam'), t(5));
+    assert.equal(
+      state.students.s2?.name,
+      'Sam (2)',
+      'Sam is back in, so the newcomer is told apart',
+    );
   });
 
   const invalidNames: Array<[string, string]> = [

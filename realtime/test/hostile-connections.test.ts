@@ -87,3 +87,59 @@ describe('hostile connections', () => {
     assert.ok((await rejected(h, 'too_many_connections')) >= 4, 'the dropped ones are counted');
   });
 });
+
+describe('a join flood', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startServer();
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  const joinOverHttp = (code: string, name: string) =>
+    http(h, 'POST', '/v1/join', { body: { v: PROTOCOL_VERSION, join: { code, name } } });
+
+  it('lets a class of 30 join from one address, and stops a script filling the session', async () => {
+    const session = await createSession(h, DECK, {
+      settings: { pacing: 'instructor', latePolicy: 'allow', classSize: 20_000 },
+    });
+    const classroom = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => joinOverHttp(session.joinCode, `Student ${i}`)),
+    );
+    assert.deepEqual(
+      classroom.map((r) => r.status),
+      Array.from({ length: 30 }, () => 200),
+    );
+    const flood = await Promise.all(
+      Array.from({ length: 400 }, (_, i) => joinOverHttp(session.joinCode, `Bot ${i}`)),
+    );
+    const limited = flood.filter((r) => r.status === 429);
+    assert.ok(limited.length >= 250, `${limited.length} of 400 were limited`);
+    assert.ok(
+      limited.every((r) => (r.body as ProtocolError).code === 'join_rate_limited'),
+      'with the reason',
+    );
+    assert.ok((await rejected(h, 'join_rate_limited')) >= 250);
+    // The socket handshake shares the limit.
+    const socketJoin = await connect(h, {
+      v: PROTOCOL_VERSION,
+      join: { code: session.joinCode, name: 'Late bot' },
+    });
+    assert.equal(socketJoin.ok, false);
+  });
+
+  it('a full session says so', async () => {
+    // Its own server: the flood above used up this address's joins.
+    await h.close();
+    h = await startServer();
+    const session = await createSession(h, DECK, {
+      settings: { pacing: 'instructor', latePolicy: 'allow', classSize: 2 },
+    });
+    assert.equal((await joinOverHttp(session.joinCode, 'Ada')).status, 200);
+    assert.equal((await joinOverHttp(session.joinCode, 'Bo')).status, 200);
+    const full = await joinOverHttp(session.joinCode, 'Cy');
+    assert.equal(full.status, 409);
+    assert.equal((full.body as ProtocolError).code, 'class_full');
+  });
+});

@@ -143,6 +143,7 @@ describe('authorization matrix', () => {
   let teacherC: TeacherConnection;
   let ada: StudentConnection;
   let bob: StudentConnection;
+  let cal: StudentConnection;
   let cy: StudentConnection;
 
   /** Valid commands for session A, each of which changes its state when A's teacher sends it. */
@@ -158,6 +159,9 @@ describe('authorization matrix', () => {
     { type: 'revealCorrect', slideId: 'q1', revealed: true },
     { type: 'hideResponse', slideId: 'q1', studentId: ada.studentId, hidden: true },
     { type: 'removeStudent', studentId: bob.studentId },
+    { type: 'readmitStudent', studentId: cal.studentId },
+    { type: 'setClassSize', classSize: 50 },
+    { type: 'setJoinLocked', locked: true },
     { type: 'setStudentTransport', transport: 'socket' },
     { type: 'setDarkLaunchShare', share: 0.25 },
     { type: 'setCoTeachers', teacherIds: ['teacher-z'] },
@@ -172,6 +176,8 @@ describe('authorization matrix', () => {
     teacherA = await connectTeacher(h, a.teacherToken);
     ada = await joinStudent(h, a.joinCode, 'Ada');
     bob = await joinStudent(h, a.joinCode, 'Bob');
+    // A removed student, so readmitStudent would change something.
+    cal = await joinStudent(h, a.joinCode, 'Cal');
     const answered = (await send(ada.socket, 'student:submit', {
       sessionId: a.sessionId,
       slideId: 'q1',
@@ -183,6 +189,7 @@ describe('authorization matrix', () => {
     for (const command of [
       { type: 'lockSlide', slideId: 'q2' },
       { type: 'startTimer', slideId: 'q3', durationMs: 3_600_000 },
+      { type: 'removeStudent', studentId: cal.studentId },
     ]) {
       const reply = (await send(teacherA.socket, 'teacher:command', {
         sessionId: a.sessionId,
@@ -568,6 +575,7 @@ describe('authorization matrix', () => {
         [
           ['lockSlide', 'teacher-a'],
           ['startTimer', 'teacher-a'],
+          ['removeStudent', 'teacher-a'],
         ],
         'only the setup commands of A’s own teacher are in its audit trail',
       );

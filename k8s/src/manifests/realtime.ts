@@ -70,6 +70,9 @@ export class Realtime extends Construct {
                 env.value('CLASSPULSE_DATA_DIR', '/tmp/classpulse'),
                 env.value('REALTIME_CORS_ORIGINS', `https://${options.host}`),
                 env.value('REALTIME_WEBSOCKET_ONLY', REALTIME_WEBSOCKET_ONLY),
+                // Joins come through the ingress (and the web tier, Firebase mode): the real
+                // source for the per-source join limit is in X-Forwarded-For.
+                env.value('REALTIME_TRUSTED_PROXIES', 'private'),
                 realtimeTokenSecretEnv,
                 env.secret('REDIS_PASSWORD', SECRETS.redis.name, SECRETS.redis.keys.password),
                 // Kubernetes expands $(REDIS_PASSWORD) from the variable above.

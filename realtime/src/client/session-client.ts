@@ -322,9 +322,8 @@ export class SessionClient {
       this.start();
       return;
     }
-    if (status === 'closed' && error?.code === 'student_removed' && this.joinCode) {
-      this.storage.removeItem(identityKey(this.joinCode));
-    }
+    // A removed student keeps their identity: this device stays out (the tier refuses it) until
+    // the teacher lets them back in, and then a reload resumes the same student.
     this.update({ status, error: error ?? (status === 'connected' ? null : this.state.error) });
   }
 

@@ -21,6 +21,10 @@ function detailOf(command: TeacherCommand): string | undefined {
       return command.pacing;
     case 'setLatePolicy':
       return command.latePolicy;
+    case 'setClassSize':
+      return String(command.classSize);
+    case 'setJoinLocked':
+      return String(command.locked);
     case 'startTimer':
       return `${Math.round(command.durationMs / 1000)} s`;
     case 'setReveal':

@@ -1,3 +1,4 @@
+import { nameSkeleton } from './name-skeleton.ts';
 import { sessionIndex } from './session-index.ts';
 import {
   answerIdSchema,
@@ -11,7 +12,7 @@ import type { StudentCommand } from './commands.ts';
 import { accept, nothingToDo, refuse, type DecideResult } from './result.ts';
 import { answerRefusal, disambiguateName, findSlide, isLateJoin } from './rules.ts';
 
-export const STUDENTS_PER_SESSION_MAX = 20_000;
+export const STUDENTS_PER_SESSION_MAX = LIMITS.studentsPerSessionMax;
 
 export function decideStudent(
   state: SessionState,
@@ -97,9 +98,13 @@ function decideJoin(
     return refuse(existing.removed ? 'student_removed' : 'invalid_state', 'Already joined.');
   const name = studentNameSchema.safeParse(rawName);
   if (!name.success) return refuse('bad_request', name.error.issues[0]?.message);
-  if (sessionIndex(state).studentCount >= STUDENTS_PER_SESSION_MAX) {
-    return refuse('invalid_state', 'This session is full.');
-  }
+  const index = sessionIndex(state);
+  if (index.removedNames.has(nameSkeleton(name.data))) return refuse('student_removed');
+  if (state.settings.joinLocked) return refuse('joining_locked');
+  // Students in the session now (never removed ones), and everyone who ever joined.
+  if (index.activeNames.size >= (state.settings.classSize ?? STUDENTS_PER_SESSION_MAX))
+    return refuse('class_full');
+  if (index.studentCount >= STUDENTS_PER_SESSION_MAX) return refuse('class_full');
 
   const late = isLateJoin(state);
   const policy = state.settings.latePolicy;

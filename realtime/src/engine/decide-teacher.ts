@@ -96,6 +96,20 @@ export function decideTeacher(
       if (student.removed) return nothingToDo();
       return accept({ type: 'studentRemoved', studentId: command.studentId, at: now });
     }
+    case 'readmitStudent': {
+      const student = state.students[command.studentId];
+      if (!student) return refuse('student_not_found');
+      if (!student.removed) return nothingToDo();
+      return accept({ type: 'studentReadmitted', studentId: command.studentId });
+    }
+    case 'setClassSize':
+      return command.classSize === state.settings.classSize
+        ? nothingToDo()
+        : accept({ type: 'classSizeChanged', classSize: command.classSize });
+    case 'setJoinLocked':
+      return command.locked === (state.settings.joinLocked ?? false)
+        ? nothingToDo()
+        : accept({ type: 'joinLockChanged', locked: command.locked });
     case 'endSession':
       return accept({ type: 'sessionEnded', at: now });
     case 'setCoTeachers': {

@@ -28,6 +28,9 @@ export type EngineEvent =
     }
   | { type: 'studentJoined'; student: StudentRecord }
   | { type: 'studentRemoved'; studentId: string; at: number }
+  | { type: 'studentReadmitted'; studentId: string }
+  | { type: 'classSizeChanged'; classSize: number }
+  | { type: 'joinLockChanged'; locked: boolean }
   | { type: 'studentNavigated'; studentId: string; position: number }
   | { type: 'slideChanged'; slideIndex: number; at: number }
   | { type: 'pacingChanged'; pacing: Pacing }
@@ -65,6 +68,8 @@ export const META_EVENT_TYPES: ReadonlySet<EngineEventType> = new Set<EngineEven
   'slideChanged',
   'pacingChanged',
   'latePolicyChanged',
+  'classSizeChanged',
+  'joinLockChanged',
   'studentTransportChanged',
   'darkLaunchShareChanged',
   'slideLockChanged',

@@ -48,6 +48,17 @@ export function evolve(state: SessionState | null, event: EngineEvent): SessionS
     case 'latePolicyChanged':
       state.settings.latePolicy = event.latePolicy;
       break;
+    case 'classSizeChanged':
+      state.settings.classSize = event.classSize;
+      break;
+    case 'joinLockChanged':
+      state.settings.joinLocked = event.locked;
+      break;
+    case 'studentReadmitted': {
+      const student = state.students[event.studentId];
+      if (student) student.removed = false;
+      break;
+    }
     case 'studentTransportChanged':
       state.settings.studentTransport = event.transport;
       break;

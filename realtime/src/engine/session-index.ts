@@ -18,6 +18,11 @@ export interface SessionIndex {
    * hundredth "Alice" costs one lookup, not a hundred.
    */
   nextSuffix: Map<string, number>;
+  /**
+   * Skeletons of removed students' names without their " (n)": a removed student who joins
+   * again under the same (or a look-alike) name stays out until the teacher lets them back.
+   */
+  removedNames: Set<string>;
   /** Stored responses per slide id. */
   responseCounts: Map<string, number>;
 }
@@ -51,6 +56,7 @@ export function indexBeforeEvolve(state: SessionState, event: EngineEvent): void
       }
       break;
     case 'studentRemoved':
+    case 'studentReadmitted':
       indexes.delete(state);
       break;
     default:
@@ -59,6 +65,11 @@ export function indexBeforeEvolve(state: SessionState, event: EngineEvent): void
 }
 
 const SUFFIXED = /^(.*) \((\d+)\)$/u;
+
+/** A name without the " (n)" that told it apart. */
+export function baseName(name: string): string {
+  return SUFFIXED.exec(name)?.[1] ?? name;
+}
 
 /** A student's name is taken; a " (n)" name moves its base's next suffix past n. */
 function addName(index: Pick<SessionIndex, 'activeNames' | 'nextSuffix'>, name: string): void {
@@ -72,11 +83,13 @@ function addName(index: Pick<SessionIndex, 'activeNames' | 'nextSuffix'>, name: 
 
 function build(state: SessionState): SessionIndex {
   const names = { activeNames: new Set<string>(), nextSuffix: new Map<string, number>() };
+  const removedNames = new Set<string>();
   let studentCount = 0;
   for (const id in state.students) {
     const student = state.students[id]!;
     studentCount++;
     if (!student.removed) addName(names, student.name);
+    else removedNames.add(nameSkeleton(baseName(student.name)));
   }
   const responseCounts = new Map<string, number>();
   for (const slideId in state.responses) {
@@ -84,5 +97,5 @@ function build(state: SessionState): SessionIndex {
     for (const _ in state.responses[slideId]) n++;
     responseCounts.set(slideId, n);
   }
-  return { studentCount, ...names, responseCounts };
+  return { studentCount, ...names, removedNames, responseCounts };
 }

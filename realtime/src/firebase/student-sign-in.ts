@@ -27,7 +27,13 @@ const joinedSchema = z.object({
  * through unparsed: the tier validates it.
  */
 export async function signInFirebaseStudent(
-  options: { realtimeUrl: string; admin: FirebaseAdmin; fetch?: typeof fetch },
+  options: {
+    realtimeUrl: string;
+    admin: FirebaseAdmin;
+    fetch?: typeof fetch;
+    /** The student's address, for the tier's join limits per source (it trusts this caller). */
+    source?: string;
+  },
   body: unknown,
 ): Promise<FirebaseSignIn | ProtocolError> {
   const doFetch = options.fetch ?? fetch;
@@ -35,7 +41,10 @@ export async function signInFirebaseStudent(
   try {
     response = await doFetch(`${options.realtimeUrl}/v1/join`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(options.source ? { 'x-forwarded-for': options.source } : {}),
+      },
       body: JSON.stringify(body),
     });
   } catch {

@@ -3,6 +3,7 @@ import { answerSchema } from './answers.ts';
 import { deliveryFactsSchema } from './health.ts';
 import {
   darkLaunchShareSchema,
+  classSizeSchema,
   latePolicySchema,
   pacingSchema,
   revealModeSchema,
@@ -35,6 +36,10 @@ export const teacherCommandSchema = z.discriminatedUnion('type', [
     hidden: z.boolean(),
   }),
   z.object({ type: z.literal('removeStudent'), studentId: idSchema }),
+  /** Lets a removed student back in (their name and their device may join again). */
+  z.object({ type: z.literal('readmitStudent'), studentId: idSchema }),
+  z.object({ type: z.literal('setClassSize'), classSize: classSizeSchema }),
+  z.object({ type: z.literal('setJoinLocked'), locked: z.boolean() }),
   z.object({ type: z.literal('endSession') }),
   /** Moves the students' sync (Firebase mode): their clients follow without losing answers. */
   z.object({ type: z.literal('setStudentTransport'), transport: studentTransportSchema }),

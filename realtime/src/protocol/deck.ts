@@ -48,6 +48,10 @@ export type LatePolicy = z.output<typeof latePolicySchema>;
 export type RevealMode = z.output<typeof revealModeSchema>;
 export type StudentTransport = z.output<typeof studentTransportSchema>;
 
+/** A class, with room to spare; a lecture hall or assembly raises it (up to the hard ceiling). */
+export const DEFAULT_CLASS_SIZE = 200;
+export const classSizeSchema = z.int().check(z.minimum(1), z.maximum(LIMITS.studentsPerSessionMax));
+
 export const sessionSettingsSchema = z.object({
   pacing: z._default(pacingSchema, 'instructor'),
   latePolicy: z._default(latePolicySchema, 'allow'),
@@ -59,6 +63,13 @@ export const sessionSettingsSchema = z.object({
    * and name: the engine refuses a join that the web app did not vouch for.
    */
   studentSignIn: z.optional(z.boolean()),
+  /**
+   * The most students in the session at once (removed ones do not count); the teacher raises it
+   * live. Unset (sessions from before it existed): only the engine's hard ceiling.
+   */
+  classSize: z.optional(classSizeSchema),
+  /** The teacher stopped new students from joining (those in the session stay). */
+  joinLocked: z.optional(z.boolean()),
 });
 export type SessionSettings = z.output<typeof sessionSettingsSchema>;
 
@@ -71,6 +82,10 @@ export const signedInStudentSchema = z.object({
 /** Body of `POST /v1/sessions`. */
 export const createSessionRequestSchema = z.object({
   deck: deckSchema,
-  settings: z._default(sessionSettingsSchema, { pacing: 'instructor', latePolicy: 'allow' }),
+  settings: z._default(sessionSettingsSchema, {
+    pacing: 'instructor',
+    latePolicy: 'allow',
+    classSize: DEFAULT_CLASS_SIZE,
+  }),
 });
 export type CreateSessionRequest = z.input<typeof createSessionRequestSchema>;

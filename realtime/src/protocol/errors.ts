@@ -13,6 +13,10 @@ export const ERROR_CODES = {
   unauthorized: { retryable: false, message: 'Sign-in is missing, invalid or expired.' },
   forbidden: { retryable: false, message: 'You are not allowed to do that.' },
   rate_limited: { retryable: true, message: 'Too many messages; slow down.' },
+  join_rate_limited: {
+    retryable: true,
+    message: 'Too many students are joining right now. Try again in a few seconds.',
+  },
   session_not_found: { retryable: false, message: 'This session does not exist.' },
   join_code_not_found: { retryable: false, message: 'No live session has this code.' },
   session_ended: { retryable: false, message: 'The session has ended.' },
@@ -21,6 +25,14 @@ export const ERROR_CODES = {
     message: 'The session has started and does not accept late joins.',
   },
   student_removed: { retryable: false, message: 'The teacher removed you from this session.' },
+  joining_locked: {
+    retryable: false,
+    message: 'Your teacher has closed this session to new students. Ask them to open it.',
+  },
+  class_full: {
+    retryable: false,
+    message: 'This session is full. Ask your teacher to make room.',
+  },
   too_many_connections: {
     retryable: false,
     message: 'You opened this session in too many places; this older one was closed.',

@@ -31,6 +31,8 @@ export const LIMITS = {
   drawingAnswerBytesMax: 48 * 1024,
   urlMax: 2_048,
   studentNameMax: 40,
+  /** The engine's hard ceiling on students who ever joined one session. */
+  studentsPerSessionMax: 20_000,
   joinCodeLength: 6,
   /** Edits of one answer (each with a new answerId) before the server refuses more. */
   answerRevisionsMax: 50,

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { JoinLimits } from './join-limiter.ts';
 import {
   firebaseAdminConfig,
   firebaseEnvSchema,
@@ -66,6 +67,19 @@ const envSchema = z.object({
   REALTIME_MAX_CONNECTIONS: int(16, 1_000_000).default(40_000),
   /** A client has this long to send an HTTP request's headers (slowloris). */
   REALTIME_HEADERS_TIMEOUT_MS: int(1_000, 120_000).default(15_000),
+  /**
+   * New students joining by code, per source address (a whole school may share one) and per
+   * session code: sustained joins per second, and how many at once.
+   */
+  REALTIME_JOINS_PER_SECOND_PER_SOURCE: int(1, 100_000).default(5),
+  REALTIME_JOIN_BURST_PER_SOURCE: int(1, 100_000).default(120),
+  REALTIME_JOINS_PER_SECOND_PER_CODE: int(1, 100_000).default(20),
+  REALTIME_JOIN_BURST_PER_CODE: int(1, 100_000).default(300),
+  /**
+   * Which peers may name a join's real source in X-Forwarded-For: `loopback` (the embedded web
+   * app) or `private` (also an ingress or the web tier inside the cluster's private network).
+   */
+  REALTIME_TRUSTED_PROXIES: z.enum(['loopback', 'private']).default('loopback'),
   /** Firebase mode (FIREBASE_DATABASE_URL and a service account): sessions live in Firebase. */
   ...firebaseEnvSchema.shape,
 });
@@ -78,6 +92,8 @@ export interface RealtimeConfig {
   sqliteSynchronous: 'full' | 'normal';
   snapshotEvery: number;
   socketsPerStudent: number;
+  joinLimits: JoinLimits;
+  trustProxy: 'loopback' | 'private';
   maxConnections: number;
   headersTimeoutMs: number;
   /** Unset: main.ts generates one into the data folder. */
@@ -162,6 +178,13 @@ export function loadRealtimeConfig(
     sessionLeaseMs: e.REALTIME_SESSION_LEASE_MS,
     peerTimeoutMs: e.REALTIME_PEER_TIMEOUT_MS,
     socketsPerStudent: e.REALTIME_SOCKETS_PER_STUDENT,
+    joinLimits: {
+      perSourcePerSecond: e.REALTIME_JOINS_PER_SECOND_PER_SOURCE,
+      perSourceBurst: e.REALTIME_JOIN_BURST_PER_SOURCE,
+      perCodePerSecond: e.REALTIME_JOINS_PER_SECOND_PER_CODE,
+      perCodeBurst: e.REALTIME_JOIN_BURST_PER_CODE,
+    },
+    trustProxy: e.REALTIME_TRUSTED_PROXIES,
     maxConnections: e.REALTIME_MAX_CONNECTIONS,
     headersTimeoutMs: e.REALTIME_HEADERS_TIMEOUT_MS,
     firebase,

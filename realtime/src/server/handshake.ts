@@ -11,6 +11,7 @@ import {
 import type { Clock } from './clock.ts';
 import { randomId } from './ids.ts';
 import type { RealtimeMetrics } from './metrics.ts';
+import { joinSource, type JoinLimiter } from './join-limiter.ts';
 import { TokenBucket } from './rate-limiter.ts';
 import type { SessionOps } from './session-ops.ts';
 import type { SocketData } from './socket-data.ts';
@@ -32,6 +33,9 @@ export interface HandshakeDeps {
   metrics: RealtimeMetrics;
   rateLimitPerSecond: number;
   rateLimitBurst: number;
+  joinLimiter: JoinLimiter;
+  /** Which peers may name the real source in X-Forwarded-For (join limits per source). */
+  trustProxy: 'loopback' | 'private';
 }
 
 /** A connect_error whose `data` is the protocol's error shape, so clients can tell why. */
@@ -47,7 +51,12 @@ function refuse(code: ErrorCode, message?: string): ExtendedError {
  */
 export function createHandshake(deps: HandshakeDeps) {
   return (socket: Socket, next: (err?: ExtendedError) => void): void => {
-    authenticate(deps, socket.handshake.auth).then(
+    const source = joinSource(
+      socket.handshake.address,
+      socket.handshake.headers['x-forwarded-for'],
+      deps.trustProxy,
+    );
+    authenticate(deps, socket.handshake.auth, source).then(
       (result) => {
         if ('ok' in result) {
           deps.metrics.countRejected(result.code);
@@ -78,8 +87,9 @@ export type Authenticated =
  * their freshly minted token). Shared by the socket handshake and `POST /v1/join`.
  */
 export async function authenticate(
-  deps: Pick<HandshakeDeps, 'ops' | 'tokens'>,
+  deps: Pick<HandshakeDeps, 'ops' | 'tokens' | 'joinLimiter'>,
   raw: unknown,
+  source: string,
 ): Promise<Authenticated | ProtocolError> {
   const auth = authSchema.safeParse(raw);
   if (!auth.success) return protocolError('unauthorized', 'Send a token or a join code.');
@@ -88,6 +98,8 @@ export async function authenticate(
   if ('join' in auth.data) {
     const code = joinCodeSchema.safeParse(auth.data.join.code);
     if (!code.success) return protocolError('join_code_not_found', code.error.issues[0]?.message);
+    // Guessing codes and flooding one both count, found or not.
+    if (!deps.joinLimiter.allow(code.data, source)) return protocolError('join_rate_limited');
     const sessionId = await deps.ops.findByJoinCode(code.data);
     if (!sessionId) return protocolError('join_code_not_found');
     const studentId = randomId();

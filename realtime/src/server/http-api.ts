@@ -7,6 +7,7 @@ import {
   type ErrorCode,
   type ProtocolError,
 } from '../protocol/index.ts';
+import { joinSource, type JoinLimiter } from './join-limiter.ts';
 import type { RealtimeMetrics } from './metrics.ts';
 import { authenticate } from './handshake.ts';
 import type { SessionOps } from './session-ops.ts';
@@ -20,6 +21,10 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   unauthorized: 401,
   forbidden: 403,
   sign_in_required: 403,
+  student_removed: 403,
+  joining_locked: 403,
+  class_full: 409,
+  join_rate_limited: 429,
   session_not_found: 404,
   join_code_not_found: 404,
   storage_failed: 503,
@@ -38,6 +43,8 @@ export interface HttpApiDeps {
   processId?: string | undefined;
   /** Called after a session was deleted, to disconnect its sockets. */
   sessionDeleted(sessionId: string): void;
+  joinLimiter: JoinLimiter;
+  trustProxy: 'loopback' | 'private';
 }
 
 /**
@@ -87,7 +94,13 @@ async function route(deps: HttpApiDeps, req: IncomingMessage, res: ServerRespons
   if (path === '/v1/join' && req.method === 'POST') {
     const body = await readJson(req);
     if (!body.ok) return sendError(res, body);
-    const member = await authenticate(deps, body.value);
+    const member = await authenticate(
+      deps,
+      body.value,
+      joinSource(req.socket.remoteAddress, req.headers['x-forwarded-for'], deps.trustProxy),
+    );
+    if ('ok' in member && member.code === 'join_rate_limited')
+      deps.metrics.countRejected('join_rate_limited');
     if ('ok' in member) return sendError(res, member);
     if (member.role !== 'student')
       return sendError(res, protocolError('forbidden', 'Join as a student.'));

@@ -16,6 +16,7 @@ import { createHttpApi } from './http-api.ts';
 import { randomId } from './ids.ts';
 import { createLocalSessionOps, teacherSnapshot } from './local-session-ops.ts';
 import { createLogger } from './logger.ts';
+import { JoinLimiter } from './join-limiter.ts';
 import { createRealtimeMetrics, type RealtimeMetrics } from './metrics.ts';
 import { studentsRoom, teacherRoom } from './rooms.ts';
 import { SessionRegistry } from './session-registry.ts';
@@ -137,6 +138,8 @@ export async function createRealtimeServer(
     evicted: (live) => broadcaster.evicted(live),
   });
 
+  // One limiter for socket and HTTP joins alike.
+  const joinLimiter = new JoinLimiter(config.joinLimits, clock);
   io.use(
     createHandshake({
       ops,
@@ -146,6 +149,8 @@ export async function createRealtimeServer(
       metrics,
       rateLimitPerSecond: config.rateLimitPerSecond,
       rateLimitBurst: config.rateLimitBurst,
+      joinLimiter,
+      trustProxy: config.trustProxy,
     }),
   );
   registerSocketHandlers(io, {
@@ -164,6 +169,8 @@ export async function createRealtimeServer(
     logger,
     corsOrigins: config.corsOrigins,
     isHealthy: () => !closing,
+    joinLimiter,
+    trustProxy: config.trustProxy,
     processId: cluster?.processId,
     sessionDeleted: (sessionId) => {
       for (const room of [teacherRoom(sessionId), studentsRoom(sessionId)]) {

@@ -214,7 +214,7 @@ export function sessionClientContract(
       assert.equal(storage.getItem(`classpulse:v1:outbox:${room.session.sessionId}:ghost`), null);
     });
 
-    it('a removed student is told why, disconnected for good, and forgotten by this browser', async () => {
+    it('a removed student is told why and stays out on this browser until let back in', async () => {
       const storage = memoryStorage();
       const student = room.client(storage);
       student.joinWithCode(room.session.joinCode, 'Mallory');
@@ -228,12 +228,29 @@ export function sessionClientContract(
       );
       const closed = await waitFor(student, (s) => s.status === 'closed');
       assert.equal(closed.error?.code, 'student_removed');
-      assert.equal(storage.getItem(`classpulse:v1:identity:${room.session.joinCode}`), null);
       const t = await waitFor(
         room.teacher,
         (s) => s.teacher?.state.students[studentId!]?.removed === true,
       );
       assert.equal(t.teacher?.presence[studentId!]?.status, 'gone');
+      // This browser keeps its identity: reloaded, it is still out (not a new student).
+      const reloaded = room.client(storage);
+      reloaded.joinWithCode(room.session.joinCode, '');
+      assert.equal(
+        (await waitFor(reloaded, (s) => s.status === 'closed')).error?.code,
+        'student_removed',
+      );
+      assert.equal(
+        (await room.teacher.command({ type: 'readmitStudent', studentId: studentId! })).ok,
+        true,
+      );
+      const readmitted = room.client(storage);
+      readmitted.joinWithCode(room.session.joinCode, '');
+      const back = await waitFor(
+        readmitted,
+        (s) => s.status === 'connected' && s.studentId !== null,
+      );
+      assert.equal(back.studentId, studentId, 'the same student, back in');
     });
   });
 }

@@ -57,6 +57,14 @@ function describe(state: SessionState, entry: AuditEntry): string {
         : `Showed ${student}’s answer on ${slide} again`;
     case 'removeStudent':
       return `Removed ${student}`;
+    case 'readmitStudent':
+      return `Let ${student} back in`;
+    case 'setClassSize':
+      return `Set the class size to ${entry.detail ?? ''}`;
+    case 'setJoinLocked':
+      return entry.detail === 'true'
+        ? 'Closed the session to new students'
+        : 'Opened the session to new students';
     case 'setPacing':
       return entry.detail === 'student' ? 'Let students set their own pace' : 'Took over the pace';
     case 'setLatePolicy':

@@ -1,4 +1,9 @@
-import type { Deck, SessionSettings, StudentTransport } from '@classpulse/realtime/protocol';
+import {
+  DEFAULT_CLASS_SIZE,
+  type Deck,
+  type SessionSettings,
+  type StudentTransport,
+} from '@classpulse/realtime/protocol';
 import { webConfig } from './config.ts';
 import { database } from './db.ts';
 import * as repository from './data/session-repository.ts';
@@ -134,12 +139,15 @@ export async function forgetSession(teacherId: string, id: string): Promise<void
 export function sessionSettingsFor(settings: SessionSettings): SessionSettings {
   const config = webConfig();
   const { pacing, latePolicy } = settings;
-  const signIn = settings.studentSignIn ? { studentSignIn: true } : {};
-  if (!config.firebase) return { pacing, latePolicy, ...signIn };
+  const joining = {
+    classSize: settings.classSize ?? DEFAULT_CLASS_SIZE,
+    ...(settings.studentSignIn ? { studentSignIn: true } : {}),
+  };
+  if (!config.firebase) return { pacing, latePolicy, ...joining };
   return {
     pacing,
     latePolicy,
-    ...signIn,
+    ...joining,
     studentTransport: settings.studentTransport ?? config.defaultStudentTransport,
     darkLaunchShare: settings.darkLaunchShare ?? config.wsDarkLaunchShare,
   };

@@ -26,6 +26,9 @@ const StudentSlide = dynamic(loadStudentSlide, {
   loading: () => <p className="card">Loading the question…</p>,
 });
 
+/** Refusals the teacher can lift (make room, open joining, let back in): worth another try. */
+const WAIT_FOR_TEACHER = new Set(['class_full', 'joining_locked', 'student_removed']);
+
 /** The join code of the page this module runs in. */
 const pageCode = (): string | undefined => /^\/join\/([^/]+)$/.exec(window.location.pathname)?.[1];
 
@@ -162,7 +165,12 @@ export function StudentApp({
         <h1>Session</h1>
         <div className="card" role="alert">
           <p>{state.error.message}</p>
-          <a className="button" href="/join">
+          {WAIT_FOR_TEACHER.has(state.error.code) ? (
+            <button type="button" className="button" onClick={() => window.location.reload()}>
+              Try again
+            </button>
+          ) : null}
+          <a className="button button-secondary" href="/join">
             Join another session
           </a>
         </div>

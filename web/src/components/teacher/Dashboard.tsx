@@ -10,6 +10,7 @@ import { Roster } from './Roster.tsx';
 import { SlideControls } from './SlideControls.tsx';
 import { callApi } from './api.ts';
 import { CoTeachers } from './CoTeachers.tsx';
+import { JoiningControls } from './JoiningControls.tsx';
 import { StudentConnectionControls } from './StudentConnectionControls.tsx';
 import { useTeacherSession } from './use-teacher-session.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
@@ -183,6 +184,7 @@ export function Dashboard({
                 )}
               </section>
             ) : null}
+            <JoiningControls state={session} send={send} />
             <CoTeachers sessionId={sessionId} />
             <Roster
               state={session}

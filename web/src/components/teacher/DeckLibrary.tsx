@@ -1,5 +1,6 @@
 'use client';
 
+import { DEFAULT_CLASS_SIZE, LIMITS } from '@classpulse/realtime/protocol';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -41,6 +42,7 @@ export function DeckLibrary({
 }) {
   const router = useRouter();
   const [studentSignIn, setStudentSignIn] = useStudentSignInChoice(schoolSignInName !== null);
+  const [classSize, setClassSize] = useState(DEFAULT_CLASS_SIZE);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -70,7 +72,10 @@ export function DeckLibrary({
     void run(`start-${deckId}`, async () => {
       const result = await callApi<{ sessionId: string }>('/api/sessions', {
         method: 'POST',
-        body: { deckId, settings: studentSignIn ? { studentSignIn: true } : {} },
+        body: {
+          deckId,
+          settings: { classSize, ...(studentSignIn ? { studentSignIn: true } : {}) },
+        },
       });
       if (!result.ok) return setError(result.message);
       router.push(`/teacher/sessions/${result.sessionId}`);
@@ -109,23 +114,40 @@ export function DeckLibrary({
         </button>
       </form>
 
-      {schoolSignInName !== null ? (
-        <fieldset className={`card ${styles.startOptions}`}>
-          <legend>Sessions you start</legend>
-          <label className={styles.checkbox}>
-            <input
-              type="checkbox"
-              checked={studentSignIn}
-              onChange={(event) => setStudentSignIn(event.currentTarget.checked)}
-            />
-            Students sign in with {schoolSignInName}
-          </label>
-          <p className={styles.meta}>
-            Names come from the school account, a student can continue on another device, and the
-            report lists each student’s email. Otherwise students join with the code and a name.
-          </p>
-        </fieldset>
-      ) : null}
+      <fieldset className={`card ${styles.startOptions}`}>
+        <legend>Sessions you start</legend>
+        <label className={styles.checkbox}>
+          Class size
+          <input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={LIMITS.studentsPerSessionMax}
+            value={classSize}
+            onChange={(event) => setClassSize(clampClassSize(event.currentTarget.valueAsNumber))}
+            className={styles.classSize}
+          />
+        </label>
+        <p className={styles.meta}>
+          No more students can join once this many are in; raise it from the dashboard.
+        </p>
+        {schoolSignInName !== null ? (
+          <>
+            <label className={styles.checkbox}>
+              <input
+                type="checkbox"
+                checked={studentSignIn}
+                onChange={(event) => setStudentSignIn(event.currentTarget.checked)}
+              />
+              Students sign in with {schoolSignInName}
+            </label>
+            <p className={styles.meta}>
+              Names come from the school account, a student can continue on another device, and the
+              report lists each student’s email. Otherwise students join with the code and a name.
+            </p>
+          </>
+        ) : null}
+      </fieldset>
 
       {decks.length === 0 ? (
         <p>No decks yet. Create one above.</p>
@@ -198,6 +220,12 @@ export function DeckLibrary({
       ) : null}
     </main>
   );
+}
+
+/** A whole number within what the engine takes (an emptied field keeps the default). */
+function clampClassSize(value: number): number {
+  if (!Number.isFinite(value)) return DEFAULT_CLASS_SIZE;
+  return Math.min(LIMITS.studentsPerSessionMax, Math.max(1, Math.round(value)));
 }
 
 const STUDENT_SIGN_IN_KEY = 'classpulse:v1:start:student-sign-in';

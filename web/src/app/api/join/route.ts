@@ -2,6 +2,7 @@ import { signInFirebaseStudent } from '@classpulse/realtime/firebase-admin';
 import { apiError, json } from '../../../server/api-response.ts';
 import { readJsonValue } from '../../../server/request-body.ts';
 import { webConfig } from '../../../server/config.ts';
+import { requestSource } from '../../../server/accounts/sign-in.ts';
 import { firebaseAdmin } from '../../../server/firebase-admin.ts';
 
 /** HTTP status for the protocol's errors a join can end with. */
@@ -29,7 +30,7 @@ export async function POST(request: Request): Promise<Response> {
   const body = await readJsonValue(request);
   if (!body.ok) return body.response;
   const result = await signInFirebaseStudent(
-    { realtimeUrl: webConfig().realtimeInternalUrl, admin },
+    { realtimeUrl: webConfig().realtimeInternalUrl, admin, source: requestSource(request) },
     body.data,
   );
   return result.ok ? json(result) : json(result, STATUS[result.code] ?? 409);

@@ -1,0 +1,79 @@
+/**
+ * Joining is the teacher's to control: a class size (raised live), closing the session to new
+ * students, and removed students who stay out under the same or a look-alike name until the
+ * teacher lets them back in. Every change is in the audit trail.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  T0,
+  accept,
+  asTeacher,
+  createCmd,
+  joinCmd,
+  noop,
+  refused,
+  run,
+} from './support/engine-fixtures.ts';
+
+const session = (classSize?: number) => {
+  const created = createCmd();
+  const command = created.command as { settings: Record<string, unknown> };
+  if (classSize !== undefined) command.settings = { ...command.settings, classSize };
+  return accept(null, created, T0).state;
+};
+
+describe('joining controls', () => {
+  it('a full class takes no one until the teacher makes room or someone is removed', () => {
+    const state = session(2);
+    run(state, joinCmd('a', 'Ada'), T0 + 1);
+    run(state, joinCmd('b', 'Bo'), T0 + 2);
+    refused(state, joinCmd('c', 'Cy'), T0 + 3, 'class_full');
+    run(state, asTeacher({ type: 'setClassSize', classSize: 3 }), T0 + 4);
+    run(state, joinCmd('c', 'Cy'), T0 + 5);
+    refused(state, joinCmd('d', 'Di'), T0 + 6, 'class_full');
+    run(state, asTeacher({ type: 'removeStudent', studentId: 'b' }), T0 + 7);
+    run(state, joinCmd('d', 'Di'), T0 + 8);
+    noop(state, asTeacher({ type: 'setClassSize', classSize: 3 }), T0 + 9);
+  });
+
+  it('a closed session takes no new students; the ones in it stay', () => {
+    const state = session();
+    run(state, joinCmd('a', 'Ada'), T0 + 1);
+    run(state, asTeacher({ type: 'setJoinLocked', locked: true }), T0 + 2);
+    refused(state, joinCmd('b', 'Bo'), T0 + 3, 'joining_locked');
+    assert.ok(state.students.a && !state.students.a.removed);
+    run(state, asTeacher({ type: 'setJoinLocked', locked: false }), T0 + 4);
+    run(state, joinCmd('b', 'Bo'), T0 + 5);
+  });
+
+  it('a removed student stays out under the same or a look-alike name, until let back in', () => {
+    const state = session();
+    run(state, joinCmd('eve', 'Eve'), T0 + 1);
+    run(state, asTeacher({ type: 'removeStudent', studentId: 'eve' }), T0 + 2);
+    for (const [i, name] of ['Eve', 'eve', 'E\u200Bve', '\u0415ve'].entries())
+      refused(state, joinCmd(`eve-${i}`, name), T0 + 3 + i, 'student_removed');
+    run(state, joinCmd('evan', 'Evan'), T0 + 10);
+    run(state, asTeacher({ type: 'readmitStudent', studentId: 'eve' }), T0 + 11);
+    assert.equal(state.students.eve?.removed, false, 'back in, on their own device too');
+    run(state, joinCmd('eve-2', 'Eve'), T0 + 12);
+    assert.equal(state.students['eve-2']?.name, 'Eve (2)');
+    refused(
+      state,
+      asTeacher({ type: 'readmitStudent', studentId: 'nobody' }),
+      T0 + 13,
+      'student_not_found',
+    );
+  });
+
+  it('records who changed joining in the audit trail', () => {
+    const state = session();
+    run(state, asTeacher({ type: 'setJoinLocked', locked: true }), T0 + 1);
+    run(state, asTeacher({ type: 'setClassSize', classSize: 40 }), T0 + 2);
+    const actions = (state.audit ?? []).map((e) => [e.action, e.detail]);
+    assert.deepEqual(actions, [
+      ['setJoinLocked', 'true'],
+      ['setClassSize', '40'],
+    ]);
+  });
+});

@@ -1,0 +1,106 @@
+'use client';
+
+import {
+  DEFAULT_CLASS_SIZE,
+  LIMITS,
+  type SessionState,
+  type TeacherCommand,
+} from '@classpulse/realtime/protocol';
+import { useState, type FormEvent } from 'react';
+import styles from './dashboard.module.css';
+
+/**
+ * Who may join: close the session to new students, the class size (raised live, say for a
+ * second class joining), and removed students, who stay out until they are let back in.
+ */
+export function JoiningControls({
+  state,
+  send,
+}: {
+  state: SessionState;
+  send: (command: TeacherCommand) => void;
+}) {
+  const students = Object.values(state.students);
+  const inSession = students.filter((s) => !s.removed).length;
+  const removed = students.filter((s) => s.removed);
+  const classSize = state.settings.classSize ?? LIMITS.studentsPerSessionMax;
+  const locked = state.settings.joinLocked === true;
+  const ended = state.status === 'ended';
+  const [error, setError] = useState<string | null>(null);
+
+  // Read from the form: what was typed before the page was interactive counts.
+  const setSize = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const value = Number(new FormData(event.currentTarget).get('class-size'));
+    if (!Number.isInteger(value) || value < 1 || value > LIMITS.studentsPerSessionMax)
+      return setError(`Enter a whole number from 1 to ${LIMITS.studentsPerSessionMax}.`);
+    setError(null);
+    send({ type: 'setClassSize', classSize: value });
+  };
+
+  return (
+    <section className="card" aria-labelledby="joining-heading">
+      <h2 id="joining-heading" className={styles.panelTitle}>
+        Joining
+      </h2>
+      <p className={styles.muted} role="status">
+        {inSession} of {classSize} students · {locked ? 'closed to new students' : 'open'}
+      </p>
+      <div className={styles.controlRow}>
+        <button
+          type="button"
+          className="button button-secondary"
+          aria-pressed={locked}
+          disabled={ended}
+          onClick={() => send({ type: 'setJoinLocked', locked: !locked })}
+        >
+          {locked ? 'Open joining' : 'Close joining'}
+        </button>
+      </div>
+      <form className={styles.controlRow} onSubmit={setSize} noValidate>
+        <label className={styles.inlineField}>
+          Class size
+          <input
+            name="class-size"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={LIMITS.studentsPerSessionMax}
+            defaultValue={state.settings.classSize ?? DEFAULT_CLASS_SIZE}
+            key={classSize}
+            className={styles.numberInput}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'class-size-error' : undefined}
+          />
+        </label>
+        <button type="submit" className="button button-secondary" disabled={ended}>
+          Set class size
+        </button>
+        {error ? (
+          <p id="class-size-error" className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </form>
+      {removed.length > 0 ? (
+        <>
+          <h3 className={styles.panelSubtitle}>Removed ({removed.length})</h3>
+          <ul className="row-list">
+            {removed.map((s) => (
+              <li key={s.id}>
+                <span>{s.name}</span>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => send({ type: 'readmitStudent', studentId: s.id })}
+                >
+                  Let {s.name} back in
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

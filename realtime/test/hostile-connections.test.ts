@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { PROTOCOL_VERSION, type ProtocolError } from '../src/protocol/index.ts';
 import {
   connect,
+  connectTeacher,
   createSession,
   http,
   joinStudent,
@@ -141,5 +142,50 @@ describe('a join flood', () => {
     const full = await joinOverHttp(session.joinCode, 'Cy');
     assert.equal(full.status, 409);
     assert.equal((full.body as ProtocolError).code, 'class_full');
+  });
+});
+
+describe('syncing in a loop', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startServer({
+      joinLimits: {
+        perSourcePerSecond: 10_000,
+        perSourceBurst: 10_000,
+        perCodePerSecond: 10_000,
+        perCodeBurst: 10_000,
+      },
+    });
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  it('costs by the size of the reply, so a loop is refused while others are served', async () => {
+    const session = await createSession(h, DECK);
+    for (let i = 0; i < 150; i++)
+      await http(h, 'POST', '/v1/join', {
+        body: {
+          v: PROTOCOL_VERSION,
+          join: { code: session.joinCode, name: `Student number ${i} of a big class` },
+        },
+      });
+    const teacher = await connectTeacher(h, session.teacherToken);
+    const student = await joinStudent(h, session.joinCode, 'Ada');
+    const emitSync = () =>
+      new Promise<{ ok: boolean; code?: string }>((resolve) =>
+        teacher.socket.emit('session:sync', { sessionId: session.sessionId }, resolve),
+      );
+    const replies = [];
+    for (let i = 0; i < 60; i++) replies.push(await emitSync());
+    const served = replies.filter((r) => r.ok).length;
+    const limited = replies.filter((r) => !r.ok && r.code === 'rate_limited').length;
+    assert.ok(served >= 1 && served <= 25, `${served} syncs served`);
+    assert.equal(served + limited, 60);
+    // Someone else's message is still answered at once.
+    const pong = await new Promise<{ ok: boolean }>((resolve) =>
+      student.socket.emit('ping', { sentAt: Date.now() }, resolve),
+    );
+    assert.equal(pong.ok, true);
   });
 });

@@ -18,14 +18,27 @@ export class TokenBucket {
   }
 
   take(): boolean {
+    this.refill();
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /**
+   * Charges `cost` more after the fact (a reply much larger than its request): the bucket may go
+   * into debt, down to one burst below empty, and refuses until it has refilled.
+   */
+  charge(cost: number): void {
+    this.refill();
+    this.tokens = Math.max(-this.burst, this.tokens - cost);
+  }
+
+  private refill(): void {
     const now = this.clock.now();
     this.tokens = Math.min(
       this.burst,
       this.tokens + ((now - this.updatedAt) / 1000) * this.perSecond,
     );
     this.updatedAt = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
   }
 }

@@ -17,6 +17,7 @@ import { randomId } from './ids.ts';
 import { createLocalSessionOps, teacherSnapshot } from './local-session-ops.ts';
 import { createLogger } from './logger.ts';
 import { JoinLimiter } from './join-limiter.ts';
+import { SyncBudget } from './sync-budget.ts';
 import { createRealtimeMetrics, type RealtimeMetrics } from './metrics.ts';
 import { studentsRoom, teacherRoom } from './rooms.ts';
 import { SessionRegistry } from './session-registry.ts';
@@ -160,6 +161,8 @@ export async function createRealtimeServer(
     metrics,
     tokens,
     socketsPerStudent: config.socketsPerStudent,
+    // 2 MiB/s of sync replies per session, 8 MiB at once (a class of 60 catching up at 120 KiB).
+    syncBudget: new SyncBudget(512, 2_048, clock),
   });
 
   const httpApi = createHttpApi({

@@ -10,6 +10,7 @@ import {
 } from '../protocol/index.ts';
 import type { Clock } from './clock.ts';
 import type { RealtimeMetrics } from './metrics.ts';
+import type { SyncBudget } from './sync-budget.ts';
 import { renewTeacherToken, wallClockNow, watchTeacherExpiry } from './teacher-expiry.ts';
 import type { TokenService } from './tokens.ts';
 import { studentRoom, studentsRoom, teacherRoom } from './rooms.ts';
@@ -27,6 +28,8 @@ export interface SocketHandlerDeps {
   tokens: TokenService;
   /** The most sockets one student keeps on this process; a new one closes the oldest. */
   socketsPerStudent: number;
+  /** Each session's shared budget for `session:sync` replies (tokens of SYNC_BYTES_PER_TOKEN). */
+  syncBudget: SyncBudget;
 }
 
 /**
@@ -149,10 +152,27 @@ function dispatchEvent(this: AppSocket, event: string, ...args: unknown[]): void
   const started = performance.now();
   void reply(this, deps, event, args[0]).then((result) => {
     if (!result.ok) deps.metrics.countRejected(result.code);
+    else if (event === 'session:sync') chargeSync(this, deps, result);
     deps.metrics.observeAck(event, (performance.now() - started) / 1000);
     if (ack) ack(result);
     else if (!result.ok) this.emit('protocol:error', result);
   });
+}
+
+/** Reply bytes one message token pays for: a sync of a big named reveal costs dozens. */
+export const SYNC_BYTES_PER_TOKEN = 4 * 1024;
+
+/**
+ * `session:sync` answers a few bytes with the whole view (122 KiB for 2,000 names revealed): its
+ * cost is charged by size, to the socket's own allowance and to the session's shared sync budget,
+ * so syncing in a loop (from one socket or hundreds) cannot crowd out everyone else's answers.
+ */
+function chargeSync(socket: AppSocket, deps: SocketHandlerDeps, result: Reply): void {
+  const tokens = Math.floor(JSON.stringify(result).length / SYNC_BYTES_PER_TOKEN);
+  if (tokens === 0) return;
+  socket.data.bucket.charge(tokens);
+  if ('sessionId' in socket.data && socket.data.sessionId)
+    deps.syncBudget.charge(socket.data.sessionId, tokens);
 }
 
 async function reply(
@@ -163,6 +183,9 @@ async function reply(
 ): Promise<Reply> {
   const { data } = socket;
   if (!data.bucket.take()) return protocolError('rate_limited');
+  const sessionId = 'sessionId' in data ? data.sessionId : undefined;
+  if (event === 'session:sync' && sessionId && !deps.syncBudget.allows(sessionId))
+    return protocolError('rate_limited', 'Too many students are catching up; try again shortly.');
   if (messageBytes(message) > LIMITS.maxPayloadBytes) return protocolError('payload_too_large');
   try {
     if (event === 'ping') return ping(socket, deps, message);

@@ -46,6 +46,7 @@ describe('the realtime tier check', () => {
           CLASSPULSE_DATA_DIR: dataDir,
           REALTIME_HOST: '127.0.0.1',
           REALTIME_PORT: '0',
+          REALTIME_INTERNAL_PORT: '0',
         }),
         tokenSecret: SECRET,
         logLevel: 'silent',

@@ -81,6 +81,7 @@ describe('several realtime processes sharing one Redis', { timeout: 180_000 }, (
       CLASSPULSE_DATA_DIR: dir.path,
       REALTIME_TOKEN_SECRET: TEST_SECRET,
       REALTIME_PORT: '0',
+      REALTIME_INTERNAL_PORT: '0',
       REALTIME_REDIS_URL: redis.url,
       REALTIME_SESSION_LEASE_MS: '2000',
       REALTIME_PEER_TIMEOUT_MS: '1000',

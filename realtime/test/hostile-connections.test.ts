@@ -17,6 +17,7 @@ import {
   joinStudent,
   metricValue,
   nextEvent,
+  scrape,
   startServer,
   type ClientSocket,
   type Harness,
@@ -28,7 +29,7 @@ const DECK = {
 };
 
 const rejected = async (h: Harness, reason: string) =>
-  metricValue(await (await fetch(`${h.url}/metrics`)).text(), 'realtime_rejected_messages_total', {
+  metricValue((await scrape(h)).text, 'realtime_rejected_messages_total', {
     reason,
   }) ?? 0;
 
@@ -39,6 +40,12 @@ describe('hostile connections', () => {
   });
   after(async () => {
     await h?.close();
+  });
+
+  it('serves /metrics on the internal port only, never where students connect', async () => {
+    assert.equal((await fetch(`${h.url}/metrics`)).status, 404);
+    assert.equal((await scrape(h)).status, 200);
+    assert.equal((await fetch(`${h.server.internalUrl}/healthz`)).status, 200);
   });
 
   it('one student token keeps only its newest three sockets', async () => {

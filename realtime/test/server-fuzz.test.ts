@@ -31,6 +31,7 @@ import {
   metricValue,
   preview,
   stablePresence,
+  scrape,
   startServer,
   teacherSync,
   type ClientSocket,
@@ -1628,9 +1629,9 @@ describe('fuzz: malformed, oversized and out-of-order messages', () => {
   );
 
   it('still answers afterwards and counted every refusal once in /metrics', async () => {
-    const metrics = await http(h, 'GET', '/metrics');
+    const metrics = await scrape(h);
     assert.equal(metrics.status, 200);
-    const text = String(metrics.body);
+    const text = metrics.text;
     assert.match(text, /^# TYPE realtime_rejected_messages_total counter$/m);
     // Prometheus can still parse it, lint-clean (Debian `prometheus` ships promtool).
     const promtool = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
@@ -1796,7 +1797,7 @@ describe('rate limiter', () => {
     assert.equal(state.responses['q-open']?.[bob.studentId]?.answerId, 'rate-limit-0200');
     assert.equal(adaErrors.items.length, 3);
 
-    const text = String((await http(h, 'GET', '/metrics')).body);
+    const { text } = await scrape(h);
     assert.equal(
       metricValue(text, 'realtime_rejected_messages_total', { reason: 'rate_limited' }),
       10 + 3 + 1,

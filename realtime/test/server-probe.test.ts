@@ -9,7 +9,7 @@ import { createTokenService } from '../src/server/index.ts';
 import {
   TEST_SECRET,
   connectWithToken,
-  http,
+  scrape,
   startServer,
   type Harness,
 } from './support/server-harness.ts';
@@ -39,7 +39,7 @@ describe('a probe on the socket tier', () => {
     };
     assert.equal(reply.ok, true);
     assert.equal(reply.sentAt, sentAt);
-    const metrics = String((await http(h, 'GET', '/metrics')).body);
+    const metrics = (await scrape(h)).text;
     assert.match(metrics, /realtime_connected_sockets\{role="probe"\} 1/);
     socket.disconnect();
   });

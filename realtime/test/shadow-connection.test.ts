@@ -28,6 +28,7 @@ import {
   http,
   joinStudent,
   metricValue,
+  scrape,
   startServer,
   teacherSync,
   type Harness,
@@ -53,7 +54,7 @@ describe('a shadow token on the socket tier', { timeout: 30_000 }, () => {
     const sentAt = Date.now();
     const reply = (await socket.emitWithAck('ping', { sentAt })) as { ok: boolean; sentAt: number };
     assert.deepEqual([reply.ok, reply.sentAt], [true, sentAt]);
-    const metrics = String((await http(h, 'GET', '/metrics')).body);
+    const metrics = (await scrape(h)).text;
     assert.equal(metricValue(metrics, 'realtime_connected_sockets', { role: 'shadow' }), 1);
     socket.disconnect();
   });

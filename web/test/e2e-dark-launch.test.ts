@@ -48,7 +48,7 @@ describe('dark launch of the WebSocket tier in Firebase mode', { timeout: 300_00
 
   /** A series of the realtime tier's own /metrics, summed over matching labels. */
   const tier = (name: string, labels: Record<string, string>) =>
-    reported(stack.realtimeUrl, name, labels);
+    reported(stack.realtimeMetricsUrl!, name, labels);
   const until = async (what: string, check: () => Promise<boolean>) => {
     const deadline = Date.now() + 30_000;
     while (!(await check())) {

@@ -61,7 +61,11 @@ export interface ScrapeTarget {
  */
 export class Monitoring extends Construct {
   static readonly targets: ScrapeTarget[] = [
-    { name: NAMES.realtime, serviceLabels: labelsFor(NAMES.realtime), port: 'http' },
+    {
+      name: NAMES.realtime,
+      serviceLabels: { ...labelsFor(NAMES.realtime), [EXPOSURE_LABEL]: 'internal' },
+      port: 'metrics',
+    },
     {
       name: NAMES.aggregator,
       serviceLabels: { ...labelsFor(NAMES.aggregator), [EXPOSURE_LABEL]: 'internal' },

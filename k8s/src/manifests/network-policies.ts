@@ -70,8 +70,8 @@ export class NetworkPolicies extends Construct {
       { from: [ingressController], ports: [tcp(PORTS.realtime)] },
       // The web app's route handlers call /v1/sessions in-cluster.
       { from: [pods(labelsFor(NAMES.web))], ports: [tcp(PORTS.realtime)] },
-      // /metrics shares the port.
-      { from: [prometheus], ports: [tcp(PORTS.realtime)] },
+      // /metrics, on its own internal port.
+      { from: [prometheus], ports: [tcp(PORTS.realtimeInternal)] },
     ]);
     policy('redis-ingress', labelsFor(NAMES.redis), [
       { from: [pods(labelsFor(NAMES.realtime))], ports: [tcp(PORTS.redis)] },

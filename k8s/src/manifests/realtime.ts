@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
-import { COMPONENT_LABEL, labelsFor, NAMES, PORTS } from './labels.ts';
+import { COMPONENT_LABEL, EXPOSURE_LABEL, labelsFor, NAMES, PORTS } from './labels.ts';
 import type { StackOptions } from './options.ts';
 import {
   env,
@@ -42,6 +42,14 @@ export class Realtime extends Construct {
       metadata,
       spec: serviceSpec(labels, 'http', PORTS.realtime),
     });
+    // /metrics lives on its own port, which the ingress never routes (students reach `http`).
+    new k8s.KubeService(this, 'internal', {
+      metadata: namespaced(options, NAMES.realtimeInternal, {
+        ...labels,
+        [EXPOSURE_LABEL]: 'internal',
+      }),
+      spec: serviceSpec(labels, 'metrics', PORTS.realtimeInternal),
+    });
 
     new k8s.KubeDeployment(this, 'deployment', {
       metadata,
@@ -63,9 +71,14 @@ export class Realtime extends Construct {
             {
               name: 'realtime',
               image: image(options, 'realtime'),
-              ports: [{ name: 'http', containerPort: PORTS.realtime }],
+              ports: [
+                { name: 'http', containerPort: PORTS.realtime },
+                { name: 'metrics', containerPort: PORTS.realtimeInternal },
+              ],
               env: [
                 env.value('REALTIME_PORT', String(PORTS.realtime)),
+                env.value('REALTIME_INTERNAL_HOST', '0.0.0.0'),
+                env.value('REALTIME_INTERNAL_PORT', String(PORTS.realtimeInternal)),
                 // Never written in cluster mode; a writable place in case.
                 env.value('CLASSPULSE_DATA_DIR', '/tmp/classpulse'),
                 env.value('REALTIME_CORS_ORIGINS', `https://${options.host}`),

@@ -21,6 +21,12 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 const envSchema = z.object({
   REALTIME_HOST: z.string().min(1).default('0.0.0.0'),
   REALTIME_PORT: int(0, 65535).default(4100),
+  /**
+   * /metrics and /healthz for operators, never on the public port students reach. Loopback by
+   * default; Kubernetes binds it to the pod's address for Prometheus.
+   */
+  REALTIME_INTERNAL_HOST: z.string().min(1).default('127.0.0.1'),
+  REALTIME_INTERNAL_PORT: int(0, 65535).default(4101),
   CLASSPULSE_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
   REALTIME_SQLITE_PATH: z.string().min(1).optional(),
   REALTIME_SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
@@ -87,6 +93,8 @@ const envSchema = z.object({
 export interface RealtimeConfig {
   host: string;
   port: number;
+  internalHost: string;
+  internalPort: number;
   dataDir: string;
   sqlitePath: string;
   sqliteSynchronous: 'full' | 'normal';
@@ -149,6 +157,8 @@ export function loadRealtimeConfig(
   return {
     host: e.REALTIME_HOST,
     port: e.REALTIME_PORT,
+    internalHost: e.REALTIME_INTERNAL_HOST,
+    internalPort: e.REALTIME_INTERNAL_PORT,
     dataDir: e.CLASSPULSE_DATA_DIR,
     sqlitePath: e.REALTIME_SQLITE_PATH ?? `${e.CLASSPULSE_DATA_DIR}/realtime.sqlite`,
     sqliteSynchronous: e.REALTIME_SQLITE_SYNCHRONOUS,
@@ -193,5 +203,6 @@ export function loadRealtimeConfig(
 
 /** Test and embedding helper: the defaults with some fields replaced. */
 export function realtimeConfig(overrides: Partial<RealtimeConfig> = {}): RealtimeConfig {
-  return { ...loadRealtimeConfig({}), ...overrides };
+  // Any free internal port: tests and embedders run several servers side by side.
+  return { ...loadRealtimeConfig({}), internalPort: 0, ...overrides };
 }

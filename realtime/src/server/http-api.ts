@@ -54,7 +54,7 @@ export interface HttpApiDeps {
  * `GET`/`DELETE /v1/sessions/:id` (that session's teacher token) read it for reports or delete it
  * with every answer (the owner only); `POST /v1/sessions/:id/commands` runs one teacher command
  * (the web app sets co-teachers with it); `GET /v1/sessions/:id/health` (the same token) its health report;
- * `/healthz` and `/metrics` for operators.
+ * `/healthz` (the internal port also serves it, with `/metrics`: internal-server.ts).
  */
 export function createHttpApi(deps: HttpApiDeps) {
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -76,11 +76,6 @@ async function route(deps: HttpApiDeps, req: IncomingMessage, res: ServerRespons
       status: healthy ? 'ok' : 'shutting-down',
       ...(deps.processId ? { processId: deps.processId } : {}),
     });
-  }
-  if (path === '/metrics' && req.method === 'GET') {
-    res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });
-    res.end(await deps.metrics.registry.metrics());
-    return;
   }
   if (!path.startsWith('/v1/'))
     return sendJson(res, 404, { ok: false, code: 'not_found', message: 'Not found.' });

@@ -16,6 +16,7 @@ import { createHttpApi } from './http-api.ts';
 import { randomId } from './ids.ts';
 import { createLocalSessionOps, teacherSnapshot } from './local-session-ops.ts';
 import { createLogger } from './logger.ts';
+import { startInternalServer } from './internal-server.ts';
 import { JoinLimiter } from './join-limiter.ts';
 import { SyncBudget } from './sync-budget.ts';
 import { createRealtimeMetrics, type RealtimeMetrics } from './metrics.ts';
@@ -44,6 +45,8 @@ export interface RealtimeServer {
   /** The bound port (useful with `port: 0`). */
   port: number;
   url: string;
+  /** /metrics and /healthz, for operators only. */
+  internalUrl: string;
   io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
   http: HttpServer;
   tokens: TokenService;
@@ -201,13 +204,20 @@ export async function createRealtimeServer(
     });
   });
   const port = (http.address() as AddressInfo).port;
+  const internal = await startInternalServer(
+    config.internalHost,
+    config.internalPort,
+    metrics,
+    () => !closing,
+  );
+  logger.info({ port, internalUrl: internal.url }, 'realtime tier listening');
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  logger.info({ port }, 'realtime tier listening');
 
   let closed: Promise<void> | null = null;
   return {
     port,
     url: `http://${host}:${port}`,
+    internalUrl: internal.url,
     io,
     http,
     tokens,
@@ -225,6 +235,7 @@ export async function createRealtimeServer(
           http.closeAllConnections();
         });
         // The cluster closes its own (Redis) store; a Firebase store is closed here either way.
+        await internal.close();
         if (cluster) await cluster.close();
         if (!cluster || firebase) await store.close();
         logger.info('realtime tier stopped');

@@ -18,6 +18,7 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
     env: {
       ...process.env,
       REALTIME_HOST: '127.0.0.1',
+      REALTIME_INTERNAL_PORT: '0',
       // DEBUG_CHILD_OUTPUT=<level> (e.g. info) shows the servers' logs on stderr.
       REALTIME_LOG_LEVEL: process.env.DEBUG_CHILD_OUTPUT ?? 'silent',
       ...env,

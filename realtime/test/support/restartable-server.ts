@@ -45,6 +45,7 @@ export function restartableServer(
         CLASSPULSE_DATA_DIR: dir.path,
         REALTIME_TOKEN_SECRET: TEST_SECRET,
         REALTIME_PORT: String(current?.port ?? 0),
+        REALTIME_INTERNAL_PORT: '0',
         ...env,
       });
       return current;

@@ -92,6 +92,12 @@ export async function startServer(
 // ---------------------------------------------------------------------------------------------
 // HTTP
 
+/** The tier's /metrics from its internal port (the public one does not serve it). */
+export async function scrape(h: Harness): Promise<{ status: number; text: string }> {
+  const response = await fetch(`${h.server.internalUrl}/metrics`);
+  return { status: response.status, text: await response.text() };
+}
+
 export interface HttpResult {
   status: number;
   body: unknown;

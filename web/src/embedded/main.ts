@@ -104,10 +104,10 @@ async function main(): Promise<void> {
     env,
   });
   process.stdout.write(
-    `${JSON.stringify({ event: 'listening', web: local, realtime: realtime?.url ?? null, metrics: aggregator.internalUrl, probe: probe?.url ?? null, setupUrl: setup?.url ?? null })}\n`,
+    `${JSON.stringify({ event: 'listening', web: local, realtime: realtime?.url ?? null, realtimeMetrics: realtime?.internalUrl ?? null, metrics: aggregator.internalUrl, probe: probe?.url ?? null, setupUrl: setup?.url ?? null })}\n`,
   );
   process.stdout.write(
-    `\nClasspulse is running.\n  Teacher: ${local}/teacher\n  Metrics for Prometheus: ${aggregator.internalUrl}/metrics${probe ? ` and ${probe.url}/metrics (probe)` : ''}\n`,
+    `\nClasspulse is running.\n  Teacher: ${local}/teacher\n  Metrics for Prometheus: ${aggregator.internalUrl}/metrics${realtime ? `, ${realtime.internalUrl}/metrics (realtime)` : ''}${probe ? ` and ${probe.url}/metrics (probe)` : ''}\n`,
   );
   for (const ip of lanAddresses())
     process.stdout.write(`  Students on this network: http://${ip}:${port}/join\n`);

@@ -14,6 +14,8 @@ export interface Stack {
   realtimeUrl: string;
   /** The metrics aggregator's internal URL (GET /metrics): what pages reported. */
   metricsUrl: string;
+  /** The embedded realtime tier's internal URL (GET /metrics), null when not embedded. */
+  realtimeMetricsUrl: string | null;
   /** The embedded probe's URL (GET /metrics), null when it did not start. */
   probeUrl: string | null;
   dataDir: string;
@@ -33,6 +35,8 @@ interface Running {
   exited: Promise<void>;
   web: string;
   realtime: string | null;
+  /** The embedded realtime tier's internal port (/metrics), null when not embedded. */
+  realtimeMetrics: string | null;
   metrics: string;
   probe: string | null;
   setupUrl: string | null;
@@ -65,6 +69,7 @@ async function launch(
       WEB_PORT: String(webPort),
       REALTIME_HOST: '127.0.0.1',
       REALTIME_PORT: String(realtimePort),
+      REALTIME_INTERNAL_PORT: '0',
       REALTIME_LOG_LEVEL: 'warn',
       REALTIME_STUDENT_BROADCAST_INTERVAL_MS: '50',
       AGGREGATOR_INTERNAL_PORT: String(metricsPort),
@@ -82,6 +87,7 @@ async function launch(
   const ready = await new Promise<{
     web: string;
     realtime: string | null;
+    realtimeMetrics: string | null;
     metrics: string;
     probe: string | null;
     setupUrl: string | null;
@@ -94,6 +100,7 @@ async function launch(
           event?: string;
           web?: string;
           realtime?: string | null;
+          realtimeMetrics?: string | null;
           metrics?: string;
           probe?: string | null;
           setupUrl?: string | null;
@@ -102,6 +109,7 @@ async function launch(
           resolve({
             web: msg.web,
             realtime: msg.realtime,
+            realtimeMetrics: msg.realtimeMetrics ?? null,
             metrics: msg.metrics,
             probe: msg.probe ?? null,
             setupUrl: msg.setupUrl ?? null,
@@ -185,6 +193,9 @@ export async function startStack(
     realtimeUrl,
     get metricsUrl() {
       return running.metrics;
+    },
+    get realtimeMetricsUrl() {
+      return running.realtimeMetrics;
     },
     get probeUrl() {
       return running.probe;

@@ -66,6 +66,20 @@ describe('joining controls', () => {
     );
   });
 
+  it('an abandoned session’s code stops taking new students; a teacher’s action revives it', () => {
+    const created = createCmd();
+    const command = created.command as { settings: Record<string, unknown> };
+    command.settings = { ...command.settings, idleEndMs: 3_600_000 };
+    const state = accept(null, created, T0).state;
+    run(state, joinCmd('a', 'Ada'), T0 + 60_000);
+    refused(state, joinCmd('b', 'Bo'), T0 + 2 * 3_600_000, 'session_ended');
+    // A command that changes nothing is not activity; a real change is.
+    noop(state, asTeacher({ type: 'setJoinLocked', locked: false }), T0 + 2 * 3_600_000 + 1);
+    refused(state, joinCmd('b', 'Bo'), T0 + 2 * 3_600_000 + 1, 'session_ended');
+    run(state, asTeacher({ type: 'setClassSize', classSize: 30 }), T0 + 2 * 3_600_000 + 2);
+    run(state, joinCmd('b', 'Bo'), T0 + 2 * 3_600_000 + 3);
+  });
+
   it('records who changed joining in the audit trail', () => {
     const state = session();
     run(state, asTeacher({ type: 'setJoinLocked', locked: true }), T0 + 1);

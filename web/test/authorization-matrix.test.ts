@@ -396,7 +396,10 @@ describe('web authorization matrix', { timeout: 300_000 }, () => {
       { type: 'setStudentTransport', transport: 'socket' },
       { type: 'setDarkLaunchShare', share: 0.5 },
       { type: 'setCoTeachers', teacherIds: [ids.get(PEOPLE.coTeacher.email)!] },
+      { type: 'setClassSize', classSize: 40 },
+      { type: 'setJoinLocked', locked: true },
       { type: 'removeStudent', studentId },
+      { type: 'readmitStudent', studentId },
       { type: 'endSession' },
     ];
     assert.deepEqual(

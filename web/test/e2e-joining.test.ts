@@ -14,11 +14,14 @@ import { assertAccessible } from './support/browser.ts';
 import { chromiumSuite } from './support/chromium-suite.ts';
 import { colourDeck } from './support/fixtures.ts';
 import { signInInBrowser } from './support/sign-in.ts';
+import { startStack } from './support/stack.ts';
+import { PROTOCOL_VERSION } from '@classpulse/realtime/protocol';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts', import.meta.url));
 
 describe('joining controls in Chromium', { timeout: 300_000 }, () => {
-  const suite = chromiumSuite();
+  // A whole hall joins from this one machine in the last test.
+  const suite = chromiumSuite(() => startStack({ REALTIME_JOIN_BURST_PER_SOURCE: '1000' }));
   const contexts: BrowserContext[] = [];
   let teacher: Page;
   let code: string;
@@ -109,8 +112,39 @@ describe('joining controls in Chromium', { timeout: 300_000 }, () => {
     await refused(await joinAs('Eve'), 'removed you');
 
     await teacher.getByRole('button', { name: 'Let Eve back in' }).click();
+    await teacher.getByRole('button', { name: 'Remove Eve' }).waitFor();
     await eve.getByRole('button', { name: 'Try again' }).click();
     await joined(eve, 'Eve');
+  });
+
+  it('a hall of students: the roster is sorted, searchable and a page at a time', async () => {
+    await teacher.getByRole('spinbutton', { name: 'Class size' }).fill('300');
+    await teacher.getByRole('button', { name: 'Set class size' }).click();
+    await teacher.getByText('5 of 300 students').waitFor();
+    for (let i = 1; i <= 150; i++) {
+      const joined = await fetch(`${suite.stack.realtimeUrl}/v1/join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          v: PROTOCOL_VERSION,
+          join: { code, name: `Hall ${String(i).padStart(3, '0')}` },
+        }),
+      });
+      assert.equal(joined.status, 200);
+    }
+    await teacher.goto(`/teacher/sessions/${sessionId}`);
+    const roster = teacher.getByRole('table', { name: /^Students/ });
+    await teacher.getByText('Showing 100 of 155').waitFor();
+    const names = await roster.getByRole('rowheader').allInnerTexts();
+    assert.equal(names.length, 100);
+    assert.deepEqual(names.slice(0, 6), ['Ada', 'Bo', 'Cy', 'Di', 'Eve', 'Hall 001']);
+    await teacher.getByRole('searchbox', { name: 'Find a student' }).fill('hall 149');
+    await roster.getByRole('rowheader', { name: 'Hall 149' }).waitFor();
+    assert.equal(await roster.getByRole('rowheader').count(), 1);
+    await teacher.getByRole('searchbox', { name: 'Find a student' }).fill('');
+    await teacher.getByRole('button', { name: 'Show 55 more' }).click();
+    await roster.getByRole('rowheader', { name: 'Hall 150' }).waitFor();
+    await assertAccessible(teacher, 'dashboard with a hall of students');
   });
 
   it('the report’s audit trail names every joining change', async () => {

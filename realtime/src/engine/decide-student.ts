@@ -93,6 +93,9 @@ function decideJoin(
   now: number,
 ): DecideResult {
   if (state.status === 'ended') return refuse('session_ended');
+  const idleEnd = state.settings.idleEndMs;
+  if (idleEnd !== undefined && now - lastTeacherActivity(state) > idleEnd)
+    return refuse('session_ended', 'This session has ended: its teacher has been away too long.');
   const existing = state.students[studentId];
   if (existing)
     return refuse(existing.removed ? 'student_removed' : 'invalid_state', 'Already joined.');
@@ -122,4 +125,9 @@ function decideJoin(
       position: state.currentSlideIndex,
     },
   });
+}
+
+/** When the teacher last changed anything (the audit trail's newest entry), or the start. */
+function lastTeacherActivity(state: SessionState): number {
+  return Math.max(state.createdAt, state.audit?.at(-1)?.at ?? 0);
 }

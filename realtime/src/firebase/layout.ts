@@ -184,6 +184,7 @@ export function updatesFor(
     switch (event.type) {
       case 'studentJoined':
       case 'studentNavigated':
+      case 'studentReadmitted':
         updates[`${base}/roster/${studentIdOf(event)}`] = state.students[studentIdOf(event)];
         break;
       case 'studentRemoved':

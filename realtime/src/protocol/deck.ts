@@ -70,6 +70,11 @@ export const sessionSettingsSchema = z.object({
   classSize: z.optional(classSizeSchema),
   /** The teacher stopped new students from joining (those in the session stay). */
   joinLocked: z.optional(z.boolean()),
+  /**
+   * A session whose teacher has done nothing for this long takes no new students: an abandoned
+   * code stops working (the deployment's REALTIME_SESSION_IDLE_END_MS; unset: never).
+   */
+  idleEndMs: z.optional(z.int().check(z.minimum(60_000), z.maximum(365 * 24 * 3_600_000))),
 });
 export type SessionSettings = z.output<typeof sessionSettingsSchema>;
 

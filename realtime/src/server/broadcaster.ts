@@ -59,6 +59,10 @@ export class Broadcaster {
             event.type === 'studentJoined' ? event.student.id : event.studentId,
           );
           break;
+        case 'studentReadmitted':
+          this.delta(live).students.add(event.studentId);
+          this.markPublicDirty(live);
+          break;
         case 'studentRemoved': {
           this.delta(live).students.add(event.studentId);
           this.markPublicDirty(live);

@@ -69,6 +69,11 @@ const envSchema = z.object({
    * oldest, so a copied token cannot open thousands, each with its own rate allowance.
    */
   REALTIME_SOCKETS_PER_STUDENT: int(1, 20).default(3),
+  /**
+   * A session whose teacher has changed nothing for this long takes no new students (its code
+   * stops working; those in it stay). 0: never.
+   */
+  REALTIME_SESSION_IDLE_END_MS: int(0, 365 * 24 * 3_600_000).default(12 * 3_600_000),
   /** Open TCP connections one process keeps at most (students' sockets included). */
   REALTIME_MAX_CONNECTIONS: int(16, 1_000_000).default(40_000),
   /** A client has this long to send an HTTP request's headers (slowloris). */
@@ -100,6 +105,8 @@ export interface RealtimeConfig {
   sqliteSynchronous: 'full' | 'normal';
   snapshotEvery: number;
   socketsPerStudent: number;
+  /** New sessions' `idleEndMs` (0: never). */
+  sessionIdleEndMs: number;
   joinLimits: JoinLimits;
   trustProxy: 'loopback' | 'private';
   maxConnections: number;
@@ -188,6 +195,7 @@ export function loadRealtimeConfig(
     sessionLeaseMs: e.REALTIME_SESSION_LEASE_MS,
     peerTimeoutMs: e.REALTIME_PEER_TIMEOUT_MS,
     socketsPerStudent: e.REALTIME_SOCKETS_PER_STUDENT,
+    sessionIdleEndMs: e.REALTIME_SESSION_IDLE_END_MS,
     joinLimits: {
       perSourcePerSecond: e.REALTIME_JOINS_PER_SECOND_PER_SOURCE,
       perSourceBurst: e.REALTIME_JOIN_BURST_PER_SOURCE,

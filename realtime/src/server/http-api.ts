@@ -45,6 +45,8 @@ export interface HttpApiDeps {
   sessionDeleted(sessionId: string): void;
   joinLimiter: JoinLimiter;
   trustProxy: 'loopback' | 'private';
+  /** New sessions end to new students after this long without their teacher (0: never). */
+  sessionIdleEndMs: number;
 }
 
 /**
@@ -121,11 +123,12 @@ async function route(deps: HttpApiDeps, req: IncomingMessage, res: ServerRespons
         protocolError('bad_request', issue?.message, issue?.path.map(String).join('.')),
       );
     }
-    const created = await deps.ops.create(
-      claims.claims.sub,
-      parsed.data.deck,
-      parsed.data.settings,
-    );
+    // The deployment's idle end applies unless the request chose its own.
+    const idleEnd = deps.sessionIdleEndMs > 0 ? { idleEndMs: deps.sessionIdleEndMs } : {};
+    const created = await deps.ops.create(claims.claims.sub, parsed.data.deck, {
+      ...idleEnd,
+      ...parsed.data.settings,
+    });
     if ('ok' in created) return sendError(res, created);
     const teacherToken = await deps.tokens.signTeacher(created.id, created.teacherId);
     return sendJson(res, 201, {

@@ -175,6 +175,7 @@ export async function createRealtimeServer(
     logger,
     corsOrigins: config.corsOrigins,
     isHealthy: () => !closing,
+    sessionIdleEndMs: config.sessionIdleEndMs,
     joinLimiter,
     trustProxy: config.trustProxy,
     processId: cluster?.processId,

@@ -244,6 +244,7 @@ export function sessionClientContract(
         (await room.teacher.command({ type: 'readmitStudent', studentId: studentId! })).ok,
         true,
       );
+      await waitFor(room.teacher, (s) => s.teacher?.state.students[studentId!]?.removed === false);
       const readmitted = room.client(storage);
       readmitted.joinWithCode(room.session.joinCode, '');
       const back = await waitFor(

@@ -27,10 +27,26 @@ export function formatMs(ms: number | null): string {
   return ms < 1_000 ? `${Math.round(ms)} ms` : `${(ms / 1_000).toFixed(1)} s`;
 }
 
-/** Plain text of a student's disconnect reasons: "transport close ×2, server restarted". */
+/** socket.io's disconnect reasons in words a teacher or school IT reads at a glance. */
+const REASON_WORDS: Record<string, string> = {
+  'transport close': 'network dropped',
+  'transport error': 'network error',
+  'ping timeout': 'stopped answering',
+  'client namespace disconnect': 'left the page',
+  'server namespace disconnect': 'closed by the server',
+  'server shutting down': 'server restarted',
+  'parse error': 'unreadable data from the device',
+  'forced close': 'closed by the server',
+  'forced server close': 'closed by the server',
+};
+
+/** Plain text of a student's disconnect reasons: "network dropped ×2, server restarted". */
 export function reasonsText(reasons: Record<string, number>): string {
   return Object.entries(reasons)
-    .map(([reason, n]) => (n > 1 ? `${reason} ×${n}` : reason))
+    .map(([reason, n]) => {
+      const words = REASON_WORDS[reason] ?? reason;
+      return n > 1 ? `${words} ×${n}` : words;
+    })
     .join(', ');
 }
 

@@ -15,6 +15,9 @@ import { StudentConnectionControls } from './StudentConnectionControls.tsx';
 import { useTeacherSession } from './use-teacher-session.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 
+/** Names listed under “Not answered yet”. */
+const NOT_ANSWERED_SHOWN = 50;
+
 interface Props {
   sessionId: string;
   joinCode: string;
@@ -177,9 +180,15 @@ export function Dashboard({
                   <p className={styles.muted}>Everyone has answered.</p>
                 ) : (
                   <ul className={styles.plainList}>
-                    {notAnswered.map((s) => (
+                    {/* Names to call on, not a census: a hall's thousands stay out of the page. */}
+                    {notAnswered.slice(0, NOT_ANSWERED_SHOWN).map((s) => (
                       <li key={s.id}>{s.name}</li>
                     ))}
+                    {notAnswered.length > NOT_ANSWERED_SHOWN ? (
+                      <li className={styles.muted}>
+                        and {notAnswered.length - NOT_ANSWERED_SHOWN} more
+                      </li>
+                    ) : null}
                   </ul>
                 )}
               </section>

@@ -25,7 +25,10 @@ const DECK: DeckInput = {
   slides: [{ id: 'q1', question: { kind: 'short-text', prompt: 'One?' } }],
 };
 
-/** Tokens like the web app's, with a lifetime chosen per test. */
+/**
+ * Tokens like the web app's, with a lifetime chosen per test. JWT expiry counts whole seconds,
+ * so a 1-second token signed late in a second may be over at once: the shortest here is 2.
+ */
 const tokensLiving = (seconds: number): TokenService =>
   createTokenService({ secret: TEST_SECRET, teacherTtlSeconds: seconds, studentTtlSeconds: 60 });
 
@@ -44,7 +47,7 @@ describe('teacher token expiry and renewal', () => {
   it('closes a teacher socket when its token runs out, saying why', async () => {
     const teacher = await connectTeacher(
       h,
-      await tokensLiving(1).signTeacher(session.sessionId, 'owner'),
+      await tokensLiving(2).signTeacher(session.sessionId, 'owner'),
     );
     const closed = await nextEvent<ProtocolError>(teacher.socket, 'session:closed');
     assertProtocolError(closed, 'unauthorized', 'expired teacher socket');
@@ -56,11 +59,11 @@ describe('teacher token expiry and renewal', () => {
   it('a renewed token keeps the socket open until the new expiry', async () => {
     const teacher = await connectTeacher(
       h,
-      await tokensLiving(1).signTeacher(session.sessionId, 'owner'),
+      await tokensLiving(2).signTeacher(session.sessionId, 'owner'),
     );
     const renewed = (await teacher.socket.emitWithAck(
       'auth:renew',
-      await tokensLiving(3).signTeacher(session.sessionId, 'owner'),
+      await tokensLiving(4).signTeacher(session.sessionId, 'owner'),
     )) as { ok: true; expiresAt: number };
     assert.equal(renewed.ok, true);
     const closed = nextEvent(teacher.socket, 'session:closed');

@@ -16,12 +16,8 @@ import {
   run,
 } from './support/engine-fixtures.ts';
 
-const session = (classSize?: number) => {
-  const created = createCmd();
-  const command = created.command as { settings: Record<string, unknown> };
-  if (classSize !== undefined) command.settings = { ...command.settings, classSize };
-  return accept(null, created, T0).state;
-};
+const session = (classSize?: number) =>
+  accept(null, createCmd(classSize === undefined ? {} : { classSize }), T0).state;
 
 describe('joining controls', () => {
   it('a full class takes no one until the teacher makes room or someone is removed', () => {
@@ -67,10 +63,7 @@ describe('joining controls', () => {
   });
 
   it('an abandoned session’s code stops taking new students; a teacher’s action revives it', () => {
-    const created = createCmd();
-    const command = created.command as { settings: Record<string, unknown> };
-    command.settings = { ...command.settings, idleEndMs: 3_600_000 };
-    const state = accept(null, created, T0).state;
+    const state = accept(null, createCmd({ idleEndMs: 3_600_000 }), T0).state;
     run(state, joinCmd('a', 'Ada'), T0 + 60_000);
     refused(state, joinCmd('b', 'Bo'), T0 + 2 * 3_600_000, 'session_ended');
     // A command that changes nothing is not activity; a real change is.

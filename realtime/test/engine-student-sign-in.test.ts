@@ -16,15 +16,9 @@ import {
   noop,
   refused,
   run,
-  teacherActor,
 } from './support/engine-fixtures.ts';
 
-const signInSession = () => {
-  const created = createCmd();
-  const command = created.command as { settings: Record<string, unknown> };
-  command.settings = { ...command.settings, studentSignIn: true };
-  return accept(null, { actor: teacherActor(), command: created.command }, T0).state;
-};
+const signInSession = () => accept(null, createCmd({ studentSignIn: true }), T0).state;
 
 describe('students who sign in', () => {
   it('refuses a join by code and name, and changes nothing', () => {

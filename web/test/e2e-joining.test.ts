@@ -96,6 +96,18 @@ describe('joining controls in Chromium', { timeout: 300_000 }, () => {
     await refused(await joinAs('Di'), 'closed this session to new students');
     await assertAccessible(teacher, 'dashboard with joining controls');
     await teacher.screenshot({ path: join(ARTIFACTS, 'joining-dashboard.png'), fullPage: true });
+    // On a teacher's phone and on a 1080p projector screen too.
+    for (const [name, viewport] of [
+      ['phone', { width: 360, height: 740 }],
+      ['1080p', { width: 1920, height: 1080 }],
+    ] as const) {
+      await teacher.setViewportSize(viewport);
+      await teacher.screenshot({
+        path: join(ARTIFACTS, `joining-dashboard-${name}.png`),
+        fullPage: true,
+      });
+    }
+    await teacher.setViewportSize({ width: 1280, height: 900 });
     await teacher.getByRole('button', { name: 'Open joining' }).click();
     await joined(await joinAs('Di'), 'Di');
   });

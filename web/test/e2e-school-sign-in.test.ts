@@ -7,14 +7,9 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { assertAccessible } from './support/browser.ts';
-import { chromiumSuite } from './support/chromium-suite.ts';
-import {
-  createOidcProvider,
-  signInAtProvider,
-  type TestOidcProvider,
-} from './support/oidc-provider.ts';
+import { signInAtProvider } from './support/oidc-provider.ts';
+import { schoolSignInSuite } from './support/school-sign-in-suite.ts';
 import { signInCookie } from './support/sign-in.ts';
-import { startStack } from './support/stack.ts';
 
 const USERS = {
   'pat.teacher': { email: 'pat@district.test', name: 'Pat Teacher' },
@@ -24,23 +19,7 @@ const USERS = {
 };
 
 describe('school sign-in through OpenID Connect in Chromium', { timeout: 300_000 }, () => {
-  let provider: TestOidcProvider;
-  const suite = chromiumSuite(async () => {
-    provider = await createOidcProvider(USERS);
-    const stack = await startStack({
-      OIDC_ISSUER_URL: provider.issuer,
-      OIDC_CLIENT_ID: provider.clientId,
-      OIDC_CLIENT_SECRET: provider.clientSecret,
-      OIDC_ALLOWED_EMAIL_DOMAINS: 'district.test',
-      OIDC_ADMIN_EMAILS: 'ann@district.test',
-      OIDC_PROVIDER_NAME: 'Test District',
-    });
-    await provider.listen(`${stack.webUrl}/api/auth/oidc/callback`);
-    return stack;
-  });
-  after(async () => {
-    await provider?.stop();
-  });
+  const suite = schoolSignInSuite(USERS, { OIDC_ADMIN_EMAILS: 'ann@district.test' });
 
   const contexts: BrowserContext[] = [];
   const page = async () => {

@@ -14,16 +14,11 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { PROTOCOL_VERSION } from '@classpulse/realtime/protocol';
 import { assertAccessible } from './support/browser.ts';
-import { chromiumSuite } from './support/chromium-suite.ts';
 import { parseCsv } from './support/csv.ts';
 import { colourDeck } from './support/fixtures.ts';
-import {
-  createOidcProvider,
-  signInAtProvider,
-  type TestOidcProvider,
-} from './support/oidc-provider.ts';
+import { signInAtProvider } from './support/oidc-provider.ts';
+import { schoolSignInSuite } from './support/school-sign-in-suite.ts';
 import { signInCookie, signInInBrowser } from './support/sign-in.ts';
-import { startStack } from './support/stack.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts', import.meta.url));
 const USERS = {
@@ -37,22 +32,8 @@ describe(
   'students who sign in with their school account, in Chromium',
   { timeout: 300_000 },
   () => {
-    let provider: TestOidcProvider;
-    const suite = chromiumSuite(async () => {
-      provider = await createOidcProvider(USERS);
-      const stack = await startStack({
-        OIDC_ISSUER_URL: provider.issuer,
-        OIDC_CLIENT_ID: provider.clientId,
-        OIDC_CLIENT_SECRET: provider.clientSecret,
-        OIDC_ALLOWED_EMAIL_DOMAINS: 'district.test',
-        OIDC_STUDENT_EMAIL_DOMAINS: 'students.district.test',
-        OIDC_PROVIDER_NAME: 'Test District',
-      });
-      await provider.listen(`${stack.webUrl}/api/auth/oidc/callback`);
-      return stack;
-    });
-    after(async () => {
-      await provider?.stop();
+    const suite = schoolSignInSuite(USERS, {
+      OIDC_STUDENT_EMAIL_DOMAINS: 'students.district.test',
     });
 
     const contexts: BrowserContext[] = [];

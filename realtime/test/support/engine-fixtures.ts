@@ -12,6 +12,7 @@ import {
   type LatePolicy,
   type Pacing,
   type QuestionKind,
+  type SessionSettings,
   type SessionState,
   type TeacherCommand,
 } from '../../src/protocol/index.ts';
@@ -206,7 +207,7 @@ export function expireCmd(slideId: string): Envelope {
 }
 
 export function createCmd(
-  settings: { pacing?: Pacing; latePolicy?: LatePolicy } = {},
+  settings: Partial<SessionSettings> = {},
   overrides: { deck?: unknown; sessionId?: string; joinCode?: string; actor?: Actor } = {},
 ): Envelope {
   return {
@@ -218,6 +219,7 @@ export function createCmd(
       // Tests hand the engine malformed decks on purpose; the engine validates them itself.
       deck: (overrides.deck ?? structuredClone(deck)) as Deck,
       settings: {
+        ...settings,
         pacing: settings.pacing ?? 'instructor',
         latePolicy: settings.latePolicy ?? 'allow',
       },

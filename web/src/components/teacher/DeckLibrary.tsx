@@ -125,7 +125,7 @@ export function DeckLibrary({
             max={LIMITS.studentsPerSessionMax}
             value={classSize}
             onChange={(event) => setClassSize(clampClassSize(event.currentTarget.valueAsNumber))}
-            className={styles.classSize}
+            className="number-input"
           />
         </label>
         <p className={styles.meta}>

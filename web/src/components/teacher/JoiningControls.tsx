@@ -68,7 +68,7 @@ export function JoiningControls({
             max={LIMITS.studentsPerSessionMax}
             defaultValue={state.settings.classSize ?? DEFAULT_CLASS_SIZE}
             key={classSize}
-            className={styles.numberInput}
+            className="number-input"
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? 'class-size-error' : undefined}
           />

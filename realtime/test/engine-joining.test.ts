@@ -1,7 +1,7 @@
 /**
  * Joining is the teacher's to control: a class size (raised live), closing the session to new
- * students, and removed students who stay out under the same or a look-alike name until the
- * teacher lets them back in. Every change is in the audit trail.
+ * students, a waiting room, and removed students who stay out under the same or a look-alike name
+ * until the teacher lets them back in. Every change is in the audit trail.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -12,9 +12,13 @@ import {
   createCmd,
   joinCmd,
   noop,
+  openSlide,
   refused,
   run,
+  SLIDE,
+  submitCmd,
 } from './support/engine-fixtures.ts';
+import { studentSelfView } from '../src/engine/index.ts';
 
 const session = (classSize?: number) =>
   accept(null, createCmd(classSize === undefined ? {} : { classSize }), T0).state;
@@ -73,14 +77,73 @@ describe('joining controls', () => {
     run(state, joinCmd('b', 'Bo'), T0 + 2 * 3_600_000 + 3);
   });
 
+  it('the waiting room: students wait, answer nothing, and come in when the teacher admits them', () => {
+    const state = openSlide(session(3), SLIDE.mc, T0);
+    run(state, joinCmd('a', 'Ada'), T0 + 1);
+    run(state, asTeacher({ type: 'setWaitingRoom', enabled: true }), T0 + 2);
+    run(state, joinCmd('b', 'Bo'), T0 + 3);
+    run(state, joinCmd('c', 'Cy'), T0 + 4);
+    assert.equal(state.students.a?.waiting, undefined, 'who was in before stays in');
+    assert.equal(state.students.b?.waiting, true);
+    assert.equal(studentSelfView(state, 'b')?.waiting, true);
+    refused(state, submitCmd('b', SLIDE.mc, 'answer-b-00001'), T0 + 5, 'waiting_for_teacher');
+    run(state, asTeacher({ type: 'admitStudents', studentIds: ['b'] }), T0 + 6);
+    assert.equal(state.students.b?.waiting, undefined);
+    assert.equal(studentSelfView(state, 'b')?.waiting, false);
+    run(state, submitCmd('b', SLIDE.mc, 'answer-b-00001'), T0 + 7);
+    // Admitting someone who is not waiting changes nothing.
+    noop(state, asTeacher({ type: 'admitStudents', studentIds: ['a', 'nobody'] }), T0 + 8);
+    // Removing a waiting student keeps them out, like any removal.
+    run(state, asTeacher({ type: 'removeStudent', studentId: 'c' }), T0 + 9);
+    refused(state, joinCmd('c2', 'Cy'), T0 + 10, 'student_removed');
+    assert.equal(studentSelfView(state, 'c'), null);
+  });
+
+  it('admitting stops at the class size; a full waiting room takes no one', () => {
+    const state = session(2);
+    run(state, asTeacher({ type: 'setWaitingRoom', enabled: true }), T0 + 1);
+    run(state, joinCmd('a', 'Ada'), T0 + 2);
+    run(state, joinCmd('b', 'Bo'), T0 + 3);
+    // The waiting room holds one class's worth: a flood cannot grow it without end.
+    refused(state, joinCmd('c', 'Cy'), T0 + 4, 'class_full');
+    run(state, asTeacher({ type: 'setClassSize', classSize: 1 }), T0 + 5);
+    run(state, asTeacher({ type: 'admitStudents', studentIds: 'all' }), T0 + 6);
+    assert.equal(state.students.a?.waiting, undefined, 'first come, first in');
+    assert.equal(state.students.b?.waiting, true, 'no room for the second');
+    refused(state, asTeacher({ type: 'admitStudents', studentIds: ['b'] }), T0 + 7, 'class_full');
+    run(state, asTeacher({ type: 'setClassSize', classSize: 5 }), T0 + 8);
+    // Turning the waiting room off lets everyone waiting in, and new students join directly.
+    run(state, asTeacher({ type: 'setWaitingRoom', enabled: false }), T0 + 9);
+    assert.equal(state.students.b?.waiting, undefined);
+    run(state, joinCmd('c', 'Cy'), T0 + 10);
+    assert.equal(state.students.c?.waiting, undefined);
+  });
+
+  it('a student let back in after removal from the waiting room does not wait again', () => {
+    const state = session();
+    run(state, asTeacher({ type: 'setWaitingRoom', enabled: true }), T0 + 1);
+    run(state, joinCmd('a', 'Ada'), T0 + 2);
+    run(state, asTeacher({ type: 'removeStudent', studentId: 'a' }), T0 + 3);
+    run(state, asTeacher({ type: 'readmitStudent', studentId: 'a' }), T0 + 4);
+    assert.equal(state.students.a?.waiting, undefined);
+    assert.equal(state.students.a?.removed, false);
+  });
+
   it('records who changed joining in the audit trail', () => {
     const state = session();
     run(state, asTeacher({ type: 'setJoinLocked', locked: true }), T0 + 1);
     run(state, asTeacher({ type: 'setClassSize', classSize: 40 }), T0 + 2);
+    run(state, asTeacher({ type: 'setJoinLocked', locked: false }), T0 + 3);
+    run(state, asTeacher({ type: 'setWaitingRoom', enabled: true }), T0 + 3);
+    run(state, joinCmd('a', 'Ada'), T0 + 4);
+    run(state, asTeacher({ type: 'admitStudents', studentIds: 'all' }), T0 + 5);
     const actions = (state.audit ?? []).map((e) => [e.action, e.detail]);
     assert.deepEqual(actions, [
       ['setJoinLocked', 'true'],
       ['setClassSize', '40'],
+      ['setJoinLocked', 'false'],
+      ['setWaitingRoom', 'true'],
+      ['admitStudents', 'all'],
     ]);
   });
 });

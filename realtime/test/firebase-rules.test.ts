@@ -372,6 +372,24 @@ describe("answers: a student's own response", () => {
     );
   });
 
+  test('a student in the waiting room reads their own roster entry but answers nothing', () => {
+    const data = setIn(fixtureData(), `sessions/${S1}/roster/b/waiting`, true);
+    const waiting = db(ACTORS.otherStudent, data);
+    denied(
+      'waiting',
+      waiting.write(paths.response(S1, SLIDE.num, 'b'), firstAnswer(SLIDE.num), { now: NOW }),
+    );
+    assert.equal(waiting.read(`sessions/${S1}/roster/b`, NOW).allowed, true, 'sees being admitted');
+    const admitted = db(
+      ACTORS.otherStudent,
+      setIn(fixtureData(), `sessions/${S1}/roster/b/waiting`, null),
+    );
+    allowed(
+      'admitted',
+      admitted.write(paths.response(S1, SLIDE.num, 'b'), firstAnswer(SLIDE.num), { now: NOW }),
+    );
+  });
+
   test("nobody writes another student's answer, in this session or another", () => {
     denied('b for a', write(SLIDE.mc, newRevision(), db(ACTORS.otherStudent)));
     denied('other teacher', write(SLIDE.mc, newRevision(), db(ACTORS.otherTeacher)));

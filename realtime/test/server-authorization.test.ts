@@ -145,6 +145,7 @@ describe('authorization matrix', () => {
   let bob: StudentConnection;
   let cal: StudentConnection;
   let cy: StudentConnection;
+  let dee: StudentConnection;
 
   /** Valid commands for session A, each of which changes its state when A's teacher sends it. */
   const commandsForA = (): TeacherCommand[] => [
@@ -162,6 +163,8 @@ describe('authorization matrix', () => {
     { type: 'readmitStudent', studentId: cal.studentId },
     { type: 'setClassSize', classSize: 50 },
     { type: 'setJoinLocked', locked: true },
+    { type: 'admitStudents', studentIds: [dee.studentId] },
+    { type: 'setWaitingRoom', enabled: false },
     { type: 'setStudentTransport', transport: 'socket' },
     { type: 'setDarkLaunchShare', share: 0.25 },
     { type: 'setCoTeachers', teacherIds: ['teacher-z'] },
@@ -190,6 +193,8 @@ describe('authorization matrix', () => {
       { type: 'lockSlide', slideId: 'q2' },
       { type: 'startTimer', slideId: 'q3', durationMs: 3_600_000 },
       { type: 'removeStudent', studentId: cal.studentId },
+      // A student in the waiting room, so admitStudents would change something.
+      { type: 'setWaitingRoom', enabled: true },
     ]) {
       const reply = (await send(teacherA.socket, 'teacher:command', {
         sessionId: a.sessionId,
@@ -197,6 +202,8 @@ describe('authorization matrix', () => {
       })) as { ok: boolean };
       assert.equal(reply.ok, true, `setup ${command.type}: ${preview(reply)}`);
     }
+
+    dee = await joinStudent(h, a.joinCode, 'Dee');
 
     b = await createSession(h, DECK, { teacherAccountId: 'teacher-b' });
     teacherB = await connectTeacher(h, b.teacherToken);
@@ -576,6 +583,7 @@ describe('authorization matrix', () => {
           ['lockSlide', 'teacher-a'],
           ['startTimer', 'teacher-a'],
           ['removeStudent', 'teacher-a'],
+          ['setWaitingRoom', 'teacher-a'],
         ],
         'only the setup commands of A’s own teacher are in its audit trail',
       );

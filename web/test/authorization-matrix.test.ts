@@ -398,6 +398,8 @@ describe('web authorization matrix', { timeout: 300_000 }, () => {
       { type: 'setCoTeachers', teacherIds: [ids.get(PEOPLE.coTeacher.email)!] },
       { type: 'setClassSize', classSize: 40 },
       { type: 'setJoinLocked', locked: true },
+      { type: 'setWaitingRoom', enabled: true },
+      { type: 'admitStudents', studentIds: 'all' },
       { type: 'removeStudent', studentId },
       { type: 'readmitStudent', studentId },
       { type: 'endSession' },

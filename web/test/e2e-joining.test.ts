@@ -1,8 +1,8 @@
 /**
  * Joining is the teacher's to control, in real Chromium: a class size set when starting and raised
- * live; closing the session to new students; a removed student who stays out (on the same device
- * and under the same name) until the teacher lets them back in; every change in the report's
- * audit trail.
+ * live; closing the session to new students; the waiting room; a removed student who stays out
+ * (on the same device and under the same name) until the teacher lets them back in; every change
+ * in the report's audit trail.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -129,10 +129,39 @@ describe('joining controls in Chromium', { timeout: 300_000 }, () => {
     await joined(eve, 'Eve');
   });
 
+  it('the waiting room: students wait until the teacher lets them in', async () => {
+    await teacher.getByRole('button', { name: 'Turn waiting room on' }).click();
+    await teacher.getByRole('heading', { name: 'Waiting room (0)' }).waitFor();
+    const waits = (p: Page) => p.getByRole('status').filter({ hasText: 'in the waiting room' });
+    const [fay, gus, hal] = [await joinAs('Fay'), await joinAs('Gus'), await joinAs('Hal')];
+    for (const p of [fay, gus, hal]) await waits(p).waitFor();
+    await teacher.getByRole('heading', { name: 'Waiting room (3)' }).waitFor();
+    // Waiting students are not in the class yet.
+    await teacher.getByText('5 of 30 students').waitFor();
+    await assertAccessible(fay, 'student in the waiting room');
+    await fay.screenshot({ path: join(ARTIFACTS, 'waiting-room-student.png'), fullPage: true });
+    await teacher.screenshot({
+      path: join(ARTIFACTS, 'waiting-room-dashboard.png'),
+      fullPage: true,
+    });
+
+    await teacher.getByRole('button', { name: 'Admit Fay' }).click();
+    await waits(fay).waitFor({ state: 'detached' });
+    await teacher.getByText('6 of 30 students').waitFor();
+    // Turned away from the waiting room: that device and name stay out like any removal.
+    await teacher.getByRole('button', { name: 'Remove Gus' }).click();
+    await refused(gus, 'removed you');
+    // Without a waiting room nobody is left waiting.
+    await teacher.getByRole('button', { name: 'Turn waiting room off' }).click();
+    await waits(hal).waitFor({ state: 'detached' });
+    await teacher.getByText('7 of 30 students').waitFor();
+    assert.equal(await waits(fay).count(), 0);
+  });
+
   it('a hall of students: the roster is sorted, searchable and a page at a time', async () => {
     await teacher.getByRole('spinbutton', { name: 'Class size' }).fill('300');
     await teacher.getByRole('button', { name: 'Set class size' }).click();
-    await teacher.getByText('5 of 300 students').waitFor();
+    await teacher.getByText('7 of 300 students').waitFor();
     for (let i = 1; i <= 150; i++) {
       const joined = await fetch(`${suite.stack.realtimeUrl}/v1/join`, {
         method: 'POST',
@@ -146,15 +175,15 @@ describe('joining controls in Chromium', { timeout: 300_000 }, () => {
     }
     await teacher.goto(`/teacher/sessions/${sessionId}`);
     const roster = teacher.getByRole('table', { name: /^Students/ });
-    await teacher.getByText('Showing 100 of 155').waitFor();
+    await teacher.getByText('Showing 100 of 157').waitFor();
     const names = await roster.getByRole('rowheader').allInnerTexts();
     assert.equal(names.length, 100);
-    assert.deepEqual(names.slice(0, 6), ['Ada', 'Bo', 'Cy', 'Di', 'Eve', 'Hall 001']);
+    assert.deepEqual(names.slice(0, 8), ['Ada', 'Bo', 'Cy', 'Di', 'Eve', 'Fay', 'Hal', 'Hall 001']);
     await teacher.getByRole('searchbox', { name: 'Find a student' }).fill('hall 149');
     await roster.getByRole('rowheader', { name: 'Hall 149' }).waitFor();
     assert.equal(await roster.getByRole('rowheader').count(), 1);
     await teacher.getByRole('searchbox', { name: 'Find a student' }).fill('');
-    await teacher.getByRole('button', { name: 'Show 55 more' }).click();
+    await teacher.getByRole('button', { name: 'Show 57 more' }).click();
     await roster.getByRole('rowheader', { name: 'Hall 150' }).waitFor();
     await assertAccessible(teacher, 'dashboard with a hall of students');
   });
@@ -167,6 +196,10 @@ describe('joining controls in Chromium', { timeout: 300_000 }, () => {
       'Closed the session to new students',
       'Opened the session to new students',
       'Let Eve back in',
+      'Turned the waiting room on',
+      'Let 1 student in from the waiting room',
+      'Removed Gus',
+      'Turned the waiting room off',
     ])
       await actions.getByText(text).first().waitFor();
     assert.ok(true);

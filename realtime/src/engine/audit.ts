@@ -25,6 +25,10 @@ function detailOf(command: TeacherCommand): string | undefined {
       return String(command.classSize);
     case 'setJoinLocked':
       return String(command.locked);
+    case 'setWaitingRoom':
+      return String(command.enabled);
+    case 'admitStudents':
+      return command.studentIds === 'all' ? 'all' : String(command.studentIds.length);
     case 'startTimer':
       return `${Math.round(command.durationMs / 1000)} s`;
     case 'setReveal':

@@ -11,6 +11,7 @@ import {
 import type { StudentCommand } from './commands.ts';
 import { accept, nothingToDo, refuse, type DecideResult } from './result.ts';
 import { answerRefusal, disambiguateName, findSlide, isLateJoin } from './rules.ts';
+import { roomToJoin } from './waiting-room.ts';
 
 export const STUDENTS_PER_SESSION_MAX = LIMITS.studentsPerSessionMax;
 
@@ -34,6 +35,7 @@ export function decideStudent(
   const student = state.students[studentId];
   if (!student) return refuse('student_not_found');
   if (student.removed) return refuse('student_removed');
+  if (student.waiting) return refuse('waiting_for_teacher');
 
   if (command.type === 'navigate') {
     if (state.status === 'ended') return refuse('session_ended');
@@ -104,9 +106,8 @@ function decideJoin(
   const index = sessionIndex(state);
   if (index.removedNames.has(nameSkeleton(name.data))) return refuse('student_removed');
   if (state.settings.joinLocked) return refuse('joining_locked');
-  // Students in the session now (never removed ones), and everyone who ever joined.
-  if (index.activeNames.size >= (state.settings.classSize ?? STUDENTS_PER_SESSION_MAX))
-    return refuse('class_full');
+  // Students in the class (or its waiting room) now, and everyone who ever joined.
+  if (!roomToJoin(state)) return refuse('class_full');
   if (index.studentCount >= STUDENTS_PER_SESSION_MAX) return refuse('class_full');
 
   const late = isLateJoin(state);
@@ -123,6 +124,7 @@ function decideJoin(
       removed: false,
       firstAnswerableIndex,
       position: state.currentSlideIndex,
+      ...(state.settings.waitingRoom ? { waiting: true } : {}),
     },
   });
 }

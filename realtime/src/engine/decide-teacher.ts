@@ -1,6 +1,7 @@
 import type { SessionState, TeacherCommand } from '../protocol/index.ts';
 import { accept, nothingToDo, refuse, type DecideResult } from './result.ts';
 import { findSlide } from './rules.ts';
+import { admission } from './waiting-room.ts';
 
 /** Teacher commands. The caller has checked that the actor is one of this session's teachers. */
 export function decideTeacher(
@@ -110,6 +111,19 @@ export function decideTeacher(
       return command.locked === (state.settings.joinLocked ?? false)
         ? nothingToDo()
         : accept({ type: 'joinLockChanged', locked: command.locked });
+    case 'setWaitingRoom': {
+      if (command.enabled === (state.settings.waitingRoom ?? false)) return nothingToDo();
+      const changed = { type: 'waitingRoomChanged', enabled: command.enabled } as const;
+      // Without a waiting room nobody should be left waiting: everyone who fits comes in.
+      const admitted = command.enabled ? undefined : admission(state, 'all');
+      return typeof admitted === 'object' ? accept(changed, admitted) : accept(changed);
+    }
+    case 'admitStudents': {
+      const admitted = admission(state, command.studentIds);
+      if (admitted === 'class_full')
+        return refuse('class_full', 'The class is full: raise the class size to let more in.');
+      return admitted ? accept(admitted) : nothingToDo();
+    }
     case 'endSession':
       return accept({ type: 'sessionEnded', at: now });
     case 'setCoTeachers': {

@@ -31,6 +31,8 @@ export type EngineEvent =
   | { type: 'studentReadmitted'; studentId: string }
   | { type: 'classSizeChanged'; classSize: number }
   | { type: 'joinLockChanged'; locked: boolean }
+  | { type: 'waitingRoomChanged'; enabled: boolean }
+  | { type: 'studentsAdmitted'; studentIds: string[] }
   | { type: 'studentNavigated'; studentId: string; position: number }
   | { type: 'slideChanged'; slideIndex: number; at: number }
   | { type: 'pacingChanged'; pacing: Pacing }
@@ -70,6 +72,7 @@ export const META_EVENT_TYPES: ReadonlySet<EngineEventType> = new Set<EngineEven
   'latePolicyChanged',
   'classSizeChanged',
   'joinLockChanged',
+  'waitingRoomChanged',
   'studentTransportChanged',
   'darkLaunchShareChanged',
   'slideLockChanged',

@@ -54,9 +54,22 @@ export function evolve(state: SessionState | null, event: EngineEvent): SessionS
     case 'joinLockChanged':
       state.settings.joinLocked = event.locked;
       break;
+    case 'waitingRoomChanged':
+      state.settings.waitingRoom = event.enabled;
+      break;
+    case 'studentsAdmitted':
+      for (const id of event.studentIds) {
+        const student = state.students[id];
+        if (student) delete student.waiting;
+      }
+      break;
     case 'studentReadmitted': {
+      // The teacher let this student back in on purpose: no second wait in the waiting room.
       const student = state.students[event.studentId];
-      if (student) student.removed = false;
+      if (student) {
+        student.removed = false;
+        delete student.waiting;
+      }
       break;
     }
     case 'studentTransportChanged':

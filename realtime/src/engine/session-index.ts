@@ -23,6 +23,8 @@ export interface SessionIndex {
    * again under the same (or a look-alike) name stays out until the teacher lets them back.
    */
   removedNames: Set<string>;
+  /** Ids of the students in the waiting room, in the order they joined ("Admit all" keeps it). */
+  waiting: Set<string>;
   /** Stored responses per slide id. */
   responseCounts: Map<string, number>;
 }
@@ -49,6 +51,10 @@ export function indexBeforeEvolve(state: SessionState, event: EngineEvent): void
     case 'studentJoined':
       index.studentCount++;
       addName(index, event.student.name);
+      if (event.student.waiting) index.waiting.add(event.student.id);
+      break;
+    case 'studentsAdmitted':
+      for (const id of event.studentIds) index.waiting.delete(id);
       break;
     case 'answerSubmitted':
       if (!state.responses[event.slideId]?.[event.studentId]) {
@@ -84,12 +90,14 @@ function addName(index: Pick<SessionIndex, 'activeNames' | 'nextSuffix'>, name: 
 function build(state: SessionState): SessionIndex {
   const names = { activeNames: new Set<string>(), nextSuffix: new Map<string, number>() };
   const removedNames = new Set<string>();
+  const waiting = new Set<string>();
   let studentCount = 0;
   for (const id in state.students) {
     const student = state.students[id]!;
     studentCount++;
     if (!student.removed) addName(names, student.name);
     else removedNames.add(nameSkeleton(baseName(student.name)));
+    if (!student.removed && student.waiting) waiting.add(id);
   }
   const responseCounts = new Map<string, number>();
   for (const slideId in state.responses) {
@@ -97,5 +105,5 @@ function build(state: SessionState): SessionIndex {
     for (const _ in state.responses[slideId]) n++;
     responseCounts.set(slideId, n);
   }
-  return { studentCount, ...names, removedNames, responseCounts };
+  return { studentCount, ...names, removedNames, waiting, responseCounts };
 }

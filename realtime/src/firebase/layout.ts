@@ -187,6 +187,9 @@ export function updatesFor(
       case 'studentReadmitted':
         updates[`${base}/roster/${studentIdOf(event)}`] = state.students[studentIdOf(event)];
         break;
+      case 'studentsAdmitted':
+        for (const id of event.studentIds) updates[`${base}/roster/${id}`] = state.students[id];
+        break;
       case 'studentRemoved':
         updates[`${base}/roster/${event.studentId}`] = state.students[event.studentId];
         for (const slide of state.deck.slides)

@@ -27,7 +27,8 @@ const rosterEntry = `${session}.child('roster').child($studentId)`;
 
 /**
  * The engine's `answerRefusal`: live session, a visible slide with a question, unlocked and
- * before its deadline, and not before the student's first answerable slide (late join).
+ * before its deadline, not before the student's first answerable slide (late join), and not
+ * from the waiting room.
  */
 const answerable = [
   `${session}.child('gate/status').val() === 'live'`,
@@ -35,6 +36,7 @@ const answerable = [
   `${gateSlide}.child('locked').val() === false`,
   `(!${gateSlide}.child('deadline').exists() || now < ${gateSlide}.child('deadline').val())`,
   `${gateSlide}.child('index').val() >= ${rosterEntry}.child('firstAnswerableIndex').val()`,
+  `${rosterEntry}.child('waiting').val() !== true`,
 ].join(' && ');
 
 /** What the gate says about this slide's question (written with the session's state). */

@@ -40,6 +40,16 @@ export const teacherCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('readmitStudent'), studentId: idSchema }),
   z.object({ type: z.literal('setClassSize'), classSize: classSizeSchema }),
   z.object({ type: z.literal('setJoinLocked'), locked: z.boolean() }),
+  /** Turning the waiting room off lets everyone waiting in (as far as the class size allows). */
+  z.object({ type: z.literal('setWaitingRoom'), enabled: z.boolean() }),
+  /** Lets waiting students in: these ones, or `all` in the order they joined. */
+  z.object({
+    type: z.literal('admitStudents'),
+    studentIds: z.union([
+      z.literal('all'),
+      z.array(idSchema).check(z.minLength(1), z.maxLength(LIMITS.admitBatchMax)),
+    ]),
+  }),
   z.object({ type: z.literal('endSession') }),
   /** Moves the students' sync (Firebase mode): their clients follow without losing answers. */
   z.object({ type: z.literal('setStudentTransport'), transport: studentTransportSchema }),

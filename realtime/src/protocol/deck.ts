@@ -70,6 +70,8 @@ export const sessionSettingsSchema = z.object({
   classSize: z.optional(classSizeSchema),
   /** The teacher stopped new students from joining (those in the session stay). */
   joinLocked: z.optional(z.boolean()),
+  /** New students wait until the teacher admits them (removed ones stay out either way). */
+  waitingRoom: z.optional(z.boolean()),
   /**
    * A session whose teacher has done nothing for this long takes no new students: an abandoned
    * code stops working (the deployment's REALTIME_SESSION_IDLE_END_MS; unset: never).

@@ -29,6 +29,10 @@ export const ERROR_CODES = {
     retryable: false,
     message: 'Your teacher has closed this session to new students. Ask them to open it.',
   },
+  waiting_for_teacher: {
+    retryable: false,
+    message: 'You are in the waiting room. Your teacher will let you in.',
+  },
   class_full: {
     retryable: false,
     message: 'This session is full. Ask your teacher to make room.',

@@ -40,6 +40,8 @@ export const LIMITS = {
   timerMsMax: 60 * 60 * 1_000,
   /** Co-teachers of one session (other teacher accounts with full control). */
   coTeachersMax: 20,
+  /** Students let in from the waiting room by one command (the dashboard's "Admit all" sends `all`). */
+  admitBatchMax: 500,
   /** Teacher actions a session's audit trail keeps; past it, the oldest go first. */
   auditEntriesMax: 1_000,
   /** A round trip a student reports for the teacher's roster (ms). */

@@ -60,10 +60,20 @@ export interface StudentRecord {
   name: string;
   joinedAt: number;
   removed: boolean;
+  /**
+   * In the waiting room: joined while the teacher admits students one by one, not yet let in. Such a
+   * student sees only a waiting screen and can answer nothing. Absent once admitted.
+   */
+  waiting?: boolean;
   /** Slides before this index are visible but not answerable (late-join policy "next-slide"). */
   firstAnswerableIndex: number;
   /** Where the student is in a student-paced session. */
   position: number;
+}
+
+/** A student who takes part: not removed and not waiting to be admitted. */
+export function isInClass(student: StudentRecord): boolean {
+  return !student.removed && student.waiting !== true;
 }
 
 export interface StoredResponse {

@@ -50,6 +50,8 @@ export interface StudentSelfView {
   name: string;
   firstAnswerableIndex: number;
   position: number;
+  /** In the waiting room: the student app shows a waiting screen until the teacher admits them. */
+  waiting: boolean;
   responses: Record<string, OwnResponse>;
 }
 
@@ -77,6 +79,7 @@ export function selfViewOf(
     name: student.name,
     firstAnswerableIndex: student.firstAnswerableIndex,
     position: student.position,
+    waiting: student.waiting === true,
     responses: own,
   };
 }

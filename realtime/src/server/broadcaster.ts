@@ -63,6 +63,13 @@ export class Broadcaster {
           this.delta(live).students.add(event.studentId);
           this.markPublicDirty(live);
           break;
+        case 'studentsAdmitted':
+          // Their own view says they are in: the waiting screen gives way to the class.
+          for (const id of event.studentIds) {
+            this.delta(live).students.add(id);
+            this.sendSelf(live, id, undefined);
+          }
+          break;
         case 'studentRemoved': {
           this.delta(live).students.add(event.studentId);
           this.markPublicDirty(live);

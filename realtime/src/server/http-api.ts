@@ -23,6 +23,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   sign_in_required: 403,
   student_removed: 403,
   joining_locked: 403,
+  waiting_for_teacher: 403,
   class_full: 409,
   join_rate_limited: 429,
   session_not_found: 404,

@@ -65,6 +65,12 @@ function describe(state: SessionState, entry: AuditEntry): string {
       return entry.detail === 'true'
         ? 'Closed the session to new students'
         : 'Opened the session to new students';
+    case 'setWaitingRoom':
+      return entry.detail === 'true' ? 'Turned the waiting room on' : 'Turned the waiting room off';
+    case 'admitStudents':
+      return entry.detail === 'all'
+        ? 'Let everyone in from the waiting room'
+        : `Let ${entry.detail ?? ''} ${entry.detail === '1' ? 'student' : 'students'} in from the waiting room`;
     case 'setPacing':
       return entry.detail === 'student' ? 'Let students set their own pace' : 'Took over the pace';
     case 'setLatePolicy':

@@ -1,4 +1,4 @@
-import type { SessionState } from '@classpulse/realtime/protocol';
+import { isInClass, type SessionState } from '@classpulse/realtime/protocol';
 import { answerText } from '../lib/answer-text.ts';
 import type { CsvCell } from './csv.ts';
 import { database } from './db.ts';
@@ -45,7 +45,7 @@ export function reportRows(state: SessionState, emails: ReadonlyMap<string, stri
     ...slides.map((s, i) => `${i + 1}. ${s.title || s.question?.prompt || s.id}`),
   ];
   const students = Object.values(state.students)
-    .filter((s) => !s.removed)
+    .filter(isInClass)
     .sort((a, b) => a.name.localeCompare(b.name));
   const rows = students.map((student) => [
     student.name,

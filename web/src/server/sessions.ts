@@ -142,6 +142,7 @@ export function sessionSettingsFor(settings: SessionSettings): SessionSettings {
   const joining = {
     classSize: settings.classSize ?? DEFAULT_CLASS_SIZE,
     ...(settings.studentSignIn ? { studentSignIn: true } : {}),
+    ...(settings.waitingRoom ? { waitingRoom: true } : {}),
   };
   if (!config.firebase) return { pacing, latePolicy, ...joining };
   return {

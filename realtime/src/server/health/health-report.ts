@@ -1,4 +1,9 @@
-import type { HealthReport, HealthStudent, SessionState } from '../../protocol/index.ts';
+import {
+  isInClass,
+  type HealthReport,
+  type HealthStudent,
+  type SessionState,
+} from '../../protocol/index.ts';
 import type { HealthRecord, HealthRecordOf } from './records.ts';
 
 /** The reason given to socket connections that were open when another process took over. */
@@ -236,7 +241,7 @@ export function buildHealthReport(
     endedAt: state.endedAt,
     generatedAt: now,
     totals: {
-      students: Object.values(state.students).filter((s) => !s.removed).length,
+      students: Object.values(state.students).filter(isInClass).length,
       joins: Object.keys(state.students).length,
       connections: sum((s) => s.connections),
       disconnects: sum((s) => s.disconnects),

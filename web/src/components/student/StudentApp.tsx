@@ -215,7 +215,12 @@ export function StudentApp({
           The session has ended. Thank you!
         </p>
       ) : null}
-      {slide ? (
+      {self?.waiting && session?.status !== 'ended' ? (
+        // The teacher admits students from the waiting room: nothing to answer until then.
+        <p className={`card ${styles.waiting}`} role="status">
+          You are in the waiting room. Your teacher will let you in soon.
+        </p>
+      ) : slide ? (
         <StudentSlide
           slide={slide}
           answer={state.answers[slide.id]}
@@ -228,7 +233,7 @@ export function StudentApp({
           {session ? 'Waiting for your teacher…' : 'Connecting to your class…'}
         </p>
       )}
-      {session?.pacing === 'student' && self ? (
+      {session?.pacing === 'student' && self && !self.waiting ? (
         <nav className={styles.pager} aria-label="Slides">
           <button
             type="button"

@@ -1,6 +1,10 @@
 'use client';
 
-import type { StudentTransport, TeacherCommand } from '@classpulse/realtime/protocol';
+import {
+  isInClass,
+  type StudentTransport,
+  type TeacherCommand,
+} from '@classpulse/realtime/protocol';
 import Link from 'next/link';
 import { useState } from 'react';
 import { usePageMetrics, type MetricsSettings } from '../../lib/use-page-metrics.ts';
@@ -51,7 +55,7 @@ export function Dashboard({
   const session = snapshot?.state;
   const slide = session?.deck.slides[session.currentSlideIndex];
   const responses = slide && session ? (session.responses[slide.id] ?? {}) : {};
-  const students = session ? Object.values(session.students).filter((s) => !s.removed) : [];
+  const students = session ? Object.values(session.students).filter(isInClass) : [];
   const notAnswered = students.filter((s) => !responses[s.id]);
   const answeredCount = students.length - notAnswered.length;
 

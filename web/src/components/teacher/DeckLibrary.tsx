@@ -43,6 +43,7 @@ export function DeckLibrary({
   const router = useRouter();
   const [studentSignIn, setStudentSignIn] = useStudentSignInChoice(schoolSignInName !== null);
   const [classSize, setClassSize] = useState(DEFAULT_CLASS_SIZE);
+  const [waitingRoom, setWaitingRoom] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -74,7 +75,11 @@ export function DeckLibrary({
         method: 'POST',
         body: {
           deckId,
-          settings: { classSize, ...(studentSignIn ? { studentSignIn: true } : {}) },
+          settings: {
+            classSize,
+            ...(studentSignIn ? { studentSignIn: true } : {}),
+            ...(waitingRoom ? { waitingRoom: true } : {}),
+          },
         },
       });
       if (!result.ok) return setError(result.message);
@@ -130,6 +135,17 @@ export function DeckLibrary({
         </label>
         <p className={styles.meta}>
           No more students can join once this many are in; raise it from the dashboard.
+        </p>
+        <label className={styles.checkbox}>
+          <input
+            type="checkbox"
+            checked={waitingRoom}
+            onChange={(event) => setWaitingRoom(event.currentTarget.checked)}
+          />
+          Waiting room
+        </label>
+        <p className={styles.meta}>
+          Students wait until you let them in from the dashboard, so only your class gets in.
         </p>
         {schoolSignInName !== null ? (
           <>

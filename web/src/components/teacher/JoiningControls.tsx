@@ -2,16 +2,19 @@
 
 import {
   DEFAULT_CLASS_SIZE,
+  isInClass,
   LIMITS,
   type SessionState,
   type TeacherCommand,
 } from '@classpulse/realtime/protocol';
 import { useState, type FormEvent } from 'react';
 import styles from './dashboard.module.css';
+import { WaitingRoom } from './WaitingRoom.tsx';
 
 /**
  * Who may join: close the session to new students, the class size (raised live, say for a
- * second class joining), and removed students, who stay out until they are let back in.
+ * second class joining), the waiting room, and removed students, who stay out until they are
+ * let back in.
  */
 export function JoiningControls({
   state,
@@ -21,7 +24,7 @@ export function JoiningControls({
   send: (command: TeacherCommand) => void;
 }) {
   const students = Object.values(state.students);
-  const inSession = students.filter((s) => !s.removed).length;
+  const inSession = students.filter(isInClass).length;
   const removed = students.filter((s) => s.removed);
   const classSize = state.settings.classSize ?? LIMITS.studentsPerSessionMax;
   const locked = state.settings.joinLocked === true;
@@ -57,6 +60,7 @@ export function JoiningControls({
           {locked ? 'Open joining' : 'Close joining'}
         </button>
       </div>
+      <WaitingRoom state={state} send={send} />
       <form className={styles.controlRow} onSubmit={setSize} noValidate>
         <label className={styles.inlineField}>
           Class size

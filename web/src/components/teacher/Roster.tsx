@@ -1,6 +1,6 @@
 'use client';
 
-import type { Presence, SessionState } from '@classpulse/realtime/protocol';
+import { isInClass, type Presence, type SessionState } from '@classpulse/realtime/protocol';
 import { useMemo, useState } from 'react';
 import styles from './dashboard.module.css';
 
@@ -40,7 +40,7 @@ export function Roster({
   const all = useMemo(
     () =>
       Object.values(state.students)
-        .filter((s) => !s.removed)
+        .filter(isInClass)
         .sort((a, b) => a.name.localeCompare(b.name)),
     [state.students],
   );

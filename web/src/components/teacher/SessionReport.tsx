@@ -1,6 +1,6 @@
 'use client';
 
-import type { SessionState } from '@classpulse/realtime/protocol';
+import { isInClass, type SessionState } from '@classpulse/realtime/protocol';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -31,7 +31,7 @@ export function SessionReport({
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [header, ...body] = rows;
-  const students = Object.values(state.students).filter((s) => !s.removed);
+  const students = Object.values(state.students).filter(isInClass);
 
   const remove = async () => {
     if (!window.confirm('Delete this session and every answer in it? This cannot be undone.'))

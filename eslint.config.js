@@ -10,7 +10,9 @@ import tseslint from 'typescript-eslint';
 const PACKAGES = ['web', 'realtime', 'metrics-aggregator', 'probes', 'k8s'];
 const allowedImports = {
   realtime: [],
-  'metrics-aggregator': [],
+  // The one environment-parsing helper of every service (DESIGN.md, convention 14): realtime/
+  // depends on nothing, so this edge adds no cycle.
+  'metrics-aggregator': ['@classpulse/realtime/env'],
   web: [
     '@classpulse/realtime/protocol',
     '@classpulse/realtime/engine',
@@ -23,6 +25,7 @@ const allowedImports = {
     '@classpulse/realtime/testing',
     '@classpulse/realtime/server',
     '@classpulse/realtime/tokens',
+    '@classpulse/realtime/env',
     '@classpulse/metrics-aggregator/catalog',
     '@classpulse/metrics-aggregator/reporter',
     // The embedded launcher (npm start) runs the aggregator in its process.
@@ -34,6 +37,8 @@ const allowedImports = {
     '@classpulse/realtime/testing',
     // Firebase mode's settings and identities live once, in realtime/.
     '@classpulse/realtime/firebase-config',
+    // The one environment-parsing helper of every service (DESIGN.md, convention 14).
+    '@classpulse/realtime/env',
     '@classpulse/realtime/firebase-admin',
     // The probe signs its own probe token for the socket tier; tests start the real tier.
     '@classpulse/realtime/tokens',

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, posix } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -113,6 +113,18 @@ function inRepo(workdir: string, path: string): string {
   const absolute = isAbsolute(path) ? path : posix.join(workdir, path);
   assert.ok(absolute.startsWith(`${IMAGE_ROOT}/`), `${absolute} is under ${IMAGE_ROOT}`);
   return join(REPO, absolute.slice(IMAGE_ROOT.length + 1));
+}
+
+/** The other workspaces a source folder imports (`@classpulse/<dir>/…`), once each. */
+function importedWorkspaces(folder: string): Array<{ dir: string; specifier: string }> {
+  const found = new Map<string, string>();
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/\.tsx?$/.test(entry.name)) continue;
+    const source = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+    for (const match of source.matchAll(/from '(@classpulse\/([\w-]+)[^']*)'/g))
+      if (!found.has(match[2]!)) found.set(match[2]!, match[1]!);
+  }
+  return [...found].map(([dir, specifier]) => ({ dir, specifier }));
 }
 
 const objects = synthesize({
@@ -239,6 +251,17 @@ for (const service of SERVICES) {
       assert.ok(cmd, 'the final stage has a CMD');
       const script = entryScript(execForm(cmd));
       assert.ok(existsSync(inRepo(workdir, script)), `${script} (in ${workdir}) exists`);
+    });
+
+    it('copies every workspace its sources import', () => {
+      const copied = instructions(text)
+        .filter((i) => i.keyword === 'COPY' && !/--from=/.test(i.args))
+        .flatMap((i) => i.args.split(/\s+/).filter((p) => !p.startsWith('--')).slice(0, -1));
+      for (const imported of importedWorkspaces(join(REPO, service.dir, 'src')))
+        assert.ok(
+          copied.some((source) => source === '.' || source.startsWith(`${imported.dir}/`)),
+          `${imported.specifier} is imported, so ${imported.dir}/ (or the part imported) is copied`,
+        );
     });
 
     it('EXPOSEs exactly the ports of its containers in the manifests', () => {

@@ -4,9 +4,15 @@ import {
   FirebaseConfigError,
   type FirebaseAdminConfig,
 } from '@classpulse/realtime/firebase-config';
+import {
+  configError,
+  envInt as int,
+  envLogLevel,
+  envSecret,
+  parseEnv,
+  type ParseEnvOptions,
+} from '@classpulse/realtime/env';
 import { z } from 'zod';
-
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const name = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lowercase letters, digits, "-" and "_"');
@@ -36,10 +42,7 @@ const envSchema = z.object({
   /** Our realtime tier, as students' browsers reach it (its socket.io URL). */
   PROBE_REALTIME_URL: z.url().optional(),
   /** The realtime tier's token secret: the probe signs its own probe token with it. */
-  REALTIME_TOKEN_SECRET: z
-    .string()
-    .min(32, 'REALTIME_TOKEN_SECRET must have at least 32 characters.')
-    .optional(),
+  REALTIME_TOKEN_SECRET: envSecret('REALTIME_TOKEN_SECRET'),
   /** Probe runs older than this (left by a crashed run) are removed by the next run. */
   PROBE_RUN_TTL_MS: int(60_000, 7 * 24 * 3_600_000).default(600_000),
   /** The Firebase database to probe: FIREBASE_DATABASE_URL and a service account, as the tier. */
@@ -48,9 +51,7 @@ const envSchema = z.object({
   FIREBASE_WEB_API_KEY: z.string().min(1).max(200).optional(),
   /** Exit when stdin closes: set by the embedded launcher, whose child this probe then is. */
   PROBE_EXIT_WITH_STDIN: z.enum(['true', 'false']).default('false'),
-  PROBE_LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-    .default('info'),
+  PROBE_LOG_LEVEL: envLogLevel.default('info'),
 });
 
 export interface ProbeConfig {
@@ -76,42 +77,31 @@ export class ProbeConfigError extends Error {
   override name = 'ProbeConfigError';
 }
 
+const PROBE: ParseEnvOptions = {
+  what: 'probe',
+  only: (name) =>
+    name.startsWith('PROBE_') || name.startsWith('FIREBASE_') || name === 'REALTIME_TOKEN_SECRET',
+  error: ProbeConfigError,
+};
+
 export function loadProbeConfig(
   env: Record<string, string | undefined> = process.env,
 ): ProbeConfig {
-  // An empty variable (copied from .env.example) means "use the default".
-  const present = Object.fromEntries(
-    Object.entries(env).filter(
-      ([key, v]) =>
-        (key.startsWith('PROBE_') ||
-          key.startsWith('FIREBASE_') ||
-          key === 'REALTIME_TOKEN_SECRET') &&
-        v !== undefined &&
-        v !== '',
-    ),
-  );
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success)
-    throw new ProbeConfigError(
-      `Invalid probe configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
-    );
-  const e = parsed.data;
+  const e = parseEnv(envSchema, env, PROBE);
   let admin: FirebaseAdminConfig | undefined;
   try {
     admin = firebaseAdminConfig(e);
   } catch (error) {
     if (error instanceof FirebaseConfigError)
-      throw new ProbeConfigError(`Invalid probe configuration:\n  ${error.message}`);
+      throw configError(PROBE, [error.message]);
     throw error;
   }
   if (admin && !e.FIREBASE_WEB_API_KEY && !admin.authEmulatorHost)
-    throw new ProbeConfigError(
-      'Invalid probe configuration:\n  FIREBASE_WEB_API_KEY is required to probe Firebase.',
-    );
+    throw configError(PROBE, ['FIREBASE_WEB_API_KEY is required to probe Firebase.']);
   if (e.PROBE_REALTIME_URL && !e.REALTIME_TOKEN_SECRET)
-    throw new ProbeConfigError(
-      'Invalid probe configuration:\n  REALTIME_TOKEN_SECRET is required to probe the realtime tier (PROBE_REALTIME_URL).',
-    );
+    throw configError(PROBE, [
+      'REALTIME_TOKEN_SECRET is required to probe the realtime tier (PROBE_REALTIME_URL).',
+    ]);
   return {
     host: e.PROBE_HOST,
     port: e.PROBE_PORT,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, seriousA11yViolations } from './support/browser.ts';
+import { launchChromium, seriousA11yViolations, sidewaysOverflow } from './support/browser.ts';
 import { firstLoadJs } from './support/first-load-js.ts';
 import { reported, waitForReported } from './support/reported-metrics.ts';
 import { startFirebaseStack, type FirebaseStack } from './support/firebase-stack.ts';
@@ -152,9 +152,7 @@ describe('dark launch of the WebSocket tier in Firebase mode', { timeout: 300_00
     }
     // The table fits the dashboard's side column on a small laptop screen.
     await dashboard.setViewportSize({ width: 1024, height: 768 });
-    const overflow = await dashboard.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await sidewaysOverflow(dashboard);
     assert.equal(overflow, 0, 'the dashboard does not scroll sideways');
     mkdirSync(ARTIFACTS, { recursive: true });
     await dashboard.screenshot({

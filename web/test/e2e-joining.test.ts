@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { assertAccessible } from './support/browser.ts';
+import { assertAccessible, sidewaysOverflow } from './support/browser.ts';
 import { chromiumSuite } from './support/chromium-suite.ts';
 import { colourDeck } from './support/fixtures.ts';
 import { signInInBrowser } from './support/sign-in.ts';
@@ -102,6 +102,7 @@ describe('joining controls in Chromium', { timeout: 300_000 }, () => {
       ['1080p', { width: 1920, height: 1080 }],
     ] as const) {
       await teacher.setViewportSize(viewport);
+      assert.equal(await sidewaysOverflow(teacher), 0, `the dashboard fits a ${name} screen`);
       await teacher.screenshot({
         path: join(ARTIFACTS, `joining-dashboard-${name}.png`),
         fullPage: true,

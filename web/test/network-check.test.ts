@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { NETWORK_CHECKS, type NetworkCheck } from '@classpulse/metrics-aggregator/catalog';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHECK_INFO } from '../src/lib/network-check/run.ts';
-import { assertAccessible, launchChromium } from './support/browser.ts';
+import { assertAccessible, launchChromium, sidewaysOverflow } from './support/browser.ts';
 import { reported, waitForReported } from './support/reported-metrics.ts';
 import { startFirebaseStack, type FirebaseStack } from './support/firebase-stack.ts';
 import type { Stack } from './support/stack.ts';
@@ -178,9 +178,7 @@ describe('the network check page in Chromium', { timeout: 600_000 }, () => {
         // Open every "Technical details" too: the longest lines live there.
         for (const summary of await small.getByText('Technical details').all())
           await summary.click();
-        const overflow = await small.evaluate(
-          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        );
+        const overflow = await sidewaysOverflow(small);
         assert.equal(overflow, 0, 'horizontal overflow in px');
         await small.screenshot({
           path: join(ARTIFACTS, 'network-check-phone.png'),

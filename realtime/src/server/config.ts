@@ -1,5 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import {
+  ConfigError,
+  configError,
+  envBool,
+  envInt,
+  envLogLevel,
+  envSecret,
+  parseEnv,
+} from '../env/index.ts';
 import type { JoinLimits } from './join-limiter.ts';
 import {
   firebaseAdminConfig,
@@ -11,8 +20,6 @@ import {
 /** Repository-local data folder: the embedded default needs no setup. */
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
 
-const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /**
  * The realtime tier's whole configuration. The only module that reads `process.env`; every
@@ -20,38 +27,33 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
  */
 const envSchema = z.object({
   REALTIME_HOST: z.string().min(1).default('0.0.0.0'),
-  REALTIME_PORT: int(0, 65535).default(4100),
+  REALTIME_PORT: envInt(0, 65535).default(4100),
   /**
    * /metrics and /healthz for operators, never on the public port students reach. Loopback by
    * default; Kubernetes binds it to the pod's address for Prometheus.
    */
   REALTIME_INTERNAL_HOST: z.string().min(1).default('127.0.0.1'),
-  REALTIME_INTERNAL_PORT: int(0, 65535).default(4101),
+  REALTIME_INTERNAL_PORT: envInt(0, 65535).default(4101),
   CLASSPULSE_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
   REALTIME_SQLITE_PATH: z.string().min(1).optional(),
   REALTIME_SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
-  REALTIME_SNAPSHOT_EVERY: int(1, 1_000_000).default(200),
+  REALTIME_SNAPSHOT_EVERY: envInt(1, 1_000_000).default(200),
   /** HMAC secret for signing tokens; at least 32 characters. Generated into the data folder when unset. */
-  REALTIME_TOKEN_SECRET: z
-    .string()
-    .min(32, 'REALTIME_TOKEN_SECRET must have at least 32 characters.')
-    .optional(),
-  REALTIME_TEACHER_TOKEN_TTL_SECONDS: int(60, 30 * 24 * 3600).default(12 * 3600),
-  REALTIME_STUDENT_TOKEN_TTL_SECONDS: int(60, 30 * 24 * 3600).default(24 * 3600),
+  REALTIME_TOKEN_SECRET: envSecret('REALTIME_TOKEN_SECRET'),
+  REALTIME_TEACHER_TOKEN_TTL_SECONDS: envInt(60, 30 * 24 * 3600).default(12 * 3600),
+  REALTIME_STUDENT_TOKEN_TTL_SECONDS: envInt(60, 30 * 24 * 3600).default(24 * 3600),
   /** Comma-separated origins allowed to call from a browser, or "*". Auth is by token, not cookie. */
   REALTIME_CORS_ORIGINS: z.string().default('*'),
-  REALTIME_RATE_LIMIT_PER_SECOND: int(1, 100_000).default(20),
-  REALTIME_RATE_LIMIT_BURST: int(1, 100_000).default(40),
-  REALTIME_PRESENCE_GONE_AFTER_MS: int(1_000, 3_600_000).default(30_000),
-  REALTIME_SESSION_IDLE_EVICT_MS: int(1_000, 24 * 3_600_000).default(10 * 60_000),
-  REALTIME_STUDENT_BROADCAST_INTERVAL_MS: int(0, 10_000).default(250),
-  REALTIME_PING_INTERVAL_MS: int(1_000, 300_000).default(25_000),
-  REALTIME_PING_TIMEOUT_MS: int(1_000, 300_000).default(20_000),
-  REALTIME_SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
-  REALTIME_LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-    .default('info'),
-  REALTIME_WEBSOCKET_ONLY: bool.default(false),
+  REALTIME_RATE_LIMIT_PER_SECOND: envInt(1, 100_000).default(20),
+  REALTIME_RATE_LIMIT_BURST: envInt(1, 100_000).default(40),
+  REALTIME_PRESENCE_GONE_AFTER_MS: envInt(1_000, 3_600_000).default(30_000),
+  REALTIME_SESSION_IDLE_EVICT_MS: envInt(1_000, 24 * 3_600_000).default(10 * 60_000),
+  REALTIME_STUDENT_BROADCAST_INTERVAL_MS: envInt(0, 10_000).default(250),
+  REALTIME_PING_INTERVAL_MS: envInt(1_000, 300_000).default(25_000),
+  REALTIME_PING_TIMEOUT_MS: envInt(1_000, 300_000).default(20_000),
+  REALTIME_SHUTDOWN_GRACE_MS: envInt(0, 120_000).default(10_000),
+  REALTIME_LOG_LEVEL: envLogLevel.default('info'),
+  REALTIME_WEBSOCKET_ONLY: envBool.default(false),
   /** Set: run as one of several processes sharing this Redis (sessions stored there, not SQLite). */
   REALTIME_REDIS_URL: z
     .string()
@@ -62,30 +64,30 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9:_-]{0,32}$/, 'REALTIME_REDIS_KEY_PREFIX: letters, digits, ":", "_", "-".')
     .default('cp:'),
   /** How long a dead process keeps its sessions before another takes them over. */
-  REALTIME_SESSION_LEASE_MS: int(1_000, 120_000).default(10_000),
-  REALTIME_PEER_TIMEOUT_MS: int(100, 60_000).default(2_000),
+  REALTIME_SESSION_LEASE_MS: envInt(1_000, 120_000).default(10_000),
+  REALTIME_PEER_TIMEOUT_MS: envInt(100, 60_000).default(2_000),
   /**
    * Sockets one student keeps on one process (two tabs and a phone); a newer one closes the
    * oldest, so a copied token cannot open thousands, each with its own rate allowance.
    */
-  REALTIME_SOCKETS_PER_STUDENT: int(1, 20).default(3),
+  REALTIME_SOCKETS_PER_STUDENT: envInt(1, 20).default(3),
   /**
    * A session whose teacher has changed nothing for this long takes no new students (its code
    * stops working; those in it stay). 0: never.
    */
-  REALTIME_SESSION_IDLE_END_MS: int(0, 365 * 24 * 3_600_000).default(12 * 3_600_000),
+  REALTIME_SESSION_IDLE_END_MS: envInt(0, 365 * 24 * 3_600_000).default(12 * 3_600_000),
   /** Open TCP connections one process keeps at most (students' sockets included). */
-  REALTIME_MAX_CONNECTIONS: int(16, 1_000_000).default(40_000),
+  REALTIME_MAX_CONNECTIONS: envInt(16, 1_000_000).default(40_000),
   /** A client has this long to send an HTTP request's headers (slowloris). */
-  REALTIME_HEADERS_TIMEOUT_MS: int(1_000, 120_000).default(15_000),
+  REALTIME_HEADERS_TIMEOUT_MS: envInt(1_000, 120_000).default(15_000),
   /**
    * New students joining by code, per source address (a whole school may share one) and per
    * session code: sustained joins per second, and how many at once.
    */
-  REALTIME_JOINS_PER_SECOND_PER_SOURCE: int(1, 100_000).default(5),
-  REALTIME_JOIN_BURST_PER_SOURCE: int(1, 100_000).default(120),
-  REALTIME_JOINS_PER_SECOND_PER_CODE: int(1, 100_000).default(20),
-  REALTIME_JOIN_BURST_PER_CODE: int(1, 100_000).default(300),
+  REALTIME_JOINS_PER_SECOND_PER_SOURCE: envInt(1, 100_000).default(5),
+  REALTIME_JOIN_BURST_PER_SOURCE: envInt(1, 100_000).default(120),
+  REALTIME_JOINS_PER_SECOND_PER_CODE: envInt(1, 100_000).default(20),
+  REALTIME_JOIN_BURST_PER_CODE: envInt(1, 100_000).default(300),
   /**
    * Which peers may name a join's real source in X-Forwarded-For: `loopback` (the embedded web
    * app) or `private` (also an ingress or the web tier inside the cluster's private network).
@@ -137,27 +139,20 @@ export interface RealtimeConfig {
   firebase: FirebaseAdminConfig | undefined;
 }
 
-export class ConfigError extends Error {}
+export { ConfigError };
+
+const REALTIME = { what: 'realtime' };
 
 export function loadRealtimeConfig(
   env: Record<string, string | undefined> = process.env,
 ): RealtimeConfig {
-  // An empty variable (as copied from .env.example) means "use the default".
-  const present = Object.fromEntries(
-    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
-  );
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid realtime configuration:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(envSchema, env, REALTIME);
   let firebase: FirebaseAdminConfig | undefined;
   try {
     firebase = firebaseAdminConfig(e);
   } catch (error) {
     if (error instanceof FirebaseConfigError)
-      throw new ConfigError(`Invalid realtime configuration:\n  ${error.message}`);
+      throw configError(REALTIME, [error.message]);
     throw error;
   }
   const origins = e.REALTIME_CORS_ORIGINS.trim();

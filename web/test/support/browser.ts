@@ -60,3 +60,10 @@ export async function assertAccessible(page: Page, what: string): Promise<void> 
     `axe found serious violations on ${what}`,
   );
 }
+
+/** How many pixels the page scrolls sideways (0: it fits the viewport's width). */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+}

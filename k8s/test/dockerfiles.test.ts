@@ -256,7 +256,12 @@ for (const service of SERVICES) {
     it('copies every workspace its sources import', () => {
       const copied = instructions(text)
         .filter((i) => i.keyword === 'COPY' && !/--from=/.test(i.args))
-        .flatMap((i) => i.args.split(/\s+/).filter((p) => !p.startsWith('--')).slice(0, -1));
+        .flatMap((i) =>
+          i.args
+            .split(/\s+/)
+            .filter((p) => !p.startsWith('--'))
+            .slice(0, -1),
+        );
       for (const imported of importedWorkspaces(join(REPO, service.dir, 'src')))
         assert.ok(
           copied.some((source) => source === '.' || source.startsWith(`${imported.dir}/`)),

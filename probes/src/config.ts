@@ -92,8 +92,7 @@ export function loadProbeConfig(
   try {
     admin = firebaseAdminConfig(e);
   } catch (error) {
-    if (error instanceof FirebaseConfigError)
-      throw configError(PROBE, [error.message]);
+    if (error instanceof FirebaseConfigError) throw configError(PROBE, [error.message]);
     throw error;
   }
   if (admin && !e.FIREBASE_WEB_API_KEY && !admin.authEmulatorHost)

@@ -58,7 +58,10 @@ export function parseEnv<S extends z.ZodType>(
   );
   const parsed = schema.safeParse(present);
   if (!parsed.success)
-    throw configError(options, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    throw configError(
+      options,
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    );
   return parsed.data;
 }
 

@@ -20,7 +20,6 @@ import {
 /** Repository-local data folder: the embedded default needs no setup. */
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
 
-
 /**
  * The realtime tier's whole configuration. The only module that reads `process.env`; every
  * variable is listed in .env.example. Units are in the names.
@@ -151,8 +150,7 @@ export function loadRealtimeConfig(
   try {
     firebase = firebaseAdminConfig(e);
   } catch (error) {
-    if (error instanceof FirebaseConfigError)
-      throw configError(REALTIME, [error.message]);
+    if (error instanceof FirebaseConfigError) throw configError(REALTIME, [error.message]);
     throw error;
   }
   const origins = e.REALTIME_CORS_ORIGINS.trim();

@@ -222,3 +222,50 @@ test('POST /v1/join refuses unknown codes and teacher tokens with the protocol e
   const garbage = await http(h, 'POST', '/v1/join', { body: { hello: 'world' } });
   assert.equal(garbage.status, 401);
 });
+
+test('the waiting room holds in Firebase mode: the database refuses answers until admitted', async () => {
+  const session = await createSession(h, EVERY_KIND_DECK);
+  const teacher = await connectTeacher(h, session.teacherToken);
+  const command = async (cmd: object) => {
+    const reply = (await teacher.socket.emitWithAck('teacher:command', {
+      sessionId: session.sessionId,
+      command: cmd,
+    })) as { ok: boolean };
+    assert.equal(reply.ok, true, JSON.stringify(reply));
+  };
+  await command({ type: 'setWaitingRoom', enabled: true });
+  const joined = await http(h, 'POST', '/v1/join', {
+    body: { v: PROTOCOL_VERSION, join: { code: session.joinCode, name: 'Wren' } },
+  });
+  assert.equal(joined.status, 200, JSON.stringify(joined.body));
+  const { studentId } = joined.body as { studentId: string };
+  const db = firebaseStudent(session.sessionId, studentId);
+  const roster = ref(db, paths.roster(session.sessionId, studentId));
+  assert.equal(((await get(roster)).val() as { waiting?: boolean }).waiting, true);
+
+  const answer = (answerId: string) => ({
+    answerId,
+    answer: encodeAnswer({ kind: 'multiple-choice', optionIds: ['paris'] }),
+    firstSubmittedAt: serverTimestamp(),
+    submittedAt: serverTimestamp(),
+    clientCreatedAt: Date.now(),
+    hidden: false,
+    revisions: 1,
+    answerIds: { [answerId]: true },
+  });
+  const response = ref(db, paths.response(session.sessionId, 'mc', studentId));
+  await assert.rejects(set(response, answer('waiting-answer-1')), /permission/i);
+
+  // Admitted: the roster entry the student reads says so, and the database takes the answer.
+  await command({ type: 'admitStudents', studentIds: [studentId] });
+  assert.equal(((await get(roster)).val() as { waiting?: boolean }).waiting, undefined);
+  await set(response, answer('admitted-answer-1'));
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const state: SessionState = (await teacherSync(teacher.socket)).state;
+    const taken = state.responses.mc?.[studentId]?.answerId;
+    if (taken === 'admitted-answer-1') break;
+    if (Date.now() > deadline) assert.fail(`the engine has ${taken} for the admitted student`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+});

@@ -126,7 +126,7 @@ export function startPageMetrics(options: PageMetricsOptions): PageMetrics {
     // An expired token's events would be refused: keep them until the renewal (which flushes).
     // A page being left sends anyway, since it gets no later chance.
     if (!leaving && state.queue.length > 0 && !state.token.usable()) {
-      state.token.renewSoon();
+      state.token.renew(true);
       timer = setTimeout(flush, backoffMs);
       return;
     }
@@ -237,7 +237,7 @@ export function startPageMetrics(options: PageMetricsOptions): PageMetrics {
       guard(() => {
         if (document.visibilityState === 'hidden') current()?.flush();
         // Back from a sleep or a background tab, whose timers may not have run: renew if due.
-        else state.token.renewIfDue();
+        else state.token.renew();
       }),
     );
     // Leaving: a load that never became interactive was abandoned (or failed); send it all.

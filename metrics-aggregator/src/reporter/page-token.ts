@@ -5,29 +5,15 @@ export interface TokenHolder {
   current(): string;
   /** False once the token has expired by this page's clock. */
   usable(): boolean;
-  /** Renews now unless a renewal is running or a failed one is still backing off. */
-  renewSoon(): void;
-  /** Renews if its time has come (timers do not run in a sleeping laptop or a frozen tab). */
-  renewIfDue(): void;
+  /**
+   * Renews if its time has come (timers do not run in a sleeping laptop or a frozen tab), or,
+   * with `expired`, also when no failed renewal is still backing off.
+   */
+  renew(expired?: boolean): void;
 }
 
-/** Never sooner than this after a failed renewal; doubling up to the maximum. */
-const RETRY_MIN_MS = 15_000;
-const RETRY_MAX_MS = 10 * 60_000;
-const MAX_TOKEN_CHARS = 200;
-
-function isGrant(value: unknown): value is PageTokenGrant {
-  if (typeof value !== 'object' || value === null) return false;
-  const { token, expiresInSeconds } = value as Partial<PageTokenGrant>;
-  return (
-    typeof token === 'string' &&
-    token.length > 0 &&
-    token.length <= MAX_TOKEN_CHARS &&
-    typeof expiresInSeconds === 'number' &&
-    expiresInSeconds > 0 &&
-    expiresInSeconds <= 86_400
-  );
-}
+/** After a failed renewal, wait this long, doubling up to ten minutes. */
+const RETRY_MS = 15_000;
 
 /**
  * Holds the token the page was served with and renews it at a random point between half and
@@ -43,60 +29,55 @@ export function startTokenRenewal(
 ): TokenHolder {
   let token = '';
   let expiresAt = 0;
-  let renewAt = Infinity;
+  let renewAt = 0;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
+  const now = () => performance.now();
 
   const schedule = (inMs: number) => {
-    renewAt = performance.now() + inMs;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = refreshUrl === null ? undefined : setTimeout(renew, inMs);
+    renewAt = now() + inMs;
+    clearTimeout(timer);
+    timer = setTimeout(renew, inMs);
   };
-  const adopt = (grant: PageTokenGrant) => {
-    token = grant.token;
-    const lifetimeMs = grant.expiresInSeconds * 1000;
-    expiresAt = performance.now() + lifetimeMs;
-    schedule(lifetimeMs * (0.5 + Math.random() * 0.25));
+  const adopt = (grant: PageTokenGrant | null) => {
+    // Whatever the server answers, only a string and a lifetime within a day are taken.
+    const lifetimeMs = (grant?.expiresInSeconds ?? 0) * 1000;
+    if (typeof grant?.token !== 'string' || !(lifetimeMs > 0 && lifetimeMs <= 864e5)) throw Error();
+    token = grant.token.slice(0, 200);
+    expiresAt = now() + lifetimeMs;
+    failures = 0;
+    schedule(lifetimeMs * (0.5 + Math.random() / 4));
   };
 
   function renew(): void {
-    if (refreshUrl === null || running || typeof fetch !== 'function') return;
+    if (refreshUrl === null || running) return;
     running = true;
     const body: PageTokenRenewal = { token };
-    fetch(refreshUrl, {
-      method: 'POST',
-      body: JSON.stringify(body),
-      cache: 'no-store',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json' },
-    })
-      .then((response) => (response.ok ? response.json() : null))
-      .then((grant: unknown) => {
-        if (!isGrant(grant)) throw new Error('no token');
-        failures = 0;
+    // A POST is never cached; text/plain needs no preflight (the route reads JSON either way).
+    fetch(refreshUrl, { method: 'POST', body: JSON.stringify(body) })
+      .then((response) => response.json() as Promise<PageTokenGrant>)
+      .then((grant) => {
         adopt(grant);
         renewed();
       })
       .catch(() => {
-        // Offline, rate limited or the server refused: try again later, backing off.
-        schedule(Math.min(RETRY_MIN_MS * 2 ** failures, RETRY_MAX_MS));
-        failures += 1;
+        // Offline, rate limited or refused: try again later, backing off.
+        schedule(Math.min(RETRY_MS * 2 ** failures++, 6e5));
       })
-      .finally(() => {
-        running = false;
-      });
+      .finally(() => (running = false));
   }
 
-  if (isGrant(first)) adopt(first);
+  try {
+    adopt(first);
+  } catch {
+    // Served without a usable token: the first flush asks for one.
+  }
   return {
     current: () => token,
-    usable: () => token !== '' && performance.now() < expiresAt,
-    renewSoon() {
-      if (performance.now() >= renewAt || failures === 0) renew();
-    },
-    renewIfDue() {
-      if (performance.now() >= renewAt) renew();
+    usable: () => now() < expiresAt,
+    renew: (expired) => {
+      if (now() >= renewAt || (expired && failures === 0)) renew();
     },
   };
 }

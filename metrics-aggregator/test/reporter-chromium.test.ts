@@ -29,14 +29,18 @@ describe('browser reporter in Chromium', () => {
    * Opens a page running `script` (module code; `start(app, extra)` starts the reporter with the
    * page token the site signed, lasting `ttl` seconds, and the site's renewal route).
    */
-  async function open(script: string, ttl = 3600): Promise<{ page: Page; pageErrors: string[] }> {
+  async function open(
+    script: string,
+    ttl = 3600,
+    failRenewals = 0,
+  ): Promise<{ page: Page; pageErrors: string[] }> {
     const page = await browser.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     const prelude = `import { startPageMetrics } from '/reporter.js';
       const start = (app, extra = {}) => startPageMetrics({ app, token: grant, tokenRefreshUrl: '/metrics-token', endpoint: '${aggregator.url}/v1/beacon', flushIntervalMs: 200, ...extra });`;
     await page.goto(
-      `${site.url}/page.html?ttl=${ttl}&script=${encodeURIComponent(`${prelude}\n${script}`)}`,
+      `${site.url}/page.html?ttl=${ttl}&failRenewals=${failRenewals}&script=${encodeURIComponent(`${prelude}\n${script}`)}`,
     );
     return { page, pageErrors };
   }
@@ -169,6 +173,37 @@ describe('browser reporter in Chromium', () => {
         0,
         reason,
       );
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+
+  it('holds events back while its token has expired, and sends them once a renewal succeeds', async () => {
+    const before = site.signed.length;
+    // A 2 s token whose first renewal fails: the retry comes 15 s later, the token expires first.
+    const { page, pageErrors } = await open(
+      `window.m = start('projector', { flushIntervalMs: 200 }); window.m.flush();`,
+      2,
+      1,
+    );
+    const beacons: Array<{ at: number; body: string }> = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/v1/beacon'))
+        beacons.push({ at: Date.now(), body: request.postData() ?? '' });
+    });
+    await page.waitForTimeout(2_500); // the token has expired by now
+    const expiredAt = Date.now();
+    await page.evaluate(() => {
+      const m = (window as unknown as { m: { count(n: string, l: object): void } }).m;
+      m.count('classroom_ws_dark_launch_disconnects_total', { app: 'projector', reason: 'other' });
+    });
+    await until('classroom_ws_dark_launch_disconnects_total{app="projector",reason="other"}', 1);
+    const renewal = site.signed.slice(before).find((s) => s.renewal);
+    assert.ok(renewal, 'renewed after the failure');
+    assert.equal(renewal.pageId, site.signed[before]!.pageId);
+    const sent = beacons.filter((b) => b.at >= expiredAt);
+    assert.ok(sent.length >= 1);
+    assert.ok(sent[0]!.at - expiredAt > 10_000, 'nothing was sent until the retry 15 s later');
+    assert.equal((JSON.parse(sent[0]!.body) as { t: string }).t, renewal.token);
     assert.deepEqual(pageErrors, []);
     await page.close();
   });

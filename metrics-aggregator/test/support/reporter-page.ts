@@ -26,7 +26,7 @@ export function launchChromium(): Promise<Browser> {
 export interface ReporterSite {
   url: string;
   /** Page ids of the tokens the site signed, in order: a renewal keeps its page's id. */
-  signed: Array<{ pageId: string; renewal: boolean }>;
+  signed: Array<{ pageId: string; renewal: boolean; token: string }>;
   close(): Promise<void>;
 }
 
@@ -34,7 +34,7 @@ export interface ReporterSite {
  * Serves the reporter bundled as a page gets it (esbuild, web-vitals split off) at /reporter.js,
  * and at /page.html?script=… a page whose module script is the given test code, preceded by
  * `const grant = {…}`: a page token signed as the web app signs it (lifetime `ttl` seconds, from
- * the query, an hour by default). POST /metrics-token renews a token as the web app's route does
+ * the query, an hour by default; its first `failRenewals` renewals answer 503). POST /metrics-token renews a token as the web app's route does
  * (a genuine one keeps its page id). /missing.js answers 404. Another origin than the aggregator,
  * so beacons are cross-origin as in production setups with a separate ingest host.
  */
@@ -47,10 +47,12 @@ export async function startReporterSite(): Promise<ReporterSite> {
       ttlSeconds,
       ...(pageId ? { pageId } : {}),
     });
-    signed.push({ pageId: issued.pageId, renewal: pageId !== undefined });
+    signed.push({ pageId: issued.pageId, renewal: pageId !== undefined, token: issued.token });
     return { token: issued.token, expiresInSeconds: ttlSeconds };
   };
   const ttlOfPage = new Map<string, number>();
+  /** Renewals still to refuse (503) per page id: `failRenewals` in the page's query. */
+  const failing = new Map<string, number>();
   const result = await build({
     absWorkingDir: fileURLToPath(new URL('../..', import.meta.url)),
     entryPoints: { reporter: 'src/reporter/index.ts' },
@@ -74,6 +76,7 @@ export async function startReporterSite(): Promise<ReporterSite> {
       const ttl = Number(url.searchParams.get('ttl') ?? 3600);
       const served = grant(ttl);
       ttlOfPage.set(signed.at(-1)!.pageId, ttl);
+      failing.set(signed.at(-1)!.pageId, Number(url.searchParams.get('failRenewals') ?? 0));
       res.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
         'cache-control': 'no-store',
@@ -92,6 +95,12 @@ export async function startReporterSite(): Promise<ReporterSite> {
         const verdict = verifyPageToken(key, old, Date.now());
         const pageId =
           verdict.ok || verdict.reason === 'token_expired' ? verdict.pageId : undefined;
+        const refuse = pageId === undefined ? 0 : (failing.get(pageId) ?? 0);
+        if (refuse > 0) {
+          failing.set(pageId!, refuse - 1);
+          res.writeHead(503, { 'cache-control': 'no-store' });
+          return void res.end();
+        }
         const renewed = grant(pageId ? (ttlOfPage.get(pageId) ?? 3600) : 3600, pageId);
         res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
         res.end(JSON.stringify(renewed));

@@ -28,6 +28,8 @@ const allowedImports = {
     '@classpulse/realtime/env',
     '@classpulse/metrics-aggregator/catalog',
     '@classpulse/metrics-aggregator/reporter',
+    // Served pages' metrics tokens: the web app signs what the aggregator verifies (one format).
+    '@classpulse/metrics-aggregator/page-token',
     // The embedded launcher (npm start) runs the aggregator in its process.
     '@classpulse/metrics-aggregator/server',
   ],

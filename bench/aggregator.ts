@@ -10,13 +10,15 @@
  *   1. typical beacon: what a page sends after loading (7 events); requests/s and CPU per
  *      request; target: ours ≥ 50% of the bare rate, with full validation;
  *   2. large batches: BENCH_BATCH_EVENTS events per beacon (under 64 KiB); observations/s.
- * Beacons rotate over 10,000 pages (sids), as many pages report at once; the per-page rate
- * limit runs on every beacon but is set high enough to drop nothing. The comparison only
+ * Every beacon is a new page with its own signed page token (verified on every beacon), in
+ * turn over the apps; the per-page rate limit, "once per page" and the per-metric ceiling run on
+ * every beacon but are set high enough to drop nothing. The comparison only
  * counts if every response was 204 and the aggregator's /metrics shows every event recorded.
  * The server's and the generator's CPU and event-loop lag, the CPU of everything else, and
  * the load average are printed, so a busy machine shows. Exits 1 when the target is missed.
  */
 import { availableParallelism, cpus, loadavg } from 'node:os';
+import { TEST_PAGE_TOKEN_SECRET } from '@classpulse/metrics-aggregator/testing';
 import {
   beaconRequests,
   largeBatch,
@@ -57,6 +59,9 @@ const AGGREGATOR_ENV = {
   AGGREGATOR_MAX_EVENTS_PER_BEACON: String(MAX_EVENTS_PER_BEACON),
   AGGREGATOR_PAGE_EVENTS_PER_SECOND: '10000',
   AGGREGATOR_PAGE_EVENTS_BURST: '100000',
+  AGGREGATOR_METRIC_EVENTS_PER_SECOND: '1000000',
+  AGGREGATOR_METRIC_EVENTS_BURST: '10000000',
+  METRICS_PAGE_TOKEN_SECRET: TEST_PAGE_TOKEN_SECRET,
   AGGREGATOR_SHUTDOWN_GRACE_MS: '1000',
   AGGREGATOR_LOG_LEVEL: 'silent',
 };
@@ -93,10 +98,10 @@ try {
   servers.push(bare);
   const load = loadavg().map((l) => l.toFixed(2));
   console.log(
-    `\n${command} — the metrics aggregator (envelope and every event validated, per-page rate limit, ` +
+    `\n${command} — the metrics aggregator (envelope, page token and every event validated, per-page rate limit, once per page, per-metric ceiling, ` +
       `Prometheus registry) vs a bare node:http server that only JSON.parses and answers 204; same beacons, same run, ` +
       `each server in its own process.\n${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, load average ${load.join(' ')} at start; ` +
-      `${CONNECTIONS} keep-alive connections, one request in flight each; ${PAGES.toLocaleString('en-US')} pages (sids) in turn; ` +
+      `${CONNECTIONS} keep-alive connections, one request in flight each; a new page (signed token) per beacon; ` +
       `per server ${WARMUP_SECONDS} s warm-up, then ${SECONDS} s in rounds ours, bare, bare, ours.`,
   );
 

@@ -1,16 +1,19 @@
 /**
  * The beacons both servers receive, as ready-made request bytes: one HTTP/1.1 request per beacon,
- * `Content-Type: text/plain` as `navigator.sendBeacon` sends it. Pages are a pool of distinct
- * `sid`s (each with its own app), used in turn, like many pages reporting at once.
+ * `Content-Type: text/plain` as `navigator.sendBeacon` sends it. Every beacon is a new page: a
+ * freshly signed page token (so "once per page" events, an app load, count and are not dropped
+ * as repeats), in a pool of apps used in turn, like many pages reporting at once.
  */
 import {
   APPS,
   BEACON_PATH,
   BEACON_VERSION,
+  CATALOG,
   MAX_BEACON_BYTES,
   type App,
   type BeaconEvent,
 } from '@classpulse/metrics-aggregator/catalog';
+import { testPageToken } from '@classpulse/metrics-aggregator/testing';
 
 /** What one page sends after loading: outcome, time to interactive, heartbeat, web vitals. */
 export function typicalBeacon(app: App): BeaconEvent[] {
@@ -61,15 +64,18 @@ const BATCH_EVENTS: Array<(app: App, i: number) => BeaconEvent> = [
     l: { app, reason: 'transport_close' },
     v: 1,
   }),
-  ...typicalBeacon('student').map(
-    (event) =>
-      (app: App, i: number): BeaconEvent =>
-        ({
-          ...event,
-          l: { ...event.l, app },
-          v: event.m.endsWith('_total') ? event.v : round(event.v * (0.5 + (i % 10) / 10)),
-        }) as BeaconEvent,
-  ),
+  // A long-open page sends its "once per page" events once, not in every batch.
+  ...typicalBeacon('student')
+    .filter((event) => CATALOG[event.m].oncePerPage !== true)
+    .map(
+      (event) =>
+        (app: App, i: number): BeaconEvent =>
+          ({
+            ...event,
+            l: { ...event.l, app },
+            v: event.m.endsWith('_total') ? event.v : round(event.v * (0.5 + (i % 10) / 10)),
+          }) as BeaconEvent,
+    ),
 ];
 
 /** `count` events of every kind in turn: a page's queue flushed at once. */
@@ -77,7 +83,7 @@ export function largeBatch(app: App, count: number): BeaconEvent[] {
   return Array.from({ length: count }, (_, i) => BATCH_EVENTS[i % BATCH_EVENTS.length]!(app, i));
 }
 
-/** One request's bytes, written together: the head and sid-specific start, then the events. */
+/** One request's bytes, written together: the head and token-specific start, then the events. */
 export type RequestBytes = readonly [Buffer, Buffer];
 
 export interface BeaconRequests {
@@ -100,22 +106,25 @@ export function beaconRequests(options: {
     return { events, bytes: Buffer.from(`"events":${JSON.stringify(events)}}`) };
   });
   let bodyBytes = 0;
-  const requests = Array.from({ length: options.pages }, (_, i): RequestBytes => {
-    const tail = tails[i % tails.length]!;
-    const sid = `page-${i.toString(36).padStart(6, '0')}-bench`;
-    const start = Buffer.from(`{"v":${BEACON_VERSION},"sid":"${sid}",`);
-    const length = start.length + tail.bytes.length;
+  // Every token has the same length, so a request's head is the same whatever its token.
+  const start = () => `{"v":${BEACON_VERSION},"t":"${testPageToken()}",`;
+  const startLength = start().length;
+  const heads = tails.map((tail) => {
+    const length = startLength + tail.bytes.length;
     if (length >= MAX_BEACON_BYTES)
       throw new Error(`a beacon of ${length} bytes is not under ${MAX_BEACON_BYTES}`);
     bodyBytes = Math.max(bodyBytes, length);
-    const head = Buffer.from(
+    return (
       `POST ${BEACON_PATH} HTTP/1.1\r\nHost: ${options.host}\r\nOrigin: https://classpulse.example\r\n` +
-        `Content-Type: text/plain;charset=UTF-8\r\nContent-Length: ${length}\r\n\r\n`,
+      `Content-Type: text/plain;charset=UTF-8\r\nContent-Length: ${length}\r\n\r\n`
     );
-    return [Buffer.concat([head, start]), tail.bytes];
   });
+  const requestOf = (i: number): RequestBytes => [
+    Buffer.from(`${heads[i % tails.length]!}${start()}`),
+    tails[i % tails.length]!.bytes,
+  ];
   // The bytes are the beacon they claim to be.
-  const [head, rest] = requests[0]!;
+  const [head, rest] = requestOf(0);
   const body = Buffer.concat([head, rest]).toString('utf8').split('\r\n\r\n')[1]!;
   if (
     JSON.stringify((JSON.parse(body) as { events: unknown }).events) !==
@@ -127,8 +136,8 @@ export function beaconRequests(options: {
     eventsPerBeacon: tails[0]!.events.length,
     bodyBytes,
     next() {
-      const request = requests[next]!;
-      next = (next + 1) % requests.length;
+      const request = requestOf(next);
+      next = (next + 1) % options.pages;
       return request;
     },
   };

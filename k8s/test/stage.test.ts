@@ -33,6 +33,7 @@ const workloads = expected.filter((o) => o.kind === 'Deployment' || o.kind === '
 const GENERATED_SECRETS = [
   'classpulse-realtime',
   'classpulse-web',
+  'classpulse-metrics',
   'classpulse-redis',
   'classpulse-db-backup',
   'alertmanager-slack',

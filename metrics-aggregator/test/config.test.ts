@@ -2,17 +2,38 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AggregatorConfigError, loadAggregatorConfig } from '../src/server/index.ts';
 
+const SECRET = { METRICS_PAGE_TOKEN_SECRET: 'x'.repeat(32) };
+
 describe('aggregator configuration', () => {
-  it('has working defaults for every variable', () => {
-    const config = loadAggregatorConfig({});
+  it('has working defaults for every variable but the page token secret', () => {
+    const config = loadAggregatorConfig(SECRET);
     assert.equal(config.port, 4300);
     assert.equal(config.internalPort, 4301);
     assert.equal(config.corsOrigins, '*');
     assert.equal(config.maxBodyBytes, 64 * 1024);
+    assert.equal(config.metricEventsPerSecond, 500);
+    assert.equal(config.metricEventsBurst, 30_000);
+  });
+
+  it('requires the page token secret, at least 32 characters, and never prints it', () => {
+    assert.throws(
+      () => loadAggregatorConfig({}),
+      (error: unknown) =>
+        error instanceof AggregatorConfigError &&
+        /METRICS_PAGE_TOKEN_SECRET is required/.test(error.message),
+    );
+    assert.throws(
+      () => loadAggregatorConfig({ METRICS_PAGE_TOKEN_SECRET: 'short-secret-value' }),
+      (error: unknown) =>
+        error instanceof AggregatorConfigError &&
+        /METRICS_PAGE_TOKEN_SECRET must have at least 32 characters/.test(error.message) &&
+        !error.message.includes('short-secret-value'),
+    );
   });
 
   it('treats empty variables as unset and parses origin lists', () => {
     const config = loadAggregatorConfig({
+      ...SECRET,
       AGGREGATOR_PORT: '',
       AGGREGATOR_CORS_ORIGINS: 'https://a.example, https://b.example/',
     });
@@ -33,7 +54,7 @@ describe('aggregator configuration', () => {
         /AGGREGATOR_MAX_BODY_BYTES/.test(error.message),
     );
     assert.throws(
-      () => loadAggregatorConfig({ AGGREGATOR_CORS_ORIGINS: 'classpulse.example/path' }),
+      () => loadAggregatorConfig({ ...SECRET, AGGREGATOR_CORS_ORIGINS: 'classpulse.example/path' }),
       /not an origin/,
     );
   });

@@ -3,15 +3,16 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { APPS, CLIENT_METRIC_NAMES, LOAD_OUTCOMES } from '../src/catalog/index.ts';
 import type { AggregatorServer } from '../src/server/index.ts';
-import { freshSid, postBeacon, scrape, startAggregator } from './support/aggregator.ts';
+import { freshToken, postBeacon, scrape, startAggregator } from './support/aggregator.ts';
 import { sample, sumOf } from './support/exposition.ts';
 import { promtoolCheckMetrics } from './support/promtool.ts';
 
 const known = new Set<string>(CLIENT_METRIC_NAMES);
-const validLoad = fc.record({
-  m: fc.constant('classroom_app_loads_total'),
-  l: fc.record({ app: fc.constantFrom(...APPS), outcome: fc.constantFrom(...LOAD_OUTCOMES) }),
-  v: fc.constantFrom(0, 1),
+/** Heartbeats: a page may send any number (an app load counts once per page and app). */
+const validBeat = fc.record({
+  m: fc.constant('classroom_client_heartbeats_total'),
+  l: fc.record({ app: fc.constantFrom(...APPS) }),
+  v: fc.integer({ min: 0, max: 10 }),
 });
 /** Events that are invalid by construction (not by asking the validator). */
 const hostile = fc.oneof(
@@ -50,7 +51,7 @@ const hostile = fc.oneof(
 );
 
 /**
- * Random beacons mixing valid app loads with hostile events: whatever arrives, the server keeps
+ * Random beacons mixing valid heartbeats with hostile events: whatever arrives, the server keeps
  * answering, the scrape stays valid for promtool, and every series equals what the valid events
  * sent.
  */
@@ -67,7 +68,7 @@ describe('ingest under random hostile input', () => {
       fc.asyncProperty(
         fc.array(
           fc.oneof(
-            validLoad.map((e) => ({ valid: true as const, e })),
+            validBeat.map((e) => ({ valid: true as const, e })),
             hostile.map((e) => ({ valid: false as const, e })),
           ),
           {
@@ -77,12 +78,12 @@ describe('ingest under random hostile input', () => {
         async (items) => {
           const reply = await postBeacon(
             server,
-            JSON.stringify({ v: 1, sid: freshSid(), events: items.map((i) => i.e) }),
+            JSON.stringify({ v: 2, t: freshToken(), events: items.map((i) => i.e) }),
           );
           assert.ok(reply.status === 204 || reply.status === 202, `status ${reply.status}`);
           for (const item of items)
             if (item.valid) {
-              const key = `classroom_app_loads_total{app="${item.e.l.app}",outcome="${item.e.l.outcome}"}`;
+              const key = `classroom_client_heartbeats_total{app="${item.e.l.app}"}`;
               expected.set(key, (expected.get(key) ?? 0) + item.e.v);
             }
         },
@@ -92,7 +93,10 @@ describe('ingest under random hostile input', () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 200 }), async (body) => {
         const reply = await postBeacon(server, body);
-        assert.ok([204, 202, 400].includes(reply.status), `status ${reply.status} for ${body}`);
+        assert.ok(
+          [204, 202, 400, 401].includes(reply.status),
+          `status ${reply.status} for ${body}`,
+        );
       }),
       { numRuns: 100, seed: 7 },
     );
@@ -101,6 +105,7 @@ describe('ingest under random hostile input', () => {
     assert.equal(lint.ok, true, lint.output);
     for (const [series, count] of expected) assert.equal(sample(text, series), count, series);
     const total = [...expected.values()].reduce((a, b) => a + b, 0);
-    assert.equal(sumOf(text, 'classroom_app_loads_total'), total);
+    assert.equal(sumOf(text, 'classroom_client_heartbeats_total'), total);
+    assert.equal(sumOf(text, 'classroom_app_loads_total'), 0, 'no hostile load was counted');
   });
 });

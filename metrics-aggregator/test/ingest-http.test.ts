@@ -3,14 +3,17 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { AggregatorServer } from '../src/server/index.ts';
-import { freshSid, postBeacon, scrape, startAggregator } from './support/aggregator.ts';
+import { freshToken, postBeacon, scrape, startAggregator } from './support/aggregator.ts';
 import { sample } from './support/exposition.ts';
 import { promtoolCheckMetrics } from './support/promtool.ts';
 
 const LOAD = 'classroom_app_loads_total{app="student",outcome="success"}';
 const load = { m: 'classroom_app_loads_total', l: { app: 'student', outcome: 'success' }, v: 1 };
 const lcp = { m: 'classroom_web_vitals_lcp_seconds', l: { app: 'student' } };
-const beacon = (events: unknown[], sid = freshSid()) => JSON.stringify({ v: 1, sid, events });
+/** A heartbeat: an event a page may send any number of times (an app load counts once). */
+const beat = { m: 'classroom_client_heartbeats_total', l: { app: 'student' }, v: 1 };
+const BEAT = 'classroom_client_heartbeats_total{app="student"}';
+const beacon = (events: unknown[], t = freshToken()) => JSON.stringify({ v: 2, t, events });
 const rejected = (reason: string) => `metrics_aggregator_rejected_total{reason="${reason}"}`;
 
 /**
@@ -114,7 +117,7 @@ describe('beacon ingest over HTTP', () => {
     await expectAfter(
       'invalid_value',
       202,
-      `{"v":1,"sid":"${freshSid()}","events":[{"m":"classroom_web_vitals_cls","l":{"app":"student"},"v":1e999}]}`,
+      `{"v":2,"t":"${freshToken()}","events":[{"m":"classroom_web_vitals_cls","l":{"app":"student"},"v":1e999}]}`,
     );
   });
 
@@ -122,17 +125,18 @@ describe('beacon ingest over HTTP', () => {
     await expectAfter(
       'invalid_json',
       400,
-      `{"v":1,"sid":"${freshSid()}","events":[{"m":"classroom_web_vitals_cls","l":{"app":"student"},"v":NaN}]}`,
+      `{"v":2,"t":"${freshToken()}","events":[{"m":"classroom_web_vitals_cls","l":{"app":"student"},"v":NaN}]}`,
     );
   });
 
   for (const [what, body] of [
-    ['a non-array events field', JSON.stringify({ v: 1, sid: freshSid(), events: { 0: load } })],
+    ['a non-array events field', JSON.stringify({ v: 2, t: freshToken(), events: { 0: load } })],
     ['an array body', JSON.stringify([load])],
     ['a string body', JSON.stringify('hello')],
     ['null', 'null'],
-    ['a missing sid', JSON.stringify({ v: 1, events: [load] })],
-    ['an unknown version', JSON.stringify({ v: 2, sid: freshSid(), events: [load] })],
+    ['a missing token', JSON.stringify({ v: 2, events: [load] })],
+    ['a token that is not a string', JSON.stringify({ v: 2, t: 7, events: [load] })],
+    ['an unknown version', JSON.stringify({ v: 3, t: freshToken(), events: [load] })],
   ] as const)
     it(`refuses ${what} as invalid_beacon (400)`, async () => {
       const reply = await expectAfter('invalid_beacon', 400, body);
@@ -165,13 +169,14 @@ describe('beacon ingest over HTTP', () => {
   });
 
   it('keeps the first N events and counts the rest as too_many_events', async () => {
+    const beats = sample((await scrape(server)).text, BEAT);
     const reply = await expectAfter(
       'too_many_events',
       202,
-      beacon(Array.from({ length: 25 }, () => load)),
-      { validInside: 20 },
+      beacon(Array.from({ length: 25 }, () => beat)),
     );
     assert.deepEqual(JSON.parse(reply.body), { accepted: 20, dropped: { too_many_events: 5 } });
+    assert.equal(sample((await scrape(server)).text, BEAT), beats + 20);
   });
 
   it('refuses other media types (415) and other methods (405)', async () => {
@@ -189,7 +194,7 @@ describe('beacon ingest over HTTP', () => {
         const socket = connect(server.port, '127.0.0.1', () => {
           socket.write(
             'POST /v1/beacon HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n' +
-              `Content-Length: 1000\r\n\r\n{"v":1,"sid":"${freshSid()}","events":[${JSON.stringify(load)}`,
+              `Content-Length: 1000\r\n\r\n{"v":2,"t":"${freshToken()}","events":[${JSON.stringify(load)}`,
             () => {
               socket.destroy();
               resolve();
@@ -273,23 +278,23 @@ describe('rate limit per reporting page', () => {
   after(() => server.close());
 
   it('lets a page burst, then refills over time, and never blocks another page on the same IP', async () => {
-    const sid = freshSid();
+    const t = freshToken();
     const first = await postBeacon(
       server,
       beacon(
-        Array.from({ length: 12 }, () => load),
-        sid,
+        Array.from({ length: 12 }, () => beat),
+        t,
       ),
     );
     assert.equal(first.status, 202, 'no error status a tab would retry');
     assert.deepEqual(JSON.parse(first.body), { accepted: 10, dropped: { rate_limited: 2 } });
-    const other = await postBeacon(server, beacon([load, load]));
+    const other = await postBeacon(server, beacon([beat, beat]));
     assert.equal(other.status, 204, 'another page from the same address is unaffected');
     now += 3_000;
-    const later = await postBeacon(server, beacon([load, load, load, load], sid));
+    const later = await postBeacon(server, beacon([beat, beat, beat, beat], t));
     assert.deepEqual(JSON.parse(later.body), { accepted: 3, dropped: { rate_limited: 1 } });
     const { text } = await scrape(server);
-    assert.equal(sample(text, LOAD), 15);
+    assert.equal(sample(text, BEAT), 15);
     assert.equal(sample(text, rejected('rate_limited')), 3);
     assert.equal((await promtoolCheckMetrics(text)).ok, true);
   });

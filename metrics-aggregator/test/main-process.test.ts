@@ -30,4 +30,13 @@ describe('npm start -w @classpulse/metrics-aggregator (main.ts)', () => {
     assert.match(stderr, /AGGREGATOR_PORT/);
     assert.doesNotMatch(stderr, /at .*\.ts:\d+/, 'no stack trace for a configuration mistake');
   });
+
+  it('exits 2 without the page token secret, naming it', async () => {
+    const child = start({ METRICS_PAGE_TOKEN_SECRET: '' });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const [code] = (await once(child, 'exit')) as [number];
+    assert.equal(code, 2);
+    assert.match(stderr, /METRICS_PAGE_TOKEN_SECRET is required/);
+  });
 });

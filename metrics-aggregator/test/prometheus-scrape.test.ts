@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { AggregatorServer } from '../src/server/index.ts';
-import { freshSid, postBeacon, startAggregator } from './support/aggregator.ts';
+import { freshToken, postBeacon, startAggregator } from './support/aggregator.ts';
 import { startPrometheus, type RunningPrometheus } from '../src/testing/index.ts';
 
 /** Polls a query until `accept` holds (Prometheus scrapes every second). */
@@ -59,14 +59,14 @@ describe('Prometheus scraping the aggregator', () => {
         });
       const reply = await postBeacon(
         replicas[i % 2]!,
-        JSON.stringify({ v: 1, sid: freshSid(), events }),
+        JSON.stringify({ v: 2, t: freshToken(), events }),
       );
       assert.equal(reply.status, 204);
     }
     // A hostile beacon in between does not break the scrape.
     await postBeacon(
       replicas[0]!,
-      JSON.stringify({ v: 1, sid: freshSid(), events: [{ m: 'constructor', v: '1e308' }] }),
+      JSON.stringify({ v: 2, t: freshToken(), events: [{ m: 'constructor', v: '1e308' }] }),
     );
 
     const byOutcome = await eventually(

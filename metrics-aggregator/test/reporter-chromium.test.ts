@@ -25,14 +25,23 @@ describe('browser reporter in Chromium', () => {
     await aggregator?.close();
   });
 
-  /** Opens a page running `script` (module code; `start(app, extra)` starts the reporter). */
-  async function open(script: string): Promise<{ page: Page; pageErrors: string[] }> {
+  /**
+   * Opens a page running `script` (module code; `start(app, extra)` starts the reporter with the
+   * page token the site signed, lasting `ttl` seconds, and the site's renewal route).
+   */
+  async function open(
+    script: string,
+    ttl = 3600,
+    failRenewals = 0,
+  ): Promise<{ page: Page; pageErrors: string[] }> {
     const page = await browser.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     const prelude = `import { startPageMetrics } from '/reporter.js';
-      const start = (app, extra = {}) => startPageMetrics({ app, endpoint: '${aggregator.url}/v1/beacon', flushIntervalMs: 200, ...extra });`;
-    await page.goto(`${site.url}/page.html?script=${encodeURIComponent(`${prelude}\n${script}`)}`);
+      const start = (app, extra = {}) => startPageMetrics({ app, token: grant, tokenRefreshUrl: '/metrics-token', endpoint: '${aggregator.url}/v1/beacon', flushIntervalMs: 200, ...extra });`;
+    await page.goto(
+      `${site.url}/page.html?ttl=${ttl}&failRenewals=${failRenewals}&script=${encodeURIComponent(`${prelude}\n${script}`)}`,
+    );
     return { page, pageErrors };
   }
 
@@ -119,6 +128,83 @@ describe('browser reporter in Chromium', () => {
     assert.deepEqual(pageErrors, []);
     assert.equal(await metric('metrics_aggregator_rejected_total{reason="body_too_large"}'), 0);
     assert.equal(await metric('metrics_aggregator_rejected_total{reason="too_many_events"}'), 0);
+    await page.close();
+  });
+
+  it('renews its token before it expires and keeps reporting as the same page', async () => {
+    const before = site.signed.length;
+    // A 4 s token: renewed after 2–3 s, again 2–3 s later.
+    const { page, pageErrors } = await open(
+      `const m = start('projector', { flushIntervalMs: 60000 }); m.interactive(); m.flush(); window.m = m;`,
+      4,
+    );
+    await until('classroom_app_loads_total{app="projector",outcome="success"}', 1);
+    const deadline = Date.now() + 20_000;
+    while (site.signed.slice(before).filter((s) => s.renewal).length < 2) {
+      if (Date.now() > deadline) assert.fail('the token was not renewed twice');
+      await page.waitForTimeout(200);
+    }
+    const mine = site.signed.slice(before);
+    assert.ok(
+      mine.every((s) => s.pageId === mine[0]!.pageId),
+      'renewals keep the page id',
+    );
+    const token = await page.evaluate(() =>
+      (window as unknown as { m: { token(): string } }).m.token(),
+    );
+    assert.notEqual(token, '', 'the page holds a token');
+    await page.evaluate(() => {
+      const m = (window as unknown as { m: { count(n: string, l: object): void; flush(): void } })
+        .m;
+      m.count('classroom_ws_dark_launch_reconnects_total', {
+        app: 'projector',
+        transport: 'polling',
+      });
+      m.flush();
+    });
+    await until(
+      'classroom_ws_dark_launch_reconnects_total{app="projector",transport="polling"}',
+      1,
+    );
+    const text = (await scrape(aggregator)).text;
+    for (const reason of ['token_invalid', 'token_expired', 'once_per_page'])
+      assert.equal(
+        sample(text, `metrics_aggregator_rejected_total{reason="${reason}"}`),
+        0,
+        reason,
+      );
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+
+  it('holds events back while its token has expired, and sends them once a renewal succeeds', async () => {
+    const before = site.signed.length;
+    // A 2 s token whose first renewal fails: the retry comes 15 s later, the token expires first.
+    const { page, pageErrors } = await open(
+      `window.m = start('projector', { flushIntervalMs: 200 }); window.m.flush();`,
+      2,
+      1,
+    );
+    const beacons: Array<{ at: number; body: string }> = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/v1/beacon'))
+        beacons.push({ at: Date.now(), body: request.postData() ?? '' });
+    });
+    await page.waitForTimeout(2_500); // the token has expired by now
+    const expiredAt = Date.now();
+    await page.evaluate(() => {
+      const m = (window as unknown as { m: { count(n: string, l: object): void } }).m;
+      m.count('classroom_ws_dark_launch_disconnects_total', { app: 'projector', reason: 'other' });
+    });
+    await until('classroom_ws_dark_launch_disconnects_total{app="projector",reason="other"}', 1);
+    const renewal = site.signed.slice(before).find((s) => s.renewal);
+    assert.ok(renewal, 'renewed after the failure');
+    assert.equal(renewal.pageId, site.signed[before]!.pageId);
+    const sent = beacons.filter((b) => b.at >= expiredAt);
+    assert.ok(sent.length >= 1);
+    assert.ok(sent[0]!.at - expiredAt > 10_000, 'nothing was sent until the retry 15 s later');
+    assert.equal((JSON.parse(sent[0]!.body) as { t: string }).t, renewal.token);
+    assert.deepEqual(pageErrors, []);
     await page.close();
   });
 });

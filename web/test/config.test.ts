@@ -125,3 +125,24 @@ describe('web config: accounts and school sign-in', () => {
     assert.throws(() => loadWebConfig({ WEB_SESSION_SECRET: 'short' }), /WEB_SESSION_SECRET/);
   });
 });
+
+describe('web config: metrics page tokens', () => {
+  it('signs nothing without a secret, and lasts a lesson by default', () => {
+    const config = loadWebConfig({});
+    assert.deepEqual(config.metricsPageToken, {
+      secret: undefined,
+      ttlSeconds: 3600,
+      renewalsPerMinutePerSource: 3000,
+    });
+  });
+
+  it('refuses a short secret and a lifetime outside 5 s – 1 day', () => {
+    for (const [env, variable] of [
+      [{ METRICS_PAGE_TOKEN_SECRET: 'too-short' }, 'METRICS_PAGE_TOKEN_SECRET'],
+      [{ WEB_METRICS_TOKEN_TTL_SECONDS: '1' }, 'WEB_METRICS_TOKEN_TTL_SECONDS'],
+      [{ WEB_METRICS_TOKEN_TTL_SECONDS: '172800' }, 'WEB_METRICS_TOKEN_TTL_SECONDS'],
+      [{ WEB_METRICS_TOKEN_RENEWALS_PER_MINUTE: '0' }, 'WEB_METRICS_TOKEN_RENEWALS_PER_MINUTE'],
+    ] as const)
+      assert.throws(() => loadWebConfig(env), new RegExp(variable), JSON.stringify(env));
+  });
+});

@@ -7,6 +7,7 @@ import {
   hardenedPods,
   httpProbe,
   image,
+  metricsPageTokenSecretEnv,
   namespaced,
   oneAtATime,
   resources,
@@ -56,6 +57,7 @@ export class Aggregator extends Construct {
                 env.value('AGGREGATOR_PORT', String(PORTS.aggregatorPublic)),
                 env.value('AGGREGATOR_INTERNAL_PORT', String(PORTS.aggregatorInternal)),
                 env.value('AGGREGATOR_CORS_ORIGINS', `https://${options.host}`),
+                metricsPageTokenSecretEnv,
               ],
               // Ready when the port beacons arrive on answers; alive while the internal one does.
               readinessProbe: httpProbe('/healthz', 'http'),

@@ -72,6 +72,13 @@ export const env = {
 };
 
 /** Signs and checks teacher, student and probe tokens: web, realtime and probes share it. */
+/** The web app signs pages' metrics tokens with it; the aggregator verifies them. */
+export const metricsPageTokenSecretEnv = env.secret(
+  'METRICS_PAGE_TOKEN_SECRET',
+  SECRETS.metrics.name,
+  SECRETS.metrics.keys.pageTokenSecret,
+);
+
 export const realtimeTokenSecretEnv = env.secret(
   'REALTIME_TOKEN_SECRET',
   SECRETS.realtime.name,

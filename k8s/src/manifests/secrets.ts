@@ -7,6 +7,11 @@ export const SECRETS = {
   realtime: { name: 'classpulse-realtime', keys: { tokenSecret: 'token-secret' } },
   /** Signs teachers' sign-in cookies (>= 32 characters); every web replica shares it. */
   web: { name: 'classpulse-web', keys: { sessionSecret: 'session-secret' } },
+  /**
+   * Signs (web) and verifies (metrics aggregator) the short-lived token each served page reports
+   * metrics with (>= 32 characters).
+   */
+  metrics: { name: 'classpulse-metrics', keys: { pageTokenSecret: 'page-token-secret' } },
   /** Object-storage credentials for the database's backups (CloudNativePG barmanObjectStore). */
   databaseBackup: {
     name: 'classpulse-db-backup',
@@ -53,6 +58,7 @@ export const SECRETS = {
 export const SECRET_ENV_NAMES = [
   'REALTIME_TOKEN_SECRET',
   'WEB_SESSION_SECRET',
+  'METRICS_PAGE_TOKEN_SECRET',
   'OIDC_CLIENT_SECRET',
   'DATABASE_URL',
   'FIREBASE_SERVICE_ACCOUNT_JSON',

@@ -16,6 +16,7 @@ const hex = (bytes: number) => () => randomBytes(bytes).toString('hex');
 const GENERATED: { name: string; values: Record<string, () => string> }[] = [
   { name: SECRETS.realtime.name, values: { [SECRETS.realtime.keys.tokenSecret]: hex(32) } },
   { name: SECRETS.web.name, values: { [SECRETS.web.keys.sessionSecret]: hex(32) } },
+  { name: SECRETS.metrics.name, values: { [SECRETS.metrics.keys.pageTokenSecret]: hex(32) } },
   { name: SECRETS.redis.name, values: { [SECRETS.redis.keys.password]: hex(24) } },
   // A stage's backups go to the placeholder bucket with placeholder keys: they fail there, and
   // nothing leaves the cluster. Create `classpulse-db-backup` before staging to try real ones.

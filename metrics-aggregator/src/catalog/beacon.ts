@@ -6,11 +6,14 @@ import type { ClientMetricName, LabelsOf } from './client-metrics.ts';
  *
  * A beacon is sent as JSON with `Content-Type: text/plain` (what `navigator.sendBeacon` uses for a
  * string, so no CORS preflight) or `application/json`:
- *   { "v": 1, "sid": "<random per page load>", "events": [{ "m": name, "l": labels, "v": value }] }
+ *   { "v": 2, "t": "<page token>", "events": [{ "m": name, "l": labels, "v": value }] }
  * For a counter `v` is the increment, for a histogram one observation in the metric's base unit.
- * `sid` only keys the per-page rate limit; it is never stored or used as a label.
+ * `t` is the short-lived token the web app signed when it served the page (`../page-token`): the
+ * aggregator verifies it and keys the per-page rate limit and "once per page" events by its page
+ * id; it is never stored or used as a label. Version 1 carried a page id the client made up
+ * (`sid`); such beacons (a page loaded before the update) are refused as `outdated_beacon`.
  */
-export const BEACON_VERSION = 1;
+export const BEACON_VERSION = 2;
 export const BEACON_PATH = '/v1/beacon';
 /** A beacon body may not exceed this many bytes (the server may be configured lower). */
 export const MAX_BEACON_BYTES = 64 * 1024;
@@ -21,7 +24,7 @@ export type BeaconEvent = {
 
 export interface Beacon {
   v: typeof BEACON_VERSION;
-  sid: string;
+  t: string;
   events: BeaconEvent[];
 }
 
@@ -38,6 +41,15 @@ export const REJECT_REASONS = [
   'invalid_label',
   'invalid_value',
   'rate_limited',
+  /** Version 1 (a client-chosen page id), sent by a page loaded before the update. */
+  'outdated_beacon',
+  /** No page token of ours: malformed, or its signature does not match (forged, tampered). */
+  'token_invalid',
+  'token_expired',
+  /** A second "once per page" event (an app load, a first-load vital) for the same app. */
+  'once_per_page',
+  /** Over the global ceiling of its metric (across all clients). */
+  'metric_ceiling',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 

@@ -30,6 +30,7 @@ export const metricDefSchema = z.discriminatedUnion('type', [
     help,
     labels: labelsSchema,
     maxIncrement: z.number().int().min(1).max(1000),
+    oncePerPage: z.literal(true).optional(),
   }),
   z
     .object({
@@ -39,6 +40,7 @@ export const metricDefSchema = z.discriminatedUnion('type', [
       buckets: z.array(z.number().positive()).min(2),
       min: z.number().min(0),
       max: z.number().positive(),
+      oncePerPage: z.literal(true).optional(),
     })
     .refine((d) => d.buckets.every((b, i) => i === 0 || b > d.buckets[i - 1]!), {
       message: 'buckets must increase strictly',
@@ -65,6 +67,9 @@ export const catalogSchema = z
         ctx.addIssue({ code: 'custom', path: [name], message: 'histograms end in a base unit' });
       if (def.type === 'histogram' && name.endsWith('_total'))
         ctx.addIssue({ code: 'custom', path: [name], message: 'only counters end in _total' });
+      // "Once per page" is counted per page and app (the aggregator keys it by the app label).
+      if (def.oncePerPage && !('app' in def.labels))
+        ctx.addIssue({ code: 'custom', path: [name], message: 'once-per-page metrics have app' });
     }
   });
 
@@ -74,11 +79,24 @@ catalogSchema.parse(CLIENT_METRICS);
 export const CATALOG: Readonly<Record<ClientMetricName, ClientMetricDef>> = CLIENT_METRICS;
 export const CLIENT_METRIC_NAMES = Object.keys(CLIENT_METRICS) as ClientMetricName[];
 
-/** The beacon envelope; its events are checked one by one so one bad event drops only itself. */
+/**
+ * The beacon envelope; its events are checked one by one so one bad event drops only itself.
+ * The token is only bounded here: whether it is ours is the page-token check's verdict
+ * (`token_invalid`), not a malformed beacon.
+ */
 export const beaconEnvelopeSchema = z.object({
   v: z.literal(BEACON_VERSION),
-  sid: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'sid: 8–64 URL-safe characters'),
+  t: z.string().max(200),
   events: z.array(z.unknown()),
+});
+
+/** An earlier version's beacon (a page loaded before an update): refused as `outdated_beacon`. */
+export const outdatedBeaconSchema = z.object({
+  v: z
+    .number()
+    .int()
+    .min(1)
+    .max(BEACON_VERSION - 1),
 });
 
 /**

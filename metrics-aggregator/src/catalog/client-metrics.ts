@@ -93,14 +93,24 @@ export const WEB_VITAL_THRESHOLDS = {
   ttfb: [0.8, 1.8],
 } as const;
 
-interface CounterDef {
+/**
+ * Events a page sends once per load of an app (its load outcome, its time to interactive, the
+ * first-load vitals LCP, FCP and TTFB): the aggregator counts at most one per page token and
+ * app, so a replayed beacon cannot repeat them. CLS and INP are left out: web-vitals reports them
+ * again when a page hidden and shown again has changed them.
+ */
+interface OncePerPage {
+  oncePerPage?: true;
+}
+
+interface CounterDef extends OncePerPage {
   type: 'counter';
   help: string;
   labels: Readonly<Record<string, readonly string[]>>;
   /** Largest increment one event may carry (counts are whole numbers). */
   maxIncrement: number;
 }
-interface HistogramDef {
+interface HistogramDef extends OncePerPage {
   type: 'histogram';
   help: string;
   labels: Readonly<Record<string, readonly string[]>>;
@@ -120,6 +130,7 @@ export const CLIENT_METRICS = {
     help: 'Page loads by how they ended; success means the page became interactive.',
     labels: { ...app, outcome: LOAD_OUTCOMES },
     maxIncrement: 1,
+    oncePerPage: true,
   },
   classroom_app_load_duration_seconds: {
     type: 'histogram',
@@ -128,6 +139,7 @@ export const CLIENT_METRICS = {
     buckets: SECONDS_BUCKETS,
     min: 0,
     max: 600,
+    oncePerPage: true,
   },
   classroom_client_errors_total: {
     type: 'counter',
@@ -148,6 +160,7 @@ export const CLIENT_METRICS = {
     buckets: [0.5, 1, 1.5, 2, 2.5, 3, 4, 6, 8, 12, 20],
     min: 0,
     max: 600,
+    oncePerPage: true,
   },
   classroom_web_vitals_inp_seconds: {
     type: 'histogram',
@@ -172,6 +185,7 @@ export const CLIENT_METRICS = {
     buckets: [0.5, 1, 1.5, 1.8, 2.5, 3, 4, 6, 10, 20],
     min: 0,
     max: 600,
+    oncePerPage: true,
   },
   classroom_web_vitals_ttfb_seconds: {
     type: 'histogram',
@@ -180,6 +194,7 @@ export const CLIENT_METRICS = {
     buckets: [0.1, 0.2, 0.4, 0.8, 1.2, 1.8, 3, 6, 10],
     min: 0,
     max: 600,
+    oncePerPage: true,
   },
   classroom_realtime_connection_events_total: {
     type: 'counter',

@@ -5,3 +5,4 @@
  */
 export { startPageMetrics, type PageMetrics, type PageMetricsOptions } from './page-metrics.ts';
 export type { App, ClientErrorKind, ConnectionEvent } from '../catalog/client-metrics.ts';
+export type { PageTokenGrant } from '../page-token/grant.ts';

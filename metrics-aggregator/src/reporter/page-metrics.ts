@@ -9,10 +9,19 @@ import {
   type LabelsOf,
   type LoadOutcome,
 } from '../catalog/client-metrics.ts';
+import type { PageTokenGrant } from '../page-token/grant.ts';
+import { startTokenRenewal, type TokenHolder } from './page-token.ts';
 import { sendBody } from './send.ts';
 
 export interface PageMetricsOptions {
   app: App;
+  /** The page token the web app signed when it served this page: beacons carry it. */
+  token: PageTokenGrant;
+  /**
+   * The web app's same-origin route that renews the token before it expires (POST), so a page
+   * open for hours keeps reporting. Without it the page stops reporting when its token expires.
+   */
+  tokenRefreshUrl?: string;
   /** Where beacons go; the page's own origin by default (the web app routes it). */
   endpoint?: string;
   /** Share of page loads that send distributions (vitals, timings); counts are always sent. */
@@ -34,6 +43,8 @@ export interface PageMetrics {
   observe<N extends HistogramName>(name: N, labels: LabelsOf<N>, value: number): void;
   /** Sends what is queued now (also done on a timer and when the page is hidden or left). */
   flush(): void;
+  /** The page's current metrics token (the network check sends an empty beacon with it). */
+  token(): string;
 }
 
 const MAX_EVENTS_PER_BEACON = 50;
@@ -55,12 +66,6 @@ function guard<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => v
   };
 }
 
-function randomId(): string {
-  const bytes = new Uint8Array(12);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => (b % 36).toString(36)).join('');
-}
-
 function errorKind(error: unknown, fallback: ClientErrorKind): ClientErrorKind {
   const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
   return CHUNK_FAILURE.test(text) ? 'chunk_load' : fallback;
@@ -68,7 +73,8 @@ function errorKind(error: unknown, fallback: ClientErrorKind): ClientErrorKind {
 
 /** State shared by every page of one document (a client-side navigation keeps it). */
 interface DocumentReporter {
-  sid: string;
+  /** The page token and its renewal; one per document, like the page it proves. */
+  token: TokenHolder;
   sampled: boolean;
   queue: BeaconEvent[];
   current: PageMetrics | null;
@@ -90,7 +96,9 @@ export function startPageMetrics(options: PageMetricsOptions): PageMetrics {
   const flushIntervalMs = options.flushIntervalMs ?? 10_000;
   const firstInDocument = doc === null;
   const state: DocumentReporter = (doc ??= {
-    sid: randomId(),
+    token: startTokenRenewal(options.token, options.tokenRefreshUrl ?? null, () =>
+      doc?.current?.flush(),
+    ),
     sampled: Math.random() < (options.sampleRate ?? 1),
     queue: [],
     current: null,
@@ -112,15 +120,23 @@ export function startPageMetrics(options: PageMetricsOptions): PageMetrics {
     else timer ??= setTimeout(flush, backoffMs);
   };
 
-  const flush = guard(() => {
+  const flushNow = (leaving: boolean) => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    // An expired token's events would be refused: keep them until the renewal (which flushes).
+    // A page being left sends anyway, since it gets no later chance.
+    if (!leaving && state.queue.length > 0 && !state.token.usable()) {
+      state.token.renew(true);
+      timer = setTimeout(flush, backoffMs);
+      return;
+    }
     while (state.queue.length > 0) {
       const events = state.queue.splice(0, MAX_EVENTS_PER_BEACON);
-      let body = JSON.stringify({ v: BEACON_VERSION, sid: state.sid, events });
+      const t = state.token.current();
+      let body = JSON.stringify({ v: BEACON_VERSION, t, events });
       while (body.length > MAX_BEACON_CHARS && events.length > 1) {
         state.queue.unshift(...events.splice(events.length >> 1));
-        body = JSON.stringify({ v: BEACON_VERSION, sid: state.sid, events });
+        body = JSON.stringify({ v: BEACON_VERSION, t, events });
       }
       void sendBody(endpoint, body).then((ok) => {
         if (ok) {
@@ -133,7 +149,8 @@ export function startPageMetrics(options: PageMetricsOptions): PageMetrics {
         timer ??= setTimeout(flush, backoffMs);
       });
     }
-  });
+  };
+  const flush = guard(() => flushNow(false));
 
   const count = guard(<N extends CounterName>(name: N, labels: LabelsOf<N>, by = 1) => {
     push({ m: name, l: labels, v: by } as BeaconEvent);
@@ -178,13 +195,14 @@ export function startPageMetrics(options: PageMetricsOptions): PageMetrics {
     count,
     observe,
     flush,
+    token: () => state.token.current(),
   };
   // Errors and heartbeats belong to whichever page is current.
   state.leaveCurrent?.();
   state.current = page;
   const leave = guard(() => {
     settle(sawError ? 'error' : 'abandoned');
-    flush();
+    flushNow(true);
   });
   state.leaveCurrent = leave;
 
@@ -218,6 +236,8 @@ export function startPageMetrics(options: PageMetricsOptions): PageMetrics {
       'visibilitychange',
       guard(() => {
         if (document.visibilityState === 'hidden') current()?.flush();
+        // Back from a sleep or a background tab, whose timers may not have run: renew if due.
+        else state.token.renew();
       }),
     );
     // Leaving: a load that never became interactive was abandoned (or failed); send it all.

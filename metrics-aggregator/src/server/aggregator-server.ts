@@ -2,15 +2,18 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { BEACON_PATH } from '../catalog/beacon.ts';
+import { CLIENT_METRIC_NAMES } from '../catalog/catalog.ts';
+import { pageTokenKey } from '../page-token/page-token.ts';
 import { createBeaconHandler } from './beacon-handler.ts';
 import type { AggregatorConfig } from './config.ts';
 import { createIngestMetrics, type IngestMetrics } from './ingest-metrics.ts';
 import { createAggregatorLogger } from './logger.ts';
+import { MetricCeiling } from './metric-ceiling.ts';
 import { PageRateLimiter } from './page-rate-limiter.ts';
 
 export interface AggregatorDeps {
   logger?: Logger;
-  /** Milliseconds; the rate limiter's clock. */
+  /** Milliseconds; the rate limits' and token expiry's clock. */
   now?: () => number;
 }
 
@@ -62,12 +65,18 @@ export async function createAggregatorServer(
   deps: AggregatorDeps = {},
 ): Promise<AggregatorServer> {
   const logger = deps.logger ?? createAggregatorLogger(config.logLevel);
+  const now = deps.now ?? Date.now;
   const limiter = new PageRateLimiter({
     eventsPerSecond: config.pageEventsPerSecond,
     burst: config.pageEventsBurst,
     maxPages: config.maxTrackedPages,
-    now: deps.now ?? Date.now,
+    now,
   });
+  const ceiling = new MetricCeiling(
+    CLIENT_METRIC_NAMES,
+    { eventsPerSecond: config.metricEventsPerSecond, burst: config.metricEventsBurst },
+    now(),
+  );
   const metrics = createIngestMetrics(() => limiter.size);
   const handleBeacon = createBeaconHandler({
     corsOrigins: config.corsOrigins,
@@ -75,6 +84,9 @@ export async function createAggregatorServer(
     maxEventsPerBeacon: config.maxEventsPerBeacon,
     metrics,
     limiter,
+    ceiling,
+    pageTokenKey: pageTokenKey(config.pageTokenSecret),
+    now,
     logger,
   });
 

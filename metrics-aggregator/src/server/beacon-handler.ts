@@ -1,10 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { RejectReason } from '../catalog/beacon.ts';
-import { beaconEnvelopeSchema } from '../catalog/catalog.ts';
+import { beaconEnvelopeSchema, outdatedBeaconSchema } from '../catalog/catalog.ts';
 import { checkEvent } from '../catalog/event-check.ts';
+import { verifyPageToken, type PageTokenKey } from '../page-token/page-token.ts';
 import { answerPreflight, applyCors } from './cors.ts';
 import type { IngestMetrics } from './ingest-metrics.ts';
+import type { MetricCeiling } from './metric-ceiling.ts';
+import { onceSlot } from './once-per-page.ts';
 import type { PageRateLimiter } from './page-rate-limiter.ts';
 import { readBody } from './read-body.ts';
 
@@ -14,6 +17,10 @@ export interface BeaconHandlerOptions {
   maxEventsPerBeacon: number;
   metrics: IngestMetrics;
   limiter: PageRateLimiter;
+  ceiling: MetricCeiling;
+  pageTokenKey: PageTokenKey;
+  /** Milliseconds: token expiry and the global ceiling's clock. */
+  now: () => number;
   logger: Logger;
 }
 
@@ -47,15 +54,24 @@ function answerError(
 
 /**
  * `POST /v1/beacon` (and its preflight). Never lets a client's input reach the registry
- * unchecked: the envelope is parsed with zod, every event checked against the catalog, and what
- * fails is dropped and counted by reason. A well-formed beacon always gets 204 (all kept) or 202
- * (some dropped, with counts), never an error a page would retry.
+ * unchecked: the envelope is parsed with zod, its page token verified (the web app signed it),
+ * every event checked against the catalog, the page's rate limit, "once per page" and the
+ * metric's global ceiling, and what fails is dropped and counted by reason. A well-formed beacon
+ * with a good token always gets 204 (all kept) or 202 (some dropped, with counts), never an error
+ * a page would retry; a bad token gets 401 (4xx: a page does not retry it).
  */
 export function createBeaconHandler(options: BeaconHandlerOptions) {
-  const { metrics, limiter, logger } = options;
+  const { metrics, limiter, ceiling, logger } = options;
 
-  const reject = (res: ServerResponse, status: number, reason: RejectReason, message: string) => {
-    metrics.countRejected(reason);
+  /** Refuses the whole beacon; `count` is what is dropped (a refused token drops its events). */
+  const reject = (
+    res: ServerResponse,
+    status: number,
+    reason: RejectReason,
+    message: string,
+    count = 1,
+  ) => {
+    metrics.countRejected(reason, count);
     metrics.countBeacon('rejected');
     logger.debug({ reason }, 'beacon rejected');
     answerError(res, status, reason, message);
@@ -80,12 +96,35 @@ export function createBeaconHandler(options: BeaconHandlerOptions) {
       return reject(res, 400, 'invalid_json', 'The body is not JSON.');
     }
     const envelope = beaconEnvelopeSchema.safeParse(json);
-    if (!envelope.success)
-      return reject(res, 400, 'invalid_beacon', 'Expected {"v":1,"sid":"…","events":[…]}.');
+    if (!envelope.success) {
+      if (outdatedBeaconSchema.safeParse(json).success)
+        return reject(
+          res,
+          400,
+          'outdated_beacon',
+          'This beacon format is no longer accepted: reload the page to report again.',
+        );
+      return reject(res, 400, 'invalid_beacon', 'Expected {"v":2,"t":"…","events":[…]}.');
+    }
 
-    const { events, sid } = envelope.data;
+    const { events, t } = envelope.data;
+    const now = options.now();
+    const token = verifyPageToken(options.pageTokenKey, t, now);
+    // Every event of a refused token is dropped under its reason (at least one per beacon).
+    if (!token.ok)
+      return reject(
+        res,
+        401,
+        token.reason,
+        token.reason === 'token_expired'
+          ? 'The page token has expired: the page renews it.'
+          : 'The page token is not valid.',
+        Math.max(1, events.length),
+      );
+
+    const page = limiter.enter(token.pageId, token.expiresAtMs);
     const considered = Math.min(events.length, options.maxEventsPerBeacon);
-    const granted = limiter.take(sid, considered);
+    const granted = limiter.take(page, considered);
     let accepted = 0;
     // Allocated only when something is dropped: the common beacon is all valid.
     let dropped: Dropped | null = null;
@@ -93,10 +132,22 @@ export function createBeaconHandler(options: BeaconHandlerOptions) {
     dropped = tally(metrics, dropped, 'rate_limited', considered - granted);
     for (let i = 0; i < granted; i += 1) {
       const check = checkEvent(events[i]);
-      if (check.ok) {
-        metrics.record(check.event);
-        accepted += 1;
-      } else dropped = tally(metrics, dropped, check.reason, 1);
+      if (!check.ok) {
+        dropped = tally(metrics, dropped, check.reason, 1);
+        continue;
+      }
+      // Before the ceiling, so a replayed duplicate does not use up the metric's allowance.
+      const slot = onceSlot(check.event);
+      if (slot >= 0 && !limiter.claimOnce(page, slot)) {
+        dropped = tally(metrics, dropped, 'once_per_page', 1);
+        continue;
+      }
+      if (!ceiling.admit(check.event.m, now)) {
+        dropped = tally(metrics, dropped, 'metric_ceiling', 1);
+        continue;
+      }
+      metrics.record(check.event);
+      accepted += 1;
     }
     metrics.countAccepted(accepted);
 

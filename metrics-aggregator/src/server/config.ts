@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_BEACON_BYTES } from '../catalog/beacon.ts';
+import { PAGE_TOKEN_SECRET_MIN_LENGTH } from '../page-token/page-token.ts';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -18,10 +19,28 @@ const envSchema = z.object({
   AGGREGATOR_CORS_ORIGINS: z.string().default('*'),
   AGGREGATOR_MAX_BODY_BYTES: int(256, MAX_BEACON_BYTES).default(MAX_BEACON_BYTES),
   AGGREGATOR_MAX_EVENTS_PER_BEACON: int(1, 1000).default(100),
-  /** Token bucket per reporting page (its random `sid`), never per IP: a school shares one. */
+  /**
+   * Verifies pages' metrics tokens; the web app signs them with the same secret. Required: a
+   * beacon without a token of ours is refused.
+   */
+  METRICS_PAGE_TOKEN_SECRET: z
+    .string({
+      error: 'METRICS_PAGE_TOKEN_SECRET is required (the web app signs page tokens with it).',
+    })
+    .min(
+      PAGE_TOKEN_SECRET_MIN_LENGTH,
+      `METRICS_PAGE_TOKEN_SECRET must have at least ${PAGE_TOKEN_SECRET_MIN_LENGTH} characters.`,
+    ),
+  /** Token bucket per reporting page (its signed token's page id), never per IP: a school shares one. */
   AGGREGATOR_PAGE_EVENTS_PER_SECOND: z.coerce.number().positive().max(10_000).default(2),
   AGGREGATOR_PAGE_EVENTS_BURST: int(1, 100_000).default(200),
   AGGREGATOR_MAX_TRACKED_PAGES: int(100, 10_000_000).default(200_000),
+  /**
+   * Global ceiling per catalog metric, across all clients, per replica: what a district's pages
+   * send at most (20,000 open pages' heartbeats are 333/s; an 8 am rush of loads far less).
+   */
+  AGGREGATOR_METRIC_EVENTS_PER_SECOND: z.coerce.number().positive().max(1_000_000).default(500),
+  AGGREGATOR_METRIC_EVENTS_BURST: int(1, 10_000_000).default(30_000),
   AGGREGATOR_SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
   AGGREGATOR_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -36,9 +55,12 @@ export interface AggregatorConfig {
   corsOrigins: '*' | string[];
   maxBodyBytes: number;
   maxEventsPerBeacon: number;
+  pageTokenSecret: string;
   pageEventsPerSecond: number;
   pageEventsBurst: number;
   maxTrackedPages: number;
+  metricEventsPerSecond: number;
+  metricEventsBurst: number;
   shutdownGraceMs: number;
   logLevel: string;
 }
@@ -53,7 +75,10 @@ export function loadAggregatorConfig(
   // An empty variable (copied from .env.example) means "use the default".
   const present = Object.fromEntries(
     Object.entries(env).filter(
-      ([key, v]) => key.startsWith('AGGREGATOR_') && v !== undefined && v !== '',
+      ([key, v]) =>
+        (key.startsWith('AGGREGATOR_') || key === 'METRICS_PAGE_TOKEN_SECRET') &&
+        v !== undefined &&
+        v !== '',
     ),
   );
   const parsed = envSchema.safeParse(present);
@@ -80,9 +105,12 @@ export function loadAggregatorConfig(
     corsOrigins: origins.includes('*') || origins.length === 0 ? '*' : origins,
     maxBodyBytes: e.AGGREGATOR_MAX_BODY_BYTES,
     maxEventsPerBeacon: e.AGGREGATOR_MAX_EVENTS_PER_BEACON,
+    pageTokenSecret: e.METRICS_PAGE_TOKEN_SECRET,
     pageEventsPerSecond: e.AGGREGATOR_PAGE_EVENTS_PER_SECOND,
     pageEventsBurst: e.AGGREGATOR_PAGE_EVENTS_BURST,
     maxTrackedPages: e.AGGREGATOR_MAX_TRACKED_PAGES,
+    metricEventsPerSecond: e.AGGREGATOR_METRIC_EVENTS_PER_SECOND,
+    metricEventsBurst: e.AGGREGATOR_METRIC_EVENTS_BURST,
     shutdownGraceMs: e.AGGREGATOR_SHUTDOWN_GRACE_MS,
     logLevel: e.AGGREGATOR_LOG_LEVEL,
   };

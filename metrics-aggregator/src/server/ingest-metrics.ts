@@ -80,7 +80,7 @@ export function createIngestMetrics(trackedPages: () => number): IngestMetrics {
   });
   new Counter({
     name: AGGREGATOR_METRICS.rejected,
-    help: 'Dropped input by reason: events for event-level reasons, whole beacons for request-level ones.',
+    help: 'Dropped input by reason: events for event-level and page-token reasons, whole beacons for other request-level ones.',
     labelNames: ['reason'],
     registers: [registry],
     collect() {

@@ -7,6 +7,7 @@ import {
   type AggregatorDeps,
   type AggregatorServer,
 } from '../../src/server/index.ts';
+import { TEST_PAGE_TOKEN_SECRET, testPageToken } from '../../src/testing/index.ts';
 
 /** A real aggregator on loopback port 0 (both ports); `env` overrides its configuration. */
 export async function startAggregator(
@@ -18,6 +19,7 @@ export async function startAggregator(
     AGGREGATOR_PORT: '0',
     AGGREGATOR_INTERNAL_HOST: '127.0.0.1',
     AGGREGATOR_INTERNAL_PORT: '0',
+    METRICS_PAGE_TOKEN_SECRET: TEST_PAGE_TOKEN_SECRET,
     ...env,
   });
   return createAggregatorServer(config, { logger: pino({ level: 'silent' }), ...deps });
@@ -50,15 +52,19 @@ export async function scrape(
   return { text: await response.text(), contentType: response.headers.get('content-type') ?? '' };
 }
 
-let sid = 0;
-/** A fresh, valid page id, so tests do not share a rate-limit bucket. */
-export const freshSid = (): string => `page-${process.pid}-${(sid += 1)}-xyz`;
+/** A freshly signed page token (a new page id), so tests do not share a rate-limit bucket. */
+export const freshToken = (): string => testPageToken();
 
 /** `main.ts` as its own process (what `npm start -w @classpulse/metrics-aggregator` runs). */
 export function spawnAggregatorMain(env: Record<string, string>): ChildProcessWithoutNullStreams {
   const main = fileURLToPath(new URL('../../src/server/main.ts', import.meta.url));
   return spawn(process.execPath, [main], {
-    env: { ...process.env, AGGREGATOR_LOG_LEVEL: 'silent', ...env },
+    env: {
+      ...process.env,
+      AGGREGATOR_LOG_LEVEL: 'silent',
+      METRICS_PAGE_TOKEN_SECRET: TEST_PAGE_TOKEN_SECRET,
+      ...env,
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
 }

@@ -24,6 +24,7 @@ const envSchema = z.object({
    */
   REALTIME_TOKEN_SECRET: secretSchema('REALTIME_TOKEN_SECRET'),
   WEB_SESSION_SECRET: secretSchema('WEB_SESSION_SECRET'),
+  METRICS_PAGE_TOKEN_SECRET: secretSchema('METRICS_PAGE_TOKEN_SECRET'),
 });
 
 export interface LauncherConfig {
@@ -38,6 +39,8 @@ export interface LauncherConfig {
   /** Given secrets; the launcher generates what is missing into the data folder. */
   realtimeTokenSecret: string | undefined;
   sessionSecret: string | undefined;
+  /** Signs (web) and verifies (aggregator) pages' metrics tokens. */
+  metricsPageTokenSecret: string | undefined;
 }
 
 /** Configuration of the embedded launcher (`npm start`). */
@@ -54,6 +57,7 @@ export function loadLauncherConfig(
     realtimeInternalUrl: e.REALTIME_INTERNAL_URL.replace(/\/$/, ''),
     realtimeTokenSecret: e.REALTIME_TOKEN_SECRET,
     sessionSecret: e.WEB_SESSION_SECRET,
+    metricsPageTokenSecret: e.METRICS_PAGE_TOKEN_SECRET,
   };
 }
 

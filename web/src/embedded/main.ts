@@ -40,6 +40,9 @@ async function main(): Promise<void> {
     launcher.realtimeTokenSecret ?? loadOrCreateSecret(launcher.dataDir, 'realtime-token-secret');
   const sessionSecret =
     launcher.sessionSecret ?? loadOrCreateSecret(launcher.dataDir, 'web-session-secret');
+  const metricsPageTokenSecret =
+    launcher.metricsPageTokenSecret ??
+    loadOrCreateSecret(launcher.dataDir, 'metrics-page-token-secret');
 
   const aggregatorDir = fileURLToPath(new URL('../../../metrics-aggregator', import.meta.url));
   if (!launcher.skipBuild) buildIfStale(webDir, [realtimeDir, aggregatorDir]);
@@ -63,6 +66,8 @@ async function main(): Promise<void> {
     AGGREGATOR_PORT: '0',
     AGGREGATOR_INTERNAL_HOST: '127.0.0.1',
     ...env,
+    // The web app in this process signs pages' tokens with the same secret.
+    METRICS_PAGE_TOKEN_SECRET: metricsPageTokenSecret,
   });
   const aggregator = await createAggregatorServer(aggregatorConfig, {
     logger: createAggregatorLogger(aggregatorConfig.logLevel),
@@ -72,6 +77,7 @@ async function main(): Promise<void> {
     CLASSPULSE_DATA_DIR: launcher.dataDir,
     REALTIME_TOKEN_SECRET: realtimeTokenSecret,
     WEB_SESSION_SECRET: sessionSecret,
+    METRICS_PAGE_TOKEN_SECRET: metricsPageTokenSecret,
     NEXT_TELEMETRY_DISABLED: '1',
     // Not embedded: the web app keeps the configured REALTIME_* locations.
     ...(realtime

@@ -4,14 +4,23 @@ import {
   startPageMetrics,
   type App,
   type PageMetrics,
+  type PageTokenGrant,
 } from '@classpulse/metrics-aggregator/reporter';
 import type { ConnectionStatus } from '@classpulse/realtime/client';
 import { useEffect, useRef, useState } from 'react';
 
-/** Where this deployment's pages report, passed down from the server (src/server/config.ts). */
-export interface MetricsSettings {
+/** Where this deployment's pages report (src/server/config.ts). */
+export interface MetricsDestination {
   endpoint: string;
   sampleRate: number;
+}
+
+/** What a served page gets to report with (src/server/metrics-page-token.ts signs it). */
+export interface MetricsSettings extends MetricsDestination {
+  /** Signed when the page was served; null when this server has no token secret (no reports). */
+  token: PageTokenGrant | null;
+  /** The same-origin route the page renews its token with. */
+  tokenRefreshUrl: string;
 }
 
 /**
@@ -22,9 +31,15 @@ export interface MetricsSettings {
  */
 export function usePageMetrics(app: App, settings: MetricsSettings): PageMetrics | null {
   const [metrics] = useState(() =>
-    typeof window === 'undefined'
+    typeof window === 'undefined' || settings.token === null
       ? null
-      : startPageMetrics({ app, endpoint: settings.endpoint, sampleRate: settings.sampleRate }),
+      : startPageMetrics({
+          app,
+          endpoint: settings.endpoint,
+          sampleRate: settings.sampleRate,
+          token: settings.token,
+          tokenRefreshUrl: settings.tokenRefreshUrl,
+        }),
   );
   return metrics;
 }

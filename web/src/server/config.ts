@@ -8,7 +8,7 @@ import type { StudentTransport } from '@classpulse/realtime/protocol';
 import { z } from 'zod';
 import { parseEnv } from '../lib/parse-env.ts';
 import type { DatabaseTarget } from './data/connect.ts';
-import type { MetricsSettings } from '../lib/use-page-metrics.ts';
+import type { MetricsDestination } from '../lib/use-page-metrics.ts';
 
 /**
  * The web app's configuration; the only web module that reads `process.env`. The embedded
@@ -117,6 +117,23 @@ const envSchema = z.object({
     .default('/v1/beacon'),
   /** Share of page loads that report distributions (vitals, timings); counts always report. */
   METRICS_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(1),
+  /**
+   * Signs the token each served page reports metrics with; the metrics aggregator verifies it
+   * with the same secret. Unset: pages do not report (the embedded launcher makes one).
+   */
+  METRICS_PAGE_TOKEN_SECRET: secretSchema('METRICS_PAGE_TOKEN_SECRET'),
+  /** A page's metrics token lasts this long; open pages renew it at half to three quarters. */
+  WEB_METRICS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(3600),
+  /**
+   * Renewals one source address may ask for per minute (its burst too). A school of 2,000 open
+   * pages behind one address renews about 2,000 times per lesson hour, spread over a quarter of it.
+   */
+  WEB_METRICS_TOKEN_RENEWALS_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(3000),
   /** The Firebase web app's API key (public; browsers sign in with it). */
   FIREBASE_WEB_API_KEY: z.string().min(1).max(200).optional(),
   FIREBASE_AUTH_DOMAIN: z.string().min(1).max(200).optional(),
@@ -185,6 +202,12 @@ export interface HttpLimits {
   keepAliveTimeoutMs: number;
 }
 
+export interface MetricsPageTokenConfig {
+  secret: string | undefined;
+  ttlSeconds: number;
+  renewalsPerMinutePerSource: number;
+}
+
 export interface WebConfig {
   dataDir: string;
   /** Where the web tier's data lives: the SQLite file, or PostgreSQL when DATABASE_URL is set. */
@@ -206,7 +229,9 @@ export interface WebConfig {
   firebase: FirebaseAdminConfig | undefined;
   /** What browsers need to reach Firebase; set with `firebase`. */
   firebaseWeb: FirebaseWebConfig | undefined;
-  metrics: MetricsSettings;
+  metrics: MetricsDestination;
+  /** Signing of pages' metrics tokens; `secret` undefined: pages do not report. */
+  metricsPageToken: MetricsPageTokenConfig;
   /** Firebase mode: the students' transport of new sessions; `socket` without Firebase. */
   defaultStudentTransport: StudentTransport;
   /** Firebase mode: the share of students with a dark-launch shadow connection (0 without). */
@@ -247,6 +272,11 @@ export function loadWebConfig(env: Record<string, string | undefined> = process.
       keepAliveTimeoutMs: e.WEB_KEEP_ALIVE_TIMEOUT_MS,
     },
     metrics: { endpoint: e.METRICS_BEACON_URL, sampleRate: e.METRICS_SAMPLE_RATE },
+    metricsPageToken: {
+      secret: e.METRICS_PAGE_TOKEN_SECRET,
+      ttlSeconds: e.WEB_METRICS_TOKEN_TTL_SECONDS,
+      renewalsPerMinutePerSource: e.WEB_METRICS_TOKEN_RENEWALS_PER_MINUTE,
+    },
     defaultStudentTransport: firebase ? (e.DEFAULT_STUDENT_TRANSPORT ?? 'firebase') : 'socket',
     wsDarkLaunchShare: firebase ? e.WS_DARK_LAUNCH_SHARE : 0,
     firebase,

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { NetworkCheckApp } from '../../components/network-check/NetworkCheckApp.tsx';
 import { webConfig } from '../../server/config.ts';
+import { pageMetricsSettings } from '../../server/metrics-page-token.ts';
 import { networkCheckTargets } from '../../server/network-check.ts';
 
 export const metadata: Metadata = { title: 'Network check' };
@@ -13,5 +14,5 @@ export const metadata: Metadata = { title: 'Network check' };
 export default async function NetworkCheckPage() {
   const config = webConfig();
   const targets = networkCheckTargets(config, (await headers()).get('host'));
-  return <NetworkCheckApp targets={targets} metrics={config.metrics} />;
+  return <NetworkCheckApp targets={targets} metrics={pageMetricsSettings(config)} />;
 }

@@ -54,11 +54,12 @@ export function NetworkCheckApp({
     setRunning(true);
     setCheckedAt(new Date());
     setCopyStatus('');
-    void runNetworkChecks(targets, (check, result) => {
+    const onResult = (check: NetworkCheck, result: CheckResult) => {
       if (run.current !== id) return;
       setResults((previous) => ({ ...previous, [check]: result }));
       finished.push([check, result.outcome]);
-    }).finally(() => {
+    };
+    void runNetworkChecks(targets, onResult, metrics?.token() ?? null).finally(() => {
       if (run.current !== id) return;
       setRunning(false);
       // Counted only for a whole run: leaving the page mid-run tears its sockets and requests

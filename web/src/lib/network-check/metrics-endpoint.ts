@@ -1,17 +1,30 @@
-import { BEACON_VERSION } from '@classpulse/metrics-aggregator/catalog';
-import { fetchWithin, formatMs, nonce, ruleFor } from './format.ts';
+import { BEACON_VERSION, type Beacon } from '@classpulse/metrics-aggregator/catalog';
+import { fetchWithin, formatMs, ruleFor } from './format.ts';
 import type { CheckResult } from './types.ts';
 
 /**
- * Sends the aggregator an empty beacon (the real wire format, text/plain like the reporter's
- * sendBeacon, so no CORS preflight) and expects 2xx. An empty beacon records nothing.
+ * Sends the aggregator an empty beacon with the page's metrics token (the real wire format,
+ * text/plain like the reporter's sendBeacon, so no CORS preflight) and expects 2xx. An empty
+ * beacon records nothing. Without a token this server collects no reports: nothing to check.
  */
-export async function metricsEndpointResult(endpoint: string): Promise<CheckResult> {
+export async function metricsEndpointResult(
+  endpoint: string,
+  token: string | null,
+): Promise<CheckResult> {
+  if (token === null)
+    return {
+      outcome: 'not_applicable',
+      headline: 'Not used by this Classpulse deployment.',
+      meaning: 'This deployment collects no reliability reports from pages.',
+      details: [],
+      allow: [],
+    };
   const url = new URL(endpoint, window.location.href).href;
   const sameOrigin = new URL(url).origin === window.location.origin;
   const allow = [ruleFor(url, 'anonymous reliability reports (no names, no answers)')];
   const host = new URL(url).host;
-  const body = JSON.stringify({ v: BEACON_VERSION, sid: `netcheck${nonce()}`, events: [] });
+  const beacon: Beacon = { v: BEACON_VERSION, t: token, events: [] };
+  const body = JSON.stringify(beacon);
   const init: RequestInit = {
     method: 'POST',
     body,

@@ -97,6 +97,8 @@ function withDeadline(check: NetworkCheck, work: Promise<CheckResult>): Promise<
 export async function runNetworkChecks(
   targets: NetworkCheckTargets,
   report: (check: NetworkCheck, result: CheckResult) => void,
+  /** The page's metrics token; null when this server collects no reports. */
+  metricsToken: string | null = null,
 ): Promise<void> {
   const origin = window.location.origin;
   const results = new Map<NetworkCheck, CheckResult>();
@@ -141,7 +143,7 @@ export async function runNetworkChecks(
       'firebase_auth',
       firebase ? firebaseAuthResult(firebase) : Promise.resolve(firebaseNotUsed()),
     ),
-    settle('metrics_endpoint', metricsEndpointResult(targets.metricsEndpoint)),
+    settle('metrics_endpoint', metricsEndpointResult(targets.metricsEndpoint, metricsToken)),
   ]);
 
   const pinged = await ping;

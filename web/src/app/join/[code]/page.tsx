@@ -7,6 +7,7 @@ import { schoolSignInHref } from '../../../lib/signed-in-handoff.ts';
 import type { SessionConnection } from '../../../lib/student-connection.ts';
 import { studentSignInErrorMessage } from '../../../server/accounts/sign-in-errors.ts';
 import { realtimeUrlFor, webConfig } from '../../../server/config.ts';
+import { pageMetricsSettings } from '../../../server/metrics-page-token.ts';
 import { joinOptionsForCode } from '../../../server/sessions.ts';
 
 export const metadata: Metadata = { title: 'Session' };
@@ -42,6 +43,11 @@ export default async function StudentSessionPage({
         }
       : null;
   return (
-    <StudentApp code={code.data} connection={connection} metrics={config.metrics} signIn={signIn} />
+    <StudentApp
+      code={code.data}
+      connection={connection}
+      metrics={pageMetricsSettings(config)}
+      signIn={signIn}
+    />
   );
 }

@@ -4,6 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { Dashboard } from '../../../../components/teacher/Dashboard.tsx';
 import { currentTeacherId } from '../../../../server/accounts/current-account.ts';
 import { webConfig } from '../../../../server/config.ts';
+import { pageMetricsSettings } from '../../../../server/metrics-page-token.ts';
 import { joinLink } from '../../../../server/join-link.ts';
 import { getSession } from '../../../../server/sessions.ts';
 
@@ -27,7 +28,7 @@ export default async function SessionDashboardPage({
       joinCode={session.joinCode}
       joinUrl={link.url}
       qrSvg={link.qrSvg}
-      metrics={config.metrics}
+      metrics={pageMetricsSettings(config)}
       firebaseDefaults={
         config.firebase
           ? {

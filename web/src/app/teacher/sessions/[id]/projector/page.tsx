@@ -4,6 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { Projector } from '../../../../../components/projector/Projector.tsx';
 import { currentTeacherId } from '../../../../../server/accounts/current-account.ts';
 import { webConfig } from '../../../../../server/config.ts';
+import { pageMetricsSettings } from '../../../../../server/metrics-page-token.ts';
 import { joinLink } from '../../../../../server/join-link.ts';
 import { getSession } from '../../../../../server/sessions.ts';
 
@@ -23,7 +24,7 @@ export default async function ProjectorPage({ params }: { params: Promise<{ id: 
       joinCode={session.joinCode}
       joinHost={host ?? 'localhost:3000'}
       qrSvg={link.qrSvg}
-      metrics={webConfig().metrics}
+      metrics={pageMetricsSettings(webConfig())}
     />
   );
 }

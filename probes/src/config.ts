@@ -42,7 +42,7 @@ const envSchema = z.object({
   /** Our realtime tier, as students' browsers reach it (its socket.io URL). */
   PROBE_REALTIME_URL: z.url().optional(),
   /** The realtime tier's token secret: the probe signs its own probe token with it. */
-  REALTIME_TOKEN_SECRET: envSecret('REALTIME_TOKEN_SECRET'),
+  REALTIME_TOKEN_SECRET: envSecret('REALTIME_TOKEN_SECRET').optional(),
   /** Probe runs older than this (left by a crashed run) are removed by the next run. */
   PROBE_RUN_TTL_MS: int(60_000, 7 * 24 * 3_600_000).default(600_000),
   /** The Firebase database to probe: FIREBASE_DATABASE_URL and a service account, as the tier. */

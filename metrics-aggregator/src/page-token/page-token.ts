@@ -5,6 +5,7 @@ import {
   timingSafeEqual,
   type KeyObject,
 } from 'node:crypto';
+import { SECRET_MIN_CHARS } from '@classpulse/realtime/env';
 
 /**
  * A page's metrics token: proof that our web app served the page, so the aggregator can rate
@@ -30,17 +31,13 @@ const SHAPE = new RegExp(`^[A-Za-z0-9_-]{${PAYLOAD_CHARS}}\\.[A-Za-z0-9_-]{${MAC
 export const PAGE_TOKEN_MAX_TTL_SECONDS = 24 * 60 * 60;
 /** Tolerated clock difference between the signing web app and the verifying aggregator. */
 export const PAGE_TOKEN_CLOCK_LEEWAY_SECONDS = 60;
-/** Same rule as every other signing secret of the stack. */
-export const PAGE_TOKEN_SECRET_MIN_LENGTH = 32;
-
 export type PageTokenKey = KeyObject;
 
 /** Made once per process: HMAC with a KeyObject skips re-importing the secret per token. */
 export function pageTokenKey(secret: string): PageTokenKey {
-  if (secret.length < PAGE_TOKEN_SECRET_MIN_LENGTH)
-    throw new Error(
-      `The page token secret must have at least ${PAGE_TOKEN_SECRET_MIN_LENGTH} characters.`,
-    );
+  if (secret.length < SECRET_MIN_CHARS)
+    // The same rule as every other signing secret of the stack (realtime/env).
+    throw new Error(`The page token secret must have at least ${SECRET_MIN_CHARS} characters.`);
   return createSecretKey(Buffer.from(secret, 'utf8'));
 }
 

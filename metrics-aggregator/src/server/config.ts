@@ -1,8 +1,13 @@
+import {
+  configError,
+  envInt as int,
+  envLogLevel,
+  envSecret,
+  parseEnv,
+  type ParseEnvOptions,
+} from '@classpulse/realtime/env';
 import { z } from 'zod';
 import { MAX_BEACON_BYTES } from '../catalog/beacon.ts';
-import { PAGE_TOKEN_SECRET_MIN_LENGTH } from '../page-token/page-token.ts';
-
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /**
  * The aggregator's whole configuration; the only module that reads `process.env`. Every variable
@@ -23,14 +28,10 @@ const envSchema = z.object({
    * Verifies pages' metrics tokens; the web app signs them with the same secret. Required: a
    * beacon without a token of ours is refused.
    */
-  METRICS_PAGE_TOKEN_SECRET: z
-    .string({
-      error: 'METRICS_PAGE_TOKEN_SECRET is required (the web app signs page tokens with it).',
-    })
-    .min(
-      PAGE_TOKEN_SECRET_MIN_LENGTH,
-      `METRICS_PAGE_TOKEN_SECRET must have at least ${PAGE_TOKEN_SECRET_MIN_LENGTH} characters.`,
-    ),
+  METRICS_PAGE_TOKEN_SECRET: envSecret(
+    'METRICS_PAGE_TOKEN_SECRET',
+    ' (the web app signs page tokens with it)',
+  ),
   /** Token bucket per reporting page (its signed token's page id), never per IP: a school shares one. */
   AGGREGATOR_PAGE_EVENTS_PER_SECOND: z.coerce.number().positive().max(10_000).default(2),
   AGGREGATOR_PAGE_EVENTS_BURST: int(1, 100_000).default(200),
@@ -42,9 +43,7 @@ const envSchema = z.object({
   AGGREGATOR_METRIC_EVENTS_PER_SECOND: z.coerce.number().positive().max(1_000_000).default(500),
   AGGREGATOR_METRIC_EVENTS_BURST: int(1, 10_000_000).default(30_000),
   AGGREGATOR_SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
-  AGGREGATOR_LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-    .default('info'),
+  AGGREGATOR_LOG_LEVEL: envLogLevel.default('info'),
 });
 
 export interface AggregatorConfig {
@@ -69,34 +68,24 @@ export class AggregatorConfigError extends Error {
   override name = 'AggregatorConfigError';
 }
 
+const AGGREGATOR: ParseEnvOptions = {
+  what: 'metrics-aggregator',
+  only: (name) => name.startsWith('AGGREGATOR_') || name === 'METRICS_PAGE_TOKEN_SECRET',
+  error: AggregatorConfigError,
+};
+
 export function loadAggregatorConfig(
   env: Record<string, string | undefined> = process.env,
 ): AggregatorConfig {
-  // An empty variable (copied from .env.example) means "use the default".
-  const present = Object.fromEntries(
-    Object.entries(env).filter(
-      ([key, v]) =>
-        (key.startsWith('AGGREGATOR_') || key === 'METRICS_PAGE_TOKEN_SECRET') &&
-        v !== undefined &&
-        v !== '',
-    ),
-  );
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success)
-    throw new AggregatorConfigError(
-      `Invalid metrics-aggregator configuration:\n${parsed.error.issues
-        .map((i) => `  ${i.path.join('.')}: ${i.message}`)
-        .join('\n')}`,
-    );
-  const e = parsed.data;
+  const e = parseEnv(envSchema, env, AGGREGATOR);
   const origins = e.AGGREGATOR_CORS_ORIGINS.split(',')
     .map((o) => o.trim().replace(/\/$/, ''))
     .filter(Boolean);
   for (const origin of origins)
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin))
-      throw new AggregatorConfigError(
-        `Invalid metrics-aggregator configuration:\n  AGGREGATOR_CORS_ORIGINS: "${origin}" is not an origin like https://classpulse.example.`,
-      );
+      throw configError(AGGREGATOR, [
+        `AGGREGATOR_CORS_ORIGINS: "${origin}" is not an origin like https://classpulse.example.`,
+      ]);
   return {
     host: e.AGGREGATOR_HOST,
     port: e.AGGREGATOR_PORT,

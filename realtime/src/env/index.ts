@@ -11,12 +11,11 @@ import { z } from 'zod';
 /** A signing secret shorter than this is guessable; every service refuses it the same way. */
 export const SECRET_MIN_CHARS = 32;
 
-/** A shared signing secret: at least SECRET_MIN_CHARS characters; optional (callers decide). */
-export const envSecret = (name: string) =>
+/** A signing secret of at least SECRET_MIN_CHARS characters; add `.optional()` where it may be unset. */
+export const envSecret = (name: string, why = '') =>
   z
-    .string()
-    .min(SECRET_MIN_CHARS, `${name} must have at least ${SECRET_MIN_CHARS} characters.`)
-    .optional();
+    .string({ error: `${name} is required${why}.` })
+    .min(SECRET_MIN_CHARS, `${name} must have at least ${SECRET_MIN_CHARS} characters.`);
 
 /** A whole number in [min, max], from text. */
 export const envInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);

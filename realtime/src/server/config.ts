@@ -38,7 +38,7 @@ const envSchema = z.object({
   REALTIME_SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
   REALTIME_SNAPSHOT_EVERY: envInt(1, 1_000_000).default(200),
   /** HMAC secret for signing tokens; at least 32 characters. Generated into the data folder when unset. */
-  REALTIME_TOKEN_SECRET: envSecret('REALTIME_TOKEN_SECRET'),
+  REALTIME_TOKEN_SECRET: envSecret('REALTIME_TOKEN_SECRET').optional(),
   REALTIME_TEACHER_TOKEN_TTL_SECONDS: envInt(60, 30 * 24 * 3600).default(12 * 3600),
   REALTIME_STUDENT_TOKEN_TTL_SECONDS: envInt(60, 30 * 24 * 3600).default(24 * 3600),
   /** Comma-separated origins allowed to call from a browser, or "*". Auth is by token, not cookie. */

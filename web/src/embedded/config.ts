@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { envInt, envSecret, parseEnv } from '@classpulse/realtime/env';
 import { z } from 'zod';
-import { parseEnv } from '../lib/parse-env.ts';
-import { secretSchema } from '../server/config.ts';
 
 /** Repository-local data folder shared with the realtime tier. */
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
@@ -9,7 +8,7 @@ const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url
 const envSchema = z.object({
   CLASSPULSE_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
   WEB_HOST: z.string().min(1).default('0.0.0.0'),
-  WEB_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  WEB_PORT: envInt(0, 65535).default(3000),
   /** Skip `next build` even when sources look newer than the last build (CI builds once). */
   WEB_SKIP_BUILD: z.enum(['true', 'false']).default('false'),
   /**
@@ -22,9 +21,9 @@ const envSchema = z.object({
    * Several launchers sharing one database and realtime tier (a test of scale-out, or a small
    * school's second machine) must share these; unset, each is generated into the data folder.
    */
-  REALTIME_TOKEN_SECRET: secretSchema('REALTIME_TOKEN_SECRET'),
-  WEB_SESSION_SECRET: secretSchema('WEB_SESSION_SECRET'),
-  METRICS_PAGE_TOKEN_SECRET: secretSchema('METRICS_PAGE_TOKEN_SECRET'),
+  REALTIME_TOKEN_SECRET: envSecret('REALTIME_TOKEN_SECRET').optional(),
+  WEB_SESSION_SECRET: envSecret('WEB_SESSION_SECRET').optional(),
+  METRICS_PAGE_TOKEN_SECRET: envSecret('METRICS_PAGE_TOKEN_SECRET').optional(),
 });
 
 export interface LauncherConfig {
@@ -47,7 +46,7 @@ export interface LauncherConfig {
 export function loadLauncherConfig(
   env: Record<string, string | undefined> = process.env,
 ): LauncherConfig {
-  const e = parseEnv(envSchema, env, 'launcher');
+  const e = parseEnv(envSchema, env, { what: 'launcher' });
   return {
     dataDir: e.CLASSPULSE_DATA_DIR,
     host: e.WEB_HOST,

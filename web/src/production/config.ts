@@ -1,7 +1,7 @@
+import { envInt, parseEnv } from '@classpulse/realtime/env';
 import { z } from 'zod';
-import { parseEnv } from '../lib/parse-env.ts';
 
-const port = z.coerce.number().int().min(0).max(65535);
+const port = envInt(0, 65535);
 
 const envSchema = z.object({
   WEB_HOST: z.string().min(1).default('0.0.0.0'),
@@ -10,7 +10,7 @@ const envSchema = z.object({
   WEB_INTERNAL_HOST: z.string().min(1).default('0.0.0.0'),
   WEB_INTERNAL_PORT: port.default(9464),
   /** How long open requests get to finish after SIGTERM before the process exits anyway. */
-  WEB_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(20_000),
+  WEB_SHUTDOWN_GRACE_MS: envInt(0, 120_000).default(20_000),
 });
 
 export interface WebServerConfig {
@@ -25,7 +25,7 @@ export interface WebServerConfig {
 export function loadWebServerConfig(
   env: Record<string, string | undefined> = process.env,
 ): WebServerConfig {
-  const e = parseEnv(envSchema, env, 'web server');
+  const e = parseEnv(envSchema, env, { what: 'web server' });
   return {
     host: e.WEB_HOST,
     port: e.WEB_PORT,

@@ -5,8 +5,8 @@ import {
 } from '@classpulse/realtime/firebase-config';
 import type { FirebaseWebConfig } from '@classpulse/realtime/client/firebase';
 import type { StudentTransport } from '@classpulse/realtime/protocol';
+import { envInt, envSecret, parseEnv } from '@classpulse/realtime/env';
 import { z } from 'zod';
-import { parseEnv } from '../lib/parse-env.ts';
 import type { DatabaseTarget } from './data/connect.ts';
 import type { MetricsDestination } from '../lib/use-page-metrics.ts';
 
@@ -17,10 +17,6 @@ import type { MetricsDestination } from '../lib/use-page-metrics.ts';
  * their own file location.
  */
 const studentTransportSchema = z.enum(['firebase', 'socket'] satisfies StudentTransport[]);
-
-/** A signing secret: long enough that guessing it is hopeless. */
-export const secretSchema = (name: string) =>
-  z.string().min(32, `${name} must have at least 32 characters.`).optional();
 
 const envSchema = z.object({
   CLASSPULSE_DATA_DIR: z.string().min(1).default('.data'),
@@ -34,7 +30,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\/\S+$/, 'DATABASE_URL: a postgres:// or postgresql:// URL.')
     .optional(),
   /** Connections each web process keeps to PostgreSQL at most. */
-  WEB_DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  WEB_DATABASE_POOL_MAX: envInt(1, 100).default(10),
   /**
    * School sign-in (OpenID Connect: Google Workspace, Microsoft Entra ID, Clever, ClassLink, …):
    * the issuer, this deployment's client, and the email domains whose teachers may sign in.
@@ -60,18 +56,18 @@ const envSchema = z.object({
    * REALTIME_PUBLIC_PORT, so a class on the teacher's laptop works from any device on the LAN.
    */
   REALTIME_PUBLIC_URL: z.url().optional(),
-  REALTIME_PUBLIC_PORT: z.coerce.number().int().min(1).max(65535).default(4100),
+  REALTIME_PUBLIC_PORT: envInt(1, 65535).default(4100),
   /**
    * The realtime tier's own setting (it refuses HTTP long-polling when true); read here too so
    * the network check does not test a fallback this deployment does not offer.
    */
   REALTIME_WEBSOCKET_ONLY: z.enum(['true', 'false']).default('false'),
-  REALTIME_TOKEN_SECRET: secretSchema('REALTIME_TOKEN_SECRET'),
+  REALTIME_TOKEN_SECRET: envSecret('REALTIME_TOKEN_SECRET').optional(),
   /**
    * Signs teachers' sign-in cookies; every web replica needs the same one. Changing it signs
    * everyone out. The embedded launcher makes one in the data folder.
    */
-  WEB_SESSION_SECRET: secretSchema('WEB_SESSION_SECRET'),
+  WEB_SESSION_SECRET: envSecret('WEB_SESSION_SECRET').optional(),
   WEB_UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -92,15 +88,15 @@ const envSchema = z.object({
    * Strict-Transport-Security's max-age in seconds on pages served over HTTPS; 0 (default) sends
    * none. Set it (e.g. 31536000) once the site is HTTPS-only for good: browsers then refuse HTTP.
    */
-  WEB_HSTS_MAX_AGE: z.coerce.number().int().min(0).max(63_072_000).default(0),
+  WEB_HSTS_MAX_AGE: envInt(0, 63_072_000).default(0),
   /** Open connections one web process keeps at most; more are closed at once (counted). */
-  WEB_MAX_CONNECTIONS: z.coerce.number().int().min(16).max(1_000_000).default(8_192),
+  WEB_MAX_CONNECTIONS: envInt(16, 1_000_000).default(8_192),
   /** A client has this long to send a request's headers (slowloris). */
-  WEB_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(15_000),
+  WEB_HEADERS_TIMEOUT_MS: envInt(1_000, 120_000).default(15_000),
   /** ... and this long for the whole request, body included (an upload on slow school Wi-Fi). */
-  WEB_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(5_000).max(600_000).default(120_000),
+  WEB_REQUEST_TIMEOUT_MS: envInt(5_000, 600_000).default(120_000),
   /** An idle keep-alive connection is closed after this long. */
-  WEB_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(5_000),
+  WEB_KEEP_ALIVE_TIMEOUT_MS: envInt(1_000, 120_000).default(5_000),
   /**
    * Firebase mode (FIREBASE_DATABASE_URL plus a service account, see .env.example): students
    * sync through Firebase, and this app mints their custom tokens.
@@ -121,9 +117,9 @@ const envSchema = z.object({
    * Signs the token each served page reports metrics with; the metrics aggregator verifies it
    * with the same secret. Unset: pages do not report (the embedded launcher makes one).
    */
-  METRICS_PAGE_TOKEN_SECRET: secretSchema('METRICS_PAGE_TOKEN_SECRET'),
+  METRICS_PAGE_TOKEN_SECRET: envSecret('METRICS_PAGE_TOKEN_SECRET').optional(),
   /** A page's metrics token lasts this long; open pages renew it at half to three quarters. */
-  WEB_METRICS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(3600),
+  WEB_METRICS_TOKEN_TTL_SECONDS: envInt(5, 86_400).default(3600),
   /**
    * Renewals one source address may ask for per minute (its burst too). A school of 2,000 open
    * pages behind one address renews about 2,000 times per lesson hour, spread over a quarter of it.
@@ -239,7 +235,7 @@ export interface WebConfig {
 }
 
 export function loadWebConfig(env: Record<string, string | undefined> = process.env): WebConfig {
-  const e = parseEnv(envSchema, env, 'web');
+  const e = parseEnv(envSchema, env, { what: 'web' });
   const firebase = firebaseAdminConfig(e);
   if (firebase && !e.FIREBASE_WEB_API_KEY && !firebase.authEmulatorHost)
     throw new Error(

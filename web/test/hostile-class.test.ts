@@ -30,10 +30,10 @@ import {
   rssBytes,
   sample,
   scrapeChecked,
-  startAnswering,
   teacherState,
   watchMemory,
-  type RealStudent,
+  RealClass,
+  type AnsweringResult,
 } from './support/hostile-class.ts';
 import { chunkedUpload, exchange, partialHeaders, slowBody } from './support/raw-http.ts';
 
@@ -65,7 +65,7 @@ describe('a hostile class', { timeout: 300_000 }, () => {
   let teacherToken: string;
   let teacher: Socket;
   let baselineRss: number;
-  const students: RealStudent[] = [];
+  const realClass = new RealClass();
   const sockets: Socket[] = [];
   let nextSlide = 0;
   /** Students the join flood let in (their tokens are the later attacks' ammunition). */
@@ -128,18 +128,19 @@ describe('a hostile class', { timeout: 300_000 }, () => {
     await command(teacher, sessionId, { type: 'goToSlide', slideIndex: nextSlide++ });
     const before = await scrapeBoth();
     const memory = watchMemory(stack.pid);
-    const answering = startAnswering(students, sessionId, slideId);
+    await realClass.start(sessionId, slideId);
     const started = performance.now();
     let result: T;
+    let attackMs: number;
+    let answered: AnsweringResult;
+    let peakRss: number;
     try {
       result = await attack();
     } finally {
-      await answering.stop();
-      memory.stop();
+      attackMs = performance.now() - started;
+      answered = await realClass.stop();
+      peakRss = memory.stop();
     }
-    const attackMs = performance.now() - started;
-    const answered = await answering.stop();
-    const peakRss = memory.stop();
     const after = await scrapeBoth();
 
     const p99 = percentile(answered.latenciesMs, 99);
@@ -193,13 +194,8 @@ describe('a hostile class', { timeout: 300_000 }, () => {
     ({ id: sessionId, code, token: teacherToken } = await startSession(400));
     teacher = await connectTeacher(teacherToken);
     // The class joins from its school's one address, as the student page does.
-    for (let i = 0; i < CLASS; i++) {
-      const name = `Real ${String(i + 1).padStart(2, '0')}`;
-      const joined = await handshake(rt(), { join: { code, name } }, '10.200.0.1');
-      assert.ok(joined.ok, `${name} joins: ${joined.ok ? '' : joined.code}`);
-      sockets.push(joined.socket);
-      students.push({ name, studentId: joined.welcome.studentId!, socket: joined.socket });
-    }
+    const names = Array.from({ length: CLASS }, (_, i) => `Real ${String(i + 1).padStart(2, '0')}`);
+    await realClass.join(rt(), code, names, '10.200.0.1');
     // Warm the pages and routes an attack will hit, then measure the resting process.
     await fetch(`${web()}/teacher/login`);
     await fetch(`${web()}/api/auth/login`, { method: 'POST', body: '{}' });
@@ -214,6 +210,7 @@ describe('a hostile class', { timeout: 300_000 }, () => {
   }
 
   after(async () => {
+    await realClass.close();
     for (const socket of sockets) socket.disconnect();
     await stack?.stop();
   });

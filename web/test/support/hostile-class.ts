@@ -7,9 +7,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { io, type Socket } from 'socket.io-client';
 import { newAnswerId } from '@classpulse/realtime/client';
 import { PROTOCOL_VERSION, type SessionState, type Welcome } from '@classpulse/realtime/protocol';
+import type { FromWorker, ToWorker } from './class-worker.ts';
 
 export const MiB = 1024 * 1024;
 
@@ -234,6 +236,53 @@ export function startAnswering(
       return result;
     },
   };
+}
+
+/**
+ * A class of real students joined from one school address, answering on a worker thread of
+ * their own: the load generator's sockets never delay their acknowledgements' timing.
+ */
+export class RealClass {
+  private readonly worker = new Worker(new URL('./class-worker.ts', import.meta.url));
+  students: Array<{ name: string; studentId: string }> = [];
+
+  private ask(message: ToWorker, answer: FromWorker['type']): Promise<FromWorker> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (reply: FromWorker) => {
+        if (reply.type !== answer && reply.type !== 'failed') return;
+        this.worker.off('message', onMessage);
+        if (reply.type === 'failed') reject(new Error(reply.reason));
+        else resolve(reply);
+      };
+      this.worker.on('message', onMessage);
+      this.worker.postMessage(message);
+    });
+  }
+
+  async join(url: string, code: string, names: string[], source: string): Promise<void> {
+    const reply = await this.ask({ type: 'join', url, code, names, source }, 'joined');
+    if (reply.type === 'joined') this.students = reply.students;
+  }
+
+  async start(sessionId: string, slideId: string): Promise<void> {
+    await this.ask({ type: 'start', sessionId, slideId }, 'started');
+  }
+
+  async stop(): Promise<AnsweringResult> {
+    const reply = await this.ask({ type: 'stop' }, 'stopped');
+    if (reply.type !== 'stopped') throw new Error('unexpected reply');
+    return {
+      latenciesMs: reply.latenciesMs,
+      acked: new Map(reply.acked),
+      failures: reply.failures,
+    };
+  }
+
+  async close(): Promise<void> {
+    const exited = new Promise((resolve) => this.worker.once('exit', resolve));
+    this.worker.postMessage({ type: 'close' } satisfies ToWorker);
+    await exited;
+  }
 }
 
 export function percentile(values: number[], p: number): number {

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { chunkedUpload, exchange } from './support/raw-http.ts';
 import { startWebServerProcess } from './support/web-server-process.ts';
 
 /** One sample's value from Prometheus text, or 0. */
@@ -31,62 +32,6 @@ function rssBytes(pid: number): number {
     .split('\n')
     .find((l) => l.startsWith('VmRSS:'));
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) * 1024;
-}
-
-/** A raw HTTP exchange: what the server answered (status line first), or '' if it closed. */
-function exchange(port: number, request: string, waitMs = 10_000): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    let answer = '';
-    socket.on('data', (d: Buffer) => (answer += d.toString('latin1')));
-    socket.on('error', () => undefined);
-    socket.on('close', () => resolve(answer));
-    socket.write(request);
-    setTimeout(() => socket.destroy(), waitMs).unref();
-  });
-}
-
-/**
- * Sends a chunked body of up to `maxBytes` in 64 KiB chunks, as fast as the server reads it,
- * until the server answers. Resolves with the status and how much was sent.
- */
-function chunkedUpload(
-  port: number,
-  path: string,
-  maxBytes: number,
-): Promise<{ status: number; sent: number }> {
-  return new Promise((resolve) => {
-    const socket: Socket = connect(port, '127.0.0.1');
-    const chunk = Buffer.alloc(64 * 1024, 'a');
-    let sent = 0;
-    let answer = '';
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      socket.destroy();
-      resolve({ status: Number(answer.split(' ')[1] ?? 0), sent });
-    };
-    socket.on('data', (d: Buffer) => {
-      answer += d.toString('latin1');
-      if (answer.includes('\r\n')) finish();
-    });
-    socket.on('error', finish);
-    socket.on('close', finish);
-    socket.write(
-      `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
-    );
-    const pump = () => {
-      while (!done && sent < maxBytes) {
-        sent += chunk.length;
-        socket.write(`${chunk.length.toString(16)}\r\n`);
-        socket.write(chunk);
-        if (!socket.write('\r\n')) return void socket.once('drain', pump);
-      }
-      if (!done) socket.write('0\r\n\r\n');
-    };
-    pump();
-  });
 }
 
 describe('the web front door', { timeout: 180_000 }, () => {

@@ -97,9 +97,11 @@ async function route(deps: HttpApiDeps, req: IncomingMessage, res: ServerRespons
       body.value,
       joinSource(req.socket.remoteAddress, req.headers['x-forwarded-for'], deps.trustProxy),
     );
-    if ('ok' in member && member.code === 'join_rate_limited')
-      deps.metrics.countRejected('join_rate_limited');
-    if ('ok' in member) return sendError(res, member);
+    // Every refused join is counted by its reason, as the socket handshake counts them.
+    if ('ok' in member) {
+      deps.metrics.countRejected(member.code);
+      return sendError(res, member);
+    }
     if (member.role !== 'student')
       return sendError(res, protocolError('forbidden', 'Join as a student.'));
     return sendJson(res, 200, {

@@ -61,6 +61,12 @@ export const REALTIME_METRICS = {
     type: 'counter',
     labelNames: ['reason'],
   },
+  httpRefused: {
+    name: 'realtime_http_refused_total',
+    help: 'HTTP requests the realtime tier cut off before socket.io or the API saw them, by reason (timeout: headers or request not sent in time, as a slowloris client does; bad_request: malformed HTTP).',
+    type: 'counter',
+    labelNames: ['reason'],
+  },
   storeCommitSeconds: {
     name: 'realtime_store_append_seconds',
     help: 'Time for a store append to become durable.',
@@ -69,5 +75,9 @@ export const REALTIME_METRICS = {
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
   },
 } as const satisfies Record<string, RealtimeMetricDef>;
+
+/** Closed label values of `realtime_http_refused_total`. */
+export const REALTIME_HTTP_REFUSAL_REASONS = ['timeout', 'bad_request'] as const;
+export type RealtimeHttpRefusalReason = (typeof REALTIME_HTTP_REFUSAL_REASONS)[number];
 
 export type RealtimeMetricKey = keyof typeof REALTIME_METRICS;

@@ -1,6 +1,10 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { ERROR_CODES, TEACHER_COMMAND_TYPES, type ErrorCode } from '../protocol/index.ts';
-import { REALTIME_METRICS } from './metric-catalog.ts';
+import {
+  REALTIME_HTTP_REFUSAL_REASONS,
+  REALTIME_METRICS,
+  type RealtimeHttpRefusalReason,
+} from './metric-catalog.ts';
 
 /** Label values are bounded: command types and error codes come from fixed lists, never clients. */
 export const COMMAND_TYPES: readonly string[] = [
@@ -23,8 +27,11 @@ export interface RealtimeMetrics {
   ackLatency: Histogram<'event'>;
   rejectedMessages: Counter<'reason'>;
   storeCommitSeconds: Histogram;
+  httpRefused: Counter<'reason'>;
   countCommand(type: string, result: CommandResult): void;
   countRejected(reason: ErrorCode): void;
+  /** An HTTP request cut off before it reached socket.io or the API (slowloris, garbage). */
+  countHttpRefused(reason: RealtimeHttpRefusalReason): void;
   /** One client event's receive → ack time. */
   observeAck(event: string, seconds: number): void;
 }
@@ -67,6 +74,7 @@ export function createRealtimeMetrics(): RealtimeMetrics {
     ackLatency: ackDef,
     rejectedMessages: rejectedDef,
     storeCommitSeconds: storeDef,
+    httpRefused: httpRefusedDef,
   } = REALTIME_METRICS;
   const connectedSockets = new Gauge({
     name: socketsDef.name,
@@ -105,8 +113,16 @@ export function createRealtimeMetrics(): RealtimeMetrics {
     registers: [registry],
   });
 
+  const httpRefused = new Counter({
+    name: httpRefusedDef.name,
+    help: httpRefusedDef.help,
+    labelNames: httpRefusedDef.labelNames,
+    registers: [registry],
+  });
+
   // Zero-initialise the error reasons so rate() works from the first scrape.
   for (const code of Object.keys(ERROR_CODES)) rejectedMessages.inc({ reason: code }, 0);
+  for (const reason of REALTIME_HTTP_REFUSAL_REASONS) httpRefused.inc({ reason }, 0);
   for (const role of ['teacher', 'student']) connectedSockets.set({ role }, 0);
 
   const commandChild = childCache((key) => {
@@ -123,6 +139,7 @@ export function createRealtimeMetrics(): RealtimeMetrics {
     ackLatency,
     rejectedMessages,
     storeCommitSeconds,
+    httpRefused,
     countCommand(type, result) {
       commandChild(`${commandTypes.has(type) ? type : 'unknown'}\u0000${result}`).inc();
     },
@@ -131,6 +148,9 @@ export function createRealtimeMetrics(): RealtimeMetrics {
     },
     countRejected(reason) {
       rejectedMessages.inc({ reason });
+    },
+    countHttpRefused(reason) {
+      httpRefused.inc({ reason });
     },
   };
 }

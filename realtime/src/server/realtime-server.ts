@@ -1,5 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import {
@@ -117,6 +118,23 @@ export async function createRealtimeServer(
   });
   http.maxConnections = config.maxConnections;
   http.on('drop', () => metrics.countRejected('too_many_connections'));
+  // Node's own answer to a request too slow or malformed (408 / 431 / 400), counted: a listener
+  // here replaces Node's default, so it answers (and frees the socket) the same way.
+  http.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const timeout = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    metrics.countHttpRefused(timeout ? 'timeout' : 'bad_request');
+    const status = timeout
+      ? '408 Request Timeout'
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : '400 Bad Request';
+    socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+    socket.destroy();
+  });
   const io: RealtimeServer['io'] = new Server(http, {
     serveClient: false,
     // Hard transport cap; per-message limits below it give a typed error instead of a disconnect.

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
+import type { Metric } from 'prom-client';
 import {
   createLogger,
   createRealtimeServer,
@@ -23,6 +24,7 @@ import { webConfig } from '../server/config.ts';
 import { database } from '../server/db.ts';
 import { admitRequest, hardenServer, serverOptions } from '../server/front-door.ts';
 import { legacyTeacherSecretExists } from '../server/legacy-secret.ts';
+import { webMetrics } from '../server/web-metrics.ts';
 
 /**
  * `npm start`: the whole classroom on one machine with no cloud account. Starts the realtime tier
@@ -72,6 +74,15 @@ async function main(): Promise<void> {
   const aggregator = await createAggregatorServer(aggregatorConfig, {
     logger: createAggregatorLogger(aggregatorConfig.logLevel),
   });
+  // The web tier's own metrics (the front door's refusals) have no internal port of their own
+  // here: they are scraped with the aggregator's, as the production server serves them on its own.
+  const webTier = webMetrics();
+  const register = (metric: Metric) => aggregator.metrics.registry.registerMetric(metric);
+  register(webTier.requests);
+  register(webTier.requestDuration);
+  register(webTier.queryDuration);
+  register(webTier.pool);
+  register(webTier.refused);
 
   exportToWebEnvironment({
     CLASSPULSE_DATA_DIR: launcher.dataDir,

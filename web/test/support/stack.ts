@@ -19,6 +19,8 @@ export interface Stack {
   /** The embedded probe's URL (GET /metrics), null when it did not start. */
   probeUrl: string | null;
   dataDir: string;
+  /** The launcher's process id (web, realtime and aggregator live in it): for /proc. */
+  readonly pid: number;
   /** The owner (an admin) the stack created through the printed setup link; null with `owner: false`. */
   owner: Credentials | null;
   /** The setup link the first start printed (already used unless `owner: false`). */
@@ -201,6 +203,9 @@ export async function startStack(
       return running.probe;
     },
     dataDir,
+    get pid() {
+      return running.child.pid ?? 0;
+    },
     owner,
     setupUrl,
     kill: stop,

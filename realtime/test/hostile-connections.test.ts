@@ -203,4 +203,33 @@ describe('syncing in a loop', () => {
     );
     assert.equal(pong.ok, true);
   });
+
+  it('limits syncs per socket: a looping student is refused while a classmate still syncs', async () => {
+    const session = await createSession(h, DECK);
+    const looping = await joinStudent(h, session.joinCode, 'Loop');
+    const classmate = await joinStudent(h, session.joinCode, 'Kim');
+    const sync = (socket: typeof looping.socket) =>
+      new Promise<{ ok: boolean; code?: string }>((resolve) =>
+        socket.emit('session:sync', { sessionId: session.sessionId }, resolve),
+      );
+    const replies = [];
+    for (let i = 0; i < 10; i++) replies.push(await sync(looping.socket));
+    assert.equal(replies.filter((r) => r.ok).length, 3, 'a burst of three, then refused');
+    assert.ok(replies.slice(3).every((r) => r.code === 'rate_limited'));
+    assert.equal((await sync(classmate.socket)).ok, true);
+  });
+
+  it('closes a socket that keeps sending while refused', async () => {
+    const session = await createSession(h, DECK);
+    const flooder = await joinStudent(h, session.joinCode, 'Flood');
+    const closed = new Promise<{ code: string }>((resolve) =>
+      flooder.socket.on('session:closed', resolve),
+    );
+    const before = await rejected(h, 'closed_ignoring_rate_limit');
+    // Far past the message allowance (burst 40): every one after it is refused.
+    for (let i = 0; i < 300 && flooder.socket.connected; i++)
+      flooder.socket.emit('ping', { sentAt: Date.now() }, () => undefined);
+    assert.equal((await closed).code, 'rate_limited');
+    assert.equal(await rejected(h, 'closed_ignoring_rate_limit'), before + 1);
+  });
 });

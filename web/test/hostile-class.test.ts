@@ -9,12 +9,14 @@
  *   grew it by 1.3 GB; 300 MiB is room for Next's and V8's own growth, not for an attack's bytes);
  * - /metrics of both tiers (realtime's internal port; the aggregator's, which serves the web
  *   tier's too) pass `promtool check metrics`, and the attack moved its counter.
- * Forged client metrics are another suite's (the aggregator's signed page tokens).
+ * Forged client metrics run against the aggregator the launcher mounts (signed page tokens).
  */
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import type { Socket as TcpSocket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Socket } from 'socket.io-client';
+import { BEACON_PATH, BEACON_VERSION } from '@classpulse/metrics-aggregator/catalog';
 import { signInCookie } from './support/sign-in.ts';
 import { startStack, type Stack } from './support/stack.ts';
 import {
@@ -483,6 +485,7 @@ describe('a hostile class', { timeout: 300_000 }, () => {
     assert.equal(syncers.length, 200);
     let served = 0;
     let refused = 0;
+    let closed = 0;
     const run = await underAttack('session:sync from 200 sockets', async () => {
       // Results of the slide the class is answering, shown with every student's name.
       const slideId = `s${nextSlide - 1}`;
@@ -490,23 +493,83 @@ describe('a hostile class', { timeout: 300_000 }, () => {
       const until = performance.now() + 6_000;
       await Promise.all(
         syncers.map(async (socket) => {
-          while (performance.now() < until) {
-            const ack = (await socket.timeout(10_000).emitWithAck('session:sync')) as {
-              ok: boolean;
-            };
-            if (ack.ok) served++;
-            else refused++;
+          // A socket that keeps syncing while refused is closed by the server.
+          while (performance.now() < until && socket.connected) {
+            const ack = (await socket
+              .timeout(10_000)
+              .emitWithAck('session:sync')
+              .catch(() => null)) as { ok: boolean } | null;
+            if (ack?.ok) served++;
+            else if (ack) refused++;
           }
         }),
       );
-      console.log(`#   syncs served ${served}, refused ${refused}`);
+      closed = syncers.filter((socket) => !socket.connected).length;
+      console.log(`#   syncs served ${served}, refused ${refused}, sockets closed ${closed}`);
     });
     assert.ok(refused > served, 'most of the loop is refused');
     assert.ok(
       moved(realtimeOf(run), 'realtime_rejected_messages_total', { reason: 'rate_limited' }) >=
         refused,
     );
+    assert.equal(
+      moved(realtimeOf(run), 'realtime_rejected_messages_total', {
+        reason: 'closed_ignoring_rate_limit',
+      }),
+      closed,
+      'every socket that ignored its refusals was closed, and counted',
+    );
   });
 
-  void it.todo('forged client metrics at scale (added with the signed page tokens)');
+  it('forged client metrics: invented tokens count nothing, real ones a page load each', async () => {
+    const appLoads = { app: 'student', outcome: 'success' };
+    const loads = Array.from({ length: 50 }, () => ({
+      m: 'classroom_app_loads_total',
+      l: appLoads,
+      v: 1,
+    }));
+    const beacon = (t: string) =>
+      fetch(`${web()}${BEACON_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ v: BEACON_VERSION, t, events: loads }),
+      }).then((r) => r.status);
+    const invented = () =>
+      `${randomBytes(24).toString('base64url')}.${randomBytes(32).toString('base64url')}`;
+    const run = await underAttack(
+      'forged metrics: 2,000 invented and 100 genuine tokens',
+      async () => {
+        const forged = await inParallel(2_000, 20, () => beacon(invented()));
+        // Genuine tokens, as anyone gets them: the web app's renewal route grants a new page one.
+        const genuine = await inParallel(100, 10, async () => {
+          const grant = await fetch(`${web()}/api/metrics-token`, {
+            method: 'POST',
+            headers: { origin: web(), 'content-type': 'text/plain' },
+            body: JSON.stringify({ token: invented() }),
+          });
+          assert.equal(grant.status, 200);
+          return beacon(((await grant.json()) as { token: string }).token);
+        });
+        return { forged, genuine };
+      },
+    );
+    assert.ok(
+      run.result.forged.every((status) => status >= 400),
+      'forged beacons are refused',
+    );
+    const web_ = webOf(run);
+    assert.equal(
+      moved(web_, 'classroom_app_loads_total', appLoads),
+      100,
+      'one app load per genuine page, none from invented tokens',
+    );
+    assert.equal(
+      moved(web_, 'metrics_aggregator_rejected_total', { reason: 'token_invalid' }),
+      2_000 * 50,
+    );
+    assert.equal(
+      moved(web_, 'metrics_aggregator_rejected_total', { reason: 'once_per_page' }),
+      100 * 49,
+    );
+  });
 });

@@ -45,6 +45,16 @@ const envSchema = z.object({
   REALTIME_CORS_ORIGINS: z.string().default('*'),
   REALTIME_RATE_LIMIT_PER_SECOND: envInt(1, 100_000).default(20),
   REALTIME_RATE_LIMIT_BURST: envInt(1, 100_000).default(40),
+  /**
+   * `session:sync` (a whole view for a few bytes) per socket: a client needs one after a gap,
+   * not a stream of them. Three at once, then this many a minute.
+   */
+  REALTIME_SYNCS_PER_MINUTE_PER_SOCKET: envInt(1, 6_000).default(6),
+  /**
+   * A socket whose last this many messages were all refused for their rate is closed: a client
+   * that ignores "slow down" costs the process a refusal per message otherwise.
+   */
+  REALTIME_REFUSALS_BEFORE_DISCONNECT: envInt(10, 100_000).default(100),
   REALTIME_PRESENCE_GONE_AFTER_MS: envInt(1_000, 3_600_000).default(30_000),
   REALTIME_SESSION_IDLE_EVICT_MS: envInt(1_000, 24 * 3_600_000).default(10 * 60_000),
   REALTIME_STUDENT_BROADCAST_INTERVAL_MS: envInt(0, 10_000).default(250),
@@ -119,6 +129,8 @@ export interface RealtimeConfig {
   corsOrigins: '*' | string[];
   rateLimitPerSecond: number;
   rateLimitBurst: number;
+  syncsPerMinutePerSocket: number;
+  refusalsBeforeDisconnect: number;
   presenceGoneAfterMs: number;
   sessionIdleEvictMs: number;
   studentBroadcastIntervalMs: number;
@@ -175,6 +187,8 @@ export function loadRealtimeConfig(
             .filter(Boolean),
     rateLimitPerSecond: e.REALTIME_RATE_LIMIT_PER_SECOND,
     rateLimitBurst: e.REALTIME_RATE_LIMIT_BURST,
+    syncsPerMinutePerSocket: e.REALTIME_SYNCS_PER_MINUTE_PER_SOCKET,
+    refusalsBeforeDisconnect: e.REALTIME_REFUSALS_BEFORE_DISCONNECT,
     presenceGoneAfterMs: e.REALTIME_PRESENCE_GONE_AFTER_MS,
     sessionIdleEvictMs: e.REALTIME_SESSION_IDLE_EVICT_MS,
     studentBroadcastIntervalMs: e.REALTIME_STUDENT_BROADCAST_INTERVAL_MS,

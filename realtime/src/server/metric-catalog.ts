@@ -57,7 +57,7 @@ export const REALTIME_METRICS = {
   },
   rejectedMessages: {
     name: 'realtime_rejected_messages_total',
-    help: 'Client messages refused, by reason (an error code).',
+    help: 'Client messages refused, by reason (an error code; closed_ignoring_rate_limit: a socket closed because its client kept sending while refused).',
     type: 'counter',
     labelNames: ['reason'],
   },

@@ -29,7 +29,8 @@ export interface RealtimeMetrics {
   storeCommitSeconds: Histogram;
   httpRefused: Counter<'reason'>;
   countCommand(type: string, result: CommandResult): void;
-  countRejected(reason: ErrorCode): void;
+  /** A refused message (its error code), or a socket closed for ignoring refusals. */
+  countRejected(reason: ErrorCode | 'closed_ignoring_rate_limit'): void;
   /** An HTTP request cut off before it reached socket.io or the API (slowloris, garbage). */
   countHttpRefused(reason: RealtimeHttpRefusalReason): void;
   /** One client event's receive → ack time. */

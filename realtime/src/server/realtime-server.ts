@@ -182,6 +182,8 @@ export async function createRealtimeServer(
     metrics,
     tokens,
     socketsPerStudent: config.socketsPerStudent,
+    syncsPerMinutePerSocket: config.syncsPerMinutePerSocket,
+    refusalsBeforeDisconnect: config.refusalsBeforeDisconnect,
     // 2 MiB/s of sync replies per session, 8 MiB at once (a class of 60 catching up at 120 KiB).
     syncBudget: new SyncBudget(512, 2_048, clock),
   });

@@ -10,6 +10,7 @@ import {
 } from '../protocol/index.ts';
 import type { Clock } from './clock.ts';
 import type { RealtimeMetrics } from './metrics.ts';
+import { TokenBucket } from './rate-limiter.ts';
 import type { SyncBudget } from './sync-budget.ts';
 import { renewTeacherToken, wallClockNow, watchTeacherExpiry } from './teacher-expiry.ts';
 import type { TokenService } from './tokens.ts';
@@ -30,7 +31,14 @@ export interface SocketHandlerDeps {
   socketsPerStudent: number;
   /** Each session's shared budget for `session:sync` replies (tokens of SYNC_BYTES_PER_TOKEN). */
   syncBudget: SyncBudget;
+  /** `session:sync` per socket (after a burst of SYNC_BURST_PER_SOCKET). */
+  syncsPerMinutePerSocket: number;
+  /** Consecutive rate-limit refusals after which a socket is closed. */
+  refusalsBeforeDisconnect: number;
 }
+
+/** Syncs a socket may send at once: on connecting, after a gap, and one spare. */
+const SYNC_BURST_PER_SOCKET = 3;
 
 /**
  * Handlers are shared by every socket (`this` is the socket) rather than closures per socket:
@@ -153,10 +161,36 @@ function dispatchEvent(this: AppSocket, event: string, ...args: unknown[]): void
   void reply(this, deps, event, args[0]).then((result) => {
     if (!result.ok) deps.metrics.countRejected(result.code);
     else if (event === 'session:sync') chargeSync(this, deps, result);
+    if (closedForIgnoringLimits(this, deps, result)) return;
     deps.metrics.observeAck(event, (performance.now() - started) / 1000);
     if (ack) ack(result);
     else if (!result.ok) this.emit('protocol:error', result);
   });
+}
+
+/**
+ * Closes a socket whose last `refusalsBeforeDisconnect` messages were all refused for their rate:
+ * every refusal still costs a decode and a reply, so a client that never slows down is cut off
+ * (it may connect again, through the handshake's own limits). True when it was closed.
+ */
+function closedForIgnoringLimits(
+  socket: AppSocket,
+  deps: SocketHandlerDeps,
+  result: Reply,
+): boolean {
+  const { data } = socket;
+  // Replies still in flight when it was closed: counted once, answered no more.
+  if (!socket.connected) return true;
+  if (result.ok || result.code !== 'rate_limited') {
+    data.refusedInARow = 0;
+    return false;
+  }
+  data.refusedInARow = (data.refusedInARow ?? 0) + 1;
+  if (data.refusedInARow < deps.refusalsBeforeDisconnect) return false;
+  deps.metrics.countRejected('closed_ignoring_rate_limit');
+  socket.emit('session:closed', protocolError('rate_limited', 'Too many messages; reconnecting.'));
+  socket.disconnect(true);
+  return true;
 }
 
 /** Reply bytes one message token pays for: a sync of a big named reveal costs dozens. */
@@ -184,8 +218,16 @@ async function reply(
   const { data } = socket;
   if (!data.bucket.take()) return protocolError('rate_limited');
   const sessionId = 'sessionId' in data ? data.sessionId : undefined;
-  if (event === 'session:sync' && sessionId && !deps.syncBudget.allows(sessionId))
-    return protocolError('rate_limited', 'Too many students are catching up; try again shortly.');
+  if (event === 'session:sync') {
+    const syncs = (data.syncBucket ??= new TokenBucket(
+      deps.syncsPerMinutePerSocket / 60,
+      SYNC_BURST_PER_SOCKET,
+      deps.clock,
+    ));
+    if (!syncs.take()) return protocolError('rate_limited', 'Syncing too often; wait a little.');
+    if (sessionId && !deps.syncBudget.allows(sessionId))
+      return protocolError('rate_limited', 'Too many students are catching up; try again shortly.');
+  }
   if (messageBytes(message) > LIMITS.maxPayloadBytes) return protocolError('payload_too_large');
   try {
     if (event === 'ping') return ping(socket, deps, message);

@@ -124,12 +124,16 @@ const envSchema = z.object({
    * Renewals one source address may ask for per minute (its burst too). A school of 2,000 open
    * pages behind one address renews about 2,000 times per lesson hour, spread over a quarter of it.
    */
-  WEB_METRICS_TOKEN_RENEWALS_PER_MINUTE: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1_000_000)
-    .default(3000),
+  WEB_METRICS_TOKEN_RENEWALS_PER_MINUTE: envInt(1, 1_000_000).default(3000),
+  /**
+   * New reporting pages (tokens with a new page id, from page loads or renewals of forged tokens)
+   * one source address gets per minute, after a burst of WEB_METRICS_NEW_PAGES_BURST: a school
+   * behind one address loading every page at 8 am fits; a script loading pages to collect tokens
+   * gets this many app loads counted a minute at most. Over it, a page is served without a token
+   * and does not report.
+   */
+  WEB_METRICS_NEW_PAGES_PER_MINUTE: envInt(1, 1_000_000).default(600),
+  WEB_METRICS_NEW_PAGES_BURST: envInt(1, 10_000_000).default(3000),
   /** The Firebase web app's API key (public; browsers sign in with it). */
   FIREBASE_WEB_API_KEY: z.string().min(1).max(200).optional(),
   FIREBASE_AUTH_DOMAIN: z.string().min(1).max(200).optional(),
@@ -202,6 +206,8 @@ export interface MetricsPageTokenConfig {
   secret: string | undefined;
   ttlSeconds: number;
   renewalsPerMinutePerSource: number;
+  newPagesPerMinutePerSource: number;
+  newPagesBurstPerSource: number;
 }
 
 export interface WebConfig {
@@ -272,6 +278,8 @@ export function loadWebConfig(env: Record<string, string | undefined> = process.
       secret: e.METRICS_PAGE_TOKEN_SECRET,
       ttlSeconds: e.WEB_METRICS_TOKEN_TTL_SECONDS,
       renewalsPerMinutePerSource: e.WEB_METRICS_TOKEN_RENEWALS_PER_MINUTE,
+      newPagesPerMinutePerSource: e.WEB_METRICS_NEW_PAGES_PER_MINUTE,
+      newPagesBurstPerSource: e.WEB_METRICS_NEW_PAGES_BURST,
     },
     defaultStudentTransport: firebase ? (e.DEFAULT_STUDENT_TRANSPORT ?? 'firebase') : 'socket',
     wsDarkLaunchShare: firebase ? e.WS_DARK_LAUNCH_SHARE : 0,

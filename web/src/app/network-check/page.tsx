@@ -14,5 +14,5 @@ export const metadata: Metadata = { title: 'Network check' };
 export default async function NetworkCheckPage() {
   const config = webConfig();
   const targets = networkCheckTargets(config, (await headers()).get('host'));
-  return <NetworkCheckApp targets={targets} metrics={pageMetricsSettings(config)} />;
+  return <NetworkCheckApp targets={targets} metrics={await pageMetricsSettings(config)} />;
 }

@@ -2,7 +2,7 @@ import { signInFirebaseStudent } from '@classpulse/realtime/firebase-admin';
 import { apiError, json } from '../../../server/api-response.ts';
 import { readJsonValue } from '../../../server/request-body.ts';
 import { webConfig } from '../../../server/config.ts';
-import { requestSource } from '../../../server/accounts/sign-in.ts';
+import { requestSource } from '../../../server/request-source.ts';
 import { firebaseAdmin } from '../../../server/firebase-admin.ts';
 
 /** HTTP status for the protocol's errors a join can end with. */

@@ -1,5 +1,5 @@
 import { pageTokenRenewalSchema } from '@classpulse/metrics-aggregator/page-token';
-import { requestSource } from '../../../server/accounts/sign-in.ts';
+import { requestSource } from '../../../server/request-source.ts';
 import { apiError, json } from '../../../server/api-response.ts';
 import { webConfig } from '../../../server/config.ts';
 import { grantPageToken } from '../../../server/metrics-page-token.ts';
@@ -26,7 +26,8 @@ export async function POST(request: Request): Promise<Response> {
     const perMinute = config.metricsPageToken.renewalsPerMinutePerSource;
     return new TokenBucketPerKey(perMinute, perMinute);
   });
-  const waitMs = perSource.take(requestSource(request));
+  const source = requestSource(request);
+  const waitMs = perSource.take(source);
   if (waitMs > 0) {
     const response = apiError(429, 'rate_limited', 'Too many token renewals from this network.');
     response.headers.set('retry-after', String(Math.ceil(waitMs / 1000)));
@@ -34,5 +35,8 @@ export async function POST(request: Request): Promise<Response> {
   }
   const body = await readJsonBody(request, pageTokenRenewalSchema, MAX_BODY_BYTES);
   if (!body.ok) return body.response;
-  return json(grantPageToken(config, body.data.token));
+  const grant = grantPageToken(config, source, body.data.token);
+  if (!grant)
+    return apiError(429, 'rate_limited', 'Too many new pages from this network; try later.');
+  return json(grant);
 }

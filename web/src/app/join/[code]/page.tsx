@@ -46,7 +46,7 @@ export default async function StudentSessionPage({
     <StudentApp
       code={code.data}
       connection={connection}
-      metrics={pageMetricsSettings(config)}
+      metrics={await pageMetricsSettings(config)}
       signIn={signIn}
     />
   );

@@ -3,7 +3,8 @@ import { apiError, validationError } from '../../../../server/api-response.ts';
 import { readJsonValue } from '../../../../server/request-body.ts';
 import { emailField } from '../../../../server/accounts/fields.ts';
 import { failureResponse, signedInResponse } from '../../../../server/accounts/responses.ts';
-import { requestSource, signInWithPassword } from '../../../../server/accounts/sign-in.ts';
+import { signInWithPassword } from '../../../../server/accounts/sign-in.ts';
+import { requestSource } from '../../../../server/request-source.ts';
 import { PASSWORD_MAX_LENGTH } from '../../../../server/accounts/passwords.ts';
 
 const bodySchema = z.object({

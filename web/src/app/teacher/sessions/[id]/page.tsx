@@ -28,7 +28,7 @@ export default async function SessionDashboardPage({
       joinCode={session.joinCode}
       joinUrl={link.url}
       qrSvg={link.qrSvg}
-      metrics={pageMetricsSettings(config)}
+      metrics={await pageMetricsSettings(config)}
       firebaseDefaults={
         config.firebase
           ? {

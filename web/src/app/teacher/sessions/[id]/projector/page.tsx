@@ -24,7 +24,7 @@ export default async function ProjectorPage({ params }: { params: Promise<{ id: 
       joinCode={session.joinCode}
       joinHost={host ?? 'localhost:3000'}
       qrSvg={link.qrSvg}
-      metrics={pageMetricsSettings(webConfig())}
+      metrics={await pageMetricsSettings(webConfig())}
     />
   );
 }

@@ -192,11 +192,12 @@ describe('syncing in a loop', () => {
         teacher.socket.emit('session:sync', { sessionId: session.sessionId }, resolve),
       );
     const replies = [];
-    for (let i = 0; i < 60; i++) replies.push(await emitSync());
+    // Fewer than REALTIME_REFUSALS_BEFORE_DISCONNECT (30) in a row: refused, not yet closed.
+    for (let i = 0; i < 25; i++) replies.push(await emitSync());
     const served = replies.filter((r) => r.ok).length;
     const limited = replies.filter((r) => !r.ok && r.code === 'rate_limited').length;
-    assert.ok(served >= 1 && served <= 25, `${served} syncs served`);
-    assert.equal(served + limited, 60);
+    assert.ok(served >= 1 && served <= 3, `${served} syncs served`);
+    assert.equal(served + limited, 25);
     // Someone else's message is still answered at once.
     const pong = await new Promise<{ ok: boolean }>((resolve) =>
       student.socket.emit('ping', { sentAt: Date.now() }, resolve),

@@ -54,7 +54,7 @@ const envSchema = z.object({
    * A socket whose last this many messages were all refused for their rate is closed: a client
    * that ignores "slow down" costs the process a refusal per message otherwise.
    */
-  REALTIME_REFUSALS_BEFORE_DISCONNECT: envInt(10, 100_000).default(100),
+  REALTIME_REFUSALS_BEFORE_DISCONNECT: envInt(10, 100_000).default(30),
   REALTIME_PRESENCE_GONE_AFTER_MS: envInt(1_000, 3_600_000).default(30_000),
   REALTIME_SESSION_IDLE_EVICT_MS: envInt(1_000, 24 * 3_600_000).default(10 * 60_000),
   REALTIME_STUDENT_BROADCAST_INTERVAL_MS: envInt(0, 10_000).default(250),

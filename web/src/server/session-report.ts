@@ -1,5 +1,7 @@
-import type { SessionState } from '@classpulse/realtime/protocol';
+import { reportStudents } from '@classpulse/realtime/engine';
+import type { ReportedResponse, SessionState } from '@classpulse/realtime/protocol';
 import { answerText } from '../lib/answer-text.ts';
+import type { OpenedAnswers } from './answers-stream.ts';
 import type { CsvCell } from './csv.ts';
 import { database } from './db.ts';
 import { sessionStudentEmails } from './data/session-student-repository.ts';
@@ -32,26 +34,29 @@ export async function studentEmails(sessionId: string): Promise<Map<string, stri
   return sessionStudentEmails(await database(), sessionId);
 }
 
-/**
- * Rows of the per-student report: a header, then one row per student with one cell per question
- * slide. With signed-in students, an Email column follows the name.
- */
-export function reportRows(state: SessionState, emails: ReadonlyMap<string, string>): CsvCell[][] {
-  const slides = state.deck.slides.filter((s) => s.question);
-  const withEmail = emails.size > 0;
-  const header = [
+type Slide = SessionState['deck']['slides'][number];
+
+/** The report's first row: the student, their address when students signed in, the questions. */
+export function reportHeader(slides: readonly Slide[], withEmail: boolean): CsvCell[] {
+  return [
     'Student',
     ...(withEmail ? ['Email'] : []),
     ...slides.map((s, i) => `${i + 1}. ${s.title || s.question?.prompt || s.id}`),
   ];
-  const students = Object.values(state.students)
-    .filter((s) => !s.removed)
-    .sort((a, b) => a.name.localeCompare(b.name));
-  const rows = students.map((student) => [
-    student.name,
-    ...(withEmail ? [emails.get(student.id) ?? ''] : []),
+}
+
+/** One student's row: name, address (with `email` not undefined), a cell per question slide. */
+export function reportRow(
+  slides: readonly Slide[],
+  name: string,
+  email: string | undefined,
+  responses: Readonly<Record<string, ReportedResponse | undefined>>,
+): CsvCell[] {
+  return [
+    name,
+    ...(email === undefined ? [] : [email]),
     ...slides.map((slide) => {
-      const response = state.responses[slide.id]?.[student.id];
+      const response = responses[slide.id];
       if (!response) return '';
       const { answer } = response;
       // Numbers stay numbers, so a spreadsheet can sum them (−5 is −5, not text).
@@ -60,8 +65,56 @@ export function reportRows(state: SessionState, emails: ReadonlyMap<string, stri
       const text = answerText(slide.question, answer);
       return response.hidden ? `${text} (hidden)` : text;
     }),
-  ]);
-  return [header, ...rows];
+  ];
+}
+
+const questionSlides = (state: SessionState) => state.deck.slides.filter((s) => s.question);
+
+/**
+ * Rows of the per-student report: a header, then one row per student with one cell per question
+ * slide. With signed-in students, an Email column follows the name.
+ */
+export function reportRows(state: SessionState, emails: ReadonlyMap<string, string>): CsvCell[][] {
+  const slides = questionSlides(state);
+  const withEmail = emails.size > 0;
+  const rows = reportStudents(state).map((student) =>
+    reportRow(
+      slides,
+      student.name,
+      withEmail ? (emails.get(student.id) ?? '') : undefined,
+      Object.fromEntries(slides.map((s) => [s.id, state.responses[s.id]?.[student.id]])),
+    ),
+  );
+  return [reportHeader(slides, withEmail), ...rows];
+}
+
+/** Students per chunk of the streamed report: a few hundred rows, tens of kilobytes of CSV. */
+const STUDENTS_PER_CHUNK = 200;
+
+/**
+ * The same rows as `reportRows`, from an opened answers stream, a chunk at a time as the
+ * download is read: the header, then the students as the realtime tier streams them.
+ */
+export async function* reportRowChunks(
+  opened: Extract<OpenedAnswers, { ok: true }>,
+  emails: ReadonlyMap<string, string>,
+): AsyncGenerator<CsvCell[][], void, undefined> {
+  const { state } = opened;
+  const slides = questionSlides(state);
+  const withEmail = emails.size > 0;
+  yield [reportHeader(slides, withEmail)];
+  let chunk: CsvCell[][] = [];
+  for await (const { studentId, responses } of opened.students) {
+    const name = state.students[studentId]?.name ?? 'Unknown student';
+    chunk.push(
+      reportRow(slides, name, withEmail ? (emails.get(studentId) ?? '') : undefined, responses),
+    );
+    if (chunk.length >= STUDENTS_PER_CHUNK) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  yield chunk;
 }
 
 /**

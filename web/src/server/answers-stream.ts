@@ -5,7 +5,11 @@ import {
   type ReportedResponse,
   type SessionState,
 } from '@classpulse/realtime/protocol';
-import { getFromRealtime, type RealtimeFailure } from './realtime-session.ts';
+import {
+  streamFromRealtime,
+  type RealtimeFailure,
+  type RealtimeStream,
+} from './realtime-session.ts';
 
 export interface StudentAnswers {
   studentId: string;
@@ -33,11 +37,9 @@ export async function openAnswersStream(
   teacherId: string,
   sessionId: string,
 ): Promise<OpenedAnswers> {
-  const got = await getFromRealtime(teacherId, sessionId, '/answers');
+  const got = await streamFromRealtime(teacherId, sessionId, '/answers');
   if (!got.ok) return got;
-  const body = got.response.body;
-  if (!body) return { ok: false, status: 502, message: UNREADABLE };
-  const lines = parsedLines(body);
+  const lines = parsedLines(got);
   const head = await lines.next().catch(() => null);
   if (!head || head.done || head.value.k !== 'head') {
     await lines.return();
@@ -68,9 +70,9 @@ async function* studentsOf(
 
 /** The stream's lines, parsed and checked; throws on an unreadable or oversized line. */
 async function* parsedLines(
-  body: ReadableStream<Uint8Array>,
+  stream: RealtimeStream,
 ): AsyncGenerator<AnswersStreamLine, void, undefined> {
-  for await (const text of ndjsonLines(body, ANSWERS_STREAM_LINE_BYTES_MAX)) {
+  for await (const text of ndjsonLines(stream, ANSWERS_STREAM_LINE_BYTES_MAX)) {
     const line = parseAnswersStreamLine(text);
     if (!line) throw new Error('an unreadable line in the answers stream');
     yield line;
@@ -80,20 +82,18 @@ async function* parsedLines(
 /**
  * The lines of an NDJSON byte stream as they arrive (UTF-8, split on "\n"), each at most
  * `maxChars` long. Reads the next chunk only when the caller wants the next line; stopping
- * early cancels the stream.
+ * early (or a bad line) closes the stream.
  */
 export async function* ndjsonLines(
-  body: ReadableStream<Uint8Array>,
+  stream: RealtimeStream,
   maxChars: number,
 ): AsyncGenerator<string, void, undefined> {
-  const reader = body.getReader();
   const decoder = new TextDecoder();
   let pending = '';
   let finished = false;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      pending += done ? decoder.decode() : decoder.decode(value, { stream: true });
+    for await (const chunk of stream.body) {
+      pending += decoder.decode(chunk, { stream: true });
       let start = 0;
       for (let end = pending.indexOf('\n'); end !== -1; end = pending.indexOf('\n', start)) {
         const line = pending.slice(start, end);
@@ -102,14 +102,11 @@ export async function* ndjsonLines(
       }
       pending = pending.slice(start);
       if (pending.length > maxChars) throw new Error('a line of the stream is too long');
-      if (done) {
-        finished = true;
-        if (pending.length > 0) yield pending;
-        return;
-      }
     }
+    pending += decoder.decode();
+    finished = true;
+    if (pending.length > 0) yield pending;
   } finally {
-    if (!finished) await reader.cancel().catch(() => undefined);
-    reader.releaseLock();
+    if (!finished) stream.destroy();
   }
 }

@@ -66,7 +66,16 @@ export function textStream(parts: AsyncIterable<string>): ReadableStream<Uint8Ar
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        const next = await iterator.next();
+        let next: IteratorResult<string>;
+        try {
+          next = await iterator.next();
+        } catch (error) {
+          // Never an AbortError: Next.js takes that for a browser that left and would leave the
+          // download open; any other error makes it close the connection, so the browser sees
+          // the download failed rather than a file cut short.
+          controller.error(new Error('the download failed part-way', { cause: error }));
+          return;
+        }
         if (next.done) controller.close();
         else controller.enqueue(encoder.encode(next.value));
       },

@@ -60,6 +60,8 @@ export async function seedAnswers(options: SeedOptions): Promise<Seeded> {
     synchronous: 'normal',
     snapshotEvery: 200,
   });
+  // The store's writer thread does not hold the process open; the seeder must, while it writes.
+  const keepAlive = setInterval(() => undefined, 1_000);
   try {
     let state = await store.load(options.sessionId);
     if (!state) throw new Error(`no session ${options.sessionId} to seed`);
@@ -160,5 +162,6 @@ export async function seedAnswers(options: SeedOptions): Promise<Seeded> {
     return { answers, studentIds };
   } finally {
     await store.close();
+    clearInterval(keepAlive);
   }
 }

@@ -1,9 +1,9 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { manyQuestionsDeck, seedAnswers } from '../../web/test/support/seed-answers.ts';
-import { signInCookie } from '../../web/test/support/sign-in.ts';
-import { OWNER, startStack, type Stack } from '../../web/test/support/stack.ts';
-import { startSessionOf } from './sessions.ts';
+import { manyQuestionsDeck, seedAnswers } from './seed-answers.ts';
+import { signInCookie } from './sign-in.ts';
+import { OWNER, startStack, type Stack } from './stack.ts';
+import { startSessionOf } from './start-session.ts';
 
 /** A seeded session: its id, and what the seeder put in it. */
 export interface SeededSession {

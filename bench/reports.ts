@@ -6,8 +6,9 @@
  * students × 100 questions × BENCH_REPORT_ANSWERS_PER_SLIDE answers (default 2,000 × 100 × 5 =
  * 1,000,000 acknowledged answers) and a 30-student one, seeded through the real engine and SQLite
  * store (web/test/support/seed-answers.ts). Through the real HTTP routes: the health report
- * (JSON), the health CSV and the answers CSV, each read to its end: time to first byte and to the
- * last, and the server process's peak RSS above where it stood before the request.
+ * (JSON), the health CSV, the answers CSV and the answers report page (its HTML), each read to its
+ * end: time to first byte and to the last, and the server process's peak RSS above where it stood
+ * before the request.
  *
  * Pages: a second stack holds live sessions of BENCH_PAGE_STUDENTS (default 2,000) and of 30
  * students (10 questions, one answer each); Chromium at 1366×768 opens the dashboard and the
@@ -38,10 +39,12 @@ const PAGE_STUDENTS = numberFromEnv('BENCH_PAGE_STUDENTS', 2_000);
 const BASELINE_STUDENTS = 30;
 const CACHE = process.env.BENCH_REPORT_SEED_CACHE;
 
+/** What is read of each session: the downloads, and the answers report page (its HTML). */
 const DOWNLOADS = {
-  'health report (JSON)': 'health.json',
-  'health CSV': 'health.csv',
-  'answers CSV': 'report.csv',
+  'health report (JSON)': (id: string) => `/api/sessions/${id}/health.json`,
+  'health CSV': (id: string) => `/api/sessions/${id}/health.csv`,
+  'answers CSV': (id: string) => `/api/sessions/${id}/report.csv`,
+  'answers report page': (id: string) => `/teacher/sessions/${id}/report`,
 } as const;
 type DownloadName = keyof typeof DOWNLOADS;
 
@@ -83,12 +86,10 @@ async function reportsBench(): Promise<void> {
     const cookie = await signInCookie(stack.webUrl, OWNER);
     const measure = async (sessionId: string) => {
       const out = {} as Record<DownloadName, TimedDownload>;
-      for (const [name, file] of Object.entries(DOWNLOADS) as Array<[DownloadName, string]>)
-        out[name] = await timeDownload(
-          `${stack.webUrl}/api/sessions/${sessionId}/${file}`,
-          cookie,
-          stack.pid,
-        );
+      for (const [name, path] of Object.entries(DOWNLOADS) as Array<
+        [DownloadName, (id: string) => string]
+      >)
+        out[name] = await timeDownload(`${stack.webUrl}${path(sessionId)}`, cookie, stack.pid);
       return out;
     };
     // Both sessions are read once first: the first read of a session loads it into the realtime

@@ -62,9 +62,7 @@ export async function timeStudentPage(
     // Until the search has narrowed the table to that one student.
     while ((await table.locator('tbody tr').count()) !== 1) await page.waitForTimeout(5);
     const searchMs = performance.now() - searching;
-    const { metrics } = (await cdp.send('Performance.getMetrics')) as {
-      metrics: Array<{ name: string; value: number }>;
-    };
+    const { metrics } = await cdp.send('Performance.getMetrics');
     const heapBytes = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
     return { renderedMs, searchMs, heapBytes, elements };
   } finally {

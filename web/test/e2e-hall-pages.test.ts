@@ -2,7 +2,8 @@
  * A lecture hall of 2,000 students on the teacher's pages in Chromium (seeded through the engine
  * and the SQLite store): the dashboard's roster and the health page's student table render a page
  * of rows, find a student by name, and the health page fits a 1366 px screen without scrolling
- * sideways, says "network dropped" rather than "transport close", and filters by what happened.
+ * sideways, says "network dropped" rather than "transport close", and filters by what happened;
+ * the answers report renders a page of students and finds one.
  * Screenshots at 1366×768 and 360 px go to test-artifacts/.
  */
 import assert from 'node:assert/strict';
@@ -106,6 +107,25 @@ describe('a hall of 2,000 students on the teacher pages in Chromium', { timeout:
     await page.getByLabel('Show').selectOption({ label: 'All students' });
     await table.getByRole('row', { name: new RegExp(`^${wanted}\\b`) }).waitFor();
     await assertAccessible(page, 'the health page of a 2,000-student session');
+    await page.context().close();
+  });
+
+  it('the answers report shows a page of students and finds one among 2,000', async () => {
+    const page = await teacherPage(1366, 768);
+    await page.goto(`/teacher/sessions/${session.sessionId}/report`);
+    const table = page.getByRole('region', { name: 'Answers by student, scrollable' });
+    await table.getByRole('row').nth(1).waitFor();
+    assert.equal(await table.locator('tbody tr').count(), 100, 'a page of rows, not 2,000');
+    await page.getByText(`Showing 100 of ${STUDENTS}`).waitFor();
+    await page.getByText(`${STUDENTS} of ${STUDENTS} answered`).first().waitFor();
+    const wanted = seededName(1_234);
+    await page.getByLabel('Find a student').fill(wanted);
+    const row = table.getByRole('row', { name: new RegExp(`^${wanted}\\b`) });
+    await row.waitFor();
+    assert.equal(await table.locator('tbody tr').count(), 1);
+    // Seeded answers: option (student + round) mod 4 of Alpha…Delta.
+    assert.equal(await row.getByRole('cell').first().textContent(), 'Charlie');
+    await assertAccessible(page, 'the answers report of a 2,000-student session');
     await page.context().close();
   });
 

@@ -15,7 +15,10 @@ export type AnswersStreamLine =
   | { k: 'end'; students: number };
 
 /** What a report needs of a stored response (not its revision history). */
-export type ReportedResponse = Pick<StoredResponse, 'answer' | 'hidden' | 'submittedAt'>;
+export type ReportedResponse = Pick<
+  StoredResponse,
+  'answer' | 'hidden' | 'firstSubmittedAt' | 'submittedAt'
+>;
 
 /** The most a line may hold: a head of 20,000 students or 100 drawings as a student's line. */
 export const ANSWERS_STREAM_LINE_BYTES_MAX = 16 * 1024 * 1024;
@@ -43,6 +46,7 @@ export const answersStreamLineSchema = z.discriminatedUnion('k', [
       z.object({
         answer: z.looseObject({ kind: z.string() }),
         hidden: z.boolean(),
+        firstSubmittedAt: z.number(),
         submittedAt: z.number(),
       }),
     ),
@@ -64,5 +68,10 @@ export function parseAnswersStreamLine(line: string): AnswersStreamLine | null {
 
 /** A response as a report line carries it. */
 export function reportedResponse(response: StoredResponse): ReportedResponse {
-  return { answer: response.answer, hidden: response.hidden, submittedAt: response.submittedAt };
+  return {
+    answer: response.answer,
+    hidden: response.hidden,
+    firstSubmittedAt: response.firstSubmittedAt,
+    submittedAt: response.submittedAt,
+  };
 }

@@ -1,5 +1,11 @@
 import { reportStudents } from '@classpulse/realtime/engine';
-import type { ReportedResponse, SessionState } from '@classpulse/realtime/protocol';
+import type {
+  Question,
+  ReportedResponse,
+  SessionState,
+  Slide,
+} from '@classpulse/realtime/protocol';
+import type { ResultEntry } from '../components/results/aggregate.ts';
 import { answerText } from '../lib/answer-text.ts';
 import type { OpenedAnswers } from './answers-stream.ts';
 import type { CsvCell } from './csv.ts';
@@ -34,8 +40,6 @@ export async function studentEmails(sessionId: string): Promise<Map<string, stri
   return sessionStudentEmails(await database(), sessionId);
 }
 
-type Slide = SessionState['deck']['slides'][number];
-
 /** The report's first row: the student, their address when students signed in, the questions. */
 export function reportHeader(slides: readonly Slide[], withEmail: boolean): CsvCell[] {
   return [
@@ -69,6 +73,54 @@ export function reportRow(
 }
 
 const questionSlides = (state: SessionState) => state.deck.slides.filter((s) => s.question);
+
+/** A question slide's results on the report page (components/teacher/SessionReport.tsx). */
+export interface ReportSlideAnswers {
+  slide: Slide & { question: Question };
+  number: number;
+  entries: Array<ResultEntry & { firstSubmittedAt: number }>;
+}
+
+/**
+ * What the report page shows, from an opened answers stream read to its end: the CSV's rows and
+ * each question slide's answers for its results (in the order students first answered, as the
+ * live results list them).
+ */
+export async function readReport(
+  opened: Extract<OpenedAnswers, { ok: true }>,
+  emails: ReadonlyMap<string, string>,
+): Promise<{ rows: CsvCell[][]; slides: ReportSlideAnswers[] }> {
+  const { state } = opened;
+  const slides: ReportSlideAnswers[] = [];
+  const bySlide = new Map<string, ReportSlideAnswers['entries']>();
+  state.deck.slides.forEach((slide, i) => {
+    if (!slide.question) return;
+    const entries: ReportSlideAnswers['entries'] = [];
+    bySlide.set(slide.id, entries);
+    slides.push({ slide: { ...slide, question: slide.question }, number: i + 1, entries });
+  });
+  const rows: CsvCell[][] = [];
+  // The same stream the CSV is written from, read here once for both.
+  const students = opened.students;
+  const teed = (async function* () {
+    for await (const student of students) {
+      const name = state.students[student.studentId]?.name ?? 'Unknown student';
+      for (const [slideId, r] of Object.entries(student.responses))
+        bySlide.get(slideId)?.push({
+          studentId: student.studentId,
+          name,
+          answer: r.answer,
+          hidden: r.hidden,
+          firstSubmittedAt: r.firstSubmittedAt,
+        });
+      yield student;
+    }
+  })();
+  for await (const chunk of reportRowChunks({ ...opened, students: teed }, emails))
+    for (const row of chunk) rows.push(row);
+  for (const { entries } of slides) entries.sort((a, b) => a.firstSubmittedAt - b.firstSubmittedAt);
+  return { rows, slides };
+}
 
 /**
  * Rows of the per-student report: a header, then one row per student with one cell per question

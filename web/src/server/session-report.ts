@@ -11,26 +11,8 @@ import type { OpenedAnswers } from './answers-stream.ts';
 import type { CsvCell } from './csv.ts';
 import { database } from './db.ts';
 import { sessionStudentEmails } from './data/session-student-repository.ts';
-import { getFromRealtime, realtimeSessionUrl, type RealtimeFailure } from './realtime-session.ts';
+import { realtimeSessionUrl } from './realtime-session.ts';
 import { forgetSession, getOwnedSession, teacherTokenFor } from './sessions.ts';
-
-export type ReportResult = { ok: true; state: SessionState } | RealtimeFailure;
-
-/** The session's full state from the realtime tier, for reports and exports. */
-export async function loadSessionState(
-  teacherId: string,
-  sessionId: string,
-): Promise<ReportResult> {
-  const got = await getFromRealtime(teacherId, sessionId);
-  if (!got.ok) return got;
-  try {
-    const body = (await got.response.json()) as { state: SessionState };
-    return { ok: true, state: body.state };
-  } catch {
-    // A body that breaks off or is not JSON: as good as no answer.
-    return { ok: false, status: 503, message: 'The live-session service is not reachable.' };
-  }
-}
 
 /**
  * The school addresses of a session's students who signed in, by student id (empty for a

@@ -12,6 +12,7 @@ export { STUDENTS_PER_SESSION_MAX } from './decide-student.ts';
 export { META_EVENT_TYPES, type EngineEvent, type EngineEventType } from './events.ts';
 export { evolve, evolveAll } from './evolve.ts';
 export type { DecideResult, Decision } from './result.ts';
+export { reportStudents } from './report-order.ts';
 export {
   answerRefusal,
   findSlide,

@@ -1,4 +1,5 @@
 export * from './answers.ts';
+export * from './answers-stream.ts';
 export * from './commands.ts';
 export * from './deck.ts';
 export * from './errors.ts';

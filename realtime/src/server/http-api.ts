@@ -9,6 +9,7 @@ import {
 } from '../protocol/index.ts';
 import { joinSource, type JoinLimiter } from './join-limiter.ts';
 import type { RealtimeMetrics } from './metrics.ts';
+import { writeAnswersStream } from './answers-stream.ts';
 import { authenticate } from './handshake.ts';
 import type { SessionOps } from './session-ops.ts';
 import type { TokenClaims, TokenService } from './tokens.ts';
@@ -57,6 +58,7 @@ export interface HttpApiDeps {
  * `GET`/`DELETE /v1/sessions/:id` (that session's teacher token) read it for reports or delete it
  * with every answer (the owner only); `POST /v1/sessions/:id/commands` runs one teacher command
  * (the web app sets co-teachers with it); `GET /v1/sessions/:id/health` (the same token) its health report;
+ * `GET /v1/sessions/:id/answers` (the same token) its answers for reports, streamed as NDJSON;
  * `/healthz` (the internal port also serves it, with `/metrics`: internal-server.ts).
  */
 export function createHttpApi(deps: HttpApiDeps) {
@@ -184,10 +186,12 @@ async function route(deps: HttpApiDeps, req: IncomingMessage, res: ServerRespons
     return reply.ok ? sendJson(res, 200, reply) : sendError(res, reply);
   }
 
-  // `/v1/sessions/:id` (GET, DELETE) and `/v1/sessions/:id/health` (GET): that session's teacher.
-  const match = /^\/v1\/sessions\/([A-Za-z0-9_-]{1,64})(\/health)?$/.exec(path);
-  const health = match?.[2] !== undefined;
-  if (match?.[1] && (req.method === 'GET' || (req.method === 'DELETE' && !health))) {
+  // `/v1/sessions/:id` (GET, DELETE), `/v1/sessions/:id/health` and `/v1/sessions/:id/answers`
+  // (GET): that session's teacher.
+  const match = /^\/v1\/sessions\/([A-Za-z0-9_-]{1,64})(\/health|\/answers)?$/.exec(path);
+  const health = match?.[2] === '/health';
+  const answers = match?.[2] === '/answers';
+  if (match?.[1] && (req.method === 'GET' || (req.method === 'DELETE' && !match[2]))) {
     const sessionId = match[1];
     const claims = await bearer(deps, req);
     if (!claims.ok) return sendError(res, claims);
@@ -197,6 +201,11 @@ async function route(deps: HttpApiDeps, req: IncomingMessage, res: ServerRespons
     if (health) {
       const report = await deps.ops.health(sessionId, claims.claims.sub);
       return report.ok ? sendJson(res, 200, report) : sendError(res, report);
+    }
+    if (answers) {
+      // Streamed: a session of a million answers never becomes one string (answers-stream.ts).
+      const report = await deps.ops.report(sessionId, claims.claims.sub);
+      return report.ok ? writeAnswersStream(res, report.state) : sendError(res, report);
     }
     if (req.method === 'GET') {
       const report = await deps.ops.report(sessionId, claims.claims.sub);

@@ -16,8 +16,7 @@ import {
   type TeacherSnapshot,
 } from '../protocol/index.ts';
 import type { Clock } from './clock.ts';
-import { buildHealthReport } from './health/health-report.ts';
-import { readHealthRecords } from './health/records.ts';
+import { healthReportFromBatches } from './health/health-report.ts';
 import type { LiveSession } from './live-session.ts';
 import type { SessionRegistry } from './session-registry.ts';
 import type { Member, OpenedViews, Reply, SessionEvent, SessionOps } from './session-ops.ts';
@@ -178,8 +177,7 @@ export function createLocalSessionOps(deps: LocalSessionOpsDeps): LocalSessionOp
       const sources = await registry.healthSources(sessionId);
       if (!sources || !isSessionTeacher(sources.state, teacherId))
         return protocolError('session_not_found');
-      const { records, unreadable } = readHealthRecords(sources.records);
-      return buildHealthReport(sources.state, records, unreadable, clock.now());
+      return healthReportFromBatches(sources.state, sources.records, clock.now());
     },
 
     // Deleting a session and every answer is its owner's alone, not a co-teacher's.

@@ -116,14 +116,14 @@ export class SessionRegistry {
   /** The session as stored (not as held in memory) and its health records, for the report. */
   async healthSources(
     sessionId: string,
-  ): Promise<{ state: SessionState; records: unknown[] } | undefined> {
+  ): Promise<
+    { state: SessionState; records: AsyncIterable<unknown[]> | Iterable<unknown[]> } | undefined
+  > {
     const live = this.sessions.get(sessionId);
     if (live) await live.lastAppend;
-    const [state, records] = await Promise.all([
-      this.options.store.load(sessionId),
-      this.options.store.readHealth?.(sessionId) ?? Promise.resolve([]),
-    ]);
-    return state ? { state, records } : undefined;
+    const state = await this.options.store.load(sessionId);
+    // Read as the report folds them, a stored batch at a time.
+    return state ? { state, records: this.options.store.readHealth?.(sessionId) ?? [] } : undefined;
   }
 
   findSessionIdByJoinCode(joinCode: string): Promise<string | undefined> {

@@ -219,14 +219,19 @@ export function sessionStoreContract(
         { k: 'created', at: 1_000, process: 'p-1' },
         ...[0, 1, 2, 3, 4].map(opened),
       ];
-      assert.deepEqual(await store.readHealth(state.id), expected);
+      const read = async (s: SessionStore, id: string) => {
+        const records: unknown[] = [];
+        for await (const batch of s.readHealth?.(id) ?? []) for (const r of batch) records.push(r);
+        return records;
+      };
+      assert.deepEqual(await read(store, state.id), expected);
       store.recordHealth('no-such-session', [opened(9)]);
-      assert.deepEqual(await store.readHealth('no-such-session'), []);
+      assert.deepEqual(await read(store, 'no-such-session'), []);
       await store.close();
       const again = await reopen();
-      assert.deepEqual(await again.readHealth?.(state.id), expected);
+      assert.deepEqual(await read(again, state.id), expected);
       assert.equal(await again.delete(state.id), true);
-      assert.deepEqual(await again.readHealth?.(state.id), []);
+      assert.deepEqual(await read(again, state.id), []);
       await again.close();
       await cleanup();
     });

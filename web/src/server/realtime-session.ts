@@ -1,3 +1,5 @@
+import { get as httpGet, type IncomingMessage } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import { webConfig } from './config.ts';
 import { getSession, teacherTokenFor } from './sessions.ts';
 
@@ -36,4 +38,43 @@ export async function getFromRealtime(
   if (!response.ok)
     return { ok: false, status: 503, message: 'The live-session service did not answer.' };
   return { ok: true, response };
+}
+
+/** A streamed answer of the realtime tier: its bytes as the reader takes them. */
+export interface RealtimeStream {
+  /** Pauses the connection while the reader is not reading (backpressure). */
+  body: AsyncIterable<Uint8Array>;
+  /** Stops reading and closes the connection (the reader went away). */
+  destroy(): void;
+}
+
+/**
+ * Like `getFromRealtime`, for an answer that streams (a million-answer report): over `node:http`
+ * rather than the app's `fetch`, whose Next.js wrapper is built for answers read whole, so the
+ * bytes flow only as fast as the browser downloads them and stop when it goes away.
+ */
+export async function streamFromRealtime(
+  teacherId: string,
+  sessionId: string,
+  path: string,
+): Promise<({ ok: true } & RealtimeStream) | RealtimeFailure> {
+  if (!(await getSession(teacherId, sessionId)))
+    return { ok: false, status: 404, message: 'This session does not exist.' };
+  const token = await teacherTokenFor(teacherId, sessionId);
+  const url = new URL(realtimeSessionUrl(sessionId, path));
+  const get = url.protocol === 'https:' ? httpsGet : httpGet;
+  const response = await new Promise<IncomingMessage | null>((resolve) => {
+    const request = get(url, { headers: { authorization: `Bearer ${token}` } }, resolve);
+    request.on('error', () => resolve(null));
+  });
+  if (!response)
+    return { ok: false, status: 503, message: 'The live-session service is not reachable.' };
+  const status = response.statusCode ?? 0;
+  if (status < 200 || status >= 300) {
+    response.destroy();
+    return status === 404
+      ? { ok: false, status: 404, message: 'This session no longer exists.' }
+      : { ok: false, status: 503, message: 'The live-session service did not answer.' };
+  }
+  return { ok: true, body: response, destroy: () => response.destroy() };
 }

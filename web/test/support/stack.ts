@@ -19,7 +19,8 @@ export interface Stack {
   /** The embedded probe's URL (GET /metrics), null when it did not start. */
   probeUrl: string | null;
   dataDir: string;
-  /** The launcher's process id (web, realtime and aggregator live in it): for /proc. */
+  /** The launcher's process id (web, realtime and aggregator live in it): for /proc (tests and benches
+   * sample its memory). */
   readonly pid: number;
   /** The owner (an admin) the stack created through the printed setup link; null with `owner: false`. */
   owner: Credentials | null;
@@ -195,6 +196,9 @@ export async function startStack(
     realtimeUrl,
     get metricsUrl() {
       return running.metrics;
+    },
+    get pid() {
+      return running.child.pid ?? 0;
     },
     get realtimeMetricsUrl() {
       return running.realtimeMetrics;

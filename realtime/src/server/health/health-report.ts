@@ -1,3 +1,4 @@
+<<<<<<< HEAD
 import {
   isInClass,
   type HealthReport,
@@ -39,6 +40,16 @@ interface AnswerTally {
   serverMs: number | null;
   refused: boolean;
 }
+=======
+import type { HealthReport, HealthStudent, SessionState } from '../../protocol/index.ts';
+import {
+  answerKey,
+  createHealthTally,
+  type AnswerTally,
+  type HealthTallies,
+} from './health-tally.ts';
+import { healthRecordSchema, type HealthRecord } from './records.ts';
+>>>>>>> i19-reports
 
 /**
  * The health report of one session, from its durable state (as the store holds it now) and its
@@ -46,116 +57,75 @@ interface AnswerTally {
  */
 export function buildHealthReport(
   state: SessionState,
-  records: readonly HealthRecord[],
+  records: Iterable<HealthRecord>,
   unreadable: number,
   now: number,
 ): HealthReport {
-  const students = new Map<string, StudentTally>();
-  const tally = (studentId: string): StudentTally => {
-    let t = students.get(studentId);
-    if (!t) {
-      t = { connections: 0, disconnects: 0, transports: new Set(), reasons: new Map() };
-      students.set(studentId, t);
-    }
-    return t;
-  };
-  const connections = new Map<string, Connection>();
-  /** The open Firebase connection of each student (one presence node each). */
-  const firebaseOpen = new Map<string, string>();
-  const answers = new Map<string, AnswerTally>();
-  const restarts: HealthReport['restarts'] = [];
-  let lastProcess: string | null = null;
+  const tally = createHealthTally(state);
+  for (const record of records) tally.add(record);
+  return reportOf(state, tally.finish(), unreadable, now);
+}
 
-  const end = (key: string, c: Connection, reason: string) => {
-    c.open = false;
-    c.inDoubt = false;
-    if (c.transport === 'firebase' && firebaseOpen.get(c.studentId) === key)
-      firebaseOpen.delete(c.studentId);
-    const t = tally(c.studentId);
-    t.disconnects++;
-    t.reasons.set(reason, (t.reasons.get(reason) ?? 0) + 1);
-  };
-
-  for (const record of records) {
-    switch (record.k) {
-      case 'created':
-        lastProcess = record.process;
-        break;
-      case 'loaded':
-        // A load after the session ended (someone opened its report) is no restart it lived through.
-        if (
-          lastProcess !== null &&
-          record.process !== lastProcess &&
-          (state.endedAt === null || record.at <= state.endedAt)
-        ) {
-          restarts.push({ at: record.at, process: record.process });
-          for (const c of connections.values()) {
-            if (c.open && c.transport !== 'firebase' && c.process !== record.process)
-              c.inDoubt = true;
-          }
-        }
-        lastProcess = record.process;
-        break;
-      case 'open': {
-        const existing = connections.get(record.connection);
-        // Seen again (a Firebase presence re-read after a load): the same connection.
-        if (existing?.open) break;
-        if (record.transport === 'firebase') {
-          const previous = firebaseOpen.get(record.studentId);
-          const old = previous === undefined ? undefined : connections.get(previous);
-          if (previous !== undefined && old?.open) end(previous, old, FIREBASE_UNSEEN_REASON);
-          firebaseOpen.set(record.studentId, record.connection);
-        }
-        connections.set(record.connection, {
-          studentId: record.studentId,
-          transport: record.transport,
-          process: record.process,
-          open: true,
-          inDoubt: false,
-        });
-        const t = tally(record.studentId);
-        t.connections++;
-        t.transports.add(record.transport);
-        break;
-      }
-      case 'close': {
-        const key =
-          record.connection === 'firebase' ? firebaseOpen.get(record.studentId) : record.connection;
-        const c = key === undefined ? undefined : connections.get(key);
-        if (key !== undefined && c?.open) end(key, c, record.reason);
-        break;
-      }
-      case 'upgrade': {
-        const c = connections.get(record.connection);
-        if (c) {
-          c.transport = record.transport;
-          tally(c.studentId).transports.add(record.transport);
-        }
-        break;
-      }
-      case 'reattach': {
-        const c = connections.get(record.connection);
-        if (c) {
-          c.inDoubt = false;
-          c.process = record.process;
-        }
-        break;
-      }
-      case 'ack':
-        countAck(answers, record);
-        break;
-      case 'db-ack':
-        countDbAck(answers, record);
-        break;
+/**
+ * The same report from stored batches of raw records as a store reads them (one batch at a time,
+ * each record checked with zod and folded in at once): memory grows with the session's answers,
+ * never with its records. Unreadable records are skipped and counted.
+ */
+export async function healthReportFromBatches(
+  state: SessionState,
+  batches: AsyncIterable<readonly unknown[]> | Iterable<readonly unknown[]>,
+  now: number,
+): Promise<HealthReport> {
+  const tally = createHealthTally(state);
+  let unreadable = 0;
+  for await (const batch of batches) {
+    for (const raw of batch) {
+      const parsed = healthRecordSchema.safeParse(raw);
+      if (parsed.success) tally.add(parsed.data);
+      else unreadable++;
     }
   }
-  for (const [key, c] of connections) if (c.open && c.inDoubt) end(key, c, RESTART_REASON);
+  return reportOf(state, tally.finish(), unreadable, now);
+}
 
-  // The stored check, against the state as stored.
+/** Delivery times of answers, kept compactly (a million of them sort in native code). */
+class Times {
+  private values = new Float64Array(1024);
+  length = 0;
+  push(value: number | null): void {
+    if (value === null) return;
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+  /** Sorted ascending, for percentiles. */
+  sorted(): Float64Array {
+    return this.values.slice(0, this.length).sort();
+  }
+}
+
+function reportOf(
+  state: SessionState,
+  tallies: HealthTallies,
+  unreadable: number,
+  now: number,
+): HealthReport {
+  const { students, connections, answers, restarts } = tallies;
+
+  // The stored check, against the state as stored; per-student and per-transport figures, in
+  // the same pass over the answers.
   const missing: HealthReport['storedCheck']['missing'] = [];
   let stored = 0;
   let removedByTeacher = 0;
   const slideNumber = new Map(state.deck.slides.map((s, i) => [s.id, i + 1]));
+  const byStudent = new Map<string, StudentAnswers>();
+  const byTransport = new Map<string, { answers: number; delivery: Times }>();
+  const delivery = new Times();
+  const server = new Times();
+  const seen = { socketUnmeasured: 0, firebase: 0, firebaseUnmeasured: 0, refused: 0 };
   for (const a of answers.values()) {
     const student = state.students[a.studentId];
     if (state.responses[a.slideId]?.[a.studentId]?.answerIds.includes(a.answerId)) stored++;
@@ -170,6 +140,17 @@ export function buildHealthReport(
         acknowledgedAt: a.acknowledgedAt,
         transport: a.transport,
       });
+    studentAnswers(byStudent, a.studentId).add(a);
+    let transport = byTransport.get(a.transport);
+    if (!transport) {
+      transport = { answers: 0, delivery: new Times() };
+      byTransport.set(a.transport, transport);
+    }
+    transport.answers++;
+    transport.delivery.push(a.deliveryMs);
+    delivery.push(a.deliveryMs);
+    server.push(a.serverMs);
+    countForNotes(seen, a);
   }
   let storedWithoutAck = 0;
   for (const [slideId, bySlide] of Object.entries(state.responses)) {
@@ -180,19 +161,14 @@ export function buildHealthReport(
   }
 
   // Per student, every student who joined (and anyone the records name).
-  const byStudent = new Map<string, AnswerTally[]>();
-  for (const a of answers.values()) {
-    const list = byStudent.get(a.studentId) ?? [];
-    list.push(a);
-    byStudent.set(a.studentId, list);
-  }
   const ids = new Set([...Object.keys(state.students), ...students.keys(), ...byStudent.keys()]);
-  const rows: HealthStudent[] = [...ids].map((studentId) => {
+  const rows: HealthStudent[] = [];
+  for (const studentId of ids) {
     const record = state.students[studentId];
     const t = students.get(studentId);
-    const own = byStudent.get(studentId) ?? [];
-    const delivery = own.flatMap((a) => (a.deliveryMs === null ? [] : [a.deliveryMs]));
-    return {
+    const own = byStudent.get(studentId);
+    const times = own?.delivery.sorted() ?? new Float64Array(0);
+    rows.push({
       studentId,
       name: record?.name ?? 'Unknown student',
       joinedAt: record?.joinedAt ?? 0,
@@ -202,34 +178,33 @@ export function buildHealthReport(
       reconnects: Math.max(0, (t?.connections ?? 0) - 1),
       transports: [...(t?.transports ?? [])],
       disconnectReasons: Object.fromEntries(t?.reasons ?? []),
-      answers: own.length,
-      queuedOffline: own.filter((a) => a.offline).length,
-      resent: own.filter((a) => a.acks > 1).length,
-      deliveryP50Ms: percentile(delivery, 50),
-      deliveryP95Ms: percentile(delivery, 95),
-    };
-  });
+      answers: own?.answers ?? 0,
+      queuedOffline: own?.queuedOffline ?? 0,
+      resent: own?.resent ?? 0,
+      deliveryP50Ms: sortedPercentile(times, 50),
+      deliveryP95Ms: sortedPercentile(times, 95),
+    });
+  }
   rows.sort((a, b) => a.name.localeCompare(b.name) || a.studentId.localeCompare(b.studentId));
 
-  const all = [...answers.values()];
-  const delivery = all.flatMap((a) => (a.deliveryMs === null ? [] : [a.deliveryMs]));
-  const server = all.flatMap((a) => (a.serverMs === null ? [] : [a.serverMs]));
-  const transportNames = new Set([
-    ...[...connections.values()].map((c) => c.transport),
-    ...all.map((a) => a.transport),
-  ]);
+  const connectionsByTransport = new Map<string, number>();
+  for (const c of connections.values())
+    connectionsByTransport.set(c.transport, (connectionsByTransport.get(c.transport) ?? 0) + 1);
+  const transportNames = new Set([...connectionsByTransport.keys(), ...byTransport.keys()]);
   const transports = [...transportNames].sort().map((transport) => {
-    const own = all.filter((a) => a.transport === transport);
-    const times = own.flatMap((a) => (a.deliveryMs === null ? [] : [a.deliveryMs]));
+    const own = byTransport.get(transport);
+    const times = own?.delivery.sorted() ?? new Float64Array(0);
     return {
       transport,
-      connections: [...connections.values()].filter((c) => c.transport === transport).length,
-      answers: own.length,
-      deliveryP50Ms: percentile(times, 50),
-      deliveryP95Ms: percentile(times, 95),
+      connections: connectionsByTransport.get(transport) ?? 0,
+      answers: own?.answers ?? 0,
+      deliveryP50Ms: sortedPercentile(times, 50),
+      deliveryP95Ms: sortedPercentile(times, 95),
     };
   });
   const sum = (pick: (s: HealthStudent) => number) => rows.reduce((n, s) => n + pick(s), 0);
+  const deliverySorted = delivery.sorted();
+  const serverSorted = server.sorted();
 
   return {
     ok: true,
@@ -246,20 +221,20 @@ export function buildHealthReport(
       connections: sum((s) => s.connections),
       disconnects: sum((s) => s.disconnects),
       reconnects: sum((s) => s.reconnects),
-      answers: all.length,
+      answers: answers.size,
       queuedOffline: sum((s) => s.queuedOffline),
       resent: sum((s) => s.resent),
       restarts: restarts.length,
     },
     delivery: {
       measured: delivery.length,
-      unmeasured: all.length - delivery.length,
-      p50Ms: percentile(delivery, 50),
-      p95Ms: percentile(delivery, 95),
-      maxMs: largest(delivery),
+      unmeasured: answers.size - delivery.length,
+      p50Ms: sortedPercentile(deliverySorted, 50),
+      p95Ms: sortedPercentile(deliverySorted, 95),
+      maxMs: deliverySorted.length === 0 ? null : deliverySorted[deliverySorted.length - 1]!,
       serverMeasured: server.length,
-      serverP50Ms: percentile(server, 50),
-      serverP95Ms: percentile(server, 95),
+      serverP50Ms: sortedPercentile(serverSorted, 50),
+      serverP95Ms: sortedPercentile(serverSorted, 95),
     },
     transports,
     storedCheck: {
@@ -270,63 +245,55 @@ export function buildHealthReport(
       storedWithoutAck,
     },
     restarts,
-    notes: notes(state, records, all, unreadable),
+    notes: notes(state, tallies, seen, unreadable),
     students: rows,
   };
 }
 
-const answerKey = (studentId: string, slideId: string, answerId: string) =>
-  `${studentId}\u0000${slideId}\u0000${answerId}`;
-
-function countAck(answers: Map<string, AnswerTally>, r: HealthRecordOf<'ack'>): void {
-  const key = answerKey(r.studentId, r.slideId, r.answerId);
-  const serverMs = Math.max(0, r.at - r.receivedAt);
-  // The last acknowledgement is the one the student saw: a client resends only when it did not
-  // get the earlier one (the process stopped, the network dropped).
-  const latest = {
-    transport: r.transport,
-    serverMs,
-    deliveryMs: r.queuedMs === undefined ? null : r.queuedMs + serverMs,
-  };
-  const existing = answers.get(key);
-  if (existing) {
-    existing.acks++;
-    existing.offline ||= r.offline === true;
-    Object.assign(existing, latest);
-    return;
-  }
-  answers.set(key, {
-    studentId: r.studentId,
-    slideId: r.slideId,
-    answerId: r.answerId,
-    acknowledgedAt: r.at,
-    acks: 1,
-    offline: r.offline === true,
-    refused: false,
-    ...latest,
-  });
+interface StudentAnswers {
+  answers: number;
+  queuedOffline: number;
+  resent: number;
+  delivery: Times;
+  add(a: AnswerTally): void;
 }
 
-function countDbAck(answers: Map<string, AnswerTally>, r: HealthRecordOf<'db-ack'>): void {
-  const key = answerKey(r.studentId, r.slideId, r.answerId);
-  // The same write seen again (after a load) is one acknowledgement by the database.
-  if (answers.has(key)) return;
-  const deliveryMs =
-    r.clientCreatedAt === undefined || r.clockOffsetMs === undefined
-      ? null
-      : Math.max(0, r.storedAt - (r.clientCreatedAt + r.clockOffsetMs));
-  answers.set(key, {
-    studentId: r.studentId,
-    slideId: r.slideId,
-    answerId: r.answerId,
-    transport: 'firebase',
-    acknowledgedAt: r.storedAt,
-    acks: 1,
-    offline: r.offline === true,
-    deliveryMs,
-    serverMs: null,
-    refused: r.refused !== undefined,
-  });
+function studentAnswers(byStudent: Map<string, StudentAnswers>, id: string): StudentAnswers {
+  let own = byStudent.get(id);
+  if (!own) {
+    const s: StudentAnswers = {
+      answers: 0,
+      queuedOffline: 0,
+      resent: 0,
+      delivery: new Times(),
+      add(a) {
+        s.answers++;
+        if (a.offline) s.queuedOffline++;
+        if (a.acks > 1) s.resent++;
+        s.delivery.push(a.deliveryMs);
+      },
+    };
+    own = s;
+    byStudent.set(id, own);
+  }
+  return own;
+}
+
+interface NoteCounts {
+  socketUnmeasured: number;
+  firebase: number;
+  firebaseUnmeasured: number;
+  refused: number;
+}
+
+function countForNotes(seen: NoteCounts, a: AnswerTally): void {
+  if (a.transport !== 'firebase') {
+    if (a.deliveryMs === null) seen.socketUnmeasured++;
+    return;
+  }
+  seen.firebase++;
+  if (a.deliveryMs === null) seen.firebaseUnmeasured++;
+  if (a.refused) seen.refused++;
 }
 
 /**
@@ -341,16 +308,20 @@ export function largest(values: readonly number[]): number | null {
 
 /** Nearest-rank percentile (a value that occurred), or null without values. */
 export function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  return sortedPercentile(Float64Array.from(values).sort(), p);
+}
+
+/** `percentile` of values already sorted ascending. */
+function sortedPercentile(sorted: Float64Array, p: number): number | null {
+  if (sorted.length === 0) return null;
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1] ?? null;
 }
 
 function notes(
   state: SessionState,
-  records: readonly HealthRecord[],
-  answers: readonly AnswerTally[],
+  tallies: HealthTallies,
+  seen: NoteCounts,
   unreadable: number,
 ): string[] {
   const out: string[] = [];
@@ -358,35 +329,29 @@ function notes(
     (n, bySlide) => n + Object.keys(bySlide).length,
     0,
   );
-  if (records.length === 0 && (storedAnswers > 0 || Object.keys(state.students).length > 0))
+  if (tallies.records === 0 && (storedAnswers > 0 || Object.keys(state.students).length > 0))
     out.push(
       'No health records: this session ran on a server version that did not record them yet.',
     );
-  if (!records.some((r) => r.k === 'created'))
+  if (!tallies.sawCreated)
     out.push(
       'The start of the session was not recorded; restarts before the first recorded load are not counted.',
     );
-  const socketUnmeasured = answers.filter(
-    (a) => a.transport !== 'firebase' && a.deliveryMs === null,
-  );
-  if (socketUnmeasured.length > 0)
+  if (seen.socketUnmeasured > 0)
     out.push(
-      `${counted(socketUnmeasured.length, 'answer')} came from pages that do not report how long they waited; only the server part of their delivery time is known.`,
+      `${counted(seen.socketUnmeasured, 'answer')} came from pages that do not report how long they waited; only the server part of their delivery time is known.`,
     );
-  const firebase = answers.filter((a) => a.transport === 'firebase');
-  const firebaseUnmeasured = firebase.filter((a) => a.deliveryMs === null);
-  if (firebaseUnmeasured.length > 0)
+  if (seen.firebaseUnmeasured > 0)
     out.push(
-      `${counted(firebaseUnmeasured.length, 'answer')} on Firebase carry no send time or clock offset; their delivery time is not known.`,
+      `${counted(seen.firebaseUnmeasured, 'answer')} on Firebase carry no send time or clock offset; their delivery time is not known.`,
     );
-  if (firebase.length > 0)
+  if (seen.firebase > 0)
     out.push(
       'Firebase: connections and drops are seen only while a server holds the session; the server part of the delivery time does not apply (the database acknowledges).',
     );
-  const refused = firebase.filter((a) => a.refused).length;
-  if (refused > 0)
+  if (seen.refused > 0)
     out.push(
-      `${counted(refused, 'answer')} the database acknowledged ${refused === 1 ? 'was' : 'were'} refused by the session rules (for example a slide locked a moment before).`,
+      `${counted(seen.refused, 'answer')} the database acknowledged ${seen.refused === 1 ? 'was' : 'were'} refused by the session rules (for example a slide locked a moment before).`,
     );
   if (unreadable > 0)
     out.push(

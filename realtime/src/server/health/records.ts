@@ -85,21 +85,6 @@ export const healthRecordSchema = z.discriminatedUnion('k', [
 export type HealthRecord = z.infer<typeof healthRecordSchema>;
 export type HealthRecordOf<K extends HealthRecord['k']> = Extract<HealthRecord, { k: K }>;
 
-/** Parses stored records, keeping the readable ones and counting the rest. */
-export function readHealthRecords(raw: readonly unknown[]): {
-  records: HealthRecord[];
-  unreadable: number;
-} {
-  const records: HealthRecord[] = [];
-  let unreadable = 0;
-  for (const item of raw) {
-    const parsed = healthRecordSchema.safeParse(item);
-    if (parsed.success) records.push(parsed.data);
-    else unreadable++;
-  }
-  return { records, unreadable };
-}
-
 /** A stored batch (one JSON array) as records, or what it could not read. */
 export function parseHealthBatch(json: string): unknown[] {
   try {

@@ -253,19 +253,17 @@ export function createFirebaseStore(options: FirebaseStoreOptions): SessionStore
       if (!closed) health.add(sessionId, records);
     },
 
-    async readHealth(sessionId: string): Promise<unknown[]> {
+    async *readHealth(sessionId: string): AsyncGenerator<unknown[]> {
       await health.written();
       const value = (await database.ref(paths.health(sessionId)).get()).val() as Record<
         string,
         unknown
       > | null;
       // Push keys sort in the order they were written.
-      return Object.keys(value ?? {})
-        .sort()
-        .flatMap((key) => {
-          const batch = value?.[key];
-          return typeof batch === 'string' ? parseHealthBatch(batch) : [undefined];
-        });
+      for (const key of Object.keys(value ?? {}).sort()) {
+        const batch = value?.[key];
+        yield typeof batch === 'string' ? parseHealthBatch(batch) : [undefined];
+      }
     },
 
     close(): Promise<void> {

@@ -25,6 +25,9 @@ export interface RedisStoreOptions {
   fencingProcessId?: string;
 }
 
+/** Stored health batches read per LRANGE. */
+const HEALTH_BATCHES_PER_PAGE = 16;
+
 /** This process no longer owns the session (its lease expired or was taken): it must not write. */
 export class NotOwnerError extends Error {}
 
@@ -192,10 +195,18 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Sess
       if (!closed) health.add(sessionId, records);
     },
 
-    async readHealth(sessionId) {
+    async *readHealth(sessionId) {
       await health.written();
-      const batches = await redis.lrange(healthKey(sessionId), 0, -1);
-      return batches.flatMap(parseHealthBatch);
+      // A page of batches at a time, never a session's whole list in one reply.
+      for (let from = 0; ; from += HEALTH_BATCHES_PER_PAGE) {
+        const batches = await redis.lrange(
+          healthKey(sessionId),
+          from,
+          from + HEALTH_BATCHES_PER_PAGE - 1,
+        );
+        for (const batch of batches) yield parseHealthBatch(batch);
+        if (batches.length < HEALTH_BATCHES_PER_PAGE) return;
+      }
     },
 
     async delete(sessionId) {

@@ -77,8 +77,12 @@ export interface SessionStore {
    * Absent for stores that keep none.
    */
   recordHealth?(sessionId: string, records: readonly HealthRecord[]): void;
-  /** The session's health records in the order given, once those given so far are durable. Raw: parse them. */
-  readHealth?(sessionId: string): Promise<unknown[]>;
+  /**
+   * The session's health records in the order given, once those given so far are durable, a
+   * stored batch at a time (a large session's records never all in memory at once). Raw: parse
+   * them.
+   */
+  readHealth?(sessionId: string): AsyncIterable<unknown[]>;
   /** Finishes pending writes, then releases resources. Safe to call twice. */
   close(): Promise<void>;
 }

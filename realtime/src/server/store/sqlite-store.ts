@@ -32,6 +32,9 @@ export interface SqliteStoreOptions {
   snapshotEvery: number;
 }
 
+/** Stored health batches read per query (each up to a write's worth of records). */
+const HEALTH_ROWS_PER_PAGE = 16;
+
 /**
  * Health records alone wait this long for company: a connection storm or a run of single
  * answers then costs one commit per interval, not one per record. Answers never wait for them.
@@ -79,8 +82,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
     listByTeacher: db.prepare<[string], SummaryRow>(
       'SELECT id, join_code, teacher_id, title, status, created_at FROM sessions WHERE teacher_id = ? ORDER BY created_at DESC',
     ),
-    health: db.prepare<[string], { records: string }>(
-      'SELECT records FROM session_health WHERE session_id = ? ORDER BY id',
+    /** A page of a session's health batches (each a JSON array), after the row id given. */
+    health: db.prepare<[string, number, number], { id: number; records: string }>(
+      'SELECT id, records FROM session_health WHERE session_id = ? AND id > ? ORDER BY id LIMIT ?',
     ),
   };
 
@@ -254,7 +258,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
       if (!inFlight && !flushScheduled) lingerHealth();
     },
 
-    async readHealth(sessionId) {
+    async *readHealth(sessionId) {
       if (health.size > 0 && !closed) {
         // Sent now, or with the batch after the one in flight.
         await new Promise<void>((resolve) => {
@@ -263,7 +267,15 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
         });
       }
       await healthWritten;
-      return q.health.all(sessionId).flatMap((row) => parseHealthBatch(row.records));
+      // A page of stored batches at a time (a million answers are ~200 MB of them); each page is
+      // one finished query, so the reader connection is free between pages.
+      let after = 0;
+      for (;;) {
+        const rows = q.health.all(sessionId, after, HEALTH_ROWS_PER_PAGE);
+        for (const row of rows) yield parseHealthBatch(row.records);
+        if (rows.length < HEALTH_ROWS_PER_PAGE) return;
+        after = rows[rows.length - 1]!.id;
+      }
     },
 
     async close() {

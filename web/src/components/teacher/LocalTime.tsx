@@ -4,11 +4,22 @@ import { useEffect, useState } from 'react';
 
 /**
  * A time in the reader's own time zone. The server renders UTC (it does not know the reader's
- * zone); the browser replaces it after hydration, so both renders agree.
+ * zone); the browser replaces it after hydration, so both renders agree. `timeOnly`: the time of
+ * day alone (a narrow table column), the full date and time in its tooltip.
  */
-export function LocalTime({ at }: { at: number }) {
+export function LocalTime({ at, timeOnly = false }: { at: number; timeOnly?: boolean }) {
   const iso = new Date(at).toISOString();
-  const [text, setText] = useState(`${iso.slice(0, 19).replace('T', ' ')} UTC`);
-  useEffect(() => setText(new Date(at).toLocaleString()), [at]);
-  return <time dateTime={iso}>{text}</time>;
+  const utc = timeOnly ? `${iso.slice(11, 19)} UTC` : `${iso.slice(0, 19).replace('T', ' ')} UTC`;
+  const [text, setText] = useState(utc);
+  const [full, setFull] = useState(`${iso.slice(0, 19).replace('T', ' ')} UTC`);
+  useEffect(() => {
+    const date = new Date(at);
+    setText(timeOnly ? date.toLocaleTimeString() : date.toLocaleString());
+    setFull(date.toLocaleString());
+  }, [at, timeOnly]);
+  return (
+    <time dateTime={iso} title={timeOnly ? full : undefined}>
+      {text}
+    </time>
+  );
 }

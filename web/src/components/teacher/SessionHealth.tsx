@@ -1,9 +1,9 @@
 import { HEALTH_DEFINITIONS, type HealthReport } from '@classpulse/realtime/protocol';
 import Link from 'next/link';
-import { formatMs, reasonsText, storedCheckSentence } from '../../server/session-health.ts';
+import { formatMs, storedCheckSentence } from '../../lib/health-words.ts';
+import { HealthStudents } from './HealthStudents.tsx';
 import { LocalTime } from './LocalTime.tsx';
 import { PrintButton } from './PrintButton.tsx';
-import { ScrollRegion } from './ScrollRegion.tsx';
 import styles from './health.module.css';
 
 /**
@@ -179,46 +179,7 @@ export function SessionHealth({ sessionId, report }: { sessionId: string; report
 
       <section aria-labelledby="students-heading" className={styles.section}>
         <h2 id="students-heading">Students</h2>
-        <ScrollRegion className={styles.tableWrap} label="Connections and answers per student">
-          <table className={styles.table}>
-            <caption>Connections and answers per student</caption>
-            <thead>
-              <tr>
-                <th scope="col">Student</th>
-                <th scope="col">Joined</th>
-                <th scope="col">Connections</th>
-                <th scope="col">Disconnects</th>
-                <th scope="col">Reconnects</th>
-                <th scope="col">Transports</th>
-                <th scope="col">Answers</th>
-                <th scope="col">Queued offline</th>
-                <th scope="col">Delivery p50</th>
-                <th scope="col">Delivery p95</th>
-                <th scope="col">Why connections ended</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.students.map((s) => (
-                <tr key={s.studentId}>
-                  <th scope="row">
-                    {s.name}
-                    {s.removed ? <span className={styles.muted}> (removed)</span> : null}
-                  </th>
-                  <td>{s.joinedAt > 0 ? <LocalTime at={s.joinedAt} /> : '—'}</td>
-                  <td>{s.connections}</td>
-                  <td>{s.disconnects}</td>
-                  <td>{s.reconnects}</td>
-                  <td>{s.transports.join(', ') || '—'}</td>
-                  <td>{s.answers}</td>
-                  <td>{s.queuedOffline}</td>
-                  <td>{formatMs(s.deliveryP50Ms)}</td>
-                  <td>{formatMs(s.deliveryP95Ms)}</td>
-                  <td>{reasonsText(s.disconnectReasons) || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <HealthStudents students={report.students} />
       </section>
 
       <section aria-labelledby="restarts-heading" className={styles.section}>

@@ -1,33 +1,46 @@
+<<<<<<< HEAD
 'use client';
 
 import { isInClass, type SessionState } from '@classpulse/realtime/protocol';
+=======
+import type { SessionState } from '@classpulse/realtime/protocol';
+>>>>>>> i19-reports
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import type { CsvCell } from '../../server/csv.ts';
+import type { ReportSlideAnswers } from '../../server/session-report.ts';
 import { SlideResults } from '../results/SlideResults.tsx';
-import { callApi } from './api.ts';
+import { DeleteSessionButton } from './DeleteSessionButton.tsx';
 import { LocalTime } from './LocalTime.tsx';
+import { ReportStudents } from './ReportStudents.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
 import styles from './report.module.css';
-import { ErrorAlert } from '../ErrorAlert.tsx';
 
-/** After class: per-slide summaries, every student's answers, CSV export, and a real delete. */
+/**
+ * After class: per-slide summaries, every student's answers, CSV export, and a real delete.
+ * Rendered on the server from the session's answers stream: the browser gets the page, never
+ * the session's responses (a lecture hall's million answers), and only the students table and
+ * the delete button run in it.
+ */
 export function SessionReport({
   sessionId,
   state,
   rows,
+  slides,
   audit,
   canDelete,
 }: {
   sessionId: string;
+  /** The session without its responses (they are in `rows` and `slides`). */
   state: SessionState;
   /** Text, a number, or null for no answer (the CSV's cells). */
-  rows: (string | number | null)[][];
+  rows: (readonly CsvCell[])[];
+  slides: ReportSlideAnswers[];
   /** Teacher actions, oldest first (server/audit-trail.ts). */
   audit: Array<{ at: number; who: string; what: string }>;
   /** Only the session's owner deletes it, not a co-teacher. */
   canDelete: boolean;
 }) {
+<<<<<<< HEAD
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [header, ...body] = rows;
@@ -42,6 +55,9 @@ export function SessionReport({
     router.refresh();
   };
 
+=======
+  const students = rows.length - 1;
+>>>>>>> i19-reports
   return (
     <main className="page">
       <header className="page-header">
@@ -49,7 +65,7 @@ export function SessionReport({
           <p className="page-kicker">Report · code {state.joinCode}</p>
           <h1 className="page-title">{state.deck.title}</h1>
           <p className={styles.muted}>
-            {students.length} students · {new Date(state.createdAt).toLocaleString()}
+            {students} students · <LocalTime at={state.createdAt} />
             {state.status === 'live' ? ' · still live' : ''}
           </p>
         </div>
@@ -63,51 +79,13 @@ export function SessionReport({
           <Link className="button button-secondary" href={`/teacher/sessions/${sessionId}`}>
             Dashboard
           </Link>
-          {canDelete ? (
-            <button type="button" className="button button-danger" onClick={() => void remove()}>
-              Delete session
-            </button>
-          ) : null}
+          {canDelete ? <DeleteSessionButton sessionId={sessionId} /> : null}
         </div>
       </header>
-      <ErrorAlert message={error} />
 
       <section aria-labelledby="answers-heading">
         <h2 id="answers-heading">Answers by student</h2>
-        <ScrollRegion className={styles.tableWrap} label="Answers by student">
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                {header?.map((cell, i) => (
-                  <th key={i} scope="col">
-                    {cell}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {body.map((row, r) => (
-                <tr key={r}>
-                  {row.map((cell, i) =>
-                    i === 0 ? (
-                      <th key={i} scope="row">
-                        {cell}
-                      </th>
-                    ) : (
-                      <td key={i}>
-                        {cell === null || cell === '' ? (
-                          <span className={styles.muted}>—</span>
-                        ) : (
-                          cell
-                        )}
-                      </td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <ReportStudents rows={rows} />
       </section>
 
       <section aria-labelledby="audit-heading">
@@ -147,28 +125,17 @@ export function SessionReport({
 
       <section aria-labelledby="slides-heading">
         <h2 id="slides-heading">Slides</h2>
-        {state.deck.slides.map((slide, index) =>
-          slide.question ? (
-            <article key={slide.id} className={`card ${styles.slide}`}>
-              <h3>
-                {index + 1}. {slide.title || slide.question.prompt}
-              </h3>
-              <p className={styles.muted}>
-                {Object.keys(state.responses[slide.id] ?? {}).length} of {students.length} answered
-              </p>
-              <SlideResults
-                question={slide.question}
-                entries={Object.entries(state.responses[slide.id] ?? {}).map(([studentId, r]) => ({
-                  studentId,
-                  answer: r.answer,
-                  hidden: r.hidden,
-                  name: state.students[studentId]?.name ?? 'Unknown',
-                }))}
-                correctRevealed
-              />
-            </article>
-          ) : null,
-        )}
+        {slides.map(({ slide, number, entries }) => (
+          <article key={slide.id} className={`card ${styles.slide}`}>
+            <h3>
+              {number}. {slide.title || slide.question.prompt}
+            </h3>
+            <p className={styles.muted}>
+              {entries.length} of {students} answered
+            </p>
+            <SlideResults question={slide.question} entries={entries} correctRevealed />
+          </article>
+        ))}
       </section>
     </main>
   );

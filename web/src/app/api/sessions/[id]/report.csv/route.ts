@@ -1,19 +1,23 @@
 import { apiError } from '../../../../../server/api-response.ts';
-import { csvDownload, sessionFileName } from '../../../../../server/download.ts';
+import { openAnswersStream } from '../../../../../server/answers-stream.ts';
+import { csvDownloadStream, sessionFileName } from '../../../../../server/download.ts';
 import { teacherRouteWithId } from '../../../../../server/require-teacher.ts';
-import {
-  loadSessionState,
-  reportRows,
-  studentEmails,
-} from '../../../../../server/session-report.ts';
+import { reportRowChunks, studentEmails } from '../../../../../server/session-report.ts';
 
-/** Every student's answers as CSV (with signed-in students' addresses), a column per question. */
+/**
+ * Every student's answers as CSV (with signed-in students' addresses), a column per question;
+ * streamed from the realtime tier's answers stream, a chunk of students at a time.
+ */
 export const GET = teacherRouteWithId(async (teacherId, sessionId) => {
-  const loaded = await loadSessionState(teacherId, sessionId);
-  if (!loaded.ok) return apiError(loaded.status, 'unavailable', loaded.message);
-  const { state } = loaded;
-  return csvDownload(
-    reportRows(state, await studentEmails(sessionId)),
+  const opened = await openAnswersStream(teacherId, sessionId);
+  if (!opened.ok) return apiError(opened.status, 'unavailable', opened.message);
+  const { state } = opened;
+  const emails = await studentEmails(sessionId).catch(async (error: unknown) => {
+    await opened.students.return();
+    throw error;
+  });
+  return csvDownloadStream(
+    reportRowChunks(opened, emails),
     sessionFileName(state.deck.title, state.joinCode, '.csv'),
   );
 });

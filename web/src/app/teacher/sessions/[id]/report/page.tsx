@@ -2,12 +2,9 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { SessionReport } from '../../../../../components/teacher/SessionReport.tsx';
 import { currentTeacherId } from '../../../../../server/accounts/current-account.ts';
+import { openAnswersStream } from '../../../../../server/answers-stream.ts';
 import { auditTrail } from '../../../../../server/audit-trail.ts';
-import {
-  loadSessionState,
-  reportRows,
-  studentEmails,
-} from '../../../../../server/session-report.ts';
+import { readReport, studentEmails } from '../../../../../server/session-report.ts';
 import { getSession } from '../../../../../server/sessions.ts';
 
 export const metadata: Metadata = { title: 'Session report' };
@@ -17,23 +14,25 @@ export default async function SessionReportPage({ params }: { params: Promise<{ 
   const teacherId = await currentTeacherId();
   if (!teacherId) redirect('/teacher/login');
   const { id } = await params;
-  const loaded = await loadSessionState(teacherId, id);
-  if (!loaded.ok) {
-    if (loaded.status === 404) notFound();
+  const opened = await openAnswersStream(teacherId, id);
+  if (!opened.ok) {
+    if (opened.status === 404) notFound();
     return (
       <main className="page">
         <h1>Session report</h1>
-        <p role="alert">{loaded.message}</p>
+        <p role="alert">{opened.message}</p>
       </main>
     );
   }
+  const { rows, slides } = await readReport(opened, await studentEmails(id));
   const session = await getSession(teacherId, id);
   return (
     <SessionReport
       sessionId={id}
-      state={loaded.state}
-      rows={reportRows(loaded.state, await studentEmails(id))}
-      audit={await auditTrail(loaded.state)}
+      state={opened.state}
+      rows={rows}
+      slides={slides}
+      audit={await auditTrail(opened.state)}
       canDelete={session?.role === 'owner'}
     />
   );

@@ -1,0 +1,12 @@
+import type { SessionState, StudentRecord } from '../protocol/index.ts';
+
+/**
+ * The students an after-class report lists, in its order: everyone not removed, by name (ties
+ * in joining order). Once here, so the realtime tier streams them in the order the web tier
+ * writes its rows.
+ */
+export function reportStudents(state: SessionState): StudentRecord[] {
+  return Object.values(state.students)
+    .filter((s) => !s.removed)
+    .sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,100 @@
+'use client';
+
+import { useState } from 'react';
+import type { CsvCell } from '../../server/csv.ts';
+import { ScrollRegion } from './ScrollRegion.tsx';
+import styles from './report.module.css';
+
+/** Rows rendered at once; the rest a button or a search away (a hall of 2,000 stays quick). */
+const ROWS_PER_PAGE = 100;
+
+/**
+ * Every student's answers, a row each in the report's order (the CSV's rows): searchable by
+ * name and a page of rows at a time once the class is large.
+ */
+export function ReportStudents({ rows }: { rows: readonly (readonly CsvCell[])[] }) {
+  const [header, ...body] = rows;
+  const [query, setQuery] = useState('');
+  const [shown, setShown] = useState(ROWS_PER_PAGE);
+  const wanted = query.trim().toLocaleLowerCase();
+  const matching = wanted
+    ? body.filter((row) =>
+        String(row[0] ?? '')
+          .toLocaleLowerCase()
+          .includes(wanted),
+      )
+    : body;
+  const page = matching.slice(0, shown);
+  return (
+    <>
+      {body.length > ROWS_PER_PAGE / 10 ? (
+        <div className={`field ${styles.search}`}>
+          <label htmlFor="report-search">Find a student</label>
+          <input
+            id="report-search"
+            type="search"
+            value={query}
+            onChange={(event) => {
+              setQuery(event.currentTarget.value);
+              setShown(ROWS_PER_PAGE);
+            }}
+          />
+        </div>
+      ) : null}
+      {matching.length === 0 && wanted ? (
+        <p className={styles.muted} role="status">
+          No student’s name contains “{query.trim()}”.
+        </p>
+      ) : (
+        <ScrollRegion className={styles.tableWrap} label="Answers by student">
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                {header?.map((cell, i) => (
+                  <th key={i} scope="col">
+                    {cell}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {page.map((row, r) => (
+                <tr key={r}>
+                  {row.map((cell, i) =>
+                    i === 0 ? (
+                      <th key={i} scope="row">
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={i}>
+                        {cell === null || cell === '' ? (
+                          <span className={styles.muted}>—</span>
+                        ) : (
+                          cell
+                        )}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+      {matching.length > page.length ? (
+        <p className={styles.more}>
+          <span className={styles.muted} role="status">
+            Showing {page.length} of {matching.length}
+          </span>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => setShown((n) => n + ROWS_PER_PAGE)}
+          >
+            Show {Math.min(ROWS_PER_PAGE, matching.length - page.length)} more
+          </button>
+        </p>
+      ) : null}
+    </>
+  );
+}

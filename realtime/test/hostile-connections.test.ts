@@ -164,6 +164,7 @@ describe('syncing in a loop', () => {
   let h: Harness;
   before(async () => {
     h = await startServer({
+      syncsPerMinutePerSocket: 6,
       joinLimits: {
         perSourcePerSecond: 10_000,
         perSourceBurst: 10_000,

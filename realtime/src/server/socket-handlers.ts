@@ -31,14 +31,17 @@ export interface SocketHandlerDeps {
   socketsPerStudent: number;
   /** Each session's shared budget for `session:sync` replies (tokens of SYNC_BYTES_PER_TOKEN). */
   syncBudget: SyncBudget;
-  /** `session:sync` per socket (after a burst of SYNC_BURST_PER_SOCKET). */
+  /** `session:sync` per socket (after a burst: syncBurst). */
   syncsPerMinutePerSocket: number;
   /** Consecutive rate-limit refusals after which a socket is closed. */
   refusalsBeforeDisconnect: number;
 }
 
-/** Syncs a socket may send at once: on connecting, after a gap, and one spare. */
-const SYNC_BURST_PER_SOCKET = 3;
+/**
+ * Syncs a socket may send at once: on connecting, after a gap, and one spare (or a second's worth,
+ * when the deployment allows more than three a second).
+ */
+const syncBurst = (perMinute: number) => Math.max(3, perMinute / 60);
 
 /**
  * Handlers are shared by every socket (`this` is the socket) rather than closures per socket:
@@ -221,7 +224,7 @@ async function reply(
   if (event === 'session:sync') {
     const syncs = (data.syncBucket ??= new TokenBucket(
       deps.syncsPerMinutePerSocket / 60,
-      SYNC_BURST_PER_SOCKET,
+      syncBurst(deps.syncsPerMinutePerSocket),
       deps.clock,
     ));
     if (!syncs.take()) return protocolError('rate_limited', 'Syncing too often; wait a little.');

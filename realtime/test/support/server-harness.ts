@@ -63,6 +63,9 @@ export async function startServer(
       dataDir: dir,
       sqlitePath: join(dir, 'db.sqlite'),
       logLevel: 'silent',
+      // Tests read the teacher's view with session:sync after nearly every step; the per-socket
+      // limit has its own tests (hostile-connections), which set it back.
+      syncsPerMinutePerSocket: 6_000,
       ...overrides,
     }),
     { logger: silentLogger(), ...deps },

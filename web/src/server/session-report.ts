@@ -1,6 +1,3 @@
-<<<<<<< HEAD
-import { isInClass, type SessionState } from '@classpulse/realtime/protocol';
-=======
 import { reportStudents } from '@classpulse/realtime/engine';
 import type {
   Question,
@@ -9,7 +6,6 @@ import type {
   Slide,
 } from '@classpulse/realtime/protocol';
 import type { ResultEntry } from '../components/results/aggregate.ts';
->>>>>>> i19-reports
 import { answerText } from '../lib/answer-text.ts';
 import type { OpenedAnswers } from './answers-stream.ts';
 import type { CsvCell } from './csv.ts';
@@ -33,14 +29,6 @@ export function reportHeader(slides: readonly Slide[], withEmail: boolean): CsvC
     ...(withEmail ? ['Email'] : []),
     ...slides.map((s, i) => `${i + 1}. ${s.title || s.question?.prompt || s.id}`),
   ];
-<<<<<<< HEAD
-  const students = Object.values(state.students)
-    .filter(isInClass)
-    .sort((a, b) => a.name.localeCompare(b.name));
-  const rows = students.map((student) => [
-    student.name,
-    ...(withEmail ? [emails.get(student.id) ?? ''] : []),
-=======
 }
 
 /** One student's row: name, address (with `email` not undefined), a cell per question slide. */
@@ -53,7 +41,6 @@ export function reportRow(
   return [
     name,
     ...(email === undefined ? [] : [email]),
->>>>>>> i19-reports
     ...slides.map((slide) => {
       const response = responses[slide.id];
       if (!response) return '';

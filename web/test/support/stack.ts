@@ -207,9 +207,6 @@ export async function startStack(
       return running.probe;
     },
     dataDir,
-    get pid() {
-      return running.child.pid ?? 0;
-    },
     owner,
     setupUrl,
     kill: stop,

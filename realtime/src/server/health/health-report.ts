@@ -1,47 +1,9 @@
-<<<<<<< HEAD
 import {
   isInClass,
   type HealthReport,
   type HealthStudent,
   type SessionState,
 } from '../../protocol/index.ts';
-import type { HealthRecord, HealthRecordOf } from './records.ts';
-
-/** The reason given to socket connections that were open when another process took over. */
-export const RESTART_REASON = 'server restarted';
-/** A Firebase connection replaced by a newer one the server saw (it missed the drop). */
-const FIREBASE_UNSEEN_REASON = 'not seen by a server';
-
-interface Connection {
-  studentId: string;
-  transport: string;
-  process: string | null;
-  open: boolean;
-  /** Open when a new process loaded the session: cut by the restart unless it shows up alive. */
-  inDoubt: boolean;
-}
-
-interface StudentTally {
-  connections: number;
-  disconnects: number;
-  transports: Set<string>;
-  reasons: Map<string, number>;
-}
-
-interface AnswerTally {
-  studentId: string;
-  slideId: string;
-  answerId: string;
-  transport: string;
-  acknowledgedAt: number;
-  acks: number;
-  offline: boolean;
-  deliveryMs: number | null;
-  serverMs: number | null;
-  refused: boolean;
-}
-=======
-import type { HealthReport, HealthStudent, SessionState } from '../../protocol/index.ts';
 import {
   answerKey,
   createHealthTally,
@@ -49,7 +11,6 @@ import {
   type HealthTallies,
 } from './health-tally.ts';
 import { healthRecordSchema, type HealthRecord } from './records.ts';
->>>>>>> i19-reports
 
 /**
  * The health report of one session, from its durable state (as the store holds it now) and its

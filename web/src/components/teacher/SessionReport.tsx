@@ -1,10 +1,4 @@
-<<<<<<< HEAD
-'use client';
-
-import { isInClass, type SessionState } from '@classpulse/realtime/protocol';
-=======
 import type { SessionState } from '@classpulse/realtime/protocol';
->>>>>>> i19-reports
 import Link from 'next/link';
 import type { CsvCell } from '../../server/csv.ts';
 import type { ReportSlideAnswers } from '../../server/session-report.ts';
@@ -40,24 +34,7 @@ export function SessionReport({
   /** Only the session's owner deletes it, not a co-teacher. */
   canDelete: boolean;
 }) {
-<<<<<<< HEAD
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [header, ...body] = rows;
-  const students = Object.values(state.students).filter(isInClass);
-
-  const remove = async () => {
-    if (!window.confirm('Delete this session and every answer in it? This cannot be undone.'))
-      return;
-    const result = await callApi(`/api/sessions/${sessionId}`, { method: 'DELETE' });
-    if (!result.ok) return setError(result.message);
-    router.push('/teacher');
-    router.refresh();
-  };
-
-=======
   const students = rows.length - 1;
->>>>>>> i19-reports
   return (
     <main className="page">
       <header className="page-header">

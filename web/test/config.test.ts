@@ -133,6 +133,8 @@ describe('web config: metrics page tokens', () => {
       secret: undefined,
       ttlSeconds: 3600,
       renewalsPerMinutePerSource: 3000,
+      newPagesPerMinutePerSource: 600,
+      newPagesBurstPerSource: 3000,
     });
   });
 
@@ -142,6 +144,8 @@ describe('web config: metrics page tokens', () => {
       [{ WEB_METRICS_TOKEN_TTL_SECONDS: '1' }, 'WEB_METRICS_TOKEN_TTL_SECONDS'],
       [{ WEB_METRICS_TOKEN_TTL_SECONDS: '172800' }, 'WEB_METRICS_TOKEN_TTL_SECONDS'],
       [{ WEB_METRICS_TOKEN_RENEWALS_PER_MINUTE: '0' }, 'WEB_METRICS_TOKEN_RENEWALS_PER_MINUTE'],
+      [{ WEB_METRICS_NEW_PAGES_PER_MINUTE: '0' }, 'WEB_METRICS_NEW_PAGES_PER_MINUTE'],
+      [{ WEB_METRICS_NEW_PAGES_BURST: 'many' }, 'WEB_METRICS_NEW_PAGES_BURST'],
     ] as const)
       assert.throws(() => loadWebConfig(env), new RegExp(variable), JSON.stringify(env));
   });

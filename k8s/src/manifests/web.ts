@@ -88,6 +88,9 @@ export class Web extends Construct {
                 // realtime tier by the ingress (see realtime.ts for why).
                 env.value('REALTIME_PUBLIC_URL', publicUrl),
                 env.value('METRICS_BEACON_URL', BEACON_PATH),
+                // Longer than ingress-nginx's upstream keep-alive (60 s): the ingress must never
+                // reuse a connection the pod is just closing (a 502 for a POST it cannot retry).
+                env.value('WEB_KEEP_ALIVE_TIMEOUT_MS', '75000'),
                 // The network check tests the polling fallback only where the tier offers it.
                 env.value('REALTIME_WEBSOCKET_ONLY', REALTIME_WEBSOCKET_ONLY),
                 env.value('WS_DARK_LAUNCH_SHARE', String(options.students.darkLaunchShare)),

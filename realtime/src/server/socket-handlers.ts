@@ -185,7 +185,8 @@ function closedForIgnoringLimits(
   // Replies still in flight when it was closed: counted once, answered no more.
   if (!socket.connected) return true;
   if (result.ok || result.code !== 'rate_limited') {
-    data.refusedInARow = 0;
+    // Written only after a refusal: a socket that never was refused keeps its shape.
+    if (data.refusedInARow) data.refusedInARow = 0;
     return false;
   }
   data.refusedInARow = (data.refusedInARow ?? 0) + 1;

@@ -5,10 +5,10 @@ import { useMemo, useState } from 'react';
 import { formatMs, reasonsText } from '../../lib/health-words.ts';
 import { LocalTime } from './LocalTime.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
+import { ROWS_PER_PAGE, ShowMore } from './ShowMore.tsx';
 import styles from './health.module.css';
 
 /** Rows rendered at once; the rest a button or a search away (a hall of 2,000 stays quick). */
-const ROWS_PER_PAGE = 100;
 
 const FILTERS = {
   all: { label: 'All students', keep: () => true },
@@ -123,20 +123,13 @@ export function HealthStudents({ students }: { students: readonly HealthStudent[
           </table>
         </ScrollRegion>
       )}
-      {matching.length > rows.length ? (
-        <p className={styles.more}>
-          <span className={styles.muted} role="status">
-            Showing {rows.length} of {matching.length}
-          </span>
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => setShown((n) => n + ROWS_PER_PAGE)}
-          >
-            Show {Math.min(ROWS_PER_PAGE, matching.length - rows.length)} more
-          </button>
-        </p>
-      ) : null}
+      <ShowMore
+        shown={rows.length}
+        total={matching.length}
+        onMore={() => setShown((n) => n + ROWS_PER_PAGE)}
+        className={styles.more}
+        mutedClassName={styles.muted}
+      />
     </>
   );
 }

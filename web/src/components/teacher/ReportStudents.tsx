@@ -3,10 +3,10 @@
 import { useState } from 'react';
 import type { CsvCell } from '../../server/csv.ts';
 import { ScrollRegion } from './ScrollRegion.tsx';
+import { ROWS_PER_PAGE, ShowMore } from './ShowMore.tsx';
 import styles from './report.module.css';
 
 /** Rows rendered at once; the rest a button or a search away (a hall of 2,000 stays quick). */
-const ROWS_PER_PAGE = 100;
 
 /**
  * Every student's answers, a row each in the report's order (the CSV's rows): searchable by
@@ -81,20 +81,13 @@ export function ReportStudents({ rows }: { rows: readonly (readonly CsvCell[])[]
           </table>
         </ScrollRegion>
       )}
-      {matching.length > page.length ? (
-        <p className={styles.more}>
-          <span className={styles.muted} role="status">
-            Showing {page.length} of {matching.length}
-          </span>
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => setShown((n) => n + ROWS_PER_PAGE)}
-          >
-            Show {Math.min(ROWS_PER_PAGE, matching.length - page.length)} more
-          </button>
-        </p>
-      ) : null}
+      <ShowMore
+        shown={page.length}
+        total={matching.length}
+        onMore={() => setShown((n) => n + ROWS_PER_PAGE)}
+        className={styles.more}
+        mutedClassName={styles.muted}
+      />
     </>
   );
 }

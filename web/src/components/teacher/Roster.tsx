@@ -2,10 +2,10 @@
 
 import { isInClass, type Presence, type SessionState } from '@classpulse/realtime/protocol';
 import { useMemo, useState } from 'react';
+import { ROWS_PER_PAGE, ShowMore } from './ShowMore.tsx';
 import styles from './dashboard.module.css';
 
 /** Rows of the roster rendered at once; the rest a button or a search away. */
-const ROWS_PER_PAGE = 100;
 
 const STATUS_LABEL: Record<Presence['status'], string> = {
   connected: 'Connected',
@@ -136,20 +136,13 @@ export function Roster({
           </table>
         </div>
       )}
-      {matching.length > students.length ? (
-        <p className={styles.controlRow}>
-          <span className={styles.muted} role="status">
-            Showing {students.length} of {matching.length}
-          </span>
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => setShown((n) => n + ROWS_PER_PAGE)}
-          >
-            Show {Math.min(ROWS_PER_PAGE, matching.length - students.length)} more
-          </button>
-        </p>
-      ) : null}
+      <ShowMore
+        shown={students.length}
+        total={matching.length}
+        onMore={() => setShown((n) => n + ROWS_PER_PAGE)}
+        className={styles.controlRow}
+        mutedClassName={styles.muted}
+      />
     </section>
   );
 }

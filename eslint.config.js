@@ -53,6 +53,8 @@ const allowedImports = {
     '@classpulse/realtime/metrics',
     // The live alert test runs real Prometheus the way the aggregator's own scrape test does.
     '@classpulse/metrics-aggregator/testing',
+    // Alert rules and their traffic model read the school clock the aggregator exposes.
+    '@classpulse/metrics-aggregator/school-clock',
   ],
 };
 

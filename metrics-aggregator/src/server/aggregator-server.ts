@@ -13,7 +13,7 @@ import { PageRateLimiter } from './page-rate-limiter.ts';
 
 export interface AggregatorDeps {
   logger?: Logger;
-  /** Milliseconds; the rate limits' and token expiry's clock. */
+  /** Milliseconds; the rate limits', token expiry's and school clock's clock. */
   now?: () => number;
 }
 
@@ -77,7 +77,10 @@ export async function createAggregatorServer(
     { eventsPerSecond: config.metricEventsPerSecond, burst: config.metricEventsBurst },
     now(),
   );
-  const metrics = createIngestMetrics(() => limiter.size);
+  const metrics = createIngestMetrics(() => limiter.size, {
+    calendar: config.schoolCalendar,
+    now,
+  });
   const handleBeacon = createBeaconHandler({
     corsOrigins: config.corsOrigins,
     maxBodyBytes: config.maxBodyBytes,

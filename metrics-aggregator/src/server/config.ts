@@ -8,6 +8,13 @@ import {
 } from '@classpulse/realtime/env';
 import { z } from 'zod';
 import { MAX_BEACON_BYTES } from '../catalog/beacon.ts';
+import {
+  closedDatesSchema,
+  DEFAULT_SCHOOL_CALENDAR,
+  schoolDaysSchema,
+  timeZoneSchema,
+  type SchoolCalendar,
+} from '../school-clock/index.ts';
 
 /**
  * The aggregator's whole configuration; the only module that reads `process.env`. Every variable
@@ -43,6 +50,15 @@ const envSchema = z.object({
   AGGREGATOR_METRIC_EVENTS_PER_SECOND: z.coerce.number().positive().max(1_000_000).default(500),
   AGGREGATOR_METRIC_EVENTS_BURST: int(1, 10_000_000).default(30_000),
   AGGREGATOR_SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
+  /**
+   * The schools' calendar, exposed as the school clock gauges so alert rules compare like with
+   * like in local time and skip closed days. k8s sets these from its `schoolCalendar` option.
+   */
+  AGGREGATOR_SCHOOL_TIME_ZONE: timeZoneSchema.default(DEFAULT_SCHOOL_CALENDAR.timeZone),
+  /** Weekdays schools teach, like mon,tue,wed,thu,fri. */
+  AGGREGATOR_SCHOOL_DAYS: schoolDaysSchema.prefault('mon,tue,wed,thu,fri'),
+  /** Closed local dates and inclusive ranges: 2026-11-26,2026-12-21..2027-01-01. */
+  AGGREGATOR_SCHOOL_CLOSED_DATES: closedDatesSchema.prefault(''),
   AGGREGATOR_LOG_LEVEL: envLogLevel.default('info'),
 });
 
@@ -62,6 +78,7 @@ export interface AggregatorConfig {
   metricEventsBurst: number;
   shutdownGraceMs: number;
   logLevel: string;
+  schoolCalendar: SchoolCalendar;
 }
 
 export class AggregatorConfigError extends Error {
@@ -102,5 +119,10 @@ export function loadAggregatorConfig(
     metricEventsBurst: e.AGGREGATOR_METRIC_EVENTS_BURST,
     shutdownGraceMs: e.AGGREGATOR_SHUTDOWN_GRACE_MS,
     logLevel: e.AGGREGATOR_LOG_LEVEL,
+    schoolCalendar: {
+      timeZone: e.AGGREGATOR_SCHOOL_TIME_ZONE,
+      schoolDays: e.AGGREGATOR_SCHOOL_DAYS,
+      closedDates: e.AGGREGATOR_SCHOOL_CLOSED_DATES,
+    },
   };
 }

@@ -10,6 +10,8 @@ import {
 import { CATALOG, CLIENT_METRIC_NAMES } from '../catalog/catalog.ts';
 import { PROMTOOL_REJECTED_DEFAULT_METRICS } from '../catalog/default-metrics.ts';
 import { CatalogMetric } from './catalog-metric.ts';
+import { registerSchoolClockMetrics } from './school-clock-metrics.ts';
+import type { SchoolCalendar } from '../school-clock/index.ts';
 
 export interface IngestMetrics {
   registry: Registry;
@@ -38,10 +40,14 @@ function combinations(
  * metrics. Label values reach prom-client only after the catalog check, so the exposition stays
  * valid whatever a client sends.
  */
-export function createIngestMetrics(trackedPages: () => number): IngestMetrics {
+export function createIngestMetrics(
+  trackedPages: () => number,
+  schoolClock: { calendar: SchoolCalendar; now: () => number },
+): IngestMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   for (const name of PROMTOOL_REJECTED_DEFAULT_METRICS) registry.removeSingleMetric(name);
+  registerSchoolClockMetrics(registry, schoolClock.calendar, schoolClock.now);
 
   const catalogMetrics = new Map<string, CatalogMetric>();
   for (const name of CLIENT_METRIC_NAMES) {

@@ -15,6 +15,7 @@ import {
   WEB_DB_QUERY_OUTCOMES,
   WEB_SERVER_METRICS,
 } from '@classpulse/metrics-aggregator/catalog';
+import { BASELINE_WEEKS, SCHOOL_CLOCK_METRICS } from '@classpulse/metrics-aggregator/school-clock';
 import { REALTIME_METRICS } from '@classpulse/realtime/metrics';
 
 /**
@@ -131,6 +132,19 @@ export function knownMetrics(recordingRules: Iterable<string>): Map<string, Metr
     histogram: false,
     values: {},
   });
+  const weeks = Array.from({ length: BASELINE_WEEKS + 1 }, (_, k) => String(k));
+  add(SCHOOL_CLOCK_METRICS.utcOffset, {
+    source: 'SCHOOL_CLOCK_METRICS',
+    histogram: false,
+    values: {},
+  });
+  for (const name of [SCHOOL_CLOCK_METRICS.dstShift, SCHOOL_CLOCK_METRICS.open])
+    add(name, {
+      source: 'SCHOOL_CLOCK_METRICS',
+      histogram: false,
+      labels: ['weeks_ago'],
+      values: { weeks_ago: weeks },
+    });
   for (const name of new Set(recordingRules))
     add(name, { source: 'a recording rule', histogram: false, values: {} });
   const removed = new Set<string>(PROMTOOL_REJECTED_DEFAULT_METRICS);

@@ -1,0 +1,20 @@
+import { ruleFilePath } from '../manifests/rule-files.ts';
+import { appLoadsRuleGroup } from './app-loads.ts';
+import { generatedRuleFileText } from './rule-file-text.ts';
+
+/** Rule files written from code: their path and the text they must hold. */
+export function generatedRuleFiles(): Array<{ path: string; text: string }> {
+  return [
+    {
+      path: ruleFilePath('app-loads'),
+      text: generatedRuleFileText(
+        'k8s/src/rules/app-loads.ts',
+        [
+          'Business alert: successful app loads against the same local time on recent school days.',
+          'Why these windows, thresholds and guards: k8s/runbooks/app-loads-below-usual.md.',
+        ].join('\n'),
+        [appLoadsRuleGroup()],
+      ),
+    },
+  ];
+}

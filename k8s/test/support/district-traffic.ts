@@ -1,0 +1,228 @@
+import {
+  BASELINE_WEEKS,
+  epochDay,
+  instantAtWallClock,
+  isoDate,
+  isSchoolDay,
+  readSchoolClock,
+  SCHOOL_CLOCK_METRICS,
+  wallClockMs,
+  type SchoolCalendar,
+} from '@classpulse/metrics-aggregator/school-clock';
+import type { InputSeries } from './promtool.ts';
+
+/**
+ * A US school district's successful app loads, minute by minute, in the schools' local time:
+ * the one traffic model every app-load alert scenario is generated from. School days run
+ * 07:30–15:30 at full traffic with homework in the evening; weekends and calendar closures are
+ * quiet; every local day carries its own ±4% noise. What Prometheus would scrape comes out as
+ * promtool input series: the loads counter of each aggregator replica per app, and the school
+ * clock gauges each replica exposes, computed by the aggregator's own code.
+ */
+
+export const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+export interface Moment {
+  /** Minutes since the model's start (promtool's time in minutes). */
+  minute: number;
+  /** Local date, `YYYY-MM-DD`. */
+  date: string;
+  /** Minutes since local midnight. */
+  minuteOfDay: number;
+  /** Whether the calendar has school that day. */
+  schoolDay: boolean;
+}
+
+export interface DistrictEvents {
+  /** Loads relative to the model at a moment: 0 is an outage, 0.85 a partial one. Default 1. */
+  multiplier?: (at: Moment) => number;
+  /** Aggregator replicas at a moment (loads split evenly between them). Default 2. */
+  replicas?: (at: Moment) => number;
+  /** Minutes at which every replica restarts (its counters start again at zero). */
+  restartsAt?: readonly number[];
+  /** When true at a moment, nothing is scraped at all (the aggregators are gone). */
+  unreachable?: (at: Moment) => boolean;
+}
+
+export interface DistrictModel {
+  calendar: SchoolCalendar;
+  /** The local Monday whose midnight is promtool's time 0. */
+  start: string;
+  weeks: number;
+  /** Successful loads per hour of all apps in full school hours. */
+  schoolLoadsPerHour: number;
+  /** Each local day's traffic is the model's times a factor in [1 - noise, 1 + noise]. */
+  dailyNoise: number;
+  seed: number;
+  /** The share of loads per app. */
+  apps: Readonly<Record<string, number>>;
+}
+
+export const US_DISTRICT: Omit<DistrictModel, 'calendar' | 'start'> = {
+  weeks: 7,
+  schoolLoadsPerHour: 6_000,
+  dailyNoise: 0.04,
+  seed: 20,
+  apps: { student: 0.9, teacher: 0.1 },
+};
+
+/** The share of full school-hours traffic at a local minute of a school day or a closed day. */
+export function dayShape(minuteOfDay: number, schoolDay: boolean): number {
+  const h = minuteOfDay / 60;
+  if (!schoolDay) return h >= 9 && h < 21 ? 0.02 : 0.005;
+  if (h >= 7.5 && h < 15.5) return 1;
+  if (h >= 15.5 && h < 21) return 0.06;
+  if (h >= 6 && h < 7.5) return 0.03;
+  return 0.005;
+}
+
+/** A deterministic noise factor per local date (mulberry32 over the seed and the date). */
+export function dailyFactor(model: DistrictModel, date: string): number {
+  let a = (model.seed * 0x9e3779b1 + (epochDay(date) ?? 0)) >>> 0;
+  a = (a + 0x6d2b79f5) >>> 0;
+  let t = Math.imul(a ^ (a >>> 15), a | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  const unit = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  return 1 + model.dailyNoise * (2 * unit - 1);
+}
+
+/** promtool time 0 as a real instant: local midnight of the start date. */
+export const startInstant = (model: DistrictModel) =>
+  instantAtWallClock(model.calendar.timeZone, (epochDay(model.start) ?? NaN) * DAY_MS);
+
+export const modelMinutes = (model: DistrictModel) => model.weeks * 7 * 24 * 60;
+
+/** The moment at a model minute. */
+export function momentAt(model: DistrictModel, minute: number): Moment {
+  const wall = wallClockMs(model.calendar.timeZone, startInstant(model) + minute * MINUTE_MS);
+  const date = isoDate(Math.floor(wall / DAY_MS));
+  return {
+    minute,
+    date,
+    minuteOfDay: Math.floor((wall % DAY_MS) / MINUTE_MS),
+    schoolDay: isSchoolDay(model.calendar, date),
+  };
+}
+
+/** The model minute of a local date and time (`07:30`), for scenarios and assertions. */
+export function minuteOf(model: DistrictModel, date: string, time: string): number {
+  const [h = 0, m = 0] = time.split(':').map(Number);
+  const wall = (epochDay(date) ?? NaN) * DAY_MS + (h * 60 + m) * MINUTE_MS;
+  return Math.round(
+    (instantAtWallClock(model.calendar.timeZone, wall) - startInstant(model)) / MINUTE_MS,
+  );
+}
+
+/** promtool values with runs compressed: `a+bxn` for a linear run, `_xn` for missing samples. */
+class ValuesWriter {
+  private readonly parts: string[] = [];
+  private run: { start: number; step: number; count: number } | { missing: number } | null = null;
+
+  push(value: number | null): void {
+    const run = this.run;
+    if (value === null) {
+      if (run && 'missing' in run) run.missing += 1;
+      else {
+        this.flush();
+        this.run = { missing: 1 };
+      }
+      return;
+    }
+    if (run && 'start' in run) {
+      const expected = run.start + run.step * run.count;
+      if (run.count === 0) {
+        run.step = value - run.start;
+        run.count = 1;
+        return;
+      }
+      if (Math.abs(value - (expected + run.step)) < 1e-6) {
+        run.count += 1;
+        return;
+      }
+    }
+    this.flush();
+    this.run = { start: value, step: 0, count: 0 };
+  }
+
+  private flush(): void {
+    const run = this.run;
+    if (!run) return;
+    if ('missing' in run) this.parts.push(run.missing === 1 ? '_' : `_x${run.missing - 1}`);
+    else if (run.count === 0) this.parts.push(round(run.start));
+    else this.parts.push(`${round(run.start)}+${round(run.step)}x${run.count}`);
+    this.run = null;
+  }
+
+  toString(): string {
+    this.flush();
+    return this.parts.join(' ');
+  }
+}
+
+const round = (n: number) => String(Math.round(n * 1e6) / 1e6);
+
+/**
+ * The input series for promtool: one sample a minute from time 0 to the end of the model.
+ * Series carry `pod` like scraped ones; replicas are aggregator-0, aggregator-1, ….
+ */
+export function districtSeries(model: DistrictModel, events: DistrictEvents = {}): InputSeries[] {
+  const minutes = modelMinutes(model);
+  const restarts = new Set(events.restartsAt ?? []);
+  const maxReplicas = 4;
+  const loads = new Map<string, { writer: ValuesWriter; total: number }>();
+  const gauges = new Map<string, ValuesWriter>();
+  const gauge = (series: string) => {
+    let w = gauges.get(series);
+    if (!w) gauges.set(series, (w = new ValuesWriter()));
+    return w;
+  };
+  for (let r = 0; r < maxReplicas; r += 1)
+    for (const app of Object.keys(model.apps))
+      loads.set(`${app}/${r}`, { writer: new ValuesWriter(), total: 0 });
+
+  const origin = startInstant(model);
+  let clock = readSchoolClock(model.calendar, origin);
+  for (let minute = 0; minute <= minutes; minute += 1) {
+    const at = momentAt(model, minute);
+    // The school clock changes only at whole local hours: read it every quarter hour.
+    if (minute % 15 === 0) clock = readSchoolClock(model.calendar, origin + minute * MINUTE_MS);
+    const replicas = Math.min(maxReplicas, events.replicas?.(at) ?? 2);
+    const down = events.unreachable?.(at) ?? false;
+    const perMinute =
+      (model.schoolLoadsPerHour / 60) *
+      dayShape(at.minuteOfDay, at.schoolDay) *
+      dailyFactor(model, at.date) *
+      (events.multiplier?.(at) ?? 1);
+    for (let r = 0; r < maxReplicas; r += 1) {
+      const up = r < replicas && !down;
+      for (const [app, share] of Object.entries(model.apps)) {
+        const counter = loads.get(`${app}/${r}`)!;
+        if (restarts.has(minute) || !up) counter.total = 0;
+        else if (minute > 0) counter.total += (perMinute * share) / replicas;
+        counter.writer.push(up ? counter.total : null);
+      }
+      const pod = `pod="aggregator-${r}"`;
+      gauge(`${SCHOOL_CLOCK_METRICS.utcOffset}{${pod}}`).push(up ? clock.utcOffsetSeconds : null);
+      for (const week of clock.weeks) {
+        const labels = `${pod},weeks_ago="${week.weeksAgo}"`;
+        if (week.weeksAgo > 0)
+          gauge(`${SCHOOL_CLOCK_METRICS.dstShift}{${labels}}`).push(up ? week.dstShiftSeconds : null);
+        gauge(`${SCHOOL_CLOCK_METRICS.open}{${labels}}`).push(up ? (week.open ? 1 : 0) : null);
+      }
+    }
+  }
+  const series: InputSeries[] = [];
+  for (const [key, { writer }] of loads) {
+    const [app, r] = key.split('/');
+    series.push({
+      series: `classroom_app_loads_total{app="${app}",outcome="success",pod="aggregator-${r}"}`,
+      values: writer.toString(),
+    });
+  }
+  for (const [name, writer] of gauges) series.push({ series: name, values: writer.toString() });
+  return series.filter((s) => !/^_(x\d+)?$/.test(s.values));
+}
+
+/** Weeks of the baseline, re-exported for scenario text. */
+export { BASELINE_WEEKS };

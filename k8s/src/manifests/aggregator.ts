@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
+import { aggregatorCalendarEnv } from '../calendar/aggregator-env.ts';
 import { COMPONENT_LABEL, EXPOSURE_LABEL, labelsFor, NAMES, PORTS } from './labels.ts';
 import type { StackOptions } from './options.ts';
 import {
@@ -58,6 +59,11 @@ export class Aggregator extends Construct {
                 env.value('AGGREGATOR_INTERNAL_PORT', String(PORTS.aggregatorInternal)),
                 env.value('AGGREGATOR_CORS_ORIGINS', `https://${options.host}`),
                 metricsPageTokenSecretEnv,
+                // The school calendar: business rules compare school hours in the schools' zone
+                // and leave closed days out of their baselines.
+                ...Object.entries(aggregatorCalendarEnv(options.schoolCalendar)).map(
+                  ([name, value]) => env.value(name, value),
+                ),
               ],
               // Ready when the port beacons arrive on answers; alive while the internal one does.
               readinessProbe: httpProbe('/healthz', 'http'),

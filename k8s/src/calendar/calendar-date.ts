@@ -23,18 +23,19 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** The parts of a real date written YYYY-MM-DD in MIN_YEAR..MAX_YEAR, else undefined. */
+/** The parts of a real date written YYYY-MM-DD, else undefined. */
 export function parseIsoDate(text: string): DateParts | undefined {
   const match = ISO_DATE.exec(text);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12) return undefined;
-  if (day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return { year, month, day };
 }
 
+/** A real date written YYYY-MM-DD in MIN_YEAR..MAX_YEAR: what a closure may name. */
 export function isIsoDate(text: string): boolean {
-  return parseIsoDate(text) !== undefined;
+  const parts = parseIsoDate(text);
+  return parts !== undefined && parts.year >= MIN_YEAR && parts.year <= MAX_YEAR;
 }
 
 function partsOf(date: IsoDate): DateParts {

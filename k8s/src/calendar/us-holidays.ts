@@ -56,14 +56,14 @@ function holidaysOf(year: number): Closure[] {
 
 /**
  * The common US school holidays of `fromYear`..`toYear`, each closure clipped to those years
- * (the winter break of `toYear` ends on 31 December; an observed New Year's Day on 31 December
- * of `fromYear - 1` is left out). Not merged: see mergeClosures.
+ * (1 January of `fromYear` is the end of the winter break before it; the winter break of
+ * `toYear` ends on 31 December). Not merged: see mergeClosures.
  */
 export function usCommonHolidays(fromYear: number, toYear: number): Closure[] {
   const first = isoDate(fromYear, 1, 1);
   const last = isoDate(toYear, 12, 31);
   const closures: Closure[] = [];
-  for (let year = fromYear; year <= toYear; year++)
+  for (let year = fromYear - 1; year <= toYear; year++)
     for (const closure of holidaysOf(year)) {
       if (closure.to < first || closure.from > last) continue;
       closures.push({

@@ -27,6 +27,7 @@ export class Aggregator extends Construct {
     super(scope, id);
     const labels = labelsFor(NAMES.aggregator, { [COMPONENT_LABEL]: 'metrics-ingest' });
     const metadata = namespaced(options, NAMES.aggregator, labels);
+    const calendar = aggregatorCalendarEnv(options.schoolCalendar);
     // Both Services select every aggregator pod; the exposure label tells them apart.
     const exposed = (name: string, exposure: string) =>
       namespaced(options, name, { ...labels, [EXPOSURE_LABEL]: exposure });
@@ -61,8 +62,11 @@ export class Aggregator extends Construct {
                 metricsPageTokenSecretEnv,
                 // The school calendar: business rules compare school hours in the schools' zone
                 // and leave closed days out of their baselines.
-                ...Object.entries(aggregatorCalendarEnv(options.schoolCalendar)).map(
-                  ([name, value]) => env.value(name, value),
+                env.value('AGGREGATOR_SCHOOL_TIME_ZONE', calendar.AGGREGATOR_SCHOOL_TIME_ZONE),
+                env.value('AGGREGATOR_SCHOOL_DAYS', calendar.AGGREGATOR_SCHOOL_DAYS),
+                env.value(
+                  'AGGREGATOR_SCHOOL_CLOSED_DATES',
+                  calendar.AGGREGATOR_SCHOOL_CLOSED_DATES,
                 ),
               ],
               // Ready when the port beacons arrive on answers; alive while the internal one does.

@@ -1,9 +1,10 @@
 /**
  * `npm run synth -w @classpulse/k8s -- --namespace <ns> --tag <image tag> [--out <file>]`:
  * synthesizes the whole stack (src/manifests), validates every object, and writes
- * multi-document YAML to the file or stdout. Optional: --host, --registry, --region (repeat).
+ * multi-document YAML to the file or stdout. Optional: --host, --registry, --region (repeat),
+ * --school-calendar (a JSON file with the `schoolCalendar` option).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import {
@@ -12,6 +13,7 @@ import {
   synthesize,
   toYaml,
   validateObjects,
+  type StackOptionsInput,
 } from '../src/manifests/synthesize.ts';
 
 const USAGE = `usage: npm run synth -- --namespace <namespace> --tag <image tag> [options]
@@ -23,6 +25,9 @@ const USAGE = `usage: npm run synth -- --namespace <namespace> --tag <image tag>
   --registry <prefix>  image registry (default: ghcr.io/classpulse)
   --region <region>    a probe region; repeat for several (default: us-east1, europe-west1,
                        asia-southeast1)
+  --school-calendar <file.json>
+                       the schools' zone, days, hours and closures (the stack option
+                       schoolCalendar; default: New York, Monday–Friday, US holidays)
   -h, --help           this text`;
 
 const argsSchema = z.object({
@@ -32,7 +37,11 @@ const argsSchema = z.object({
   host: z.string().optional(),
   registry: z.string().optional(),
   region: z.array(z.string()).optional(),
+  'school-calendar': z.string().min(1, '--school-calendar needs a file name.').optional(),
 });
+
+/** A calendar file is small (500 closures are ~40 kB); anything bigger is the wrong file. */
+const MAX_CALENDAR_FILE_BYTES = 1_000_000;
 
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n\n${USAGE}\n`);
@@ -46,6 +55,7 @@ const OPTIONS = {
   host: { type: 'string' },
   registry: { type: 'string' },
   region: { type: 'string', multiple: true },
+  'school-calendar': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
@@ -62,6 +72,19 @@ const parsed = argsSchema.safeParse(values);
 if (!parsed.success) fail(parsed.error.issues.map((issue) => issue.message).join('\n       '));
 const args = parsed.data;
 
+/** The JSON in --school-calendar; the stack options check what it says. */
+function readSchoolCalendar(file: string): unknown {
+  try {
+    if (statSync(file).size > MAX_CALENDAR_FILE_BYTES)
+      fail(`--school-calendar ${file} is larger than ${MAX_CALENDAR_FILE_BYTES} bytes.`);
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    fail(`--school-calendar ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+const schoolCalendar =
+  args['school-calendar'] === undefined ? undefined : readSchoolCalendar(args['school-calendar']);
+
 let yaml: string;
 try {
   const objects = synthesize({
@@ -70,6 +93,10 @@ try {
     ...(args.host !== undefined && { host: args.host }),
     ...(args.registry !== undefined && { imageRegistry: args.registry }),
     ...(args.region !== undefined && { regions: args.region }),
+    // Unchecked here: parseStackOptions validates it and names every problem.
+    ...(schoolCalendar !== undefined && {
+      schoolCalendar: schoolCalendar as StackOptionsInput['schoolCalendar'],
+    }),
   });
   validateObjects(objects);
   yaml = toYaml(objects);

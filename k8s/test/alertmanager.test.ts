@@ -1,10 +1,18 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
 import { parse } from 'yaml';
+import { DEFAULT_SCHOOL_CALENDAR } from '../src/calendar/school-calendar.ts';
 import { loadRuleGroups } from '../src/manifests/rule-files.ts';
-import { ALERTMANAGER_CONFIG } from './support/alertmanager.ts';
+import { writeAlertmanagerConfig } from './support/alertmanager.ts';
 import { runTool } from './support/promtool.ts';
+
+// What is deployed: alertmanager.yml with the time intervals generated from the default calendar.
+const dir = mkdtempSync(join(tmpdir(), 'classpulse-amtool-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const ALERTMANAGER_CONFIG = writeAlertmanagerConfig(dir);
 
 /** The receiver amtool resolves for a label set (`amtool config routes test`). */
 function receiverFor(labels: Record<string, string>): string {
@@ -94,8 +102,12 @@ describe('Alertmanager config (amtool, Debian prometheus-alertmanager 0.25)', ()
   it('groups per alert and what it is about, and keeps time intervals in the schools’ zone', () => {
     for (const label of ['alertname', 'target', 'app', 'service'])
       assert.ok(config.route.group_by.includes(label), label);
+    assert.deepEqual(
+      config.time_intervals.map((interval) => interval.name),
+      ['school-working-hours', 'school-holidays'],
+    );
     for (const interval of config.time_intervals)
       for (const period of interval.time_intervals)
-        assert.equal(period.location, 'America/New_York', interval.name);
+        assert.equal(period.location, DEFAULT_SCHOOL_CALENDAR.timeZone, interval.name);
   });
 });

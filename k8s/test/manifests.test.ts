@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse, parseAllDocuments } from 'yaml';
+import { aggregatorCalendarEnv } from '../src/calendar/aggregator-env.ts';
+import { DEFAULT_SCHOOL_CALENDAR, schoolCalendarSchema } from '../src/calendar/school-calendar.ts';
 import { loadDashboards } from '../src/dashboards/dashboard-files.ts';
 import {
   ALERTMANAGER_DIR,
@@ -23,6 +25,7 @@ import {
   type KubeObject,
   type StackOptionsInput,
 } from '../src/manifests/synthesize.ts';
+import { generatedAlertmanagerConfig } from './support/alertmanager.ts';
 import { compareSnapshot, firstDifference } from './support/snapshot.ts';
 
 const OPTIONS: StackOptionsInput = {
@@ -404,10 +407,10 @@ describe('synthesized stack', () => {
     const secret = named('Secret', CONFIG_SECRET_NAME) as KubeObject & {
       stringData: Record<string, string>;
     };
-    assert.equal(
-      secret.stringData[CONFIG_SECRET_KEY],
-      readFileSync(join(ALERTMANAGER_DIR, 'alertmanager.yml'), 'utf8'),
-    );
+    const shipped = secret.stringData[CONFIG_SECRET_KEY] ?? '';
+    assert.equal(shipped, generatedAlertmanagerConfig(DEFAULT_SCHOOL_CALENDAR));
+    const written = readFileSync(join(ALERTMANAGER_DIR, 'alertmanager.yml'), 'utf8');
+    assert.ok(shipped.startsWith(written.trimEnd()), 'the file as written, then the intervals');
     for (const template of readdirSync(ALERTMANAGER_DIR).filter((f) => f.endsWith('.tmpl')))
       assert.ok(secret.stringData[template], `template ${template} is next to the config`);
     const spec = named('Alertmanager', 'classpulse').spec as {
@@ -416,7 +419,7 @@ describe('synthesized stack', () => {
     };
     assert.equal(spec.configSecret, CONFIG_SECRET_NAME);
     assert.deepEqual(spec.secrets, [SECRETS.alertmanagerSlack.name]);
-    const config = parse(secret.stringData[CONFIG_SECRET_KEY]) as {
+    const config = parse(shipped) as {
       global: Record<string, unknown>;
     };
     assert.equal(
@@ -617,6 +620,70 @@ describe('stack options', () => {
     rejects({ regions: [] }, /regions must name at least one region/);
     rejects({ regions: ['us-east1', 'us-east1'] }, /regions must not repeat/);
     rejects({ host: 'https://classpulse.example.org' }, /host must be a DNS name/);
+  });
+
+  it('rejects a school calendar it cannot deploy, saying what is wrong', () => {
+    rejects(
+      { schoolCalendar: { timeZone: 'America/NewYork' } },
+      /schoolCalendar\.timeZone: timeZone "America\/NewYork" is not a known IANA time zone/,
+    );
+    rejects(
+      { schoolCalendar: { schoolDays: ['monday', 'monday'] } },
+      /schoolCalendar\.schoolDays: schoolDays must not repeat a day/,
+    );
+    rejects(
+      {
+        schoolCalendar: {
+          closures: [{ name: 'Spring break', from: '2026-04-10', to: '2026-04-03' }],
+        },
+      },
+      /schoolCalendar\.closures\.0\.to: "Spring break" ends \(2026-04-03\) before it starts/,
+    );
+    rejects(
+      { schoolCalendar: { holidays: { fromYear: 2025, toYear: 2045 } } },
+      /schoolCalendar\.holidays: holidays may span at most 15 years/,
+    );
+    rejects(
+      { schoolCalendar: { weekends: [] } as never },
+      /schoolCalendar: Unrecognized key: "weekends"/,
+    );
+  });
+
+  it('builds Alertmanager’s intervals and the aggregator’s calendar from the same option', () => {
+    const schoolCalendar: StackOptionsInput['schoolCalendar'] = {
+      timeZone: 'America/Chicago',
+      schoolDays: ['monday', 'tuesday', 'wednesday', 'thursday'],
+      holidays: { preset: 'none' },
+      closures: [{ name: 'Spring break', from: '2026-03-16', to: '2026-03-20' }],
+    };
+    const stack = synthesize({ ...OPTIONS, schoolCalendar });
+    const parsed = schoolCalendarSchema.parse(schoolCalendar);
+    const secret = stack.find((o) => o.kind === 'Secret') as KubeObject & {
+      stringData: Record<string, string>;
+    };
+    assert.equal(secret.stringData[CONFIG_SECRET_KEY], generatedAlertmanagerConfig(parsed));
+    const aggregator = stack.find(
+      (o) => o.kind === 'Deployment' && o.metadata.name === 'aggregator',
+    ) as Workload;
+    const env = aggregator.spec.template.spec.containers[0]!.env ?? [];
+    const values = Object.fromEntries(env.map((e) => [e.name, e.value]));
+    assert.deepEqual(
+      {
+        AGGREGATOR_SCHOOL_TIME_ZONE: values.AGGREGATOR_SCHOOL_TIME_ZONE,
+        AGGREGATOR_SCHOOL_DAYS: values.AGGREGATOR_SCHOOL_DAYS,
+        AGGREGATOR_SCHOOL_CLOSED_DATES: values.AGGREGATOR_SCHOOL_CLOSED_DATES,
+      },
+      {
+        AGGREGATOR_SCHOOL_TIME_ZONE: 'America/Chicago',
+        AGGREGATOR_SCHOOL_DAYS: 'mon,tue,wed,thu',
+        AGGREGATOR_SCHOOL_CLOSED_DATES: '2026-03-16..2026-03-20',
+      },
+    );
+    assert.deepEqual(aggregatorCalendarEnv(parsed), {
+      AGGREGATOR_SCHOOL_TIME_ZONE: 'America/Chicago',
+      AGGREGATOR_SCHOOL_DAYS: 'mon,tue,wed,thu',
+      AGGREGATOR_SCHOOL_CLOSED_DATES: '2026-03-16..2026-03-20',
+    });
   });
 
   it('needs only a namespace and a tag (what staging passes), with defaults for the rest', () => {

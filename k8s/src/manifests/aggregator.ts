@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
+import { aggregatorCalendarEnv } from '../calendar/aggregator-env.ts';
 import { COMPONENT_LABEL, EXPOSURE_LABEL, labelsFor, NAMES, PORTS } from './labels.ts';
 import type { StackOptions } from './options.ts';
 import {
@@ -26,6 +27,7 @@ export class Aggregator extends Construct {
     super(scope, id);
     const labels = labelsFor(NAMES.aggregator, { [COMPONENT_LABEL]: 'metrics-ingest' });
     const metadata = namespaced(options, NAMES.aggregator, labels);
+    const calendar = aggregatorCalendarEnv(options.schoolCalendar);
     // Both Services select every aggregator pod; the exposure label tells them apart.
     const exposed = (name: string, exposure: string) =>
       namespaced(options, name, { ...labels, [EXPOSURE_LABEL]: exposure });
@@ -58,6 +60,14 @@ export class Aggregator extends Construct {
                 env.value('AGGREGATOR_INTERNAL_PORT', String(PORTS.aggregatorInternal)),
                 env.value('AGGREGATOR_CORS_ORIGINS', `https://${options.host}`),
                 metricsPageTokenSecretEnv,
+                // The school calendar: business rules compare school hours in the schools' zone
+                // and leave closed days out of their baselines.
+                env.value('AGGREGATOR_SCHOOL_TIME_ZONE', calendar.AGGREGATOR_SCHOOL_TIME_ZONE),
+                env.value('AGGREGATOR_SCHOOL_DAYS', calendar.AGGREGATOR_SCHOOL_DAYS),
+                env.value(
+                  'AGGREGATOR_SCHOOL_CLOSED_DATES',
+                  calendar.AGGREGATOR_SCHOOL_CLOSED_DATES,
+                ),
               ],
               // Ready when the port beacons arrive on answers; alive while the internal one does.
               readinessProbe: httpProbe('/healthz', 'http'),

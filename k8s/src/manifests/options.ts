@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schoolCalendarSchema } from '../calendar/school-calendar.ts';
 
 /** RFC 1123 label: what Kubernetes accepts as a namespace or an object name part. */
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -140,6 +141,12 @@ export const stackOptionsSchema = z
           .prefault({}),
       })
       .prefault({}),
+    /**
+     * The schools' zone, days, working hours and closed days (US holidays generated for
+     * `holidays.fromYear`..`toYear` plus the district's own `closures`): Alertmanager's
+     * time_intervals and the aggregator's calendar variables are built from it.
+     */
+    schoolCalendar: schoolCalendarSchema,
     /** Where Grafana runs: it may query Prometheus. */
     monitoringNamespace: dnsLabel('monitoringNamespace').default('monitoring'),
     /** Redis for the realtime tier's cluster mode; pinned, never "latest". */

@@ -1,12 +1,36 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startLoopbackDaemon } from '@classpulse/metrics-aggregator/testing';
 import { parse, stringify } from 'yaml';
+import {
+  DEFAULT_SCHOOL_CALENDAR,
+  type SchoolCalendar,
+} from '../../src/calendar/school-calendar.ts';
+import {
+  ALERTMANAGER_DIR,
+  alertmanagerConfigFiles,
+  CONFIG_SECRET_KEY,
+} from '../../src/manifests/alertmanager.ts';
 
-export const ALERTMANAGER_DIR = fileURLToPath(new URL('../../alertmanager/', import.meta.url));
-export const ALERTMANAGER_CONFIG = join(ALERTMANAGER_DIR, 'alertmanager.yml');
+/** alertmanager.yml as the config Secret carries it: time intervals generated from `calendar`. */
+export function generatedAlertmanagerConfig(
+  calendar: SchoolCalendar = DEFAULT_SCHOOL_CALENDAR,
+): string {
+  const config = alertmanagerConfigFiles({ schoolCalendar: calendar })[CONFIG_SECRET_KEY];
+  if (config === undefined) throw new Error(`the config Secret has no ${CONFIG_SECRET_KEY}`);
+  return config;
+}
+
+/** Writes the generated config into `dir` for amtool; returns its path. */
+export function writeAlertmanagerConfig(
+  dir: string,
+  calendar: SchoolCalendar = DEFAULT_SCHOOL_CALENDAR,
+): string {
+  const file = join(dir, 'alertmanager.yml');
+  writeFileSync(file, generatedAlertmanagerConfig(calendar));
+  return file;
+}
 
 interface Route {
   group_wait?: string;
@@ -32,7 +56,7 @@ export interface RunningAlertmanager {
 }
 
 /**
- * The deployed Alertmanager config on the Debian binary, with what only differs on a laptop:
+ * The deployed Alertmanager config (the default calendar's) on the Debian binary, with what only differs on a laptop:
  * the secret files (the Slack URL and the dead man's switch token, still read from files) and
  * the template path live in a temporary folder, the dead man's switch URL points at `deadmansUrl`,
  * and routes group within a second and ignore time intervals.
@@ -43,7 +67,7 @@ export async function startAlertmanager(options: {
   deadmansToken: string;
 }): Promise<RunningAlertmanager> {
   const dir = mkdtempSync(join(tmpdir(), 'classpulse-alertmanager-'));
-  const config = parse(readFileSync(ALERTMANAGER_CONFIG, 'utf8')) as {
+  const config = parse(generatedAlertmanagerConfig()) as {
     global: { slack_api_url_file: string };
     templates: string[];
     route: Route;

@@ -48,8 +48,19 @@ export const STANDARD_METRICS = [
   'nodejs_heap_size_used_bytes',
 ] as const;
 
-/** Labels Prometheus adds to every scraped series (scrape config and prometheus-operator). */
-export const TARGET_LABELS = ['job', 'instance', 'namespace', 'pod'] as const;
+/**
+ * Labels Prometheus adds to every scraped series (scrape config and prometheus-operator): the
+ * runbook query test holds this list to the labels the synthesized ServiceMonitors produce.
+ */
+export const TARGET_LABELS = [
+  'job',
+  'instance',
+  'namespace',
+  'service',
+  'pod',
+  'container',
+  'endpoint',
+] as const;
 
 /** Every metric name a query may use; `recordingRules` are the `record:` names of rule files. */
 export function knownMetrics(recordingRules: Iterable<string>): Map<string, MetricInfo> {

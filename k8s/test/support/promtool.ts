@@ -25,6 +25,13 @@ export interface AlertRuleTest {
   exp_alerts: ExpectedAlert[];
 }
 
+/** A `promql_expr_test`: the query's samples at `eval_time`, labels in PromQL's `{a="b"}` form. */
+export interface ExprTest {
+  expr: string;
+  eval_time: string;
+  exp_samples: Array<{ labels: string; value: number }>;
+}
+
 export interface PromtoolResult {
   ok: boolean;
   output: string;
@@ -40,10 +47,18 @@ export function runTool(tool: 'promtool' | 'amtool', args: string[]): PromtoolRe
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
 }
 
-/** `promtool test rules` on one unit test: input series at `interval`, alerts expected at times. */
+/**
+ * `promtool test rules` on one unit test: input series at `interval`, alerts (or query results)
+ * expected at times.
+ */
 export function promtoolTestRules(
   ruleFiles: string[],
-  test: { interval: string; input_series: InputSeries[]; alert_rule_test: AlertRuleTest[] },
+  test: {
+    interval: string;
+    input_series: InputSeries[];
+    alert_rule_test?: AlertRuleTest[];
+    promql_expr_test?: ExprTest[];
+  },
   evaluationInterval = '1m',
 ): PromtoolResult {
   const dir = mkdtempSync(join(tmpdir(), 'classpulse-rules-'));

@@ -1,122 +1,344 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { promtoolTestRules, ruleFile, runTool } from './support/promtool.ts';
-import {
-  at,
-  counterValues,
-  SAMPLE_INTERVAL,
-  schoolHours,
-  type HourContext,
-} from './support/school-traffic.ts';
+import { epochDay, isoDate, isSchoolDay } from '@classpulse/metrics-aggregator/school-clock';
+import { APP_LOADS, APP_LOADS_SERIES } from '../src/rules/app-loads.ts';
+import { Timeline, type LocalTime } from './support/app-load-scenarios.ts';
+import { dailyFactor, dayShape, US_DISTRICT, type Moment } from './support/district-traffic.ts';
+import { ruleFile, runTool } from './support/promtool.ts';
 
-const RULES = ruleFile('app-loads');
-const SERIES = 'classroom_app_loads_total{app="student",outcome="success"}';
-const ANNOTATIONS = {
-  summary: 'Successful app loads are below 90% of the usual for this time of week.',
-  description:
-    "Students' browsers reported fewer successful loads over the last 24 hours than 90% of the median of the same window one, two and three weeks ago. Pages may fail to load, or reports may not arrive.",
-  runbook_url:
-    'https://github.com/classpulse/classpulse/blob/main/k8s/runbooks/app-loads-below-usual.md',
-  dashboard_url: 'https://grafana.classpulse.example/d/classroom-health',
-};
-const FAST_ANNOTATIONS = {
-  summary: 'Successful app loads in the last hour are under half of the usual for this hour.',
-  description:
-    "Students' browsers reported fewer than half the successful loads of the same hour one, two and three weeks ago (median). Pages are failing now, or their reports stopped.",
-  runbook_url:
-    'https://github.com/classpulse/classpulse/blob/main/k8s/runbooks/app-loads-dropped-sharply.md',
-  dashboard_url: 'https://grafana.classpulse.example/d/classroom-health',
-};
-const FIRING = {
-  AppLoadsBelowUsual: [{ exp_labels: { severity: 'page' }, exp_annotations: ANNOTATIONS }],
-  AppLoadsDroppedSharply: [{ exp_labels: { severity: 'page' }, exp_annotations: FAST_ANNOTATIONS }],
-};
-type AlertName = keyof typeof FIRING;
+/**
+ * The business alert replayed through `promtool test rules` over weeks of modelled US district
+ * traffic (school 07:30–15:30 America/New_York, ±4% a day, real clock changes and holidays):
+ * it pages within 15 minutes of a total loss and within 30 of a real drop below 90%, resolves
+ * within 30 of recovery, and stays silent through clock changes, nights, weekends, holidays and
+ * the days after, breaks, churn, restarts, replica changes and deployments too small to judge.
+ */
 
-interface Expectation {
-  eval_time: string;
-  firing: boolean;
-  /** AppLoadsBelowUsual unless said. */
-  alert?: AlertName;
+const FULL = US_DISTRICT.student;
+const during =
+  (date: string, from: string, to: string, value: number) =>
+  (at: Moment): number => {
+    const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
+    return at.date === date && at.minuteOfDay >= minutes(from) && at.minuteOfDay < minutes(to)
+      ? value
+      : 1;
+  };
+const anyOf =
+  (...parts: Array<(at: Moment) => number>) =>
+  (at: Moment) =>
+    parts.reduce((value, part) => value * part(at), 1);
+const plus = ([date, time]: LocalTime, minutes: number): LocalTime => {
+  const total = Number(time.slice(0, 2)) * 60 + Number(time.slice(3)) + minutes;
+  const hh = String(Math.floor(total / 60)).padStart(2, '0');
+  const mm = String(total % 60).padStart(2, '0');
+  return [date, `${hh}:${mm}`];
+};
+
+/**
+ * Expects a total loss from `from` to `to` (same day) to page within 13 minutes (a page
+ * reaches Slack within a minute of firing), keep paging while it lasts, and resolve within 28.
+ */
+function outage(timeline: Timeline, app: string, from: LocalTime, to: LocalTime, what: string) {
+  timeline
+    .notFiring(app, plus(from, -1), `${what}: nothing before the loss`)
+    .firing(app, plus(from, 13), `${what}: pages within 15 minutes`)
+    .firing(app, plus(to, -1), `${what}: still paging while it lasts`)
+    .notFiring(app, plus(to, 28), `${what}: resolved within 30 minutes of recovery`);
 }
 
-/** Runs `promtool test rules` on one scenario: four weeks of traffic, alerts expected at times. */
-function promtoolTest(perHour: (at: HourContext) => number | null, expectations: Expectation[]) {
-  return promtoolTestRules(
-    [RULES],
-    {
-      interval: SAMPLE_INTERVAL,
-      input_series: [{ series: SERIES, values: counterValues(4, perHour) }],
-      alert_rule_test: expectations.map((e) => ({
-        eval_time: e.eval_time,
-        alertname: e.alert ?? 'AppLoadsBelowUsual',
-        exp_alerts: e.firing ? FIRING[e.alert ?? 'AppLoadsBelowUsual'] : [],
-      })),
-    },
-    '5m',
-  );
+/** The usual loads the rules should find: the median over the open same weekdays, by hand. */
+function expectedUsual(
+  timeline: Timeline,
+  loadsPerHour: number,
+  [date, time]: LocalTime,
+  windowMinutes: number,
+): number {
+  const day = epochDay(date)!;
+  const factors: number[] = [];
+  for (let k = 1; k <= 5; k += 1) {
+    const past = isoDate(day - 7 * k);
+    if (isSchoolDay(timeline.model.calendar, past)) factors.push(dailyFactor(timeline.model, past));
+  }
+  factors.sort((a, b) => a - b);
+  const mid = (factors.length - 1) / 2;
+  const median = (factors[Math.floor(mid)]! + factors[Math.ceil(mid)]!) / 2;
+  const minute = Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
+  return ((loadsPerHour * dayShape(minute - 1, true) * windowMinutes) / 60) * median;
 }
 
-const both = (eval_time: string, firing: boolean): Expectation[] => [
-  { eval_time, firing },
-  { eval_time, firing, alert: 'AppLoadsDroppedSharply' },
-];
+describe(
+  'app-load alert (promtool test rules over modelled district traffic)',
+  { concurrency: true },
+  () => {
+    it('passes promtool check rules', () => {
+      const result = runTool('promtool', ['check', 'rules', ruleFile('app-loads')]);
+      assert.equal(result.ok, true, result.output);
+    });
 
-describe('app-load alerts (promtool test rules, four generated weeks of school traffic)', () => {
-  it('passes promtool check rules', () => {
-    const result = runTool('promtool', ['check', 'rules', RULES]);
-    assert.equal(result.ok, true, result.output);
-  });
+    it('autumn: the clocks falling back, holidays, a holiday week, drops, churn, restarts, small deployments', async () => {
+      const t = new Timeline({
+        start: '2026-09-21',
+        weeks: 11,
+        // A district that closes the whole of Thanksgiving week (us-common closes Thursday and Friday).
+        calendar: {
+          closures: [{ name: 'Thanksgiving week', from: '2026-11-23', to: '2026-11-25' }],
+        },
+      });
+      const from: LocalTime = ['2026-10-26', '00:00'];
+      const end: LocalTime = ['2026-12-04', '23:00'];
 
-  it('fires with its annotations when loads stop on a school morning, not before', () => {
-    // Week 3 (the fourth), Tuesday from 08:00: nothing loads.
-    const outage = (t: HourContext) =>
-      t.week === 3 && (t.weekday > 1 || (t.weekday === 1 && t.hour >= 8)) ? 0 : schoolHours(t);
-    const result = promtoolTest(outage, [
-      ...both(at(3, 1, 7), false),
-      // The fast companion pages within the first hour; the 24 h alert follows by the afternoon.
-      { eval_time: at(3, 1, 9), firing: true, alert: 'AppLoadsDroppedSharply' },
-      { eval_time: at(3, 1, 9), firing: false },
-      { eval_time: at(3, 1, 15), firing: true },
-    ]);
-    assert.equal(result.ok, true, result.output);
-  });
+      t.app('student', { loadsPerHour: FULL })
+        .silent(
+          'student',
+          from,
+          end,
+          'ordinary traffic: DST, nights, weekends, holidays and the days after never page',
+        )
+        .value(
+          APP_LOADS_SERIES.usualWeeks,
+          'student',
+          ['2026-11-02', '07:10'],
+          4,
+          'Columbus Day (12 Oct) is left out of the baseline',
+        )
+        .value(
+          APP_LOADS_SERIES.usualWeeks,
+          'student',
+          ['2026-11-30', '10:00'],
+          4,
+          'the closed Thanksgiving week is left out',
+        )
+        .value(
+          APP_LOADS_SERIES.usualWeeks,
+          'student',
+          ['2026-11-18', '10:00'],
+          4,
+          'Veterans Day is left out',
+        )
+        .value(
+          APP_LOADS_SERIES.usual(APP_LOADS.longWindow),
+          'student',
+          ['2026-11-02', '07:10'],
+          expectedUsual(t, FULL, ['2026-11-02', '07:10'], 20),
+          'the Monday after the clocks fall back compares 06:50–07:10 with 06:50–07:10 local, not with school hours',
+        );
+      t.app('teacher', { loadsPerHour: US_DISTRICT.teacher }).silent(
+        'teacher',
+        from,
+        end,
+        'the teacher app is quiet too',
+      );
 
-  it('is not fooled by one week of double traffic in the baseline', () => {
-    const doubleWeek = (t: HourContext) => (t.week === 1 ? 2 : 1) * schoolHours(t);
-    const times = [at(3, 0, 12), at(3, 2, 9), at(3, 4, 16), at(3, 6, 12)];
-    const result = promtoolTest(
-      doubleWeek,
-      times.map((eval_time) => ({ eval_time, firing: false })),
-    );
-    assert.equal(result.ok, true, result.output);
-  });
+      const outages: Array<[LocalTime, LocalTime, string]> = [
+        [['2026-11-02', '10:00'], ['2026-11-02', '11:00'], 'the Monday after the clocks fall back'],
+        [['2026-11-12', '09:00'], ['2026-11-12', '10:00'], 'the day after Veterans Day'],
+        [['2026-11-17', '10:00'], ['2026-11-17', '11:00'], 'an ordinary Tuesday'],
+        [['2026-11-30', '13:00'], ['2026-11-30', '14:00'], 'the Monday after the holiday week'],
+      ];
+      t.app('outage', {
+        loadsPerHour: FULL,
+        multiplier: anyOf(...outages.map(([[date, a], [, b]]) => during(date, a, b, 0))),
+      }).silent('outage', from, plus(outages[0]![0], -1), 'nothing before the first outage');
+      outages.forEach(([a, b, what], i) => {
+        outage(t, 'outage', a, b, `a one-hour total outage on ${what}`);
+        const next = outages[i + 1]?.[0];
+        t.silent(
+          'outage',
+          plus(b, 30),
+          next ? plus(next, -1) : end,
+          `never pages after recovering from ${what}`,
+        );
+      });
 
-  it('stays silent through an ordinary week: school days, nights and weekends', () => {
-    // Nights, weekends, and the edges of the school day (where traffic jumps or falls).
-    const times = [
-      at(3, 0, 3),
-      at(3, 0, 9),
-      at(3, 2, 15),
-      at(3, 2, 16),
-      at(3, 3, 23),
-      at(3, 5, 3),
-      at(3, 5, 22),
-      at(3, 6, 12),
-    ];
-    const result = promtoolTest(
-      schoolHours,
-      times.map((eval_time) => ({ eval_time, firing: false })),
-    );
-    assert.equal(result.ok, true, result.output);
-  });
+      t.app('drop50', {
+        loadsPerHour: FULL,
+        multiplier: during('2026-11-18', '09:00', '11:00', 0.5),
+      })
+        .silent('drop50', from, ['2026-11-18', '08:59'], 'nothing before the drop')
+        .firing('drop50', ['2026-11-18', '09:28'], 'a two-hour drop to 50% pages within 30 minutes')
+        .firing('drop50', ['2026-11-18', '10:59'], 'and keeps paging while it lasts')
+        .notFiring('drop50', ['2026-11-18', '11:28'], 'resolved within 30 minutes of recovery')
+        .silent(
+          'drop50',
+          ['2026-11-18', '11:30'],
+          end,
+          'never pages after recovery, that night or the weeks after',
+        );
 
-  it('still fires when the metric goes stale (no reports count as zero loads)', () => {
-    const stale = (t: HourContext) => (t.week === 3 && t.weekday >= 2 ? null : schoolHours(t));
-    const result = promtoolTest(stale, [
-      { eval_time: at(3, 1, 20), firing: false },
-      { eval_time: at(3, 2, 20), firing: true },
-    ]);
-    assert.equal(result.ok, true, result.output);
-  });
-});
+      t.app('exact50', {
+        loadsPerHour: FULL,
+        multiplier: during('2026-11-19', '07:30', '15:30', 0.5),
+      })
+        .firing(
+          'exact50',
+          ['2026-11-19', '07:58'],
+          'exactly half the loads pages within 30 minutes',
+        )
+        .silent('exact50', ['2026-11-19', '16:00'], end, 'and stops with school');
+
+      t.app('at85', {
+        loadsPerHour: FULL,
+        multiplier: during('2026-11-20', '00:00', '24:00', 0.85),
+      })
+        .silent('at85', from, ['2026-11-20', '07:29'], 'nothing before school starts')
+        .firing(
+          'at85',
+          ['2026-11-20', '07:58'],
+          '85% of the usual all day pages within 30 minutes of school starting',
+        )
+        .firing('at85', ['2026-11-20', '15:29'], 'and through the school day')
+        .silent('at85', ['2026-11-20', '16:30'], end, 'silent after school and in the weeks after');
+
+      t.app('doubled', {
+        loadsPerHour: FULL,
+        multiplier: (at) => (at.date >= '2026-10-26' && at.date <= '2026-11-06' ? 2 : 1),
+      }).silent('doubled', from, end, 'two weeks of double traffic, then normal, never page');
+
+      t.app('restarts', {
+        loadsPerHour: FULL,
+        restartsAt: [
+          t.minute(['2026-11-02', '08:00']),
+          t.minute(['2026-11-17', '10:00']),
+          t.minute(['2026-11-18', '13:07']),
+        ],
+      }).silent('restarts', from, end, 'aggregator restarts (counter resets) never page');
+
+      t.app('replicas', {
+        loadsPerHour: FULL,
+        replicas: (at) =>
+          at.minute >= t.minute(['2026-12-01', '08:00'])
+            ? 4
+            : at.minute >= t.minute(['2026-11-19', '09:30'])
+              ? 1
+              : at.minute >= t.minute(['2026-11-16', '11:00'])
+                ? 3
+                : 2,
+      }).silent('replicas', from, end, 'scaling the aggregators up and down never pages');
+
+      // 900 loads an hour: enough to see a stop, too few to judge a 15% drop.
+      t.app('small', {
+        loadsPerHour: 900,
+        multiplier: anyOf(
+          during('2026-11-17', '10:00', '11:00', 0),
+          during('2026-11-20', '00:00', '24:00', 0.85),
+        ),
+      });
+      outage(
+        t,
+        'small',
+        ['2026-11-17', '10:00'],
+        ['2026-11-17', '11:00'],
+        'a small deployment losing every load',
+      );
+      t.silent(
+        'small',
+        ['2026-11-20', '00:00'],
+        end,
+        'a small deployment at 85%: below the volume guard',
+      );
+
+      // 60 loads an hour: an outage all day is still nothing the comparison can judge.
+      t.app('tiny', {
+        loadsPerHour: 60,
+        multiplier: during('2026-11-17', '00:00', '24:00', 0),
+      }).silent('tiny', from, end, 'a deployment too small to compare never pages');
+
+      const result = await t.run();
+      assert.equal(result.ok, true, result.output);
+    });
+
+    it('winter: a two-week break, then an outage or a 70% failure on the first day back, then the aggregators gone', async () => {
+      const t = new Timeline({
+        start: '2026-11-30',
+        weeks: 7,
+        calendar: { closures: [{ name: 'Winter break', from: '2026-12-21', to: '2027-01-01' }] },
+        unreachable: (at): boolean => at.minute >= t.minute(gone),
+      });
+      t.app('student', { loadsPerHour: FULL })
+        .silent(
+          'student',
+          ['2026-12-18', '00:00'],
+          ['2027-01-15', '09:59'],
+          'the break and the two weeks after never page',
+        )
+        .value(
+          APP_LOADS_SERIES.usualWeeks,
+          'student',
+          ['2027-01-04', '10:00'],
+          3,
+          'the baseline skips the two closed weeks',
+        )
+        .firing(
+          'student',
+          ['2027-01-15', '10:13'],
+          'no reports at all (aggregators gone) count as zero loads and page',
+        );
+      t.app('back', { loadsPerHour: FULL, multiplier: during('2027-01-04', '07:30', '09:00', 0) });
+      outage(
+        t,
+        'back',
+        ['2027-01-04', '07:30'],
+        ['2027-01-04', '09:00'],
+        'a total outage on the first day back',
+      );
+      t.silent('back', ['2027-01-04', '09:30'], ['2027-01-15', '09:59'], 'then silent');
+      t.app('back70', {
+        loadsPerHour: FULL,
+        multiplier: during('2027-01-04', '07:30', '15:30', 0.3),
+      })
+        .silent(
+          'back70',
+          ['2026-12-18', '00:00'],
+          ['2027-01-04', '07:29'],
+          'silent through the break',
+        )
+        .firing(
+          'back70',
+          ['2027-01-04', '07:43'],
+          'a 70% failure on the first day back pages within 15 minutes',
+        );
+
+      const result = await t.run();
+      assert.equal(result.ok, true, result.output);
+    });
+
+    it('spring: the clocks springing forward, Presidents Day in the baseline', async () => {
+      const t = new Timeline({ start: '2027-02-08', weeks: 7 });
+      t.app('student', { loadsPerHour: FULL })
+        .silent(
+          'student',
+          ['2027-02-22', '00:00'],
+          ['2027-03-26', '23:00'],
+          'ordinary traffic never pages, before or after the change',
+        )
+        .value(
+          APP_LOADS_SERIES.usual(APP_LOADS.longWindow),
+          'student',
+          ['2027-03-15', '16:10'],
+          expectedUsual(t, FULL, ['2027-03-15', '16:10'], 20),
+          'the Monday after the clocks spring forward compares 15:50–16:10 local with 15:50–16:10 local',
+        )
+        .value(
+          APP_LOADS_SERIES.usualWeeks,
+          'student',
+          ['2027-03-15', '16:10'],
+          4,
+          'Presidents Day is left out',
+        );
+      t.app('outage', {
+        loadsPerHour: FULL,
+        multiplier: during('2027-03-16', '14:00', '15:00', 0),
+      });
+      outage(
+        t,
+        'outage',
+        ['2027-03-16', '14:00'],
+        ['2027-03-16', '15:00'],
+        'a total outage the Tuesday after the change',
+      );
+
+      const result = await t.run();
+      assert.equal(result.ok, true, result.output);
+    });
+  },
+);

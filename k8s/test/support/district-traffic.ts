@@ -1,5 +1,4 @@
 import {
-  BASELINE_WEEKS,
   epochDay,
   instantAtWallClock,
   isoDate,
@@ -34,15 +33,16 @@ export interface Moment {
   schoolDay: boolean;
 }
 
-export interface DistrictEvents {
+/** One app's traffic in the model, with what happens to it. */
+export interface AppTraffic {
+  /** Successful loads per hour in full school hours. */
+  loadsPerHour: number;
   /** Loads relative to the model at a moment: 0 is an outage, 0.85 a partial one. Default 1. */
   multiplier?: (at: Moment) => number;
-  /** Aggregator replicas at a moment (loads split evenly between them). Default 2. */
+  /** Aggregator replicas at a moment (loads split evenly between them). Default 2, at most 4. */
   replicas?: (at: Moment) => number;
   /** Minutes at which every replica restarts (its counters start again at zero). */
   restartsAt?: readonly number[];
-  /** When true at a moment, nothing is scraped at all (the aggregators are gone). */
-  unreachable?: (at: Moment) => boolean;
 }
 
 export interface DistrictModel {
@@ -50,22 +50,20 @@ export interface DistrictModel {
   /** The local Monday whose midnight is promtool's time 0. */
   start: string;
   weeks: number;
-  /** Successful loads per hour of all apps in full school hours. */
-  schoolLoadsPerHour: number;
   /** Each local day's traffic is the model's times a factor in [1 - noise, 1 + noise]. */
   dailyNoise: number;
   seed: number;
-  /** The share of loads per app. */
-  apps: Readonly<Record<string, number>>;
+  /** When true at a moment, nothing is scraped at all (the aggregators are gone). */
+  unreachable?: (at: Moment) => boolean;
 }
 
-export const US_DISTRICT: Omit<DistrictModel, 'calendar' | 'start'> = {
-  weeks: 7,
-  schoolLoadsPerHour: 6_000,
+/** A district of about 25,000 students: 5,400 student and 600 teacher loads an hour in school. */
+export const US_DISTRICT = {
   dailyNoise: 0.04,
   seed: 20,
-  apps: { student: 0.9, teacher: 0.1 },
-};
+  student: 5_400,
+  teacher: 600,
+} as const;
 
 /** The share of full school-hours traffic at a local minute of a school day or a closed day. */
 export function dayShape(minuteOfDay: number, schoolDay: boolean): number {
@@ -162,24 +160,33 @@ class ValuesWriter {
 
 const round = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
+const MAX_REPLICAS = 4;
+
 /**
- * The input series for promtool: one sample a minute from time 0 to the end of the model.
- * Series carry `pod` like scraped ones; replicas are aggregator-0, aggregator-1, ….
+ * The input series for promtool: one sample a minute from time 0 to the end of the model. Series
+ * carry `pod` like scraped ones; replicas are aggregator-0, aggregator-1, ….
  */
-export function districtSeries(model: DistrictModel, events: DistrictEvents = {}): InputSeries[] {
+export function districtSeries(
+  model: DistrictModel,
+  apps: Readonly<Record<string, AppTraffic>>,
+): InputSeries[] {
   const minutes = modelMinutes(model);
-  const restarts = new Set(events.restartsAt ?? []);
-  const maxReplicas = 4;
-  const loads = new Map<string, { writer: ValuesWriter; total: number }>();
+  const series: InputSeries[] = [];
+  const loads = Object.entries(apps).map(([app, traffic]) => ({
+    app,
+    traffic,
+    restarts: new Set(traffic.restartsAt ?? []),
+    replicas: Array.from({ length: MAX_REPLICAS }, () => ({
+      writer: new ValuesWriter(),
+      total: 0,
+    })),
+  }));
   const gauges = new Map<string, ValuesWriter>();
-  const gauge = (series: string) => {
-    let w = gauges.get(series);
-    if (!w) gauges.set(series, (w = new ValuesWriter()));
+  const gauge = (name: string) => {
+    let w = gauges.get(name);
+    if (!w) gauges.set(name, (w = new ValuesWriter()));
     return w;
   };
-  for (let r = 0; r < maxReplicas; r += 1)
-    for (const app of Object.keys(model.apps))
-      loads.set(`${app}/${r}`, { writer: new ValuesWriter(), total: 0 });
 
   const origin = startInstant(model);
   let clock = readSchoolClock(model.calendar, origin);
@@ -187,42 +194,39 @@ export function districtSeries(model: DistrictModel, events: DistrictEvents = {}
     const at = momentAt(model, minute);
     // The school clock changes only at whole local hours: read it every quarter hour.
     if (minute % 15 === 0) clock = readSchoolClock(model.calendar, origin + minute * MINUTE_MS);
-    const replicas = Math.min(maxReplicas, events.replicas?.(at) ?? 2);
-    const down = events.unreachable?.(at) ?? false;
-    const perMinute =
-      (model.schoolLoadsPerHour / 60) *
-      dayShape(at.minuteOfDay, at.schoolDay) *
-      dailyFactor(model, at.date) *
-      (events.multiplier?.(at) ?? 1);
-    for (let r = 0; r < maxReplicas; r += 1) {
-      const up = r < replicas && !down;
-      for (const [app, share] of Object.entries(model.apps)) {
-        const counter = loads.get(`${app}/${r}`)!;
-        if (restarts.has(minute) || !up) counter.total = 0;
-        else if (minute > 0) counter.total += (perMinute * share) / replicas;
-        counter.writer.push(up ? counter.total : null);
-      }
+    const down = model.unreachable?.(at) ?? false;
+    const modelled =
+      dayShape(at.minuteOfDay, at.schoolDay) * dailyFactor(model, at.date) * (1 / 60);
+    for (const { traffic, restarts, replicas } of loads) {
+      const count = Math.min(MAX_REPLICAS, traffic.replicas?.(at) ?? 2);
+      const perReplica =
+        (traffic.loadsPerHour * modelled * (traffic.multiplier?.(at) ?? 1)) / count;
+      replicas.forEach((replica, r) => {
+        const up = r < count && !down;
+        if (restarts.has(minute) || !up) replica.total = 0;
+        else if (minute > 0) replica.total += perReplica;
+        replica.writer.push(up ? replica.total : null);
+      });
+    }
+    for (let r = 0; r < 2; r += 1) {
       const pod = `pod="aggregator-${r}"`;
-      gauge(`${SCHOOL_CLOCK_METRICS.utcOffset}{${pod}}`).push(up ? clock.utcOffsetSeconds : null);
+      const put = (name: string, value: number) => gauge(name).push(down ? null : value);
+      put(`${SCHOOL_CLOCK_METRICS.utcOffset}{${pod}}`, clock.utcOffsetSeconds);
       for (const week of clock.weeks) {
         const labels = `${pod},weeks_ago="${week.weeksAgo}"`;
         if (week.weeksAgo > 0)
-          gauge(`${SCHOOL_CLOCK_METRICS.dstShift}{${labels}}`).push(up ? week.dstShiftSeconds : null);
-        gauge(`${SCHOOL_CLOCK_METRICS.open}{${labels}}`).push(up ? (week.open ? 1 : 0) : null);
+          put(`${SCHOOL_CLOCK_METRICS.dstShift}{${labels}}`, week.dstShiftSeconds);
+        put(`${SCHOOL_CLOCK_METRICS.open}{${labels}}`, week.open ? 1 : 0);
       }
     }
   }
-  const series: InputSeries[] = [];
-  for (const [key, { writer }] of loads) {
-    const [app, r] = key.split('/');
-    series.push({
-      series: `classroom_app_loads_total{app="${app}",outcome="success",pod="aggregator-${r}"}`,
-      values: writer.toString(),
-    });
-  }
+  for (const { app, replicas } of loads)
+    replicas.forEach(({ writer }, r) =>
+      series.push({
+        series: `classroom_app_loads_total{app="${app}",outcome="success",pod="aggregator-${r}"}`,
+        values: writer.toString(),
+      }),
+    );
   for (const [name, writer] of gauges) series.push({ series: name, values: writer.toString() });
   return series.filter((s) => !/^_(x\d+)?$/.test(s.values));
 }
-
-/** Weeks of the baseline, re-exported for scenario text. */
-export { BASELINE_WEEKS };

@@ -10,7 +10,7 @@ export {
   isoDate,
   isSchoolDay,
   isTimeZone,
-  MAX_CLOSED_DAYS,
+  MAX_CLOSED_RANGES,
   schoolDaysSchema,
   timeZoneSchema,
   WEEKDAY_NAMES,

@@ -58,7 +58,7 @@ const envSchema = z.object({
   /** Weekdays schools teach, like mon,tue,wed,thu,fri. */
   AGGREGATOR_SCHOOL_DAYS: schoolDaysSchema.prefault('mon,tue,wed,thu,fri'),
   /** Closed local dates and inclusive ranges: 2026-11-26,2026-12-21..2027-01-01. */
-  AGGREGATOR_SCHOOL_CLOSED_DATES: closedDatesSchema.prefault(''),
+  AGGREGATOR_SCHOOL_CLOSED_DATES: z.string().max(100_000).pipe(closedDatesSchema).prefault(''),
   AGGREGATOR_LOG_LEVEL: envLogLevel.default('info'),
 });
 
@@ -122,7 +122,7 @@ export function loadAggregatorConfig(
     schoolCalendar: {
       timeZone: e.AGGREGATOR_SCHOOL_TIME_ZONE,
       schoolDays: e.AGGREGATOR_SCHOOL_DAYS,
-      closedDates: e.AGGREGATOR_SCHOOL_CLOSED_DATES,
+      closedRanges: e.AGGREGATOR_SCHOOL_CLOSED_DATES,
     },
   };
 }

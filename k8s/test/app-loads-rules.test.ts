@@ -248,7 +248,8 @@ describe(
     });
 
     it('winter: a two-week break, then an outage or a 70% failure on the first day back, then the aggregators gone', async () => {
-      const t = new Timeline({
+      const gone = ['2027-01-15', '10:00'] as const;
+      const t: Timeline = new Timeline({
         start: '2026-11-30',
         weeks: 7,
         calendar: { closures: [{ name: 'Winter break', from: '2026-12-21', to: '2027-01-01' }] },

@@ -53,8 +53,10 @@ const allowedImports = {
     '@classpulse/realtime/metrics',
     // The live alert test runs real Prometheus the way the aggregator's own scrape test does.
     '@classpulse/metrics-aggregator/testing',
-    // Alert rules and their traffic model read the school clock the aggregator exposes.
+    // Alert rules and their traffic model read the school clock the aggregator exposes; the
+    // live alert test scrapes a real aggregator for it.
     '@classpulse/metrics-aggregator/school-clock',
+    '@classpulse/metrics-aggregator/server',
   ],
 };
 

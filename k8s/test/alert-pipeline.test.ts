@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startPrometheus, type RunningPrometheus } from '@classpulse/metrics-aggregator/testing';
+import { startPrometheus } from '@classpulse/metrics-aggregator/testing';
+import { APP_LOADS, APP_LOADS_ALERT, APP_LOADS_SERIES } from '../src/rules/app-loads.ts';
 import { startAlertmanager, type RunningAlertmanager } from './support/alertmanager.ts';
 import { readRuleFile } from '../src/manifests/rule-files.ts';
+import { expectedUsualLoads, US_DISTRICT, type Moment } from './support/district-traffic.ts';
+import { startLiveDistrict } from './support/live-district.ts';
 import { ruleFile } from './support/promtool.ts';
 import { startWebhookReceiver, type ReceivedPost } from './support/webhook-receiver.ts';
 
@@ -26,29 +27,6 @@ const productionAlert = (file: string, name: string): AlertRule => {
   return rule as AlertRule;
 };
 
-/** The metrics endpoint of a test target: successful loads that grow, until told to stop. */
-async function startLoadsTarget() {
-  let loads = 0;
-  let growing = true;
-  const server = createServer((_req, res) => {
-    if (growing) loads += 10;
-    res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-    res.end(
-      [
-        '# TYPE classroom_app_loads_total counter',
-        `classroom_app_loads_total{app="student",outcome="success"} ${loads}`,
-        '',
-      ].join('\n'),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    host: `127.0.0.1:${(server.address() as AddressInfo).port}`,
-    setGrowing: (value: boolean) => (growing = value),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 interface SlackMessage {
   channel: string;
   attachments: Array<{
@@ -62,14 +40,36 @@ const slackMessage = (post: ReceivedPost) => post.body as SlackMessage;
 const titled = (fragment: string) => (post: ReceivedPost) =>
   post.path === '/slack' && (slackMessage(post).attachments[0]?.title ?? '').includes(fragment);
 
+/**
+ * The production app-load rules as a live Prometheus evaluates them here: every second instead of
+ * every minute, firing at once and resolving 3 s after the condition ends (the promtool scenarios
+ * cover the real `for` and `keep_firing_for`). Expressions, labels and annotations are unchanged.
+ */
+function liveAppLoadRules(dir: string): string {
+  const { groups } = readRuleFile(ruleFile('app-loads'));
+  const live = {
+    groups: groups.map((group) => ({
+      ...group,
+      interval: '1s',
+      rules: group.rules.map((rule) =>
+        'alert' in rule ? { ...rule, for: '0s', keep_firing_for: '3s' } : rule,
+      ),
+    })),
+  };
+  const file = join(dir, 'app-loads-live.rules.yml');
+  writeFileSync(file, JSON.stringify(live));
+  return file;
+}
+
+const BELOW = productionAlert('app-loads', APP_LOADS_ALERT);
+const STUDENT = { loadsPerHour: US_DISTRICT.student };
+
 describe('live alert pipeline: Prometheus → Alertmanager → Slack webhook (loopback)', () => {
   const DEADMANS_TOKEN = 'test-deadmans-token';
   let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
   let alertmanager: RunningAlertmanager;
-  let target: Awaited<ReturnType<typeof startLoadsTarget>>;
-  let prometheus: RunningPrometheus;
   let rulesDir: string;
-  const dropped = productionAlert('app-loads', 'AppLoadsDroppedSharply');
+  const running: Array<{ stop(): Promise<void> }> = [];
 
   before(async () => {
     receiver = await startWebhookReceiver();
@@ -78,83 +78,115 @@ describe('live alert pipeline: Prometheus → Alertmanager → Slack webhook (lo
       deadmansUrl: `${receiver.url}/deadmans`,
       deadmansToken: DEADMANS_TOKEN,
     });
-    target = await startLoadsTarget();
-    // The production alert with its labels and annotations, on a seconds scale: it cannot wait
-    // for weeks of history here (promtool's unit tests cover the real expression).
     rulesDir = mkdtempSync(join(tmpdir(), 'classpulse-live-rules-'));
-    const live = {
-      groups: [
-        {
-          name: 'live-pipeline',
-          rules: [
-            {
-              alert: dropped.alert,
-              expr: 'sum(rate(classroom_app_loads_total{outcome="success"}[5s])) == 0',
-              for: '2s',
-              labels: dropped.labels,
-              annotations: dropped.annotations,
-            },
-          ],
-        },
-      ],
-    };
-    writeFileSync(join(rulesDir, 'live.rules.yml'), JSON.stringify(live));
-    prometheus = await startPrometheus({
-      jobs: { 'classpulse-aggregator-metrics': [target.host] },
-      // The production file with the Watchdog, unchanged.
-      ruleFiles: [join(rulesDir, 'live.rules.yml'), ruleFile('targets')],
-      alertmanagers: [new URL(alertmanager.url).host],
-    });
   });
 
   after(async () => {
-    await prometheus?.stop();
+    for (const r of running.reverse()) await r.stop();
     await alertmanager?.stop();
-    await target?.close();
     await receiver?.close();
     if (rulesDir) rmSync(rulesDir, { recursive: true, force: true });
   });
 
-  it('posts the page to Slack with summary, severity and buttons, then the resolution', async () => {
-    // Let loads flow until Prometheus has seen them grow.
-    for (;;) {
-      const [rate] = await prometheus.query('sum(rate(classroom_app_loads_total[5s]))');
-      if (rate && rate.value > 0) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    const droppedAt = Date.now();
-    target.setGrowing(false);
+  /** A district at a simulated local moment, scraped by a live Prometheus with the rules. */
+  async function liveDistrict(
+    options: Parameters<typeof startLiveDistrict>[0],
+    withTargets = false,
+  ) {
+    const district = await startLiveDistrict(options);
+    running.push({ stop: () => district.close() });
+    const prometheus = await startPrometheus({
+      jobs: district.jobs,
+      ruleFiles: [liveAppLoadRules(rulesDir), ...(withTargets ? [ruleFile('targets')] : [])],
+      alertmanagers: [new URL(alertmanager.url).host],
+      backfill: district.backfill,
+    });
+    running.push(prometheus);
+    return { district, prometheus };
+  }
 
-    const firing = await receiver.waitFor(titled('[FIRING:1] [PAGE] AppLoadsDroppedSharply'));
-    console.log(`pipeline: loads stopped → Slack message in ${firing.at - droppedAt} ms`);
+  it('pages a simulated outage with the ratio and the baseline in the Slack message, then resolves', async () => {
+    // Tuesday 17 November 2026, 10:20 in New York: nothing has loaded since 10:00.
+    const outage = (at: Moment) => (at.date === '2026-11-17' && at.minuteOfDay >= 600 ? 0 : 1);
+    const { district } = await liveDistrict(
+      { now: ['2026-11-17', '10:20'], apps: { student: { ...STUDENT, multiplier: outage } } },
+      true,
+    );
+    const startedAt = Date.now();
+    const firing = await receiver.waitFor(titled(`[FIRING:1] [PAGE] ${APP_LOADS_ALERT}`));
+    console.log(`pipeline: outage → Slack page in ${firing.at - startedAt} ms`);
     const message = slackMessage(firing);
     assert.equal(message.channel, '#classpulse-pages');
     const [attachment] = message.attachments;
     assert.ok(attachment);
-    assert.equal(attachment.title, ':rotating_light: [FIRING:1] [PAGE] AppLoadsDroppedSharply');
     assert.equal(attachment.color, 'danger');
-    assert.equal(
-      attachment.text.trim(),
-      `*${dropped.annotations.summary}*\n${dropped.annotations.description}`,
+    // The usual for 10:00–10:20 on a Tuesday: 1,800 loads times the median day of five weeks.
+    const usual = expectedUsualLoads(district.model, STUDENT.loadsPerHour, '2026-11-17', 600, 20);
+    const text = attachment.text;
+    assert.match(
+      text,
+      /\*Successful student app loads are at 0% of the usual for this local time\.\*/,
     );
+    const numbers = /Last 20m: (\d+) successful loads against a usual (\d+);/.exec(text);
+    assert.ok(numbers, text);
+    assert.equal(Number(numbers[1]), 0);
+    assert.ok(
+      Math.abs(Number(numbers[2]) - usual) <= 2,
+      `usual ${numbers[2]} vs modelled ${usual}\n${text}`,
+    );
+    assert.match(text, /median of the same local time on the 5 school days/);
     assert.deepEqual(attachment.actions, [
-      {
-        type: 'button',
-        text: 'Runbook :notebook:',
-        url: dropped.annotations.runbook_url,
-      },
+      { type: 'button', text: 'Runbook :notebook:', url: BELOW.annotations.runbook_url },
       {
         type: 'button',
         text: 'Dashboard :chart_with_upwards_trend:',
-        url: dropped.annotations.dashboard_url,
+        url: BELOW.annotations.dashboard_url,
       },
     ]);
 
+    // Loads come back with a catch-up burst, so the 5-minute window recovers at once.
     const recoveredAt = Date.now();
-    target.setGrowing(true);
-    const resolved = await receiver.waitFor(titled('[RESOLVED] [PAGE] AppLoadsDroppedSharply'));
+    district.recover('student');
+    district.addLoads('student', usual);
+    const resolved = await receiver.waitFor(titled(`[RESOLVED] [PAGE] ${APP_LOADS_ALERT}`));
     console.log(`pipeline: loads back → resolved message in ${resolved.at - recoveredAt} ms`);
     assert.equal(slackMessage(resolved).attachments[0]?.color, 'good');
+  });
+
+  it('stays silent on the Monday morning after the clocks fall back', async () => {
+    const since = Date.now();
+    // Monday 2 November 2026, 07:10 in New York, clocks fell back on Sunday: 168 hours back is
+    // 08:10 of a school day; the same local time is 169 hours back.
+    const { prometheus } = await liveDistrict({
+      now: ['2026-11-02', '07:10'],
+      apps: { student: STUDENT },
+    });
+    const ratio = `${APP_LOADS_SERIES.ratio(APP_LOADS.longWindow)}{app="student"}`;
+    for (;;) {
+      const [r] = await prometheus.query(ratio);
+      if (r) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    // Ten more evaluations, and Alertmanager's grouping, with nothing to send.
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    const [r] = await prometheus.query(ratio);
+    assert.ok(r && r.value > 0.9 && r.value < 1.1, `ratio ${r?.value}`);
+    // What the rules would have compared with at 168 hours: school hours, many times more.
+    const [today] = await prometheus.query(
+      `${APP_LOADS_SERIES.today(APP_LOADS.longWindow)}{app="student"}`,
+    );
+    const [utcWeek] = await prometheus.query(
+      `${APP_LOADS_SERIES.today(APP_LOADS.longWindow)}{app="student"} offset 168h`,
+    );
+    assert.ok(
+      today && utcWeek && utcWeek.value > 10 * today.value,
+      `${utcWeek?.value} vs ${today?.value}`,
+    );
+    assert.deepEqual(await prometheus.query(`ALERTS{alertname="${APP_LOADS_ALERT}"}`), []);
+    assert.deepEqual(
+      receiver.posts.filter((p) => p.at >= since && titled(APP_LOADS_ALERT)(p)),
+      [],
+    );
   });
 
   it('sends the Watchdog heartbeat to the dead man’s switch with its token, never to Slack', async () => {

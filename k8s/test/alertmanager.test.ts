@@ -54,7 +54,6 @@ describe('Alertmanager config (amtool, Debian prometheus-alertmanager 0.25)', ()
     const cases: Array<[Record<string, string>, string]> = [
       [{ alertname: 'Watchdog', severity: 'none' }, 'deadmans-switch'],
       [{ alertname: 'AppLoadsBelowUsual', severity: 'page' }, 'slack-pages'],
-      [{ alertname: 'AppLoadsDroppedSharply', severity: 'page' }, 'slack-pages'],
       [
         { alertname: 'FirebaseProbeFailingFromSeveralLocations', severity: 'page', target: 'p' },
         'slack-pages',

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { epochDay, isoDate, isSchoolDay } from '@classpulse/metrics-aggregator/school-clock';
 import { APP_LOADS, APP_LOADS_SERIES } from '../src/rules/app-loads.ts';
 import { Timeline, type LocalTime } from './support/app-load-scenarios.ts';
-import { dailyFactor, dayShape, US_DISTRICT, type Moment } from './support/district-traffic.ts';
+import { expectedUsualLoads, US_DISTRICT, type Moment } from './support/district-traffic.ts';
 import { ruleFile, runTool } from './support/promtool.ts';
 
 /**
@@ -46,25 +45,20 @@ function outage(timeline: Timeline, app: string, from: LocalTime, to: LocalTime,
     .notFiring(app, plus(to, 28), `${what}: resolved within 30 minutes of recovery`);
 }
 
-/** The usual loads the rules should find: the median over the open same weekdays, by hand. */
-function expectedUsual(
-  timeline: Timeline,
+/** The usual the rules should find at a local moment of a school day (see expectedUsualLoads). */
+const expectedUsual = (
+  t: Timeline,
   loadsPerHour: number,
   [date, time]: LocalTime,
-  windowMinutes: number,
-): number {
-  const day = epochDay(date)!;
-  const factors: number[] = [];
-  for (let k = 1; k <= 5; k += 1) {
-    const past = isoDate(day - 7 * k);
-    if (isSchoolDay(timeline.model.calendar, past)) factors.push(dailyFactor(timeline.model, past));
-  }
-  factors.sort((a, b) => a - b);
-  const mid = (factors.length - 1) / 2;
-  const median = (factors[Math.floor(mid)]! + factors[Math.ceil(mid)]!) / 2;
-  const minute = Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
-  return ((loadsPerHour * dayShape(minute - 1, true) * windowMinutes) / 60) * median;
-}
+  window: number,
+) =>
+  expectedUsualLoads(
+    t.model,
+    loadsPerHour,
+    date,
+    Number(time.slice(0, 2)) * 60 + Number(time.slice(3)),
+    window,
+  );
 
 describe(
   'app-load alert (promtool test rules over modelled district traffic)',

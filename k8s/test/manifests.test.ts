@@ -395,10 +395,10 @@ describe('synthesized stack', () => {
   });
 
   it('keeps at least the 22 days the alert baseline reaches back', () => {
-    assert.equal(BASELINE_LOOKBACK_DAYS, 22, '3 weeks offset + a 24 h window');
+    assert.equal(BASELINE_LOOKBACK_DAYS, 36, '5 weeks offset + a clock change');
     const retention = (named('Prometheus', 'classpulse').spec as { retention: string }).retention;
     assert.equal(retention, PROMETHEUS_RETENTION);
-    assert.ok(durationDays(retention) >= BASELINE_LOOKBACK_DAYS, `${retention} ≥ 22 days`);
+    assert.ok(durationDays(retention) >= BASELINE_LOOKBACK_DAYS, `${retention} ≥ 36 days`);
     const storage = (named('Prometheus', 'classpulse').spec as { storage?: unknown }).storage;
     assert.ok(storage, 'on a volume, so a restart keeps the history');
   });

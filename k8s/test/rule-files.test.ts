@@ -88,7 +88,6 @@ describe('rule files (k8s/prometheus/rules)', () => {
     // The business alerts named in the design are there.
     for (const name of [
       'AppLoadsBelowUsual',
-      'AppLoadsDroppedSharply',
       'FirebaseProbeFailingFromSeveralLocations',
       'FirebaseProbeFailingInLocation',
       'ClientErrorRatioHigh',

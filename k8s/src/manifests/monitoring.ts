@@ -1,6 +1,7 @@
 import type { IPrometheus } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/Prometheus';
 import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import type { IServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
+import { BASELINE_WEEKS } from '@classpulse/metrics-aggregator/school-clock';
 import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
@@ -13,13 +14,13 @@ import { loadRuleGroups } from './rule-files.ts';
 export const MONITORING_API_VERSION = 'monitoring.coreos.com/v1';
 
 /**
- * How far back the alert baseline reaches: the median of the same window 1, 2 and 3 weeks ago
- * (k8s/prometheus/rules/app-loads.rules.yml) reads the recorded series 3 weeks plus its 24 h
- * window back, so Prometheus must keep at least 22 days.
+ * How far back the alert baseline reaches: the same local time on the same weekday of each of
+ * the last BASELINE_WEEKS weeks (k8s/src/rules/app-loads.ts) reads the recorded series up to
+ * 5 weeks and an hour (a clock change) back, so Prometheus must keep at least 36 days.
  */
-export const BASELINE_LOOKBACK_DAYS = 7 * 3 + 1;
-/** What the deployed Prometheus keeps: the 22 days the baseline needs, with a week to spare. */
-export const PROMETHEUS_RETENTION = '30d';
+export const BASELINE_LOOKBACK_DAYS = 7 * BASELINE_WEEKS + 1;
+/** What the deployed Prometheus keeps: the 36 days the baseline needs, with almost a week to spare. */
+export const PROMETHEUS_RETENTION = '42d';
 
 /** The operator's kinds this stack creates (their CRDs come with the operator). */
 type OperatorKind = 'Prometheus' | 'Alertmanager' | 'ServiceMonitor' | 'PrometheusRule';
@@ -111,8 +112,8 @@ export class Monitoring extends Construct {
     const prometheus: IPrometheus['spec'] = {
       replicas: 1,
       serviceAccountName: account,
-      // The baseline reaches back 3 weeks plus a 24 h window = 22 days (BASELINE_LOOKBACK_DAYS);
-      // 30 days keeps it whole with room, on a volume so a restart keeps the history.
+      // The baseline reaches back 5 weeks and an hour = 36 days (BASELINE_LOOKBACK_DAYS); 42 days
+      // keep it whole with room, on a volume so a restart keeps the history.
       retention: PROMETHEUS_RETENTION,
       scrapeInterval: '30s',
       evaluationInterval: '1m',

@@ -81,12 +81,15 @@ function sameLocalTime(window: string): string {
   return `(\n${indent(choice, 2)}\n)\nunless on (weeks_ago) (${OPEN} == 0)`;
 }
 
+/** The loads in the last `window`: what the baseline reads weeks later. */
+const todayRule = (window: string) => ({
+  record: APP_LOADS_SERIES.today(window),
+  expr: `sum by (app) (increase(${LOADS}[${window}]))`,
+});
+
 function windowRules(window: string): Array<Record<string, string>> {
   return [
-    {
-      record: APP_LOADS_SERIES.today(window),
-      expr: `sum by (app) (increase(${LOADS}[${window}]))`,
-    },
+    todayRule(window),
     { record: APP_LOADS_SERIES.sameLocalTime(window), expr: sameLocalTime(window) },
     {
       record: APP_LOADS_SERIES.usual(window),
@@ -133,6 +136,15 @@ function alertExpr(): string {
     `and on (app) ${s.usual(a.shortWindow)} >= ${a.stoppedMinUsualLoads}`,
   ].join('\n');
   return `(\n${indent(below, 2)}\nor\n${indent(stopped, 2)}\n)\nunless on () (${OPEN}{weeks_ago="0"} == 0)`;
+}
+
+/** Only the rules that read raw counters: a fresh Prometheus backfills their history. */
+export function appLoadsHistoryRuleGroup(): RuleGroup {
+  return {
+    name: 'classroom-app-loads-history',
+    interval: '1m',
+    rules: [todayRule(APP_LOADS.longWindow), todayRule(APP_LOADS.shortWindow)],
+  };
 }
 
 /** The rule group, as app-loads.rules.yml holds it. */

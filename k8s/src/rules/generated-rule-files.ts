@@ -1,5 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { ruleFilePath } from '../manifests/rule-files.ts';
-import { appLoadsRuleGroup } from './app-loads.ts';
+import { appLoadsHistoryRuleGroup, appLoadsRuleGroup } from './app-loads.ts';
 import { generatedRuleFileText } from './rule-file-text.ts';
 
 /** Rule files written from code: their path and the text they must hold. */
@@ -14,6 +15,20 @@ export function generatedRuleFiles(): Array<{ path: string; text: string }> {
           'Why these windows, thresholds and guards: k8s/runbooks/app-loads-below-usual.md.',
         ].join('\n'),
         [appLoadsRuleGroup()],
+      ),
+    },
+    {
+      // Not deployed: what `promtool tsdb create-blocks-from rules` backfills (the runbook).
+      path: fileURLToPath(
+        new URL('../../prometheus/backfill/app-loads-history.rules.yml', import.meta.url),
+      ),
+      text: generatedRuleFileText(
+        'k8s/src/rules/app-loads.ts',
+        [
+          'Not deployed. The recorded loads the app-load baseline reads weeks back, for backfilling',
+          'a fresh Prometheus from the raw counters (k8s/runbooks/app-loads-below-usual.md).',
+        ].join('\n'),
+        [appLoadsHistoryRuleGroup()],
       ),
     },
   ];

@@ -160,6 +160,17 @@ class ValuesWriter {
 
 const round = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
+/** Successful loads of one app in the minute ending at `at` (before replicas split them). */
+export function loadsInMinute(model: DistrictModel, traffic: AppTraffic, at: Moment): number {
+  if (at.minute === 0) return 0;
+  return (
+    (traffic.loadsPerHour / 60) *
+    dayShape(at.minuteOfDay, at.schoolDay) *
+    dailyFactor(model, at.date) *
+    (traffic.multiplier?.(at) ?? 1)
+  );
+}
+
 const MAX_REPLICAS = 4;
 
 /**
@@ -195,16 +206,13 @@ export function districtSeries(
     // The school clock changes only at whole local hours: read it every quarter hour.
     if (minute % 15 === 0) clock = readSchoolClock(model.calendar, origin + minute * MINUTE_MS);
     const down = model.unreachable?.(at) ?? false;
-    const modelled =
-      dayShape(at.minuteOfDay, at.schoolDay) * dailyFactor(model, at.date) * (1 / 60);
     for (const { traffic, restarts, replicas } of loads) {
       const count = Math.min(MAX_REPLICAS, traffic.replicas?.(at) ?? 2);
-      const perReplica =
-        (traffic.loadsPerHour * modelled * (traffic.multiplier?.(at) ?? 1)) / count;
+      const perReplica = loadsInMinute(model, traffic, at) / count;
       replicas.forEach((replica, r) => {
         const up = r < count && !down;
         if (restarts.has(minute) || !up) replica.total = 0;
-        else if (minute > 0) replica.total += perReplica;
+        else replica.total += perReplica;
         replica.writer.push(up ? replica.total : null);
       });
     }
@@ -229,4 +237,28 @@ export function districtSeries(
     );
   for (const [name, writer] of gauges) series.push({ series: name, values: writer.toString() });
   return series.filter((s) => !/^_(x\d+)?$/.test(s.values));
+}
+
+/**
+ * The usual the rules should find for a school-day window ending at `minuteOfDay` that lies in
+ * one band of the day's shape: the loads of that window on the median of the open same weekdays
+ * of the last five weeks (Prometheus' quantile of an even count averages the middle two).
+ */
+export function expectedUsualLoads(
+  model: DistrictModel,
+  loadsPerHour: number,
+  date: string,
+  minuteOfDay: number,
+  windowMinutes: number,
+): number {
+  const day = epochDay(date) ?? NaN;
+  const factors: number[] = [];
+  for (let k = 1; k <= 5; k += 1) {
+    const past = isoDate(day - 7 * k);
+    if (isSchoolDay(model.calendar, past)) factors.push(dailyFactor(model, past));
+  }
+  factors.sort((a, b) => a - b);
+  const mid = (factors.length - 1) / 2;
+  const median = (factors[Math.floor(mid)]! + factors[Math.ceil(mid)]!) / 2;
+  return ((loadsPerHour * dayShape(minuteOfDay - 1, true) * windowMinutes) / 60) * median;
 }

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLoopbackDaemon } from './loopback-daemon.ts';
@@ -17,7 +18,15 @@ export interface PrometheusOptions {
   ruleFiles?: string[];
   /** Alertmanagers (`host:port`) to send alerts to. */
   alertmanagers?: string[];
+  /**
+   * History to start with: OpenMetrics text with timestamps (ending `# EOF`), written into the
+   * storage by `promtool tsdb create-blocks-from openmetrics` before Prometheus starts.
+   */
+  backfill?: string;
 }
+
+/** How long the test Prometheus keeps data: long enough for backfilled weeks of history. */
+const RETENTION = '90d';
 
 /**
  * The Debian `prometheus` binary on loopback with its own temporary storage, scraping and
@@ -41,13 +50,23 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
       })),
     }),
   );
+  const data = join(dir, 'data');
+  if (options.backfill !== undefined) {
+    mkdirSync(data);
+    const file = join(dir, 'backfill.om');
+    writeFileSync(file, options.backfill);
+    execFileSync('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', file, data], {
+      stdio: 'pipe',
+    });
+  }
   const daemon = await startLoopbackDaemon({
     command: 'prometheus',
     debianPackage: 'prometheus',
     readyPath: '/-/ready',
     args: (port) => [
       `--config.file=${config}`,
-      `--storage.tsdb.path=${join(dir, 'data')}`,
+      `--storage.tsdb.path=${data}`,
+      `--storage.tsdb.retention.time=${RETENTION}`,
       `--web.listen-address=127.0.0.1:${port}`,
       // Alerts that fire before the Alertmanager is discovered are otherwise resent only a
       // minute later.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { APP_LOADS, APP_LOADS_SERIES } from '../src/rules/app-loads.ts';
+import { APP_LOADS, APP_LOADS_ALERT, APP_LOADS_SERIES } from '../src/rules/app-loads.ts';
 import { Timeline, type LocalTime } from './support/app-load-scenarios.ts';
 import { expectedUsualLoads, US_DISTRICT, type Moment } from './support/district-traffic.ts';
 import { ruleFile, runTool } from './support/promtool.ts';

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { checkQueryNames, knownMetrics } from '../src/dashboards/promql-check.ts';
 import { loadRuleFiles } from '../src/manifests/rule-files.ts';
+import { generatedRuleFiles } from '../src/rules/generated-rule-files.ts';
 import { RULE_FILES, runTool } from './support/promtool.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -105,5 +106,12 @@ describe('rule files (k8s/prometheus/rules)', () => {
       .join('\n');
     const untested = alerts.map((a) => a.alert).filter((name) => !tests.includes(`'${name}'`));
     assert.deepEqual(untested, []);
+  });
+});
+
+describe('rule files generated from code (src/rules)', () => {
+  it('are as the code writes them (run `npm run rules -w @classpulse/k8s` after a change)', () => {
+    for (const { path, text } of generatedRuleFiles())
+      assert.equal(readFileSync(path, 'utf8'), text, `${path} is stale`);
   });
 });

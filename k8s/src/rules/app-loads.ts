@@ -40,17 +40,48 @@ const SHIFT = 'classroom:school_clock_dst_shift_seconds:max';
 const OPEN = 'classroom:school_clock_open:min';
 const HOURS_PER_WEEK = 168;
 
-/** Recorded series names (per `app`). */
-export const APP_LOADS_SERIES = {
-  today: (window: string) => `classroom:app_loads_success:increase${window}`,
-  sameLocalTime: (window: string) =>
-    `classroom:app_loads_success:increase${window}_same_local_time`,
-  usual: (window: string) => `classroom:app_loads_success:usual_increase${window}`,
-  ratio: (window: string) => `classroom:app_loads_success:ratio${window}`,
-  usualWeeks: 'classroom:app_loads_success:usual_weeks',
-  shift: SHIFT,
-  open: OPEN,
-} as const;
+/**
+ * How the usual is taken: the production choice, and the ones it was measured against
+ * (bench/alert-baselines.ts replays the scenarios with each).
+ */
+export interface BaselineChoice {
+  /** '' for production; otherwise suffixes the variant's series and alert names. */
+  id: string;
+  /** Past weeks compared, at most BASELINE_WEEKS. */
+  weeks: number;
+  aggregate: 'median' | 'max';
+  /** Leave out days the calendar marks closed. */
+  skipClosedDays: boolean;
+  /** Follow clock changes (167/168/169 h); false compares 168 h of UTC. */
+  localTime: boolean;
+}
+
+export const PRODUCTION_BASELINE: BaselineChoice = {
+  id: '',
+  weeks: BASELINE_WEEKS,
+  aggregate: 'median',
+  skipClosedDays: true,
+  localTime: true,
+};
+
+/** Recorded series names (per `app`) of a baseline choice. */
+export function appLoadsSeries(choice: BaselineChoice = PRODUCTION_BASELINE) {
+  const v = choice.id ? `:${choice.id}` : '';
+  return {
+    today: (window: string) => `classroom:app_loads_success:increase${window}`,
+    sameLocalTime: (window: string) =>
+      `classroom:app_loads_success:increase${window}_same_local_time${v}`,
+    usual: (window: string) => `classroom:app_loads_success:usual_increase${window}${v}`,
+    ratio: (window: string) => `classroom:app_loads_success:ratio${window}${v}`,
+    usualWeeks: `classroom:app_loads_success:usual_weeks${v}`,
+    shift: SHIFT,
+    open: OPEN,
+  };
+}
+
+export const APP_LOADS_SERIES = appLoadsSeries();
+export const alertName = (choice: BaselineChoice = PRODUCTION_BASELINE) =>
+  choice.id ? `${APP_LOADS_ALERT}_${choice.id}` : APP_LOADS_ALERT;
 
 const indent = (text: string, spaces: number) =>
   text
@@ -58,9 +89,9 @@ const indent = (text: string, spaces: number) =>
     .map((line) => ' '.repeat(spaces) + line)
     .join('\n');
 
-/** `window`'s recorded loads `hoursBack` + `shiftHours` × weeks back, labelled with their week. */
-function weeksBack(window: string, shiftHours: number): string {
-  return Array.from({ length: BASELINE_WEEKS }, (_, i) => {
+/** `window`'s recorded loads `shiftHours` + whole weeks back, labelled with their week. */
+function weeksBack(window: string, shiftHours: number, weeks: number): string {
+  return Array.from({ length: weeks }, (_, i) => {
     const k = i + 1;
     const offset = k * HOURS_PER_WEEK + shiftHours;
     return `label_replace(${APP_LOADS_SERIES.today(window)} offset ${offset}h, "weeks_ago", "${k}", "", "")`;
@@ -72,13 +103,17 @@ function weeksBack(window: string, shiftHours: number): string {
  * school day: per week, 169 h back after the clocks fell back, 167 h after they sprang forward,
  * else 168 h (also when the school clock is missing, so the alert never goes blind).
  */
-function sameLocalTime(window: string): string {
-  const choice = [
-    `(\n${indent(weeksBack(window, 1), 2)}\n)\nand on (weeks_ago) (${SHIFT} == 3600)`,
-    `(\n${indent(weeksBack(window, -1), 2)}\n)\nand on (weeks_ago) (${SHIFT} == -3600)`,
-    `(\n${indent(weeksBack(window, 0), 2)}\n)\nunless on (weeks_ago) (abs(${SHIFT}) == 3600)`,
-  ].join('\nor\n');
-  return `(\n${indent(choice, 2)}\n)\nunless on (weeks_ago) (${OPEN} == 0)`;
+function sameLocalTime(window: string, c: BaselineChoice): string {
+  const choice = c.localTime
+    ? [
+        `(\n${indent(weeksBack(window, 1, c.weeks), 2)}\n)\nand on (weeks_ago) (${SHIFT} == 3600)`,
+        `(\n${indent(weeksBack(window, -1, c.weeks), 2)}\n)\nand on (weeks_ago) (${SHIFT} == -3600)`,
+        `(\n${indent(weeksBack(window, 0, c.weeks), 2)}\n)\nunless on (weeks_ago) (abs(${SHIFT}) == 3600)`,
+      ].join('\nor\n')
+    : weeksBack(window, 0, c.weeks);
+  return c.skipClosedDays
+    ? `(\n${indent(choice, 2)}\n)\nunless on (weeks_ago) (${OPEN} == 0)`
+    : choice;
 }
 
 /** The loads in the last `window`: what the baseline reads weeks later. */
@@ -87,19 +122,22 @@ const todayRule = (window: string) => ({
   expr: `sum by (app) (increase(${LOADS}[${window}]))`,
 });
 
-function windowRules(window: string): Array<Record<string, string>> {
+function baselineRules(window: string, c: BaselineChoice): Array<Record<string, string>> {
+  const s = appLoadsSeries(c);
   return [
-    todayRule(window),
-    { record: APP_LOADS_SERIES.sameLocalTime(window), expr: sameLocalTime(window) },
+    { record: s.sameLocalTime(window), expr: sameLocalTime(window, c) },
     {
-      record: APP_LOADS_SERIES.usual(window),
-      expr: `quantile by (app) (0.5, ${APP_LOADS_SERIES.sameLocalTime(window)})`,
+      record: s.usual(window),
+      expr:
+        c.aggregate === 'median'
+          ? `quantile by (app) (0.5, ${s.sameLocalTime(window)})`
+          : `max by (app) (${s.sameLocalTime(window)})`,
     },
     {
       // No reports at all count as zero loads, not as healthy: an app that had loads at this
       // local time before and has no series now is at zero.
-      record: APP_LOADS_SERIES.ratio(window),
-      expr: `(\n  ${APP_LOADS_SERIES.today(window)}\n  or\n  0 * ${APP_LOADS_SERIES.usual(window)}\n)\n/ on (app)\n${APP_LOADS_SERIES.usual(window)}`,
+      record: s.ratio(window),
+      expr: `(\n  ${s.today(window)}\n  or\n  0 * ${s.usual(window)}\n)\n/ on (app)\n${s.usual(window)}`,
     },
   ];
 }
@@ -122,9 +160,9 @@ export const APP_LOADS_ANNOTATIONS = {
   dashboard_url: 'https://grafana.classpulse.example/d/classroom-health',
 };
 
-function alertExpr(): string {
+function alertExpr(c: BaselineChoice): string {
   const a = APP_LOADS;
-  const s = APP_LOADS_SERIES;
+  const s = appLoadsSeries(c);
   const below = [
     `${s.ratio(a.longWindow)} < ${a.belowRatio}`,
     `and on (app) ${s.ratio(a.shortWindow)} < ${a.stillLowRatio}`,
@@ -147,8 +185,32 @@ export function appLoadsHistoryRuleGroup(): RuleGroup {
   };
 }
 
-/** The rule group, as app-loads.rules.yml holds it. */
-export function appLoadsRuleGroup(): RuleGroup {
+/** The baseline, the ratios and the alert for one baseline choice. */
+function baselineAndAlert(c: BaselineChoice): Array<Record<string, unknown>> {
+  const s = appLoadsSeries(c);
+  return [
+    ...baselineRules(APP_LOADS.longWindow, c),
+    {
+      record: s.usualWeeks,
+      expr: `count by (app) (${s.sameLocalTime(APP_LOADS.longWindow)})`,
+    },
+    ...baselineRules(APP_LOADS.shortWindow, c),
+    {
+      alert: alertName(c),
+      expr: alertExpr(c),
+      for: APP_LOADS.pendingFor,
+      keep_firing_for: APP_LOADS.keepFiringFor,
+      labels: { severity: 'page' },
+      annotations: APP_LOADS_ANNOTATIONS,
+    },
+  ];
+}
+
+/**
+ * The rule group, as app-loads.rules.yml holds it. `variants` adds other baseline choices
+ * beside production, each with its own series and alert (for bench/alert-baselines.ts only).
+ */
+export function appLoadsRuleGroup(variants: readonly BaselineChoice[] = []): RuleGroup {
   return {
     name: 'classroom-app-loads',
     interval: '1m',
@@ -159,20 +221,10 @@ export function appLoadsRuleGroup(): RuleGroup {
         expr: `max by (weeks_ago) (${SCHOOL_CLOCK_METRICS.dstShift})`,
       },
       { record: OPEN, expr: `min by (weeks_ago) (${SCHOOL_CLOCK_METRICS.open})` },
-      ...windowRules(APP_LOADS.longWindow),
-      {
-        record: APP_LOADS_SERIES.usualWeeks,
-        expr: `count by (app) (${APP_LOADS_SERIES.sameLocalTime(APP_LOADS.longWindow)})`,
-      },
-      ...windowRules(APP_LOADS.shortWindow),
-      {
-        alert: APP_LOADS_ALERT,
-        expr: alertExpr(),
-        for: APP_LOADS.pendingFor,
-        keep_firing_for: APP_LOADS.keepFiringFor,
-        labels: { severity: 'page' },
-        annotations: APP_LOADS_ANNOTATIONS,
-      },
+      todayRule(APP_LOADS.longWindow),
+      todayRule(APP_LOADS.shortWindow),
+      ...baselineAndAlert(PRODUCTION_BASELINE),
+      ...variants.flatMap(baselineAndAlert),
     ],
   };
 }

@@ -67,6 +67,8 @@ describe(
     it('passes promtool check rules', () => {
       const result = runTool('promtool', ['check', 'rules', ruleFile('app-loads')]);
       assert.equal(result.ok, true, result.output);
+      // The one business page these scenarios replay.
+      assert.equal(APP_LOADS_ALERT, 'AppLoadsBelowUsual');
     });
 
     it('autumn: the clocks falling back, holidays, a holiday week, drops, churn, restarts, small deployments', async () => {

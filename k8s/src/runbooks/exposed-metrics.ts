@@ -6,6 +6,7 @@ import {
   PROBE_SELF_METRICS,
   WEB_SERVER_METRICS,
 } from '@classpulse/metrics-aggregator/catalog';
+import { SCHOOL_CLOCK_METRICS } from '@classpulse/metrics-aggregator/school-clock';
 import { REALTIME_METRICS } from '@classpulse/realtime/metrics';
 import { STANDARD_METRICS } from '../dashboards/promql-check.ts';
 
@@ -25,6 +26,7 @@ export const SERVICE_METRICS: Readonly<Record<string, readonly string[]>> = {
   'metrics-aggregator': [
     ...Object.keys(CLIENT_METRICS),
     ...Object.values(AGGREGATOR_METRICS),
+    ...Object.values(SCHOOL_CLOCK_METRICS),
     ...NODE_DEFAULT_METRICS,
   ],
   realtime: [...Object.values(REALTIME_METRICS).map((def) => def.name), ...NODE_DEFAULT_METRICS],

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -8,11 +8,17 @@ import {
   PROMTOOL_REJECTED_DEFAULT_METRICS,
   WEB_VITAL_THRESHOLDS,
 } from '@classpulse/metrics-aggregator/catalog';
+import { SCHOOL_CLOCK_METRICS } from '@classpulse/metrics-aggregator/school-clock';
+import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
+import { DEFAULT_TIME_ZONE } from '../src/calendar/school-calendar.ts';
+import { TODAY_SO_FAR_PANEL, TODAY_SO_FAR_QUERIES } from '../src/dashboards/app-loads-today.ts';
 import {
   DASHBOARD_UIDS,
   GRAFANA_DASHBOARD_URL,
   loadDashboards,
+  SCHOOL_TIME_DASHBOARDS,
+  withTimeZone,
 } from '../src/dashboards/dashboard-files.ts';
 import {
   checkQueryNames,
@@ -22,6 +28,13 @@ import {
   substituteGrafanaVariables,
 } from '../src/dashboards/promql-check.ts';
 import { loadRuleFiles } from '../src/manifests/rule-files.ts';
+import { synthesize, type KubeObject } from '../src/manifests/synthesize.ts';
+import {
+  APP_LOADS,
+  APP_LOADS_ALERT,
+  APP_LOADS_ANNOTATIONS,
+  APP_LOADS_SERIES,
+} from '../src/rules/app-loads.ts';
 import { runTool } from './support/promtool.ts';
 
 const DATASOURCE_UID = '${datasource}';
@@ -33,12 +46,16 @@ interface Datasource {
 interface Target {
   refId?: string;
   expr?: string;
+  instant?: boolean;
   datasource?: Datasource;
 }
 interface Panel {
   id?: number;
   type?: string;
   title?: string;
+  description?: string;
+  /** Relative time: the panel's own range instead of the dashboard's. */
+  timeFrom?: string;
   gridPos?: { x: number; y: number; w: number; h: number };
   datasource?: Datasource;
   targets?: Target[];
@@ -58,6 +75,7 @@ interface Dashboard {
   schemaVersion?: number;
   tags?: string[];
   time?: { from: string; to: string };
+  timezone?: string;
   refresh?: string;
   panels?: Panel[];
   templating?: { list?: Variable[] };
@@ -289,10 +307,31 @@ describe('Grafana dashboards (k8s/dashboards/)', () => {
     assert.deepEqual(
       check(
         'histogram_quantile(0.9, sum by (app, le) (rate(classroom_app_load_duration_seconds_bucket{app=~"$app", job="x"}[$__rate_interval])))' +
-          ' / on () group_left () sum(classroom:app_loads_success:baseline1h offset 1w) and up',
+          ' / on () group_left () sum(classroom:app_loads_success:usual_increase20m offset 1w) and up',
       ),
       [],
     );
+    // An aggregation is held to the labels of what it aggregates, not of a parenthesised filter
+    // on its right (`and`/`unless`) or a scale factor matched `group_left ()`: they lend no labels.
+    const open = SCHOOL_CLOCK_METRICS.open;
+    const loads = 'classroom_app_loads_total';
+    assert.deepEqual(
+      [
+        `sum by (app) (${loads} and on () (max(${open}) == 1))`,
+        `sum by (app) (${loads} unless on () (min(${open}{weeks_ago="0"}) == 0))`,
+        `sum by (app) (${loads} * on () group_left () (max(${open})))`,
+      ].flatMap(check),
+      [],
+    );
+    const noApp = `by (app): ${open} has no label app (SCHOOL_CLOCK_METRICS)`;
+    for (const expr of [
+      `sum by (app) (${open} or ${loads})`,
+      `sum by (app) (${open} and on () (max(${loads}) > 0))`,
+      `sum by (app) (${loads} and on () ${open})`,
+      `sum by (app) (${loads} * on () group_left (weeks_ago) (${open}))`,
+      `sum by (app) (${loads} * on () (${open}))`,
+    ])
+      assert.deepEqual(check(expr), [noApp], expr);
     assert.ok(
       !STANDARD_METRICS.some((m) =>
         (PROMTOOL_REJECTED_DEFAULT_METRICS as readonly string[]).includes(m),
@@ -345,6 +384,194 @@ describe('Grafana dashboards (k8s/dashboards/)', () => {
     assert.equal(ok, false);
     assert.match(message, /fake-dashboard \/ panel "Broken" \/ query B/);
     assert.doesNotMatch(message, /panel "Fine"/);
+  });
+});
+
+const RUNBOOKS_DIR = fileURLToPath(new URL('../runbooks/', import.meta.url));
+const RUNBOOK_URL =
+  /https:\/\/github\.com\/classpulse\/classpulse\/blob\/main\/k8s\/runbooks\/([\w.-]+)/g;
+/** Words shaped like alert names: three or more capitalised parts (AppLoadsBelowUsual). */
+const ALERT_LIKE = /\b[A-Z][a-z]+(?:[A-Z][a-z0-9]+){2,}\b/g;
+
+const classroomHealth = () => {
+  const found = dashboards.find((d) => d.uid === 'classroom-health');
+  assert.ok(found, 'classroom-health.json');
+  return found;
+};
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Whether `expr` reads the series `name` (not one whose name merely starts the same). */
+const reads = (expr: string, name: string) =>
+  new RegExp(`${escapeRegExp(name)}(?![\\w:])`).test(expr);
+const panelsReading = (dashboard: Dashboard, name: string) =>
+  allPanels(dashboard).filter((p) => (p.targets ?? []).some((t) => reads(t.expr ?? '', name)));
+const thresholdValues = (panel: Panel) =>
+  (panel.fieldConfig?.defaults?.thresholds?.steps ?? [])
+    .map((step) => step.value)
+    .filter((value) => value !== null);
+
+describe('classroom-health: the app-load panels', () => {
+  it('name only alerts the rules define and runbooks that exist', () => {
+    const alerts = new Set(
+      rules().flatMap(({ rule }) => (typeof rule.alert === 'string' ? [rule.alert] : [])),
+    );
+    for (const { uid, json } of dashboards) {
+      for (const [word] of json.matchAll(ALERT_LIKE))
+        assert.ok(alerts.has(word), `${uid} names ${word}, which no rule file defines`);
+      for (const [url, file] of json.matchAll(RUNBOOK_URL))
+        assert.ok(existsSync(join(RUNBOOKS_DIR, file!)), `${uid} links ${url}: no such runbook`);
+    }
+    assert.ok(
+      classroomHealth().json.includes(`"url": "${APP_LOADS_ANNOTATIONS.runbook_url}"`),
+      `classroom-health links the ${APP_LOADS_ALERT} runbook`,
+    );
+  });
+
+  it('read what the alert reads: both ratios, loads now, the usual, each past week, the school days', () => {
+    const exprs = panelQueries()
+      .filter((q) => q.where.startsWith('classroom-health /'))
+      .map((q) => q.expr);
+    const s = APP_LOADS_SERIES;
+    const { longWindow, shortWindow } = APP_LOADS;
+    for (const name of [
+      s.ratio(longWindow),
+      s.ratio(shortWindow),
+      s.today(longWindow),
+      s.usual(longWindow),
+      s.sameLocalTime(longWindow),
+      s.usualWeeks,
+    ])
+      assert.ok(
+        exprs.some((expr) => reads(expr, name)),
+        `no classroom-health panel shows ${name}`,
+      );
+  });
+
+  it("draw the alert's own lines: the 90% paging line, the 50% stop line, two school days", () => {
+    const { dashboard } = classroomHealth();
+    const s = APP_LOADS_SERIES;
+    const a = APP_LOADS;
+    const expected: Array<[string, number[]]> = [
+      [s.ratio(a.longWindow), [a.belowRatio]],
+      [s.ratio(a.shortWindow), [a.stoppedRatio, a.stillLowRatio]],
+      [s.usualWeeks, [a.belowMinWeeks]],
+    ];
+    for (const [name, values] of expected) {
+      const panels = panelsReading(dashboard, name);
+      assert.ok(panels.length > 0, `a panel shows ${name}`);
+      for (const panel of panels)
+        assert.deepEqual(thresholdValues(panel), values, `"${panel.title}": lines of ${name}`);
+    }
+    // The paging line drawn under the usual loads is the alert's ratio times the usual.
+    const usual = s.usual(a.longWindow);
+    const lines = panelQueries()
+      .filter((q) => q.where.startsWith('classroom-health /'))
+      .flatMap((q) => [
+        ...q.expr.matchAll(new RegExp(`([\\d.]+)\\s*\\*\\s*${escapeRegExp(usual)}\\b`, 'g')),
+      ])
+      .map((m) => Number(m[1]));
+    assert.deepEqual(lines, [a.belowRatio]);
+  });
+
+  it('keep "today so far against the same local time 7 days ago" per app, from local midnight', () => {
+    const { dashboard } = classroomHealth();
+    const table = allPanels(dashboard).find((p) => p.title === TODAY_SO_FAR_PANEL);
+    assert.ok(table, `classroom-health has the panel "${TODAY_SO_FAR_PANEL}"`);
+    // Today so far: the panel's range is local midnight to now (in the dashboard's zone).
+    assert.equal(table.timeFrom, 'now/d');
+    const queries = Object.fromEntries(
+      (table.targets ?? []).map((t): [string, string] => [t.refId ?? '', t.expr ?? '']),
+    );
+    assert.deepEqual(
+      queries,
+      { ...TODAY_SO_FAR_QUERIES },
+      `classroom-health.json must hold the queries src/dashboards/app-loads-today.ts builds:\n${JSON.stringify(TODAY_SO_FAR_QUERIES, null, 2)}`,
+    );
+    assert.ok(
+      table.targets?.every((t) => t.instant === true),
+      'instant queries over $__range',
+    );
+    // The week back follows the school clock: 169 h after the clocks fell back, 167 h after they
+    // sprang forward, else (and without the clock) 168 h; the shift is read now and at midnight.
+    const shift = `${SCHOOL_CLOCK_METRICS.dstShift}{weeks_ago="1"}`;
+    for (const expr of [TODAY_SO_FAR_QUERIES.B, TODAY_SO_FAR_QUERIES.C]) {
+      for (const offset of ['169h', '167h', '168h'])
+        assert.match(expr, new RegExp(`\\[\\$__range\\] offset ${offset}\\)`));
+      assert.ok(expr.includes(`max(${shift})`) && expr.includes(`max(${shift} offset $__range)`));
+      assert.match(expr, /== 3600\)/);
+      assert.match(expr, /== -3600\)/);
+      assert.match(expr, /unless on \(\) \(abs\(/);
+    }
+    assert.doesNotMatch(TODAY_SO_FAR_QUERIES.A, /offset/);
+    // The bar gauge shows the same ratio over the same range.
+    const gauges = panelsReading(dashboard, SCHOOL_CLOCK_METRICS.dstShift).filter(
+      (p) => p !== table,
+    );
+    assert.deepEqual(
+      gauges.map((p) => [p.type, p.timeFrom, p.targets?.map((t) => t.expr)]),
+      [['bargauge', 'now/d', [TODAY_SO_FAR_QUERIES.C]]],
+    );
+  });
+
+  it('compare with past weeks only through the school clock (no UTC `offset 1w`)', () => {
+    const clockAware = new Set<string>(Object.values(TODAY_SO_FAR_QUERIES));
+    for (const q of panelQueries().filter((q) => q.where.startsWith('classroom-health /')))
+      if (!clockAware.has(q.expr)) assert.doesNotMatch(q.expr, /\boffset\b/, q.where);
+  });
+
+  it("are shown in the schools' time zone: the file's default, the deployment's in the ConfigMap", () => {
+    const base = { namespace: 'classpulse', imageTag: '0123abcd' };
+    const dashboardMaps = (objects: KubeObject[]) =>
+      new Map(
+        objects
+          .filter((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('grafana-dashboard-'))
+          .map((o) => [
+            o.metadata.name.slice('grafana-dashboard-'.length),
+            (o as KubeObject & { data: Record<string, string> }).data,
+          ]),
+      );
+    const byDefault = dashboardMaps(synthesize(base));
+    const chicago = dashboardMaps(
+      synthesize({ ...base, schoolCalendar: { timeZone: 'America/Chicago' } }),
+    );
+    assert.ok(SCHOOL_TIME_DASHBOARDS.includes('classroom-health'));
+    for (const file of dashboards) {
+      const school = (SCHOOL_TIME_DASHBOARDS as readonly string[]).includes(file.uid);
+      assert.equal(byDefault.get(file.uid)?.[file.fileName], file.json, `${file.uid} as written`);
+      const shipped = chicago.get(file.uid)?.[file.fileName];
+      assert.ok(shipped, `${file.uid} is shipped`);
+      if (!school) {
+        assert.equal(shipped, file.json, `${file.uid} as written`);
+        continue;
+      }
+      assert.equal(
+        file.dashboard.timezone,
+        DEFAULT_TIME_ZONE,
+        `${file.fileName}: the default zone`,
+      );
+      assert.equal((JSON.parse(shipped) as Dashboard).timezone, 'America/Chicago');
+      assert.deepEqual(JSON.parse(shipped), { ...file.dashboard, timezone: 'America/Chicago' });
+      assert.equal(shipped, withTimeZone(file, 'America/Chicago'));
+    }
+  });
+
+  it('set the zone only on a file with one top-level "timezone" line', () => {
+    const file = (json: string) => ({ uid: 'x', fileName: 'x.json', json });
+    assert.equal(
+      withTimeZone(file('{\n  "uid": "x",\n  "timezone": "browser"\n}\n'), 'Europe/Berlin'),
+      '{\n  "uid": "x",\n  "timezone": "Europe/Berlin"\n}\n',
+    );
+    assert.throws(
+      () =>
+        withTimeZone(
+          file('{\n  "uid": "x",\n  "panels": [{\n    "timezone": "utc"\n  }]\n}\n'),
+          'UTC',
+        ),
+      /x\.json: needs one top-level "timezone" line/,
+    );
+    assert.throws(
+      () => withTimeZone(file('{ "uid": "x", "timezone": "utc" }'), 'UTC'),
+      /needs one top-level "timezone" line/,
+    );
   });
 });
 

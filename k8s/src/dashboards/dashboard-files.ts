@@ -16,6 +16,13 @@ export const DASHBOARD_UIDS = [
 ] as const;
 export type DashboardUid = (typeof DASHBOARD_UIDS)[number];
 
+/**
+ * Dashboards about the schools' day, shown in the schools' time zone: "today" on them starts at
+ * local midnight. Their files carry the default zone; the manifests set the deployment's
+ * (`withTimeZone`).
+ */
+export const SCHOOL_TIME_DASHBOARDS: readonly DashboardUid[] = ['classroom-health'];
+
 /** Where alert annotations point: `${GRAFANA_DASHBOARD_URL}<uid>`. */
 export const GRAFANA_DASHBOARD_URL = 'https://grafana.classpulse.example/d/';
 
@@ -49,4 +56,26 @@ export function loadDashboards(dir: string = DASHBOARDS_DIR): DashboardFile[] {
         throw new Error(`${fileName}: uid ${JSON.stringify(uid)} must be the file name`);
       return { uid, fileName, json };
     });
+}
+
+/** A dashboard's top-level `timezone` as formatted in the files (two spaces in, one line). */
+const TOP_LEVEL_TIME_ZONE = /^ {2}"timezone": "[^"\\\n]*"/gm;
+
+/**
+ * The dashboard's text with its top-level `timezone` set to `timeZone` (an IANA name, which
+ * Grafana accepts there) and every other byte as written. Throws unless the file has exactly one
+ * such line and the result parses to the same dashboard in that zone.
+ */
+export function withTimeZone(dashboard: DashboardFile, timeZone: string): string {
+  const lines = dashboard.json.match(TOP_LEVEL_TIME_ZONE) ?? [];
+  if (lines.length !== 1)
+    throw new Error(`${dashboard.fileName}: needs one top-level "timezone" line to set the zone`);
+  const json = dashboard.json.replace(
+    TOP_LEVEL_TIME_ZONE,
+    () => `  "timezone": ${JSON.stringify(timeZone)}`,
+  );
+  const expected = { ...(JSON.parse(dashboard.json) as object), timezone: timeZone };
+  if (JSON.stringify(JSON.parse(json)) !== JSON.stringify(expected))
+    throw new Error(`${dashboard.fileName}: setting the time zone changed more than the zone`);
+  return json;
 }

@@ -264,7 +264,11 @@ export interface Grouping {
   /** `by` or `without`. */
   modifier: string;
   labels: string[];
-  /** The metrics inside the aggregated expression. */
+  /**
+   * The metrics inside the aggregated expression whose labels can reach it: not those in a
+   * parenthesised right-hand side of `and`/`unless` or of a `group_left ()` match, which only
+   * filter or scale the left side and lend it no labels.
+   */
   metrics: string[];
 }
 export interface QueryNames {
@@ -310,6 +314,7 @@ export function readQuery(expr: string): QueryNames {
 
   const selectors: Array<Selector & { at: number }> = [];
   const spans: Array<{ modifier: string; labels: string[]; from: number; to: number }> = [];
+  const labelless = labellessOperands(tokens, closing);
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
@@ -379,9 +384,43 @@ export function readQuery(expr: string): QueryNames {
     groupings: spans.map(({ modifier, labels, from, to }) => ({
       modifier,
       labels,
-      metrics: selectors.filter((s) => s.at > from && s.at < to).map((s) => s.metric),
+      metrics: selectors
+        .filter((s) => s.at > from && s.at < to)
+        .filter((s) => !labelless.some((o) => o.from > from && s.at > o.from && s.at < o.to))
+        .map((s) => s.metric),
     })),
   };
+}
+
+/**
+ * Token spans of parenthesised operands that give the result no labels: the right-hand side of
+ * `and`/`unless` (a filter: the left side's series come through as they are) and of a match
+ * `on (…)`/`ignoring (…)` `group_left ()` with no labels to copy. Unparenthesised operands are not
+ * found, so an aggregation around them is still held to their labels.
+ */
+function labellessOperands(
+  tokens: Token[],
+  closing: ReadonlyMap<number, number>,
+): Array<{ from: number; to: number }> {
+  const word = (i: number) => (tokens[i]?.type === 'ident' ? tokens[i].text.toLowerCase() : '');
+  const opens = (i: number) => tokens[i]?.type === 'punct' && tokens[i]?.text === '(';
+  /** Past an optional `on (…)`/`ignoring (…)` (or `bool`) starting at i. */
+  const pastMatching = (i: number) => {
+    if (word(i) === 'bool') return i + 1;
+    return (word(i) === 'on' || word(i) === 'ignoring') && opens(i + 1)
+      ? closing.get(i + 1)! + 1
+      : i;
+  };
+  const spans: Array<{ from: number; to: number }> = [];
+  tokens.forEach((_, i) => {
+    let operand: number | undefined;
+    if (word(i) === 'and' || word(i) === 'unless') operand = pastMatching(i + 1);
+    else if (word(i) === 'group_left' && opens(i + 1) && closing.get(i + 1) === i + 2)
+      operand = i + 3;
+    if (operand !== undefined && opens(operand))
+      spans.push({ from: operand, to: closing.get(operand)! });
+  });
+  return spans;
 }
 
 function matchBrackets(tokens: Token[], expr: string): Map<number, number> {

@@ -74,7 +74,7 @@ export const schoolDaysSchema = z.string().transform((text, ctx) => {
     });
     return z.NEVER;
   }
-  return numbers as ReadonlySet<number>;
+  return numbers;
 });
 
 /** `2026-11-26,2026-12-21..2027-01-01`: closed local dates and inclusive ranges. */
@@ -103,7 +103,7 @@ export const closedDatesSchema = z.string().transform((text, ctx) => {
     }
     ranges.push([start, end]);
   }
-  return ranges as ReadonlyArray<readonly [number, number]>;
+  return ranges;
 });
 
 /** The calendar an unconfigured deployment uses: Monday to Friday, no closures. */

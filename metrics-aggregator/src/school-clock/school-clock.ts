@@ -54,10 +54,10 @@ export function wallClockMs(timeZone: string, instantMs: number): number {
   const wall = Date.UTC(
     parts.year!,
     parts.month! - 1,
-    parts.day!,
-    parts.hour!,
-    parts.minute!,
-    parts.second!,
+    parts.day,
+    parts.hour,
+    parts.minute,
+    parts.second,
   );
   return wall + (((instantMs % 1000) + 1000) % 1000);
 }

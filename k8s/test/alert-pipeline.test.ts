@@ -120,7 +120,7 @@ describe('live alert pipeline: Prometheus → Alertmanager → Slack webhook (lo
     const [attachment] = message.attachments;
     assert.ok(attachment);
     assert.equal(attachment.color, 'danger');
-    // The usual for 10:00–10:20 on a Tuesday: 1,800 loads times the median day of five weeks.
+    // The usual for 10:00–10:20 on a Tuesday: 1,800 loads times the lower third of five weeks.
     const usual = expectedUsualLoads(district.model, STUDENT.loadsPerHour, '2026-11-17', 600, 20);
     const text = attachment.text;
     assert.match(
@@ -134,7 +134,7 @@ describe('live alert pipeline: Prometheus → Alertmanager → Slack webhook (lo
       Math.abs(Number(numbers[2]) - usual) <= 2,
       `usual ${numbers[2]} vs modelled ${usual}\n${text}`,
     );
-    assert.match(text, /median of the same local time on the 5 school days/);
+    assert.match(text, /lower third of the same local time on the 5 school days/);
     assert.deepEqual(attachment.actions, [
       { type: 'button', text: 'Runbook :notebook:', url: BELOW.annotations.runbook_url },
       {

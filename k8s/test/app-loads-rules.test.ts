@@ -71,24 +71,28 @@ describe(
       assert.equal(APP_LOADS_ALERT, 'AppLoadsBelowUsual');
     });
 
-    it('autumn: the clocks falling back, holidays, a holiday week, drops, churn, restarts, small deployments', async () => {
-      const t = new Timeline({
-        start: '2026-09-21',
-        weeks: 11,
-        // A district that closes the whole of Thanksgiving week (us-common closes Thursday and Friday).
-        calendar: {
-          closures: [{ name: 'Thanksgiving week', from: '2026-11-23', to: '2026-11-25' }],
-        },
-      });
+    it('autumn: the clocks falling back, Columbus and Veterans Day, churn, restarts, replicas', async () => {
+      const t = new Timeline({ start: '2026-09-28', weeks: 7 });
       const from: LocalTime = ['2026-10-26', '00:00'];
-      const end: LocalTime = ['2026-12-04', '23:00'];
+      const end: LocalTime = ['2026-11-13', '23:00'];
 
-      t.app('student', { loadsPerHour: FULL })
+      t.app('student', {
+        loadsPerHour: FULL,
+        restartsAt: [t.minute(['2026-11-02', '08:00']), t.minute(['2026-11-10', '13:07'])],
+        replicas: (at) =>
+          at.minute >= t.minute(['2026-11-10', '08:00'])
+            ? 4
+            : at.minute >= t.minute(['2026-11-05', '09:30'])
+              ? 1
+              : at.minute >= t.minute(['2026-11-03', '11:00'])
+                ? 3
+                : 2,
+      })
         .silent(
           'student',
           from,
           end,
-          'ordinary traffic: DST, nights, weekends, holidays and the days after never page',
+          'ordinary traffic through the clock change, nights, weekends, Veterans Day and the day after, aggregator restarts and replica changes never pages',
         )
         .value(
           APP_LOADS_SERIES.usualWeeks,
@@ -96,20 +100,6 @@ describe(
           ['2026-11-02', '07:10'],
           4,
           'Columbus Day (12 Oct) is left out of the baseline',
-        )
-        .value(
-          APP_LOADS_SERIES.usualWeeks,
-          'student',
-          ['2026-11-30', '10:00'],
-          4,
-          'the closed Thanksgiving week is left out',
-        )
-        .value(
-          APP_LOADS_SERIES.usualWeeks,
-          'student',
-          ['2026-11-18', '10:00'],
-          4,
-          'Veterans Day is left out',
         )
         .value(
           APP_LOADS_SERIES.usual(APP_LOADS.longWindow),
@@ -125,91 +115,145 @@ describe(
         'the teacher app is quiet too',
       );
 
+      // Two weeks of double traffic, then normal; then outages the baseline must still see.
       const outages: Array<[LocalTime, LocalTime, string]> = [
         [['2026-11-02', '10:00'], ['2026-11-02', '11:00'], 'the Monday after the clocks fall back'],
         [['2026-11-12', '09:00'], ['2026-11-12', '10:00'], 'the day after Veterans Day'],
-        [['2026-11-17', '10:00'], ['2026-11-17', '11:00'], 'an ordinary Tuesday'],
-        [['2026-11-30', '13:00'], ['2026-11-30', '14:00'], 'the Monday after the holiday week'],
       ];
-      t.app('outage', {
+      t.app('incidents', {
         loadsPerHour: FULL,
-        multiplier: anyOf(...outages.map(([[date, a], [, b]]) => during(date, a, b, 0))),
-      }).silent('outage', from, plus(outages[0]![0], -1), 'nothing before the first outage');
+        multiplier: anyOf(
+          (at) => (at.date >= '2026-10-19' && at.date <= '2026-10-30' ? 2 : 1),
+          ...outages.map(([[date, a], [, b]]) => during(date, a, b, 0)),
+        ),
+      }).silent(
+        'incidents',
+        from,
+        plus(outages[0]![0], -1),
+        'two weeks of double traffic, then normal, never page',
+      );
       outages.forEach(([a, b, what], i) => {
-        outage(t, 'outage', a, b, `a one-hour total outage on ${what}`);
+        outage(t, 'incidents', a, b, `a one-hour total outage on ${what}`);
         const next = outages[i + 1]?.[0];
         t.silent(
-          'outage',
+          'incidents',
           plus(b, 30),
           next ? plus(next, -1) : end,
           `never pages after recovering from ${what}`,
         );
       });
 
-      t.app('drop50', {
-        loadsPerHour: FULL,
-        multiplier: during('2026-11-18', '09:00', '11:00', 0.5),
-      })
-        .silent('drop50', from, ['2026-11-18', '08:59'], 'nothing before the drop')
-        .firing('drop50', ['2026-11-18', '09:28'], 'a two-hour drop to 50% pages within 30 minutes')
-        .firing('drop50', ['2026-11-18', '10:59'], 'and keeps paging while it lasts')
-        .notFiring('drop50', ['2026-11-18', '11:28'], 'resolved within 30 minutes of recovery')
-        .silent(
-          'drop50',
-          ['2026-11-18', '11:30'],
-          end,
-          'never pages after recovery, that night or the weeks after',
+      // 60 loads an hour: an outage all day is still nothing the comparison can judge.
+      t.app('tiny', {
+        loadsPerHour: 60,
+        multiplier: during('2026-11-04', '00:00', '24:00', 0),
+      }).silent('tiny', from, end, 'a deployment too small to compare never pages');
+
+      const result = await t.run();
+      assert.equal(result.ok, true, result.output);
+    });
+
+    it('late autumn: drops of every size, a closed Thanksgiving week and the week after, a small deployment', async () => {
+      const t = new Timeline({
+        start: '2026-10-19',
+        weeks: 7,
+        // A district that closes the whole of Thanksgiving week (us-common closes Thursday and Friday).
+        calendar: {
+          closures: [{ name: 'Thanksgiving week', from: '2026-11-23', to: '2026-11-25' }],
+        },
+      });
+      const from: LocalTime = ['2026-11-16', '00:00'];
+      const end: LocalTime = ['2026-12-04', '23:00'];
+
+      t.app('student', { loadsPerHour: FULL })
+        .silent('student', from, end, 'the holiday week and the week after never page')
+        .value(
+          APP_LOADS_SERIES.usualWeeks,
+          'student',
+          ['2026-11-30', '10:00'],
+          4,
+          'the closed Thanksgiving week is left out',
+        )
+        .value(
+          APP_LOADS_SERIES.usualWeeks,
+          'student',
+          ['2026-11-18', '10:00'],
+          3,
+          'Veterans Day is left out (and 14 October lies before the timeline)',
         );
 
-      t.app('exact50', {
+      t.app('incidents', {
         loadsPerHour: FULL,
-        multiplier: during('2026-11-19', '07:30', '15:30', 0.5),
-      })
+        multiplier: anyOf(
+          during('2026-11-17', '10:00', '11:00', 0),
+          during('2026-11-18', '09:00', '11:00', 0.5),
+          during('2026-11-19', '07:30', '15:30', 0.5),
+          during('2026-11-20', '00:00', '24:00', 0.85),
+          during('2026-11-30', '13:00', '14:00', 0),
+        ),
+      }).silent('incidents', from, ['2026-11-17', '09:59'], 'nothing before the first drop');
+      outage(
+        t,
+        'incidents',
+        ['2026-11-17', '10:00'],
+        ['2026-11-17', '11:00'],
+        'a one-hour total outage',
+      );
+      t.silent(
+        'incidents',
+        ['2026-11-17', '11:30'],
+        ['2026-11-18', '08:59'],
+        'never pages after recovery',
+      )
         .firing(
-          'exact50',
+          'incidents',
+          ['2026-11-18', '09:28'],
+          'a two-hour drop to 50% pages within 30 minutes',
+        )
+        .firing('incidents', ['2026-11-18', '10:59'], 'and keeps paging while it lasts')
+        .notFiring('incidents', ['2026-11-18', '11:28'], 'resolved within 30 minutes of recovery')
+        .silent(
+          'incidents',
+          ['2026-11-18', '11:30'],
+          ['2026-11-19', '07:29'],
+          'never pages after recovery, that night either',
+        )
+        .firing(
+          'incidents',
           ['2026-11-19', '07:58'],
           'exactly half the loads pages within 30 minutes',
         )
-        .silent('exact50', ['2026-11-19', '16:00'], end, 'and stops with school');
-
-      t.app('at85', {
-        loadsPerHour: FULL,
-        multiplier: during('2026-11-20', '00:00', '24:00', 0.85),
-      })
-        .silent('at85', from, ['2026-11-20', '07:29'], 'nothing before school starts')
+        .silent(
+          'incidents',
+          ['2026-11-19', '16:00'],
+          ['2026-11-20', '07:29'],
+          'and stops with school',
+        )
         .firing(
-          'at85',
+          'incidents',
           ['2026-11-20', '07:58'],
           '85% of the usual all day pages within 30 minutes of school starting',
         )
-        .firing('at85', ['2026-11-20', '15:29'], 'and through the school day')
-        .silent('at85', ['2026-11-20', '16:30'], end, 'silent after school and in the weeks after');
-
-      t.app('doubled', {
-        loadsPerHour: FULL,
-        multiplier: (at) => (at.date >= '2026-10-26' && at.date <= '2026-11-06' ? 2 : 1),
-      }).silent('doubled', from, end, 'two weeks of double traffic, then normal, never page');
-
-      t.app('restarts', {
-        loadsPerHour: FULL,
-        restartsAt: [
-          t.minute(['2026-11-02', '08:00']),
-          t.minute(['2026-11-17', '10:00']),
-          t.minute(['2026-11-18', '13:07']),
-        ],
-      }).silent('restarts', from, end, 'aggregator restarts (counter resets) never page');
-
-      t.app('replicas', {
-        loadsPerHour: FULL,
-        replicas: (at) =>
-          at.minute >= t.minute(['2026-12-01', '08:00'])
-            ? 4
-            : at.minute >= t.minute(['2026-11-19', '09:30'])
-              ? 1
-              : at.minute >= t.minute(['2026-11-16', '11:00'])
-                ? 3
-                : 2,
-      }).silent('replicas', from, end, 'scaling the aggregators up and down never pages');
+        .firing('incidents', ['2026-11-20', '15:29'], 'and through the school day')
+        .silent(
+          'incidents',
+          ['2026-11-20', '16:30'],
+          ['2026-11-30', '12:59'],
+          'silent after school, through the holiday week',
+        );
+      outage(
+        t,
+        'incidents',
+        ['2026-11-30', '13:00'],
+        ['2026-11-30', '14:00'],
+        'a total outage the Monday after the holiday week',
+      );
+      t.silent(
+        'incidents',
+        ['2026-11-30', '14:30'],
+        end,
+        'and silent in the days after, whose baseline holds the drops',
+      );
 
       // 900 loads an hour: enough to see a stop, too few to judge a 15% drop.
       t.app('small', {
@@ -232,12 +276,6 @@ describe(
         end,
         'a small deployment at 85%: below the volume guard',
       );
-
-      // 60 loads an hour: an outage all day is still nothing the comparison can judge.
-      t.app('tiny', {
-        loadsPerHour: 60,
-        multiplier: during('2026-11-17', '00:00', '24:00', 0),
-      }).silent('tiny', from, end, 'a deployment too small to compare never pages');
 
       const result = await t.run();
       assert.equal(result.ok, true, result.output);

@@ -11,8 +11,8 @@ import type { RuleGroup } from '../manifests/rule-files.ts';
  * weekday of the last five weeks. Local time comes from the aggregator's school clock (Prometheus
  * 2.42 only knows UTC): per past week it says whether the same local time is 167, 168 or 169
  * hours back and whether that day was a school day. Closed days drop out; the usual is the
- * median of what is left, so two odd weeks (a break, a fortnight of double traffic) cannot move
- * it. See k8s/runbooks/app-loads-below-usual.md for why these windows and thresholds.
+ * lower third of what is left, so two odd weeks (a break, a fortnight of double traffic) cannot
+ * move it. See k8s/runbooks/app-loads-below-usual.md for why these windows and thresholds.
  */
 export const APP_LOADS = {
   /** The window that says a drop is real: long enough that noise averages out. */
@@ -28,13 +28,19 @@ export const APP_LOADS = {
   /** Volume guards, in loads in the window at this local time (see the runbook). */
   belowMinUsualLoads: 600,
   stoppedMinUsualLoads: 25,
-  /** The 90% comparison needs at least two open days to take a median of. */
+  /** The 90% comparison needs at least two school days to compare with. */
   belowMinWeeks: 2,
   pendingFor: '8m',
   keepFiringFor: '10m',
 } as const;
 
 export const APP_LOADS_ALERT = 'AppLoadsBelowUsual';
+/**
+ * The usual is this quantile of the past school days, not their median: with a holiday skipped
+ * and two weeks of double traffic among the four left, the median lands halfway up and pages
+ * for weeks; the lower third stays with the ordinary days. Lower also errs towards silence.
+ */
+export const APP_LOADS_QUANTILE = 0.3333;
 const LOADS = 'classroom_app_loads_total{outcome="success"}';
 const SHIFT = 'classroom:school_clock_dst_shift_seconds:max';
 const OPEN = 'classroom:school_clock_open:min';
@@ -49,7 +55,8 @@ export interface BaselineChoice {
   id: string;
   /** Past weeks compared, at most BASELINE_WEEKS. */
   weeks: number;
-  aggregate: 'median' | 'max';
+  /** `lowerThird`: the quantile ⅓ of the days, the lower of the middle values. */
+  aggregate: 'median' | 'lowerThird' | 'max';
   /** Leave out days the calendar marks closed. */
   skipClosedDays: boolean;
   /** Follow clock changes (167/168/169 h); false compares 168 h of UTC. */
@@ -59,7 +66,7 @@ export interface BaselineChoice {
 export const PRODUCTION_BASELINE: BaselineChoice = {
   id: '',
   weeks: BASELINE_WEEKS,
-  aggregate: 'median',
+  aggregate: 'lowerThird',
   skipClosedDays: true,
   localTime: true,
 };
@@ -129,9 +136,9 @@ function baselineRules(window: string, c: BaselineChoice): Array<Record<string, 
     {
       record: s.usual(window),
       expr:
-        c.aggregate === 'median'
-          ? `quantile by (app) (0.5, ${s.sameLocalTime(window)})`
-          : `max by (app) (${s.sameLocalTime(window)})`,
+        c.aggregate === 'max'
+          ? `max by (app) (${s.sameLocalTime(window)})`
+          : `quantile by (app) (${c.aggregate === 'median' ? '0.5' : APP_LOADS_QUANTILE}, ${s.sameLocalTime(window)})`,
     },
     {
       // No reports at all count as zero loads, not as healthy: an app that had loads at this
@@ -152,7 +159,7 @@ export const APP_LOADS_ANNOTATIONS = {
   description: [
     `Last ${APP_LOADS.longWindow}: ${valueOf(APP_LOADS_SERIES.today(APP_LOADS.longWindow))} successful loads against a usual ${valueOf(APP_LOADS_SERIES.usual(APP_LOADS.longWindow))};`,
     `last ${APP_LOADS.shortWindow}: ${valueOf(APP_LOADS_SERIES.today(APP_LOADS.shortWindow))} against ${valueOf(APP_LOADS_SERIES.usual(APP_LOADS.shortWindow))}.`,
-    `The usual is the median of the same local time on the ${valueOf(APP_LOADS_SERIES.usualWeeks)} school days among the same weekday of the last ${BASELINE_WEEKS} weeks.`,
+    `The usual is the lower third of the same local time on the ${valueOf(APP_LOADS_SERIES.usualWeeks)} school days among the same weekday of the last ${BASELINE_WEEKS} weeks.`,
     'Pages fail to load, or their reports no longer arrive.',
   ].join(' '),
   runbook_url:

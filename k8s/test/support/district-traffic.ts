@@ -8,6 +8,7 @@ import {
   wallClockMs,
   type SchoolCalendar,
 } from '@classpulse/metrics-aggregator/school-clock';
+import { APP_LOADS_QUANTILE } from '../../src/rules/app-loads.ts';
 import type { InputSeries } from './promtool.ts';
 
 /**
@@ -112,14 +113,19 @@ export function minuteOf(model: DistrictModel, date: string, time: string): numb
   );
 }
 
-/** promtool values with runs compressed: `a+bxn` for a linear run, `_xn` for missing samples. */
+/**
+ * promtool values with runs compressed: `a+bxn` for a linear run (n + 1 values), `_xn` for n
+ * missing samples. Values are whole numbers (loads are counted, the school clock is whole
+ * seconds), so promtool's `a + b × i` reproduces them exactly: a counter written with rounded
+ * decimals could step back by a millionth between two runs, which Prometheus reads as a reset.
+ */
 class ValuesWriter {
   private readonly parts: string[] = [];
   private run: { start: number; step: number; count: number } | { missing: number } | null = null;
 
-  push(value: number | null): void {
+  push(sample: number | null): void {
     const run = this.run;
-    if (value === null) {
+    if (sample === null) {
       if (run && 'missing' in run) run.missing += 1;
       else {
         this.flush();
@@ -127,14 +133,14 @@ class ValuesWriter {
       }
       return;
     }
+    const value = Math.round(sample);
     if (run && 'start' in run) {
-      const expected = run.start + run.step * run.count;
       if (run.count === 0) {
         run.step = value - run.start;
         run.count = 1;
         return;
       }
-      if (Math.abs(value - (expected + run.step)) < 1e-6) {
+      if (value === run.start + run.step * (run.count + 1)) {
         run.count += 1;
         return;
       }
@@ -146,9 +152,9 @@ class ValuesWriter {
   private flush(): void {
     const run = this.run;
     if (!run) return;
-    if ('missing' in run) this.parts.push(run.missing === 1 ? '_' : `_x${run.missing - 1}`);
-    else if (run.count === 0) this.parts.push(round(run.start));
-    else this.parts.push(`${round(run.start)}+${round(run.step)}x${run.count}`);
+    if ('missing' in run) this.parts.push(run.missing === 1 ? '_' : `_x${run.missing}`);
+    else if (run.count === 0) this.parts.push(String(run.start));
+    else this.parts.push(`${run.start}+${run.step}x${run.count}`);
     this.run = null;
   }
 
@@ -157,8 +163,6 @@ class ValuesWriter {
     return this.parts.join(' ');
   }
 }
-
-const round = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
 /** Successful loads of one app in the minute ending at `at` (before replicas split them). */
 export function loadsInMinute(model: DistrictModel, traffic: AppTraffic, at: Moment): number {
@@ -241,8 +245,8 @@ export function districtSeries(
 
 /**
  * The usual the rules should find for a school-day window ending at `minuteOfDay` that lies in
- * one band of the day's shape: the loads of that window on the median of the open same weekdays
- * of the last five weeks (Prometheus' quantile of an even count averages the middle two).
+ * one band of the day's shape: the loads of that window on the lower third of the open same
+ * weekdays of the last five weeks.
  */
 export function expectedUsualLoads(
   model: DistrictModel,
@@ -257,8 +261,11 @@ export function expectedUsualLoads(
     const past = isoDate(day - 7 * k);
     if (isSchoolDay(model.calendar, past)) factors.push(dailyFactor(model, past));
   }
+  // Prometheus' quantile: linear between the two days around rank q × (n − 1).
   factors.sort((a, b) => a - b);
-  const mid = (factors.length - 1) / 2;
-  const median = (factors[Math.floor(mid)]! + factors[Math.ceil(mid)]!) / 2;
-  return ((loadsPerHour * dayShape(minuteOfDay - 1, true) * windowMinutes) / 60) * median;
+  const rank = APP_LOADS_QUANTILE * (factors.length - 1);
+  const low = factors[Math.floor(rank)]!;
+  const high = factors[Math.ceil(rank)]!;
+  const usual = low + (high - low) * (rank - Math.floor(rank));
+  return ((loadsPerHour * dayShape(minuteOfDay - 1, true) * windowMinutes) / 60) * usual;
 }

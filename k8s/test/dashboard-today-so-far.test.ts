@@ -8,9 +8,8 @@ import {
 import { TODAY_SO_FAR_QUERIES } from '../src/dashboards/app-loads-today.ts';
 import { aggregatorCalendar, type LocalTime } from './support/app-load-scenarios.ts';
 import {
-  dailyFactor,
-  dayShape,
   districtSeries,
+  loadsInMinute,
   minuteOf,
   momentAt,
   US_DISTRICT,
@@ -45,14 +44,25 @@ function model(start: string, weeks: number): DistrictModel {
 }
 
 /** The model's successful loads of one app in model minutes (from, to]: what the counters gain. */
-function loadsBetween(m: DistrictModel, traffic: AppTraffic, from: number, to: number): number {
-  let total = 0;
-  for (let minute = from + 1; minute <= to; minute += 1) {
-    const at = momentAt(m, minute);
-    const share = dayShape(at.minuteOfDay, at.schoolDay) * dailyFactor(m, at.date);
-    total += (traffic.loadsPerHour * share * (traffic.multiplier?.(at) ?? 1)) / 60;
+const counters = new Map<string, number[]>();
+/**
+ * The loads counter as the model writes it: each of the two aggregator replicas counts half
+ * and exposes whole loads (district-traffic.ts), so the panel sees rounded totals.
+ */
+function counterAt(m: DistrictModel, traffic: AppTraffic, minute: number): number {
+  const key = `${m.start}/${traffic.loadsPerHour}/${String(traffic.multiplier)}`;
+  let totals = counters.get(key);
+  if (!totals) counters.set(key, (totals = [0]));
+  let perReplica = totals.length > 1 ? totals[totals.length - 1]! : 0;
+  for (let i = totals.length; i <= minute; i += 1) {
+    perReplica += loadsInMinute(m, traffic, momentAt(m, i)) / 2;
+    totals.push(perReplica);
   }
-  return total;
+  return 2 * Math.round(totals[minute]!);
+}
+
+function loadsBetween(m: DistrictModel, traffic: AppTraffic, from: number, to: number): number {
+  return counterAt(m, traffic, to) - counterAt(m, traffic, from);
 }
 
 /** A panel query as Grafana sends it: `$__range` since local midnight, one app selected. */

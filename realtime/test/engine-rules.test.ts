@@ -122,6 +122,8 @@ describe('createSession', () => {
         deadline: null,
         reveal: 'hidden',
         correctRevealed: false,
+        // The time it was first shown: quiz mode's speed bonus counts from it.
+        ...(id === SLIDE.intro ? { openedAt: T0 } : {}),
       });
     }
   });

@@ -168,6 +168,10 @@ describe('authorization matrix', () => {
     { type: 'setStudentTransport', transport: 'socket' },
     { type: 'setDarkLaunchShare', share: 0.25 },
     { type: 'setCoTeachers', teacherIds: ['teacher-z'] },
+    { type: 'setQuiz', quiz: { speedBonus: true, leaderboard: true } },
+    // Needs quiz mode with a leaderboard: the command before turns it on.
+    { type: 'showLeaderboard', shown: true },
+    { type: 'setDueAt', dueAt: Date.UTC(2030, 0, 1) },
     { type: 'endSession' },
   ];
 

@@ -15,6 +15,7 @@ import {
   type HandshakeAuth,
   type ProtocolError,
   type PublicSessionView,
+  type OwnStanding,
   type StudentRecord,
   type StoredResponse,
   type StudentSelfView,
@@ -78,6 +79,8 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
   const responseListeners = new Map<string, Unsubscribe>();
   let view: PublicSessionView | null = null;
   let roster: StudentRecord | null = null;
+  /** Quiz mode: this student's points and rank, as the servers last wrote them. */
+  let standing: OwnStanding | undefined;
   const own = new Map<string, ResponseNode>();
   let activeListener: TransportListener | null = null;
   let serverTimeOffset = 0;
@@ -109,7 +112,7 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
       const r = storedResponseFrom(node);
       if (r) responses.push([slideId, r]);
     }
-    return selfViewOf(roster, responses);
+    return selfViewOf(roster, responses, standing);
   }
 
   /** Follows this student's response on every slide the public view shows. */
@@ -252,6 +255,16 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
         ref(db, paths.roster(sessionId, studentId)),
         (snap) => {
           roster = snap.val() as StudentRecord | null;
+          const self = selfView();
+          if (self) listener.studentSelf(self);
+        },
+        () => void lostAccess(auth, listener),
+      ),
+      onValue(
+        ref(db, paths.standing(sessionId, studentId)),
+        (snap) => {
+          const node = snap.val() as Partial<OwnStanding> | null;
+          standing = typeof node?.points === 'number' ? (node as OwnStanding) : undefined;
           const self = selfView();
           if (self) listener.studentSelf(self);
         },

@@ -40,6 +40,14 @@ function detailOf(command: TeacherCommand): string | undefined {
       return command.transport;
     case 'setDarkLaunchShare':
       return String(command.share);
+    case 'setQuiz':
+      return command.quiz === null
+        ? 'off'
+        : `speed bonus ${command.quiz.speedBonus ? 'on' : 'off'}, leaderboard ${command.quiz.leaderboard ? 'on' : 'off'}`;
+    case 'showLeaderboard':
+      return String(command.shown);
+    case 'setDueAt':
+      return command.dueAt === null ? 'none' : new Date(command.dueAt).toISOString();
     case 'setCoTeachers':
       return String(command.teacherIds.length);
     default:

@@ -1,4 +1,4 @@
-import type { SessionState, TeacherCommand } from '../protocol/index.ts';
+import { hasCorrectAnswer, type SessionState, type TeacherCommand } from '../protocol/index.ts';
 import { accept, nothingToDo, refuse, type DecideResult } from './result.ts';
 import { findSlide } from './rules.ts';
 import { admission } from './waiting-room.ts';
@@ -70,6 +70,9 @@ export function decideTeacher(
     case 'revealCorrect': {
       const located = findSlide(state, command.slideId);
       if (!located) return refuse('slide_not_found');
+      const question = located.slide.question;
+      if (command.revealed && (!question || !hasCorrectAnswer(question)))
+        return refuse('no_correct_answer');
       return located.runtime.correctRevealed === command.revealed
         ? nothingToDo()
         : accept({
@@ -78,6 +81,25 @@ export function decideTeacher(
             revealed: command.revealed,
           });
     }
+    case 'setQuiz': {
+      const { quiz } = state.settings;
+      if (command.quiz === null)
+        return quiz ? accept({ type: 'quizChanged', quiz: null }) : nothingToDo();
+      return quiz?.speedBonus === command.quiz.speedBonus &&
+        quiz.leaderboard === command.quiz.leaderboard
+        ? nothingToDo()
+        : accept({ type: 'quizChanged', quiz: command.quiz });
+    }
+    case 'showLeaderboard': {
+      if (command.shown && state.settings.quiz?.leaderboard !== true) return refuse('quiz_off');
+      return (state.leaderboardShown === true) === command.shown
+        ? nothingToDo()
+        : accept({ type: 'leaderboardShownChanged', shown: command.shown });
+    }
+    case 'setDueAt':
+      return (state.settings.dueAt ?? null) === command.dueAt
+        ? nothingToDo()
+        : accept({ type: 'dueAtChanged', dueAt: command.dueAt });
     case 'hideResponse': {
       if (!findSlide(state, command.slideId)) return refuse('slide_not_found');
       const response = state.responses[command.slideId]?.[command.studentId];

@@ -4,6 +4,7 @@ import type {
   Deck,
   LatePolicy,
   Pacing,
+  QuizSettings,
   RevealMode,
   SessionSettings,
   StudentRecord,
@@ -45,6 +46,9 @@ export type EngineEvent =
   | { type: 'timerExpired'; slideId: string }
   | { type: 'revealChanged'; slideId: string; mode: RevealMode }
   | { type: 'correctRevealChanged'; slideId: string; revealed: boolean }
+  | { type: 'quizChanged'; quiz: QuizSettings | null }
+  | { type: 'leaderboardShownChanged'; shown: boolean }
+  | { type: 'dueAtChanged'; dueAt: number | null }
   | {
       type: 'answerSubmitted';
       slideId: string;
@@ -81,5 +85,8 @@ export const META_EVENT_TYPES: ReadonlySet<EngineEventType> = new Set<EngineEven
   'timerExpired',
   'revealChanged',
   'correctRevealChanged',
+  'quizChanged',
+  'leaderboardShownChanged',
+  'dueAtChanged',
   'sessionEnded',
 ]);

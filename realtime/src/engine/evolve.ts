@@ -1,5 +1,6 @@
 import { LIMITS, type SessionState } from '../protocol/index.ts';
 import type { EngineEvent } from './events.ts';
+import { forgetStandings } from './scores.ts';
 import { indexBeforeEvolve } from './session-index.ts';
 
 /**
@@ -11,6 +12,7 @@ export function evolve(state: SessionState | null, event: EngineEvent): SessionS
   if (event.type === 'sessionCreated') return createState(event);
   if (!state) throw new Error(`evolve: ${event.type} without a session`);
   indexBeforeEvolve(state, event);
+  forgetStandings(state);
 
   switch (event.type) {
     case 'studentJoined':
@@ -33,7 +35,10 @@ export function evolve(state: SessionState | null, event: EngineEvent): SessionS
       state.furthestSlideIndex = Math.max(state.furthestSlideIndex, event.slideIndex);
       const slide = state.deck.slides[event.slideIndex];
       const runtime = slide && state.slides[slide.id];
-      if (runtime) runtime.opened = true;
+      if (runtime) {
+        runtime.opened = true;
+        runtime.openedAt ??= event.at;
+      }
       break;
     }
     case 'pacingChanged':
@@ -103,7 +108,30 @@ export function evolve(state: SessionState | null, event: EngineEvent): SessionS
       withSlide(state, event.slideId, (r) => (r.reveal = event.mode));
       break;
     case 'correctRevealChanged':
-      withSlide(state, event.slideId, (r) => (r.correctRevealed = event.revealed));
+      withSlide(state, event.slideId, (r) => {
+        r.correctRevealed = event.revealed;
+        // Once the answer is out, nobody may switch to it: revealing locks the slide (the
+        // teacher can unlock it again on purpose).
+        if (event.revealed) {
+          r.locked = true;
+          r.deadline = null;
+        }
+      });
+      break;
+    case 'quizChanged':
+      if (event.quiz) state.settings.quiz = { ...event.quiz };
+      else {
+        delete state.settings.quiz;
+        delete state.leaderboardShown;
+      }
+      break;
+    case 'leaderboardShownChanged':
+      if (event.shown) state.leaderboardShown = true;
+      else delete state.leaderboardShown;
+      break;
+    case 'dueAtChanged':
+      if (event.dueAt === null) delete state.settings.dueAt;
+      else state.settings.dueAt = event.dueAt;
       break;
     case 'answerSubmitted': {
       const bySlide = (state.responses[event.slideId] ??= {});
@@ -156,12 +184,14 @@ function createState(event: Extract<EngineEvent, { type: 'sessionCreated' }>): S
   const { session, at } = event;
   const slides: SessionState['slides'] = {};
   session.deck.slides.forEach((slide, index) => {
+    const opened = index === 0 || session.settings.pacing === 'student';
     slides[slide.id] = {
-      opened: index === 0 || session.settings.pacing === 'student',
+      opened,
       locked: false,
       deadline: null,
       reveal: 'hidden',
       correctRevealed: false,
+      ...(opened ? { openedAt: at } : {}),
     };
   });
   return {

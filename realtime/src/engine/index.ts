@@ -14,6 +14,21 @@ export { evolve, evolveAll } from './evolve.ts';
 export type { DecideResult, Decision } from './result.ts';
 export { reportStudents } from './report-order.ts';
 export {
+  answerPoints,
+  changesStandings,
+  LEADERBOARD_SIZE,
+  questionPoints,
+  sessionScores,
+  SPEED_BONUS_SHARE,
+  SPEED_WINDOW_MS,
+  standingOf,
+  standings,
+  type AnswerPoints,
+  type SessionScores,
+  type Standing,
+  type StudentScore,
+} from './scores.ts';
+export {
   answerRefusal,
   findSlide,
   isLateJoin,
@@ -23,6 +38,7 @@ export {
 } from './rules.ts';
 export {
   countResponses,
+  ownStanding,
   publicSessionView,
   responseCounts,
   slideResults,

@@ -48,6 +48,7 @@ export function answerRefusal(
 ): ErrorCode | null {
   if (state.status === 'ended') return 'session_ended';
   if (!located.slide.question) return 'no_question';
+  if (state.settings.dueAt !== undefined && now >= state.settings.dueAt) return 'past_due';
   if (located.index < student.firstAnswerableIndex) return 'slide_not_open';
   if (!isSlideVisible(state, located.runtime)) return 'slide_not_open';
   if (isSlideLocked(located.runtime, now)) return 'slide_locked';

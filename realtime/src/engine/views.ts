@@ -1,8 +1,11 @@
+import { LEADERBOARD_SIZE, standingOf, standings } from './scores.ts';
 import { sessionIndex } from './session-index.ts';
 import {
   questionForStudents,
   RESULTS_ENTRIES_MAX,
   selfViewOf,
+  type LeaderboardEntry,
+  type OwnStanding,
   type StoredResponse,
   type PublicSessionView,
   type PublicSlideView,
@@ -41,7 +44,7 @@ export function publicSessionView(state: SessionState): PublicSessionView {
           : slideResults(state, slide.id, runtime.reveal === 'named'),
     });
   }
-  const { studentTransport, darkLaunchShare } = state.settings;
+  const { studentTransport, darkLaunchShare, quiz, dueAt } = state.settings;
   return {
     sessionId: state.id,
     title: state.deck.title,
@@ -53,7 +56,26 @@ export function publicSessionView(state: SessionState): PublicSessionView {
     // Students' clients follow these (Firebase mode); absent in sessions that never set them.
     ...(studentTransport === undefined ? {} : { studentTransport }),
     ...(darkLaunchShare === undefined ? {} : { darkLaunchShare }),
+    ...(quiz ? { quiz: { leaderboard: quiz.leaderboard } } : {}),
+    ...(quiz?.leaderboard && state.leaderboardShown ? { leaderboard: leaderboard(state) } : {}),
+    ...(dueAt === undefined ? {} : { dueAt }),
   };
+}
+
+function leaderboard(state: SessionState): LeaderboardEntry[] {
+  return standings(state)
+    .slice(0, LEADERBOARD_SIZE)
+    .map(({ rank, name, points }) => ({ rank, name, points }));
+}
+
+/** A student's own standing in quiz mode (rank only when the class has a leaderboard). */
+export function ownStanding(state: SessionState, studentId: string): OwnStanding | undefined {
+  const quiz = state.settings.quiz;
+  const standing = quiz && standingOf(state, studentId);
+  if (!quiz || !standing) return undefined;
+  return quiz.leaderboard
+    ? { points: standing.points, rank: standing.rank, of: standings(state).length }
+    : { points: standing.points };
 }
 
 /**
@@ -82,7 +104,7 @@ export function studentSelfView(state: SessionState, studentId: string): Student
     const r = bySlide[studentId];
     if (r) own.push([slideId, r]);
   }
-  return selfViewOf(student, own);
+  return selfViewOf(student, own, ownStanding(state, studentId));
 }
 
 export function teacherMeta(state: SessionState): TeacherMeta {

@@ -4,12 +4,23 @@
  * and every reader, so the layout exists once.
  */
 import {
+  changesStandings,
   isSlideVisible,
+  ownStanding,
   META_EVENT_TYPES,
   publicSessionView,
   type EngineEvent,
 } from '../engine/index.ts';
-import type { Question, SessionState, StudentRecord } from '../protocol/index.ts';
+import {
+  answerProblem,
+  isInClass,
+  KINDS,
+  type GateValue,
+  type OwnStanding,
+  type QuestionKind,
+  type SessionState,
+  type StudentRecord,
+} from '../protocol/index.ts';
 import { paths } from './paths.ts';
 import { responseNode, storedResponseFrom, type ResponseNode } from './response-node.ts';
 
@@ -42,20 +53,20 @@ export interface MetaNode {
   seq: number;
 }
 
-/** What the rules need to decide whether a student may answer a slide (no correct answers). */
+/**
+ * What the rules need to decide whether a student may answer a slide: whether it is open, and
+ * what its question's kind says an answer may hold (never its correct answer).
+ */
 export interface GateSlide {
   index: number;
   visible: boolean;
   locked: boolean;
   deadline?: number;
-  kind?: Question['kind'];
-  allowMultiple?: boolean;
-  optionIds?: Record<string, true>;
-  maxLength?: number;
-  min?: number;
-  max?: number;
-  maxWords?: number;
-  steps?: number;
+  /** A homework's due time: no answer after it. */
+  dueAt?: number;
+  kind?: QuestionKind;
+  /** The kind's own fields (`KindModule.gate`). */
+  [field: string]: GateValue | undefined;
 }
 
 export interface GateNode {
@@ -73,6 +84,8 @@ export interface SessionNode {
   roster?: Record<string, StudentRecord>;
   presence?: Record<string, unknown>;
   responses?: Record<string, Record<string, ResponseNode>>;
+  /** Quiz mode: each student's own standing (`OwnStanding`). */
+  standings?: Record<string, OwnStanding>;
 }
 
 type StateCore = Omit<SessionState, 'students' | 'responses'>;
@@ -92,31 +105,10 @@ function gateSlide(state: SessionState, index: number): GateSlide | undefined {
     locked: runtime.locked,
   };
   if (runtime.deadline !== null) gate.deadline = runtime.deadline;
+  if (state.settings.dueAt !== undefined) gate.dueAt = state.settings.dueAt;
   const q = slide.question;
   if (!q) return gate;
-  gate.kind = q.kind;
-  switch (q.kind) {
-    case 'multiple-choice':
-      gate.allowMultiple = q.allowMultiple;
-      gate.optionIds = Object.fromEntries(q.options.map((o) => [o.id, true as const]));
-      break;
-    case 'short-text':
-      gate.maxLength = q.maxLength;
-      break;
-    case 'number':
-      if (q.min !== undefined) gate.min = q.min;
-      if (q.max !== undefined) gate.max = q.max;
-      break;
-    case 'word-cloud':
-      gate.maxWords = q.maxWords;
-      break;
-    case 'scale':
-      gate.steps = q.steps;
-      break;
-    default:
-      break;
-  }
-  return gate;
+  return { ...KINDS[q.kind].gate(q as never), ...gate, kind: q.kind };
 }
 
 export function gateNode(state: SessionState): GateNode {
@@ -217,8 +209,16 @@ export function updatesFor(
     updates[`${base}/state`] = JSON.stringify(stateCore(state));
     updates[`${base}/gate`] = gateNode(state);
   }
+  if (events.some((event) => changesStandings(state, event))) {
+    // Quiz mode: every student's own standing (once per reveal, not per answer).
+    for (const student of Object.values(state.students))
+      updates[paths.standing(state.id, student.id)] = isInClass(student)
+        ? (ownStanding(state, student.id) ?? null)
+        : null;
+    if (state.leaderboardShown) results = true;
+  }
   const anyRevealed = Object.values(state.slides).some((s) => s.reveal !== 'hidden');
-  if (core || (results && anyRevealed))
+  if (core || (results && (anyRevealed || state.leaderboardShown)))
     updates[paths.public(state.id)] = JSON.stringify(publicSessionView(state));
   return updates;
 }
@@ -241,10 +241,20 @@ export function stateFromNode(node: unknown): SessionState | undefined {
   for (const [id, record] of Object.entries(asRecord(n.roster)))
     students[id] = record as StudentRecord;
   const responses: SessionState['responses'] = {};
+  const questions = new Map(core.deck.slides.map((s) => [s.id, s.question]));
   for (const [slideId, bySlide] of Object.entries(asRecord(n.responses))) {
+    const question = questions.get(slideId);
+    if (!question) continue;
     for (const [studentId, raw] of Object.entries(asRecord(bySlide))) {
       const response = storedResponseFrom(raw);
-      if (response && students[studentId] && !students[studentId].removed)
+      // The rules check shapes, not everything (a ranking listing an item twice): the engine's
+      // own check decides what counts.
+      if (
+        response &&
+        answerProblem(question, response.answer) === null &&
+        students[studentId] &&
+        !students[studentId].removed
+      )
         (responses[slideId] ??= {})[studentId] = response;
     }
   }

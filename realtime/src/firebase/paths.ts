@@ -11,6 +11,9 @@ export const paths = {
   response: (sessionId: string, slideId: string, studentId: string) =>
     `sessions/${sessionId}/responses/${slideId}/${studentId}`,
   public: (sessionId: string) => `sessions/${sessionId}/public`,
+  /** Quiz mode: one student's own points and rank (written by servers, read by that student). */
+  standing: (sessionId: string, studentId: string) =>
+    `sessions/${sessionId}/standings/${studentId}`,
   /**
    * Health records of a session (admin only), outside the session's node so loading a session
    * never downloads them.

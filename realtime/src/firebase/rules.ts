@@ -1,5 +1,6 @@
+import { KINDS, type KindModule } from '../kinds/index.ts';
+import { gate, gateSlide, type RuleNode } from '../kinds/rules-kit.ts';
 import { DELIVERY_LIMITS, LIMITS } from '../protocol/limits.ts';
-import { ANSWER_FIELD } from './answer-codec.ts';
 
 /**
  * The source of `realtime/firebase/database.rules.json`. Rules are JSON with one long boolean
@@ -22,70 +23,97 @@ const isStudent = `(auth != null && auth.token.role === 'student' && auth.token.
 /** That student, acting on their own node. */
 const isThisStudent = `(${isStudent} && auth.token.studentId === $studentId)`;
 
-const gateSlide = `${session}.child('gate/slides').child($slideId)`;
 const rosterEntry = `${session}.child('roster').child($studentId)`;
 
 /**
  * The engine's `answerRefusal`: live session, a visible slide with a question, unlocked and
- * before its deadline, not before the student's first answerable slide (late join), and not
- * from the waiting room.
+ * before its deadline and the homework's due time, not before the student's first answerable
+ * slide (late join), and not from the waiting room.
  */
 const answerable = [
   `${session}.child('gate/status').val() === 'live'`,
   `${gateSlide}.child('visible').val() === true`,
   `${gateSlide}.child('locked').val() === false`,
-  `(!${gateSlide}.child('deadline').exists() || now < ${gateSlide}.child('deadline').val())`,
+  `(!${gate('deadline')}.exists() || now < ${gate('deadline')}.val())`,
+  `(!${gate('dueAt')}.exists() || now < ${gate('dueAt')}.val())`,
   `${gateSlide}.child('index').val() >= ${rosterEntry}.child('firstAnswerableIndex').val()`,
   `${rosterEntry}.child('waiting').val() !== true`,
 ].join(' && ');
 
-/** What the gate says about this slide's question (written with the session's state). */
-const gate = (field: string) => `${gateSlide}.child('${field}')`;
-
-const stringOf = (max: number, min = 1) =>
-  `newData.isString() && newData.val().length >= ${min} && newData.val().length <= ${max}`;
-const unit = `newData.isNumber() && newData.val() >= 0 && newData.val() <= 1`;
 const noOtherChildren = { $other: { '.validate': false } };
 
-/** The answer's shape for the slide's kind (firebase/README.md, "Answers"). */
+/**
+ * The answer's shape for the slide's kind (firebase/README.md, "Answers"): each kind's fields as
+ * its module writes them, guarded by the answer's kind. Kinds that share a field (multiple and
+ * image choice's `optionIds`) have their rules joined with "or", each under its own kind.
+ */
 function answerRules(): Record<string, unknown> {
-  const kindIs = (kind: string) => `newData.parent().child('kind').val() === '${kind}'`;
-  const requiredField = Object.entries(ANSWER_FIELD)
+  const modules = Object.values(KINDS) as readonly KindModule[];
+  const requiredField = modules
     .map(
-      ([kind, field]) =>
-        `(newData.child('kind').val() === '${kind}' && newData.hasChild('${field}'))`,
+      (k) =>
+        `(newData.child('kind').val() === '${k.kind}' && newData.hasChild('${k.requiredField}'))`,
     )
     .join(' || ');
+  const fields: Record<string, RuleNode> = {};
+  for (const [field, perKind] of groupFields(modules)) fields[field] = mergeKindRules(perKind, 0);
   return {
     '.validate': `newData.child('kind').val() === ${gate('kind')}.val() && (${requiredField})`,
     kind: { '.validate': 'newData.isString()' },
-    optionIds: {
-      '.validate': `${kindIs('multiple-choice')} && newData.hasChild('0') && (${gate('allowMultiple')}.val() === true || !newData.hasChild('1'))`,
-      $i: {
-        '.validate': `$i.matches(/^[0-9]$/) && newData.isString() && ${gate('optionIds')}.child(newData.val()).val() === true`,
-      },
-    },
-    text: {
-      '.validate': `${kindIs('short-text')} && ${stringOf(LIMITS.shortTextMax)} && newData.val().length <= ${gate('maxLength')}.val()`,
-    },
-    value: {
-      '.validate': `newData.isNumber() && ((${kindIs('number')} && (!${gate('min')}.exists() || newData.val() >= ${gate('min')}.val()) && (!${gate('max')}.exists() || newData.val() <= ${gate('max')}.val())) || (${kindIs('scale')} && newData.val() % 1 === 0 && newData.val() >= 1 && newData.val() <= ${gate('steps')}.val()))`,
-    },
-    words: {
-      '.validate': `${kindIs('word-cloud')} && newData.hasChild('0') && !newData.hasChild('' + ${gate('maxWords')}.val())`,
-      $i: {
-        '.validate': `$i.matches(/^[0-9]$/) && ${stringOf(LIMITS.wordCloudWordMax)} && newData.val().matches(/^[^\\s]+$/)`,
-      },
-    },
-    strokes: {
-      // Drawings are stored as one JSON string: thousands of points as database children would
-      // make every read and every rule evaluation slow. Its shape is checked when it is read.
-      '.validate': `${kindIs('drawing')} && ${stringOf(LIMITS.drawingAnswerBytesMax, 2)}`,
-    },
-    x: { '.validate': `${kindIs('pin-on-image')} && ${unit}` },
-    y: { '.validate': `${kindIs('pin-on-image')} && ${unit}` },
+    ...fields,
     ...noOtherChildren,
   };
+}
+
+function groupFields(modules: readonly KindModule[]): Map<string, Array<[string, RuleNode]>> {
+  const byField = new Map<string, Array<[string, RuleNode]>>();
+  for (const module of modules)
+    for (const [field, node] of Object.entries(module.rules)) {
+      const list = byField.get(field) ?? [];
+      list.push([module.kind, node]);
+      byField.set(field, list);
+    }
+  return byField;
+}
+
+/**
+ * One field's rules from every kind that has it, `depth` levels below the answer's fields: each
+ * `.validate` holds only under its kind; children are joined the same way. A database level has
+ * one wildcard, so kinds sharing a field must name it alike.
+ */
+function mergeKindRules(
+  perKind: ReadonlyArray<readonly [string, RuleNode]>,
+  depth: number,
+): RuleNode {
+  const kindIs = (kind: string) =>
+    `newData${'.parent()'.repeat(depth + 1)}.child('kind').val() === '${kind}'`;
+  const merged: RuleNode = {
+    '.validate': perKind
+      .map(([kind, node]) => {
+        const own = node['.validate'];
+        const guard = kindIs(kind);
+        return own === undefined || own === true
+          ? `(${guard})`
+          : own === false
+            ? 'false'
+            : `(${guard} && ${own})`;
+      })
+      .join(' || '),
+  };
+  const children = new Map<string, Array<[string, RuleNode]>>();
+  for (const [kind, node] of perKind)
+    for (const [key, child] of Object.entries(node)) {
+      if (key === '.validate' || typeof child !== 'object') continue;
+      const list = children.get(key) ?? [];
+      list.push([kind, child]);
+      children.set(key, list);
+    }
+  const wildcards = [...children.keys()].filter((key) => key.startsWith('$') && key !== '$other');
+  if (wildcards.length > 1)
+    throw new Error(`Kinds name one list differently (${wildcards.join(', ')}): use one name.`);
+  for (const [key, list] of children)
+    merged[key] = key === '$other' ? { '.validate': false } : mergeKindRules(list, depth + 1);
+  return merged;
 }
 
 const integer = 'newData.isNumber() && newData.val() % 1 === 0';
@@ -202,6 +230,7 @@ export function buildDatabaseRules(): { rules: Record<string, unknown> } {
           },
           public: { '.read': isStudent },
           roster: { $studentId: { '.read': isThisStudent } },
+          standings: { $studentId: { '.read': isThisStudent } },
           presence: { $studentId: presenceRules() },
           responses: { $slideId: { $studentId: responseRules() } },
         },

@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
-import { answerSchema } from './answers.ts';
+import { answerSchema } from './questions.ts';
 import { deliveryFactsSchema } from './health.ts';
 import {
   darkLaunchShareSchema,
+  dueAtSchema,
+  quizSettingsSchema,
   classSizeSchema,
   latePolicySchema,
   pacingSchema,
@@ -28,7 +30,14 @@ export const teacherCommandSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('cancelTimer'), slideId: idSchema }),
   z.object({ type: z.literal('setReveal'), slideId: idSchema, mode: revealModeSchema }),
+  /** Revealing a correct answer also locks the slide (unlockSlide opens it again). */
   z.object({ type: z.literal('revealCorrect'), slideId: idSchema, revealed: z.boolean() }),
+  /** Quiz mode on (with its settings) or off (`null`). */
+  z.object({ type: z.literal('setQuiz'), quiz: z.nullable(quizSettingsSchema) }),
+  /** Puts the top five on the projector (quiz mode with a leaderboard), or takes them off. */
+  z.object({ type: z.literal('showLeaderboard'), shown: z.boolean() }),
+  /** A homework's due time, or none (`null`). */
+  z.object({ type: z.literal('setDueAt'), dueAt: z.nullable(dueAtSchema) }),
   z.object({
     type: z.literal('hideResponse'),
     slideId: idSchema,

@@ -52,6 +52,19 @@ export type StudentTransport = z.output<typeof studentTransportSchema>;
 export const DEFAULT_CLASS_SIZE = 200;
 export const classSizeSchema = z.int().check(z.minimum(1), z.maximum(LIMITS.studentsPerSessionMax));
 
+/**
+ * Quiz mode: answers earn points (with a bonus for speed when the teacher wants one), and a
+ * leaderboard of the top five can go up on the projector between slides.
+ */
+export const quizSettingsSchema = z.object({
+  speedBonus: z._default(z.boolean(), false),
+  /** False: no leaderboard and no ranks anywhere, only each student's own points. */
+  leaderboard: z._default(z.boolean(), true),
+});
+
+/** A homework's due time (server clock, ms since 1970). */
+export const dueAtSchema = z.int().check(z.minimum(0), z.maximum(8.64e15));
+
 export const sessionSettingsSchema = z.object({
   pacing: z._default(pacingSchema, 'instructor'),
   latePolicy: z._default(latePolicySchema, 'allow'),
@@ -77,8 +90,16 @@ export const sessionSettingsSchema = z.object({
    * code stops working (the deployment's REALTIME_SESSION_IDLE_END_MS; unset: never).
    */
   idleEndMs: z.optional(z.int().check(z.minimum(60_000), z.maximum(365 * 24 * 3_600_000))),
+  /** Quiz mode (absent: off, the default). */
+  quiz: z.optional(quizSettingsSchema),
+  /**
+   * Homework: no answer is taken after this time, and the report is final. Usually with
+   * student pacing, so each student works through the deck on their own.
+   */
+  dueAt: z.optional(dueAtSchema),
 });
 export type SessionSettings = z.output<typeof sessionSettingsSchema>;
+export type QuizSettings = z.output<typeof quizSettingsSchema>;
 
 /** Body of `POST /v1/sessions/:id/students`: a student the web app signed in. */
 export const signedInStudentSchema = z.object({

@@ -50,6 +50,15 @@ export const ERROR_CODES = {
   slide_not_open: { retryable: false, message: 'This slide is not open to you.' },
   slide_locked: { retryable: false, message: 'Answers are locked for this slide.' },
   no_question: { retryable: false, message: 'This slide has no question.' },
+  past_due: {
+    retryable: false,
+    message: 'This assignment is past its due time: answers are closed.',
+  },
+  no_correct_answer: {
+    retryable: false,
+    message: 'This question has no correct answer to reveal. Add one in the editor.',
+  },
+  quiz_off: { retryable: false, message: 'Turn on quiz mode with a leaderboard first.' },
   invalid_answer: { retryable: false, message: 'The answer does not fit the question.' },
   answer_id_conflict: {
     retryable: false,

@@ -1,4 +1,3 @@
-export * from './answers.ts';
 export * from './answers-stream.ts';
 export * from './commands.ts';
 export * from './deck.ts';
@@ -7,6 +6,8 @@ export * from './events.ts';
 export * from './health.ts';
 export * from './ids.ts';
 export * from './limits.ts';
+// LIMITS as clients see it: the general bounds and every kind's own (shadows the general one).
+export { LIMITS } from './all-limits.ts';
 export * from './messages.ts';
 export * from './questions.ts';
 export * from './student-name.ts';

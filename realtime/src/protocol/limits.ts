@@ -1,5 +1,6 @@
 /**
- * Hard bounds on everything a client can send. They keep one message small enough that a full
+ * Hard bounds on everything (each question kind adds its own in `../kinds/`; the protocol's
+ * `LIMITS` export holds both). a client can send. They keep one message small enough that a full
  * classroom's worth of them fits in memory and in a socket.io frame (see `maxPayloadBytes`).
  */
 export const LIMITS = {
@@ -9,26 +10,8 @@ export const LIMITS = {
   slideTitleMax: 200,
   slideBodyMax: 5_000,
   promptMax: 500,
-  choiceOptionsMin: 2,
-  choiceOptionsMax: 10,
-  choiceLabelMax: 200,
-  shortTextMax: 280,
-  wordCloudWordsMax: 3,
-  wordCloudWordMax: 30,
-  scaleStepsMin: 2,
-  scaleStepsMax: 10,
-  scaleLabelMax: 60,
-  drawingStrokesMax: 200,
-  drawingPointsMax: 4_000,
-  drawingStrokeWidthMax: 40,
-  /**
-   * Drawings are 4:3; stroke widths are CSS pixels on a canvas this wide, so every screen that
-   * replays a drawing (student pad, dashboard, projector) scales them the same way.
-   */
-  drawingReferenceWidth: 600,
-  drawingReferenceHeight: 450,
-  /** Serialized size of one drawing answer. */
-  drawingAnswerBytesMax: 48 * 1024,
+  /** The most points one question can be worth. */
+  pointsMax: 1_000,
   urlMax: 2_048,
   studentNameMax: 40,
   /** The engine's hard ceiling on students who ever joined one session. */

@@ -1,4 +1,4 @@
-import type { Answer } from './answers.ts';
+import type { Answer } from './questions.ts';
 import type { Deck, RevealMode, SessionSettings } from './deck.ts';
 
 /**
@@ -30,6 +30,8 @@ export interface SessionState {
   coTeacherIds?: string[];
   /** Who did what, oldest first, at most LIMITS.auditEntriesMax (absent: nothing yet). */
   audit?: AuditEntry[];
+  /** Quiz mode: the top five are on the projector (absent: not shown). */
+  leaderboardShown?: boolean;
 }
 
 /** One teacher action in a session's audit trail: the command that changed the session. */
@@ -53,6 +55,8 @@ export interface SlideRuntime {
   deadline: number | null;
   reveal: RevealMode;
   correctRevealed: boolean;
+  /** Server time the slide was first shown (absent in sessions from before quiz mode). */
+  openedAt?: number;
 }
 
 export interface StudentRecord {

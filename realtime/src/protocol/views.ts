@@ -1,4 +1,4 @@
-import type { Answer } from './answers.ts';
+import type { Answer } from './questions.ts';
 import type { Pacing, RevealMode, SessionSettings, StudentTransport } from './deck.ts';
 import type { Question } from './questions.ts';
 import type { Presence, SessionState, StoredResponse, StudentRecord } from './state.ts';
@@ -16,6 +16,26 @@ export interface PublicSessionView {
   /** The session's setting, when the teacher or the web app set one (Firebase mode). */
   studentTransport?: StudentTransport;
   darkLaunchShare?: number;
+  /** Quiz mode is on; `leaderboard: false` when the teacher hid ranks entirely. */
+  quiz?: { leaderboard: boolean };
+  /** While the teacher shows it: the top five by revealed points (names only, never the class). */
+  leaderboard?: LeaderboardEntry[];
+  /** A homework's due time (server clock): answers close then. */
+  dueAt?: number;
+}
+
+export interface LeaderboardEntry {
+  rank: number;
+  name: string;
+  points: number;
+}
+
+/** Quiz mode: a student's own points (revealed slides only) and, with a leaderboard, rank. */
+export interface OwnStanding {
+  points: number;
+  rank?: number;
+  /** Students ranked. */
+  of?: number;
 }
 
 export interface PublicSlideView {
@@ -53,6 +73,8 @@ export interface StudentSelfView {
   /** In the waiting room: the student app shows a waiting screen until the teacher admits them. */
   waiting: boolean;
   responses: Record<string, OwnResponse>;
+  /** Quiz mode only. */
+  standing?: OwnStanding;
 }
 
 export interface OwnResponse {
@@ -71,6 +93,7 @@ export function ownResponse(r: StoredResponse): OwnResponse {
 export function selfViewOf(
   student: StudentRecord,
   responses: Iterable<readonly [slideId: string, response: StoredResponse]>,
+  standing?: OwnStanding,
 ): StudentSelfView {
   const own: StudentSelfView['responses'] = {};
   for (const [slideId, r] of responses) own[slideId] = ownResponse(r);
@@ -81,6 +104,7 @@ export function selfViewOf(
     position: student.position,
     waiting: student.waiting === true,
     responses: own,
+    ...(standing ? { standing } : {}),
   };
 }
 

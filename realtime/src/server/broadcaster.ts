@@ -1,5 +1,6 @@
 import type { Server } from 'socket.io';
 import {
+  changesStandings,
   countResponses,
   META_EVENT_TYPES,
   publicSessionView,
@@ -8,6 +9,7 @@ import {
   type EngineEvent,
 } from '../engine/index.ts';
 import {
+  isInClass,
   protocolError,
   type ClientToServerEvents,
   type ServerToClientEvents,
@@ -106,6 +108,12 @@ export class Broadcaster {
           break;
       }
       if (event.type === 'studentNavigated') this.sendSelf(live, event.studentId, originSocketId);
+    }
+    if (events.some((event) => changesStandings(state, event))) {
+      // Quiz mode: every student's points or rank may have moved (once per reveal, not per answer).
+      for (const student of Object.values(state.students))
+        if (isInClass(student)) this.sendSelf(live, student.id, undefined);
+      if (state.leaderboardShown) this.markPublicDirty(live);
     }
   }
 

@@ -4,3 +4,4 @@
  */
 export { startAuthEmulator, type AuthEmulator } from './auth-emulator.ts';
 export { DATABASE_RULES, startRtdbServer, type RtdbServer } from './rtdb-server.ts';
+export { KIND_SAMPLES, type KindSample } from './kind-samples.ts';

@@ -10,12 +10,14 @@ import {
   type SessionClient,
   type SessionClientState,
 } from '../../src/client/index.ts';
-import type {
-  Answer,
-  CreateSessionRequest,
-  DeckInput,
-  QuestionKind,
+import {
+  QUESTION_KINDS,
+  type Answer,
+  type CreateSessionRequest,
+  type DeckInput,
+  type QuestionKind,
 } from '../../src/protocol/index.ts';
+import { KIND_SAMPLES, type KindSample } from '../../src/testing/index.ts';
 import {
   createRealtimeServer,
   realtimeConfig,
@@ -27,83 +29,18 @@ import {
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789';
 
-/** Seven slides, one per question kind, in this order. */
+/** One slide per question kind, in the registry's order (`KIND_SAMPLES`). */
 export const EVERY_KIND_DECK: DeckInput = {
   title: 'Every kind of question',
-  slides: [
-    {
-      id: 'mc',
-      title: 'Capitals',
-      question: {
-        kind: 'multiple-choice',
-        prompt: 'Capital of France?',
-        options: [
-          { id: 'paris', label: 'Paris' },
-          { id: 'lyon', label: 'Lyon' },
-          { id: 'nice', label: 'Nice' },
-        ],
-        correctOptionIds: ['paris'],
-      },
-    },
-    {
-      id: 'text',
-      question: { kind: 'short-text', prompt: 'One thing you learned', maxLength: 140 },
-    },
-    {
-      id: 'num',
-      question: { kind: 'number', prompt: 'How many legs has a spider?', min: 0, max: 100 },
-    },
-    { id: 'cloud', question: { kind: 'word-cloud', prompt: 'Describe today', maxWords: 3 } },
-    {
-      id: 'scale',
-      question: {
-        kind: 'scale',
-        prompt: 'How confident are you?',
-        steps: 5,
-        minLabel: 'Lost',
-        maxLabel: 'Sure',
-      },
-    },
-    { id: 'draw', question: { kind: 'drawing', prompt: 'Draw a triangle' } },
-    {
-      id: 'pin',
-      question: {
-        kind: 'pin-on-image',
-        prompt: 'Where is Paris?',
-        imageUrl: '/uploads/map.png',
-        imageAlt: 'Map of France',
-      },
-    },
-  ],
+  slides: QUESTION_KINDS.map((kind) => ({
+    id: KIND_SAMPLES[kind].slideId,
+    question: KIND_SAMPLES[kind].question,
+  })),
 };
 
 /** A distinct, valid answer for student `i` to a question of `kind`. */
-export function answerFor(kind: QuestionKind, i: number): Answer {
-  switch (kind) {
-    case 'multiple-choice':
-      return { kind, optionIds: [['paris', 'lyon', 'nice'][i % 3] ?? 'paris'] };
-    case 'short-text':
-      return { kind, text: `Student ${i} learned about fractions` };
-    case 'number':
-      return { kind, value: i % 10 };
-    case 'word-cloud':
-      return { kind, words: [`calm${i}`, 'busy'] };
-    case 'scale':
-      return { kind, value: (i % 5) + 1 };
-    case 'drawing':
-      return {
-        kind,
-        strokes: [
-          {
-            color: '#1d4ed8',
-            width: 3,
-            points: [0.1, 0.9, 0.5, 0.1, 0.9, 0.9, (i % 10) / 10, 0.9],
-          },
-        ],
-      };
-    case 'pin-on-image':
-      return { kind, x: (i % 10) / 10, y: 0.5 };
-  }
+export function answerFor<K extends QuestionKind>(kind: K, i: number): Answer {
+  return (KIND_SAMPLES[kind] as KindSample<K>).answer(i);
 }
 
 export function tempDir(prefix: string): { path: string; remove(): void } {

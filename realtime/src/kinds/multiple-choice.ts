@@ -1,0 +1,56 @@
+import * as z from 'zod/mini';
+import { defineKind } from './kind.ts';
+import { labelledSchema, questionBase, without } from './common.ts';
+import {
+  CHOICE_LIMITS,
+  choiceCodec,
+  choiceGate,
+  choiceGradable,
+  choiceProblem,
+  choiceQuestionCheck,
+  choiceRules,
+  choiceScore,
+  correctOptionIdsSchema,
+  optionIdsSchema,
+  optionsSchema,
+} from './choice.ts';
+
+export const MULTIPLE_CHOICE_LIMITS = { ...CHOICE_LIMITS, choiceLabelMax: 200 } as const;
+
+export const choiceOptionSchema = labelledSchema(
+  MULTIPLE_CHOICE_LIMITS.choiceLabelMax,
+  'Each option needs text.',
+);
+
+export const multipleChoiceQuestionSchema = z
+  .object({
+    kind: z.literal('multiple-choice'),
+    ...questionBase,
+    options: optionsSchema(choiceOptionSchema),
+    allowMultiple: z._default(z.boolean(), false),
+    /** Optional: questions without a correct answer are polls. */
+    correctOptionIds: correctOptionIdsSchema,
+  })
+  .check(choiceQuestionCheck);
+
+export const multipleChoiceAnswerSchema = z.object({
+  kind: z.literal('multiple-choice'),
+  optionIds: optionIdsSchema,
+});
+
+export const multipleChoice = defineKind({
+  kind: 'multiple-choice',
+  question: multipleChoiceQuestionSchema,
+  answer: multipleChoiceAnswerSchema,
+  limits: MULTIPLE_CHOICE_LIMITS,
+  problem: (q, a) => choiceProblem(q, a.optionIds),
+  gradable: choiceGradable,
+  score: (q, a) => choiceScore(q, a.optionIds),
+  hideCorrect: (q) => without(q, 'correctOptionIds'),
+  gate: choiceGate,
+  rules: choiceRules,
+  requiredField: 'optionIds',
+  ...choiceCodec,
+});
+
+export type MultipleChoiceQuestion = z.output<typeof multipleChoiceQuestionSchema>;

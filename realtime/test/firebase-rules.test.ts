@@ -184,6 +184,8 @@ describe('reads: who may read each path', () => {
     [`${s}/roster`, ['teacher']],
     [`${s}/roster/a`, ['teacher', 'ownStudent']],
     [`${s}/roster/b`, ['teacher', 'otherStudent']],
+    [paths.standing(S1, 'a'), ['teacher', 'ownStudent']],
+    [paths.standing(S1, 'b'), ['teacher', 'otherStudent']],
     [`${s}/presence`, ['teacher']],
     [`${s}/presence/a`, ['teacher', 'ownStudent']],
     [`${s}/responses`, ['teacher']],

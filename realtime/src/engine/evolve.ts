@@ -93,6 +93,8 @@ export function evolve(state: SessionState | null, event: EngineEvent): SessionS
       withSlide(state, event.slideId, (r) => {
         r.locked = false;
         r.deadline = event.deadline;
+        if (r.openedAt !== undefined)
+          r.speedWindowMs = Math.max(1_000, event.deadline - r.openedAt);
       });
       break;
     case 'timerCancelled':

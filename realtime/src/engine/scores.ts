@@ -36,7 +36,7 @@ export function questionPoints(question: Question): number {
 /**
  * What one response earns, or null when the question has no correct answer. With quiz mode's
  * speed bonus, a correct answer given at once earns half its points again, falling to nothing at
- * the end of the slide's timer (or SPEED_WINDOW_MS without one); changing an answer restarts
+ * the end of the slide's timer (`speedWindowMs`, or SPEED_WINDOW_MS without one); changing an answer restarts
  * its clock. Student-paced slides have no shared start, so no bonus.
  */
 export function answerPoints(
@@ -61,10 +61,7 @@ function speedBonus(
   if (!state.settings.quiz?.speedBonus || state.settings.pacing !== 'instructor') return 0;
   const openedAt = runtime?.openedAt;
   if (openedAt === undefined) return 0;
-  const window =
-    runtime?.deadline !== null && runtime?.deadline !== undefined
-      ? Math.max(1_000, runtime.deadline - openedAt)
-      : SPEED_WINDOW_MS;
+  const window = runtime?.speedWindowMs ?? SPEED_WINDOW_MS;
   const elapsed = Math.max(0, response.submittedAt - openedAt);
   return questionPoints(question) * SPEED_BONUS_SHARE * Math.max(0, 1 - elapsed / window);
 }

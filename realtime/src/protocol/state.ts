@@ -57,6 +57,11 @@ export interface SlideRuntime {
   correctRevealed: boolean;
   /** Server time the slide was first shown (absent in sessions from before quiz mode). */
   openedAt?: number;
+  /**
+   * Quiz mode's speed bonus runs out this long after `openedAt`: set by the slide's timer (from
+   * the slide's opening to its deadline), kept when the timer ends so scores do not move.
+   */
+  speedWindowMs?: number;
 }
 
 export interface StudentRecord {

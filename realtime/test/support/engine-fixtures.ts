@@ -251,6 +251,9 @@ export function sampleTeacherCommands(studentId = 's1'): TeacherCommand[] {
     { type: 'setStudentTransport', transport: 'socket' },
     { type: 'setDarkLaunchShare', share: 0.5 },
     { type: 'setCoTeachers', teacherIds: ['co-teacher-1'] },
+    { type: 'setQuiz', quiz: { speedBonus: true, leaderboard: true } },
+    { type: 'showLeaderboard', shown: true },
+    { type: 'setDueAt', dueAt: T0 + 86_400_000 },
     { type: 'endSession' },
   ];
 }

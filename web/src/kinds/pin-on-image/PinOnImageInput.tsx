@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { toUnit } from './unit.ts';
+import { QuestionGroup } from '../../components/answer/QuestionGroup.tsx';
+import { toUnit } from '../../components/answer/unit.ts';
+import type { KindInputProps } from '../kind.ts';
+import type { Pin, PinOnImageDraft } from './kind.ts';
 import { describePin, percent, pinAfterKey } from './pin.ts';
-import type { KindInputProps, Pin } from './types.ts';
-import { QuestionGroup } from './QuestionGroup.tsx';
 
 /**
  * The question's image; a click or tap places the pin, and arrow keys move it while the image has
@@ -15,7 +16,7 @@ export function PinOnImageInput({
   disabled,
   errorId,
   classes,
-}: KindInputProps<'pin-on-image'>) {
+}: KindInputProps<'pin-on-image', PinOnImageDraft>) {
   const id = useId();
   const hintId = `${id}-hint`;
   // Focused elements' label changes are not re-read, so moves are announced here.

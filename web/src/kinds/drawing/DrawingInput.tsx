@@ -3,8 +3,9 @@ import { canStartStroke, remainingBudget } from './drawing-budget.ts';
 import { PEN_COLOURS, PEN_SIZES } from './drawing-tools.ts';
 import { DrawingCanvas } from './DrawingCanvas.tsx';
 import { DrawingToolbar } from './DrawingToolbar.tsx';
-import type { KindInputProps, Stroke } from './types.ts';
-import { QuestionGroup } from './QuestionGroup.tsx';
+import { QuestionGroup } from '../../components/answer/QuestionGroup.tsx';
+import type { KindInputProps } from '../kind.ts';
+import type { DrawingDraft, Stroke } from './kind.ts';
 
 /** Undo steps kept; each is a shared array of strokes, so this costs little memory. */
 const UNDO_DEPTH = 100;
@@ -22,7 +23,7 @@ export function DrawingInput({
   disabled,
   errorId,
   classes,
-}: KindInputProps<'drawing'>) {
+}: KindInputProps<'drawing', DrawingDraft>) {
   const id = useId();
   const noteId = `${id}-note`;
   const [color, setColor] = useState<string>(PEN_COLOURS[0].hex);

@@ -1,8 +1,9 @@
 import { LIMITS } from '@classpulse/realtime/protocol';
 import { useId } from 'react';
-import { cn } from './classes.ts';
-import type { KindInputProps } from './types.ts';
-import { QuestionGroup } from './QuestionGroup.tsx';
+import { cn } from '../../components/answer/classes.ts';
+import { QuestionGroup } from '../../components/answer/QuestionGroup.tsx';
+import type { KindInputProps } from '../kind.ts';
+import type { WordCloudDraft } from './kind.ts';
 
 /** One text box per word, up to the question's `maxWords`. */
 export function WordCloudInput({
@@ -12,7 +13,7 @@ export function WordCloudInput({
   disabled,
   errorId,
   classes,
-}: KindInputProps<'word-cloud'>) {
+}: KindInputProps<'word-cloud', WordCloudDraft>) {
   const id = useId();
   const hintId = `${id}-hint`;
   const boxes = Array.from({ length: question.maxWords }, (_, i) => value[i] ?? '');

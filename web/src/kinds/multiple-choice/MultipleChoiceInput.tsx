@@ -1,6 +1,7 @@
 import { useId } from 'react';
-import type { KindInputProps } from './types.ts';
-import { QuestionGroup } from './QuestionGroup.tsx';
+import { QuestionGroup } from '../../components/answer/QuestionGroup.tsx';
+import type { KindInputProps } from '../kind.ts';
+import type { MultipleChoiceDraft } from './kind.ts';
 
 /** Radio buttons, or checkboxes when several options may be chosen, as large tappable rows. */
 export function MultipleChoiceInput({
@@ -10,7 +11,7 @@ export function MultipleChoiceInput({
   disabled,
   errorId,
   classes,
-}: KindInputProps<'multiple-choice'>) {
+}: KindInputProps<'multiple-choice', MultipleChoiceDraft>) {
   const id = useId();
   const hintId = `${id}-hint`;
   const multiple = question.allowMultiple;

@@ -1,5 +1,5 @@
 import { LIMITS } from '@classpulse/realtime/protocol';
-import type { Stroke } from './types.ts';
+import type { Stroke } from './kind.ts';
 
 /**
  * What a drawing may still grow by before the protocol refuses it: strokes, points, and bytes of

@@ -1,8 +1,8 @@
 import { useEffect, useRef, type PointerEvent } from 'react';
 import { canStartStroke, pointBytes, remainingBudget, strokeBytes } from './drawing-budget.ts';
 import { paintStroke, paintStrokes, scaledLineWidth } from './paint-strokes.ts';
-import type { Stroke } from './types.ts';
-import { toUnit } from './unit.ts';
+import { toUnit } from '../../components/answer/unit.ts';
+import type { Stroke } from './kind.ts';
 
 interface DrawingCanvasProps {
   strokes: readonly Stroke[];

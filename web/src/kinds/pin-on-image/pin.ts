@@ -1,5 +1,5 @@
-import { toUnit } from './unit.ts';
-import type { Pin } from './types.ts';
+import { toUnit } from '../../components/answer/unit.ts';
+import type { Pin } from './kind.ts';
 
 /** Arrow-key steps: 5% of the image, 1% with Shift for fine placement. */
 export const PIN_STEP = 0.05;

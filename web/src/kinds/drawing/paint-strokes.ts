@@ -1,5 +1,5 @@
 import { LIMITS } from '@classpulse/realtime/protocol';
-import type { Stroke } from './types.ts';
+import type { Stroke } from './kind.ts';
 
 /**
  * Stroke widths are authored against a canvas this many CSS pixels wide and scale with the

@@ -1,7 +1,8 @@
 import { useId } from 'react';
-import { cn } from './classes.ts';
-import type { KindInputProps } from './types.ts';
-import { QuestionGroup } from './QuestionGroup.tsx';
+import { cn } from '../../components/answer/classes.ts';
+import { QuestionGroup } from '../../components/answer/QuestionGroup.tsx';
+import type { KindInputProps } from '../kind.ts';
+import type { ScaleDraft } from './kind.ts';
 
 /** Radio buttons 1..steps drawn as a row of large buttons, with the end labels underneath. */
 export function ScaleInput({
@@ -11,7 +12,7 @@ export function ScaleInput({
   disabled,
   errorId,
   classes,
-}: KindInputProps<'scale'>) {
+}: KindInputProps<'scale', ScaleDraft>) {
   const id = useId();
   const { steps, minLabel, maxLabel } = question;
   const values = Array.from({ length: steps }, (_, i) => i + 1);

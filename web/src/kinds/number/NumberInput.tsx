@@ -1,6 +1,7 @@
 import { useId } from 'react';
-import { idRefs } from './classes.ts';
-import type { KindInputProps, QuestionOf } from './types.ts';
+import { idRefs } from '../../components/answer/classes.ts';
+import type { KindInputProps, QuestionOf } from '../kind.ts';
+import type { NumberDraft } from './kind.ts';
 
 function rangeHint({ min, max }: QuestionOf<'number'>): string | null {
   if (min !== undefined && max !== undefined) return `Enter a number from ${min} to ${max}.`;
@@ -17,7 +18,7 @@ export function NumberInput({
   disabled,
   errorId,
   classes,
-}: KindInputProps<'number'>) {
+}: KindInputProps<'number', NumberDraft>) {
   const id = useId();
   const hintId = `${id}-hint`;
   const hint = rangeHint(question);

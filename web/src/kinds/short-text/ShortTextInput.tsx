@@ -1,6 +1,7 @@
 import { useId } from 'react';
-import { cn, idRefs } from './classes.ts';
-import type { KindInputProps } from './types.ts';
+import { cn, idRefs } from '../../components/answer/classes.ts';
+import type { KindInputProps } from '../kind.ts';
+import type { ShortTextDraft } from './kind.ts';
 
 /** A textarea with a live character count against the question's limit. */
 export function ShortTextInput({
@@ -10,7 +11,7 @@ export function ShortTextInput({
   disabled,
   errorId,
   classes,
-}: KindInputProps<'short-text'>) {
+}: KindInputProps<'short-text', ShortTextDraft>) {
   const id = useId();
   const counterId = `${id}-counter`;
   const max = question.maxLength;

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { cn, type AnswerClasses } from './classes.ts';
+import { cn, type AnswerClasses } from '../../components/answer/classes.ts';
 import { PEN_COLOURS, PEN_SIZES } from './drawing-tools.ts';
 
 interface DrawingToolbarProps {

@@ -1,20 +1,14 @@
 import { useMemo } from 'react';
-import { tallyScale, type QuestionOf, type ResultEntry } from './aggregate.ts';
-import type { ResultsClasses } from './classes.ts';
-import { ColumnChart } from './ColumnChart.tsx';
-import { DataTable } from './DataTable.tsx';
-import { formatMean, formatPercent } from './format.ts';
-import { StatList } from './StatList.tsx';
-import { scaleSummary } from './summaries.ts';
-
-export interface ScaleResultsProps {
-  question: QuestionOf<'scale'>;
-  entries: readonly ResultEntry[];
-  classes: ResultsClasses;
-}
+import { ColumnChart } from '../../components/results/ColumnChart.tsx';
+import { DataTable } from '../../components/results/DataTable.tsx';
+import { formatMean, formatPercent } from '../../components/results/format.ts';
+import { StatList } from '../../components/results/StatList.tsx';
+import type { KindResultsProps } from '../kind.ts';
+import { tallyScale } from './aggregate.ts';
+import { scaleSummary } from './summary.ts';
 
 /** Scale 1..N: one column per step (zeros too), the end labels under the ends, and the mean. */
-export function ScaleResults({ question, entries, classes }: ScaleResultsProps) {
+export function ScaleResults({ question, entries, classes }: KindResultsProps<'scale'>) {
   const tally = useMemo(() => tallyScale(question, entries), [question, entries]);
   const ends =
     question.minLabel || question.maxLabel ? (

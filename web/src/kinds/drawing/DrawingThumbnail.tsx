@@ -1,5 +1,5 @@
 import { LIMITS } from '@classpulse/realtime/protocol';
-import type { AnswerFor } from '@classpulse/realtime/protocol';
+import type { Stroke } from './kind.ts';
 
 /**
  * The reference canvas drawings replay into, shared with the student's drawing pad through the
@@ -7,8 +7,6 @@ import type { AnswerFor } from '@classpulse/realtime/protocol';
  */
 export const DRAWING_WIDTH = LIMITS.drawingReferenceWidth;
 export const DRAWING_HEIGHT = LIMITS.drawingReferenceHeight;
-
-type Stroke = AnswerFor<'drawing'>['strokes'][number];
 
 function toPoints(points: readonly number[]): string {
   const out: string[] = [];

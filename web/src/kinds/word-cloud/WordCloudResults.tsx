@@ -1,10 +1,12 @@
 import { useId, useMemo } from 'react';
-import { groupWords, visibleAnswers, type ResultEntry, type WordCount } from './aggregate.ts';
-import { cn, type ResultsClasses } from './classes.ts';
-import { DataTable } from './DataTable.tsx';
-import { EmptyState } from './EmptyState.tsx';
-import { formatNumber } from './format.ts';
-import { wordSummary } from './summaries.ts';
+import { visibleAnswers } from '../../components/results/aggregate.ts';
+import { cn } from '../../components/results/classes.ts';
+import { DataTable } from '../../components/results/DataTable.tsx';
+import { EmptyState } from '../../components/results/EmptyState.tsx';
+import { formatNumber } from '../../components/results/format.ts';
+import type { KindResultsProps } from '../kind.ts';
+import { groupWords, type WordCount } from './aggregate.ts';
+import { wordSummary } from './summary.ts';
 
 /** More words than this turn a cloud into noise; the rest are still counted. */
 const CLOUD_MAX = 60;
@@ -12,11 +14,6 @@ const TOP_LIST = 10;
 /** Discrete sizes (classes size1..size6) instead of inline font sizes: calmer, and CSP-safe. */
 const SIZE_STEPS = 6;
 const PALETTE = 6;
-
-export interface WordCloudProps {
-  entries: readonly ResultEntry[];
-  classes: ResultsClasses;
-}
 
 /** Size step by the square root of the count, so a word's area rather than height tracks it. */
 function sizeStep(count: number, min: number, max: number): number {
@@ -35,7 +32,8 @@ function centreOut(words: readonly WordCount[]): Array<WordCount & { rank: numbe
   return arranged;
 }
 
-export function WordCloud({ entries, classes }: WordCloudProps) {
+/** Words sized by how many students sent them, the top ten as a list, and the counts as a table. */
+export function WordCloudResults({ entries, classes }: KindResultsProps<'word-cloud'>) {
   const listId = useId();
   const words = useMemo(() => groupWords(entries), [entries]);
   const respondents = useMemo(() => visibleAnswers(entries, 'word-cloud').length, [entries]);

@@ -1,15 +1,12 @@
-import type { ResultEntry } from './aggregate.ts';
-import type { ResultsClasses } from './classes.ts';
-import { EntryCards } from './EntryCards.tsx';
-
-export interface TextListProps {
-  entries: readonly ResultEntry[];
-  onToggleHidden?: ((studentId: string, hidden: boolean) => void) | undefined;
-  classes: ResultsClasses;
-}
+import { EntryCards } from '../../components/results/EntryCards.tsx';
+import type { KindResultsProps } from '../kind.ts';
 
 /** Short text answers as cards; while moderating, hidden ones stay listed (dimmed) to be shown again. */
-export function TextList({ entries, onToggleHidden, classes }: TextListProps) {
+export function ShortTextResults({
+  entries,
+  onToggleHidden,
+  classes,
+}: KindResultsProps<'short-text'>) {
   return (
     <EntryCards
       kind="short-text"

@@ -1,17 +1,14 @@
-import type { QuestionOf, ResultEntry } from './aggregate.ts';
-import type { ResultsClasses } from './classes.ts';
+import { EntryCards } from '../../components/results/EntryCards.tsx';
+import type { KindResultsProps } from '../kind.ts';
 import { DrawingThumbnail } from './DrawingThumbnail.tsx';
-import { EntryCards } from './EntryCards.tsx';
-
-export interface DrawingGridProps {
-  question: QuestionOf<'drawing'>;
-  entries: readonly ResultEntry[];
-  onToggleHidden?: ((studentId: string, hidden: boolean) => void) | undefined;
-  classes: ResultsClasses;
-}
 
 /** Every drawing as a small replay of its strokes; hidden ones dimmed while moderating. */
-export function DrawingGrid({ question, entries, onToggleHidden, classes }: DrawingGridProps) {
+export function DrawingResults({
+  question,
+  entries,
+  onToggleHidden,
+  classes,
+}: KindResultsProps<'drawing'>) {
   return (
     <EntryCards
       kind="drawing"

@@ -1,21 +1,18 @@
-import type { MultipleChoiceQuestion } from '@classpulse/realtime/protocol';
 import { useMemo } from 'react';
-import { tallyChoices, type ResultEntry } from './aggregate.ts';
-import { BarChart, type BarItem } from './BarChart.tsx';
-import type { ResultsClasses } from './classes.ts';
-import { DataTable } from './DataTable.tsx';
-import { formatPercent } from './format.ts';
-import { choiceSummary } from './summaries.ts';
-
-export interface ChoiceResultsProps {
-  question: MultipleChoiceQuestion;
-  entries: readonly ResultEntry[];
-  correctRevealed: boolean;
-  classes: ResultsClasses;
-}
+import { BarChart, type BarItem } from '../../components/results/BarChart.tsx';
+import { DataTable } from '../../components/results/DataTable.tsx';
+import { formatPercent } from '../../components/results/format.ts';
+import type { KindResultsProps } from '../kind.ts';
+import { tallyChoices } from './aggregate.ts';
+import { choiceSummary } from './summary.ts';
 
 /** Multiple choice: every option with its count and share, the correct ones marked once revealed. */
-export function ChoiceResults({ question, entries, correctRevealed, classes }: ChoiceResultsProps) {
+export function MultipleChoiceResults({
+  question,
+  entries,
+  correctRevealed,
+  classes,
+}: KindResultsProps<'multiple-choice'>) {
   const tally = useMemo(() => tallyChoices(question, entries), [question, entries]);
   // A poll has no correct options; revealing one must not grey out every bar.
   const showCorrect = correctRevealed && tally.options.some((o) => o.correct);

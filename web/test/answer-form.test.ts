@@ -11,9 +11,9 @@ import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { ANSWER_CLASS_NAMES } from '../src/components/answer/classes.ts';
 import { checkDraft } from '../src/components/answer/draft.ts';
-import { canStartStroke, remainingBudget } from '../src/components/answer/drawing-budget.ts';
-import { pinAfterKey } from '../src/components/answer/pin.ts';
-import type { Stroke } from '../src/components/answer/types.ts';
+import { canStartStroke, remainingBudget } from '../src/kinds/drawing/drawing-budget.ts';
+import type { Stroke } from '../src/kinds/drawing/kind.ts';
+import { pinAfterKey } from '../src/kinds/pin-on-image/pin.ts';
 // AnswerForm.tsx only adds the CSS module to this component; Node cannot import `.css` files.
 import { UnstyledAnswerForm } from '../src/components/answer/UnstyledAnswerForm.tsx';
 

@@ -3,22 +3,23 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import {
-  binNumbers,
-  groupWords,
   listedEntries,
-  MAX_BINS,
-  median,
-  numberStats,
-  pinDots,
-  pinRegions,
-  tallyChoices,
-  tallyScale,
   visibleAnswers,
-  visiblePins,
-  type QuestionOf,
   type ResultEntry,
 } from '../src/components/results/aggregate.ts';
 import { formatBinLabel, formatNumber, formatPercent } from '../src/components/results/format.ts';
+import {
+  binNumbers,
+  MAX_BINS,
+  median,
+  numberStats,
+} from '../src/components/results/histogram-bins.ts';
+import { pinDots, pinRegions } from '../src/components/results/pin-map.ts';
+import type { QuestionOf } from '../src/kinds/kind.ts';
+import { tallyChoices } from '../src/kinds/multiple-choice/aggregate.ts';
+import { visiblePins } from '../src/kinds/pin-on-image/aggregate.ts';
+import { tallyScale } from '../src/kinds/scale/aggregate.ts';
+import { groupWords } from '../src/kinds/word-cloud/aggregate.ts';
 
 const choice = (...optionIds: string[]): Answer => ({ kind: 'multiple-choice', optionIds });
 const num = (value: number): Answer => ({ kind: 'number', value });

@@ -1,25 +1,16 @@
 import type { Answer, Question } from '@classpulse/realtime/protocol';
+import { webKind } from '../kinds/registry.ts';
 
 /** One line of text for an answer: report tables and CSV cells. */
 export function answerText(question: Question | undefined, answer: Answer): string {
-  switch (answer.kind) {
-    case 'multiple-choice': {
-      const labels =
-        question?.kind === 'multiple-choice'
-          ? new Map(question.options.map((o) => [o.id, o.label]))
-          : null;
-      return answer.optionIds.map((id) => labels?.get(id) ?? id).join('; ');
-    }
-    case 'short-text':
-      return answer.text;
-    case 'number':
-    case 'scale':
-      return String(answer.value);
-    case 'word-cloud':
-      return answer.words.join(' ');
-    case 'drawing':
-      return `Drawing (${answer.strokes.length} ${answer.strokes.length === 1 ? 'stroke' : 'strokes'})`;
-    case 'pin-on-image':
-      return `Pin at ${Math.round(answer.x * 100)}% across, ${Math.round(answer.y * 100)}% down`;
-  }
+  // The slide's question may have changed kind since; only a question of the answer's kind helps.
+  return webKind(answer.kind).answerText(
+    question?.kind === answer.kind ? question : undefined,
+    answer,
+  );
+}
+
+/** The answer as a number a spreadsheet can sum (−5 stays −5, not text), when it is one. */
+export function answerNumber(answer: Answer): number | undefined {
+  return webKind(answer.kind).answerNumber?.(answer);
 }

@@ -6,7 +6,7 @@ import type {
   Slide,
 } from '@classpulse/realtime/protocol';
 import type { ResultEntry } from '../components/results/aggregate.ts';
-import { answerText } from '../lib/answer-text.ts';
+import { answerNumber, answerText } from '../lib/answer-text.ts';
 import type { OpenedAnswers } from './answers-stream.ts';
 import type { CsvCell } from './csv.ts';
 import { database } from './db.ts';
@@ -46,8 +46,8 @@ export function reportRow(
       if (!response) return '';
       const { answer } = response;
       // Numbers stay numbers, so a spreadsheet can sum them (−5 is −5, not text).
-      if ((answer.kind === 'number' || answer.kind === 'scale') && !response.hidden)
-        return answer.value;
+      const value = response.hidden ? undefined : answerNumber(answer);
+      if (value !== undefined) return value;
       const text = answerText(slide.question, answer);
       return response.hidden ? `${text} (hidden)` : text;
     }),

@@ -1,14 +1,10 @@
-import type { Question } from '@classpulse/realtime/protocol';
+import type { Question, QuestionKind } from '@classpulse/realtime/protocol';
+import type { ComponentType } from 'react';
+import { KIND_INPUTS } from '../../kinds/inputs.ts';
+import type { KindInputProps } from '../../kinds/kind.ts';
+import { webKind } from '../../kinds/registry.ts';
 import type { AnswerClasses } from './classes.ts';
-import { EMPTY_DRAFT_VALUES as EMPTY } from './draft.ts';
-import { DrawingInput } from './DrawingInput.tsx';
-import { MultipleChoiceInput } from './MultipleChoiceInput.tsx';
-import { NumberInput } from './NumberInput.tsx';
-import { PinOnImageInput } from './PinOnImageInput.tsx';
-import { ScaleInput } from './ScaleInput.tsx';
-import { ShortTextInput } from './ShortTextInput.tsx';
 import type { Draft } from './types.ts';
-import { WordCloudInput } from './WordCloudInput.tsx';
 
 interface QuestionInputProps {
   question: Question;
@@ -20,73 +16,21 @@ interface QuestionInputProps {
 }
 
 /**
- * Picks the input for the question's kind. The draft always has the question's kind (the draft
- * hook re-seeds when the kind changes); the EMPTY fallbacks only satisfy the type checker.
+ * The input of the question's kind (kinds/inputs.ts). The draft always has the question's kind
+ * (the draft hook re-seeds when the kind changes); the empty draft only satisfies the type checker.
  */
 export function QuestionInput({ question, draft, onDraft, ...common }: QuestionInputProps) {
-  switch (question.kind) {
-    case 'multiple-choice':
-      return (
-        <MultipleChoiceInput
-          {...common}
-          question={question}
-          value={draft.kind === question.kind ? draft.value : EMPTY[question.kind]}
-          onChange={(value) => onDraft({ kind: 'multiple-choice', value })}
-        />
-      );
-    case 'short-text':
-      return (
-        <ShortTextInput
-          {...common}
-          question={question}
-          value={draft.kind === question.kind ? draft.value : EMPTY[question.kind]}
-          onChange={(value) => onDraft({ kind: 'short-text', value })}
-        />
-      );
-    case 'number':
-      return (
-        <NumberInput
-          {...common}
-          question={question}
-          value={draft.kind === question.kind ? draft.value : EMPTY[question.kind]}
-          onChange={(value) => onDraft({ kind: 'number', value })}
-        />
-      );
-    case 'word-cloud':
-      return (
-        <WordCloudInput
-          {...common}
-          question={question}
-          value={draft.kind === question.kind ? draft.value : EMPTY[question.kind]}
-          onChange={(value) => onDraft({ kind: 'word-cloud', value })}
-        />
-      );
-    case 'scale':
-      return (
-        <ScaleInput
-          {...common}
-          question={question}
-          value={draft.kind === question.kind ? draft.value : EMPTY[question.kind]}
-          onChange={(value) => onDraft({ kind: 'scale', value })}
-        />
-      );
-    case 'drawing':
-      return (
-        <DrawingInput
-          {...common}
-          question={question}
-          value={draft.kind === question.kind ? draft.value : EMPTY[question.kind]}
-          onChange={(value) => onDraft({ kind: 'drawing', value })}
-        />
-      );
-    case 'pin-on-image':
-      return (
-        <PinOnImageInput
-          {...common}
-          question={question}
-          value={draft.kind === question.kind ? draft.value : EMPTY[question.kind]}
-          onChange={(value) => onDraft({ kind: 'pin-on-image', value })}
-        />
-      );
-  }
+  // A union question cannot be tied to its kind's component by the type checker; both are of one kind.
+  const Input = KIND_INPUTS[question.kind] as ComponentType<
+    KindInputProps<QuestionKind, Draft['value']>
+  >;
+  const value = draft.kind === question.kind ? draft.value : webKind(question.kind).emptyDraft;
+  return (
+    <Input
+      {...common}
+      question={question}
+      value={value}
+      onChange={(next) => onDraft({ kind: question.kind, value: next } as Draft)}
+    />
+  );
 }

@@ -2,7 +2,7 @@
 
 import { LIMITS, type MultipleChoiceQuestion } from '@classpulse/realtime/protocol';
 import type { KeyboardEvent } from 'react';
-import { newClientId, optionLetter } from './deck-ops.ts';
+import { newClientId, optionLetter } from './client-ids.ts';
 import { CheckboxField, describe, FieldErrorList, useEditor, useFieldErrors } from './fields.tsx';
 import { slideFieldId } from './field-errors.ts';
 import { CloseIcon, PlusIcon } from './Icons.tsx';

@@ -7,7 +7,7 @@ import {
   type QuestionKind,
   type Slide,
 } from '@classpulse/realtime/protocol';
-import { KIND_LABELS } from './deck-ops.ts';
+import { WEB_KINDS } from '../../kinds/registry.ts';
 import { slideFieldId } from './field-errors.ts';
 import { SelectField, TextField } from './fields.tsx';
 import { CopyIcon } from './Icons.tsx';
@@ -21,19 +21,10 @@ export const SLIDE_EDITOR_HEADING_ID = 'slide-editor-heading';
 
 const KIND_OPTIONS: ReadonlyArray<{ value: KindChoice; label: string }> = [
   { value: 'none', label: 'None (content only)' },
-  ...QUESTION_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] })),
+  ...QUESTION_KINDS.map((kind) => ({ value: kind, label: WEB_KINDS[kind].label })),
 ];
 
-const KIND_HINTS: Record<KindChoice, string> = {
-  none: 'Students see the slide’s title and text; there is nothing to answer.',
-  'multiple-choice': 'Students pick one or more of your options.',
-  'short-text': 'Students type a short answer.',
-  number: 'Students answer with a number, optionally within a range.',
-  'word-cloud': 'Students send a few words; common words grow bigger.',
-  scale: 'Students rate on a scale from 1 to a number you choose.',
-  drawing: 'Students sketch an answer, optionally on top of an image.',
-  'pin-on-image': 'Students drop a pin on a spot in your image.',
-};
+const NO_QUESTION_HINT = 'Students see the slide’s title and text; there is nothing to answer.';
 
 interface SlideEditorProps {
   slide: Slide;
@@ -101,7 +92,7 @@ export function SlideEditor({
         <SelectField
           id={slideFieldId(slide.id, 'kind')}
           label="Question type"
-          hint={KIND_HINTS[kind]}
+          hint={kind === 'none' ? NO_QUESTION_HINT : WEB_KINDS[kind].hint}
           value={kind}
           options={KIND_OPTIONS}
           onChange={onKindChange}

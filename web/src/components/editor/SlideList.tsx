@@ -1,7 +1,7 @@
 'use client';
 
 import { LIMITS, type Slide } from '@classpulse/realtime/protocol';
-import { KIND_LABELS } from './deck-ops.ts';
+import { WEB_KINDS } from '../../kinds/registry.ts';
 import { SLIDE_LIST_ID } from './field-errors.ts';
 import { FieldErrorList, useFieldErrors } from './fields.tsx';
 import { ArrowDownIcon, ArrowUpIcon, PlusIcon, TrashIcon } from './Icons.tsx';
@@ -54,7 +54,7 @@ export function SlideList({
           const number = index + 1;
           const selected = slide.id === selectedId;
           const problems = problemCounts.get(slide.id) ?? 0;
-          const kind = slide.question ? KIND_LABELS[slide.question.kind] : 'Content only';
+          const kind = slide.question ? WEB_KINDS[slide.question.kind].label : 'Content only';
           return (
             <li
               key={slide.id}

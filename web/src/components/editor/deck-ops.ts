@@ -1,64 +1,15 @@
-import {
-  LIMITS,
-  type Deck,
-  type Question,
-  type QuestionKind,
-  type Slide,
-} from '@classpulse/realtime/protocol';
+import type { Deck, Question, QuestionKind, Slide } from '@classpulse/realtime/protocol';
+import { webKind } from '../../kinds/registry.ts';
+import { newClientId } from './client-ids.ts';
 
 /**
  * Pure edits of a deck draft. The draft has the protocol's own Deck shape; it may be invalid while
  * the teacher types (empty prompts, NaN in a number box), and `deckSchema` says so on save.
  */
 
-const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
-
-/** 12 characters of 64 symbols: 72 random bits, matching the protocol's id pattern. */
-export function newClientId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  let id = '';
-  for (const byte of bytes) id += ID_ALPHABET[byte & 63];
-  return id;
-}
-
-export const KIND_LABELS: Record<QuestionKind, string> = {
-  'multiple-choice': 'Multiple choice',
-  'short-text': 'Short text',
-  number: 'Number',
-  'word-cloud': 'Word cloud',
-  scale: 'Scale',
-  drawing: 'Drawing',
-  'pin-on-image': 'Pin on image',
-};
-
-/** "A", "B", … for option positions. */
-export const optionLetter = (index: number): string => String.fromCharCode(65 + index);
-
+/** A new question of `kind`, with the kind's defaults. */
 export function defaultQuestion(kind: QuestionKind, prompt = ''): Question {
-  switch (kind) {
-    case 'multiple-choice':
-      return {
-        kind,
-        prompt,
-        options: [
-          { id: newClientId(), label: '' },
-          { id: newClientId(), label: '' },
-        ],
-        allowMultiple: false,
-      };
-    case 'short-text':
-      return { kind, prompt, maxLength: LIMITS.shortTextMax };
-    case 'number':
-      return { kind, prompt };
-    case 'word-cloud':
-      return { kind, prompt, maxWords: LIMITS.wordCloudWordsMax };
-    case 'scale':
-      return { kind, prompt, steps: 5, minLabel: 'Not at all', maxLabel: 'Completely' };
-    case 'drawing':
-      return { kind, prompt };
-    case 'pin-on-image':
-      return { kind, prompt, imageUrl: '', imageAlt: '' };
-  }
+  return webKind(kind).newQuestion(prompt);
 }
 
 export function newSlide(): Slide {
@@ -102,34 +53,16 @@ export function switchKind(
 ): Question {
   const next = remembered ?? defaultQuestion(kind);
   const prompt = current?.prompt.trim() ? current.prompt : next.prompt;
-  const image =
-    current?.kind === 'pin-on-image'
-      ? current.imageUrl
-      : current?.kind === 'drawing'
-        ? current.backgroundImageUrl
-        : undefined;
-  if (next.kind === 'pin-on-image' && !next.imageUrl && image) {
-    return { ...next, prompt, imageUrl: image };
-  }
-  if (next.kind === 'drawing' && !next.backgroundImageUrl && image) {
-    return { ...next, prompt, backgroundImageUrl: image };
-  }
-  return { ...next, prompt };
+  const image = current ? webKind(current.kind).imageUrl?.(current) : undefined;
+  const withImage = image ? webKind(next.kind).withImageUrl?.(next, image) : undefined;
+  return { ...(withImage ?? next), prompt };
 }
 
-/** A copy of a slide with fresh ids for the slide and its options (correct answers follow). */
+/** A copy of a slide with fresh ids for the slide and, where its kind has them, its question's. */
 export function cloneSlide(slide: Slide): Slide {
   const copy: Slide = { ...slide, id: newClientId() };
   const question = slide.question;
-  if (question?.kind === 'multiple-choice') {
-    const ids = new Map(question.options.map((o) => [o.id, newClientId()] as const));
-    copy.question = {
-      ...question,
-      options: question.options.map((o) => ({ ...o, id: ids.get(o.id) ?? newClientId() })),
-      ...(question.correctOptionIds
-        ? { correctOptionIds: question.correctOptionIds.map((id) => ids.get(id) ?? id) }
-        : {}),
-    };
-  }
+  const copied = question ? webKind(question.kind).copyQuestion?.(question) : undefined;
+  if (copied) copy.question = copied;
   return copy;
 }

@@ -1,6 +1,6 @@
 import { deckSchema, plainMessage, type Deck } from '@classpulse/realtime/protocol';
 import type * as z from 'zod/mini';
-import { optionLetter } from './deck-ops.ts';
+import { webKind } from '../../kinds/registry.ts';
 
 /**
  * Maps validation issues (the client's own `deckSchema` run, or the API's `issues` with paths like
@@ -12,24 +12,11 @@ import { optionLetter } from './deck-ops.ts';
 export const DECK_TITLE_ID = 'deck-title';
 export const SLIDE_LIST_ID = 'deck-slides';
 
-/** Form fields of one slide; options are `option-<optionId>`. */
-export type SlideField =
-  | 'title'
-  | 'body'
-  | 'kind'
-  | 'prompt'
-  | 'options'
-  | `option-${string}`
-  | 'allowMultiple'
-  | 'maxLength'
-  | 'min'
-  | 'max'
-  | 'maxWords'
-  | 'steps'
-  | 'minLabel'
-  | 'maxLabel'
-  | 'image'
-  | 'imageAlt';
+/**
+ * Form fields of one slide: `title`, `body`, `kind` and `prompt` for every slide, and each
+ * kind's own (its `issueFields` in kinds/<kind>/kind.ts, such as `option-<optionId>`).
+ */
+export type SlideField = string;
 
 export const slideFieldId = (slideId: string, field: SlideField): string =>
   `slide-${slideId}-${field}`;
@@ -44,39 +31,12 @@ export interface FieldIssue {
   message: string;
 }
 
+/** Names of the fields every slide has; a kind names its own (`issueFields`). */
 const FIELD_NAMES: Record<string, string> = {
   title: 'Slide title',
   body: 'Slide text',
   kind: 'Question',
   prompt: 'Question prompt',
-  options: 'Options',
-  allowMultiple: 'Allow several answers',
-  maxLength: 'Maximum length',
-  min: 'Smallest answer',
-  max: 'Largest answer',
-  maxWords: 'Words per answer',
-  steps: 'Number of steps',
-  minLabel: 'Low end label',
-  maxLabel: 'High end label',
-  image: 'Image',
-  imageAlt: 'Image description',
-};
-
-const QUESTION_FIELDS: Record<string, SlideField> = {
-  prompt: 'prompt',
-  options: 'options',
-  correctOptionIds: 'options',
-  allowMultiple: 'allowMultiple',
-  maxLength: 'maxLength',
-  min: 'min',
-  max: 'max',
-  maxWords: 'maxWords',
-  steps: 'steps',
-  minLabel: 'minLabel',
-  maxLabel: 'maxLabel',
-  imageUrl: 'image',
-  backgroundImageUrl: 'image',
-  imageAlt: 'imageAlt',
 };
 
 /** Accepts zod's path array or the API's dotted string. */
@@ -94,22 +54,22 @@ function slideTarget(
 ): { slideId: string; field: SlideField; detail?: string } | null {
   const slide = deck.slides[slideIndex];
   if (!slide) return null;
-  const [first, second, third] = rest;
+  const [first, second, ...below] = rest;
   if (first === 'body') return { slideId: slide.id, field: 'body' };
   if (first !== 'question') return { slideId: slide.id, field: 'title' };
   const question = slide.question;
-  if (second === 'options' && typeof third === 'number' && question?.kind === 'multiple-choice') {
-    const option = question.options[third];
-    if (option) {
-      return {
-        slideId: slide.id,
-        field: `option-${option.id}`,
-        detail: `Option ${optionLetter(third)}`,
-      };
-    }
-  }
-  const field = typeof second === 'string' ? QUESTION_FIELDS[second] : undefined;
-  return { slideId: slide.id, field: field ?? 'kind' };
+  if (!question) return { slideId: slide.id, field: 'kind' };
+  if (second === 'prompt') return { slideId: slide.id, field: 'prompt' };
+  const kind = webKind(question.kind);
+  const finer = second === undefined ? null : kind.issueTarget?.(question, [second, ...below]);
+  if (finer) return { slideId: slide.id, ...finer };
+  const field =
+    typeof second === 'string' && Object.hasOwn(kind.issueFields, second)
+      ? kind.issueFields[second]
+      : undefined;
+  return field
+    ? { slideId: slide.id, field: field.field, detail: field.name }
+    : { slideId: slide.id, field: 'kind' };
 }
 
 /** Places issues on fields of `deck` (the deck that was validated). */

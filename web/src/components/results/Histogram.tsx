@@ -1,32 +1,24 @@
 import { useMemo } from 'react';
-import {
-  binNumbers,
-  numberStats,
-  visibleAnswers,
-  type QuestionOf,
-  type ResultEntry,
-} from './aggregate.ts';
 import type { ResultsClasses } from './classes.ts';
 import { ColumnChart } from './ColumnChart.tsx';
 import { DataTable } from './DataTable.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { formatBinLabel, formatNumber } from './format.ts';
+import { binNumbers, numberStats } from './histogram-bins.ts';
 import { StatList } from './StatList.tsx';
 import { numberSummary } from './summaries.ts';
 
 export interface HistogramProps {
-  question: QuestionOf<'number'>;
-  entries: readonly ResultEntry[];
+  values: readonly number[];
+  /** The question's own range, which anchors the first and last bin. */
+  min: number | undefined;
+  max: number | undefined;
   classes: ResultsClasses;
 }
 
-/** Number answers: a histogram over automatic bins, and the median, mean, min and max. */
-export function Histogram({ question, entries, classes }: HistogramProps) {
-  const values = useMemo(() => visibleAnswers(entries, 'number').map((a) => a.value), [entries]);
-  const histogram = useMemo(
-    () => binNumbers(values, { min: question.min, max: question.max }),
-    [values, question.min, question.max],
-  );
+/** Numbers as a histogram over automatic bins, with the median, mean, min and max. */
+export function Histogram({ values, min, max, classes }: HistogramProps) {
+  const histogram = useMemo(() => binNumbers(values, { min, max }), [values, min, max]);
   const stats = useMemo(() => numberStats(values), [values]);
   if (!stats) return <EmptyState text="No answers yet." classes={classes} />;
 

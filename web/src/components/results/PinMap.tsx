@@ -1,18 +1,15 @@
 import { useMemo } from 'react';
-import {
-  pinDots,
-  pinRegions,
-  visiblePins,
-  type QuestionOf,
-  type ResultEntry,
-} from './aggregate.ts';
 import type { ResultsClasses } from './classes.ts';
 import { DataTable } from './DataTable.tsx';
-import { pinSummary, REGION_NAMES } from './summaries.ts';
+import { pinDots, REGION_NAMES, type Pin } from './pin-map.ts';
 
 export interface PinMapProps {
-  question: QuestionOf<'pin-on-image'>;
-  entries: readonly ResultEntry[];
+  imageUrl: string;
+  pins: readonly Pin[];
+  /** Pins per ninth of the image (`pinRegions`): the map's data table. */
+  regions: number[][];
+  /** What the map shows, in one sentence: its text alternative. */
+  summary: string;
   size: 'dashboard' | 'projector';
   classes: ResultsClasses;
 }
@@ -29,22 +26,16 @@ const stacked = (opacity: number, weight: number) => (1 - (1 - opacity) ** weigh
  * reads as a heat map without computing one. Positions are SVG percentages over the image, so
  * dots stay round whatever the image's aspect ratio.
  */
-export function PinMap({ question, entries, size, classes }: PinMapProps) {
-  const pins = useMemo(() => visiblePins(entries), [entries]);
-  const regions = useMemo(() => pinRegions(pins), [pins]);
+export function PinMap({ imageUrl, pins, regions, summary, size, classes }: PinMapProps) {
   const dots = useMemo(() => pinDots(pins), [pins]);
   const radius = size === 'projector' ? 12 : 7;
   return (
     <>
       <div className={classes.pinFrame}>
-        <div
-          role="img"
-          aria-label={pinSummary(question.imageAlt, pins.length, regions)}
-          className={classes.pinMap}
-        >
+        <div role="img" aria-label={summary} className={classes.pinMap}>
           {/* Decorative here: the image is described by the chart's own label. A plain img: the
             teacher's URL is not known to next/image's allow-list. */}
-          <img src={question.imageUrl} alt="" className={classes.pinImage} />
+          <img src={imageUrl} alt="" className={classes.pinImage} />
           <svg className={classes.pinOverlay} aria-hidden="true" focusable="false">
             <g className={classes.pinHalo}>
               {dots.map((dot, i) => (

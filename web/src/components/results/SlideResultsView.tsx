@@ -1,14 +1,10 @@
-import type { Question } from '@classpulse/realtime/protocol';
+import type { Question, QuestionKind } from '@classpulse/realtime/protocol';
+import type { ComponentType } from 'react';
+import type { KindResultsProps } from '../../kinds/kind.ts';
+import { KIND_RESULTS } from '../../kinds/results.ts';
 import type { ResultEntry } from './aggregate.ts';
-import { ChoiceResults } from './ChoiceResults.tsx';
 import { cn, type ResultsClasses } from './classes.ts';
-import { DrawingGrid } from './DrawingGrid.tsx';
 import { formatCount } from './format.ts';
-import { Histogram } from './Histogram.tsx';
-import { PinMap } from './PinMap.tsx';
-import { ScaleResults } from './ScaleResults.tsx';
-import { TextList } from './TextList.tsx';
-import { WordCloud } from './WordCloud.tsx';
 
 export interface SlideResultsProps {
   question: Question;
@@ -21,8 +17,8 @@ export interface SlideResultsProps {
 }
 
 /**
- * The live results of one slide, with the view chosen by question kind. Takes its class names
- * as a prop; SlideResults.tsx binds the stylesheet.
+ * The live results of one slide, with the view of the question's kind (kinds/results.ts). Takes
+ * its class names as a prop; SlideResults.tsx binds the stylesheet.
  */
 export function SlideResultsView({
   question,
@@ -32,6 +28,8 @@ export function SlideResultsView({
   onToggleHidden,
   classes,
 }: SlideResultsProps & { classes: ResultsClasses }) {
+  // A union question cannot be tied to its kind's view by the type checker; both are of one kind.
+  const KindView = KIND_RESULTS[question.kind] as ComponentType<KindResultsProps<QuestionKind>>;
   let visible = 0;
   let hidden = 0;
   for (const entry of entries) {
@@ -56,45 +54,4 @@ export function SlideResultsView({
       />
     </div>
   );
-}
-
-function KindView({
-  question,
-  entries,
-  size,
-  correctRevealed,
-  onToggleHidden,
-  classes,
-}: Required<Omit<SlideResultsProps, 'onToggleHidden'>> &
-  Pick<SlideResultsProps, 'onToggleHidden'> & { classes: ResultsClasses }) {
-  switch (question.kind) {
-    case 'multiple-choice':
-      return (
-        <ChoiceResults
-          question={question}
-          entries={entries}
-          correctRevealed={correctRevealed}
-          classes={classes}
-        />
-      );
-    case 'scale':
-      return <ScaleResults question={question} entries={entries} classes={classes} />;
-    case 'number':
-      return <Histogram question={question} entries={entries} classes={classes} />;
-    case 'word-cloud':
-      return <WordCloud entries={entries} classes={classes} />;
-    case 'short-text':
-      return <TextList entries={entries} onToggleHidden={onToggleHidden} classes={classes} />;
-    case 'drawing':
-      return (
-        <DrawingGrid
-          question={question}
-          entries={entries}
-          onToggleHidden={onToggleHidden}
-          classes={classes}
-        />
-      );
-    case 'pin-on-image':
-      return <PinMap question={question} entries={entries} size={size} classes={classes} />;
-  }
 }

@@ -1,0 +1,28 @@
+import type { QuestionKind } from '@classpulse/realtime/protocol';
+import type { ComponentType } from 'react';
+import { DrawingInput } from './drawing/DrawingInput.tsx';
+import type { KindInputProps } from './kind.ts';
+import { MultipleChoiceInput } from './multiple-choice/MultipleChoiceInput.tsx';
+import { NumberInput } from './number/NumberInput.tsx';
+import { PinOnImageInput } from './pin-on-image/PinOnImageInput.tsx';
+import type { DraftValues } from './registry.ts';
+import { ScaleInput } from './scale/ScaleInput.tsx';
+import { ShortTextInput } from './short-text/ShortTextInput.tsx';
+import { WordCloudInput } from './word-cloud/WordCloudInput.tsx';
+
+/**
+ * Each kind's answer input, for the student's answer form. Apart from the registry so that the
+ * student page loads inputs only, and no stylesheet: the form passes its classes down (the
+ * render test runs under Node, which cannot import CSS).
+ */
+export const KIND_INPUTS: {
+  [K in QuestionKind]: ComponentType<KindInputProps<K, DraftValues[K]>>;
+} = {
+  'multiple-choice': MultipleChoiceInput,
+  'short-text': ShortTextInput,
+  number: NumberInput,
+  'word-cloud': WordCloudInput,
+  scale: ScaleInput,
+  drawing: DrawingInput,
+  'pin-on-image': PinOnImageInput,
+};

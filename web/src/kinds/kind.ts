@@ -1,0 +1,103 @@
+import type { AnswerFor, Question, QuestionKind } from '@classpulse/realtime/protocol';
+import type { AnswerClasses } from '../components/answer/classes.ts';
+import type { ResultEntry } from '../components/results/aggregate.ts';
+import type { ResultsClasses } from '../components/results/classes.ts';
+
+/**
+ * What the web app knows about one question kind (DESIGN.md, convention 11). Each kind's folder
+ * exports one `WebKind` (its `kind.ts`) and three components (student input, results, editor
+ * fields); `registry.ts`, `inputs.ts`, `results.ts` and `fields.ts` gather them per kind, each
+ * typed over every `QuestionKind`, so a kind missing a piece does not compile.
+ *
+ * `WebKind` holds no React: server code (CSV, report) imports it. The components are registered
+ * apart, one map per audience, so the student's first load does not carry the editor or the
+ * results, and the report route carries no client components.
+ */
+
+export type QuestionOf<K extends QuestionKind> = Extract<Question, { kind: K }>;
+
+/** An editor field for validation issues: its id within the slide, and its name in the summary. */
+export interface IssueField {
+  field: string;
+  name: string;
+}
+
+/** A field inside a list (one option) and how the error summary names it ("Option B"). */
+export interface IssueTarget {
+  field: string;
+  detail: string;
+}
+
+/**
+ * One kind's entry. `D` is its draft: what the student's input edits before it becomes an answer
+ * (the raw text of a number box, blank word boxes, no pin yet).
+ */
+export interface WebKind<K extends QuestionKind, D> {
+  // ── editor ──
+  /** Its name in the editor's "Question type" picker and slide list. */
+  label: string;
+  /** What students do, shown under the picker. */
+  hint: string;
+  /** A new question of this kind with the given prompt (empty for a new slide). */
+  newQuestion(prompt: string): QuestionOf<K>;
+  /** A duplicated slide's question with fresh ids where it has its own (options); without it the copy shares the question. */
+  copyQuestion?(question: QuestionOf<K>): QuestionOf<K>;
+  /** The picture the question shows, carried over when the teacher switches to another kind. */
+  imageUrl?(question: QuestionOf<K>): string | undefined;
+  /** The question showing `url`, unless it already has a picture of its own. */
+  withImageUrl?(question: QuestionOf<K>, url: string): QuestionOf<K>;
+  /** Editor fields for the deck schema's issues, by the question property they are about (`prompt` is common). */
+  issueFields: Readonly<Record<string, IssueField>>;
+  /** A finer field for an issue below a property (`options.1.label`: that option), or null. */
+  issueTarget?(question: QuestionOf<K>, path: ReadonlyArray<string | number>): IssueTarget | null;
+
+  // ── the student's answer form ──
+  /** The draft of a form with nothing chosen or typed yet. */
+  emptyDraft: D;
+  /** The draft from the student's earlier answer, to edit and send again. */
+  draftFromAnswer(answer: AnswerFor<K>): D;
+  /**
+   * The answer's fields (the form adds `kind`) for the protocol's schema to judge; an incomplete
+   * draft leaves fields missing rather than guessing.
+   */
+  draftToCandidate(draft: D): object;
+  /** Said when a field is missing or of the wrong type: zod's wording for that is not for children. */
+  missingMessage: string;
+
+  // ── reports ──
+  /** One line of text for an answer: report tables and CSV cells. No question: the slide changed kind. */
+  answerText(question: QuestionOf<K> | undefined, answer: AnswerFor<K>): string;
+  /** The answer as a number a spreadsheet can sum, for kinds whose answer is one. */
+  answerNumber?(answer: AnswerFor<K>): number;
+}
+
+/** Props of a kind's student input; the form owns the draft and the error message. */
+export interface KindInputProps<K extends QuestionKind, D> {
+  question: QuestionOf<K>;
+  value: D;
+  onChange: (value: D) => void;
+  disabled: boolean;
+  /** Id of the visible error message while there is one; inputs reference it and mark themselves invalid. */
+  errorId: string | undefined;
+  classes: AnswerClasses;
+}
+
+/** Props of a kind's live results: the chart or list and its data-table alternative. */
+export interface KindResultsProps<K extends QuestionKind> {
+  question: QuestionOf<K>;
+  /** Every entry of the slide; a view counts only its own kind's answers that are not hidden. */
+  entries: readonly ResultEntry[];
+  /** `projector`: readable from the back of a classroom; `dashboard`: compact. */
+  size: 'dashboard' | 'projector';
+  correctRevealed: boolean;
+  /** Given on the teacher dashboard: lists show hidden answers dimmed, with Hide / Show buttons. */
+  onToggleHidden?: ((studentId: string, hidden: boolean) => void) | undefined;
+  classes: ResultsClasses;
+}
+
+/** Props of a kind's editor fields: its settings below the common prompt field. */
+export interface KindFieldsProps<K extends QuestionKind> {
+  slideId: string;
+  question: QuestionOf<K>;
+  onChange: (question: QuestionOf<K>) => void;
+}

@@ -1,0 +1,22 @@
+import type { WebKind } from '../kind.ts';
+
+/** The number box's raw text, kept until the answer is checked. */
+export type NumberDraft = string;
+
+export const number: WebKind<'number', NumberDraft> = {
+  label: 'Number',
+  hint: 'Students answer with a number, optionally within a range.',
+  newQuestion: (prompt) => ({ kind: 'number', prompt }),
+  issueFields: {
+    min: { field: 'min', name: 'Smallest answer' },
+    max: { field: 'max', name: 'Largest answer' },
+  },
+
+  emptyDraft: '',
+  draftFromAnswer: (answer) => String(answer.value),
+  draftToCandidate: (draft) => ({ value: draft.trim() === '' ? undefined : Number(draft) }),
+  missingMessage: 'Enter a number.',
+
+  answerText: (_question, answer) => String(answer.value),
+  answerNumber: (answer) => answer.value,
+};

@@ -1,0 +1,27 @@
+import { useMemo } from 'react';
+import { PinMap } from '../../components/results/PinMap.tsx';
+import { pinRegions } from '../../components/results/pin-map.ts';
+import type { KindResultsProps } from '../kind.ts';
+import { visiblePins } from './aggregate.ts';
+import { pinSummary } from './summary.ts';
+
+/** Every pin on the question's image as a heat map, and the pins per area as a table. */
+export function PinOnImageResults({
+  question,
+  entries,
+  size,
+  classes,
+}: KindResultsProps<'pin-on-image'>) {
+  const pins = useMemo(() => visiblePins(entries), [entries]);
+  const regions = useMemo(() => pinRegions(pins), [pins]);
+  return (
+    <PinMap
+      imageUrl={question.imageUrl}
+      pins={pins}
+      regions={regions}
+      summary={pinSummary(question.imageAlt, pins.length, regions)}
+      size={size}
+      classes={classes}
+    />
+  );
+}

@@ -1,0 +1,42 @@
+import { useId } from 'react';
+import { cn, idRefs } from '../../components/answer/classes.ts';
+import type { KindInputProps } from '../kind.ts';
+import type { ShortTextDraft } from './kind.ts';
+
+/** A textarea with a live character count against the question's limit. */
+export function ShortTextInput({
+  question,
+  value,
+  onChange,
+  disabled,
+  errorId,
+  classes,
+}: KindInputProps<'short-text', ShortTextDraft>) {
+  const id = useId();
+  const counterId = `${id}-counter`;
+  const max = question.maxLength;
+  // Warn in the last tenth so the limit is no surprise.
+  const nearLimit = value.length >= max * 0.9;
+
+  return (
+    <div className="field">
+      <label htmlFor={id} className={classes.prompt}>
+        {question.prompt}
+      </label>
+      <textarea
+        id={id}
+        rows={4}
+        maxLength={max}
+        value={value}
+        onChange={(event) => onChange(event.currentTarget.value)}
+        disabled={disabled}
+        aria-describedby={idRefs(counterId, errorId)}
+        aria-invalid={errorId ? true : undefined}
+        className={classes.textarea}
+      />
+      <p id={counterId} className={cn(classes.counter, nearLimit && classes.counterNear)}>
+        {`${value.length} of ${max} characters`}
+      </p>
+    </div>
+  );
+}

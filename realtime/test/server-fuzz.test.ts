@@ -16,11 +16,14 @@ import fc from 'fast-check';
 import {
   ERROR_CODES,
   LIMITS,
+  QUESTION_KINDS,
   type DeckInput,
   type ErrorCode,
   type Presence,
+  type QuestionKind,
   type SessionState,
 } from '../src/protocol/index.ts';
+import { KIND_SAMPLES } from '../src/testing/index.ts';
 import {
   assertProtocolError,
   collect,
@@ -80,15 +83,9 @@ const SLIDE_IDS = ['q-open', 'q-locked', 'q-closed', 'content', 'q-cloud'] as co
 const PRE_ANSWER_ID = 'pre-answer-0001';
 
 /** Schema-valid answers of every kind (they only differ in whether they fit a question). */
-const SCHEMA_VALID_ANSWERS: Record<string, Record<string, unknown>> = {
-  'multiple-choice': { kind: 'multiple-choice', optionIds: ['a', 'b'] },
-  'short-text': { kind: 'short-text', text: 'hello there' },
-  number: { kind: 'number', value: 42 },
-  'word-cloud': { kind: 'word-cloud', words: ['sun', 'sea'] },
-  scale: { kind: 'scale', value: 3 },
-  drawing: { kind: 'drawing', strokes: [{ color: '#112233', width: 2, points: [0, 0, 0.5, 0.5] }] },
-  'pin-on-image': { kind: 'pin-on-image', x: 0.25, y: 0.75 },
-};
+const SCHEMA_VALID_ANSWERS: Record<QuestionKind, Record<string, unknown>> = Object.fromEntries(
+  QUESTION_KINDS.map((kind) => [kind, KIND_SAMPLES[kind].answer(0)]),
+) as unknown as Record<QuestionKind, Record<string, unknown>>;
 
 type SocketKey = 'teacherA' | 'studentA' | 'teacherB' | 'studentB';
 const SOCKET_KEYS: readonly SocketKey[] = ['teacherA', 'studentA', 'teacherB', 'studentB'];
@@ -145,6 +142,15 @@ function pathsOf(value: unknown, prefix: Path = []): Path[] {
       out.push([...prefix, key], ...pathsOf(item, [...prefix, key]));
   }
   return out;
+}
+
+/** `answer.placements.whale`, …: the entries of an answer's id-keyed records. */
+function recordEntryPaths(answer: Record<string, unknown>): string[] {
+  return ['placements', 'positions'].flatMap((field) =>
+    isRecord(answer[field])
+      ? Object.keys(answer[field]).map((key) => `answer.${field}.${key}`)
+      : [],
+  );
 }
 
 function getAt(root: unknown, path: Path): unknown {
@@ -301,7 +307,9 @@ function templates(ctx: Ctx): Template[] {
         answer,
         clientCreatedAt: 1_700_000_000_000,
       },
-      optional: ['clientCreatedAt'],
+      // A record keyed by ids (placements, positions) may leave any entry out and still be
+      // schema-valid: whether every item is placed is the question's call (not bad_request).
+      optional: ['clientCreatedAt', ...recordEntryPaths(answer)],
     })),
     {
       name: 'navigate',
@@ -509,6 +517,10 @@ const validAnswer: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
     )
     .map((strokes) => ({ kind: 'drawing', strokes })),
   fc.record({ x: unit, y: unit }).map(({ x, y }) => ({ kind: 'pin-on-image', x, y })),
+  // The kinds with ids as keys or lists, each as its sample gives it for a few students.
+  fc
+    .tuple(fc.constantFrom(...QUESTION_KINDS), fc.nat(20))
+    .map(([kind, i]) => KIND_SAMPLES[kind].answer(i) as Record<string, unknown>),
 );
 
 /** Answers that pass the schema but do not fit q-open (single choice a/b/c). */

@@ -332,6 +332,9 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
   function refusalFor(slideId: string): ProtocolError {
     const slide = view?.slides.find((s) => s.id === slideId);
     if (view?.status === 'ended') return protocolError('session_ended');
+    // The database's clock decided; the device's may be a little off either way.
+    if (view?.dueAt !== undefined && view.dueAt <= Date.now() + serverTimeOffset)
+      return protocolError('past_due');
     if (!slide) return protocolError('slide_not_open');
     if (slide.locked || (slide.deadline !== null && slide.deadline <= Date.now()))
       return protocolError('slide_locked');

@@ -115,6 +115,7 @@ export function teacherMeta(state: SessionState): TeacherMeta {
     currentSlideIndex: state.currentSlideIndex,
     furthestSlideIndex: state.furthestSlideIndex,
     slides: structuredClone(state.slides),
+    leaderboardShown: state.leaderboardShown === true,
   };
 }
 

@@ -151,4 +151,6 @@ export interface TeacherMeta {
   currentSlideIndex: number;
   furthestSlideIndex: number;
   slides: SessionState['slides'];
+  /** Quiz mode: the top five are on the projector (false when not). */
+  leaderboardShown: boolean;
 }

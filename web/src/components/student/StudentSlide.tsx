@@ -6,6 +6,7 @@ import type { Answer, PublicSlideView } from '@classpulse/realtime/protocol';
 import { AnswerForm } from '../answer/AnswerForm.tsx';
 import { AnswerStatusLine } from './AnswerStatusLine.tsx';
 import { Countdown } from './Countdown.tsx';
+import { OwnGrade } from './OwnGrade.tsx';
 import styles from './student.module.css';
 
 // Results appear only after the teacher reveals them: keep them out of the first load.
@@ -42,6 +43,12 @@ export function StudentSlide({ slide, answer, answerable, notAnswerableReason, o
             onSubmit={onSubmit}
           />
           <AnswerStatusLine answer={answer} />
+          {slide.correctRevealed ? (
+            <OwnGrade
+              question={slide.question}
+              answer={answer?.status === 'rejected' ? undefined : answer?.answer}
+            />
+          ) : null}
         </>
       ) : (
         <p className={styles.waiting}>Follow along with your teacher.</p>

@@ -24,7 +24,7 @@ export function PointsField<Q extends Question>({
     <NumberField
       id={slideFieldId(slideId, 'points')}
       label="Points"
-      hint={`For a fully correct answer, from 0 to ${LIMITS.pointsMax}. Empty for ${DEFAULT_POINTS}. Scored only when the question has a correct answer.`}
+      hint={`For a fully correct answer: 0 to ${LIMITS.pointsMax}, empty for ${DEFAULT_POINTS}.`}
       value={question.points}
       onChange={(value) => onChange(withOptionalNumber(question, 'points', value))}
       integer

@@ -43,12 +43,11 @@ export function StudentSlide({ slide, answer, answerable, notAnswerableReason, o
             onSubmit={onSubmit}
           />
           <AnswerStatusLine answer={answer} />
-          {slide.correctRevealed ? (
-            <OwnGrade
-              question={slide.question}
-              answer={answer?.status === 'rejected' ? undefined : answer?.answer}
-            />
-          ) : null}
+          <OwnGrade
+            question={slide.question}
+            answer={answer?.status === 'rejected' ? undefined : answer?.answer}
+            revealed={slide.correctRevealed}
+          />
         </>
       ) : (
         <p className={styles.waiting}>Follow along with your teacher.</p>

@@ -200,7 +200,7 @@ describe(
       const control = revealControl();
       await assertDescription(control, [
         'Revealing shows',
-        'Students’ devices: whether their own answer is correct, and their points',
+        'Students’ devices: whether their own answer is correct, their points and the correct answer',
         'Projector: the correct answer (results stay hidden)',
       ]);
       await control.click();

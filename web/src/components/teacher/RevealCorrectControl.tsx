@@ -6,6 +6,7 @@ import {
   type SlideRuntime,
   type TeacherCommand,
 } from '@classpulse/realtime/protocol';
+import { correctText } from '../../lib/grading.ts';
 import styles from './dashboard.module.css';
 
 const CONTROL_ID = 'reveal-correct';
@@ -14,24 +15,41 @@ const CONTROL_ID = 'reveal-correct';
  * What revealing the correct answer shows on each screen, given how the slide's results are
  * shown: the teacher picks knowing what the class will see (with results hidden the reveal still
  * shows the answer, on the students' own answers and the projector, not the class's results).
+ * `inWords`: the kind can write its correct answer out (`correctText`); a place on a picture
+ * cannot, so with results hidden the projector has nothing to show for it.
  */
 export function revealEffects(
   reveal: SlideRuntime['reveal'],
+  inWords: boolean,
 ): Array<[screen: string, what: string]> {
-  return reveal === 'hidden'
-    ? [
-        ['Students’ devices', 'whether their own answer is correct, and their points'],
-        ['Projector', 'the correct answer (results stay hidden)'],
-        ['This dashboard', 'percent correct and each student’s result'],
-      ]
-    : [
-        [
-          'Students’ devices',
-          'whether their own answer is correct, their points, the correct answer marked in the results',
-        ],
-        ['Projector', 'the correct answer, marked in the results'],
-        ['This dashboard', 'percent correct and each student’s result'],
-      ];
+  const dashboard: [string, string] = [
+    'This dashboard',
+    'percent correct and each student’s result',
+  ];
+  if (reveal === 'hidden')
+    return [
+      [
+        'Students’ devices',
+        inWords
+          ? 'whether their own answer is correct, their points and the correct answer'
+          : 'whether their own answer is correct, and their points',
+      ],
+      [
+        'Projector',
+        inWords
+          ? 'the correct answer (results stay hidden)'
+          : 'nothing new while results are hidden: show results to students to mark the answer there',
+      ],
+      dashboard,
+    ];
+  return [
+    [
+      'Students’ devices',
+      'whether their own answer is correct, their points, the correct answer marked in the results',
+    ],
+    ['Projector', 'the correct answer, marked in the results'],
+    dashboard,
+  ];
 }
 
 /**
@@ -53,6 +71,7 @@ export function RevealCorrectControl({
   send: (command: TeacherCommand) => void;
 }) {
   const gradable = hasCorrectAnswer(question);
+  const inWords = correctText(question) !== null;
   const describedBy = `${CONTROL_ID}-effect`;
   return (
     <div className={styles.reveal}>
@@ -76,22 +95,30 @@ export function RevealCorrectControl({
               Correct answer revealed. Answers are locked
               {runtime.locked ? '' : ' (you unlocked them: students can change their answers)'}.
             </p>
-            <EffectList reveal={runtime.reveal} heading="Showing now" />
+            <EffectList reveal={runtime.reveal} inWords={inWords} heading="Showing now" />
           </>
         ) : (
-          <EffectList reveal={runtime.reveal} heading="Revealing shows" />
+          <EffectList reveal={runtime.reveal} inWords={inWords} heading="Revealing shows" />
         )}
       </div>
     </div>
   );
 }
 
-function EffectList({ reveal, heading }: { reveal: SlideRuntime['reveal']; heading: string }) {
+function EffectList({
+  reveal,
+  inWords,
+  heading,
+}: {
+  reveal: SlideRuntime['reveal'];
+  inWords: boolean;
+  heading: string;
+}) {
   return (
     <>
       <p>{heading}:</p>
       <ul className={styles.effectList}>
-        {revealEffects(reveal).map(([screen, what]) => (
+        {revealEffects(reveal, inWords).map(([screen, what]) => (
           <li key={screen}>
             <strong>{screen}:</strong> {what}
           </li>

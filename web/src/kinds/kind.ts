@@ -69,6 +69,12 @@ export interface WebKind<K extends QuestionKind, D> {
   answerText(question: QuestionOf<K> | undefined, answer: AnswerFor<K>): string;
   /** The answer as a number a spreadsheet can sum, for kinds whose answer is one. */
   answerNumber?(answer: AnswerFor<K>): number;
+  /**
+   * The correct answer in words ("Paris or Lyon", "42 ± 0.5"), shown once the teacher reveals it:
+   * on the projector (even with results hidden) and under the student's own answer. Null for a
+   * poll; kinds whose answer words cannot say (a place on a picture) leave it out.
+   */
+  correctText?(question: QuestionOf<K>): string | null;
 }
 
 /** Props of a kind's student input; the form owns the draft and the error message. */

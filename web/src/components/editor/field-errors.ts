@@ -60,6 +60,8 @@ function slideTarget(
   const question = slide.question;
   if (!question) return { slideId: slide.id, field: 'kind' };
   if (second === 'prompt') return { slideId: slide.id, field: 'prompt' };
+  // Every gradable kind renders the one PointsField (components/editor/PointsField.tsx).
+  if (second === 'points') return { slideId: slide.id, field: 'points', detail: 'Points' };
   const kind = webKind(question.kind);
   const finer = second === undefined ? null : kind.issueTarget?.(question, [second, ...below]);
   if (finer) return { slideId: slide.id, ...finer };

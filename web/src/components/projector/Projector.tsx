@@ -1,11 +1,25 @@
 'use client';
 
 import { slideResults } from '@classpulse/realtime/engine';
-import { questionForStudents } from '@classpulse/realtime/protocol';
+import { questionForStudents, type Question } from '@classpulse/realtime/protocol';
+import { correctText } from '../../lib/grading.ts';
 import { usePageMetrics, type MetricsSettings } from '../../lib/use-page-metrics.ts';
 import { SlideResults } from '../results/SlideResults.tsx';
 import { useTeacherSession } from '../teacher/use-teacher-session.ts';
 import styles from './projector.module.css';
+
+/**
+ * The revealed correct answer in words, whether or not the class's results are shown: revealing
+ * always shows something on the wall.
+ */
+function CorrectAnswerLine({ question }: { question: Question }) {
+  const text = correctText(question);
+  return text ? (
+    <p className={styles.correctAnswer}>
+      <span aria-hidden="true">✓ </span>Correct answer: <strong>{text}</strong>
+    </p>
+  ) : null;
+}
 
 interface Props {
   sessionId: string;
@@ -54,6 +68,9 @@ export function Projector({ sessionId, joinCode, joinHost, qrSvg, metrics }: Pro
           {slide.body ? <p className={styles.body}>{slide.body}</p> : null}
           {slide.question && slide.title ? (
             <p className={styles.prompt}>{slide.question.prompt}</p>
+          ) : null}
+          {slide.question && runtime.correctRevealed ? (
+            <CorrectAnswerLine question={slide.question} />
           ) : null}
           {slide.question && runtime.reveal !== 'hidden' ? (
             <SlideResults

@@ -6,6 +6,7 @@ import type { Answer, PublicSlideView } from '@classpulse/realtime/protocol';
 import { AnswerForm } from '../answer/AnswerForm.tsx';
 import { AnswerStatusLine } from './AnswerStatusLine.tsx';
 import { Countdown } from './Countdown.tsx';
+import { OwnGrade } from './OwnGrade.tsx';
 import styles from './student.module.css';
 
 // Results appear only after the teacher reveals them: keep them out of the first load.
@@ -42,6 +43,11 @@ export function StudentSlide({ slide, answer, answerable, notAnswerableReason, o
             onSubmit={onSubmit}
           />
           <AnswerStatusLine answer={answer} />
+          <OwnGrade
+            question={slide.question}
+            answer={answer?.status === 'rejected' ? undefined : answer?.answer}
+            revealed={slide.correctRevealed}
+          />
         </>
       ) : (
         <p className={styles.waiting}>Follow along with your teacher.</p>

@@ -10,7 +10,10 @@ import { useState } from 'react';
 import { usePageMetrics, type MetricsSettings } from '../../lib/use-page-metrics.ts';
 import { SlideResults } from '../results/SlideResults.tsx';
 import styles from './dashboard.module.css';
+import { slideGrades } from '../../lib/slide-grades.ts';
 import { Roster } from './Roster.tsx';
+import { ScoresPanel } from './ScoresPanel.tsx';
+import { SlideGradesPanel } from './SlideGradesPanel.tsx';
 import { SlideControls } from './SlideControls.tsx';
 import { callApi } from './api.ts';
 import { CoTeachers } from './CoTeachers.tsx';
@@ -58,6 +61,10 @@ export function Dashboard({
   const students = session ? Object.values(session.students).filter(isInClass) : [];
   const notAnswered = students.filter((s) => !responses[s.id]);
   const answeredCount = students.length - notAnswered.length;
+  const runtime = slide && session ? session.slides[slide.id] : undefined;
+  // Correctness only once revealed, as on the projector and the students' devices.
+  const grades =
+    session && slide && runtime?.correctRevealed ? slideGrades(session, slide.id) : null;
 
   return (
     <main className={`page ${styles.dashboard}`}>
@@ -163,11 +170,12 @@ export function Dashboard({
                       hidden: r.hidden,
                       name: session.students[studentId]?.name ?? 'Unknown',
                     }))}
-                    correctRevealed
+                    correctRevealed={runtime?.correctRevealed ?? false}
                     onToggleHidden={(studentId, hidden) =>
                       send({ type: 'hideResponse', slideId: slide.id, studentId, hidden })
                     }
                   />
+                  {grades && runtime?.correctRevealed ? <SlideGradesPanel grades={grades} /> : null}
                 </>
               ) : (
                 <p className={styles.muted}>This slide has no question.</p>
@@ -197,6 +205,7 @@ export function Dashboard({
                 )}
               </section>
             ) : null}
+            <ScoresPanel state={session} />
             <JoiningControls state={session} send={send} />
             <CoTeachers sessionId={sessionId} />
             <Roster

@@ -12,7 +12,14 @@ import styles from './report.module.css';
  * Every student's answers, a row each in the report's order (the CSV's rows): searchable by
  * name and a page of rows at a time once the class is large.
  */
-export function ReportStudents({ rows }: { rows: readonly (readonly CsvCell[])[] }) {
+export function ReportStudents({
+  rows,
+  footer = null,
+}: {
+  rows: readonly (readonly CsvCell[])[];
+  /** The percent-correct row, under every page of students. */
+  footer?: readonly CsvCell[] | null;
+}) {
   const [header, ...body] = rows;
   const [query, setQuery] = useState('');
   const [shown, setShown] = useState(ROWS_PER_PAGE);
@@ -78,6 +85,21 @@ export function ReportStudents({ rows }: { rows: readonly (readonly CsvCell[])[]
                 </tr>
               ))}
             </tbody>
+            {footer ? (
+              <tfoot>
+                <tr>
+                  {footer.map((cell, i) =>
+                    i === 0 ? (
+                      <th key={i} scope="row">
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={i}>{cell === null || cell === '' ? null : `${cell}%`}</td>
+                    ),
+                  )}
+                </tr>
+              </tfoot>
+            ) : null}
           </table>
         </ScrollRegion>
       )}

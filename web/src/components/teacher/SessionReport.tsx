@@ -1,5 +1,6 @@
 import type { SessionState } from '@classpulse/realtime/protocol';
 import Link from 'next/link';
+import { formatPoints } from '../../lib/grading.ts';
 import type { CsvCell } from '../../server/csv.ts';
 import type { ReportSlideAnswers } from '../../server/session-report.ts';
 import { SlideResults } from '../results/SlideResults.tsx';
@@ -19,6 +20,7 @@ export function SessionReport({
   sessionId,
   state,
   rows,
+  footer,
   slides,
   audit,
   canDelete,
@@ -28,6 +30,8 @@ export function SessionReport({
   state: SessionState;
   /** Text, a number, or null for no answer (the CSV's cells). */
   rows: (readonly CsvCell[])[];
+  /** With graded questions: the percent-correct row under the students (the CSV's last row). */
+  footer: readonly CsvCell[] | null;
   slides: ReportSlideAnswers[];
   /** Teacher actions, oldest first (server/audit-trail.ts). */
   audit: Array<{ at: number; who: string; what: string }>;
@@ -62,7 +66,7 @@ export function SessionReport({
 
       <section aria-labelledby="answers-heading">
         <h2 id="answers-heading">Answers by student</h2>
-        <ReportStudents rows={rows} />
+        <ReportStudents rows={rows} footer={footer} />
       </section>
 
       <section aria-labelledby="audit-heading">
@@ -102,7 +106,7 @@ export function SessionReport({
 
       <section aria-labelledby="slides-heading">
         <h2 id="slides-heading">Slides</h2>
-        {slides.map(({ slide, number, entries }) => (
+        {slides.map(({ slide, number, entries, grade }) => (
           <article key={slide.id} className={`card ${styles.slide}`}>
             <h3>
               {number}. {slide.title || slide.question.prompt}
@@ -110,6 +114,13 @@ export function SessionReport({
             <p className={styles.muted}>
               {entries.length} of {students} answered
             </p>
+            {grade ? (
+              <p className={styles.percentCorrect}>
+                {grade.percent === null
+                  ? `Nobody answered · ${formatPoints(grade.points)} for a correct answer`
+                  : `${grade.percent}% correct (${grade.correct} of ${grade.answered} answers) · ${formatPoints(grade.points)} for a correct answer`}
+              </p>
+            ) : null}
             <SlideResults question={slide.question} entries={entries} correctRevealed />
           </article>
         ))}

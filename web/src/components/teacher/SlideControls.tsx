@@ -1,13 +1,9 @@
 'use client';
 
-import {
-  hasCorrectAnswer,
-  type RevealMode,
-  type SessionState,
-  type TeacherCommand,
-} from '@classpulse/realtime/protocol';
+import type { RevealMode, SessionState, TeacherCommand } from '@classpulse/realtime/protocol';
 import { useState } from 'react';
 import styles from './dashboard.module.css';
+import { RevealCorrectControl } from './RevealCorrectControl.tsx';
 
 /** Durations teachers reach for most; the server enforces the deadline whatever is chosen. */
 const TIMER_PRESETS_MS = [30_000, 60_000, 120_000, 180_000, 300_000];
@@ -62,6 +58,7 @@ export function SlideControls({
           >
             {runtime.locked ? 'Unlock answers' : 'Lock answers'}
           </button>
+          {runtime.locked ? <span className={styles.lockedBadge}>Answers locked</span> : null}
           {runtime.deadline === null ? (
             <span className={styles.inlineField}>
               <label htmlFor="timer-duration">Timer</label>
@@ -111,20 +108,16 @@ export function SlideControls({
               <option value="named">With names</option>
             </select>
           </label>
-          {hasCorrectAnswer(slide.question) ? (
-            <label className={styles.inlineField}>
-              <input
-                type="checkbox"
-                checked={runtime.correctRevealed}
-                disabled={ended}
-                onChange={(e) =>
-                  send({ type: 'revealCorrect', slideId: slide.id, revealed: e.target.checked })
-                }
-              />
-              Reveal correct answer
-            </label>
-          ) : null}
         </div>
+      ) : null}
+      {slide.question ? (
+        <RevealCorrectControl
+          slideId={slide.id}
+          question={slide.question}
+          runtime={runtime}
+          ended={ended}
+          send={send}
+        />
       ) : null}
       <div className={styles.controlRow}>
         <label className={styles.inlineField}>

@@ -10,7 +10,12 @@ export const number: WebKind<'number', NumberDraft> = {
   issueFields: {
     min: { field: 'min', name: 'Smallest answer' },
     max: { field: 'max', name: 'Largest answer' },
+    correct: { field: 'correct', name: 'Correct answer' },
   },
+  issueTarget: (_question, [property, below]) =>
+    property === 'correct' && below === 'tolerance'
+      ? { field: 'tolerance', detail: 'Tolerance' }
+      : null,
 
   emptyDraft: '',
   draftFromAnswer: (answer) => String(answer.value),
@@ -18,5 +23,11 @@ export const number: WebKind<'number', NumberDraft> = {
   missingMessage: 'Enter a number.',
 
   answerText: (_question, answer) => String(answer.value),
+  correctText: (question) =>
+    question.correct
+      ? question.correct.tolerance > 0
+        ? `${question.correct.value} ± ${question.correct.tolerance}`
+        : String(question.correct.value)
+      : null,
   answerNumber: (answer) => answer.value,
 };

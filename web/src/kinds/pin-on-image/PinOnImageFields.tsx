@@ -4,9 +4,10 @@ import { LIMITS } from '@classpulse/realtime/protocol';
 import { slideFieldId } from '../../components/editor/field-errors.ts';
 import { TextField } from '../../components/editor/fields.tsx';
 import { ImagePicker } from '../../components/editor/ImagePicker.tsx';
+import { PointsField } from '../../components/editor/PointsField.tsx';
 import type { KindFieldsProps } from '../kind.ts';
 
-/** The picture students pin on, and its description for screen readers. */
+/** The picture students pin on, its description for screen readers, and the points. */
 export function PinOnImageFields({ slideId, question, onChange }: KindFieldsProps<'pin-on-image'>) {
   return (
     <>
@@ -30,6 +31,7 @@ export function PinOnImageFields({ slideId, question, onChange }: KindFieldsProp
         rows={2}
         placeholder="A map of Europe with country borders and no names"
       />
+      <PointsField slideId={slideId} question={question} onChange={onChange} />
     </>
   );
 }

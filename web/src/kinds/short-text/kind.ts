@@ -8,7 +8,10 @@ export const shortText: WebKind<'short-text', ShortTextDraft> = {
   label: 'Short text',
   hint: 'Students type a short answer.',
   newQuestion: (prompt) => ({ kind: 'short-text', prompt, maxLength: LIMITS.shortTextMax }),
-  issueFields: { maxLength: { field: 'maxLength', name: 'Maximum length' } },
+  issueFields: {
+    maxLength: { field: 'maxLength', name: 'Maximum length' },
+    acceptedAnswers: { field: 'acceptedAnswers', name: 'Accepted answers' },
+  },
 
   emptyDraft: '',
   draftFromAnswer: (answer) => answer.text,
@@ -16,4 +19,6 @@ export const shortText: WebKind<'short-text', ShortTextDraft> = {
   missingMessage: 'Write an answer.',
 
   answerText: (_question, answer) => answer.text,
+  correctText: (question) =>
+    question.acceptedAnswers?.length ? question.acceptedAnswers.join(' or ') : null,
 };

@@ -13,11 +13,12 @@ export { META_EVENT_TYPES, type EngineEvent, type EngineEventType } from './even
 export { evolve, evolveAll } from './evolve.ts';
 export type { DecideResult, Decision } from './result.ts';
 export { reportStudents } from './report-order.ts';
+// Where a question's points are read is the protocol's; the engine's users get it here too.
+export { questionPoints } from '../protocol/index.ts';
 export {
   answerPoints,
   changesStandings,
   LEADERBOARD_SIZE,
-  questionPoints,
   sessionScores,
   SPEED_BONUS_SHARE,
   SPEED_WINDOW_MS,

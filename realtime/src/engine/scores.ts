@@ -1,6 +1,6 @@
 import {
   answerScore,
-  DEFAULT_POINTS,
+  questionPoints,
   hasCorrectAnswer,
   isInClass,
   type Question,
@@ -26,11 +26,6 @@ export interface AnswerPoints {
   share: number;
   /** Points earned, speed bonus included. */
   points: number;
-}
-
-/** What a correct answer to this question earns (before any speed bonus). */
-export function questionPoints(question: Question): number {
-  return question.points ?? DEFAULT_POINTS;
 }
 
 /**

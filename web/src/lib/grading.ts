@@ -1,6 +1,6 @@
 import {
   answerScore,
-  DEFAULT_POINTS,
+  questionPoints,
   type Answer,
   type Question,
   type QuestionKind,
@@ -38,7 +38,7 @@ export interface Grade {
 export function gradeOf(question: Question, answer: Answer): Grade | null {
   const share = answerScore(question, answer);
   if (share === null) return null;
-  const of = question.points ?? DEFAULT_POINTS;
+  const of = questionPoints(question);
   return { verdict: verdictOf(share), points: roundPoints(of * share), of };
 }
 

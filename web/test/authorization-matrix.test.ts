@@ -280,6 +280,9 @@ describe('web authorization matrix', { timeout: 300_000 }, () => {
     await expectCells('POST', `/api/sessions/${sessionId}/student-transport`, teaches, () => ({
       transport: 'socket',
     }));
+    await expectCells('POST', `/api/sessions/${sessionId}/due-at`, teaches, () => ({
+      dueAt: null,
+    }));
     await expectCells(
       'POST',
       `/api/sessions/${sessionId}/co-teachers`,

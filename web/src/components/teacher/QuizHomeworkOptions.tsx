@@ -1,0 +1,135 @@
+'use client';
+
+import type { SessionSettings } from '@classpulse/realtime/protocol';
+import { useId, useState } from 'react';
+import { dueAtFromLocalInput, dueAtProblem } from '../../lib/quiz-format.ts';
+import styles from './teacher.module.css';
+
+/** What the teacher chose for new sessions: quiz mode and homework. */
+export interface QuizHomeworkChoice {
+  quiz: boolean;
+  speedBonus: boolean;
+  leaderboard: boolean;
+  homework: boolean;
+  /** The `datetime-local` field's text (the teacher's own time zone). */
+  dueLocal: string;
+}
+
+export const NO_QUIZ_OR_HOMEWORK: QuizHomeworkChoice = {
+  quiz: false,
+  speedBonus: false,
+  leaderboard: true,
+  homework: false,
+  dueLocal: '',
+};
+
+/**
+ * The part of a new session's settings these choices make, or a message saying what to fix.
+ * Homework runs student-paced: each student works through the deck on their own until it is due.
+ */
+export function quizHomeworkSettings(
+  choice: QuizHomeworkChoice,
+  now: number,
+): { ok: true; settings: Partial<SessionSettings> } | { ok: false; message: string } {
+  const settings: Partial<SessionSettings> = {};
+  if (choice.quiz)
+    settings.quiz = { speedBonus: choice.speedBonus, leaderboard: choice.leaderboard };
+  if (choice.homework) {
+    const dueAt = dueAtFromLocalInput(choice.dueLocal);
+    const problem = dueAtProblem(dueAt, now);
+    if (problem !== null || dueAt === null)
+      return { ok: false, message: `Homework: ${problem ?? 'Choose a due date and time.'}` };
+    settings.pacing = 'student';
+    settings.dueAt = dueAt;
+  }
+  return { ok: true, settings };
+}
+
+/** Quiz mode (points, speed bonus, leaderboard) and student-paced homework with a due time. */
+export function QuizHomeworkOptions({
+  choice,
+  onChange,
+}: {
+  choice: QuizHomeworkChoice;
+  onChange: (choice: QuizHomeworkChoice) => void;
+}) {
+  const id = useId();
+  const [touched, setTouched] = useState(false);
+  const set = (patch: Partial<QuizHomeworkChoice>) => onChange({ ...choice, ...patch });
+  const dueProblem =
+    choice.homework && touched
+      ? dueAtProblem(dueAtFromLocalInput(choice.dueLocal), Date.now())
+      : null;
+  return (
+    <>
+      <label className={styles.checkbox}>
+        <input
+          type="checkbox"
+          checked={choice.quiz}
+          onChange={(event) => set({ quiz: event.currentTarget.checked })}
+        />
+        Quiz mode
+      </label>
+      <p className={styles.meta}>
+        Correct answers earn points once you reveal them; each student sees their own points.
+      </p>
+      {choice.quiz ? (
+        <div className={styles.subOptions}>
+          <label className={styles.checkbox}>
+            <input
+              type="checkbox"
+              checked={choice.speedBonus}
+              onChange={(event) => set({ speedBonus: event.currentTarget.checked })}
+            />
+            Speed bonus
+          </label>
+          <p className={styles.meta}>Quick correct answers earn up to half the points again.</p>
+          <label className={styles.checkbox}>
+            <input
+              type="checkbox"
+              checked={choice.leaderboard}
+              onChange={(event) => set({ leaderboard: event.currentTarget.checked })}
+            />
+            Show a leaderboard
+          </label>
+          <p className={styles.meta}>
+            The top five go up on the projector when you choose, and each student sees their own
+            rank. Off: no leaderboard and no ranks anywhere, only each student’s points.
+          </p>
+        </div>
+      ) : null}
+      <label className={styles.checkbox}>
+        <input
+          type="checkbox"
+          checked={choice.homework}
+          onChange={(event) => set({ homework: event.currentTarget.checked })}
+        />
+        Student-paced homework
+      </label>
+      <p className={styles.meta}>
+        Each student works through the deck on their own; answers close at the due time.
+      </p>
+      {choice.homework ? (
+        <div className={`field ${styles.subOptions}`}>
+          <label htmlFor={`${id}-due`}>Due date and time</label>
+          <input
+            id={`${id}-due`}
+            type="datetime-local"
+            step={1}
+            required
+            value={choice.dueLocal}
+            aria-invalid={dueProblem !== null}
+            aria-describedby={dueProblem !== null ? `${id}-due-error` : undefined}
+            onChange={(event) => set({ dueLocal: event.currentTarget.value })}
+            onBlur={() => setTouched(true)}
+          />
+          {dueProblem !== null ? (
+            <p id={`${id}-due-error`} className="field-error">
+              {dueProblem}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </>
+  );
+}

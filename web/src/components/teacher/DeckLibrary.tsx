@@ -9,11 +9,8 @@ import { callApi } from './api.ts';
 import { SharedWithYou, type CoTaughtSession, type SharedDeck } from './SharedWithYou.tsx';
 import styles from './teacher.module.css';
 import { ErrorAlert } from '../ErrorAlert.tsx';
-import {
-  NO_QUIZ_OR_HOMEWORK,
-  QuizHomeworkOptions,
-  quizHomeworkSettings,
-} from './QuizHomeworkOptions.tsx';
+import { QuizHomeworkOptions } from './QuizHomeworkOptions.tsx';
+import { NO_QUIZ_OR_HOMEWORK, quizHomeworkSettings } from './quiz-homework-settings.ts';
 import { SessionStatus } from './SessionStatus.tsx';
 
 interface DeckSummary {

@@ -1,7 +1,7 @@
 'use client';
 
 import type { QuizSettings, SessionState, TeacherCommand } from '@classpulse/realtime/protocol';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { dueAtFromLocalInput, dueAtProblem, localInputFromDueAt } from '../../lib/quiz-format.ts';
 import styles from './dashboard.module.css';
 import { SessionStatus } from './SessionStatus.tsx';
@@ -34,6 +34,8 @@ export function QuizControls({
     dueAt === undefined ? '' : localInputFromDueAt(dueAt),
   );
   const [dueError, setDueError] = useState<string | null>(null);
+  // Another teacher of the session (or another tab) changed it: show the session's time.
+  useEffect(() => setDueLocal(dueAt === undefined ? '' : localInputFromDueAt(dueAt)), [dueAt]);
   const setQuiz = (next: QuizSettings | null) => void send({ type: 'setQuiz', quiz: next });
   const unavailable = leaderboardUnavailable(quiz);
   const shown = state.leaderboardShown === true && unavailable === null;
@@ -44,10 +46,7 @@ export function QuizControls({
       if (problem) return setDueError(problem);
     }
     setDueError(null);
-    if (await send({ type: 'setDueAt', dueAt: next })) {
-      onDueAtChanged(next);
-      if (next === null) setDueLocal('');
-    }
+    if (await send({ type: 'setDueAt', dueAt: next })) onDueAtChanged(next);
   };
 
   return (

@@ -1,49 +1,9 @@
 'use client';
 
-import type { SessionSettings } from '@classpulse/realtime/protocol';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { dueAtFromLocalInput, dueAtProblem } from '../../lib/quiz-format.ts';
+import type { QuizHomeworkChoice } from './quiz-homework-settings.ts';
 import styles from './teacher.module.css';
-
-/** What the teacher chose for new sessions: quiz mode and homework. */
-export interface QuizHomeworkChoice {
-  quiz: boolean;
-  speedBonus: boolean;
-  leaderboard: boolean;
-  homework: boolean;
-  /** The `datetime-local` field's text (the teacher's own time zone). */
-  dueLocal: string;
-}
-
-export const NO_QUIZ_OR_HOMEWORK: QuizHomeworkChoice = {
-  quiz: false,
-  speedBonus: false,
-  leaderboard: true,
-  homework: false,
-  dueLocal: '',
-};
-
-/**
- * The part of a new session's settings these choices make, or a message saying what to fix.
- * Homework runs student-paced: each student works through the deck on their own until it is due.
- */
-export function quizHomeworkSettings(
-  choice: QuizHomeworkChoice,
-  now: number,
-): { ok: true; settings: Partial<SessionSettings> } | { ok: false; message: string } {
-  const settings: Partial<SessionSettings> = {};
-  if (choice.quiz)
-    settings.quiz = { speedBonus: choice.speedBonus, leaderboard: choice.leaderboard };
-  if (choice.homework) {
-    const dueAt = dueAtFromLocalInput(choice.dueLocal);
-    const problem = dueAtProblem(dueAt, now);
-    if (problem !== null || dueAt === null)
-      return { ok: false, message: `Homework: ${problem ?? 'Choose a due date and time.'}` };
-    settings.pacing = 'student';
-    settings.dueAt = dueAt;
-  }
-  return { ok: true, settings };
-}
 
 /** Quiz mode (points, speed bonus, leaderboard) and student-paced homework with a due time. */
 export function QuizHomeworkOptions({
@@ -54,10 +14,11 @@ export function QuizHomeworkOptions({
   onChange: (choice: QuizHomeworkChoice) => void;
 }) {
   const id = useId();
-  const [touched, setTouched] = useState(false);
   const set = (patch: Partial<QuizHomeworkChoice>) => onChange({ ...choice, ...patch });
+  // Said as soon as something is typed (not on blur: a message appearing as the teacher presses
+  // Start would move the button from under the pointer).
   const dueProblem =
-    choice.homework && touched
+    choice.homework && choice.dueLocal !== ''
       ? dueAtProblem(dueAtFromLocalInput(choice.dueLocal), Date.now())
       : null;
   return (
@@ -121,7 +82,6 @@ export function QuizHomeworkOptions({
             aria-invalid={dueProblem !== null}
             aria-describedby={dueProblem !== null ? `${id}-due-error` : undefined}
             onChange={(event) => set({ dueLocal: event.currentTarget.value })}
-            onBlur={() => setTouched(true)}
           />
           {dueProblem !== null ? (
             <p id={`${id}-due-error`} className="field-error">

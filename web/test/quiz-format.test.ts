@@ -13,8 +13,10 @@ import {
   quizHomeworkSettings,
 } from '../src/components/teacher/quiz-homework-settings.ts';
 
-// Node reads TZ when it changes: the teacher's browser is in New York for these tests.
-process.env.TZ = 'America/New_York';
+// Local times are this process's zone, as a browser's are its own (e2e-quiz.test.ts runs the
+// teacher's browser in New York and checks the engine got the instant meant there).
+const local = (...parts: [number, number, number, number, number, number?]) =>
+  new Date(...parts).getTime();
 
 describe('quiz words', () => {
   it('ranks read as English ordinals', () => {
@@ -44,11 +46,11 @@ describe('quiz words', () => {
 describe('due times typed in the teacher’s time zone', () => {
   it('a datetime-local value is read in the browser’s zone and written back the same', () => {
     const at = dueAtFromLocalInput('2026-12-11T23:59');
-    assert.equal(at, Date.UTC(2026, 11, 12, 4, 59), 'New York is 5 hours behind UTC in December');
-    assert.equal(localInputFromDueAt(at!), '2026-12-11T23:59');
+    assert.equal(at, local(2026, 11, 11, 23, 59));
+    assert.equal(localInputFromDueAt(local(2026, 11, 11, 23, 59)), '2026-12-11T23:59');
     const withSeconds = dueAtFromLocalInput('2026-07-01T08:30:15');
-    assert.equal(withSeconds, Date.UTC(2026, 6, 1, 12, 30, 15), 'summer time: 4 hours behind');
-    assert.equal(localInputFromDueAt(withSeconds!), '2026-07-01T08:30:15');
+    assert.equal(withSeconds, local(2026, 6, 1, 8, 30, 15));
+    assert.equal(localInputFromDueAt(local(2026, 6, 1, 8, 30, 15)), '2026-07-01T08:30:15');
   });
 
   it('rejects what is not a date-time', () => {
@@ -82,7 +84,7 @@ describe('the start form’s quiz and homework settings', () => {
     const homework = { ...NO_QUIZ_OR_HOMEWORK, homework: true, dueLocal: '2026-12-11T23:59' };
     assert.deepEqual(quizHomeworkSettings(homework, now), {
       ok: true,
-      settings: { pacing: 'student', dueAt: Date.UTC(2026, 11, 12, 4, 59) },
+      settings: { pacing: 'student', dueAt: local(2026, 11, 11, 23, 59) },
     });
     assert.deepEqual(quizHomeworkSettings({ ...homework, dueLocal: '2026-12-01T10:00' }, now), {
       ok: false,

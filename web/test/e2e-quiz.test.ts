@@ -474,6 +474,15 @@ for (const transport of [
         await entry.waitFor();
         assert.doesNotMatch(await entry.innerText(), /Due |Final/);
         await assertAccessible(dashboard, 'dashboard of a homework');
+        // The quiz and due-time controls fit a phone too.
+        await dashboard.setViewportSize({ width: 360, height: 740 });
+        assert.equal(await sidewaysOverflow(dashboard), 0, 'dashboard at 360 px');
+        await screenshot(dashboard, 'dashboard-phone');
+        await listed.setViewportSize({ width: 360, height: 740 });
+        await listed.getByRole('checkbox', { name: 'Quiz mode' }).check();
+        await listed.getByRole('checkbox', { name: 'Student-paced homework' }).check();
+        assert.equal(await sidewaysOverflow(listed), 0, 'library options at 360 px');
+        await screenshot(listed, 'library-options-phone');
         await dashboard.close();
         await listed.close();
       });

@@ -143,10 +143,14 @@ describe('web authorization matrix', { timeout: 300_000 }, () => {
       body: JSON.stringify({ title: 'Owner deck' }),
     });
     deckId = ((await created.json()) as { id: string }).id;
+    const deck = colourDeck('Owner deck');
+    // Every teacher command must be accepted: revealCorrect needs a correct answer to reveal.
+    const first = deck.slides[0]?.question;
+    if (first?.kind === 'multiple-choice') first.correctOptionIds = ['r'];
     await fetch(`${stack.webUrl}/api/decks/${deckId}`, {
       method: 'PUT',
       headers: { ...cookies.get('owner'), 'content-type': 'application/json' },
-      body: JSON.stringify(colourDeck('Owner deck')),
+      body: JSON.stringify(deck),
     });
     const started = await fetch(`${stack.webUrl}/api/sessions`, {
       method: 'POST',
@@ -280,6 +284,9 @@ describe('web authorization matrix', { timeout: 300_000 }, () => {
     await expectCells('POST', `/api/sessions/${sessionId}/student-transport`, teaches, () => ({
       transport: 'socket',
     }));
+    await expectCells('POST', `/api/sessions/${sessionId}/due-at`, teaches, () => ({
+      dueAt: null,
+    }));
     await expectCells(
       'POST',
       `/api/sessions/${sessionId}/co-teachers`,
@@ -402,6 +409,9 @@ describe('web authorization matrix', { timeout: 300_000 }, () => {
       { type: 'admitStudents', studentIds: 'all' },
       { type: 'removeStudent', studentId },
       { type: 'readmitStudent', studentId },
+      { type: 'setQuiz', quiz: { speedBonus: true, leaderboard: true } },
+      { type: 'showLeaderboard', shown: true },
+      { type: 'setDueAt', dueAt: Date.now() + 3_600_000 },
       { type: 'endSession' },
     ];
     assert.deepEqual(

@@ -218,6 +218,23 @@ for (const backend of BACKENDS) {
         await sessions.insertSession(db, 'tt', session('signed', 'SIGNIN', 3_000), 'socket', true);
         assert.equal((await sessions.joinSettingsOfCode(db, 'SIGNIN'))?.studentSignIn, true);
       });
+
+      it('keeps a homework’s due time, to the millisecond, and its changes', async () => {
+        // Milliseconds need more than 32 bits: a bigint column, read back as a number.
+        const dueAt = Date.UTC(2026, 11, 12, 23, 59, 30, 123);
+        await sessions.insertSession(
+          db,
+          'td',
+          { ...session('hw', 'HOMEWK', 4_000), dueAt },
+          'socket',
+        );
+        assert.equal((await sessions.getSession(db, 'td', 'hw'))?.dueAt, dueAt);
+        assert.equal(await sessions.setSessionDueAt(db, 'other', 'hw', null), false);
+        assert.equal(await sessions.setSessionDueAt(db, 'td', 'hw', dueAt + 60_000), true);
+        assert.equal((await sessions.listSessions(db, 'td'))[0]?.dueAt, dueAt + 60_000);
+        assert.equal(await sessions.setSessionDueAt(db, 'td', 'hw', null), true);
+        assert.deepEqual(await sessions.getSession(db, 'td', 'hw'), session('hw', 'HOMEWK', 4_000));
+      });
     });
 
     describe('uploads', () => {

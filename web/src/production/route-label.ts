@@ -9,7 +9,7 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/^\/api\/decks\/[^/]+\/(duplicate|shares)$/, '/api/decks/[id]/$1'],
   [/^\/api\/decks\/[^/]+$/, '/api/decks/[id]'],
   [
-    /^\/api\/sessions\/[^/]+\/(teacher-token|student-transport|co-teachers|report\.csv|health\.csv|health\.json|audit\.csv)$/,
+    /^\/api\/sessions\/[^/]+\/(teacher-token|student-transport|due-at|co-teachers|report\.csv|health\.csv|health\.json|audit\.csv)$/,
     '/api/sessions/[id]/$1',
   ],
   [/^\/api\/sessions\/[^/]+$/, '/api/sessions/[id]'],

@@ -67,6 +67,7 @@ export async function startSession(
     joinCode: body.joinCode,
     teacherToken: body.teacherToken,
     createdAt: Date.now(),
+    ...(withTransport.dueAt === undefined ? {} : { dueAt: withTransport.dueAt }),
   };
   await repository.insertSession(
     await database(),
@@ -143,6 +144,9 @@ export function sessionSettingsFor(settings: SessionSettings): SessionSettings {
     classSize: settings.classSize ?? DEFAULT_CLASS_SIZE,
     ...(settings.studentSignIn ? { studentSignIn: true } : {}),
     ...(settings.waitingRoom ? { waitingRoom: true } : {}),
+    // Quiz mode and a homework's due time (both absent: a live lesson, no points).
+    ...(settings.quiz ? { quiz: settings.quiz } : {}),
+    ...(settings.dueAt === undefined ? {} : { dueAt: settings.dueAt }),
   };
   if (!config.firebase) return { pacing, latePolicy, ...joining };
   return {
@@ -167,6 +171,17 @@ export async function rememberStudentTransport(
   if (!session) return false;
   const stored = webConfig().firebase ? transport : 'socket';
   return repository.setSessionTransport(await database(), session.ownerId, id, stored);
+}
+
+/** Remembers a homework's due time the teacher changed or cleared (null) on the dashboard. */
+export async function rememberDueAt(
+  teacherId: string,
+  id: string,
+  dueAt: number | null,
+): Promise<boolean> {
+  const session = await getSession(teacherId, id);
+  if (!session) return false;
+  return repository.setSessionDueAt(await database(), session.ownerId, id, dueAt);
 }
 
 /**

@@ -1,11 +1,12 @@
 'use client';
 
-import { slideResults } from '@classpulse/realtime/engine';
+import { publicSessionView, slideResults } from '@classpulse/realtime/engine';
 import { questionForStudents, type Question } from '@classpulse/realtime/protocol';
 import { correctText } from '../../lib/grading.ts';
 import { usePageMetrics, type MetricsSettings } from '../../lib/use-page-metrics.ts';
 import { SlideResults } from '../results/SlideResults.tsx';
 import { useTeacherSession } from '../teacher/use-teacher-session.ts';
+import { Leaderboard } from './Leaderboard.tsx';
 import styles from './projector.module.css';
 
 /**
@@ -39,6 +40,11 @@ export function Projector({ sessionId, joinCode, joinHost, qrSvg, metrics }: Pro
   const session = state?.teacher?.state;
   const slide = session?.deck.slides[session.currentSlideIndex];
   const runtime = slide && session ? session.slides[slide.id] : undefined;
+  // Quiz mode: exactly the top five the students' view carries, while the teacher shows them.
+  const leaderboard =
+    session?.settings.quiz?.leaderboard && session.leaderboardShown
+      ? publicSessionView(session).leaderboard
+      : undefined;
 
   return (
     <main className={styles.projector}>
@@ -60,7 +66,9 @@ export function Projector({ sessionId, joinCode, joinHost, qrSvg, metrics }: Pro
       {session?.status === 'ended' ? (
         <p className={styles.ended}>Session ended — thank you!</p>
       ) : null}
-      {slide && runtime && session ? (
+      {leaderboard ? (
+        <Leaderboard entries={leaderboard} />
+      ) : slide && runtime && session ? (
         <section className={styles.slide} aria-labelledby="projector-slide-title">
           <h1 id="projector-slide-title" className={styles.title}>
             {slide.title || slide.question?.prompt || ''}

@@ -5,6 +5,8 @@ import type { Answer, PublicSlideView } from '@classpulse/realtime/protocol';
 import dynamic from 'next/dynamic';
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
+import { DueNotice } from './DueNotice.tsx';
+import { QuizStanding } from './QuizStanding.tsx';
 import { NameForm } from './NameForm.tsx';
 import { SchoolSignInPrompt, type SchoolSignIn } from './SchoolSignInPrompt.tsx';
 import styles from './student.module.css';
@@ -18,6 +20,7 @@ import {
 import { useDarkLaunch } from '../../lib/use-dark-launch.ts';
 import { adoptSignedInIdentity, schoolSignInHref } from '../../lib/signed-in-handoff.ts';
 import { loadClientModule, useOnline, useSessionClient } from '../../lib/use-session-client.ts';
+import { usePast } from '../../lib/use-past.ts';
 
 // A slide (with the answer inputs of every kind) can only show once the lazily loaded session
 // client has connected, so it stays out of the first load too; it is fetched alongside the client.
@@ -89,6 +92,8 @@ export function StudentApp({
   const [joinName, setJoinName] = useState<string | null>(null);
   const joinedWith = useRef<SessionClient | null>(null);
   const joined = joinName !== null;
+  // A homework's due time passing closes answers on the page too (the engine refuses them).
+  const pastDue = usePast(liveState?.session?.dueAt);
 
   // The client is created in an effect after hydration, so a quick tap on Join can come first:
   // the request waits here until the client exists, instead of being lost. A reload resumes the
@@ -186,6 +191,7 @@ export function StudentApp({
 
   const reasonNotAnswerable = (s: PublicSlideView): string | null => {
     if (session?.status === 'ended') return 'The session has ended.';
+    if (pastDue) return 'This homework is past its due time: answers are closed.';
     if (s.locked) return 'Answers are locked.';
     if (self && s.index < self.firstAnswerableIndex)
       return 'You joined after this question; answer the next one.';
@@ -210,6 +216,8 @@ export function StudentApp({
         ) : null}
       </header>
       <ConnectionBanner status={state.status} online={online} pending={pending} />
+      {session?.dueAt !== undefined ? <DueNotice dueAt={session.dueAt} past={pastDue} /> : null}
+      {self?.standing && !self.waiting ? <QuizStanding standing={self.standing} /> : null}
       {session?.status === 'ended' ? (
         <p className={`card ${styles.ended}`} role="status">
           The session has ended. Thank you!

@@ -18,6 +18,7 @@ import { SlideControls } from './SlideControls.tsx';
 import { callApi } from './api.ts';
 import { CoTeachers } from './CoTeachers.tsx';
 import { JoiningControls } from './JoiningControls.tsx';
+import { QuizControls } from './QuizControls.tsx';
 import { StudentConnectionControls } from './StudentConnectionControls.tsx';
 import { useTeacherSession } from './use-teacher-session.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
@@ -138,6 +139,17 @@ export function Dashboard({
         <div className={styles.grid}>
           <div className={styles.main}>
             <SlideControls state={session} send={send} />
+            <QuizControls
+              state={session}
+              send={command}
+              // The library says "Due …" or "Final" from what it remembers.
+              onDueAtChanged={(dueAt) =>
+                void callApi(`/api/sessions/${sessionId}/due-at`, {
+                  method: 'POST',
+                  body: { dueAt },
+                })
+              }
+            />
             {firebaseDefaults ? (
               <StudentConnectionControls
                 state={session}

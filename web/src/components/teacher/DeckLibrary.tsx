@@ -9,6 +9,9 @@ import { callApi } from './api.ts';
 import { SharedWithYou, type CoTaughtSession, type SharedDeck } from './SharedWithYou.tsx';
 import styles from './teacher.module.css';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { QuizHomeworkOptions } from './QuizHomeworkOptions.tsx';
+import { NO_QUIZ_OR_HOMEWORK, quizHomeworkSettings } from './quiz-homework-settings.ts';
+import { SessionStatus } from './SessionStatus.tsx';
 
 interface DeckSummary {
   id: string;
@@ -22,6 +25,8 @@ interface SessionSummary {
   title: string;
   joinCode: string;
   createdAt: number;
+  /** A homework's due time, when it has one. */
+  dueAt?: number;
 }
 
 export function DeckLibrary({
@@ -44,6 +49,7 @@ export function DeckLibrary({
   const [studentSignIn, setStudentSignIn] = useStudentSignInChoice(schoolSignInName !== null);
   const [classSize, setClassSize] = useState(DEFAULT_CLASS_SIZE);
   const [waitingRoom, setWaitingRoom] = useState(false);
+  const [quizHomework, setQuizHomework] = useState(NO_QUIZ_OR_HOMEWORK);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -71,6 +77,8 @@ export function DeckLibrary({
 
   const start = (deckId: string) =>
     void run(`start-${deckId}`, async () => {
+      const chosen = quizHomeworkSettings(quizHomework, Date.now());
+      if (!chosen.ok) return setError(chosen.message);
       const result = await callApi<{ sessionId: string }>('/api/sessions', {
         method: 'POST',
         body: {
@@ -79,6 +87,7 @@ export function DeckLibrary({
             classSize,
             ...(studentSignIn ? { studentSignIn: true } : {}),
             ...(waitingRoom ? { waitingRoom: true } : {}),
+            ...chosen.settings,
           },
         },
       });
@@ -163,6 +172,7 @@ export function DeckLibrary({
             </p>
           </>
         ) : null}
+        <QuizHomeworkOptions choice={quizHomework} onChange={setQuizHomework} />
       </fieldset>
 
       {decks.length === 0 ? (
@@ -229,6 +239,12 @@ export function DeckLibrary({
                   {s.title} — {s.joinCode}
                 </Link>{' '}
                 <span className={styles.meta}>{new Date(s.createdAt).toLocaleString()}</span>
+                {s.dueAt === undefined ? null : (
+                  <>
+                    {' '}
+                    <SessionStatus dueAt={s.dueAt} />
+                  </>
+                )}
               </li>
             ))}
           </ul>

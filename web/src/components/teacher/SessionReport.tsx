@@ -8,6 +8,7 @@ import { DeleteSessionButton } from './DeleteSessionButton.tsx';
 import { LocalTime } from './LocalTime.tsx';
 import { ReportStudents } from './ReportStudents.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
+import { SessionStatus } from './SessionStatus.tsx';
 import styles from './report.module.css';
 
 /**
@@ -48,6 +49,12 @@ export function SessionReport({
           <p className={styles.muted}>
             {students} students · <LocalTime at={state.createdAt} />
             {state.status === 'live' ? ' · still live' : ''}
+            {state.settings.dueAt === undefined ? null : (
+              <>
+                {' · '}
+                <SessionStatus dueAt={state.settings.dueAt} />
+              </>
+            )}
           </p>
         </div>
         <div className={styles.actions}>

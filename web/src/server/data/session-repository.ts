@@ -10,6 +10,8 @@ export interface SessionRecord {
   joinCode: string;
   teacherToken: string;
   createdAt: number;
+  /** A homework's due time (ms since 1970), when it has one. */
+  dueAt?: number;
 }
 
 type Db = Kysely<WebTables>;
@@ -21,6 +23,7 @@ const toRecord = (r: Selectable<SessionsTable>): SessionRecord => ({
   joinCode: r.join_code,
   teacherToken: r.teacher_token,
   createdAt: r.created_at,
+  ...(r.due_at === null ? {} : { dueAt: r.due_at }),
 });
 
 /** The most a library lists; older sessions stay reachable by id. */
@@ -45,6 +48,7 @@ export async function insertSession(
       teacher_token: session.teacherToken,
       created_at: session.createdAt,
       transport,
+      due_at: session.dueAt ?? null,
     })
     .execute();
 }
@@ -107,6 +111,22 @@ export async function setSessionTransport(
   const result = await db
     .updateTable('sessions')
     .set({ transport })
+    .where('id', '=', id)
+    .where('teacher_id', '=', teacherId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Records a homework's new due time (null: none); false for another's session. */
+export async function setSessionDueAt(
+  db: Db,
+  teacherId: string,
+  id: string,
+  dueAt: number | null,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ due_at: dueAt })
     .where('id', '=', id)
     .where('teacher_id', '=', teacherId)
     .executeTakeFirst();

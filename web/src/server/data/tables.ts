@@ -26,6 +26,8 @@ export interface SessionsTable {
   transport: Generated<string>;
   /** 1: students sign in with their school account instead of joining by code and name. */
   student_sign_in: Generated<number>;
+  /** A homework's due time (ms since 1970), as started or last set from the dashboard. */
+  due_at: number | null;
 }
 
 /** A student who signed in to a session with the school account (one per address). */

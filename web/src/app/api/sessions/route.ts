@@ -6,10 +6,16 @@ import { getDeck } from '../../../server/decks.ts';
 import { requireTeacher } from '../../../server/require-teacher.ts';
 import { startSession } from '../../../server/sessions.ts';
 
-const bodySchema = z.object({
-  deckId: z.string().min(1).max(64),
-  settings: createSessionRequestSchema.shape.settings,
-});
+const bodySchema = z
+  .object({
+    deckId: z.string().min(1).max(64),
+    settings: createSessionRequestSchema.shape.settings,
+  })
+  // A homework due in the past would take no answer at all: surely a slip in the date.
+  .refine(({ settings }) => settings.dueAt === undefined || settings.dueAt > Date.now(), {
+    message: 'Choose a due date and time in the future.',
+    path: ['settings', 'dueAt'],
+  });
 
 export async function POST(request: Request): Promise<Response> {
   const auth = await requireTeacher();

@@ -4,6 +4,7 @@ import { uploads } from './0002-uploads.ts';
 import { accounts } from './0003-accounts.ts';
 import { sharing } from './0004-sharing.ts';
 import { studentSignIn } from './0005-student-sign-in.ts';
+import { dueAt } from './0006-due-at.ts';
 
 /**
  * Every migration, by name, in the order they run. Names sort in that order; a migration, once
@@ -15,4 +16,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-accounts': accounts,
   '0004-sharing': sharing,
   '0005-student-sign-in': studentSignIn,
+  '0006-due-at': dueAt,
 };

@@ -309,13 +309,16 @@ describe('ranking and sort into groups', () => {
   const sortSample = KIND_SAMPLES['sort-into-groups'];
   const rankingQuestion = questionSchema.parse(rankingSample.question) as QuestionOf<'ranking'>;
   const sortQuestion = questionSchema.parse(sortSample.question) as QuestionOf<'sort-into-groups'>;
+  const sortCorrect = sortSample.correct as AnswerFor<'sort-into-groups'>;
 
   it('ranking: an ordered list of drag handles named by the items, each with Move up / Move down', () => {
     // Students get the items scrambled until the correct order is revealed.
     const shown = questionForStudents(rankingQuestion, false) as QuestionOf<'ranking'>;
     const html = render(shown).replaceAll('<!-- -->', '');
     const names = [
-      ...html.matchAll(/<button type="button" id="[^"]+-handle-[^"]+"[^>]*>([^<]+)</g),
+      ...html.matchAll(
+        /<button type="button" id="[^"]+-handle-[^"]+"[^>]*><svg.*?<\/svg>([^<]+)</g,
+      ),
     ].map((m) => m[1]);
     assert.deepEqual(
       names,
@@ -335,7 +338,9 @@ describe('ranking and sort into groups', () => {
     const html = render(rankingSample.question, {
       initial: { kind: 'ranking', order: ['mars', 'earth', 'venus', 'mercury'] },
     });
-    const names = [...html.matchAll(/-handle-[^"]+"[^>]*>([^<]+)</g)].map((m) => m[1]);
+    const names = [...html.matchAll(/-handle-[^"]+"[^>]*><svg.*?<\/svg>([^<]+)</g)].map(
+      (m) => m[1],
+    );
     assert.deepEqual(names, ['Mars', 'Earth', 'Venus', 'Mercury']);
     assert.match(html, />Update answer<\/button>/);
   });
@@ -354,10 +359,7 @@ describe('ranking and sort into groups', () => {
   });
 
   it("sort into groups: an earlier answer's items are in their groups", () => {
-    const html = render(sortSample.question, { initial: sortSample.correct }).replaceAll(
-      '<!-- -->',
-      '',
-    );
+    const html = render(sortSample.question, { initial: sortCorrect }).replaceAll('<!-- -->', '');
     assert.match(html, />Unsorted <span[^>]*>\(0\)<\/span>/);
     assert.match(html, /Every item is in a group\./);
     assert.match(html, />Mammal <span[^>]*>\(2\)<\/span>/);
@@ -389,9 +391,9 @@ describe('ranking and sort into groups', () => {
     assert.deepEqual(
       checkDraft(sortQuestion, {
         kind: 'sort-into-groups',
-        value: { ...sortSample.correct.placements, dodo: 'bird' },
+        value: { ...sortCorrect.placements, dodo: 'bird' },
       }),
-      { ok: true, answer: sortSample.correct },
+      { ok: true, answer: sortCorrect },
     );
   });
 
@@ -409,10 +411,7 @@ describe('ranking and sort into groups', () => {
       '1. Mercury, 2. Venus, 3. Earth, 4. Mars',
     );
     assert.equal(
-      WEB_KINDS['sort-into-groups'].answerText(
-        sortQuestion,
-        sortSample.correct as AnswerFor<'sort-into-groups'>,
-      ),
+      WEB_KINDS['sort-into-groups'].answerText(sortQuestion, sortCorrect),
       'Mammal: Whale, Bat; Bird: Penguin',
     );
   });

@@ -402,7 +402,7 @@ describe('formatting', () => {
 });
 
 describe('ranking tally', () => {
-  const question = KIND_SAMPLES.ranking.question as QuestionOf<'ranking'>;
+  const question = KIND_SAMPLES.ranking.question;
   const rank = (...order: string[]): ResultEntry => ({ answer: { kind: 'ranking', order } });
 
   test('average position per item, best first, and the count at every position', () => {
@@ -471,7 +471,7 @@ describe('ranking tally', () => {
 });
 
 describe('sort into groups tally', () => {
-  const question = KIND_SAMPLES['sort-into-groups'].question as QuestionOf<'sort-into-groups'>;
+  const question = KIND_SAMPLES['sort-into-groups'].question;
   const sorted = (placements: Record<string, string>, hidden = false): ResultEntry => ({
     answer: { kind: 'sort-into-groups', placements },
     hidden,

@@ -370,7 +370,7 @@ describe('sort into groups', () => {
 
   test('a poll (no correct groups) shows no correctness even when revealed', () => {
     const { correctGroups: _none, ...poll } = KIND_SAMPLES['sort-into-groups'].question;
-    const html = render({ question: poll as Question, entries, correctRevealed: true });
+    const html = render({ question: poll, entries, correctRevealed: true });
     assert.doesNotMatch(html, /Correct group|correctBadge|sortWrong/);
   });
 

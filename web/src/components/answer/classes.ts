@@ -45,6 +45,7 @@ export const ANSWER_CLASS_NAMES = [
   'rankLifted',
   'rankPosition',
   'rankHandle',
+  'rankGrip',
   'rankMove',
   'sortBoard',
   'sortZone',

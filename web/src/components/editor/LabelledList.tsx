@@ -200,7 +200,7 @@ function Row({
   };
   const button = `button button-secondary ${styles.iconButton}`;
   return (
-    <li className={list.row}>
+    <li className={onUp === undefined ? `${list.row} ${list.compact}` : list.row}>
       <label htmlFor={id} className={list.number}>
         <span className="visually-hidden">{noun} </span>
         {number}

@@ -183,6 +183,7 @@ export function RankingInput({
                 onKeyDown={(event) => handleKeyDown(event, itemId)}
                 onPointerDown={(event) => handlePointerDown(event, itemId)}
               >
+                <Grip className={classes.rankGrip} />
                 {name}
               </button>
               <button
@@ -227,6 +228,17 @@ function Arrow({ up }: { up: boolean }) {
         strokeLinecap="round"
         strokeLinejoin="round"
       />
+    </svg>
+  );
+}
+
+/** Six dots: the sign of something that can be dragged. */
+function Grip({ className }: { className: string | undefined }) {
+  return (
+    <svg className={className} width="12" height="20" viewBox="0 0 12 20" aria-hidden="true">
+      {[4, 10, 16].flatMap((y) =>
+        [3, 9].map((x) => <circle key={`${x}-${y}`} cx={x} cy={y} r="1.8" fill="currentColor" />),
+      )}
     </svg>
   );
 }

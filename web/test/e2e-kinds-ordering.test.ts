@@ -105,6 +105,12 @@ async function drag(
   ) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
   await touch('touchStart', [from]);
   for (let i = 1; i <= steps; i++) await touch('touchMove', [at(i)]);
+  // A hand holds still before letting go: lifted while moving fast, Chrome would start a fling,
+  // and its next tap (on Submit) would only stop the fling.
+  for (let i = 0; i < 3; i++) {
+    await student.page.waitForTimeout(50);
+    await touch('touchMove', [to]);
+  }
   await touch('touchEnd', []);
 }
 
@@ -312,7 +318,12 @@ function orderingFlow(options: FlowOptions): void {
           await student.page.keyboard.press('Enter');
         } else if (student.method === 'touch') await button.tap();
         else await button.click();
-        await student.page.getByText('✓ Received').waitFor();
+        try {
+          await student.page.getByText('✓ Received').waitFor();
+        } catch (error) {
+          await screenshot(student.page, `failed-submit-${student.name}`);
+          throw error;
+        }
       };
 
       it('each student puts the planets in order with their own hands', async () => {
@@ -371,6 +382,14 @@ function orderingFlow(options: FlowOptions): void {
         await dashboard.getByText('3 of 3 answered').waitFor();
       });
 
+      // The box shows the session's state, so it ticks once the server has revealed the answer.
+      const revealCorrect = async () => {
+        await dashboard.getByLabel('Reveal correct answer').click();
+        await dashboard
+          .getByRole('checkbox', { name: 'Reveal correct answer', checked: true })
+          .waitFor();
+      };
+
       it('the dashboard, projector and students show the results; the correct answers once revealed', async () => {
         const phone = students.find((s) => s.method === 'touch')!.page;
         const sortSummary =
@@ -384,7 +403,7 @@ function orderingFlow(options: FlowOptions): void {
         await projector.getByRole('img', { name: sortSummary, exact: true }).waitFor();
         await phone.getByRole('img', { name: sortSummary, exact: true }).waitFor();
         assert.equal(await projector.getByText('Mammal · 67% right').count(), 0, 'not revealed');
-        await dashboard.getByLabel('Reveal correct answer').check();
+        await revealCorrect();
         await assertAccessible(dashboard, 'dashboard with sort results');
         await screenshot(dashboard, 'dashboard-sort-1366');
         await projector.getByText('Mammal · 67% right').waitFor();
@@ -405,7 +424,7 @@ function orderingFlow(options: FlowOptions): void {
         await dashboard.getByLabel('Show results to students').selectOption('anonymous');
         await projector.getByRole('img', { name: rankSummary, exact: true }).waitFor();
         await phone.getByRole('img', { name: rankSummary, exact: true }).waitFor();
-        await dashboard.getByLabel('Reveal correct answer').check();
+        await revealCorrect();
         await assertAccessible(dashboard, 'dashboard with ranking results');
         await screenshot(dashboard, 'dashboard-ranking-1366');
         await projector.getByRole('img', { name: rankSummary + rankCorrect }).waitFor();

@@ -3,10 +3,14 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import {
   LIMITS,
+  questionForStudents,
   questionSchema,
   type Answer,
+  type AnswerFor,
   type QuestionInput,
+  type QuestionOf,
 } from '@classpulse/realtime/protocol';
+import { KIND_SAMPLES } from '@classpulse/realtime/testing';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { ANSWER_CLASS_NAMES } from '../src/components/answer/classes.ts';
@@ -14,6 +18,8 @@ import { checkDraft } from '../src/components/answer/draft.ts';
 import { canStartStroke, remainingBudget } from '../src/kinds/drawing/drawing-budget.ts';
 import type { Stroke } from '../src/kinds/drawing/kind.ts';
 import { pinAfterKey } from '../src/kinds/pin-on-image/pin.ts';
+import { moved, shownOrder } from '../src/kinds/ranking/order.ts';
+import { WEB_KINDS } from '../src/kinds/registry.ts';
 // AnswerForm.tsx only adds the CSS module to this component; Node cannot import `.css` files.
 import { UnstyledAnswerForm } from '../src/components/answer/UnstyledAnswerForm.tsx';
 
@@ -295,5 +301,140 @@ describe('input helpers', () => {
     const defined = new Set([...css.matchAll(/\.([a-zA-Z][\w-]*)/g)].map((m) => m[1]));
     defined.delete('field'); // the global class, referenced through :global(.field)
     assert.deepEqual([...defined].sort(), [...ANSWER_CLASS_NAMES].sort());
+  });
+});
+
+describe('ranking and sort into groups', () => {
+  const rankingSample = KIND_SAMPLES.ranking;
+  const sortSample = KIND_SAMPLES['sort-into-groups'];
+  const rankingQuestion = questionSchema.parse(rankingSample.question) as QuestionOf<'ranking'>;
+  const sortQuestion = questionSchema.parse(sortSample.question) as QuestionOf<'sort-into-groups'>;
+  const sortCorrect = sortSample.correct as AnswerFor<'sort-into-groups'>;
+
+  it('ranking: an ordered list of drag handles named by the items, each with Move up / Move down', () => {
+    // Students get the items scrambled until the correct order is revealed.
+    const shown = questionForStudents(rankingQuestion, false) as QuestionOf<'ranking'>;
+    const html = render(shown).replaceAll('<!-- -->', '');
+    const names = [
+      ...html.matchAll(
+        /<button type="button" id="[^"]+-handle-[^"]+"[^>]*><svg.*?<\/svg>([^<]+)</g,
+      ),
+    ].map((m) => m[1]);
+    assert.deepEqual(
+      names,
+      shown.items.map((item) => item.label),
+    );
+    assert.match(html, /<legend[^>]*>Order the planets from the Sun<\/legend>/);
+    assert.match(html, /press Space on an item\s+to pick it up/);
+    assert.match(html, /aria-live="assertive"/);
+    const [first, last] = [shown.items[0]?.label, shown.items.at(-1)?.label];
+    assert.match(html, new RegExp(`disabled=""[^>]*>.*?Move ${first} up<`));
+    assert.match(html, new RegExp(`disabled=""[^>]*>.*?Move ${last} down<`));
+    assert.equal(count(html, /Move \w+ (up|down)</g), 8);
+    assert.equal(count(html, /disabled=""/g), 2, 'only the ends are disabled');
+  });
+
+  it("ranking: an earlier answer's order is the list's order", () => {
+    const html = render(rankingSample.question, {
+      initial: { kind: 'ranking', order: ['mars', 'earth', 'venus', 'mercury'] },
+    });
+    const names = [...html.matchAll(/-handle-[^"]+"[^>]*><svg.*?<\/svg>([^<]+)</g)].map(
+      (m) => m[1],
+    );
+    assert.deepEqual(names, ['Mars', 'Earth', 'Venus', 'Mercury']);
+    assert.match(html, />Update answer<\/button>/);
+  });
+
+  it('sort into groups: every item starts in the Unsorted tray, each group is a named drop zone', () => {
+    // React marks where adjacent text parts meet; the words are what matter here.
+    const html = render(sortSample.question).replaceAll('<!-- -->', '');
+    assert.match(html, /role="group" aria-labelledby="[^"]+"/);
+    assert.match(html, />Unsorted <span[^>]*>\(3\)<\/span>/);
+    assert.match(html, />Mammal <span[^>]*>\(0\)<\/span>/);
+    assert.match(html, />Bird <span[^>]*>\(0\)<\/span>/);
+    assert.equal(count(html, /Drop items here\./g), 2);
+    for (const label of ['Whale', 'Penguin', 'Bat'])
+      assert.match(html, new RegExp(`aria-pressed="false"[^>]*>${label}</button>`));
+    assert.match(html, /press Space on an item to pick it up, the arrow keys to choose a group/);
+  });
+
+  it("sort into groups: an earlier answer's items are in their groups", () => {
+    const html = render(sortSample.question, { initial: sortCorrect }).replaceAll('<!-- -->', '');
+    assert.match(html, />Unsorted <span[^>]*>\(0\)<\/span>/);
+    assert.match(html, /Every item is in a group\./);
+    assert.match(html, />Mammal <span[^>]*>\(2\)<\/span>/);
+    assert.match(html, />Bird <span[^>]*>\(1\)<\/span>/);
+  });
+
+  it('checkDraft: an untouched ranking is the order shown; a stale one keeps the items it knows', () => {
+    assert.deepEqual(checkDraft(rankingQuestion, { kind: 'ranking', value: null }), {
+      ok: true,
+      answer: { kind: 'ranking', order: ['mercury', 'venus', 'earth', 'mars'] },
+    });
+    // An item the teacher removed is dropped; one added since comes last.
+    assert.deepEqual(
+      checkDraft(rankingQuestion, { kind: 'ranking', value: ['earth', 'pluto', 'venus', 'earth'] }),
+      { ok: true, answer: { kind: 'ranking', order: ['earth', 'venus', 'mercury', 'mars'] } },
+    );
+  });
+
+  it('checkDraft: a sort needs every item placed; placements the question no longer has are dropped', () => {
+    const missing = { ok: false, message: 'Place every item in a group.' };
+    assert.deepEqual(checkDraft(sortQuestion, { kind: 'sort-into-groups', value: {} }), missing);
+    assert.deepEqual(
+      checkDraft(sortQuestion, {
+        kind: 'sort-into-groups',
+        value: { whale: 'mammal', bat: 'mammal', penguin: 'fish' },
+      }),
+      missing,
+    );
+    assert.deepEqual(
+      checkDraft(sortQuestion, {
+        kind: 'sort-into-groups',
+        value: { ...sortCorrect.placements, dodo: 'bird' },
+      }),
+      { ok: true, answer: sortCorrect },
+    );
+  });
+
+  it('moved() and shownOrder() keep every item once', () => {
+    assert.deepEqual(moved(['a', 'b', 'c', 'd'], 1, 3), ['a', 'c', 'd', 'b']);
+    assert.deepEqual(moved(['a', 'b', 'c'], 2, 0), ['c', 'a', 'b']);
+    assert.deepEqual(moved(['a', 'b', 'c'], 0, 9), ['b', 'c', 'a']);
+    assert.deepEqual(shownOrder(rankingQuestion, null), ['mercury', 'venus', 'earth', 'mars']);
+    assert.deepEqual(shownOrder(rankingQuestion, ['mars']), ['mars', 'mercury', 'venus', 'earth']);
+  });
+
+  it('report text: "1. Mercury, 2. Venus" and "Mammal: Whale, Bat; Bird: Penguin"', () => {
+    assert.equal(
+      WEB_KINDS.ranking.answerText(rankingQuestion, rankingSample.correct as AnswerFor<'ranking'>),
+      '1. Mercury, 2. Venus, 3. Earth, 4. Mars',
+    );
+    assert.equal(
+      WEB_KINDS['sort-into-groups'].answerText(sortQuestion, sortCorrect),
+      'Mammal: Whale, Bat; Bird: Penguin',
+    );
+  });
+
+  it('a copied question has fresh ids and its correct answer follows them', () => {
+    const copy = WEB_KINDS.ranking.copyQuestion?.(rankingQuestion);
+    assert.ok(copy?.correctOrder);
+    assert.deepEqual(
+      copy.correctOrder,
+      copy.items.map((item) => item.id),
+    );
+    assert.ok(!copy.items.some((item) => item.id === 'mercury'));
+    const sortCopy = WEB_KINDS['sort-into-groups'].copyQuestion?.(sortQuestion);
+    assert.ok(sortCopy);
+    assert.equal(
+      WEB_KINDS['sort-into-groups'].answerText(sortCopy, {
+        kind: 'sort-into-groups',
+        placements: Object.fromEntries(
+          Object.entries(sortCopy.correctGroups ?? {}).map(([item, group]) => [item, group]),
+        ),
+      }),
+      'Mammal: Whale, Bat; Bird: Penguin',
+    );
+    assert.deepEqual(questionSchema.parse(sortCopy), sortCopy);
   });
 });

@@ -2,6 +2,7 @@ import type { Answer, MultipleChoiceQuestion } from '@classpulse/realtime/protoc
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { KIND_SAMPLES } from '@classpulse/realtime/testing';
 import {
   listedEntries,
   visibleAnswers,
@@ -18,7 +19,9 @@ import { pinDots, pinRegions } from '../src/components/results/pin-map.ts';
 import type { QuestionOf } from '../src/kinds/kind.ts';
 import { tallyChoices } from '../src/kinds/multiple-choice/aggregate.ts';
 import { visiblePins } from '../src/kinds/pin-on-image/aggregate.ts';
+import { tallyRanking } from '../src/kinds/ranking/aggregate.ts';
 import { tallyScale } from '../src/kinds/scale/aggregate.ts';
+import { tallySort } from '../src/kinds/sort-into-groups/aggregate.ts';
 import { groupWords } from '../src/kinds/word-cloud/aggregate.ts';
 
 const choice = (...optionIds: string[]): Answer => ({ kind: 'multiple-choice', optionIds });
@@ -395,5 +398,114 @@ describe('formatting', () => {
     assert.equal(formatNumber(0.00423), '0.00423');
     assert.equal(formatNumber(1969), '1969');
     assert.equal(formatNumber(1_000_000), '1,000,000');
+  });
+});
+
+describe('ranking tally', () => {
+  const question = KIND_SAMPLES.ranking.question;
+  const rank = (...order: string[]): ResultEntry => ({ answer: { kind: 'ranking', order } });
+
+  test('average position per item, best first, and the count at every position', () => {
+    const tally = tallyRanking(question, [
+      rank('venus', 'mercury', 'earth', 'mars'),
+      rank('venus', 'earth', 'mercury', 'mars'),
+      rank('mercury', 'venus', 'earth', 'mars'),
+      { ...rank('mars', 'earth', 'venus', 'mercury'), hidden: true },
+    ]);
+    assert.equal(tally.respondents, 3);
+    assert.deepEqual(
+      tally.items.map((item) => [item.label, item.average, item.counts, item.correctPosition]),
+      [
+        ['Venus', 4 / 3, [2, 1, 0, 0], 2],
+        ['Mercury', 2, [1, 1, 1, 0], 1],
+        ['Earth', 8 / 3, [0, 1, 2, 0], 3],
+        ['Mars', 4, [0, 0, 0, 3], 4],
+      ],
+    );
+  });
+
+  test('no answers: every item unplaced in the teacher order; an opinion ranking has no correct position', () => {
+    const { correctOrder: _none, ...opinion } = question;
+    const tally = tallyRanking(opinion, []);
+    assert.deepEqual(
+      tally.items.map((item) => [item.id, item.average, item.correctPosition]),
+      [
+        ['mercury', null, null],
+        ['venus', null, null],
+        ['earth', null, null],
+        ['mars', null, null],
+      ],
+    );
+  });
+
+  test('answers to an older version count only for the items and positions still there', () => {
+    const tally = tallyRanking(question, [rank('pluto', 'mars', 'venus', 'earth', 'mercury')]);
+    const byId = new Map(tally.items.map((item) => [item.id, item]));
+    assert.deepEqual(byId.get('mars')?.counts, [0, 1, 0, 0]);
+    assert.equal(byId.get('mercury')?.average, null, 'a fifth position does not exist');
+  });
+
+  test('every placed answer adds up: counts per position sum to the respondents', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.shuffledSubarray(['mercury', 'venus', 'earth', 'mars'], { minLength: 4 })),
+        (orders) => {
+          const tally = tallyRanking(
+            question,
+            orders.map((order) => rank(...order)),
+          );
+          for (let position = 0; position < 4; position++)
+            assert.equal(
+              tally.items.reduce((sum, item) => sum + (item.counts[position] ?? 0), 0),
+              orders.length,
+            );
+          const averages = tally.items.map((item) => item.average ?? Infinity);
+          assert.deepEqual(
+            averages,
+            [...averages].sort((a, b) => a - b),
+          );
+        },
+      ),
+    );
+  });
+});
+
+describe('sort into groups tally', () => {
+  const question = KIND_SAMPLES['sort-into-groups'].question;
+  const sorted = (placements: Record<string, string>, hidden = false): ResultEntry => ({
+    answer: { kind: 'sort-into-groups', placements },
+    hidden,
+  });
+
+  test('per item, how many put it in each group, and the share in its correct group', () => {
+    const tally = tallySort(question, [
+      sorted({ whale: 'mammal', penguin: 'bird', bat: 'mammal' }),
+      sorted({ whale: 'mammal', penguin: 'mammal', bat: 'bird' }),
+      sorted({ whale: 'bird', penguin: 'mammal', bat: 'mammal' }),
+      sorted({ whale: 'bird', penguin: 'bird', bat: 'bird' }, true),
+    ]);
+    assert.equal(tally.respondents, 3);
+    assert.deepEqual(
+      tally.items.map((item) => [item.id, item.counts, item.correctGroupId, item.correctShare]),
+      [
+        ['whale', [2, 1], 'mammal', 2 / 3],
+        ['penguin', [2, 1], 'bird', 1 / 3],
+        ['bat', [2, 1], 'mammal', 2 / 3],
+      ],
+    );
+  });
+
+  test('items without a correct group, and groups or items that no longer exist, are not graded or counted', () => {
+    const { correctGroups: _none, ...poll } = question;
+    const tally = tallySort({ ...poll, correctGroups: { whale: 'mammal' } }, [
+      sorted({ whale: 'fish', penguin: 'bird', bat: 'mammal', dodo: 'bird' }),
+    ]);
+    const [whale, penguin] = tally.items;
+    assert.deepEqual(whale?.counts, [0, 0]);
+    assert.equal(whale?.placed, 0);
+    assert.equal(whale?.correctShare, null, 'graded, but nobody placed it in a group that exists');
+    assert.equal(penguin?.correctGroupId, null);
+    assert.equal(penguin?.correctShare, null);
+    assert.deepEqual(penguin?.counts, [0, 1]);
   });
 });

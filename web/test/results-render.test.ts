@@ -1,4 +1,5 @@
 import { LIMITS, type Answer, type Question } from '@classpulse/realtime/protocol';
+import { KIND_SAMPLES } from '@classpulse/realtime/testing';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createElement } from 'react';
@@ -279,5 +280,101 @@ describe('pin on image', () => {
     const html = render({ question, entries: [pin(0.5, 0.5)], size: 'projector' });
     assert.match(html, /class="root projector"/);
     assert.match(html, /<circle cx="50.00%" cy="50.00%" r="12"/);
+  });
+});
+
+describe('ranking', () => {
+  const question = KIND_SAMPLES.ranking.question as Question;
+  const rank = (...order: string[]): ResultEntry => ({ answer: { kind: 'ranking', order } });
+  const entries = [
+    rank('venus', 'mercury', 'earth', 'mars'),
+    rank('venus', 'earth', 'mercury', 'mars'),
+    rank('mercury', 'venus', 'earth', 'mars'),
+  ];
+
+  test('items by average position, best first, with their position counts', () => {
+    const html = render({ question, entries });
+    const text = textOf(html);
+    assert.match(text, /Venus avg 1.3 2 1 Mercury avg 2 1 1 1 Earth avg 2.7 1 2 Mars avg 4 3/);
+    assert.equal(
+      chartLabel(html),
+      '3 rankings. By average position: Venus (1.3), Mercury (2), Earth (2.7), Mars (4).',
+    );
+    assert.doesNotMatch(html, /correctBadge|Correct order/);
+  });
+
+  test('two data tables: the average position, and the counts per position', () => {
+    const html = render({ question, entries });
+    assert.match(html, /<caption>Average position per item<\/caption>/);
+    assert.match(html, /<th scope="row">Venus<\/th><td>1.3<\/td><\/tr>/);
+    assert.match(html, /<caption>Responses per item and position<\/caption>/);
+    assert.match(
+      html,
+      /<th scope="col">Item<\/th><th scope="col">1st<\/th><th scope="col">2nd<\/th><th scope="col">3rd<\/th><th scope="col">4th<\/th>/,
+    );
+    assert.match(html, /<th scope="row">Earth<\/th><td>0<\/td><td>1<\/td><td>2<\/td><td>0<\/td>/);
+  });
+
+  test('once revealed: each item shows its correct position, the tables and summary too', () => {
+    const html = render({ question, entries, correctRevealed: true });
+    assert.match(html, /class="correctBadge"><span aria-hidden="true">✓<\/span> 2nd<\/span>/);
+    assert.match(html, /<th scope="row">Venus<\/th><td>1.3<\/td><td>2<\/td><\/tr>/);
+    assert.match(chartLabel(html), /Correct order: Mercury, Venus, Earth, Mars\.$/);
+  });
+
+  test('no rankings yet, and projector size', () => {
+    const html = render({ question, entries: [], size: 'projector' });
+    assert.equal(chartLabel(html), 'No rankings yet.');
+    assert.match(html, /class="root projector"/);
+  });
+});
+
+describe('sort into groups', () => {
+  const question = KIND_SAMPLES['sort-into-groups'].question as Question;
+  const sorted = (placements: Record<string, string>): ResultEntry => ({
+    answer: { kind: 'sort-into-groups', placements },
+  });
+  const entries = [
+    sorted({ whale: 'mammal', penguin: 'bird', bat: 'mammal' }),
+    sorted({ whale: 'mammal', penguin: 'mammal', bat: 'bird' }),
+  ];
+
+  test('per item the count in every group, a legend, and a summary', () => {
+    const html = render({ question, entries });
+    const text = textOf(html);
+    assert.match(
+      text,
+      /Mammal Bird Whale Mammal 2 Bird 0 Penguin Mammal 1 Bird 1 Bat Mammal 1 Bird 1/,
+    );
+    assert.equal(
+      chartLabel(html),
+      '2 answers. Whale: mostly Mammal; Penguin: mostly Mammal or Bird; Bat: mostly Mammal or Bird.',
+    );
+    assert.match(html, /<caption>Responses per item and group<\/caption>/);
+    assert.match(html, /<th scope="row">Whale<\/th><td>2<\/td><td>0<\/td><\/tr>/);
+    assert.doesNotMatch(html, /Correct group|correctBadge/);
+  });
+
+  test('once revealed: the correct group marked with the share right, in the table too', () => {
+    const html = render({ question, entries, correctRevealed: true });
+    assert.match(html, /✓<\/span> Bird · 50% right<\/span>/);
+    assert.match(html, /<th scope="col">Correct group<\/th><th scope="col">Percent correct<\/th>/);
+    assert.match(
+      html,
+      /<th scope="row">Whale<\/th><td>2<\/td><td>0<\/td><td>Mammal<\/td><td>100%<\/td>/,
+    );
+    assert.match(chartLabel(html), /Correct: Whale in Mammal \(100% right\), Penguin in Bird/);
+    // Bars in a group other than the correct one are dimmed.
+    assert.match(html, /class="colour2 sortWrong"/);
+  });
+
+  test('a poll (no correct groups) shows no correctness even when revealed', () => {
+    const { correctGroups: _none, ...poll } = KIND_SAMPLES['sort-into-groups'].question;
+    const html = render({ question: poll, entries, correctRevealed: true });
+    assert.doesNotMatch(html, /Correct group|correctBadge|sortWrong/);
+  });
+
+  test('no answers yet', () => {
+    assert.equal(chartLabel(render({ question, entries: [] })), 'No answers yet.');
   });
 });

@@ -5,9 +5,11 @@ import type { KindInputProps } from './kind.ts';
 import { MultipleChoiceInput } from './multiple-choice/MultipleChoiceInput.tsx';
 import { NumberInput } from './number/NumberInput.tsx';
 import { PinOnImageInput } from './pin-on-image/PinOnImageInput.tsx';
+import { RankingInput } from './ranking/RankingInput.tsx';
 import type { DraftValues } from './registry.ts';
 import { ScaleInput } from './scale/ScaleInput.tsx';
 import { ShortTextInput } from './short-text/ShortTextInput.tsx';
+import { SortIntoGroupsInput } from './sort-into-groups/SortIntoGroupsInput.tsx';
 import { WordCloudInput } from './word-cloud/WordCloudInput.tsx';
 
 /**
@@ -25,4 +27,6 @@ export const KIND_INPUTS: {
   scale: ScaleInput,
   drawing: DrawingInput,
   'pin-on-image': PinOnImageInput,
+  ranking: RankingInput,
+  'sort-into-groups': SortIntoGroupsInput,
 };

@@ -58,9 +58,10 @@ export interface WebKind<K extends QuestionKind, D> {
   draftFromAnswer(answer: AnswerFor<K>): D;
   /**
    * The answer's fields (the form adds `kind`) for the protocol's schema to judge; an incomplete
-   * draft leaves fields missing rather than guessing.
+   * draft leaves fields missing rather than guessing. The question is the one on the student's
+   * screen, for drafts that mean "as shown" (a ranking nobody reordered is the order shown).
    */
-  draftToCandidate(draft: D): object;
+  draftToCandidate(draft: D, question: QuestionOf<K>): object;
   /** Said when a field is missing or of the wrong type: zod's wording for that is not for children. */
   missingMessage: string;
 

@@ -4,8 +4,10 @@ import type { WebKind } from './kind.ts';
 import { multipleChoice, type MultipleChoiceDraft } from './multiple-choice/kind.ts';
 import { number, type NumberDraft } from './number/kind.ts';
 import { pinOnImage, type PinOnImageDraft } from './pin-on-image/kind.ts';
+import { ranking, type RankingDraft } from './ranking/kind.ts';
 import { scale, type ScaleDraft } from './scale/kind.ts';
 import { shortText, type ShortTextDraft } from './short-text/kind.ts';
+import { sortIntoGroups, type SortIntoGroupsDraft } from './sort-into-groups/kind.ts';
 import { wordCloud, type WordCloudDraft } from './word-cloud/kind.ts';
 
 /**
@@ -22,6 +24,8 @@ export interface DraftValues {
   scale: ScaleDraft;
   drawing: DrawingDraft;
   'pin-on-image': PinOnImageDraft;
+  ranking: RankingDraft;
+  'sort-into-groups': SortIntoGroupsDraft;
 }
 
 export const WEB_KINDS: { [K in QuestionKind]: WebKind<K, DraftValues[K]> } = {
@@ -32,6 +36,8 @@ export const WEB_KINDS: { [K in QuestionKind]: WebKind<K, DraftValues[K]> } = {
   scale,
   drawing,
   'pin-on-image': pinOnImage,
+  ranking,
+  'sort-into-groups': sortIntoGroups,
 };
 
 /**

@@ -5,8 +5,10 @@ import type { KindResultsProps } from './kind.ts';
 import { MultipleChoiceResults } from './multiple-choice/MultipleChoiceResults.tsx';
 import { NumberResults } from './number/NumberResults.tsx';
 import { PinOnImageResults } from './pin-on-image/PinOnImageResults.tsx';
+import { RankingResults } from './ranking/RankingResults.tsx';
 import { ScaleResults } from './scale/ScaleResults.tsx';
 import { ShortTextResults } from './short-text/ShortTextResults.tsx';
+import { SortIntoGroupsResults } from './sort-into-groups/SortIntoGroupsResults.tsx';
 import { WordCloudResults } from './word-cloud/WordCloudResults.tsx';
 
 /**
@@ -22,4 +24,6 @@ export const KIND_RESULTS: { [K in QuestionKind]: ComponentType<KindResultsProps
   scale: ScaleResults,
   drawing: DrawingResults,
   'pin-on-image': PinOnImageResults,
+  ranking: RankingResults,
+  'sort-into-groups': SortIntoGroupsResults,
 };

@@ -17,15 +17,19 @@ export function initialDraft(question: Question, initial: Answer | null): Draft 
 }
 
 /** An answer-shaped object for the schema to judge; incomplete drafts leave fields missing. */
-export function draftToCandidate(draft: Draft): unknown {
-  return { kind: draft.kind, ...webKind(draft.kind).draftToCandidate(draft.value) };
+export function draftToCandidate(question: Question, draft: Draft): unknown {
+  // The form re-seeds its draft when the kind changes, so both are of one kind; a draft of another
+  // kind is turned into its answer without the question (and then refused for its kind).
+  const fields =
+    question.kind === draft.kind ? webKind(draft.kind).draftToCandidate(draft.value, question) : {};
+  return { kind: draft.kind, ...fields };
 }
 
 export type DraftCheck = { ok: true; answer: Answer } | { ok: false; message: string };
 
 /** Validates with the same schema and `answerProblem` the server uses, so both say the same thing. */
 export function checkDraft(question: Question, draft: Draft): DraftCheck {
-  const parsed = answerSchema.safeParse(draftToCandidate(draft), { error: plainMessage });
+  const parsed = answerSchema.safeParse(draftToCandidate(question, draft), { error: plainMessage });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     // A missing field or one of the wrong type: zod's own wording for that ("expected number,

@@ -1,6 +1,8 @@
 import type { QuestionKind } from '@classpulse/realtime/protocol';
 import type { ComponentType } from 'react';
+import { DraggableInput } from './draggable/DraggableInput.tsx';
 import { DrawingInput } from './drawing/DrawingInput.tsx';
+import { ImageChoiceInput } from './image-choice/ImageChoiceInput.tsx';
 import type { KindInputProps } from './kind.ts';
 import { MultipleChoiceInput } from './multiple-choice/MultipleChoiceInput.tsx';
 import { NumberInput } from './number/NumberInput.tsx';
@@ -25,4 +27,6 @@ export const KIND_INPUTS: {
   scale: ScaleInput,
   drawing: DrawingInput,
   'pin-on-image': PinOnImageInput,
+  draggable: DraggableInput,
+  'image-choice': ImageChoiceInput,
 };

@@ -1,5 +1,7 @@
 import type { QuestionKind } from '@classpulse/realtime/protocol';
+import { draggable, type DraggableDraft } from './draggable/kind.ts';
 import { drawing, type DrawingDraft } from './drawing/kind.ts';
+import { imageChoice, type ImageChoiceDraft } from './image-choice/kind.ts';
 import type { WebKind } from './kind.ts';
 import { multipleChoice, type MultipleChoiceDraft } from './multiple-choice/kind.ts';
 import { number, type NumberDraft } from './number/kind.ts';
@@ -22,6 +24,8 @@ export interface DraftValues {
   scale: ScaleDraft;
   drawing: DrawingDraft;
   'pin-on-image': PinOnImageDraft;
+  draggable: DraggableDraft;
+  'image-choice': ImageChoiceDraft;
 }
 
 export const WEB_KINDS: { [K in QuestionKind]: WebKind<K, DraftValues[K]> } = {
@@ -32,6 +36,8 @@ export const WEB_KINDS: { [K in QuestionKind]: WebKind<K, DraftValues[K]> } = {
   scale,
   drawing,
   'pin-on-image': pinOnImage,
+  draggable,
+  'image-choice': imageChoice,
 };
 
 /**

@@ -40,6 +40,21 @@ export const ANSWER_CLASS_NAMES = [
   'pinStage',
   'pinImage',
   'pinOverlay',
+  'markerTray',
+  'markerButton',
+  'markerActive',
+  'markerBadge',
+  'markerLabel',
+  'markerState',
+  'markerStageTarget',
+  'markerHandle',
+  'markerMoving',
+  'markerNumber',
+  'markerText',
+  'imageChoiceList',
+  'imageChoice',
+  'imageChoiceInput',
+  'imageChoiceImage',
 ] as const;
 
 export type AnswerClassName = (typeof ANSWER_CLASS_NAMES)[number];

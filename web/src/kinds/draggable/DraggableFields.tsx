@@ -1,6 +1,7 @@
 'use client';
 
 import { LIMITS } from '@classpulse/realtime/protocol';
+import { useState } from 'react';
 import styles from '../../components/editor/editor.module.css';
 import { newClientId } from '../../components/editor/client-ids.ts';
 import { slideFieldId } from '../../components/editor/field-errors.ts';
@@ -40,6 +41,9 @@ function MarkerRow({
   const id = slideFieldId(slideId, `marker-${marker.id}`);
   const errors = useFieldErrors(id);
   const name = marker.label.trim() || `marker ${index + 1}`;
+  // Open where a target exists at first; after that the teacher's toggle decides (removing the
+  // area must not fold away the image they are about to draw on).
+  const [open, setOpen] = useState(marker.target !== undefined);
   return (
     <li className={styles.optionRow}>
       <label htmlFor={id} className={styles.optionLetter}>
@@ -57,7 +61,7 @@ function MarkerRow({
           {...describe(id, false, errors)}
         />
         <FieldErrorList id={id} errors={errors} />
-        <details open={marker.target !== undefined}>
+        <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary>Target area for {name}</summary>
           <RegionEditor
             id={`${id}-target`}

@@ -12,8 +12,8 @@ import { cn } from '../../components/answer/classes.ts';
 import { QuestionGroup } from '../../components/answer/QuestionGroup.tsx';
 import { toUnit } from '../../components/answer/unit.ts';
 import type { KindInputProps } from '../kind.ts';
-import type { DraggableDraft } from './kind.ts';
-import { labelSide, markerName, movedByKey, say, startOf } from './markers.ts';
+import { describePoint, type DraggableDraft } from './kind.ts';
+import { labelSide, movedByKey, say, startOf } from './markers.ts';
 
 /** A marker picked up: by keyboard it moves with arrow keys; by a tap it waits for a tap on the picture. */
 type Carry = { id: string; mode: 'keyboard'; at: Point } | { id: string; mode: 'tap' };
@@ -55,7 +55,8 @@ export function DraggableInput({
   const [carry, setCarry] = useState<Carry | null>(null);
   const [dragAt, setDragAt] = useState<{ id: string; at: Point | null } | null>(null);
   const press = useRef<Press | null>(null);
-  const dragEndedAt = useRef(0);
+  const dragEndedAt = useRef(Number.NEGATIVE_INFINITY);
+  const tappedAt = useRef<{ id: string; time: number } | null>(null);
   const stage = useRef<HTMLDivElement>(null);
   const image = useRef<HTMLImageElement>(null);
   const [loaded, setLoaded] = useState(false);
@@ -117,8 +118,13 @@ export function DraggableInput({
     const p = press.current;
     if (!p || p.pointerId !== event.pointerId) return;
     press.current = null;
-    if (!p.moved) return; // a tap: the click handlers decide
-    dragEndedAt.current = event.timeStamp;
+    if (!p.moved) {
+      // A tap: the click that follows decides. Some browsers give a tap's click detail 0, as a
+      // key's, so remember that this one came from a pointer.
+      tappedAt.current = { id: p.id, time: performance.now() };
+      return;
+    }
+    dragEndedAt.current = performance.now();
     setDragAt(null);
     const at = pointAt(event);
     if (at) place(p.id, at);
@@ -130,14 +136,19 @@ export function DraggableInput({
     setDragAt(null);
   }
 
-  const justDragged = (event: MouseEvent) =>
-    event.timeStamp - dragEndedAt.current < CLICK_AFTER_DRAG_MS;
+  // The clock, not event.timeStamp: synthetic and real input events may not share a time base.
+  const justDragged = () => performance.now() - dragEndedAt.current < CLICK_AFTER_DRAG_MS;
 
   // ── tray buttons: keyboard pick-up/drop (a click with detail 0) or tap-to-select ──
   function onTrayClick(event: MouseEvent<HTMLButtonElement>, markerId: string) {
-    if (disabled || justDragged(event)) return;
+    if (disabled || justDragged()) return;
     const label = labelOf(markerId);
-    if (event.detail === 0) {
+    const tap = tappedAt.current;
+    tappedAt.current = null;
+    const byPointer =
+      event.detail > 0 ||
+      (tap?.id === markerId && performance.now() - tap.time < CLICK_AFTER_DRAG_MS);
+    if (!byPointer) {
       // Enter or Space: pick up, or place the marker being carried.
       if (carry?.id === markerId && carry.mode === 'keyboard') return place(markerId, carry.at);
       const at = startOf(value[markerId]);
@@ -164,7 +175,7 @@ export function DraggableInput({
   }
 
   function onStageClick(event: MouseEvent<HTMLDivElement>) {
-    if (disabled || carry?.mode !== 'tap' || justDragged(event)) return;
+    if (disabled || carry?.mode !== 'tap' || justDragged()) return;
     const at = pointAt(event);
     if (at) place(carry.id, at);
   }
@@ -192,7 +203,6 @@ export function DraggableInput({
               <button
                 type="button"
                 className={cn(classes.markerButton, active && classes.markerActive)}
-                aria-label={markerName(marker.label, placed)}
                 aria-describedby={hintId}
                 aria-pressed={carry?.id === marker.id}
                 disabled={disabled}
@@ -209,9 +219,14 @@ export function DraggableInput({
                 <span className={classes.markerBadge} aria-hidden="true">
                   {index + 1}
                 </span>
-                <span className={classes.markerLabel}>{marker.label}</span>
-                <span className={classes.markerState} aria-hidden="true">
-                  {placed ? 'Placed' : 'Not placed'}
+                {/* Named by its visible words, "Paris placed 42% across, 18% down", as speech
+                  input needs; a hidden comma would be read as " , " (it is out of flow). */}
+                <span className={classes.markerLabel}>
+                  {marker.label}{' '}
+                  <span className={classes.markerState}>{placed ? 'placed' : 'not placed'}</span>
+                  {placed ? (
+                    <span className="visually-hidden">{` ${describePoint(placed)}`}</span>
+                  ) : null}
                 </span>
               </button>
             </li>

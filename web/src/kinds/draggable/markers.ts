@@ -38,9 +38,5 @@ export const say = {
   missed: (label: string) => `${label} not placed: drop it on the picture.`,
 } as const;
 
-/** A marker's accessible name in the tray: its label and where it is. */
-export const markerName = (label: string, at: Point | undefined): string =>
-  at ? `${label}, placed ${describePoint(at)}` : `${label}, not placed`;
-
 /** Where a label goes beside its marker: left of it near the right edge, so it stays on the image. */
 export const labelSide = (at: Point): 'start' | 'end' => (at.x > 0.6 ? 'end' : 'start');

@@ -17,9 +17,11 @@ import { ANSWER_CLASS_NAMES } from '../src/components/answer/classes.ts';
 import { checkDraft } from '../src/components/answer/draft.ts';
 import { canStartStroke, remainingBudget } from '../src/kinds/drawing/drawing-budget.ts';
 import type { Stroke } from '../src/kinds/drawing/kind.ts';
+import { say, movedByKey } from '../src/kinds/draggable/markers.ts';
 import { pinAfterKey } from '../src/kinds/pin-on-image/pin.ts';
 import { moved, shownOrder } from '../src/kinds/ranking/order.ts';
 import { WEB_KINDS } from '../src/kinds/registry.ts';
+import { webKind } from '../src/kinds/registry.ts';
 // AnswerForm.tsx only adds the CSS module to this component; Node cannot import `.css` files.
 import { UnstyledAnswerForm } from '../src/components/answer/UnstyledAnswerForm.tsx';
 
@@ -186,6 +188,42 @@ describe('AnswerForm renders every question kind', () => {
     assert.match(placed, /<circle cx="40%" cy="62%"/);
   });
 
+  it('draggable: a tray of marker buttons named by label and place, the image with its alt text', () => {
+    const question = KIND_SAMPLES.draggable.question;
+    const empty = render(question);
+    assert.match(empty, /<ul[^>]*aria-label="Markers"/);
+    // Named by their visible words: "Paris not placed".
+    assert.match(
+      empty,
+      /<button type="button"[^>]*aria-pressed="false"><span aria-hidden="true">1<\/span><span>Paris(<!-- -->)? <span>not placed<\/span><\/span><\/button>/,
+    );
+    assert.match(empty, /<img src="\/uploads\/map.png" alt="Map of France"/);
+    assert.match(empty, /aria-live="polite"/);
+    assert.doesNotMatch(empty, /<circle/, 'nothing on the image yet');
+
+    const placed = render(question, { initial: KIND_SAMPLES.draggable.correct! });
+    assert.match(
+      placed,
+      /<span>placed<\/span><span class="visually-hidden"> 50% across, 20% down<\/span>/,
+    );
+    assert.match(placed, /<circle cx="80.00%" cy="80.00%" r="24"/);
+    assert.match(placed, />Nice<\/text>/);
+  });
+
+  it('image choice: the pictures as radios named by their alt text; checkboxes when several', () => {
+    const question = KIND_SAMPLES['image-choice'].question;
+    const html = render(question, { initial: { kind: 'image-choice', optionIds: ['it'] } });
+    assert.equal(count(html, /<input type="radio"/g), 2);
+    assert.match(
+      html,
+      /<label[^>]*><input type="radio"[^>]*value="fr"[^>]*\/><img src="\/uploads\/flag-fr.png" alt="Blue, white and red stripes"/,
+    );
+    assert.match(html, /<input type="radio"[^>]*checked=""[^>]*value="it"/);
+    const several = render({ ...question, allowMultiple: true });
+    assert.equal(count(several, /<input type="checkbox"/g), 2);
+    assert.match(several, /Choose all that apply\./);
+  });
+
   it('disabled: the button is disabled and the reason is shown and tied to it', () => {
     const html = render(
       { kind: 'short-text', prompt: 'Anything else?' },
@@ -251,6 +289,16 @@ describe('checkDraft uses the protocol to judge drafts', () => {
         { kind: 'pin-on-image', value: null },
         'Place your pin on the picture first.',
       ],
+      [
+        KIND_SAMPLES.draggable.question,
+        { kind: 'draggable', value: { paris: { x: 0.5, y: 0.5 } } },
+        'Place every marker on the image.',
+      ],
+      [
+        KIND_SAMPLES['image-choice'].question,
+        { kind: 'image-choice', value: [] },
+        'Choose an option.',
+      ],
     ];
     for (const [question, draft, message] of cases) {
       assert.deepEqual(checkDraft(q(question), draft), { ok: false, message }, draft.kind);
@@ -272,6 +320,33 @@ describe('checkDraft uses the protocol to judge drafts', () => {
 });
 
 describe('input helpers', () => {
+  it('a carried marker moves 5% per arrow key (Shift: 1%) and stays on the image', () => {
+    assert.deepEqual(movedByKey({ x: 0.5, y: 0.5 }, 'ArrowLeft', false), { x: 0.45, y: 0.5 });
+    assert.deepEqual(movedByKey({ x: 0.5, y: 0.5 }, 'ArrowDown', true), { x: 0.5, y: 0.51 });
+    assert.deepEqual(movedByKey({ x: 0.02, y: 1 }, 'ArrowLeft', false), { x: 0, y: 1 });
+    assert.equal(movedByKey({ x: 0.5, y: 0.5 }, 'Enter', false), null);
+    assert.equal(say.placed('Paris', { x: 0.42, y: 0.18 }), 'Paris placed 42% across, 18% down.');
+  });
+
+  it('a draggable answer reads as each marker and its place; image choice as the alt texts', () => {
+    const drag = questionSchema.parse(KIND_SAMPLES.draggable.question);
+    assert.equal(
+      webKind('draggable').answerText(
+        drag as QuestionOf<'draggable'>,
+        KIND_SAMPLES.draggable.correct as AnswerFor<'draggable'>,
+      ),
+      'Paris at 50% across, 20% down; Nice at 80% across, 80% down',
+    );
+    const pics = questionSchema.parse(KIND_SAMPLES['image-choice'].question);
+    assert.equal(
+      webKind('image-choice').answerText(pics as QuestionOf<'image-choice'>, {
+        kind: 'image-choice',
+        optionIds: ['fr', 'it'],
+      }),
+      'Blue, white and red stripes; Green, white and red stripes',
+    );
+  });
+
   it('arrow keys place the pin in the middle first, then move it 5% (Shift: 1%) within the image', () => {
     assert.deepEqual(pinAfterKey(null, 'ArrowRight', false), { x: 0.5, y: 0.5 });
     assert.deepEqual(pinAfterKey({ x: 0.5, y: 0.5 }, 'ArrowRight', false), { x: 0.55, y: 0.5 });

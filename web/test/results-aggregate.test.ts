@@ -1,8 +1,12 @@
-import type { Answer, MultipleChoiceQuestion } from '@classpulse/realtime/protocol';
+import {
+  questionSchema,
+  type Answer,
+  type MultipleChoiceQuestion,
+} from '@classpulse/realtime/protocol';
+import { KIND_SAMPLES } from '@classpulse/realtime/testing';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { KIND_SAMPLES } from '@classpulse/realtime/testing';
 import {
   listedEntries,
   visibleAnswers,
@@ -16,6 +20,16 @@ import {
   numberStats,
 } from '../src/components/results/histogram-bins.ts';
 import { pinDots, pinRegions } from '../src/components/results/pin-map.ts';
+import {
+  describeRegion,
+  isDrawnRegion,
+  regionFromDrag,
+  regionPercent,
+  withRegionPercent,
+} from '../src/components/editor/regions.ts';
+import { tallyMarkers } from '../src/kinds/draggable/aggregate.ts';
+import { inTargetShare, whereText } from '../src/kinds/draggable/summary.ts';
+import { tallyImageChoices } from '../src/kinds/image-choice/aggregate.ts';
 import type { QuestionOf } from '../src/kinds/kind.ts';
 import { tallyChoices } from '../src/kinds/multiple-choice/aggregate.ts';
 import { visiblePins } from '../src/kinds/pin-on-image/aggregate.ts';
@@ -507,5 +521,117 @@ describe('sort into groups tally', () => {
     assert.equal(penguin?.correctGroupId, null);
     assert.equal(penguin?.correctShare, null);
     assert.deepEqual(penguin?.counts, [0, 1]);
+  });
+});
+
+describe('draggable markers', () => {
+  const question = questionSchema.parse(KIND_SAMPLES.draggable.question) as QuestionOf<'draggable'>;
+
+  test('per marker: its placements in marker order, per ninth, and how many in its target', () => {
+    const tally = tallyMarkers(question, [
+      {
+        answer: {
+          kind: 'draggable',
+          positions: { paris: { x: 0.5, y: 0.2 }, nice: { x: 0.8, y: 0.8 } },
+        },
+      },
+      {
+        answer: {
+          kind: 'draggable',
+          positions: { paris: { x: 0.1, y: 0.9 }, nice: { x: 0.85, y: 0.85 } },
+        },
+      },
+      {
+        answer: {
+          kind: 'draggable',
+          positions: { paris: { x: 0.5, y: 0.2 }, nice: { x: 0, y: 0 } },
+        },
+        hidden: true,
+      },
+    ]);
+    assert.equal(tally.respondents, 2);
+    assert.deepEqual(
+      tally.markers.map((m) => [m.id, m.pins.length, m.inTarget]),
+      [
+        ['paris', 2, 1],
+        ['nice', 2, 2],
+      ],
+    );
+    assert.deepEqual(tally.markers[0]!.regions, [
+      [0, 1, 0],
+      [0, 0, 0],
+      [1, 0, 0],
+    ]);
+    assert.equal(whereText(tally.markers[0]!.regions), 'top middle 1, bottom left 1');
+  });
+
+  test('a marker without a target is not graded; shares show only once revealed', () => {
+    const untargeted: QuestionOf<'draggable'> = {
+      ...question,
+      markers: question.markers.map(({ target: _t, ...m }) => m),
+    };
+    const [paris] = tallyMarkers(untargeted, [
+      {
+        answer: {
+          kind: 'draggable',
+          positions: { paris: { x: 0.5, y: 0.2 }, nice: { x: 0, y: 0 } },
+        },
+      },
+    ]).markers;
+    assert.equal(paris!.inTarget, null);
+    assert.equal(inTargetShare(paris!, true), null);
+    const [graded] = tallyMarkers(question, [
+      {
+        answer: {
+          kind: 'draggable',
+          positions: { paris: { x: 0.5, y: 0.2 }, nice: { x: 0, y: 0 } },
+        },
+      },
+    ]).markers;
+    assert.equal(inTargetShare(graded!, false), null);
+    assert.equal(inTargetShare(graded!, true), 1);
+  });
+});
+
+describe('image choice counts', () => {
+  test('counts per picture in the teacher order, zeros included, correct marked', () => {
+    const question = questionSchema.parse(
+      KIND_SAMPLES['image-choice'].question,
+    ) as QuestionOf<'image-choice'>;
+    const tally = tallyImageChoices(question, [
+      { answer: { kind: 'image-choice', optionIds: ['it'] } },
+      { answer: { kind: 'image-choice', optionIds: ['it', 'it'] } },
+      { answer: { kind: 'image-choice', optionIds: ['fr'] }, hidden: true },
+    ]);
+    assert.equal(tally.respondents, 2);
+    assert.deepEqual(
+      tally.options.map((o) => [o.alt, o.count, o.share, o.correct]),
+      [
+        ['Blue, white and red stripes', 0, 0, true],
+        ['Green, white and red stripes', 2, 1, false],
+      ],
+    );
+  });
+});
+
+describe('target regions drawn in the editor', () => {
+  test('a drag in any direction spans the same rectangle, kept on the image', () => {
+    assert.deepEqual(regionFromDrag({ x: 0.6, y: 0.5 }, { x: 0.2, y: 0.1 }), {
+      x: 0.2,
+      y: 0.1,
+      width: 0.4,
+      height: 0.4,
+    });
+    assert.equal(isDrawnRegion(regionFromDrag({ x: 0.5, y: 0.5 }, { x: 0.502, y: 0.6 })), false);
+  });
+
+  test('percent fields keep the region on the image and at least 1% wide', () => {
+    const r = { x: 0.2, y: 0.2, width: 0.5, height: 0.5 };
+    assert.deepEqual(withRegionPercent(r, 'x', 80), { ...r, x: 0.8, width: 0.2 });
+    assert.deepEqual(withRegionPercent(r, 'width', 150), { ...r, width: 0.8 });
+    assert.deepEqual(withRegionPercent(r, 'height', 0), { ...r, height: 0.01 });
+    assert.deepEqual(withRegionPercent(r, 'y', -5), { ...r, y: 0 });
+    assert.equal(regionPercent(0.12345), 12.3);
+    assert.equal(describeRegion(r), 'from 20% to 70% across, 20% to 70% down');
   });
 });

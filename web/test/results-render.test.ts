@@ -1,4 +1,4 @@
-import { LIMITS, type Answer, type Question } from '@classpulse/realtime/protocol';
+import { LIMITS, questionSchema, type Answer, type Question } from '@classpulse/realtime/protocol';
 import { KIND_SAMPLES } from '@classpulse/realtime/testing';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -376,5 +376,105 @@ describe('sort into groups', () => {
 
   test('no answers yet', () => {
     assert.equal(chartLabel(render({ question, entries: [] })), 'No answers yet.');
+  });
+});
+
+describe('draggable', () => {
+  const question = questionSchema.parse(KIND_SAMPLES.draggable.question);
+  const drag = (paris: [number, number], nice?: [number, number], hidden = false): ResultEntry => ({
+    answer: {
+      kind: 'draggable',
+      positions: {
+        paris: { x: paris[0], y: paris[1] },
+        ...(nice ? { nice: { x: nice[0], y: nice[1] } } : {}),
+      },
+    },
+    ...(hidden ? { hidden } : {}),
+  });
+  const entries = [
+    drag([0.5, 0.2], [0.8, 0.8]),
+    drag([0.45, 0.15], [0.1, 0.9]),
+    drag([0.9, 0.9], [0.75, 0.85]),
+    drag([0.5, 0.2], [0.5, 0.5], true),
+  ];
+
+  test('a heat map per marker with its label, and one table of where each marker went', () => {
+    const html = render({ question, entries });
+    assert.match(html, /<p class="markerMapTitle">1\. Paris<\/p>/);
+    assert.match(html, /<p class="markerMapTitle">2\. Nice<\/p>/);
+    assert.equal((html.match(/role="img"/g) ?? []).length, 2, 'one map per marker');
+    assert.equal(
+      chartLabel(html),
+      'Paris on Map of France, placed by 3 students. Most in: top middle (2).',
+    );
+    assert.match(html, /<circle cx="45.00%" cy="15.00%" r="7"/);
+    assert.match(html, /<caption>Where each marker was placed<\/caption>/);
+    assert.match(
+      html,
+      /<th scope="row">Paris<\/th><td>3<\/td><td>top middle 2, bottom right 1<\/td>/,
+    );
+    // Before the reveal: no target drawn and no share said.
+    assert.doesNotMatch(html, /pinTarget|In target|in its target/);
+  });
+
+  test('revealed: each target drawn, the share inside it under the map and in the table', () => {
+    const html = render({ question, entries, correctRevealed: true });
+    assert.match(
+      html,
+      /<rect class="pinTarget" x="40.00%" y="10.00%" width="20.00%" height="20.00%"/,
+    );
+    assert.match(html, /<p class="markerMapNote">67% in its target<\/p>/);
+    assert.match(html, /<th scope="col">In target<\/th>/);
+    assert.match(html, /<th scope="row">Nice<\/th><td>3<\/td><td>67%<\/td>/);
+    assert.match(chartLabel(html), /67% in its target area\.$/);
+  });
+
+  test('no answers yet: every marker says it is not placed', () => {
+    const html = render({ question, entries: [] });
+    assert.equal(chartLabel(html), 'Paris on Map of France. Not placed yet.');
+    assert.match(html, /<th scope="row">Nice<\/th><td>0<\/td><td>Nowhere yet<\/td>/);
+  });
+});
+
+describe('image choice', () => {
+  const question = questionSchema.parse(KIND_SAMPLES['image-choice'].question);
+  const choose = (...optionIds: string[]): ResultEntry => ({
+    answer: { kind: 'image-choice', optionIds },
+  });
+  const entries = [choose('fr'), choose('fr'), choose('it')];
+
+  test('a bar per picture with its thumbnail and description, and a data table', () => {
+    const html = render({ question, entries });
+    assert.match(html, /<img src="\/uploads\/flag-fr.png" alt="" class="choiceThumb"\/>/);
+    assert.match(textOf(html), /Blue, white and red stripes 2 67%/);
+    assert.equal(
+      chartLabel(html),
+      '3 responses. Most chosen: Blue, white and red stripes, 2 (67%).',
+    );
+    assert.match(html, /<caption>Responses per picture<\/caption>/);
+    assert.match(
+      html,
+      /<th scope="row">Green, white and red stripes<\/th><td>1<\/td><td>33%<\/td>/,
+    );
+    assert.doesNotMatch(html, /correctBadge/);
+  });
+
+  test('the correct picture is marked only once revealed', () => {
+    const html = render({ question, entries, correctRevealed: true });
+    assert.equal((html.match(/correctBadge/g) ?? []).length, 1);
+    assert.match(
+      html,
+      /<th scope="row">Blue, white and red stripes<\/th><td>2<\/td><td>67%<\/td><td>Yes<\/td>/,
+    );
+    assert.match(chartLabel(html), /Correct picture: Blue, white and red stripes\.$/);
+  });
+});
+
+describe('pin on image targets', () => {
+  test('the correct areas are outlined only once revealed', () => {
+    const question = questionSchema.parse(KIND_SAMPLES['pin-on-image'].question);
+    const entries: ResultEntry[] = [{ answer: { kind: 'pin-on-image', x: 0.5, y: 0.2 } }];
+    assert.doesNotMatch(render({ question, entries }), /pinTarget/);
+    assert.match(render({ question, entries, correctRevealed: true }), /class="pinTarget"/);
   });
 });

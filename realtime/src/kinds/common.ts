@@ -51,6 +51,9 @@ export const unitSchema = z.number().check(z.minimum(0), z.maximum(1));
 export const pointSchema = z.object({ x: unitSchema, y: unitSchema });
 export type Point = z.output<typeof pointSchema>;
 
+/** Edges count as inside, with a hair of float slack (0.7 + 0.2 is just below 0.9). */
+const EDGE_SLACK = 1e-9;
+
 /** A rectangle on an image in normalized coordinates: a target region drawn in the editor. */
 export const regionSchema = z
   .object({
@@ -60,7 +63,7 @@ export const regionSchema = z
     height: z.number().check(z.positive(), z.maximum(1)),
   })
   .check(
-    z.refine((r) => r.x + r.width <= 1 + 1e-9 && r.y + r.height <= 1 + 1e-9, {
+    z.refine((r) => r.x + r.width <= 1 + EDGE_SLACK && r.y + r.height <= 1 + EDGE_SLACK, {
       message: 'A target region must lie on the image.',
     }),
   );
@@ -68,10 +71,10 @@ export type Region = z.output<typeof regionSchema>;
 
 export function inRegion(point: Point, region: Region): boolean {
   return (
-    point.x >= region.x &&
-    point.x <= region.x + region.width &&
-    point.y >= region.y &&
-    point.y <= region.y + region.height
+    point.x >= region.x - EDGE_SLACK &&
+    point.x <= region.x + region.width + EDGE_SLACK &&
+    point.y >= region.y - EDGE_SLACK &&
+    point.y <= region.y + region.height + EDGE_SLACK
   );
 }
 

@@ -1,6 +1,8 @@
 import type { QuestionKind } from '@classpulse/realtime/protocol';
 import type { ComponentType } from 'react';
+import { DraggableFields } from './draggable/DraggableFields.tsx';
 import { DrawingFields } from './drawing/DrawingFields.tsx';
+import { ImageChoiceFields } from './image-choice/ImageChoiceFields.tsx';
 import type { KindFieldsProps } from './kind.ts';
 import { MultipleChoiceFields } from './multiple-choice/MultipleChoiceFields.tsx';
 import { NumberFields } from './number/NumberFields.tsx';
@@ -22,4 +24,6 @@ export const KIND_FIELDS: { [K in QuestionKind]: ComponentType<KindFieldsProps<K
   'pin-on-image': PinOnImageFields,
   ranking: RankingFields,
   'sort-into-groups': SortIntoGroupsFields,
+  draggable: DraggableFields,
+  'image-choice': ImageChoiceFields,
 };

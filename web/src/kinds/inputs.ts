@@ -1,6 +1,8 @@
 import type { QuestionKind } from '@classpulse/realtime/protocol';
 import type { ComponentType } from 'react';
+import { DraggableInput } from './draggable/DraggableInput.tsx';
 import { DrawingInput } from './drawing/DrawingInput.tsx';
+import { ImageChoiceInput } from './image-choice/ImageChoiceInput.tsx';
 import type { KindInputProps } from './kind.ts';
 import { MultipleChoiceInput } from './multiple-choice/MultipleChoiceInput.tsx';
 import { NumberInput } from './number/NumberInput.tsx';
@@ -29,4 +31,6 @@ export const KIND_INPUTS: {
   'pin-on-image': PinOnImageInput,
   ranking: RankingInput,
   'sort-into-groups': SortIntoGroupsInput,
+  draggable: DraggableInput,
+  'image-choice': ImageChoiceInput,
 };

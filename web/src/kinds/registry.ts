@@ -1,5 +1,7 @@
 import type { QuestionKind } from '@classpulse/realtime/protocol';
+import { draggable, type DraggableDraft } from './draggable/kind.ts';
 import { drawing, type DrawingDraft } from './drawing/kind.ts';
+import { imageChoice, type ImageChoiceDraft } from './image-choice/kind.ts';
 import type { WebKind } from './kind.ts';
 import { multipleChoice, type MultipleChoiceDraft } from './multiple-choice/kind.ts';
 import { number, type NumberDraft } from './number/kind.ts';
@@ -26,6 +28,8 @@ export interface DraftValues {
   'pin-on-image': PinOnImageDraft;
   ranking: RankingDraft;
   'sort-into-groups': SortIntoGroupsDraft;
+  draggable: DraggableDraft;
+  'image-choice': ImageChoiceDraft;
 }
 
 export const WEB_KINDS: { [K in QuestionKind]: WebKind<K, DraftValues[K]> } = {
@@ -38,6 +42,8 @@ export const WEB_KINDS: { [K in QuestionKind]: WebKind<K, DraftValues[K]> } = {
   'pin-on-image': pinOnImage,
   ranking,
   'sort-into-groups': sortIntoGroups,
+  draggable,
+  'image-choice': imageChoice,
 };
 
 /**

@@ -1,6 +1,8 @@
 import type { QuestionKind } from '@classpulse/realtime/protocol';
 import type { ComponentType } from 'react';
+import { DraggableResults } from './draggable/DraggableResults.tsx';
 import { DrawingResults } from './drawing/DrawingResults.tsx';
+import { ImageChoiceResults } from './image-choice/ImageChoiceResults.tsx';
 import type { KindResultsProps } from './kind.ts';
 import { MultipleChoiceResults } from './multiple-choice/MultipleChoiceResults.tsx';
 import { NumberResults } from './number/NumberResults.tsx';
@@ -26,4 +28,6 @@ export const KIND_RESULTS: { [K in QuestionKind]: ComponentType<KindResultsProps
   'pin-on-image': PinOnImageResults,
   ranking: RankingResults,
   'sort-into-groups': SortIntoGroupsResults,
+  draggable: DraggableResults,
+  'image-choice': ImageChoiceResults,
 };

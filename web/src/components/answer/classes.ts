@@ -59,6 +59,21 @@ export const ANSWER_CLASS_NAMES = [
   'sortChip',
   'sortLifted',
   'sortEmpty',
+  'markerTray',
+  'markerButton',
+  'markerActive',
+  'markerBadge',
+  'markerLabel',
+  'markerState',
+  'markerStageTarget',
+  'markerHandle',
+  'markerMoving',
+  'markerNumber',
+  'markerText',
+  'imageChoiceList',
+  'imageChoice',
+  'imageChoiceInput',
+  'imageChoiceImage',
 ] as const;
 
 export type AnswerClassName = (typeof ANSWER_CLASS_NAMES)[number];

@@ -9,6 +9,8 @@ export interface BarItem {
   /** "correct" and "other" once the answer is revealed; colour is backed up by `badge` text. */
   tone: 'plain' | 'correct' | 'other';
   badge?: string | undefined;
+  /** A small picture before the label (image choice); decorative, the label says what it shows. */
+  thumbUrl?: string | undefined;
 }
 
 export interface BarChartProps {
@@ -31,7 +33,14 @@ export function BarChart({ items, ariaLabel, classes }: BarChartProps) {
         return (
           <div key={item.key} className={classes.barRow}>
             <div className={classes.barLabel}>
-              <span className={classes.barLabelText}>{item.label}</span>
+              {item.thumbUrl ? (
+                <span className={classes.thumbLabel}>
+                  <img src={item.thumbUrl} alt="" className={classes.choiceThumb} />
+                  <span className={classes.barLabelText}>{item.label}</span>
+                </span>
+              ) : (
+                <span className={classes.barLabelText}>{item.label}</span>
+              )}
               {item.badge ? (
                 <span className={classes.correctBadge}>
                   <span aria-hidden="true">✓</span> {item.badge}

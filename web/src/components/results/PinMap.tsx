@@ -1,3 +1,4 @@
+import type { Region } from '@classpulse/realtime/protocol';
 import { useMemo } from 'react';
 import type { ResultsClasses } from './classes.ts';
 import { DataTable } from './DataTable.tsx';
@@ -12,6 +13,10 @@ export interface PinMapProps {
   summary: string;
   size: 'dashboard' | 'projector';
   classes: ResultsClasses;
+  /** Correct areas to outline (once revealed); their count is in the summary. */
+  targets?: readonly Region[] | undefined;
+  /** False when the caller gives one data table for several maps (draggable's markers). */
+  table?: boolean;
 }
 
 const percent = (v: number) => `${(v * 100).toFixed(2)}%`;
@@ -26,7 +31,16 @@ const stacked = (opacity: number, weight: number) => (1 - (1 - opacity) ** weigh
  * reads as a heat map without computing one. Positions are SVG percentages over the image, so
  * dots stay round whatever the image's aspect ratio.
  */
-export function PinMap({ imageUrl, pins, regions, summary, size, classes }: PinMapProps) {
+export function PinMap({
+  imageUrl,
+  pins,
+  regions,
+  summary,
+  size,
+  classes,
+  targets,
+  table = true,
+}: PinMapProps) {
   const dots = useMemo(() => pinDots(pins), [pins]);
   const radius = size === 'projector' ? 12 : 7;
   return (
@@ -37,6 +51,16 @@ export function PinMap({ imageUrl, pins, regions, summary, size, classes }: PinM
             teacher's URL is not known to next/image's allow-list. */}
           <img src={imageUrl} alt="" className={classes.pinImage} />
           <svg className={classes.pinOverlay} aria-hidden="true" focusable="false">
+            {targets?.map((t, i) => (
+              <rect
+                key={i}
+                className={classes.pinTarget}
+                x={percent(t.x)}
+                y={percent(t.y)}
+                width={percent(t.width)}
+                height={percent(t.height)}
+              />
+            ))}
             <g className={classes.pinHalo}>
               {dots.map((dot, i) => (
                 <circle
@@ -62,16 +86,18 @@ export function PinMap({ imageUrl, pins, regions, summary, size, classes }: PinM
           </svg>
         </div>
       </div>
-      <DataTable
-        caption="Pins per area of the image"
-        columns={['Area', 'Pins']}
-        rows={regions.flatMap((row, r) =>
-          row.map((count, c) => {
-            const name = REGION_NAMES[r]?.[c] ?? `${r},${c}`;
-            return { key: name, cells: [name, count] };
-          }),
-        )}
-      />
+      {table ? (
+        <DataTable
+          caption="Pins per area of the image"
+          columns={['Area', 'Pins']}
+          rows={regions.flatMap((row, r) =>
+            row.map((count, c) => {
+              const name = REGION_NAMES[r]?.[c] ?? `${r},${c}`;
+              return { key: name, cells: [name, count] };
+            }),
+          )}
+        />
+      ) : null}
     </>
   );
 }

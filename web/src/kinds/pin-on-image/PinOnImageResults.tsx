@@ -5,11 +5,12 @@ import type { KindResultsProps } from '../kind.ts';
 import { visiblePins } from './aggregate.ts';
 import { pinSummary } from './summary.ts';
 
-/** Every pin on the question's image as a heat map, and the pins per area as a table. */
+/** Every pin on the question's image as a heat map (correct areas outlined once revealed), and the pins per area as a table. */
 export function PinOnImageResults({
   question,
   entries,
   size,
+  correctRevealed,
   classes,
 }: KindResultsProps<'pin-on-image'>) {
   const pins = useMemo(() => visiblePins(entries), [entries]);
@@ -22,6 +23,7 @@ export function PinOnImageResults({
       summary={pinSummary(question.imageAlt, pins.length, regions)}
       size={size}
       classes={classes}
+      targets={correctRevealed ? question.targets : undefined}
     />
   );
 }

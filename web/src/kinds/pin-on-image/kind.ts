@@ -15,6 +15,7 @@ export const pinOnImage: WebKind<'pin-on-image', PinOnImageDraft> = {
   issueFields: {
     imageUrl: { field: 'image', name: 'Image' },
     imageAlt: { field: 'imageAlt', name: 'Image description' },
+    targets: { field: 'targets', name: 'Correct areas' },
   },
 
   emptyDraft: null,

@@ -1,0 +1,42 @@
+import type { Point } from '@classpulse/realtime/protocol';
+import { toUnit } from '../../components/answer/unit.ts';
+import { describePoint } from './kind.ts';
+
+/** Arrow-key steps while a marker is carried: 5% of the image, 1% with Shift. */
+export const MARKER_STEP = 0.05;
+export const MARKER_FINE_STEP = 0.01;
+
+const DIRECTIONS: Readonly<Record<string, readonly [number, number]>> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
+
+/** Where a carried marker goes on an arrow key, or null for any other key. */
+export function movedByKey(at: Point, key: string, fine: boolean): Point | null {
+  const direction = DIRECTIONS[key];
+  if (!direction) return null;
+  const step = fine ? MARKER_FINE_STEP : MARKER_STEP;
+  return { x: toUnit(at.x + direction[0] * step), y: toUnit(at.y + direction[1] * step) };
+}
+
+/** Where a keyboard pick-up starts: where the marker is, or the middle of the image. */
+export const startOf = (placed: Point | undefined): Point => placed ?? { x: 0.5, y: 0.5 };
+
+/** What the live region says at each step of a keyboard or pointer move. */
+export const say = {
+  pickedUp: (label: string, at: Point) =>
+    `Picked up ${label}, ${describePoint(at)}. Arrow keys move it, Shift for small steps; Space or Enter places it, Escape cancels.`,
+  moved: (label: string, at: Point) => `${label} ${describePoint(at)}.`,
+  placed: (label: string, at: Point) => `${label} placed ${describePoint(at)}.`,
+  cancelled: (label: string, back: Point | undefined) =>
+    back
+      ? `${label} move cancelled, back at ${describePoint(back)}.`
+      : `${label} move cancelled, not placed.`,
+  selected: (label: string) => `${label} selected. Tap or click the picture where it goes.`,
+  missed: (label: string) => `${label} not placed: drop it on the picture.`,
+} as const;
+
+/** Where a label goes beside its marker: left of it near the right edge, so it stays on the image. */
+export const labelSide = (at: Point): 'start' | 'end' => (at.x > 0.6 ? 'end' : 'start');

@@ -396,14 +396,16 @@ function orderingFlow(options: FlowOptions): void {
           '3 answers. Whale: mostly Mammal; Penguin: mostly Bird; Bat: mostly Mammal.';
         const sortCorrect =
           ' Correct: Whale in Mammal (100% right), Penguin in Bird (100% right), Bat in Mammal (67% right).';
-        // The teacher always sees which answers are correct; the class only once revealed.
-        await dashboard.getByRole('img', { name: sortSummary + sortCorrect }).waitFor();
-        await dashboard.getByText('Mammal · 67% right').waitFor();
+        // Correctness shows only once revealed, on every screen: the dashboard may be projected.
+        await dashboard.getByRole('img', { name: sortSummary, exact: true }).waitFor();
+        assert.equal(await dashboard.getByText('Mammal · 67% right').count(), 0, 'not revealed');
         await dashboard.getByLabel('Show results to students').selectOption('anonymous');
         await projector.getByRole('img', { name: sortSummary, exact: true }).waitFor();
         await phone.getByRole('img', { name: sortSummary, exact: true }).waitFor();
         assert.equal(await projector.getByText('Mammal · 67% right').count(), 0, 'not revealed');
         await revealCorrect();
+        await dashboard.getByRole('img', { name: sortSummary + sortCorrect }).waitFor();
+        await dashboard.getByText('Mammal · 67% right').waitFor();
         await assertAccessible(dashboard, 'dashboard with sort results');
         await screenshot(dashboard, 'dashboard-sort-1366');
         await projector.getByText('Mammal · 67% right').waitFor();
@@ -420,11 +422,12 @@ function orderingFlow(options: FlowOptions): void {
         const rankSummary =
           '3 rankings. By average position: Mercury (1.3), Venus (1.7), Earth (3), Mars (4).';
         const rankCorrect = ' Correct order: Mercury, Venus, Earth, Mars.';
-        await dashboard.getByRole('img', { name: rankSummary + rankCorrect }).waitFor();
+        await dashboard.getByRole('img', { name: rankSummary, exact: true }).waitFor();
         await dashboard.getByLabel('Show results to students').selectOption('anonymous');
         await projector.getByRole('img', { name: rankSummary, exact: true }).waitFor();
         await phone.getByRole('img', { name: rankSummary, exact: true }).waitFor();
         await revealCorrect();
+        await dashboard.getByRole('img', { name: rankSummary + rankCorrect }).waitFor();
         await assertAccessible(dashboard, 'dashboard with ranking results');
         await screenshot(dashboard, 'dashboard-ranking-1366');
         await projector.getByRole('img', { name: rankSummary + rankCorrect }).waitFor();

@@ -3,13 +3,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ownStanding, standings } from '@classpulse/realtime/engine';
+import { ownStanding, sessionScores, standings } from '@classpulse/realtime/engine';
 import type { DeckInput, SessionState } from '@classpulse/realtime/protocol';
 import { KIND_SAMPLES } from '@classpulse/realtime/testing';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { pointsText, standingText } from '../src/lib/quiz-format.ts';
 import { assertAccessible, sidewaysOverflow } from './support/browser.ts';
 import { chromiumSuite } from './support/chromium-suite.ts';
+import { parseCsv } from './support/csv.ts';
 import { startFirebaseStack } from './support/firebase-stack.ts';
 import { signInInBrowser } from './support/sign-in.ts';
 import { startStack, type Stack } from './support/stack.ts';
@@ -318,6 +319,43 @@ for (const transport of [
           assert.doesNotMatch(shown, / of \d/, `no rank for ${NAMES[i]}: ${shown}`);
         }
         await screenshot(students[0]!, 'student-points-only');
+      });
+
+      it('the quiz’s CSV, read back by a real CSV parser, holds the dashboard’s totals, speed bonus and all', async () => {
+        const state = await engineState(sessionId);
+        const engine = sessionScores(state, false).students;
+        await dashboard.getByText('Show totals').click();
+        const table = dashboard.getByRole('table', { name: 'Points by student' });
+        const dashboardTotals = new Map<string, number>();
+        for (const name of NAMES) {
+          const cells = await table
+            .getByRole('row', { name: new RegExp(`^${name}\\b`) })
+            .getByRole('cell')
+            .allTextContents();
+          dashboardTotals.set(name, Number(cells.at(-1)));
+        }
+        for (const { name, total } of engine)
+          assert.equal(
+            dashboardTotals.get(name),
+            total,
+            `${name}: the dashboard shows the engine's total`,
+          );
+        assert.ok(
+          engine.some(({ total }) => total > 10),
+          'a speed bonus is in the totals (10 points a correct answer)',
+        );
+
+        const csv = await dashboard.request.get(`/api/sessions/${sessionId}/report.csv`);
+        assert.equal(csv.status(), 200);
+        const records = parseCsv(await csv.text());
+        const header = records[0]!;
+        const total = header.findIndex((cell) => cell.startsWith('Total'));
+        assert.ok(total > 0, `a Total column in ${header.join(' | ')}`);
+        for (const [name, expected] of dashboardTotals) {
+          const row = records.find((r) => r[0] === name);
+          assert.ok(row, `a CSV row for ${name}`);
+          assert.equal(Number(row[total]), expected, `${name}'s CSV total is the dashboard's`);
+        }
       });
     });
 

@@ -19,7 +19,7 @@ import { startStack, type Stack } from './support/stack.ts';
  * 360 px phone, one by keyboard alone. One stack and one session per transport.
  */
 
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts', import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL('../test-artifacts', import.meta.url));
 
 function imageDeck(urls: { map: string; red: string; green: string; blue: string }): DeckInput {
   return {

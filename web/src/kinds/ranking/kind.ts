@@ -55,4 +55,8 @@ export const ranking: WebKind<'ranking', RankingDraft> = {
     const label = labeller(question);
     return answer.order.map((id, i) => `${i + 1}. ${label(id)}`).join(', ');
   },
+  correctText(question) {
+    const order = question.correctOrder;
+    return order ? ranking.answerText(question, { kind: 'ranking', order }) : null;
+  },
 };

@@ -87,4 +87,9 @@ export const sortIntoGroups: WebKind<'sort-into-groups', SortIntoGroupsDraft> = 
       .map((g) => `${g.group}: ${g.members.join(', ')}`)
       .join('; ');
   },
+  correctText(question) {
+    const placements = question.correctGroups;
+    if (!placements || Object.keys(placements).length === 0) return null;
+    return sortIntoGroups.answerText(question, { kind: 'sort-into-groups', placements });
+  },
 };

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { idSchema } from '../protocol/ids.ts';
 import { idSet, listFromNode, type GateValue } from './kind.ts';
 import { gate, idListedIn, listItemKey, type AnswerRules } from './rules-kit.ts';
-import { checkUniqueIds } from './common.ts';
+import { checkUniqueIds, without } from './common.ts';
 
 /**
  * What multiple choice and image choice share: options chosen by id, one or several, and an
@@ -98,4 +98,17 @@ export const choiceRules: AnswerRules = {
 export const choiceCodec = {
   encode: (answer: { kind: string; optionIds: string[] }) => ({ ...answer }),
   decode: (node: Record<string, unknown>) => ({ ...node, optionIds: listFromNode(node.optionIds) }),
+};
+
+/** Everything a choice kind's module holds but its schemas and limits. */
+export const choiceKindParts = {
+  problem: (q: ChoiceQuestion, a: { optionIds: readonly string[] }) =>
+    choiceProblem(q, a.optionIds),
+  gradable: choiceGradable,
+  score: (q: ChoiceQuestion, a: { optionIds: readonly string[] }) => choiceScore(q, a.optionIds),
+  hideCorrect: <Q extends ChoiceQuestion>(q: Q): Q => without(q, 'correctOptionIds'),
+  gate: choiceGate,
+  rules: choiceRules,
+  requiredField: 'optionIds',
+  ...choiceCodec,
 };

@@ -1,16 +1,11 @@
 import * as z from 'zod/mini';
 import { idSchema } from '../protocol/ids.ts';
 import { defineKind } from './kind.ts';
-import { imageAltSchema, imageUrlSchema, questionBase, without } from './common.ts';
+import { imageAltSchema, imageUrlSchema, questionBase } from './common.ts';
 import {
   CHOICE_LIMITS,
-  choiceCodec,
-  choiceGate,
-  choiceGradable,
-  choiceProblem,
+  choiceKindParts,
   choiceQuestionCheck,
-  choiceRules,
-  choiceScore,
   correctOptionIdsSchema,
   optionIdsSchema,
   optionsSchema,
@@ -43,14 +38,7 @@ export const imageChoice = defineKind({
   question: imageChoiceQuestionSchema,
   answer: imageChoiceAnswerSchema,
   limits: CHOICE_LIMITS,
-  problem: (q, a) => choiceProblem(q, a.optionIds),
-  gradable: choiceGradable,
-  score: (q, a) => choiceScore(q, a.optionIds),
-  hideCorrect: (q) => without(q, 'correctOptionIds'),
-  gate: choiceGate,
-  rules: choiceRules,
-  requiredField: 'optionIds',
-  ...choiceCodec,
+  ...choiceKindParts,
 });
 
 export type ImageChoiceQuestion = z.output<typeof imageChoiceQuestionSchema>;

@@ -1,15 +1,10 @@
 import * as z from 'zod/mini';
 import { defineKind } from './kind.ts';
-import { labelledSchema, questionBase, without } from './common.ts';
+import { labelledSchema, questionBase } from './common.ts';
 import {
   CHOICE_LIMITS,
-  choiceCodec,
-  choiceGate,
-  choiceGradable,
-  choiceProblem,
+  choiceKindParts,
   choiceQuestionCheck,
-  choiceRules,
-  choiceScore,
   correctOptionIdsSchema,
   optionIdsSchema,
   optionsSchema,
@@ -43,14 +38,7 @@ export const multipleChoice = defineKind({
   question: multipleChoiceQuestionSchema,
   answer: multipleChoiceAnswerSchema,
   limits: MULTIPLE_CHOICE_LIMITS,
-  problem: (q, a) => choiceProblem(q, a.optionIds),
-  gradable: choiceGradable,
-  score: (q, a) => choiceScore(q, a.optionIds),
-  hideCorrect: (q) => without(q, 'correctOptionIds'),
-  gate: choiceGate,
-  rules: choiceRules,
-  requiredField: 'optionIds',
-  ...choiceCodec,
+  ...choiceKindParts,
 });
 
 export type MultipleChoiceQuestion = z.output<typeof multipleChoiceQuestionSchema>;

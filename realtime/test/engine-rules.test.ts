@@ -454,6 +454,24 @@ describe('pacing', () => {
     refused(state, submitCmd('s1', SLIDE.text, newAnswerId()), t(15), 'slide_not_open');
   });
 
+  it("a slide's image reaches students, its speaker notes never do", () => {
+    const withImage = structuredClone(deck);
+    withImage.slides[0] = {
+      ...withImage.slides[0]!,
+      image: {
+        url: `/uploads/${'a'.repeat(64)}.png`,
+        alt: 'A map of Europe',
+        width: 1600,
+        height: 900,
+      },
+      notes: 'SECRET-NOTES: ask about the Alps first',
+    };
+    const { state } = accept(null, createCmd({ pacing: 'student' }, { deck: withImage }), T0);
+    const view = publicSessionView(state);
+    assert.deepEqual(view.slides[0]?.image, withImage.slides[0]!.image);
+    assert.ok(!JSON.stringify(view).includes('SECRET-NOTES'));
+  });
+
   it('student-paced: every slide is visible and answerable', () => {
     const state = sessionWithStudents(1, { pacing: 'student' });
     const view = publicSessionView(state);

@@ -31,6 +31,7 @@ export function publicSessionView(state: SessionState): PublicSessionView {
       id: slide.id,
       title: slide.title,
       body: slide.body,
+      ...(slide.image ? { image: slide.image } : {}),
       question: slide.question
         ? questionForStudents(slide.question, runtime.correctRevealed)
         : null,

@@ -2,11 +2,36 @@ import * as z from 'zod/mini';
 import { idSchema } from './ids.ts';
 import { LIMITS } from './limits.ts';
 import { questionSchema } from './questions.ts';
+import { imageUrlSchema } from '../kinds/common.ts';
+
+const imageSide = z.int().check(z.minimum(1), z.maximum(LIMITS.imageSideMax));
+
+/**
+ * A slide's picture (an upload, or an imported page): shown on the student's device, the
+ * dashboard and the projector above the question. Its size is kept so every screen can reserve
+ * the space before the image arrives (no layout shift).
+ */
+export const slideImageSchema = z.object({
+  url: imageUrlSchema,
+  alt: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'Describe the image for screen readers.'),
+      z.maxLength(LIMITS.slideImageAltMax),
+    ),
+  width: imageSide,
+  height: imageSide,
+});
+export type SlideImage = z.output<typeof slideImageSchema>;
 
 export const slideSchema = z.object({
   id: idSchema,
   title: z._default(z.string().check(z.trim(), z.maxLength(LIMITS.slideTitleMax)), ''),
   body: z._default(z.string().check(z.maxLength(LIMITS.slideBodyMax)), ''),
+  image: z.optional(slideImageSchema),
+  /** Speaker notes: the teacher's only, never in a student's view. */
+  notes: z.optional(z.string().check(z.maxLength(LIMITS.slideNotesMax))),
   question: z.optional(questionSchema),
 });
 

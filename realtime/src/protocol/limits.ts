@@ -9,6 +9,12 @@ export const LIMITS = {
   slidesMax: 100,
   slideTitleMax: 200,
   slideBodyMax: 5_000,
+  /** A slide image's text alternative (an imported page's text is cut to it). */
+  slideImageAltMax: 1_000,
+  /** Teacher-only speaker notes of a slide (imported from PowerPoint or typed). */
+  slideNotesMax: 5_000,
+  /** An image's width or height in pixels. */
+  imageSideMax: 20_000,
   promptMax: 500,
   /** The most points one question can be worth. */
   pointsMax: 1_000,

@@ -1,5 +1,11 @@
 import type { Answer } from './questions.ts';
-import type { Pacing, RevealMode, SessionSettings, StudentTransport } from './deck.ts';
+import type {
+  Pacing,
+  RevealMode,
+  SessionSettings,
+  SlideImage,
+  StudentTransport,
+} from './deck.ts';
 import type { Question } from './questions.ts';
 import type { Presence, SessionState, StoredResponse, StudentRecord } from './state.ts';
 
@@ -43,6 +49,8 @@ export interface PublicSlideView {
   id: string;
   title: string;
   body: string;
+  /** The slide's picture (never its speaker notes: those stay with the teacher). */
+  image?: SlideImage;
   /** Correct answers are stripped until the teacher reveals them. */
   question: Question | null;
   locked: boolean;

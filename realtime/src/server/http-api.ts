@@ -14,7 +14,8 @@ import { authenticate } from './handshake.ts';
 import type { SessionOps } from './session-ops.ts';
 import type { TokenClaims, TokenService } from './tokens.ts';
 
-const BODY_BYTES_MAX = 1024 * 1024;
+/** A full deck (100 slides with text, notes and image descriptions) fits with room to spare. */
+const BODY_BYTES_MAX = 4 * 1024 * 1024;
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   bad_request: 400,

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  ConversionError,
+  isConversionError,
   type ConversionEvent,
   type DocumentKind,
 } from '../importing/conversion-events.ts';
@@ -122,10 +122,10 @@ export async function createConverterServer(
         result = 'busy';
         if (!res.headersSent) return answer(res, 503, 'busy');
       }
-      result = error instanceof ConversionError ? error.code : 'conversion_failed';
+      result = isConversionError(error) ? error.code : 'conversion_failed';
       write({
         type: 'error',
-        code: error instanceof ConversionError ? error.code : 'conversion_failed',
+        code: isConversionError(error) ? error.code : 'conversion_failed',
       });
     } finally {
       showQueue();

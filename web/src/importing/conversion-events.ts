@@ -98,8 +98,21 @@ export class ConversionError extends Error {
   readonly code: ConversionErrorCode;
   constructor(code: ConversionErrorCode) {
     super(code);
+    this.name = 'ConversionError';
     this.code = code;
   }
+}
+
+/**
+ * Whether `error` is a ConversionError, by shape: the launcher's converter and Next's bundled
+ * route handlers each load their own copy of this module, so `instanceof` cannot tell.
+ */
+export function isConversionError(error: unknown): error is ConversionError {
+  return (
+    error instanceof Error &&
+    error.name === 'ConversionError' &&
+    (CONVERSION_ERROR_CODES as readonly unknown[]).includes((error as { code?: unknown }).code)
+  );
 }
 
 /** What the conversion child is told (argv[2], JSON). */

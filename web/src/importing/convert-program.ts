@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   ConversionError,
+  isConversionError,
   type ConversionEvent,
   type ConversionJob,
   type PageEvent,
@@ -73,11 +74,11 @@ try {
   await convert(job);
 } catch (error) {
   // For the parent's log only: the teacher sees the code's words, never this.
-  if (!(error instanceof ConversionError))
+  if (!isConversionError(error))
     process.stderr.write(`${String((error as Error).stack ?? error)}\n`);
   await emit({
     type: 'error',
-    code: error instanceof ConversionError ? error.code : 'conversion_failed',
+    code: isConversionError(error) ? error.code : 'conversion_failed',
   });
 }
 process.exit(0);

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { ConversionError } from './conversion-events.ts';
+import { ConversionError, isConversionError } from './conversion-events.ts';
 import { pdfLooksComplete } from './sniff-document.ts';
 
 /**
@@ -89,7 +89,7 @@ export async function renderPage(pdf: PDFDocumentProxy, index: number): Promise<
     page.cleanup();
     return { index, width, height, rgba, text };
   } catch (error) {
-    if (error instanceof ConversionError) throw error;
+    if (isConversionError(error)) throw error;
     throw new ConversionError('malformed');
   }
 }

@@ -14,7 +14,7 @@ import { newId } from './ids.ts';
 import { processSingleton } from './process-singleton.ts';
 import { storePageImage } from './uploads.ts';
 import {
-  ConversionError,
+  isConversionError,
   conversionErrorMessage,
   LIBREOFFICE_HELP,
   type ConvertedPage,
@@ -217,7 +217,7 @@ async function runImport(
 
 function failureOf(error: unknown, kind: DocumentKind): { code: string; message: string } {
   if (error instanceof ImportFailure) return { code: error.code, message: error.message };
-  if (error instanceof ConversionError)
+  if (isConversionError(error))
     return {
       code: error.code,
       message: conversionErrorMessage(error.code, { kind, maxPages: LIMITS.slidesMax }),

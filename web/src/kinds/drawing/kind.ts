@@ -13,6 +13,8 @@ export const drawing: WebKind<'drawing', DrawingDraft> = {
   imageUrl: (question) => question.backgroundImageUrl,
   withImageUrl: (question, url) =>
     question.backgroundImageUrl ? question : { ...question, backgroundImageUrl: url },
+  backgroundFromSlide: (question, image) =>
+    question.backgroundImageUrl ? question : { ...question, backgroundImageUrl: image.url },
   issueFields: { backgroundImageUrl: { field: 'image', name: 'Image' } },
 
   emptyDraft: [],

@@ -39,7 +39,8 @@ import { EditorContext, TextField, type EditorContextValue } from './fields.tsx'
 import { AlertIcon, ArrowLeftIcon, CheckIcon } from './Icons.tsx';
 import { saveDeckRequest } from './save-deck.ts';
 import { SLIDE_EDITOR_HEADING_ID, SlideEditor, type KindChoice } from './SlideEditor.tsx';
-import { ADD_SLIDE_ID, moveButtonId, selectButtonId, SlideList, slideName } from './SlideList.tsx';
+import { slideName } from './slide-name.ts';
+import { ADD_SLIDE_ID, moveButtonId, selectButtonId, SlideList } from './SlideList.tsx';
 import styles from './editor.module.css';
 
 interface DeckEditorProps {

@@ -4,6 +4,7 @@ import { LIMITS, type Slide } from '@classpulse/realtime/protocol';
 import { WEB_KINDS } from '../../kinds/registry.ts';
 import { imageSources } from '../../lib/image-sources.ts';
 import { SLIDE_LIST_ID } from './field-errors.ts';
+import { slideName } from './slide-name.ts';
 import { FieldErrorList, useFieldErrors } from './fields.tsx';
 import { ArrowDownIcon, ArrowUpIcon, PlusIcon, TrashIcon } from './Icons.tsx';
 import styles from './editor.module.css';
@@ -12,17 +13,6 @@ export const selectButtonId = (slideId: string) => `slide-select-${slideId}`;
 export const moveButtonId = (slideId: string, direction: 'up' | 'down') =>
   `slide-move-${direction}-${slideId}`;
 export const ADD_SLIDE_ID = 'slide-add';
-
-/**
- * What a slide is called in the list: its title, else its question, else its text; a slide that
- * is only a picture (an imported page) is "Slide n", its thumbnail beside it.
- */
-export function slideName(slide: Slide, index: number): string {
-  const candidates = [slide.title, slide.question?.prompt, slide.body];
-  const text = candidates.map((c) => c?.trim() ?? '').find((c) => c !== '');
-  if (text) return text.split('\n')[0] ?? text;
-  return slide.image ? `Slide ${index + 1}` : 'Untitled slide';
-}
 
 /** A small copy of the slide image; decorative, as the slide's name says which slide it is. */
 function Thumbnail({ image }: { image: NonNullable<Slide['image']> }) {

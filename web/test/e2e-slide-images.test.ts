@@ -78,16 +78,19 @@ const picker = (page: Page, label: RegExp) => page.getByLabel(label);
 
 /** Waits until the image has its bytes; fails at once when they did not come. */
 function loaded(image: Locator): Promise<void> {
+  // Inline functions only: a named one would need the test's bundler helpers in the page.
   return image.evaluate(
     (img: HTMLImageElement) =>
       new Promise<void>((resolve, reject) => {
-        const check = () =>
-          img.naturalWidth > 0 ? resolve() : reject(new Error(`${img.currentSrc} did not load`));
-        if (img.complete) check();
-        else {
-          img.addEventListener('load', check, { once: true });
-          img.addEventListener('error', check, { once: true });
+        if (img.complete) {
+          if (img.naturalWidth > 0) resolve();
+          else reject(new Error(`${img.currentSrc} did not load`));
+          return;
         }
+        img.addEventListener('load', () => resolve(), { once: true });
+        img.addEventListener('error', () => reject(new Error(`${img.currentSrc} did not load`)), {
+          once: true,
+        });
       }),
   );
 }
@@ -166,7 +169,7 @@ describe('slide images: editor, slow uploads and the student page', { timeout: 1
     await shot(editor, 'editor-1366');
   });
 
-  it('text typed while an image uploads is kept and saved (slide image and pin)', async () => {
+  it('text typed while an image uploads is kept and saved (pin, image choice, slide image)', async () => {
     // A pin question with no slide image: its picture uploads slowly while the teacher describes it.
     await editor.getByRole('button', { name: /^Slide 3:/ }).click();
     await editor.getByRole('button', { name: 'Add slide' }).click();
@@ -187,6 +190,23 @@ describe('slide images: editor, slow uploads and the student page', { timeout: 1
       GATE_ALT,
     );
     await editor.unrouteAll();
+
+    // The same for a picture option of an image choice (then back to the pin, which is kept).
+    await editor.getByLabel('Question type').selectOption({ label: 'Image choice' });
+    slow = await holdRequests(editor, '**/api/uploads');
+    await picker(editor, /^Option B image/).setInputFiles(png('b.png', 120, 90, [30, 30, 30]));
+    await editor.getByText('Uploading…', { exact: true }).waitFor();
+    await editor.getByLabel('Option B description').fill('A black square');
+    slow.release();
+    await editor.getByText('Uploading…', { exact: true }).waitFor({ state: 'detached' });
+    assert.equal(await editor.getByLabel('Option B description').inputValue(), 'A black square');
+    await editor.getByRole('img', { name: 'A black square' }).waitFor();
+    await editor.unrouteAll();
+    await editor.getByLabel('Question type').selectOption({ label: 'Pin on image' });
+    assert.equal(
+      await editor.getByLabel('Image description', { exact: true }).inputValue(),
+      GATE_ALT,
+    );
 
     // Slide 1: its image replaced slowly while the teacher rewrites its description.
     await editor.getByRole('button', { name: /^Slide 1:/ }).click();

@@ -167,6 +167,12 @@ describe('slide images: editor, slow uploads and the student page', { timeout: 1
     await assertAccessible(editor, 'the editor with slide images');
     await editor.getByRole('button', { name: /^Slide 1:/ }).click();
     await shot(editor, 'editor-1366');
+    // On a phone the list sits above the editor; nothing scrolls sideways.
+    await editor.setViewportSize({ width: 360, height: 740 });
+    assert.equal(await sidewaysOverflow(editor), 0, 'the editor fits a 360 px phone');
+    await assertAccessible(editor, 'the editor with slide images (phone)');
+    await shot(editor, 'editor-360');
+    await editor.setViewportSize({ width: 1366, height: 900 });
   });
 
   it('text typed while an image uploads is kept and saved (pin, image choice, slide image)', async () => {

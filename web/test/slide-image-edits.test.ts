@@ -55,6 +55,23 @@ describe('slide image edits', () => {
       imageAlt: 'Mine',
     };
     assert.deepEqual(onSlideImage(own, image), own);
+    // A new slide image replaces the previous one where the question had that one.
+    const replaced = withSlideImage(
+      {
+        id: 's',
+        title: '',
+        body: '',
+        image,
+        question: { kind: 'drawing', prompt: 'Draw', backgroundImageUrl: image.url },
+      },
+      { url: '/uploads/' + 'c'.repeat(64) + '.png', width: 10, height: 10 },
+    );
+    assert.deepEqual(replaced.question, {
+      kind: 'drawing',
+      prompt: 'Draw',
+      backgroundImageUrl: '/uploads/' + 'c'.repeat(64) + '.png',
+    });
+    assert.equal(onSlideImage(own, image, { ...image, url: '/other.png' }), own);
     const choice = {
       kind: 'multiple-choice' as const,
       prompt: 'Which?',

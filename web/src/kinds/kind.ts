@@ -48,10 +48,15 @@ export interface WebKind<K extends QuestionKind, D> {
   withImageUrl?(question: QuestionOf<K>, url: string): QuestionOf<K>;
   /**
    * Kinds answered on a picture (drawing, pin, draggable) take the slide's image as that picture,
-   * with its description, unless the question has one of its own. The student's page then shows
-   * the image once, as the question's background. Without it, the slide image shows above.
+   * with its description, unless the question has one of its own (a picture that is `replacing`,
+   * the slide's previous image, is not its own). The student's page then shows the image once,
+   * as the question's background. Without it, the slide image shows above.
    */
-  backgroundFromSlide?(question: QuestionOf<K>, image: SlideImage): QuestionOf<K>;
+  backgroundFromSlide?(
+    question: QuestionOf<K>,
+    image: SlideImage,
+    replacing: SlideImage | undefined,
+  ): QuestionOf<K>;
   /** Editor fields for the deck schema's issues, by the question property they are about (`prompt` is common). */
   issueFields: Readonly<Record<string, IssueField>>;
   /** A finer field for an issue below a property (`options.1.label`: that option), or null. */

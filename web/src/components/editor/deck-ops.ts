@@ -67,10 +67,17 @@ export function switchKind(
 
 /**
  * A question answered on a picture (drawing, pin, draggable) takes the slide's image as that
- * picture when it has none of its own; other kinds show the slide image above them.
+ * picture when it has none of its own, or had the slide's previous one (`replacing`); other
+ * kinds show the slide image above them.
  */
-export function onSlideImage(question: Question, image: SlideImage | undefined): Question {
-  return (image && webKind(question.kind).backgroundFromSlide?.(question, image)) || question;
+export function onSlideImage(
+  question: Question,
+  image: SlideImage | undefined,
+  replacing?: SlideImage,
+): Question {
+  return (
+    (image && webKind(question.kind).backgroundFromSlide?.(question, image, replacing)) || question
+  );
 }
 
 /**
@@ -85,7 +92,7 @@ export function withSlideImage(slide: Slide, upload: UploadedImage): Slide {
     alt: slide.image?.alt ?? '',
   };
   return slide.question
-    ? { ...slide, image, question: onSlideImage(slide.question, image) }
+    ? { ...slide, image, question: onSlideImage(slide.question, image, slide.image) }
     : { ...slide, image };
 }
 

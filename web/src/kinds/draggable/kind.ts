@@ -26,8 +26,8 @@ export const draggable: WebKind<'draggable', DraggableDraft> = {
   }),
   imageUrl: (question) => question.imageUrl,
   withImageUrl: (question, url) => (question.imageUrl ? question : { ...question, imageUrl: url }),
-  backgroundFromSlide: (question, image) =>
-    question.imageUrl
+  backgroundFromSlide: (question, image, replacing) =>
+    question.imageUrl && question.imageUrl !== replacing?.url
       ? question
       : {
           ...question,

@@ -12,8 +12,8 @@ export const pinOnImage: WebKind<'pin-on-image', PinOnImageDraft> = {
   newQuestion: (prompt) => ({ kind: 'pin-on-image', prompt, imageUrl: '', imageAlt: '' }),
   imageUrl: (question) => question.imageUrl,
   withImageUrl: (question, url) => (question.imageUrl ? question : { ...question, imageUrl: url }),
-  backgroundFromSlide: (question, image) =>
-    question.imageUrl
+  backgroundFromSlide: (question, image, replacing) =>
+    question.imageUrl && question.imageUrl !== replacing?.url
       ? question
       : {
           ...question,

@@ -106,8 +106,11 @@ describe('slide images: editor, slow uploads and the student page', { timeout: 1
   let teacher: BrowserContext;
   let editor: Page;
   let deckId: string;
-  const shot = (page: Page, file: string) =>
-    page.screenshot({ path: join(ARTIFACTS, `slide-images-${file}.png`), fullPage: true });
+  // From the top: the editor's sticky bar and list would otherwise sit mid-picture.
+  const shot = async (page: Page, file: string) => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(ARTIFACTS, `slide-images-${file}.png`), fullPage: true });
+  };
 
   before(() => mkdirSync(ARTIFACTS, { recursive: true }));
 

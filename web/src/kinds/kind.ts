@@ -1,4 +1,4 @@
-import type { AnswerFor, Question, QuestionKind } from '@classpulse/realtime/protocol';
+import type { AnswerFor, Question, QuestionKind, SlideImage } from '@classpulse/realtime/protocol';
 import type { AnswerClasses } from '../components/answer/classes.ts';
 import type { ResultEntry } from '../components/results/aggregate.ts';
 import type { ResultsClasses } from '../components/results/classes.ts';
@@ -46,6 +46,17 @@ export interface WebKind<K extends QuestionKind, D> {
   imageUrl?(question: QuestionOf<K>): string | undefined;
   /** The question showing `url`, unless it already has a picture of its own. */
   withImageUrl?(question: QuestionOf<K>, url: string): QuestionOf<K>;
+  /**
+   * Kinds answered on a picture (drawing, pin, draggable) take the slide's image as that picture,
+   * with its description, unless the question has one of its own (a picture that is `replacing`,
+   * the slide's previous image, is not its own). The student's page then shows the image once,
+   * as the question's background. Without it, the slide image shows above.
+   */
+  backgroundFromSlide?(
+    question: QuestionOf<K>,
+    image: SlideImage,
+    replacing: SlideImage | undefined,
+  ): QuestionOf<K>;
   /** Editor fields for the deck schema's issues, by the question property they are about (`prompt` is common). */
   issueFields: Readonly<Record<string, IssueField>>;
   /** A finer field for an issue below a property (`options.1.label`: that option), or null. */
@@ -102,9 +113,16 @@ export interface KindResultsProps<K extends QuestionKind> {
   classes: ResultsClasses;
 }
 
+/**
+ * An edit of a question: the new question, or a function from the question as it is when the edit
+ * lands. An edit made after an await (an image upload) must be a function: the question it saw
+ * before the await is stale by then (the teacher kept typing its description meanwhile).
+ */
+export type QuestionChange<Q> = Q | ((latest: Q) => Q);
+
 /** Props of a kind's editor fields: its settings below the common prompt field. */
 export interface KindFieldsProps<K extends QuestionKind> {
   slideId: string;
   question: QuestionOf<K>;
-  onChange: (question: QuestionOf<K>) => void;
+  onChange: (change: QuestionChange<QuestionOf<K>>) => void;
 }

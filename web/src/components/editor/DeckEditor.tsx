@@ -22,6 +22,7 @@ import {
   insertSlide,
   moveSlide,
   newSlide,
+  onSlideImage,
   removeSlide,
   switchKind,
   updateSlide,
@@ -38,7 +39,8 @@ import { EditorContext, TextField, type EditorContextValue } from './fields.tsx'
 import { AlertIcon, ArrowLeftIcon, CheckIcon } from './Icons.tsx';
 import { saveDeckRequest } from './save-deck.ts';
 import { SLIDE_EDITOR_HEADING_ID, SlideEditor, type KindChoice } from './SlideEditor.tsx';
-import { ADD_SLIDE_ID, moveButtonId, selectButtonId, SlideList, slideName } from './SlideList.tsx';
+import { slideName } from './slide-name.ts';
+import { ADD_SLIDE_ID, moveButtonId, selectButtonId, SlideList } from './SlideList.tsx';
 import styles from './editor.module.css';
 
 interface DeckEditorProps {
@@ -275,7 +277,7 @@ export function DeckEditor({
     const index = deck.slides.findIndex((s) => s.id === slideId);
     const slide = deck.slides[index];
     if (!slide || deck.slides.length <= 1) return;
-    if (!window.confirm(`Delete slide ${index + 1} (“${slideName(slide)}”)?`)) return;
+    if (!window.confirm(`Delete slide ${index + 1} (“${slideName(slide, index)}”)?`)) return;
     const remaining = deck.slides.filter((s) => s.id !== slideId);
     const neighbour = remaining[index] ?? remaining[index - 1];
     edit((d) => removeSlide(d, slideId));
@@ -291,12 +293,13 @@ export function DeckEditor({
     const memory = kindMemory.current.get(slideId) ?? {};
     if (slide.question) memory[slide.question.kind] = slide.question;
     kindMemory.current.set(slideId, memory);
-    const question =
+    const switched =
       choice === 'none' ? undefined : switchKind(slide.question, choice, memory[choice]);
     edit((d) =>
       updateSlide(d, slideId, (s): Slide => {
         const { question: _old, ...rest } = s;
-        return question ? { ...rest, question } : rest;
+        // Drawing, pin and draggable take the slide's image (as it is now) as their picture.
+        return switched ? { ...rest, question: onSlideImage(switched, s.image) } : rest;
       }),
     );
   };

@@ -7,12 +7,23 @@ import styles from './editor.module.css';
 
 const ACCEPTED_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
 
+/** An uploaded image: its URL and its size in pixels. */
+export interface UploadedImage {
+  url: string;
+  width: number;
+  height: number;
+}
+
 interface ImagePickerProps {
   /** DOM id of the file input; validation errors for the image land here. */
   id: string;
   label: string;
   value: string | undefined;
-  onChange: (url: string | undefined) => void;
+  /**
+   * Called with the upload once it is stored (or undefined when removed). It runs after an await:
+   * apply it to the latest question or slide (a function edit), never to one captured before.
+   */
+  onChange: (image: UploadedImage | undefined) => void;
   required?: boolean;
   /** Text alternative shown on the preview (the pin question's image description). */
   previewAlt: string;
@@ -21,7 +32,23 @@ interface ImagePickerProps {
 const megabytes = (bytes: number): string =>
   (bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1);
 
-async function uploadImage(file: File): Promise<{ url: string } | { error: string }> {
+const isSide = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0;
+
+/** The image's own size, read by loading it (for an upload answer that does not say it). */
+async function naturalSize(url: string): Promise<{ width: number; height: number } | null> {
+  const img = new Image();
+  img.src = url;
+  try {
+    await img.decode();
+  } catch {
+    return null;
+  }
+  return isSide(img.naturalWidth) && isSide(img.naturalHeight)
+    ? { width: img.naturalWidth, height: img.naturalHeight }
+    : null;
+}
+
+async function uploadImage(file: File): Promise<UploadedImage | { error: string }> {
   const form = new FormData();
   form.append('file', file);
   try {
@@ -29,9 +56,16 @@ async function uploadImage(file: File): Promise<{ url: string } | { error: strin
     const body = (await res.json().catch(() => null)) as {
       ok?: boolean;
       url?: string;
+      width?: unknown;
+      height?: unknown;
       message?: string;
     } | null;
-    if (res.ok && body?.ok && typeof body.url === 'string') return { url: body.url };
+    if (res.ok && body?.ok && typeof body.url === 'string') {
+      const { url, width, height } = body;
+      if (isSide(width) && isSide(height)) return { url, width, height };
+      const size = await naturalSize(url);
+      return size ? { url, ...size } : { error: 'The image could not be read. Try another one.' };
+    }
     if (body?.message) return { error: body.message };
     if (res.status === 413) return { error: 'The image is too large.' };
     if (res.status === 401) return { error: 'You were signed out. Sign in again, then retry.' };
@@ -78,7 +112,7 @@ export function ImagePicker({
     const result = await uploadImage(file);
     setBusy(false);
     if ('url' in result) {
-      onChange(result.url);
+      onChange(result);
       setStatus('Image uploaded.');
     } else {
       setStatus('');

@@ -3,14 +3,14 @@
 import { LIMITS, type Question, type QuestionKind } from '@classpulse/realtime/protocol';
 import type { ComponentType } from 'react';
 import { KIND_FIELDS } from '../../kinds/fields.ts';
-import type { KindFieldsProps } from '../../kinds/kind.ts';
+import type { KindFieldsProps, QuestionChange } from '../../kinds/kind.ts';
 import { slideFieldId } from './field-errors.ts';
 import { TextField } from './fields.tsx';
 
 interface QuestionFieldsProps {
   slideId: string;
   question: Question;
-  onChange: (question: Question) => void;
+  onChange: (change: QuestionChange<Question>) => void;
 }
 
 /** The prompt and the kind-specific settings of one slide's question (kinds/fields.ts). */
@@ -23,7 +23,7 @@ export function QuestionFields({ slideId, question, onChange }: QuestionFieldsPr
         id={slideFieldId(slideId, 'prompt')}
         label="Question"
         value={question.prompt}
-        onChange={(value) => onChange({ ...question, prompt: value })}
+        onChange={(prompt) => onChange((latest) => ({ ...latest, prompt }))}
         maxLength={LIMITS.promptMax}
         multiline
         rows={2}

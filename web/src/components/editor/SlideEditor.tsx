@@ -7,10 +7,14 @@ import {
   type QuestionKind,
   type Slide,
 } from '@classpulse/realtime/protocol';
+import type { QuestionChange } from '../../kinds/kind.ts';
 import { WEB_KINDS } from '../../kinds/registry.ts';
+import { withSlideImage, withoutSlideImage } from './deck-ops.ts';
 import { slideFieldId } from './field-errors.ts';
 import { SelectField, TextField } from './fields.tsx';
 import { CopyIcon } from './Icons.tsx';
+import { ImagePicker } from './ImagePicker.tsx';
+import { withOptionalText } from './question-edits.ts';
 import { QuestionFields } from './QuestionFields.tsx';
 import styles from './editor.module.css';
 
@@ -24,7 +28,8 @@ const KIND_OPTIONS: ReadonlyArray<{ value: KindChoice; label: string }> = [
   ...QUESTION_KINDS.map((kind) => ({ value: kind, label: WEB_KINDS[kind].label })),
 ];
 
-const NO_QUESTION_HINT = 'Students see the slide’s title and text; there is nothing to answer.';
+const NO_QUESTION_HINT =
+  'Students see the slide’s image, title and text; there is nothing to answer.';
 
 interface SlideEditorProps {
   slide: Slide;
@@ -47,6 +52,16 @@ export function SlideEditor({
   onDuplicate,
 }: SlideEditorProps) {
   const kind: KindChoice = slide.question?.kind ?? 'none';
+  /**
+   * Applied to the slide as it is when the edit lands: an upload finishing must not undo what was
+   * typed meanwhile, and an edit for a question whose kind changed since is dropped.
+   */
+  const changeQuestion = (change: QuestionChange<Question>) =>
+    onChange((s) => {
+      const latest = s.question;
+      if (!latest || latest.kind !== kind) return s;
+      return { ...s, question: typeof change === 'function' ? change(latest) : change };
+    });
   return (
     <section className={`card ${styles.panel}`} aria-labelledby={SLIDE_EDITOR_HEADING_ID}>
       <header className={styles.panelHeader}>
@@ -85,6 +100,42 @@ export function SlideEditor({
           showCount
           placeholder="Context, instructions or a quote students read before answering."
         />
+        <ImagePicker
+          id={slideFieldId(slide.id, 'slideImage')}
+          label="Slide image"
+          value={slide.image?.url}
+          previewAlt={slide.image?.alt.trim() || 'Slide image (not yet described)'}
+          onChange={(image) =>
+            onChange((s) => (image ? withSlideImage(s, image) : withoutSlideImage(s)))
+          }
+        />
+        {slide.image ? (
+          <TextField
+            id={slideFieldId(slide.id, 'slideImageAlt')}
+            label="Slide image description"
+            hint="Read aloud by screen readers, so every student knows what the picture shows."
+            value={slide.image.alt}
+            onChange={(alt) =>
+              onChange((s) => (s.image ? { ...s, image: { ...s.image, alt } } : s))
+            }
+            maxLength={LIMITS.slideImageAltMax}
+            required
+            multiline
+            rows={2}
+            placeholder="A diagram of the water cycle: evaporation, clouds, rain, rivers"
+          />
+        ) : null}
+        <TextField
+          id={slideFieldId(slide.id, 'notes')}
+          label="Speaker notes"
+          hint="Only you see these: never students or the projector."
+          value={slide.notes ?? ''}
+          onChange={(notes) => onChange((s) => withOptionalText(s, 'notes', notes))}
+          maxLength={LIMITS.slideNotesMax}
+          multiline
+          rows={3}
+          placeholder="What to say or ask while this slide is up."
+        />
       </div>
 
       <div className={styles.section}>
@@ -99,11 +150,7 @@ export function SlideEditor({
           className={styles.kindField}
         />
         {slide.question ? (
-          <QuestionFields
-            slideId={slide.id}
-            question={slide.question}
-            onChange={(question: Question) => onChange((s) => ({ ...s, question }))}
-          />
+          <QuestionFields slideId={slide.id} question={slide.question} onChange={changeQuestion} />
         ) : null}
       </div>
     </section>

@@ -2,7 +2,9 @@
 
 import { LIMITS, type Slide } from '@classpulse/realtime/protocol';
 import { WEB_KINDS } from '../../kinds/registry.ts';
+import { imageSources } from '../../lib/image-sources.ts';
 import { SLIDE_LIST_ID } from './field-errors.ts';
+import { slideName } from './slide-name.ts';
 import { FieldErrorList, useFieldErrors } from './fields.tsx';
 import { ArrowDownIcon, ArrowUpIcon, PlusIcon, TrashIcon } from './Icons.tsx';
 import styles from './editor.module.css';
@@ -12,11 +14,22 @@ export const moveButtonId = (slideId: string, direction: 'up' | 'down') =>
   `slide-move-${direction}-${slideId}`;
 export const ADD_SLIDE_ID = 'slide-add';
 
-/** What a slide is called in the list: its title, else its question, else its text. */
-export function slideName(slide: Slide): string {
-  const candidates = [slide.title, slide.question?.prompt, slide.body];
-  const text = candidates.map((c) => c?.trim() ?? '').find((c) => c !== '');
-  return text ? (text.split('\n')[0] ?? text) : 'Untitled slide';
+/** A small copy of the slide image; decorative, as the slide's name says which slide it is. */
+function Thumbnail({ image }: { image: NonNullable<Slide['image']> }) {
+  const { src, srcSet } = imageSources(image.url, image.width);
+  return (
+    <img
+      className={styles.slideThumb}
+      src={src}
+      srcSet={srcSet}
+      sizes={srcSet ? '64px' : undefined}
+      width={image.width}
+      height={image.height}
+      alt=""
+      loading="lazy"
+      decoding="async"
+    />
+  );
 }
 
 interface SlideListProps {
@@ -70,9 +83,10 @@ export function SlideList({
                 <span className={styles.slideNumber} aria-hidden="true">
                   {number}
                 </span>
+                {slide.image ? <Thumbnail image={slide.image} /> : null}
                 <span className={styles.slideSummary}>
                   <span className="visually-hidden">Slide {number}: </span>
-                  <span className={styles.slideName}>{slideName(slide)}</span>
+                  <span className={styles.slideName}>{slideName(slide, index)}</span>
                   <span className={styles.slideKind}>
                     <span className="visually-hidden">, </span>
                     {kind}

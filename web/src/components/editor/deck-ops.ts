@@ -1,6 +1,13 @@
-import type { Deck, Question, QuestionKind, Slide } from '@classpulse/realtime/protocol';
+import type {
+  Deck,
+  Question,
+  QuestionKind,
+  Slide,
+  SlideImage,
+} from '@classpulse/realtime/protocol';
 import { webKind } from '../../kinds/registry.ts';
 import { newClientId } from './client-ids.ts';
+import type { UploadedImage } from './ImagePicker.tsx';
 
 /**
  * Pure edits of a deck draft. The draft has the protocol's own Deck shape; it may be invalid while
@@ -56,6 +63,43 @@ export function switchKind(
   const image = current ? webKind(current.kind).imageUrl?.(current) : undefined;
   const withImage = image ? webKind(next.kind).withImageUrl?.(next, image) : undefined;
   return { ...(withImage ?? next), prompt };
+}
+
+/**
+ * A question answered on a picture (drawing, pin, draggable) takes the slide's image as that
+ * picture when it has none of its own, or had the slide's previous one (`replacing`); other
+ * kinds show the slide image above them.
+ */
+export function onSlideImage(
+  question: Question,
+  image: SlideImage | undefined,
+  replacing?: SlideImage,
+): Question {
+  return (
+    (image && webKind(question.kind).backgroundFromSlide?.(question, image, replacing)) || question
+  );
+}
+
+/**
+ * The slide showing a new upload. Its description stays: the teacher may have typed it while the
+ * upload ran (this runs on the slide as it is when the upload lands, not as it was before).
+ */
+export function withSlideImage(slide: Slide, upload: UploadedImage): Slide {
+  const image: SlideImage = {
+    url: upload.url,
+    width: upload.width,
+    height: upload.height,
+    alt: slide.image?.alt ?? '',
+  };
+  return slide.question
+    ? { ...slide, image, question: onSlideImage(slide.question, image, slide.image) }
+    : { ...slide, image };
+}
+
+/** The slide without its picture (a question using it as background keeps it). */
+export function withoutSlideImage(slide: Slide): Slide {
+  const { image: _old, ...rest } = slide;
+  return rest;
 }
 
 /** A copy of a slide with fresh ids for the slide and, where its kind has them, its question's. */

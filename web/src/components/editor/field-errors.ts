@@ -13,7 +13,8 @@ export const DECK_TITLE_ID = 'deck-title';
 export const SLIDE_LIST_ID = 'deck-slides';
 
 /**
- * Form fields of one slide: `title`, `body`, `kind` and `prompt` for every slide, and each
+ * Form fields of one slide: `title`, `body`, `slideImage`, `slideImageAlt`, `notes`, `kind` and
+ * `prompt` for every slide, and each
  * kind's own (its `issueFields` in kinds/<kind>/kind.ts, such as `option-<optionId>`).
  */
 export type SlideField = string;
@@ -37,6 +38,9 @@ const FIELD_NAMES: Record<string, string> = {
   body: 'Slide text',
   kind: 'Question',
   prompt: 'Question prompt',
+  slideImage: 'Slide image',
+  slideImageAlt: 'Slide image description',
+  notes: 'Speaker notes',
 };
 
 /** Accepts zod's path array or the API's dotted string. */
@@ -56,6 +60,10 @@ function slideTarget(
   if (!slide) return null;
   const [first, second, ...below] = rest;
   if (first === 'body') return { slideId: slide.id, field: 'body' };
+  if (first === 'notes') return { slideId: slide.id, field: 'notes' };
+  // The slide's own picture: its description has a field; its URL and size come with the upload.
+  if (first === 'image')
+    return { slideId: slide.id, field: second === 'alt' ? 'slideImageAlt' : 'slideImage' };
   if (first !== 'question') return { slideId: slide.id, field: 'title' };
   const question = slide.question;
   if (!question) return { slideId: slide.id, field: 'kind' };

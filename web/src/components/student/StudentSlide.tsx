@@ -3,7 +3,9 @@
 import type { AnswerStatus } from '@classpulse/realtime/client';
 import dynamic from 'next/dynamic';
 import type { Answer, PublicSlideView } from '@classpulse/realtime/protocol';
+import { webKind } from '../../kinds/registry.ts';
 import { AnswerForm } from '../answer/AnswerForm.tsx';
+import { SlideImage } from '../slide/SlideImage.tsx';
 import { AnswerStatusLine } from './AnswerStatusLine.tsx';
 import { Countdown } from './Countdown.tsx';
 import { OwnGrade } from './OwnGrade.tsx';
@@ -22,9 +24,26 @@ interface Props {
   onSubmit: (answer: Answer) => void;
 }
 
+/**
+ * How wide the slide image shows: the page is at most 640 px (16 px padding each side) and the
+ * card has 16 px padding and a 1 px border each side, so 66 px less than the viewport on a phone.
+ */
+const SLIDE_IMAGE_SIZES = '(max-width: 640px) calc(100vw - 66px), 574px';
+
+/** The slide image, unless the question already shows it as the picture it is answered on. */
+function imageAbove(slide: PublicSlideView): PublicSlideView['image'] {
+  const { image, question } = slide;
+  if (!image || !question) return image;
+  const kind = webKind(question.kind);
+  const background = kind.backgroundFromSlide ? kind.imageUrl?.(question) : undefined;
+  return background === image.url ? undefined : image;
+}
+
 export function StudentSlide({ slide, answer, answerable, notAnswerableReason, onSubmit }: Props) {
+  const image = imageAbove(slide);
   return (
     <article className={`card ${styles.slide}`} aria-labelledby={`slide-${slide.id}-title`}>
+      {image ? <SlideImage image={image} sizes={SLIDE_IMAGE_SIZES} eager /> : null}
       <h2 id={`slide-${slide.id}-title`} className={styles.slideTitle}>
         {slide.title ||
           (slide.question ? `Question ${slide.index + 1}` : `Slide ${slide.index + 1}`)}

@@ -1,4 +1,4 @@
-import type { Point } from '@classpulse/realtime/protocol';
+import { LIMITS, type Point } from '@classpulse/realtime/protocol';
 import { newClientId } from '../../components/editor/client-ids.ts';
 import type { WebKind } from '../kind.ts';
 
@@ -26,6 +26,14 @@ export const draggable: WebKind<'draggable', DraggableDraft> = {
   }),
   imageUrl: (question) => question.imageUrl,
   withImageUrl: (question, url) => (question.imageUrl ? question : { ...question, imageUrl: url }),
+  backgroundFromSlide: (question, image, replacing) =>
+    question.imageUrl && question.imageUrl !== replacing?.url
+      ? question
+      : {
+          ...question,
+          imageUrl: image.url,
+          imageAlt: question.imageAlt.trim() || image.alt.slice(0, LIMITS.promptMax),
+        },
   issueFields: {
     imageUrl: { field: 'image', name: 'Image' },
     imageAlt: { field: 'imageAlt', name: 'Image description' },

@@ -13,7 +13,9 @@ export function DrawingFields({ slideId, question, onChange }: KindFieldsProps<'
       label="Background image"
       value={question.backgroundImageUrl}
       previewAlt="Background students draw on"
-      onChange={(url) => onChange(withOptionalText(question, 'backgroundImageUrl', url ?? ''))}
+      onChange={(image) =>
+        onChange((latest) => withOptionalText(latest, 'backgroundImageUrl', image?.url ?? ''))
+      }
     />
   );
 }

@@ -13,6 +13,10 @@ export const drawing: WebKind<'drawing', DrawingDraft> = {
   imageUrl: (question) => question.backgroundImageUrl,
   withImageUrl: (question, url) =>
     question.backgroundImageUrl ? question : { ...question, backgroundImageUrl: url },
+  backgroundFromSlide: (question, image, replacing) =>
+    question.backgroundImageUrl && question.backgroundImageUrl !== replacing?.url
+      ? question
+      : { ...question, backgroundImageUrl: image.url },
   issueFields: { backgroundImageUrl: { field: 'image', name: 'Image' } },
 
   emptyDraft: [],

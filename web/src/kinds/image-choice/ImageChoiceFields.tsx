@@ -35,7 +35,8 @@ function ImageOptionRow({
   option: ImageOption;
   correct: boolean;
   canRemove: boolean;
-  onChange: (option: ImageOption) => void;
+  /** A function of the option as it is when the edit lands (an upload lands after an await). */
+  onChange: (update: (latest: ImageOption) => ImageOption) => void;
   onCorrect: (correct: boolean) => void;
   onRemove: () => void;
 }) {
@@ -53,14 +54,14 @@ function ImageOptionRow({
           value={option.imageUrl || undefined}
           previewAlt={option.alt.trim() || `Option ${letter} (not yet described)`}
           required
-          onChange={(url) => onChange({ ...option, imageUrl: url ?? '' })}
+          onChange={(image) => onChange((latest) => ({ ...latest, imageUrl: image?.url ?? '' }))}
         />
         <TextField
           id={`${base}-alt`}
           label={`Option ${letter} description`}
           hint="Required: what students hear and what reports show for this picture."
           value={option.alt}
-          onChange={(alt) => onChange({ ...option, alt })}
+          onChange={(alt) => onChange((latest) => ({ ...latest, alt }))}
           maxLength={LIMITS.promptMax}
           required
           placeholder="Blue, white and red vertical stripes"
@@ -151,11 +152,11 @@ export function ImageChoiceFields({
               option={option}
               correct={correct.includes(option.id)}
               canRemove={canRemove}
-              onChange={(changed) =>
-                onChange({
-                  ...question,
-                  options: options.map((o) => (o.id === option.id ? changed : o)),
-                })
+              onChange={(update) =>
+                onChange((latest) => ({
+                  ...latest,
+                  options: latest.options.map((o) => (o.id === option.id ? update(o) : o)),
+                }))
               }
               onCorrect={(checked) => {
                 if (!checked) setCorrect(correct.filter((id) => id !== option.id));

@@ -21,14 +21,14 @@ export function PinOnImageFields({ slideId, question, onChange }: KindFieldsProp
         value={question.imageUrl}
         previewAlt={question.imageAlt.trim() || 'Image students pin on (not yet described)'}
         required
-        onChange={(url) => onChange({ ...question, imageUrl: url ?? '' })}
+        onChange={(image) => onChange((latest) => ({ ...latest, imageUrl: image?.url ?? '' }))}
       />
       <TextField
         id={slideFieldId(slideId, 'imageAlt')}
         label="Image description"
         hint="Read aloud by screen readers, so every student knows what the picture shows."
         value={question.imageAlt}
-        onChange={(imageAlt) => onChange({ ...question, imageAlt })}
+        onChange={(imageAlt) => onChange((latest) => ({ ...latest, imageAlt }))}
         maxLength={LIMITS.promptMax}
         required
         multiline

@@ -1,4 +1,4 @@
-import type { AnswerFor } from '@classpulse/realtime/protocol';
+import { LIMITS, type AnswerFor } from '@classpulse/realtime/protocol';
 import type { WebKind } from '../kind.ts';
 
 export type Pin = Pick<AnswerFor<'pin-on-image'>, 'x' | 'y'>;
@@ -12,6 +12,14 @@ export const pinOnImage: WebKind<'pin-on-image', PinOnImageDraft> = {
   newQuestion: (prompt) => ({ kind: 'pin-on-image', prompt, imageUrl: '', imageAlt: '' }),
   imageUrl: (question) => question.imageUrl,
   withImageUrl: (question, url) => (question.imageUrl ? question : { ...question, imageUrl: url }),
+  backgroundFromSlide: (question, image, replacing) =>
+    question.imageUrl && question.imageUrl !== replacing?.url
+      ? question
+      : {
+          ...question,
+          imageUrl: image.url,
+          imageAlt: question.imageAlt.trim() || image.alt.slice(0, LIMITS.promptMax),
+        },
   issueFields: {
     imageUrl: { field: 'image', name: 'Image' },
     imageAlt: { field: 'imageAlt', name: 'Image description' },

@@ -15,6 +15,7 @@ import { Roster } from './Roster.tsx';
 import { ScoresPanel } from './ScoresPanel.tsx';
 import { SlideGradesPanel } from './SlideGradesPanel.tsx';
 import { SlideControls } from './SlideControls.tsx';
+import { SlidePreview } from './SlidePreview.tsx';
 import { callApi } from './api.ts';
 import { CoTeachers } from './CoTeachers.tsx';
 import { JoiningControls } from './JoiningControls.tsx';
@@ -168,6 +169,7 @@ export function Dashboard({
               <h2 id="current-slide-heading" className={styles.panelTitle}>
                 {slide.title || slide.question?.prompt || `Slide ${session.currentSlideIndex + 1}`}
               </h2>
+              <SlidePreview slide={slide} />
               {slide.question ? (
                 <>
                   <p className={styles.prompt}>{slide.question.prompt}</p>

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Answer, DeckInput, Slide } from '@classpulse/realtime/protocol';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { assertAccessible } from './support/browser.ts';
+import { assertAccessible, sidewaysOverflow } from './support/browser.ts';
 import { chromiumSuite } from './support/chromium-suite.ts';
 import { solidPng } from './support/fixtures.ts';
 import { seedAnswers } from './support/seed-answers.ts';
@@ -26,14 +26,18 @@ const PROJECTOR = { width: 1920, height: 1080 };
 const PICTURE = { width: 1600, height: 900, alt: 'A cross-section of a volcano' };
 const NOTES = 'Ask who has seen a volcano. Then show the eruption video.';
 
-/** A picture with something to see in it: sky, a brown cone and a red vent. */
-function volcanoPng(): Promise<Buffer> {
+/**
+ * A picture with something to see in it: sky, a brown cone and a red vent. A GIF, which has no
+ * WebP srcset copies (lib/image-sources.ts): this suite is about the projector's layout, and the
+ * copies' route is the uploads suite's to test.
+ */
+function volcanoGif(): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${PICTURE.width}" height="${PICTURE.height}">
     <rect width="100%" height="100%" fill="#bfdbfe"/>
     <polygon points="200,900 800,150 1400,900" fill="#78350f"/>
     <rect x="740" y="150" width="120" height="750" fill="#dc2626"/>
   </svg>`;
-  return sharp(Buffer.from(svg)).png().toBuffer();
+  return sharp(Buffer.from(svg)).gif().toBuffer();
 }
 
 function lessonDeck(picture: string, colours: Record<'red' | 'green' | 'blue', string>): DeckInput {
@@ -114,8 +118,9 @@ const sessions = { lesson: '', hall: '' };
 
 /** Uploads a picture as a teacher; its /uploads/ URL. */
 async function upload(stack: Stack, cookie: string, name: string, bytes: Buffer): Promise<string> {
+  const type = name.endsWith('.gif') ? 'image/gif' : 'image/png';
   const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), name);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
   const res = await fetch(`${stack.webUrl}/api/uploads`, {
     method: 'POST',
     headers: { cookie },
@@ -140,7 +145,7 @@ async function seededStack(): Promise<Stack> {
 
 async function seedSessions(stack: Stack): Promise<void> {
   const cookie = await signInCookie(stack.webUrl, stack.owner!);
-  const picture = await upload(stack, cookie, 'volcano.png', await volcanoPng());
+  const picture = await upload(stack, cookie, 'volcano.gif', await volcanoGif());
   const colours = {
     red: await upload(stack, cookie, 'red.png', solidPng(40, 30, [200, 30, 30])),
     green: await upload(stack, cookie, 'green.png', solidPng(40, 30, [30, 160, 60])),
@@ -298,12 +303,26 @@ describe('the projector and the dashboard show the slide (1920×1080)', () => {
     await assertNoScrollbars(projector, 'the projector before the reveal');
     await assertAccessible(projector, 'the projector before the reveal');
     await shot(projector, 'before-reveal');
+    // A smaller projector (a 1366×768 laptop) still shows it all on one screen.
+    await projector.setViewportSize({ width: 1366, height: 768 });
+    await settled(projector);
+    for (const option of await options.all())
+      assert.ok(await insideViewport(projector, option), 'every option is on a 1366 px screen');
+    await assertNoScrollbars(projector, 'the projector at 1366×768');
+    await shot(projector, 'before-reveal-1366');
+    await projector.setViewportSize(PROJECTOR);
 
     // The teacher's notes: on the dashboard, never on the wall.
     await dashboard.getByRole('region', { name: 'Speaker notes' }).getByText(NOTES).waitFor();
     assert.equal(await projector.getByText(NOTES).count(), 0, 'notes stay off the wall');
     await assertAccessible(dashboard, 'the dashboard with a picture and notes');
     await dashboard.screenshot({ path: join(ARTIFACTS, 'projector-dashboard-notes.png') });
+    // On a phone the picture and the notes stack, and nothing scrolls sideways.
+    await dashboard.setViewportSize({ width: 360, height: 740 });
+    assert.equal(await sidewaysOverflow(dashboard), 0, 'the dashboard fits a 360 px phone');
+    await dashboard.getByRole('region', { name: 'Speaker notes' }).scrollIntoViewIfNeeded();
+    await dashboard.screenshot({ path: join(ARTIFACTS, 'projector-dashboard-notes-360.png') });
+    await dashboard.setViewportSize(PROJECTOR);
   });
 
   it('image choice shows its pictures as options', async () => {
@@ -332,7 +351,10 @@ describe('the projector and the dashboard show the slide (1920×1080)', () => {
     }
     assert.ok(await insideViewport(projector, projector.getByLabel(/seconds left$/)));
     await assertNoScrollbars(projector, 'the projector with a timer');
+    await assertAccessible(projector, 'the projector with a timer');
+    await assertAccessible(dashboard, 'the dashboard with a timer');
     await shot(projector, 'timer');
+    await dashboard.screenshot({ path: join(ARTIFACTS, 'projector-dashboard-timer.png') });
     await dashboard.getByRole('button', { name: 'Cancel timer' }).click();
     for (const page of [dashboard, projector])
       await page.getByLabel(/seconds left$/).waitFor({ state: 'detached' });

@@ -1,5 +1,5 @@
 import type { Slide } from '@classpulse/realtime/protocol';
-import type { ReactNode } from 'react';
+import { Children, type ReactNode } from 'react';
 import { SlideImage } from '../slide/SlideImage.tsx';
 import styles from './projector.module.css';
 import { useFitScale } from './use-fit-scale.ts';
@@ -20,7 +20,7 @@ interface Props {
 export function ProjectorSlide({ slide, children, revealed }: Props) {
   const words = useFitScale<HTMLDivElement>();
   const heading = slide.title || slide.question?.prompt || '';
-  const hasWords = Boolean(heading || slide.body || children);
+  const hasWords = Boolean(heading || slide.body || Children.toArray(children).length > 0);
   const image = slide.image && !revealed ? slide.image : undefined;
   return (
     <section

@@ -140,31 +140,7 @@ export function Dashboard({
         <div className={styles.grid}>
           <div className={styles.main}>
             <SlideControls state={session} send={send} />
-            <QuizControls
-              state={session}
-              send={command}
-              // The library says "Due …" or "Final" from what it remembers.
-              onDueAtChanged={(dueAt) =>
-                void callApi(`/api/sessions/${sessionId}/due-at`, {
-                  method: 'POST',
-                  body: { dueAt },
-                })
-              }
-            />
-            {firebaseDefaults ? (
-              <StudentConnectionControls
-                state={session}
-                defaults={firebaseDefaults}
-                send={command}
-                // Student pages opened from now on start on the new transport.
-                onTransportChanged={(transport) =>
-                  void callApi(`/api/sessions/${sessionId}/student-transport`, {
-                    method: 'POST',
-                    body: { transport },
-                  })
-                }
-              />
-            ) : null}
+            {/* The slide, its picture and notes next: what the teacher reads while presenting. */}
             <section className="card" aria-labelledby="current-slide-heading">
               <h2 id="current-slide-heading" className={styles.panelTitle}>
                 {slide.title || slide.question?.prompt || `Slide ${session.currentSlideIndex + 1}`}
@@ -195,6 +171,31 @@ export function Dashboard({
                 <p className={styles.muted}>This slide has no question.</p>
               )}
             </section>
+            <QuizControls
+              state={session}
+              send={command}
+              // The library says "Due …" or "Final" from what it remembers.
+              onDueAtChanged={(dueAt) =>
+                void callApi(`/api/sessions/${sessionId}/due-at`, {
+                  method: 'POST',
+                  body: { dueAt },
+                })
+              }
+            />
+            {firebaseDefaults ? (
+              <StudentConnectionControls
+                state={session}
+                defaults={firebaseDefaults}
+                send={command}
+                // Student pages opened from now on start on the new transport.
+                onTransportChanged={(transport) =>
+                  void callApi(`/api/sessions/${sessionId}/student-transport`, {
+                    method: 'POST',
+                    body: { transport },
+                  })
+                }
+              />
+            ) : null}
           </div>
           <aside className={styles.side}>
             {slide.question ? (

@@ -87,13 +87,31 @@ function lessonDeck(picture: string, colours: Record<'red' | 'green' | 'blue', s
   };
 }
 
-const textDeck: DeckInput = {
+/** A hall of 100: many answers, the most options a question may have, a full word cloud. */
+const hallDeck: DeckInput = {
   title: 'Big hall',
   slides: [
     {
       id: 'words',
       title: 'One hundred voices',
       question: { kind: 'short-text', prompt: 'One thing you learned today' },
+    },
+    {
+      id: 'many',
+      title: 'Ten options',
+      question: {
+        kind: 'multiple-choice',
+        prompt: 'Which of these is an igneous rock formed from fast-cooling lava?',
+        options: Array.from({ length: 10 }, (_, i) => ({
+          id: `o${i}`,
+          label: `Option ${i + 1}: a rather long description of a rock, number ${i + 1}`,
+        })),
+      },
+    },
+    {
+      id: 'cloud',
+      title: 'Word cloud',
+      question: { kind: 'word-cloud', prompt: 'Three words for volcanoes', maxWords: 3 },
     },
   ],
 };
@@ -102,13 +120,22 @@ const THINGS = ['ash', 'lava', 'steam', 'new islands', 'rich soil', 'pumice', 's
 
 /** The seeded answer of student `i`: unique, so each one can be found on the wall. */
 function seededAnswer(i: number, _round: number, slide: Slide): Answer | null {
-  switch (slide.question?.kind) {
+  const question = slide.question;
+  switch (question?.kind) {
     case 'multiple-choice':
-      return { kind: 'multiple-choice', optionIds: [i % 3 === 0 ? 'oxygen' : 'water'] };
     case 'image-choice':
-      return { kind: 'image-choice', optionIds: [i % 4 === 0 ? 'blue' : 'red'] };
+      return {
+        kind: question.kind,
+        optionIds: [question.options[(i * 7) % question.options.length]!.id],
+      };
     case 'short-text':
       return { kind: 'short-text', text: `Answer ${i + 1}: ${THINGS[i % THINGS.length]}` };
+    case 'word-cloud':
+      // Seventy different words (more than a cloud shows), some long, the common ones repeated.
+      return {
+        kind: 'word-cloud',
+        words: [`pyroclastic${i % 70}`, THINGS[i % THINGS.length]!.replace(' ', '-'), 'magma'],
+      };
     default:
       return null;
   }
@@ -154,7 +181,7 @@ async function seedSessions(stack: Stack): Promise<void> {
   sessions.lesson = (
     await startSessionOf(stack.webUrl, cookie, lessonDeck(picture, colours))
   ).sessionId;
-  sessions.hall = (await startSessionOf(stack.webUrl, cookie, textDeck)).sessionId;
+  sessions.hall = (await startSessionOf(stack.webUrl, cookie, hallDeck)).sessionId;
   await stack.kill();
   for (const [sessionId, students] of [
     [sessions.lesson, 30],
@@ -394,9 +421,10 @@ describe('the projector and the dashboard show the slide (1920×1080)', () => {
     await enter.waitFor();
   });
 
-  it('100 revealed answers all fit the projector', async () => {
+  it('100 revealed answers, ten options and a full word cloud all fit the projector', async () => {
     const hall = await teacher.newPage();
     await hall.goto(`/teacher/sessions/${sessions.hall}`);
+    await goToSlide(hall, 1, 3);
     await revealAnonymously(hall);
     const wall = await teacher.newPage();
     await wall.goto(`/teacher/sessions/${sessions.hall}/projector`);
@@ -408,6 +436,30 @@ describe('the projector and the dashboard show the slide (1920×1080)', () => {
       assert.ok(await insideViewport(wall, answer), `${await answer.textContent()} fits`);
     await assertNoScrollbars(wall, 'the projector with 100 answers');
     await shot(wall, 'answers-100');
+
+    await goToSlide(hall, 2, 3);
+    await revealAnonymously(hall);
+    const chart = wall.getByRole('img', { name: /^100 responses\. Most chosen/ });
+    await chart.waitFor();
+    await settled(wall);
+    assert.ok(await insideViewport(wall, chart), 'all ten bars are on the screen');
+    await assertNoScrollbars(wall, 'the projector with ten options');
+    await shot(wall, 'options-10');
+
+    await goToSlide(hall, 3, 3);
+    await revealAnonymously(hall);
+    const cloud = wall.getByRole('img', { name: /^Word cloud of / });
+    await cloud.waitFor();
+    await settled(wall);
+    assert.ok(await insideViewport(wall, cloud), 'the whole cloud is on the screen');
+    for (const word of await wall
+      .getByRole('list', { name: 'Top words' })
+      .getByRole('listitem')
+      .all())
+      assert.ok(await insideViewport(wall, word), 'every top word is on the screen');
+    await assertNoScrollbars(wall, 'the projector with a word cloud');
+    await assertAccessible(wall, 'the projector with a word cloud');
+    await shot(wall, 'word-cloud');
     await hall.close();
     await wall.close();
   });

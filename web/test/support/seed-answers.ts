@@ -1,4 +1,4 @@
-import type { DeckInput } from '@classpulse/realtime/protocol';
+import type { Answer, DeckInput, Slide } from '@classpulse/realtime/protocol';
 import { apply, type Envelope } from '@classpulse/realtime/engine';
 import { createSqliteStore } from '@classpulse/realtime/server';
 import { join } from 'node:path';
@@ -39,6 +39,17 @@ export interface SeedOptions {
   students: number;
   /** Answers per student per question slide: the first, then changed answers. */
   answersPerSlide: number;
+  /**
+   * Student `i`'s answer in `round` on a question slide, or null for none; default: one of the
+   * options a..d of the multiple-choice slides (manyQuestionsDeck).
+   */
+  answerFor?: (i: number, round: number, slide: Slide) => Answer | null;
+}
+
+const OPTIONS_4 = ['a', 'b', 'c', 'd'];
+
+function multipleChoiceAnswer(i: number, round: number): Answer {
+  return { kind: 'multiple-choice', optionIds: [OPTIONS_4[(i + round) % 4]!] };
 }
 
 export interface Seeded {
@@ -120,13 +131,15 @@ export async function seedAnswers(options: SeedOptions): Promise<Seeded> {
         ]);
     }
 
-    const options4 = ['a', 'b', 'c', 'd'];
+    const answerFor = options.answerFor ?? multipleChoiceAnswer;
     let answers = 0;
     for (const [slideIndex, slide] of state.deck.slides.entries()) {
       if (!slide.question) continue;
       await run({ actor: teacher, command: { type: 'goToSlide', slideIndex } });
       for (let round = 0; round < options.answersPerSlide; round++) {
         for (const [i, studentId] of studentIds.entries()) {
+          const answer = answerFor(i, round, slide);
+          if (!answer) continue;
           const answerId = `seed-${i}-${slideIndex}-${round}`;
           const receivedAt = now;
           await run({
@@ -135,7 +148,7 @@ export async function seedAnswers(options: SeedOptions): Promise<Seeded> {
               type: 'submitAnswer',
               slideId: slide.id,
               answerId,
-              answer: { kind: 'multiple-choice', optionIds: [options4[(i + round) % 4]!] },
+              answer,
               clientCreatedAt: receivedAt - 20,
             },
           });

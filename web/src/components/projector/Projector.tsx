@@ -6,7 +6,11 @@ import { correctText } from '../../lib/grading.ts';
 import { usePageMetrics, type MetricsSettings } from '../../lib/use-page-metrics.ts';
 import { SlideResults } from '../results/SlideResults.tsx';
 import { useTeacherSession } from '../teacher/use-teacher-session.ts';
+import { Countdown } from '../student/Countdown.tsx';
+import { FullScreenButton } from './FullScreenButton.tsx';
 import { Leaderboard } from './Leaderboard.tsx';
+import { ProjectorSlide } from './ProjectorSlide.tsx';
+import { SlideOptions } from './SlideOptions.tsx';
 import styles from './projector.module.css';
 
 /**
@@ -40,6 +44,7 @@ export function Projector({ sessionId, joinCode, joinHost, qrSvg, metrics }: Pro
   const session = state?.teacher?.state;
   const slide = session?.deck.slides[session.currentSlideIndex];
   const runtime = slide && session ? session.slides[slide.id] : undefined;
+  const revealed = runtime !== undefined && runtime.reveal !== 'hidden';
   // Quiz mode: exactly the top five the students' view carries, while the teacher shows them.
   const leaderboard =
     session?.settings.quiz?.leaderboard && session.leaderboardShown
@@ -55,6 +60,7 @@ export function Projector({ sessionId, joinCode, joinHost, qrSvg, metrics }: Pro
         <p className={styles.code} aria-label={`Join code ${joinCode.split('').join(' ')}`}>
           {joinCode}
         </p>
+        <FullScreenButton className={`button button-secondary ${styles.fullScreen}`} />
         <div
           className={styles.qr}
           role="img"
@@ -69,18 +75,11 @@ export function Projector({ sessionId, joinCode, joinHost, qrSvg, metrics }: Pro
       {leaderboard ? (
         <Leaderboard entries={leaderboard} />
       ) : slide && runtime && session ? (
-        <section className={styles.slide} aria-labelledby="projector-slide-title">
-          <h1 id="projector-slide-title" className={styles.title}>
-            {slide.title || slide.question?.prompt || ''}
-          </h1>
-          {slide.body ? <p className={styles.body}>{slide.body}</p> : null}
-          {slide.question && slide.title ? (
-            <p className={styles.prompt}>{slide.question.prompt}</p>
-          ) : null}
+        <ProjectorSlide key={slide.id} slide={slide} revealed={revealed}>
           {slide.question && runtime.correctRevealed ? (
             <CorrectAnswerLine question={slide.question} />
           ) : null}
-          {slide.question && runtime.reveal !== 'hidden' ? (
+          {slide.question && revealed ? (
             <SlideResults
               question={questionForStudents(slide.question, runtime.correctRevealed)}
               entries={slideResults(session, slide.id, runtime.reveal === 'named').entries}
@@ -88,11 +87,19 @@ export function Projector({ sessionId, joinCode, joinHost, qrSvg, metrics }: Pro
               size="projector"
             />
           ) : slide.question ? (
-            <p className={styles.waiting}>
-              {Object.keys(session.responses[slide.id] ?? {}).length} answers so far
-            </p>
+            <>
+              <SlideOptions question={questionForStudents(slide.question, false)} />
+              <p className={styles.waiting}>
+                {Object.keys(session.responses[slide.id] ?? {}).length} answers so far
+              </p>
+            </>
           ) : null}
-        </section>
+          {slide.question && runtime.deadline !== null && !runtime.locked ? (
+            <div className={styles.timer}>
+              <Countdown deadline={runtime.deadline} />
+            </div>
+          ) : null}
+        </ProjectorSlide>
       ) : (
         <p className={styles.waiting}>Connecting…</p>
       )}

@@ -15,6 +15,7 @@ import { Roster } from './Roster.tsx';
 import { ScoresPanel } from './ScoresPanel.tsx';
 import { SlideGradesPanel } from './SlideGradesPanel.tsx';
 import { SlideControls } from './SlideControls.tsx';
+import { SlidePreview } from './SlidePreview.tsx';
 import { callApi } from './api.ts';
 import { CoTeachers } from './CoTeachers.tsx';
 import { JoiningControls } from './JoiningControls.tsx';
@@ -139,35 +140,12 @@ export function Dashboard({
         <div className={styles.grid}>
           <div className={styles.main}>
             <SlideControls state={session} send={send} />
-            <QuizControls
-              state={session}
-              send={command}
-              // The library says "Due …" or "Final" from what it remembers.
-              onDueAtChanged={(dueAt) =>
-                void callApi(`/api/sessions/${sessionId}/due-at`, {
-                  method: 'POST',
-                  body: { dueAt },
-                })
-              }
-            />
-            {firebaseDefaults ? (
-              <StudentConnectionControls
-                state={session}
-                defaults={firebaseDefaults}
-                send={command}
-                // Student pages opened from now on start on the new transport.
-                onTransportChanged={(transport) =>
-                  void callApi(`/api/sessions/${sessionId}/student-transport`, {
-                    method: 'POST',
-                    body: { transport },
-                  })
-                }
-              />
-            ) : null}
+            {/* The slide, its picture and notes next: what the teacher reads while presenting. */}
             <section className="card" aria-labelledby="current-slide-heading">
               <h2 id="current-slide-heading" className={styles.panelTitle}>
                 {slide.title || slide.question?.prompt || `Slide ${session.currentSlideIndex + 1}`}
               </h2>
+              <SlidePreview slide={slide} />
               {slide.question ? (
                 <>
                   <p className={styles.prompt}>{slide.question.prompt}</p>
@@ -193,6 +171,31 @@ export function Dashboard({
                 <p className={styles.muted}>This slide has no question.</p>
               )}
             </section>
+            <QuizControls
+              state={session}
+              send={command}
+              // The library says "Due …" or "Final" from what it remembers.
+              onDueAtChanged={(dueAt) =>
+                void callApi(`/api/sessions/${sessionId}/due-at`, {
+                  method: 'POST',
+                  body: { dueAt },
+                })
+              }
+            />
+            {firebaseDefaults ? (
+              <StudentConnectionControls
+                state={session}
+                defaults={firebaseDefaults}
+                send={command}
+                // Student pages opened from now on start on the new transport.
+                onTransportChanged={(transport) =>
+                  void callApi(`/api/sessions/${sessionId}/student-transport`, {
+                    method: 'POST',
+                    body: { transport },
+                  })
+                }
+              />
+            ) : null}
           </div>
           <aside className={styles.side}>
             {slide.question ? (

@@ -2,6 +2,7 @@
 
 import type { RevealMode, SessionState, TeacherCommand } from '@classpulse/realtime/protocol';
 import { useState } from 'react';
+import { Countdown } from '../student/Countdown.tsx';
 import styles from './dashboard.module.css';
 import { RevealCorrectControl } from './RevealCorrectControl.tsx';
 
@@ -86,13 +87,20 @@ export function SlideControls({
               </button>
             </span>
           ) : (
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => send({ type: 'cancelTimer', slideId: slide.id })}
-            >
-              Cancel timer
-            </button>
+            <>
+              {runtime.locked ? null : (
+                <div className={styles.timer}>
+                  <Countdown deadline={runtime.deadline} />
+                </div>
+              )}
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => send({ type: 'cancelTimer', slideId: slide.id })}
+              >
+                Cancel timer
+              </button>
+            </>
           )}
           <label className={styles.inlineField}>
             Show results to students

@@ -27,17 +27,16 @@ const PICTURE = { width: 1600, height: 900, alt: 'A cross-section of a volcano' 
 const NOTES = 'Ask who has seen a volcano. Then show the eruption video.';
 
 /**
- * A picture with something to see in it: sky, a brown cone and a red vent. A GIF, which has no
- * WebP srcset copies (lib/image-sources.ts): this suite is about the projector's layout, and the
- * copies' route is the uploads suite's to test.
+ * A picture with something to see in it: sky, a brown cone and a red vent. A PNG, so the
+ * projector loads it through its WebP srcset copies (lib/image-sources.ts), as a real slide does.
  */
-function volcanoGif(): Promise<Buffer> {
+function volcanoPng(): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${PICTURE.width}" height="${PICTURE.height}">
     <rect width="100%" height="100%" fill="#bfdbfe"/>
     <polygon points="200,900 800,150 1400,900" fill="#78350f"/>
     <rect x="740" y="150" width="120" height="750" fill="#dc2626"/>
   </svg>`;
-  return sharp(Buffer.from(svg)).gif().toBuffer();
+  return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
 function lessonDeck(picture: string, colours: Record<'red' | 'green' | 'blue', string>): DeckInput {
@@ -172,7 +171,7 @@ async function seededStack(): Promise<Stack> {
 
 async function seedSessions(stack: Stack): Promise<void> {
   const cookie = await signInCookie(stack.webUrl, stack.owner!);
-  const picture = await upload(stack, cookie, 'volcano.gif', await volcanoGif());
+  const picture = await upload(stack, cookie, 'volcano.png', await volcanoPng());
   const colours = {
     red: await upload(stack, cookie, 'red.png', solidPng(40, 30, [200, 30, 30])),
     green: await upload(stack, cookie, 'green.png', solidPng(40, 30, [30, 160, 60])),

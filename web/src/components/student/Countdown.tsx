@@ -13,8 +13,13 @@ export function Countdown({ deadline }: { deadline: number }) {
   const seconds = Math.max(0, Math.ceil((deadline - now) / 1000));
   const label = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
   return (
-    <p className={styles.countdown} aria-label={`${seconds} seconds left`}>
-      ⏱ {label}
+    <p className={styles.countdown} role="timer" aria-label={`${seconds} seconds left`}>
+      {/* A drawn clock: an emoji needs a font not every school machine has. */}
+      <svg aria-hidden="true" width="1em" height="1em" viewBox="0 0 24 24" fill="none">
+        <circle cx="12" cy="13" r="8" stroke="currentColor" strokeWidth="2" />
+        <path d="M12 9v4l3 2M9 3h6" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+      </svg>{' '}
+      {label}
     </p>
   );
 }

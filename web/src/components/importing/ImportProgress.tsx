@@ -1,3 +1,6 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
 import type { ImportStatus, UploadProgress } from './import-api.ts';
 import { conversionText, formatBytes } from './progress-text.ts';
 import styles from './importing.module.css';
@@ -21,9 +24,17 @@ export function ImportProgress({
   status: ImportStatus | null;
   offline: boolean;
 }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The form that had focus is gone: keyboard and screen-reader users continue from here.
+  useEffect(() => headingRef.current?.focus(), []);
   return (
     <section className={`card ${styles.progress}`} aria-labelledby="import-progress-heading">
-      <h2 id="import-progress-heading" className={styles.progressHeading}>
+      <h2
+        id="import-progress-heading"
+        className={styles.progressHeading}
+        ref={headingRef}
+        tabIndex={-1}
+      >
         Importing “{fileName}”
       </h2>
       {uploading ? (

@@ -67,6 +67,7 @@ export function ImportSlides({
   const [announcement, setAnnouncement] = useState('');
   const lastStatus = useRef<ImportStatus | null>(null);
   const failureRef = useRef<HTMLDivElement>(null);
+  const navigated = useRef(false);
 
   const announce = useCallback((text: string) => {
     // The same sentence twice must still change the region's text to be read again.
@@ -103,10 +104,14 @@ export function ImportSlides({
       setFileName(status.fileName);
       if (status.state === 'failed')
         return fail(status.error?.message ?? 'The file could not be converted.');
+      if (status.state === 'done' && status.deckId === null)
+        return fail('The import finished, but its deck could not be found. Try again.');
       setPhase({ kind: 'tracking', importId: status.id, status });
-      if (status.state === 'done' && status.deckId !== null)
+      if (status.state === 'done' && status.deckId !== null && !navigated.current) {
+        navigated.current = true;
         // Replace, not push: Back from the editor must not land on a finished import again.
         router.replace(`/teacher/decks/${encodeURIComponent(status.deckId)}`);
+      }
     },
     [announce, fail, router],
   );

@@ -3,10 +3,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { assertAccessible, sidewaysOverflow } from './support/browser.ts';
 import { chromiumSuite } from './support/chromium-suite.ts';
+import {
+  multiPagePdf,
+  multiPagePdfText,
+  notAPdf,
+  type FixtureFile,
+} from './support/import-fixtures.ts';
 import { signInInBrowser } from './support/sign-in.ts';
 
 /*
@@ -19,22 +24,15 @@ import { signInInBrowser } from './support/sign-in.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts', import.meta.url));
 const PAGES = 12;
+/** The deck once two more pages are appended from the editor. */
+const SLIDES = PAGES + 2;
 
-/** Each page's line of text (the PDF's text layer, which becomes the slide image's alt text). */
-const pageText = (n: number) =>
-  n === 3 ? 'Page 3: Photosynthesis turns light into sugar' : `Page ${n}: lesson notes`;
-
-/** A 16:9 PDF, one coloured band and one line of text per page. */
-async function lessonPdf(pages: number): Promise<Buffer> {
-  const pdf = await PDFDocument.create();
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  for (let n = 1; n <= pages; n++) {
-    const page = pdf.addPage([960, 540]);
-    page.drawRectangle({ x: 0, y: 0, width: 960, height: 160, color: rgb(0.1, 0.3, 0.7) });
-    page.drawText(pageText(n), { x: 60, y: 380, size: 40, font, color: rgb(0, 0, 0) });
-  }
-  return Buffer.from(await pdf.save());
-}
+/** A fixture as Playwright's `setInputFiles` and multipart requests take it. */
+const asUpload = (file: FixtureFile) => ({
+  name: file.fileName,
+  mimeType: file.mimeType,
+  buffer: Buffer.from(file.bytes),
+});
 
 const PHONE = {
   viewport: { width: 360, height: 740 },
@@ -116,12 +114,8 @@ describe(
       await shot(page, 'form-360');
       await page.setViewportSize({ width: 1366, height: 900 });
 
-      const notAPdf = {
-        name: 'homework.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('These are my notes, not a PDF at all.\n'),
-      };
-      await fileInput(page).setInputFiles(notAPdf);
+      const refused = asUpload(await notAPdf());
+      await fileInput(page).setInputFiles(refused);
       await page.getByRole('button', { name: 'Import slides' }).click();
       const alert = page.getByRole('alert').filter({ hasText: 'was not imported' });
       await alert.waitFor();
@@ -129,7 +123,7 @@ describe(
       await shot(page, 'refused');
 
       // The message is the API's own: ask it the same thing and compare.
-      const asked = await page.request.post('/api/imports', { multipart: { file: notAPdf } });
+      const asked = await page.request.post('/api/imports', { multipart: { file: refused } });
       let message: string;
       if (asked.status() === 202) {
         const { id } = ((await asked.json()) as { import: { id: string } }).import;
@@ -162,15 +156,14 @@ describe(
 
     it('a 12-page PDF uploads, converts page by page, survives a refresh and opens in the editor', async () => {
       await page.getByRole('button', { name: 'Choose another file' }).click();
-      await fileInput(page).setInputFiles({
-        name: 'Plants and light.pdf',
-        mimeType: 'application/pdf',
-        buffer: await lessonPdf(PAGES),
-      });
-      assert.equal(await page.getByLabel('Deck title').inputValue(), 'Plants and light');
+      const lesson = await multiPagePdf(PAGES);
+      await fileInput(page).setInputFiles(asUpload(lesson));
+      // The title starts as the file's name; the teacher gives it a better one.
+      assert.equal(await page.getByLabel('Deck title').inputValue(), 'fractions-lesson');
+      await page.getByLabel('Deck title').fill('Fractions lesson');
       await page.getByRole('button', { name: 'Import slides' }).click();
 
-      await page.getByRole('heading', { name: 'Importing “Plants and light.pdf”' }).waitFor();
+      await page.getByRole('heading', { name: `Importing “${lesson.fileName}”` }).waitFor();
       const conversion = page.getByRole('progressbar', { name: 'Conversion progress' });
       await conversion.waitFor();
       await page
@@ -199,12 +192,12 @@ describe(
           slides: Array<{ title: string; image?: { url: string; alt: string; width: number } }>;
         };
       };
-      assert.equal(deck.title, 'Plants and light');
+      assert.equal(deck.title, 'Fractions lesson');
       assert.equal(deck.slides.length, PAGES, 'one slide per page');
       for (const [i, slide] of deck.slides.entries()) {
         assert.ok(slide.image, `slide ${i + 1} has its page as an image`);
         assert.ok(
-          slide.image.alt.includes(pageText(i + 1)),
+          slide.image.alt.includes(multiPagePdfText(i + 1)),
           `slide ${i + 1}'s alt text is its page's text: ${slide.image.alt}`,
         );
       }
@@ -218,22 +211,47 @@ describe(
       );
     });
 
-    it('the teacher adds a multiple-choice question to page 3 and starts a session', async () => {
+    it('the teacher adds a multiple-choice question to page 3', async () => {
       await page.getByRole('button', { name: /^Slide 3:/ }).click();
       await page.getByLabel('Question type').selectOption({ label: 'Multiple choice' });
-      await page.getByLabel('Question', { exact: true }).fill('What does a plant make from light?');
-      await page.getByLabel('Option A', { exact: true }).fill('Sugar');
-      await page.getByLabel('Option B', { exact: true }).fill('Salt');
+      await page.getByLabel('Question', { exact: true }).fill('Which is larger?');
+      await page.getByLabel('Option A', { exact: true }).fill('One half');
+      await page.getByLabel('Option B', { exact: true }).fill('One third');
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
       await assertAccessible(page, 'editor after the import');
       await shot(page, 'editor');
+    });
 
+    it('“Add slides from a file” in the editor appends a PDF’s pages to the deck', async () => {
+      await page.getByRole('link', { name: 'Add slides from a file' }).click();
+      await page.getByRole('heading', { name: 'Add slides to “Fractions lesson”' }).waitFor();
+      assert.equal(await page.getByLabel('Deck title').count(), 0, 'no title when appending');
+      await fileInput(page).setInputFiles(asUpload(await multiPagePdf(2)));
+      await page.getByRole('button', { name: 'Add slides' }).click();
+      await page.waitForURL(new RegExp(`/teacher/decks/${deckId}$`));
+      const { deck } = (await (await page.request.get(`/api/decks/${deckId}`)).json()) as {
+        deck: { slides: Array<{ question?: { prompt: string }; image?: { alt: string } }> };
+      };
+      assert.equal(deck.slides.length, PAGES + 2, 'the two pages come after the deck’s own');
+      assert.equal(
+        deck.slides[2]?.question?.prompt,
+        'Which is larger?',
+        'page 3 kept its question',
+      );
+      assert.ok(deck.slides[PAGES]?.image?.alt.includes(multiPagePdfText(1)));
+      assert.ok(deck.slides[PAGES + 1]?.image?.alt.includes(multiPagePdfText(2)));
+    });
+
+    it('the teacher starts a session and moves to page 3', async () => {
       await page.goto('/teacher');
-      await page.getByRole('button', { name: 'Start session with Plants and light' }).click();
+      await page.getByRole('button', { name: 'Start session with Fractions lesson' }).click();
       await page.waitForURL(/\/teacher\/sessions\/[^/]+$/);
       sessionPath = new URL(page.url()).pathname;
-      for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Next slide' }).click();
+      for (const n of [2, 3]) {
+        await page.getByRole('button', { name: 'Next slide' }).click();
+        await page.getByText(`Slide ${n} of ${SLIDES}`).first().waitFor();
+      }
     });
 
     it('two students on phones see page 3 and answer; the dashboard and projector follow', async () => {
@@ -256,12 +274,12 @@ describe(
         students.push(student);
       }
       // A string name matches part of the accessible name: the alt text may hold more of the page.
-      const page3 = pageText(3);
+      const page3 = multiPagePdfText(3);
       for (const student of students) {
-        await student.getByText(`Slide 3 of ${PAGES}`).waitFor();
+        await student.getByText(`Slide 3 of ${SLIDES}`).waitFor();
         await student.getByRole('img', { name: page3 }).waitFor();
         await imagesLoaded(student);
-        await student.getByLabel('Sugar').check({ force: true });
+        await student.getByLabel('One half').check({ force: true });
         await student.getByRole('button', { name: 'Submit answer' }).click();
         await student.getByText('✓ Received').waitFor();
       }

@@ -3,8 +3,8 @@ import type { NextConfig } from 'next';
 const config: NextConfig = {
   // The workspace packages ship TypeScript sources (protocol, client, tokens, the reporter).
   transpilePackages: ['@classpulse/realtime', '@classpulse/metrics-aggregator'],
-  // Native addons (the SQLite driver, the password hash) and pg load as they are, never bundled.
-  serverExternalPackages: ['better-sqlite3', 'pg', '@node-rs/argon2', 'prom-client'],
+  // Native addons (the SQLite driver, the password hash, sharp) and pg load as they are, never bundled.
+  serverExternalPackages: ['better-sqlite3', 'pg', '@node-rs/argon2', 'prom-client', 'sharp'],
   poweredByHeader: false,
   reactStrictMode: true,
   typescript: { tsconfigPath: 'tsconfig.json' },

@@ -73,6 +73,7 @@ describe('.env.example', () => {
     'web/src/server/config.ts',
     'web/src/embedded/config.ts',
     'web/src/production/config.ts',
+    'web/src/converter/config.ts',
   ];
   for (const path of configs)
     it(`documents every variable ${path} reads`, () => {

@@ -9,6 +9,9 @@ import type { Kysely } from 'kysely';
 import { openDatabase } from '../src/server/data/connect.ts';
 import { migrateToLatest } from '../src/server/data/migrate.ts';
 import type { WebTables } from '../src/server/data/tables.ts';
+import sharp from 'sharp';
+import { imageSources } from '../src/lib/image-sources.ts';
+import { solidPng } from './support/fixtures.ts';
 import {
   importUploadFolder,
   isValidUploadName,
@@ -189,5 +192,61 @@ describe('uploads', () => {
     assert.equal(await readUpload(db, `${'b'.repeat(64)}.png`), null);
     assert.equal(await importUploadFolder(db, folder), 0, 'a second start imports nothing');
     assert.equal(await importUploadFolder(db, join(dataDir, 'missing')), 0);
+  });
+  it('keeps WebP copies for srcset, never wider than the original, and reports the size', async () => {
+    const png = solidPng(1200, 675, [10, 120, 200]);
+    const stored = await storeUpload(db, png, { maxBytes: 10 * 1024 * 1024 });
+    assert.ok(stored.ok);
+    assert.equal(stored.width, 1200);
+    assert.equal(stored.height, 675);
+    const { srcSet } = imageSources(stored.url, stored.width);
+    assert.equal(
+      srcSet,
+      [480, 960, 1920]
+        .map((w) => `/uploads/${stored.name.replace('.png', `-w${w}.webp`)} ${Math.min(w, 1200)}w`)
+        .join(', '),
+    );
+    for (const [width, expected] of [
+      [480, 480],
+      [960, 960],
+      [1920, 1200],
+    ] as const) {
+      const copy = await readUpload(db, stored.name.replace('.png', `-w${width}.webp`));
+      assert.ok(copy);
+      assert.equal(copy.contentType, 'image/webp');
+      assert.equal((await sharp(copy.bytes).metadata()).width, expected);
+    }
+  });
+
+  it('makes a missing copy of an older upload on first request, and keeps it', async () => {
+    const stored = await storeUpload(db, solidPng(800, 600, [200, 10, 10]), {
+      maxBytes: 10 * 1024 * 1024,
+    });
+    assert.ok(stored.ok);
+    const copyName = stored.name.replace('.png', '-w480.webp');
+    await db.deleteFrom('uploads').where('name', '=', copyName).execute();
+    const copy = await readUpload(db, copyName);
+    assert.ok(copy);
+    assert.equal((await sharp(copy.bytes).metadata()).width, 480);
+    const kept = await db
+      .selectFrom('uploads')
+      .select('name')
+      .where('name', '=', copyName)
+      .execute();
+    assert.equal(kept.length, 1);
+    assert.equal(await readUpload(db, `${'c'.repeat(64)}-w480.webp`), null, 'no original: none');
+    assert.equal(
+      await readUpload(db, stored.name.replace('.png', '-w500.webp')),
+      null,
+      'only srcset widths',
+    );
+  });
+
+  it('refuses an image it cannot decode, whatever its magic bytes say', async () => {
+    const broken = Buffer.concat([tinyPng().subarray(0, 16), Buffer.alloc(64)]);
+    assert.deepEqual(await storeUpload(db, broken, { maxBytes }), {
+      ok: false,
+      reason: 'unreadable',
+    });
   });
 });

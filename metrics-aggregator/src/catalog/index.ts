@@ -6,3 +6,4 @@ export { checkEvent } from './event-check.ts';
 export * from './probe-metrics.ts';
 export * from './default-metrics.ts';
 export * from './web-server-metrics.ts';
+export * from './slide-conversion-metrics.ts';

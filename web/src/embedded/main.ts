@@ -25,6 +25,9 @@ import { database } from '../server/db.ts';
 import { admitRequest, hardenServer, serverOptions } from '../server/front-door.ts';
 import { legacyTeacherSecretExists } from '../server/legacy-secret.ts';
 import { webMetrics } from '../server/web-metrics.ts';
+import { LIMITS } from '@classpulse/realtime/protocol';
+import { converterFor } from '../importing/converter-for.ts';
+import { registerConverter } from '../importing/converter-registry.ts';
 
 /**
  * `npm start`: the whole classroom on one machine with no cloud account. Starts the realtime tier
@@ -99,11 +102,13 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir: webDir, hostname: launcher.host, port: launcher.port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const { http, uploadMaxBytes } = webConfig();
+  const { http, uploadMaxBytes, imports } = webConfig();
+  registerConverter(converterFor(imports, { maxPages: LIMITS.slidesMax }));
+  const files = { uploadMaxBytes, importMaxBytes: imports.maxBytes };
   const web = createServer(serverOptions(http), (req, res) => {
     // Nothing stands in front of this server: the peer is the source (per-source sign-in limits).
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
-    if (!admitRequest(req, res, http, uploadMaxBytes)) return;
+    if (!admitRequest(req, res, http, files)) return;
     if (req.url === BEACON_PATH || req.url?.startsWith(`${BEACON_PATH}?`))
       return aggregator.handleBeacon(req, res);
     void handle(req, res);

@@ -8,6 +8,9 @@ import { webConfig } from '../server/config.ts';
 import { database } from '../server/db.ts';
 import { admitRequest, hardenServer, serverOptions } from '../server/front-door.ts';
 import { webMetrics } from '../server/web-metrics.ts';
+import { LIMITS } from '@classpulse/realtime/protocol';
+import { converterFor } from '../importing/converter-for.ts';
+import { registerConverter } from '../importing/converter-registry.ts';
 import type { WebServerConfig } from './config.ts';
 import { routeLabel } from './route-label.ts';
 
@@ -55,7 +58,9 @@ export async function createWebServer(
   const handle = app.getRequestHandler();
   let closing = false;
 
-  const { http, uploadMaxBytes } = webConfig();
+  const { http, uploadMaxBytes, imports } = webConfig();
+  registerConverter(converterFor(imports, { maxPages: LIMITS.slidesMax }));
+  const files = { uploadMaxBytes, importMaxBytes: imports.maxBytes };
   const publicServer = createServer(serverOptions(http), (req, res) => {
     const started = performance.now();
     const route = routeLabel(req.url);
@@ -64,7 +69,7 @@ export async function createWebServer(
       metrics.requests.inc({ route, method, status: String(res.statusCode) });
       metrics.requestDuration.observe({ route, method }, (performance.now() - started) / 1000);
     });
-    if (admitRequest(req, res, http, uploadMaxBytes)) void handle(req, res);
+    if (admitRequest(req, res, http, files)) void handle(req, res);
   });
   hardenServer(publicServer, http);
 

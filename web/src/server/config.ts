@@ -74,6 +74,32 @@ const envSchema = z.object({
     .min(1024)
     .max(20 * 1024 * 1024)
     .default(5 * 1024 * 1024),
+  /** The largest PDF or PowerPoint file a teacher may import. */
+  WEB_IMPORT_MAX_BYTES: envInt(1024 * 1024, 1024 * 1024 * 1024).default(100 * 1024 * 1024),
+  /**
+   * Conversions this web process runs at once (each a low-priority child process); more wait in
+   * line. One suits a 2-core machine that also serves a live class.
+   */
+  WEB_IMPORT_CONCURRENCY: envInt(1, 32).default(1),
+  /** Imports that may wait in line; past it a teacher is asked to try again shortly. */
+  WEB_IMPORT_QUEUE_MAX: envInt(0, 1000).default(20),
+  /** Imports one teacher may have waiting or converting at once. */
+  WEB_IMPORTS_PER_TEACHER: envInt(1, 100).default(3),
+  /** One conversion's time limit (a 100-page PowerPoint on a slow machine fits). */
+  WEB_IMPORT_TIME_LIMIT_MS: envInt(10_000, 3_600_000).default(300_000),
+  /** One conversion's memory limit (the converter and LibreOffice together). */
+  WEB_IMPORT_MEMORY_LIMIT_MB: envInt(256, 65_536).default(1536),
+  /** What a PowerPoint file may unpack to (a zip bomb unpacks to far more). */
+  WEB_IMPORT_UNPACKED_MAX_BYTES: envInt(1024 * 1024, 8 * 1024 * 1024 * 1024).default(
+    512 * 1024 * 1024,
+  ),
+  /** LibreOffice's soffice, when it is not on PATH or in the usual places. */
+  WEB_LIBREOFFICE_PATH: z.string().min(1).max(1000).optional(),
+  /**
+   * The converter service (Kubernetes: its own Deployment with LibreOffice and no egress), e.g.
+   * http://converter:8090. Unset: this process converts in sandboxed child processes.
+   */
+  WEB_CONVERTER_URL: z.url().optional(),
   /**
    * The largest request body any route takes except uploads (a whole deck: 100 slides of text);
    * a bigger one is refused with 413 before it is read. Other JSON routes take far less.
@@ -210,6 +236,20 @@ export interface MetricsPageTokenConfig {
   newPagesBurstPerSource: number;
 }
 
+export interface ImportConfig {
+  maxBytes: number;
+  concurrency: number;
+  queueMax: number;
+  perTeacher: number;
+  timeLimitMs: number;
+  memoryLimitBytes: number;
+  unpackedMaxBytes: number;
+  libreofficePath: string | undefined;
+  /** Where to look for soffice (PATH), when libreofficePath is unset. */
+  searchPath: string | undefined;
+  converterUrl: string | undefined;
+}
+
 export interface WebConfig {
   dataDir: string;
   /** Where the web tier's data lives: the SQLite file, or PostgreSQL when DATABASE_URL is set. */
@@ -225,6 +265,8 @@ export interface WebConfig {
   /** School sign-in; undefined without OIDC_ISSUER_URL. */
   oidc: OidcConfig | undefined;
   uploadMaxBytes: number;
+  /** Slide imports (PDF, PowerPoint). */
+  imports: ImportConfig;
   /** What the HTTP server in front of the app takes (both launchers). */
   http: HttpLimits;
   /** Firebase mode's server side; undefined when it is off. */
@@ -264,6 +306,18 @@ export function loadWebConfig(env: Record<string, string | undefined> = process.
     sessionSecret: e.WEB_SESSION_SECRET,
     oidc: oidcConfig(e),
     uploadMaxBytes: e.WEB_UPLOAD_MAX_BYTES,
+    imports: {
+      maxBytes: e.WEB_IMPORT_MAX_BYTES,
+      concurrency: e.WEB_IMPORT_CONCURRENCY,
+      queueMax: e.WEB_IMPORT_QUEUE_MAX,
+      perTeacher: e.WEB_IMPORTS_PER_TEACHER,
+      timeLimitMs: e.WEB_IMPORT_TIME_LIMIT_MS,
+      memoryLimitBytes: e.WEB_IMPORT_MEMORY_LIMIT_MB * 1024 * 1024,
+      unpackedMaxBytes: e.WEB_IMPORT_UNPACKED_MAX_BYTES,
+      libreofficePath: e.WEB_LIBREOFFICE_PATH,
+      searchPath: env.PATH,
+      converterUrl: e.WEB_CONVERTER_URL?.replace(/\/$/, ''),
+    },
     http: {
       bodyMaxBytes: e.WEB_BODY_MAX_BYTES,
       hstsMaxAgeSeconds: e.WEB_HSTS_MAX_AGE,

@@ -13,6 +13,13 @@ import { webMetrics } from './web-metrics.ts';
 /** Room for the multipart envelope (boundaries, part headers) around an uploaded image. */
 export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 export const UPLOAD_PATH = '/api/uploads';
+export const IMPORT_PATH = '/api/imports';
+
+/** The two routes that take files, and how large a file each takes. */
+export interface FileLimits {
+  uploadMaxBytes: number;
+  importMaxBytes: number;
+}
 
 const LABEL = '[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?';
 /** A host name or IPv4 address, or a bracketed IPv6 address, with an optional port. */
@@ -64,8 +71,10 @@ export function hardenServer(server: Server, limits: HttpLimits): void {
 }
 
 /** The most a request to this path may send: an upload's image, or any other route's body. */
-export function bodyLimitFor(path: string, limits: HttpLimits, uploadMaxBytes: number): number {
-  return path === UPLOAD_PATH ? uploadMaxBytes + MULTIPART_OVERHEAD_BYTES : limits.bodyMaxBytes;
+export function bodyLimitFor(path: string, limits: HttpLimits, files: FileLimits): number {
+  if (path === UPLOAD_PATH) return files.uploadMaxBytes + MULTIPART_OVERHEAD_BYTES;
+  if (path === IMPORT_PATH) return files.importMaxBytes + MULTIPART_OVERHEAD_BYTES;
+  return limits.bodyMaxBytes;
 }
 
 /**
@@ -77,7 +86,7 @@ export function admitRequest(
   req: IncomingMessage,
   res: ServerResponse,
   limits: HttpLimits,
-  uploadMaxBytes: number,
+  files: FileLimits,
 ): boolean {
   const forwardedHost = req.headers['x-forwarded-host'];
   if (
@@ -97,7 +106,7 @@ export function admitRequest(
   }
   const path = (req.url ?? '/').split('?')[0] ?? '/';
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > bodyLimitFor(path, limits, uploadMaxBytes)) {
+  if (declared > bodyLimitFor(path, limits, files)) {
     refuse('too_large');
     answer(res, 413, 'too_large', 'The request is too large.');
     return false;

@@ -50,6 +50,24 @@ export interface UploadsTable {
   created_at: number;
 }
 
+export type ImportState = 'queued' | 'converting' | 'done' | 'failed';
+
+/** One slide import: a PDF or PowerPoint file becoming slides, page by page. */
+export interface ImportsTable {
+  id: string;
+  teacher_id: string;
+  file_name: string;
+  state: ImportState;
+  pages_done: number;
+  pages_total: number | null;
+  /** The new deck (once done) or the deck appended to (from the start). */
+  deck_id: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export type AccountRole = 'teacher' | 'admin';
 
 export interface AccountsTable {
@@ -116,4 +134,5 @@ export interface WebTables {
   decks: DecksTable;
   sessions: SessionsTable;
   uploads: UploadsTable;
+  imports: ImportsTable;
 }

@@ -5,6 +5,7 @@ import { accounts } from './0003-accounts.ts';
 import { sharing } from './0004-sharing.ts';
 import { studentSignIn } from './0005-student-sign-in.ts';
 import { dueAt } from './0006-due-at.ts';
+import { imports } from './0007-imports.ts';
 
 /**
  * Every migration, by name, in the order they run. Names sort in that order; a migration, once
@@ -17,4 +18,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-sharing': sharing,
   '0005-student-sign-in': studentSignIn,
   '0006-due-at': dueAt,
+  '0007-imports': imports,
 };

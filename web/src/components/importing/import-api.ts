@@ -1,4 +1,7 @@
 import * as z from 'zod/mini';
+import type { ImportStatus } from '../../server/imports.ts';
+
+export type { ImportStatus };
 
 /*
  * The import API as the browser sees it (contract: GET /api/imports/capabilities, POST
@@ -6,7 +9,8 @@ import * as z from 'zod/mini';
  * becomes a failure with a message the teacher can act on, never a crash.
  */
 
-const importStatusSchema = z.object({
+// The server's type is the one definition; this schema checks a reply has that shape.
+const importStatusSchema: z.ZodMiniType<ImportStatus> = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(100)),
   state: z.enum(['queued', 'converting', 'done', 'failed']),
   fileName: z.string(),
@@ -15,7 +19,6 @@ const importStatusSchema = z.object({
   deckId: z.nullable(z.string()),
   error: z.nullable(z.object({ code: z.string(), message: z.string() })),
 });
-export type ImportStatus = z.infer<typeof importStatusSchema>;
 
 const capabilitiesSchema = z.object({
   pdf: z.boolean(),

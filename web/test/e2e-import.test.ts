@@ -13,6 +13,7 @@ import {
   type FixtureFile,
 } from './support/import-fixtures.ts';
 import { signInInBrowser } from './support/sign-in.ts';
+import { startStack } from './support/stack.ts';
 
 /*
  * A teacher brings a PDF: imports it from the library (upload, page-by-page progress, a refresh
@@ -298,3 +299,38 @@ describe(
     });
   },
 );
+
+describe('a server without LibreOffice says how to install it before any upload', () => {
+  const suite = chromiumSuite(() => startStack({ WEB_LIBREOFFICE_PATH: '/nonexistent/soffice' }));
+
+  it('offers PDF only, shows the install instructions and refuses a .pptx at once', async () => {
+    const context = await suite.browser.newContext({ baseURL: suite.stack.webUrl, ...PHONE });
+    const page = await context.newPage();
+    await signInInBrowser(page, suite.stack.owner!);
+    await page.goto('/teacher/import');
+    const capabilities = (await (await page.request.get('/api/imports/capabilities')).json()) as {
+      pptx: boolean;
+      pptxHelp: string;
+    };
+    assert.equal(capabilities.pptx, false);
+    await page
+      .getByRole('region', { name: 'PowerPoint import is not set up on this server' })
+      .getByText(capabilities.pptxHelp)
+      .waitFor();
+    await page.getByLabel('PDF file', { exact: true }).setInputFiles({
+      name: 'lesson.pptx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+      buffer: Buffer.from('not sent anyway'),
+    });
+    await page.getByRole('alert').filter({ hasText: 'Save the file as a PDF' }).waitFor();
+    await page.getByRole('button', { name: 'Import slides' }).click();
+    assert.ok(page.url().endsWith('/teacher/import'), 'nothing was uploaded');
+    assert.equal(await sidewaysOverflow(page), 0, 'the page fits a 360 px phone');
+    await assertAccessible(page, 'import page without PowerPoint');
+    await page.screenshot({
+      path: join(ARTIFACTS, 'import-no-powerpoint-360.png'),
+      fullPage: true,
+    });
+    await context.close();
+  });
+});

@@ -101,10 +101,6 @@ export function ImportForm({ capabilities, appending, onSubmit }: ImportFormProp
           <p className={styles.help}>
             {capabilities.pptxHelp ?? 'PowerPoint import needs LibreOffice on the server.'}
           </p>
-          <p className={styles.help}>
-            PDF import works now: in PowerPoint, Keynote or Google Slides, save or download the deck
-            as a PDF and import that.
-          </p>
         </section>
       ) : null}
       <div

@@ -12,7 +12,8 @@ export const ANNOUNCE_EVERY_PAGES = 10;
 /** Bytes as a teacher reads them: "850 KB", "12.4 MB". */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(0, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  // "100 MB", not "100.0 MB"; "12.4 MB" keeps its tenth.
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
 }
 
 const pages = (n: number) => `${n} ${n === 1 ? 'page' : 'pages'}`;

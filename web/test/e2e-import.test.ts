@@ -172,6 +172,11 @@ describe(
         .waitFor();
       await assertAccessible(page, 'import page converting');
       await shot(page, 'converting');
+      const before = await announcements(page);
+      assert.ok(
+        before.includes(`Uploading ${lesson.fileName}.`),
+        `the upload is announced: ${JSON.stringify(before)}`,
+      );
 
       // A refresh in the middle picks the same import up again (its id is in the address).
       const address = new URL(page.url());

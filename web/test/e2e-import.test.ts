@@ -162,9 +162,16 @@ describe(
       // The title starts as the file's name; the teacher gives it a better one.
       assert.equal(await page.getByLabel('Deck title').inputValue(), 'fractions-lesson');
       await page.getByLabel('Deck title').fill('Fractions lesson');
+      // Another import is converting (one at a time here): this one waits its turn first.
+      const other = await page.request.post('/api/imports', {
+        multipart: { file: asUpload(await multiPagePdf(6)), title: 'Warm-up' },
+      });
+      assert.equal(other.status(), 202, await other.text());
       await page.getByRole('button', { name: 'Import slides' }).click();
 
       await page.getByRole('heading', { name: `Importing “${lesson.fileName}”` }).waitFor();
+      await page.getByText('Waiting for another import to finish', { exact: true }).waitFor();
+      await shot(page, 'queued');
       const conversion = page.getByRole('progressbar', { name: 'Conversion progress' });
       await conversion.waitFor();
       await page

@@ -387,6 +387,15 @@ export function DeckEditor({
               />
             ) : null}
           </div>
+          <p>
+            <Link
+              className="button button-secondary"
+              href={`/teacher/import?deck=${encodeURIComponent(deckId)}`}
+              onClick={leaveGuard}
+            >
+              Add slides from a file
+            </Link>
+          </p>
           {sharing}
         </main>
         <p className="visually-hidden" aria-live="polite">

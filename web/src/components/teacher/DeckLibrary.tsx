@@ -126,6 +126,9 @@ export function DeckLibrary({
         <button type="submit" className="button" disabled={busy === 'create'}>
           Create deck
         </button>
+        <Link className="button button-secondary" href="/teacher/import">
+          Import slides<span className="visually-hidden"> from a PDF or PowerPoint file</span>
+        </Link>
       </form>
 
       <fieldset className={`card ${styles.startOptions}`}>
@@ -176,7 +179,7 @@ export function DeckLibrary({
       </fieldset>
 
       {decks.length === 0 ? (
-        <p>No decks yet. Create one above.</p>
+        <p>No decks yet. Create one above, or import the slides you already have.</p>
       ) : (
         <ul className={styles.deckList} aria-label="Decks">
           {decks.map((deck) => (

@@ -1,0 +1,78 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import type { ImportStatus, UploadProgress } from './import-api.ts';
+import { conversionText, formatBytes } from './progress-text.ts';
+import styles from './importing.module.css';
+
+/**
+ * Where an import is: the upload (bytes), then the queue or the conversion (pages). Not a live
+ * region: the page announces milestones separately, and the numbers here change every moment.
+ */
+export function ImportProgress({
+  fileName,
+  uploading,
+  upload,
+  status,
+  offline,
+}: {
+  fileName: string;
+  /** true while the file is being sent; `upload` is how far (null before the first report). */
+  uploading: boolean;
+  upload: UploadProgress | null;
+  /** Once the server has it (null: its first answer is pending). */
+  status: ImportStatus | null;
+  offline: boolean;
+}) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The form that had focus is gone: keyboard and screen-reader users continue from here.
+  useEffect(() => headingRef.current?.focus(), []);
+  return (
+    <section className={`card ${styles.progress}`} aria-labelledby="import-progress-heading">
+      <h2
+        id="import-progress-heading"
+        className={styles.progressHeading}
+        ref={headingRef}
+        tabIndex={-1}
+      >
+        Importing “{fileName}”
+      </h2>
+      {uploading ? (
+        <>
+          <progress
+            className={styles.bar}
+            aria-label="Upload progress"
+            max={upload && upload.total > 0 ? upload.total : undefined}
+            value={upload && upload.total > 0 ? upload.loaded : undefined}
+          />
+          <p className={styles.progressText}>
+            {upload && upload.total > 0
+              ? upload.loaded >= upload.total
+                ? `Uploaded ${formatBytes(upload.total)}. Starting the conversion…`
+                : `Uploaded ${formatBytes(upload.loaded)} of ${formatBytes(upload.total)}`
+              : 'Uploading…'}
+          </p>
+        </>
+      ) : (
+        <>
+          <progress
+            className={styles.bar}
+            aria-label="Conversion progress"
+            max={status?.pagesTotal ?? undefined}
+            value={status && status.pagesTotal !== null ? status.pagesDone : undefined}
+          />
+          <p className={styles.progressText}>
+            {status ? conversionText(status) : 'Checking the import…'}
+          </p>
+          {status?.state === 'queued' ? (
+            <p className="field-hint">
+              Imports run one after another so live classes stay fast. Yours starts on its own; you
+              can leave this page open or come back to it.
+            </p>
+          ) : null}
+        </>
+      )}
+      {offline ? <p className="notice">Lost the connection to the server. Still trying…</p> : null}
+    </section>
+  );
+}

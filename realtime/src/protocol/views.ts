@@ -1,11 +1,5 @@
 import type { Answer } from './questions.ts';
-import type {
-  Pacing,
-  RevealMode,
-  SessionSettings,
-  SlideImage,
-  StudentTransport,
-} from './deck.ts';
+import type { Pacing, RevealMode, SessionSettings, SlideImage, StudentTransport } from './deck.ts';
 import type { Question } from './questions.ts';
 import type { Presence, SessionState, StoredResponse, StudentRecord } from './state.ts';
 

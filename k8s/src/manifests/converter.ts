@@ -96,6 +96,9 @@ export class Converter extends Construct {
                 env.value('CONVERTER_CONCURRENCY', String(s.concurrency)),
                 env.value('CONVERTER_TIME_LIMIT_MS', String(s.timeLimitMs)),
                 env.value('CONVERTER_MEMORY_LIMIT_MB', String(s.memoryLimitMb)),
+                // On SIGTERM it stops taking work and waits this long for running conversions;
+                // the pod's grace period above is longer, so Kubernetes never cuts one short.
+                env.value('CONVERTER_SHUTDOWN_GRACE_MS', String(s.timeLimitMs)),
               ],
               readinessProbe: httpProbe('/readyz', 'metrics', { periodSeconds: 5 }),
               // A conversion keeps its child busy, never the server: /healthz stays quick.

@@ -8,7 +8,7 @@
  *     (bench only: `apt-get install --no-install-recommends poppler-utils`).
  *
  * Both render every page 1920 px wide. Reported: ms per page (pdf.js drawing, reading pixels and
- * PNG encoding apart; poppler's PNG output is the like-for-like figure), the ratio, each one's
+ * PNG encoding apart) against poppler writing raw pixels (PPM) and PNG, the ratios, each one's
  * peak RSS, and the cost of what the importer stores per page with sharp (a JPEG at full size and
  * WebP at 480/960/1920; AVIF at 960 on a few pages for the record). The deck is
  * web/test/support/import-fixtures.ts `pdfWithText(60)`: per page a title bar, five lines of text,
@@ -75,22 +75,35 @@ try {
   ];
 
   if (hasPdftoppm()) {
-    const out = mkdtempSync(join(scratch, 'poppler-'));
-    const poppler = await renderWithPoppler(pdfPath, out);
-    if (poppler.pngs.length !== PAGES)
-      throw new Error(`pdftoppm wrote ${poppler.pngs.length} pages, not ${PAGES}`);
+    const poppler = await renderWithPoppler(pdfPath, mkdtempSync(join(scratch, 'png-')), 'png');
+    const raw = await renderWithPoppler(pdfPath, mkdtempSync(join(scratch, 'ppm-')), 'ppm');
+    for (const run of [poppler, raw])
+      if (run.pages.length !== PAGES)
+        throw new Error(`pdftoppm wrote ${run.pages.length} pages, not ${PAGES}`);
     const [ours, theirs] = await Promise.all(
-      [pdfjsPages[0]!.png, poppler.pngs[0]!].map((p) => sharp(p).metadata()),
+      [pdfjsPages[0]!.png, poppler.pages[0]!].map((p) => sharp(p).metadata()),
     );
-    rows.push({
-      renderer: 'poppler pdftoppm -png (baseline)',
-      'ms/page': perPage(poppler.totalMs),
-      'peak RSS': poppler.peakRssKiB === null ? '?' : mib(poppler.peakRssKiB),
-    });
-    rows.push({
-      renderer: 'pdf.js draw + PNG vs poppler',
-      'ms/page': `${((render + png) / poppler.totalMs).toFixed(2)}×`,
-    });
+    const rss = (kib: number | null) => (kib === null ? '?' : mib(kib));
+    rows.push(
+      {
+        renderer: 'poppler pdftoppm (raw PPM, no encoding; baseline)',
+        'ms/page': perPage(raw.totalMs),
+        'peak RSS': rss(raw.peakRssKiB),
+      },
+      {
+        renderer: 'poppler pdftoppm -png',
+        'ms/page': perPage(poppler.totalMs),
+        'peak RSS': rss(poppler.peakRssKiB),
+      },
+      {
+        renderer: 'ratio pdf.js draw + read RGBA / poppler raw',
+        'ms/page': `${((render + readPixels) / raw.totalMs).toFixed(2)}×`,
+      },
+      {
+        renderer: 'ratio pdf.js draw + PNG / poppler -png',
+        'ms/page': `${((render + png) / poppler.totalMs).toFixed(2)}×`,
+      },
+    );
     process.stdout.write(
       `(page size: pdf.js ${ours!.width}×${ours!.height}, poppler ${theirs!.width}×${theirs!.height}; pdf.js total with page loading ${(pdfjsTotal / 1000).toFixed(1)} s)\n`,
     );

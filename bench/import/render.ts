@@ -80,16 +80,18 @@ export async function renderWithPdfjs(data: Uint8Array): Promise<RenderedPage[]>
 export const hasPdftoppm = () => existsSync('/usr/bin/pdftoppm');
 
 /**
- * Debian poppler: one `pdftoppm -png -scale-to-x 1920 -scale-to-y -1` process for the whole file,
- * as an importer would run it; its peak RSS comes from GNU time when installed.
+ * Debian poppler: one `pdftoppm [-png] -scale-to-x 1920 -scale-to-y -1` process for the whole
+ * file, as an importer would run it: PNG files, or raw pixels (PPM, no encoding: what an importer
+ * handing pixels to sharp would read). Its peak RSS comes from GNU time when installed.
  */
 export async function renderWithPoppler(
   pdfPath: string,
   outDir: string,
-): Promise<{ pngs: Buffer[]; totalMs: number; peakRssKiB: number | null }> {
+  format: 'png' | 'ppm',
+): Promise<{ pages: Buffer[]; totalMs: number; peakRssKiB: number | null }> {
   const timed = existsSync('/usr/bin/time');
   const args = [
-    '-png',
+    ...(format === 'png' ? ['-png'] : []),
     '-scale-to-x',
     String(RENDER_WIDTH),
     '-scale-to-y',
@@ -110,8 +112,8 @@ export async function renderWithPoppler(
     );
   });
   const totalMs = performance.now() - started;
-  const files = (await readdir(outDir)).filter((f) => f.endsWith('.png')).sort();
-  const pngs = await Promise.all(files.map((f) => readFile(join(outDir, f))));
+  const files = (await readdir(outDir)).filter((f) => f.endsWith(`.${format}`)).sort();
+  const pages = await Promise.all(files.map((f) => readFile(join(outDir, f))));
   const peak = /peak-rss-kib=(\d+)/.exec(stderr);
-  return { pngs, totalMs, peakRssKiB: peak ? Number(peak[1]) : null };
+  return { pages, totalMs, peakRssKiB: peak ? Number(peak[1]) : null };
 }

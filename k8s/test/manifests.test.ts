@@ -12,7 +12,9 @@ import {
   CONFIG_SECRET_KEY,
   CONFIG_SECRET_NAME,
 } from '../src/manifests/alertmanager.ts';
-import { REGION_LABEL } from '../src/manifests/labels.ts';
+import { CONVERTER_MEMORY, CONVERTER_SETTINGS, CONVERTER_URL } from '../src/manifests/converter.ts';
+import { labelsFor, REGION_LABEL } from '../src/manifests/labels.ts';
+import { PROMETHEUS_POD_LABELS } from '../src/manifests/network-policies.ts';
 import { BASELINE_LOOKBACK_DAYS, PROMETHEUS_RETENTION } from '../src/manifests/monitoring.ts';
 import { SECRET_ENV_NAMES, SECRETS } from '../src/manifests/secrets.ts';
 import {
@@ -228,7 +230,7 @@ describe('synthesized stack', () => {
 
   it('runs our images at the given registry and tag', () => {
     const images = workloads.flatMap((w) => w.spec.template.spec.containers.map((c) => c.image));
-    for (const service of ['web', 'realtime', 'metrics-aggregator', 'probes'])
+    for (const service of ['web', 'realtime', 'metrics-aggregator', 'probes', 'converter'])
       assert.ok(
         images.includes(`registry.example/classpulse/classpulse-${service}:0123abcd`),
         `runs classpulse-${service}`,
@@ -300,6 +302,7 @@ describe('synthesized stack', () => {
     const monitors = ofKind('ServiceMonitor');
     assert.deepEqual(monitors.map((m) => m.metadata.name).sort(), [
       'aggregator',
+      'converter',
       'probes',
       'realtime',
       'web',
@@ -600,6 +603,158 @@ describe('synthesized stack', () => {
       };
       assert.equal(map.data[dashboard.fileName], dashboard.json);
     }
+  });
+});
+
+describe('slide converter', () => {
+  interface ConverterContainer extends Container {
+    command: string[];
+    volumeMounts: Array<{ name: string; mountPath: string }>;
+  }
+  const deployment = named('Deployment', 'converter') as Workload & {
+    spec: {
+      replicas: number;
+      template: {
+        spec: {
+          containers: ConverterContainer[];
+          volumes: Array<{ name: string; emptyDir?: { sizeLimit?: string } }>;
+          terminationGracePeriodSeconds: number;
+        };
+      };
+    };
+  };
+  const pod = deployment.spec.template.spec;
+  const [container] = pod.containers;
+  const podLabels = deployment.spec.template.metadata.labels;
+  /** Kubernetes quantities in Mi (the converter's are written in Mi or Gi). */
+  const mebibytes = (q: string) => {
+    const match = /^(\d+)(Mi|Gi)$/.exec(q);
+    assert.ok(match, `${q} is written in Mi or Gi`);
+    return Number(match[1]) * (match[2] === 'Gi' ? 1024 : 1);
+  };
+
+  it('runs the web image’s converter command with its settings, two replicas, one evicted at a time', () => {
+    assert.equal(pod.containers.length, 1);
+    assert.equal(container?.image, 'registry.example/classpulse/classpulse-converter:0123abcd');
+    assert.deepEqual(container?.command, ['node', 'src/converter/main.ts']);
+    const values = Object.fromEntries((container?.env ?? []).map((e) => [e.name, e.value]));
+    assert.deepEqual(values, {
+      CONVERTER_PORT: '8090',
+      CONVERTER_INTERNAL_PORT: '9090',
+      CONVERTER_CONCURRENCY: '2',
+      CONVERTER_TIME_LIMIT_MS: '120000',
+      CONVERTER_MEMORY_LIMIT_MB: '1024',
+      CONVERTER_SHUTDOWN_GRACE_MS: '120000',
+    });
+    assert.deepEqual(
+      (container?.ports ?? []).map((p) => [p.name, p.containerPort]),
+      [
+        ['http', 8090],
+        ['metrics', 9090],
+      ],
+    );
+    assert.deepEqual(container?.readinessProbe?.httpGet, { path: '/readyz', port: 'metrics' });
+    assert.deepEqual(container?.livenessProbe?.httpGet, { path: '/healthz', port: 'metrics' });
+    assert.ok(deployment.spec.replicas >= 2);
+    assert.equal(
+      (named('PodDisruptionBudget', 'converter').spec as { maxUnavailable: number }).maxUnavailable,
+      1,
+    );
+    assert.ok(
+      pod.terminationGracePeriodSeconds * 1000 > Number(values.CONVERTER_SHUTDOWN_GRACE_MS) &&
+        Number(values.CONVERTER_SHUTDOWN_GRACE_MS) >= CONVERTER_SETTINGS.timeLimitMs,
+      'a pod being replaced may finish the conversion it holds',
+    );
+  });
+
+  it('limits CPU and memory so every conversion at its own limit still fits the pod', () => {
+    const { requests, limits } = container?.resources ?? {};
+    assert.deepEqual(
+      { requests, limits },
+      {
+        requests: { cpu: '1', memory: '1536Mi' },
+        limits: { cpu: '2', memory: '2560Mi' },
+      },
+    );
+    assert.equal(mebibytes(limits!.memory!), CONVERTER_MEMORY.limitMi);
+    assert.ok(
+      mebibytes(limits!.memory!) >
+        CONVERTER_SETTINGS.concurrency * CONVERTER_SETTINGS.memoryLimitMb,
+      'the per-conversion limit fires before the pod is OOM-killed',
+    );
+    assert.ok(mebibytes(requests!.memory!) > CONVERTER_SETTINGS.memoryLimitMb);
+    const tmp = pod.volumes.find((v) => v.name === 'tmp');
+    assert.equal(tmp?.emptyDir?.sizeLimit, '2Gi', 'a scratch /tmp over the read-only root');
+    assert.ok(container?.volumeMounts.some((m) => m.name === 'tmp' && m.mountPath === '/tmp'));
+    assert.equal(container?.securityContext?.readOnlyRootFilesystem, true);
+  });
+
+  it('sends no packet out: one policy with Egress and no rule, and none that opens egress', () => {
+    interface Policy {
+      metadata: { name: string };
+      spec: {
+        podSelector: { matchLabels?: Record<string, string> };
+        policyTypes: string[];
+        egress?: unknown[];
+        ingress?: Array<{
+          from: Array<{ podSelector?: { matchLabels: Record<string, string> } }>;
+          ports: Array<{ port: number; protocol: string }>;
+        }>;
+      };
+    }
+    const policies = (ofKind('NetworkPolicy') as Array<KubeObject & Policy>).filter((p) =>
+      matches(p.spec.podSelector.matchLabels ?? {}, podLabels),
+    );
+    const denyEgress = policies.filter((p) => p.spec.policyTypes.includes('Egress'));
+    assert.deepEqual(
+      denyEgress.map((p) => p.metadata.name),
+      ['converter-deny-egress'],
+    );
+    for (const policy of denyEgress)
+      assert.ok(!policy.spec.egress || policy.spec.egress.length === 0, 'no egress rule at all');
+    assert.ok(
+      policies.every((p) => !p.spec.egress),
+      'no other policy selecting converter pods allows any egress',
+    );
+    // Ingress: the web pods on the API port, Prometheus on the metrics port, nobody else.
+    const admitted = policies.flatMap((p) =>
+      (p.spec.ingress ?? []).flatMap((rule) =>
+        rule.from.flatMap((peer) =>
+          rule.ports.map((port) => ({ peer: peer.podSelector?.matchLabels, port: port.port })),
+        ),
+      ),
+    );
+    assert.deepEqual(admitted, [
+      { peer: labelsFor('web'), port: 8090 },
+      { peer: PROMETHEUS_POD_LABELS, port: 9090 },
+    ]);
+  });
+
+  it('is reached by web at WEB_CONVERTER_URL through a ClusterIP Service, and scraped', () => {
+    const service = named('Service', 'converter') as ServiceObject & { spec: { type: string } };
+    assert.equal(service.spec.type, 'ClusterIP');
+    assert.deepEqual(service.spec.ports, [{ name: 'http', port: 8090, targetPort: 'http' }]);
+    assert.equal(CONVERTER_URL, 'http://converter:8090');
+    const web = named('Deployment', 'web') as Workload;
+    const url = web.spec.template.spec.containers[0]!.env?.find(
+      (e) => e.name === 'WEB_CONVERTER_URL',
+    );
+    assert.equal(url?.value, CONVERTER_URL);
+    const monitor = named('ServiceMonitor', 'converter').spec as {
+      selector: { matchLabels: Record<string, string> };
+      endpoints: Array<{ port: string }>;
+    };
+    const scraped = services.filter((s) =>
+      matches(monitor.selector.matchLabels, s.metadata.labels),
+    );
+    assert.deepEqual(
+      scraped.map((s) => s.metadata.name),
+      ['converter-internal'],
+    );
+    assert.deepEqual(
+      monitor.endpoints.map((e) => e.port),
+      ['metrics'],
+    );
   });
 });
 

@@ -27,6 +27,9 @@ export const PORTS = {
   aggregatorPublic: 4300,
   aggregatorInternal: 4301,
   probes: 4400,
+  /** The slide converter: POST /v1/convert (web pods only) and /metrics, /healthz, /readyz. */
+  converter: 8090,
+  converterInternal: 9090,
   redis: 6379,
   prometheus: 9090,
   alertmanager: 9093,
@@ -44,6 +47,8 @@ export const NAMES = {
   aggregator: 'aggregator',
   aggregatorInternal: 'aggregator-internal',
   probes: 'probes',
+  converter: 'converter',
+  converterInternal: 'converter-internal',
   prometheus: 'classpulse',
   prometheusServiceAccount: 'prometheus',
   alertmanager: 'classpulse',

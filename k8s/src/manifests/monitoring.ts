@@ -78,6 +78,11 @@ export class Monitoring extends Construct {
       serviceLabels: { ...labelsFor(NAMES.web), [EXPOSURE_LABEL]: 'internal' },
       port: 'metrics',
     },
+    {
+      name: NAMES.converter,
+      serviceLabels: { ...labelsFor(NAMES.converter), [EXPOSURE_LABEL]: 'internal' },
+      port: 'metrics',
+    },
   ];
 
   constructor(scope: Construct, id: string, options: StackOptions) {

@@ -27,6 +27,10 @@ const tcp = (port: number): k8s.NetworkPolicyPort => ({
  * whose addresses are Google's rotating ranges that an IP-based NetworkPolicy cannot name, and
  * the probes fetch the public host (through the load balancer) like a browser. A "DNS + 443
  * anywhere" egress rule would add little over open egress for the same upkeep.
+ *
+ * The one exception is the slide converter, which opens teachers' untrusted files and only ever
+ * answers requests: it may not send a single packet (no egress rule at all, not even DNS), so a
+ * file that exploits LibreOffice or pdf.js can neither fetch nor send anything.
  */
 export class NetworkPolicies extends Construct {
   constructor(scope: Construct, id: string, options: StackOptions) {
@@ -80,6 +84,19 @@ export class NetworkPolicies extends Construct {
       { from: [ingressController], ports: [tcp(PORTS.aggregatorPublic)] },
       { from: [prometheus], ports: [tcp(PORTS.aggregatorInternal)] },
     ]);
+    policy('converter-ingress', labelsFor(NAMES.converter), [
+      // Only the web tier sends files to convert; Prometheus reads /metrics.
+      { from: [pods(labelsFor(NAMES.web))], ports: [tcp(PORTS.converter)] },
+      { from: [prometheus], ports: [tcp(PORTS.converterInternal)] },
+    ]);
+    new k8s.KubeNetworkPolicy(this, 'converter-deny-egress', {
+      metadata: namespaced(options, 'converter-deny-egress', { [PART_OF_LABEL]: PART_OF }),
+      // Egress in policyTypes and no egress rules: every outgoing connection is dropped.
+      spec: {
+        podSelector: { matchLabels: labelsFor(NAMES.converter) },
+        policyTypes: ['Egress'],
+      },
+    });
     policy('probes-ingress', labelsFor(NAMES.probes), [
       { from: [prometheus], ports: [tcp(PORTS.probes)] },
     ]);

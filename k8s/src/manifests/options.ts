@@ -74,6 +74,8 @@ export const stackOptionsSchema = z
         /** At least two: a rolling update or a drained node never leaves teachers without one. */
         web: z.number().int().min(2).max(100).default(2),
         alertmanager: z.number().int().min(1).max(5).default(2),
+        /** Slide converters: two, so a rollout or a drained node never stops every import. */
+        converter: z.number().int().min(1).max(20).default(2),
       })
       .prefault({})
       .refine(

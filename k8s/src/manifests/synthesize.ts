@@ -1,6 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { Document } from 'yaml';
 import { Aggregator } from './aggregator.ts';
+import { Converter } from './converter.ts';
 import { Alertmanager } from './alertmanager.ts';
 import { Dashboards } from './dashboards.ts';
 import { PublicIngress } from './ingress.ts';
@@ -69,6 +70,7 @@ export function synthesize(input: StackOptionsInput): KubeObject[] {
   new Realtime(chart, 'realtime', options);
   new Database(chart, 'database', options);
   new Web(chart, 'web', options);
+  new Converter(chart, 'converter', options);
   new Aggregator(chart, 'aggregator', options);
   new Probes(chart, 'probes', options);
   new PublicIngress(chart, 'ingress', options);

@@ -2,6 +2,7 @@ import { BEACON_PATH } from '@classpulse/metrics-aggregator/catalog';
 import { k8s } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
 import { DATABASE_APP_SECRET } from './database.ts';
+import { CONVERTER_URL } from './converter.ts';
 import { COMPONENT_LABEL, EXPOSURE_LABEL, labelsFor, NAMES, PORTS } from './labels.ts';
 import type { StackOptions } from './options.ts';
 import {
@@ -84,6 +85,8 @@ export class Web extends Construct {
               env: [
                 databaseUrl,
                 env.value('REALTIME_INTERNAL_URL', `http://${NAMES.realtime}:${PORTS.realtime}`),
+                // Deck imports are converted by the converter Deployment (converter.ts).
+                env.value('WEB_CONVERTER_URL', CONVERTER_URL),
                 // Same origin as the pages: socket.io's /socket.io path is routed to the
                 // realtime tier by the ingress (see realtime.ts for why).
                 env.value('REALTIME_PUBLIC_URL', publicUrl),

@@ -36,6 +36,9 @@ export const SERVICE_METRICS: Readonly<Record<string, readonly string[]>> = {
     ...NODE_DEFAULT_METRICS,
   ],
   web: Object.values(WEB_SERVER_METRICS).map((def) => def.name),
+  // The slide converter (web/src/converter): no catalog of its own yet, so no runbook query may
+  // read its metrics; its `up` is scraped like every target's.
+  converter: [],
 };
 
 /** `registry/classpulse-probes:tag` → `probes`; undefined for an image that is not ours. */

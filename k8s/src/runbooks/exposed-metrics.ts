@@ -4,6 +4,7 @@ import {
   PROBE_KINDS,
   PROBE_METRICS,
   PROBE_SELF_METRICS,
+  SLIDE_CONVERSION_METRICS,
   WEB_SERVER_METRICS,
 } from '@classpulse/metrics-aggregator/catalog';
 import { SCHOOL_CLOCK_METRICS } from '@classpulse/metrics-aggregator/school-clock';
@@ -15,8 +16,9 @@ import { STANDARD_METRICS } from '../dashboards/promql-check.ts';
  * builds its prom-client registry from: the aggregator the client catalog and its own counters
  * (metrics-aggregator/src/server/ingest-metrics.ts), realtime REALTIME_METRICS
  * (realtime/src/server/metrics.ts), the probes PROBE_METRICS and PROBE_SELF_METRICS
- * (probes/src/metrics.ts), web WEB_SERVER_METRICS (web/src/server/web-metrics.ts). The three
- * Node services also collect prom-client's default metrics; web does not. `up` is Prometheus's
+ * (probes/src/metrics.ts), web WEB_SERVER_METRICS (web/src/server/web-metrics.ts), the slide
+ * converter SLIDE_CONVERSION_METRICS. The Node services but web also collect prom-client's
+ * default metrics. `up` is Prometheus's
  * own, on every target. Keyed by the service name in the image, `classpulse-<service>`
  * (src/manifests/pod.ts).
  */
@@ -36,9 +38,11 @@ export const SERVICE_METRICS: Readonly<Record<string, readonly string[]>> = {
     ...NODE_DEFAULT_METRICS,
   ],
   web: Object.values(WEB_SERVER_METRICS).map((def) => def.name),
-  // The slide converter (web/src/converter): no catalog of its own yet, so no runbook query may
-  // read its metrics; its `up` is scraped like every target's.
-  converter: [],
+  // The slide converter (web/src/converter/converter-metrics.ts) collects the defaults too.
+  converter: [
+    ...Object.values(SLIDE_CONVERSION_METRICS).map((def) => def.name),
+    ...NODE_DEFAULT_METRICS,
+  ],
 };
 
 /** `registry/classpulse-probes:tag` → `probes`; undefined for an image that is not ours. */

@@ -64,6 +64,27 @@ function groupResidentBytes(pgid: number): number {
 
 const WATCH_INTERVAL_MS = 200;
 
+/**
+ * Children still running. Each has its own process group (so a kill reaches LibreOffice too),
+ * which also means it would outlive this process: they go when it exits.
+ */
+const live = new Set<number>();
+let exitHookInstalled = false;
+function killOnExit(pid: number): void {
+  live.add(pid);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const group of live) {
+      try {
+        process.kill(-group, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+  });
+}
+
 export async function* runSandboxed(
   job: ConversionJob,
   limits: SandboxLimits,
@@ -90,6 +111,7 @@ export async function* runSandboxed(
       TMPDIR: job.workDir,
     },
   });
+  if (child.pid !== undefined) killOnExit(child.pid);
   let stopped: ConversionErrorCode | null = null;
   const kill = (reason: ConversionErrorCode) => {
     stopped ??= reason;
@@ -132,6 +154,7 @@ export async function* runSandboxed(
   } finally {
     clearTimeout(deadline);
     clearInterval(watch);
+    if (child.pid !== undefined) live.delete(child.pid);
     if (child.exitCode === null && child.signalCode === null) kill('conversion_failed');
   }
 }

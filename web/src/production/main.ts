@@ -1,23 +1,9 @@
 import { loadWebServerConfig } from './config.ts';
+import { runService } from './run-service.ts';
 import { createWebServer } from './web-server.ts';
 
 /** Thin entry point of the production web tier: config, signals, nothing else. */
-async function main(): Promise<void> {
+runService(async () => {
   const config = loadWebServerConfig();
-  const server = await createWebServer(config);
-  // Machine-readable line for supervisors and tests that start us on port 0.
-  process.stdout.write(
-    `${JSON.stringify({ event: 'listening', url: server.url, internalUrl: server.internalUrl })}\n`,
-  );
-  const stop = () => {
-    setTimeout(() => process.exit(1), config.shutdownGraceMs).unref();
-    void server.close().then(() => process.exit(0));
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  return { server: await createWebServer(config), graceMs: config.shutdownGraceMs };
 });

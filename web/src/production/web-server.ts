@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import next from 'next';
@@ -13,6 +12,7 @@ import { converterFor } from '../importing/converter-for.ts';
 import { registerConverter } from '../importing/converter-registry.ts';
 import type { WebServerConfig } from './config.ts';
 import { routeLabel } from './route-label.ts';
+import { listen, urlOf } from './listen.ts';
 
 export interface WebServer {
   url: string;
@@ -27,19 +27,6 @@ export interface WebServerDeps {
 }
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
-const urlOf = (host: string, port: number) =>
-  `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
 
 /**
  * The web tier as Kubernetes runs it: Next on the public port, every request counted by route

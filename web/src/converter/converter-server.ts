@@ -1,7 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import {
   isConversionError,
+  pageFiles,
   type ConversionEvent,
   type DocumentKind,
 } from '../importing/conversion-events.ts';
@@ -12,6 +12,7 @@ import { createLocalConverter } from '../importing/local-converter.ts';
 import { CONVERT_PATH, DOCUMENT_KIND_HEADER } from '../importing/remote-converter.ts';
 import type { ConverterServiceConfig } from './config.ts';
 import { converterMetrics } from './converter-metrics.ts';
+import { listen, urlOf } from '../production/listen.ts';
 
 export interface ConverterServer {
   url: string;
@@ -91,12 +92,7 @@ export async function createConverterServer(
             onPages: (total) => write({ type: 'pages', total }),
             onPage: (page) => {
               metrics.pages.inc();
-              const original = `page-${page.index}.jpg`;
-              const variants = {
-                480: `page-${page.index}-w480.webp`,
-                960: `page-${page.index}-w960.webp`,
-                1920: `page-${page.index}-w1920.webp`,
-              };
+              const { original, variants } = pageFiles(page.index);
               write({
                 type: 'page',
                 index: page.index,
@@ -191,16 +187,3 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | null
     req.on('end', () => resolve(Buffer.concat(chunks)));
   });
 }
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
-const urlOf = (host: string, port: number) =>
-  `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;

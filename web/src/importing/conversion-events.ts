@@ -83,6 +83,18 @@ export const conversionEventSchema = z.discriminatedUnion('type', [
 export type ConversionEvent = z.infer<typeof conversionEventSchema>;
 export type PageEvent = Extract<ConversionEvent, { type: 'page' }>;
 
+/** The names of one page's files, in the child's work folder and inline from the service. */
+export function pageFiles(index: number): PageEvent['files'] {
+  return {
+    original: `page-${index}.jpg`,
+    variants: {
+      480: `page-${index}-w480.webp`,
+      960: `page-${index}-w960.webp`,
+      1920: `page-${index}-w1920.webp`,
+    },
+  };
+}
+
 /** One page as the importer stores it: bytes in hand. */
 export interface ConvertedPage {
   index: number;

@@ -5,7 +5,7 @@ import {
   isConversionError,
   type ConversionEvent,
   type ConversionJob,
-  type PageEvent,
+  pageFiles,
 } from './conversion-events.ts';
 import { encodePage } from './encode-page.ts';
 import { convertToPdf } from './libreoffice.ts';
@@ -43,14 +43,7 @@ async function convert(job: ConversionJob): Promise<void> {
   for (let index = 0; index < pdf.numPages; index++) {
     const page = await renderPage(pdf, index);
     const encoded = await encodePage(page.rgba, page.width, page.height);
-    const files: PageEvent['files'] = {
-      original: `page-${index}.jpg`,
-      variants: {
-        480: `page-${index}-w480.webp`,
-        960: `page-${index}-w960.webp`,
-        1920: `page-${index}-w1920.webp`,
-      },
-    };
+    const files = pageFiles(index);
     await writeFile(join(job.workDir, files.original), encoded.original);
     for (const width of ['480', '960', '1920'] as const) {
       await writeFile(join(job.workDir, files.variants[width]), encoded.variants[width]);

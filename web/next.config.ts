@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 
 const config: NextConfig = {
   // The workspace packages ship TypeScript sources (protocol, client, tokens, the reporter).
@@ -23,4 +24,15 @@ const config: NextConfig = {
   },
 };
 
-export default config;
+/**
+ * next-intl: the request config picks each reader's language (src/i18n/request.ts); catalogs under
+ * messages/ are precompiled at build time, so browsers get no ICU parser, only a small formatter.
+ */
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './src/i18n/request.ts',
+  experimental: {
+    messages: { path: './messages', format: 'json', locales: 'infer', precompile: true },
+  },
+});
+
+export default withNextIntl(config);

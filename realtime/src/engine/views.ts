@@ -49,6 +49,7 @@ export function publicSessionView(state: SessionState): PublicSessionView {
   return {
     sessionId: state.id,
     title: state.deck.title,
+    ...(state.deck.language === undefined ? {} : { language: state.deck.language }),
     status: state.status,
     pacing: state.settings.pacing,
     currentSlideIndex: state.currentSlideIndex,

@@ -35,8 +35,21 @@ export const slideSchema = z.object({
   question: z.optional(questionSchema),
 });
 
+/**
+ * A deck's content language as a BCP 47 tag ("es", "en-US", "zh-Hant"): the `lang` of the slides'
+ * text on every screen (screen readers pronounce it right), the projector's interface language and
+ * the read-aloud voice. Absent: the teacher's interface language at the time (older decks: English).
+ */
+export const contentLanguageSchema = z
+  .string()
+  .check(
+    z.maxLength(35),
+    z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}$/, 'Use a language tag like "en" or "es-MX".'),
+  );
+
 export const deckSchema = z
   .object({
+    language: z.optional(contentLanguageSchema),
     title: z
       .string()
       .check(z.trim(), z.minLength(1, 'Give the deck a title.'), z.maxLength(LIMITS.deckTitleMax)),

@@ -7,6 +7,8 @@ import type { Presence, SessionState, StoredResponse, StudentRecord } from './st
 export interface PublicSessionView {
   sessionId: string;
   title: string;
+  /** The deck's content language (BCP 47), when the teacher set one. */
+  language?: string;
   status: 'live' | 'ended';
   pacing: Pacing;
   currentSlideIndex: number;

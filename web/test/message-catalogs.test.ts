@@ -87,7 +87,11 @@ describe('message catalogs', () => {
             assert.fail(`${where}: ${(error as Error).message}`);
           }
           const source = shapeOf(parse(english.get(key)!));
-          assert.deepEqual(sorted(shape.arguments), sorted(source.arguments), `${where} placeholders`);
+          assert.deepEqual(
+            sorted(shape.arguments),
+            sorted(source.arguments),
+            `${where} placeholders`,
+          );
           assert.deepEqual(sorted(shape.tags), sorted(source.tags), `${where} tags`);
           for (const c of shape.pluralCategories)
             assert.ok(categories.has(c), `${where}: "${c}" is not a plural category of ${locale}`);

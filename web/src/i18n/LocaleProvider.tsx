@@ -3,6 +3,8 @@ import { getLocale, getMessages, getTimeZone } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { directionOf, type AppLocale } from './locales.ts';
 import type { Namespace } from './namespaces.ts';
+import { RememberTimeZone } from './RememberTimeZone.tsx';
+import { reportedTimeZone } from './request-locale.ts';
 
 /**
  * Gives a subtree's client components their messages: only the namespaces listed, in one language
@@ -23,6 +25,7 @@ export async function LocaleProvider({
   const messages = Object.fromEntries(namespaces.map((ns) => [ns, all[ns] ?? {}]));
   const provider = (
     <NextIntlClientProvider locale={locale} messages={messages} timeZone={await getTimeZone()}>
+      <RememberTimeZone known={await reportedTimeZone()} />
       {children}
     </NextIntlClientProvider>
   );

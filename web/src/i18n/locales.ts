@@ -57,3 +57,6 @@ export function matchLocale(preferences: readonly string[]): OfferedLocale {
   }
   return DEFAULT_LOCALE;
 }
+
+/** The browser's IANA time zone, so server-rendered times show in the reader's zone. */
+export const TIME_ZONE_COOKIE = 'classpulse-tz';

@@ -2,10 +2,7 @@ import { IntlErrorCode } from 'next-intl';
 import { getRequestConfig } from 'next-intl/server';
 import { loadMessages } from './load-messages.ts';
 import { isAppLocale } from './locales.ts';
-import { requestLocale } from './request-locale.ts';
-
-/** The server's clock zone: the embedded app runs in the classroom's own zone. */
-const SERVER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+import { requestLocale, requestTimeZone } from './request-locale.ts';
 
 /**
  * next-intl's per-request configuration. A page may ask for another locale explicitly (the
@@ -16,7 +13,7 @@ export default getRequestConfig(async ({ locale: asked }) => {
   return {
     locale,
     messages: await loadMessages(locale),
-    timeZone: SERVER_TIME_ZONE,
+    timeZone: await requestTimeZone(),
     // A missing message shows its key (the pseudo-locale test then flags it), never a crash.
     getMessageFallback: ({ namespace, key }) => [namespace, key].filter(Boolean).join('.'),
     onError: (error) => {

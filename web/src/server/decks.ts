@@ -11,9 +11,13 @@ import {
 import type { DeckPermission } from './data/tables.ts';
 import { newId } from './ids.ts';
 
-/** A new deck starts with one multiple-choice slide so "Start" works at once. */
-export function blankDeck(title: string): Deck {
+/**
+ * A new deck starts with one multiple-choice slide so "Start" works at once, in `language` (the
+ * teacher's interface language) when given.
+ */
+export function blankDeck(title: string, language?: string): Deck {
   return deckSchema.parse({
+    ...(language ? { language } : {}),
     title,
     slides: [
       {

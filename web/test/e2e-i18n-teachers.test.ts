@@ -104,7 +104,7 @@ describe("the teacher's language in Chromium", { timeout: 300_000 }, () => {
     assert.equal(deck.language, 'es');
   });
 
-  it("the student's page of a Spanish deck marks its content lang=\"es\"", async () => {
+  it('the student\'s page of a Spanish deck marks its content lang="es"', async () => {
     const teacher = await page();
     await signIn(teacher, 'Tus presentaciones');
     const saved = await teacher.request.put(`/api/decks/${deckId}`, {
@@ -139,10 +139,10 @@ describe("the teacher's language in Chromium", { timeout: 300_000 }, () => {
     assert.deepEqual(await htmlAttributes(teacher), { lang: 'ar', dir: 'rtl' });
     // The deck is Spanish: its fields stay left to right inside the Arabic page.
     const title = teacher.getByLabel('عنوان العرض', { exact: true });
-    assert.deepEqual([await title.getAttribute('lang'), await title.getAttribute('dir')], [
-      'es',
-      'ltr',
-    ]);
+    assert.deepEqual(
+      [await title.getAttribute('lang'), await title.getAttribute('dir')],
+      ['es', 'ltr'],
+    );
     assert.equal(await sidewaysOverflow(teacher), 0, 'the editor fits 1366 px');
     await assertAccessible(teacher, 'the editor in Arabic');
     await shot(teacher, 'editor-ar');

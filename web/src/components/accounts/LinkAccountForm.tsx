@@ -74,9 +74,7 @@ export function LinkAccountForm({ purpose }: { purpose: LinkPurpose }) {
         <p>
           {t.rich('link.account', {
             email: link.email,
-            b: (chunks) => (
-              <strong translate="no">{chunks}</strong>
-            ),
+            b: (chunks) => <strong translate="no">{chunks}</strong>,
           })}
         </p>
       ) : null}

@@ -103,7 +103,9 @@ export function AdminPanel({ overview, selfId }: { overview: AdminOverview; self
         <dl className={styles.totals}>
           <div>
             <dt>{t('admin.accounts')}</dt>
-            <dd>{t('admin.activeOf', { active: totals.activeAccounts, total: totals.accounts })}</dd>
+            <dd>
+              {t('admin.activeOf', { active: totals.activeAccounts, total: totals.accounts })}
+            </dd>
           </div>
           <div>
             <dt>{t('admin.decks')}</dt>
@@ -202,9 +204,7 @@ export function AdminPanel({ overview, selfId }: { overview: AdminOverview; self
                   <td>{a.disabled ? t('admin.disabled') : t('admin.active')}</td>
                   <td>{format.number(a.decks)}</td>
                   <td>{format.number(a.sessions)}</td>
-                  <td>
-                    {a.lastSignInAt ? <LocalTime at={a.lastSignInAt} /> : t('admin.never')}
-                  </td>
+                  <td>{a.lastSignInAt ? <LocalTime at={a.lastSignInAt} /> : t('admin.never')}</td>
                   <td className={styles.actions}>
                     {a.id === selfId ? (
                       <span>{t('admin.you')}</span>

@@ -290,7 +290,10 @@ export function DeckEditor({
     if (!slide || deck.slides.length <= 1) return;
     if (
       !window.confirm(
-        t('deckEditor.confirmDeleteSlide', { number: index + 1, name: slideName(slide, index, unnamed) }),
+        t('deckEditor.confirmDeleteSlide', {
+          number: index + 1,
+          name: slideName(slide, index, unnamed),
+        }),
       )
     )
       return;

@@ -40,7 +40,9 @@ export function ErrorSummary({
                 onGoTo(issue);
               }}
             >
-              <span className={styles.errorWhere}>{t('errorSummary.where', { where: text.where(issue) })}</span>{' '}
+              <span className={styles.errorWhere}>
+                {t('errorSummary.where', { where: text.where(issue) })}
+              </span>{' '}
               {text.message(issue.message)}
             </a>
           </li>

@@ -241,9 +241,7 @@ function Row({
               disabled={onUp === null}
             >
               <ArrowUpIcon />
-              <span className="visually-hidden">
-                {t('labelledList.moveUp', { noun, number })}
-              </span>
+              <span className="visually-hidden">{t('labelledList.moveUp', { noun, number })}</span>
             </button>
             <button
               type="button"

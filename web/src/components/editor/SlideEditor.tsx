@@ -23,7 +23,6 @@ type KindChoice = QuestionKind | 'none';
 /** Focus lands here when a slide is chosen in the stacked (phone) layout. */
 export const SLIDE_EDITOR_HEADING_ID = 'slide-editor-heading';
 
-
 interface SlideEditorProps {
   slide: Slide;
   index: number;

@@ -100,16 +100,17 @@ const FIELD_NAMES: Readonly<Record<string, Parameters<EditorT>[0] & `fieldNames.
 };
 
 /** Names of one entry of a list ("Option B", "Marker 2 target area"): `{name}` is its letter or number. */
-const NUMBERED_NAMES: ReadonlyArray<readonly [RegExp, Parameters<EditorT>[0] & `fieldNames.${string}`]> =
-  [
-    [/^Option (\S+) image$/, 'fieldNames.optionImage'],
-    [/^Option (\S+) description$/, 'fieldNames.optionDescription'],
-    [/^Option (\S+)$/, 'fieldNames.option'],
-    [/^Item (\S+)$/, 'fieldNames.item'],
-    [/^Group (\S+)$/, 'fieldNames.group'],
-    [/^Marker (\S+) target area$/, 'fieldNames.markerTarget'],
-    [/^Marker (\S+)$/, 'fieldNames.marker'],
-  ];
+const NUMBERED_NAMES: ReadonlyArray<
+  readonly [RegExp, Parameters<EditorT>[0] & `fieldNames.${string}`]
+> = [
+  [/^Option (\S+) image$/, 'fieldNames.optionImage'],
+  [/^Option (\S+) description$/, 'fieldNames.optionDescription'],
+  [/^Option (\S+)$/, 'fieldNames.option'],
+  [/^Item (\S+)$/, 'fieldNames.item'],
+  [/^Group (\S+)$/, 'fieldNames.group'],
+  [/^Marker (\S+) target area$/, 'fieldNames.markerTarget'],
+  [/^Marker (\S+)$/, 'fieldNames.marker'],
+];
 
 export interface IssueText {
   /** A schema message in the teacher's language. */

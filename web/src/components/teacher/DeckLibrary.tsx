@@ -132,7 +132,9 @@ export function DeckLibrary({
           {t('library.createDeck')}
         </button>
         <Link className="button button-secondary" href="/teacher/import">
-          {t.rich('library.importSlides', { hidden: (c) => <span className="visually-hidden">{c}</span> })}
+          {t.rich('library.importSlides', {
+            hidden: (c) => <span className="visually-hidden">{c}</span>,
+          })}
         </Link>
       </form>
 
@@ -150,9 +152,7 @@ export function DeckLibrary({
             className="number-input"
           />
         </label>
-        <p className={styles.meta}>
-          {t('library.classSizeHint')}
-        </p>
+        <p className={styles.meta}>{t('library.classSizeHint')}</p>
         <label className={styles.checkbox}>
           <input
             type="checkbox"
@@ -161,9 +161,7 @@ export function DeckLibrary({
           />
           {t('library.waitingRoom')}
         </label>
-        <p className={styles.meta}>
-          {t('library.waitingRoomHint')}
-        </p>
+        <p className={styles.meta}>{t('library.waitingRoomHint')}</p>
         {schoolSignInName !== null ? (
           <>
             <label className={styles.checkbox}>
@@ -174,9 +172,7 @@ export function DeckLibrary({
               />
               {t('library.studentSignIn', { provider: schoolSignInName })}
             </label>
-            <p className={styles.meta}>
-              {t('library.studentSignInHint')}
-            </p>
+            <p className={styles.meta}>{t('library.studentSignInHint')}</p>
           </>
         ) : null}
         <QuizHomeworkOptions choice={quizHomework} onChange={setQuizHomework} />
@@ -190,9 +186,7 @@ export function DeckLibrary({
             <li key={deck.id} className={`card ${styles.deck}`}>
               <div>
                 <h2 className={styles.deckTitle}>{deck.title}</h2>
-                <p className={styles.meta}>
-                  {t('library.slideCount', { count: deck.slideCount })}
-                </p>
+                <p className={styles.meta}>{t('library.slideCount', { count: deck.slideCount })}</p>
               </div>
               <div className={styles.deckActions}>
                 <button

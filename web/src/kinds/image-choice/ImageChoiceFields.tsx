@@ -82,9 +82,7 @@ function ImageOptionRow({
         className={`button button-secondary ${styles.iconButton}`}
         onClick={onRemove}
         disabled={!canRemove}
-        title={
-          canRemove ? t('choiceOptions.remove', { letter }) : t('choiceOptions.needTwo')
-        }
+        title={canRemove ? t('choiceOptions.remove', { letter }) : t('choiceOptions.needTwo')}
       >
         <CloseIcon />
         <span className="visually-hidden">{t('choiceOptions.remove', { letter })}</span>

@@ -20,6 +20,9 @@ export async function POST(request: Request): Promise<Response> {
   if ('response' in auth) return auth.response;
   const body = await readJsonBody(request, createSchema);
   if (!body.ok) return body.response;
-  const created = await createDeck(auth.teacherId, blankDeck(body.data.title, await teacherInterfaceLanguage()));
+  const created = await createDeck(
+    auth.teacherId,
+    blankDeck(body.data.title, await teacherInterfaceLanguage()),
+  );
   return json({ ok: true, id: created.id, deck: created.deck }, 201);
 }

@@ -32,7 +32,9 @@ export default async function TeacherLoginPage({
       <ErrorAlert message={problem} />
       {legacyTeacherSecretExists(config.dataDir) ? (
         <p className="notice">
-          {t.rich('login.secretRetired', { code: (chunks) => <code translate="no">{chunks}</code> })}
+          {t.rich('login.secretRetired', {
+            code: (chunks) => <code translate="no">{chunks}</code>,
+          })}
         </p>
       ) : null}
       {config.oidc ? (

@@ -198,7 +198,9 @@ export function AdminPanel({ overview, selfId }: { overview: AdminOverview; self
             <tbody>
               {overview.accounts.map((a) => (
                 <tr key={a.id}>
-                  <th scope="row">{a.name}</th>
+                  <th scope="row" translate="no">
+                    {a.name}
+                  </th>
                   <td translate="no">{a.email}</td>
                   <td>{a.role === 'admin' ? t('admin.adminRole') : t('admin.teacher')}</td>
                   <td>{a.disabled ? t('admin.disabled') : t('admin.active')}</td>

@@ -6,7 +6,7 @@ import { imageSources } from '../../lib/image-sources.ts';
 import { SLIDE_LIST_ID } from './field-errors.ts';
 import { slideName } from './slide-name.ts';
 import { useUnnamedSlide } from './use-unnamed-slide.ts';
-import { FieldErrorList, useFieldErrors } from './fields.tsx';
+import { FieldErrorList, useContentAttributes, useFieldErrors } from './fields.tsx';
 import { ArrowDownIcon, ArrowUpIcon, PlusIcon, TrashIcon } from './Icons.tsx';
 import styles from './editor.module.css';
 
@@ -55,6 +55,7 @@ export function SlideList({
 }: SlideListProps) {
   const t = useTranslations('editor');
   const unnamed = useUnnamedSlide();
+  const content = useContentAttributes();
   const listErrors = useFieldErrors(SLIDE_LIST_ID);
   const canAdd = slides.length < LIMITS.slidesMax;
   return (
@@ -91,7 +92,9 @@ export function SlideList({
                 {slide.image ? <Thumbnail image={slide.image} /> : null}
                 <span className={styles.slideSummary}>
                   <span className="visually-hidden">{t('slideList.slideNumber', { number })}</span>
-                  <span className={styles.slideName}>{slideName(slide, index, unnamed)}</span>
+                  <span className={styles.slideName} {...content}>
+                    {slideName(slide, index, unnamed)}
+                  </span>
                   <span className={styles.slideKind}>
                     <span className="visually-hidden">{t('slideList.separator')}</span>
                     {kind}

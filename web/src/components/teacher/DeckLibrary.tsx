@@ -185,7 +185,9 @@ export function DeckLibrary({
           {decks.map((deck) => (
             <li key={deck.id} className={`card ${styles.deck}`}>
               <div>
-                <h2 className={styles.deckTitle}>{deck.title}</h2>
+                <h2 className={styles.deckTitle} translate="no">
+                  {deck.title}
+                </h2>
                 <p className={styles.meta}>{t('library.slideCount', { count: deck.slideCount })}</p>
               </div>
               <div className={styles.deckActions}>
@@ -237,7 +239,7 @@ export function DeckLibrary({
             {sessions.map((s) => (
               <li key={s.id}>
                 <Link href={`/teacher/sessions/${s.id}`}>
-                  <bdi>{s.title}</bdi> — <bdi translate="no">{s.joinCode}</bdi>
+                  <bdi translate="no">{s.title}</bdi> — <bdi translate="no">{s.joinCode}</bdi>
                 </Link>{' '}
                 <bdi className={styles.meta}>
                   {format.dateTime(s.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}

@@ -48,7 +48,9 @@ export function SharedWithYou({
           {decks.map((deck) => (
             <li key={deck.id} className={`card ${styles.deck}`}>
               <div>
-                <h3 className={styles.deckTitle}>{deck.title}</h3>
+                <h3 className={styles.deckTitle} translate="no">
+                  {deck.title}
+                </h3>
                 <p className={styles.meta}>
                   {t('shared.deckMeta', {
                     owner: deck.ownerName,
@@ -91,7 +93,7 @@ export function SharedWithYou({
             {sessions.map((s) => (
               <li key={s.id}>
                 <Link href={`/teacher/sessions/${s.id}`}>
-                  <bdi>{s.title}</bdi> — <bdi translate="no">{s.joinCode}</bdi>
+                  <bdi translate="no">{s.title}</bdi> — <bdi translate="no">{s.joinCode}</bdi>
                 </Link>{' '}
                 <span className={styles.meta}>{t('shared.with', { owner: s.ownerName })}</span>
               </li>

@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { readJsonBody } from '../../../server/request-body.ts';
 import { json } from '../../../server/api-response.ts';
@@ -20,9 +21,13 @@ export async function POST(request: Request): Promise<Response> {
   if ('response' in auth) return auth.response;
   const body = await readJsonBody(request, createSchema);
   if (!body.ok) return body.response;
-  const created = await createDeck(
-    auth.teacherId,
-    blankDeck(body.data.title, await teacherInterfaceLanguage()),
-  );
+  const language = await teacherInterfaceLanguage();
+  const t = await getTranslations({ locale: language, namespace: 'teacher' });
+  const words = {
+    slideTitle: t('blankDeck.slideTitle'),
+    prompt: t('blankDeck.prompt'),
+    options: [t('blankDeck.confident'), t('blankDeck.gettingThere'), t('blankDeck.lost')],
+  } as const;
+  const created = await createDeck(auth.teacherId, blankDeck(body.data.title, language, words));
   return json({ ok: true, id: created.id, deck: created.deck }, 201);
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import ERROR_TEXT from '../messages/errors/en.json' with { type: 'json' };
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -123,19 +124,19 @@ describe(
       await assertAccessible(page, 'import page with a refused file');
       await shot(page, 'refused');
 
-      // The message is the API's own: ask it the same thing and compare.
+      // The message is the page's words for the API's error code: ask it the same thing, compare.
       const asked = await page.request.post('/api/imports', { multipart: { file: refused } });
-      let message: string;
+      let code: string;
       if (asked.status() === 202) {
         const { id } = ((await asked.json()) as { import: { id: string } }).import;
         for (;;) {
           const { import: status } = (await (
             await page.request.get(`/api/imports/${id}`)
           ).json()) as {
-            import: { state: string; error: { message: string } | null };
+            import: { state: string; error: { code: string } | null };
           };
           if (status.state === 'failed') {
-            message = status.error!.message;
+            code = status.error!.code;
             break;
           }
           assert.notEqual(status.state, 'done', 'a text file is never imported');
@@ -143,11 +144,12 @@ describe(
         }
       } else {
         assert.ok(asked.status() >= 400 && asked.status() < 500, `refused: ${asked.status()}`);
-        message = ((await asked.json()) as { message: string }).message;
+        code = ((await asked.json()) as { code: string }).code;
       }
-      assert.ok(message.length > 0);
+      const message = (ERROR_TEXT as Record<string, string>)[code];
+      assert.ok(message, `the errors catalog words the API's code ${code}`);
       const shown = (await alert.textContent()) ?? '';
-      assert.ok(shown.includes(message), `the alert says the API's message "${message}": ${shown}`);
+      assert.ok(shown.includes(message), `the alert words the API's code "${message}": ${shown}`);
 
       const { decks } = (await (await page.request.get('/api/decks')).json()) as {
         decks: unknown[];

@@ -59,6 +59,21 @@ describe('school sign-in through OpenID Connect in Chromium', { timeout: 300_000
     assert.equal((await p.request.get('/api/decks')).status(), 401);
   });
 
+  it("a teacher's chosen language comes back with a school sign-in on another device", async () => {
+    const first = await page();
+    await signInAtSchool(first, 'pat.teacher');
+    await first.getByRole('heading', { name: 'Your decks' }).waitFor();
+    const chosen = await first.request.put('/api/account/language', { data: { language: 'es' } });
+    assert.equal(chosen.status(), 200);
+
+    const other = await page();
+    await signInAtSchool(other, 'pat.teacher');
+    await other.getByRole('heading', { name: 'Tus presentaciones' }).waitFor();
+    assert.equal(await other.evaluate(() => document.documentElement.lang), 'es');
+    // English again for the tests that follow.
+    await other.request.put('/api/account/language', { data: { language: 'en' } });
+  });
+
   it('an address listed in OIDC_ADMIN_EMAILS becomes an admin at first sign-in', async () => {
     const p = await page();
     await signInAtSchool(p, 'ann.admin');

@@ -322,6 +322,14 @@ for (const backend of BACKENDS) {
         assert.equal(await accounts.setRole(db, 'nobody', 'admin'), false);
       });
 
+      it("keeps a teacher's interface language (none until chosen)", async () => {
+        await accounts.insertAccount(db, account('l1', 'language@school.test'));
+        assert.equal((await accounts.getAccount(db, 'l1'))?.language, null);
+        assert.equal(await accounts.setLanguage(db, 'l1', 'es'), true);
+        assert.equal((await accounts.getAccount(db, 'l1'))?.language, 'es');
+        assert.equal(await accounts.setLanguage(db, 'nobody', 'es'), false);
+      });
+
       it('counts accounts and enabled admins, and lists usage without answers', async () => {
         const fresh = open(await backend.target('usage'));
         await migrateToLatest(fresh);

@@ -1,19 +1,23 @@
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { SiteFooter } from '../components/SiteFooter.tsx';
 import styles from './home.module.css';
 
-export default function Home() {
+export default async function Home() {
+  const t = await getTranslations('accounts');
   return (
     <>
       <main className={`page ${styles.home}`}>
-        <h1 className={styles.title}>Classpulse</h1>
-        <p className={styles.lead}>Live questions for your class. Every answer, as it happens.</p>
+        <h1 className={styles.title} translate="no">
+          {t('home.brand')}
+        </h1>
+        <p className={styles.lead}>{t('home.lead')}</p>
         <div className={styles.actions}>
           <Link className="button" href="/join">
-            Join a session
+            {t('home.join')}
           </Link>
           <Link className="button button-secondary" href="/teacher">
-            I’m a teacher
+            {t('home.teacher')}
           </Link>
         </div>
       </main>

@@ -11,21 +11,43 @@ import {
 import type { DeckPermission } from './data/tables.ts';
 import { newId } from './ids.ts';
 
-/** A new deck starts with one multiple-choice slide so "Start" works at once. */
-export function blankDeck(title: string): Deck {
+/** The first slide's words, in the deck's language. */
+export interface BlankDeckWords {
+  slideTitle: string;
+  prompt: string;
+  options: readonly [string, string, string];
+}
+
+const ENGLISH_BLANK_DECK: BlankDeckWords = {
+  slideTitle: 'Warm-up',
+  prompt: 'How are you feeling about today’s topic?',
+  options: ['Confident', 'Getting there', 'Lost'],
+};
+
+/**
+ * A new deck starts with one multiple-choice slide so "Start" works at once, in `language` (the
+ * teacher's interface language, with `words` in it) when given.
+ */
+export function blankDeck(
+  title: string,
+  language?: string,
+  words: BlankDeckWords = ENGLISH_BLANK_DECK,
+): Deck {
+  const [a, b, c] = words.options;
   return deckSchema.parse({
+    ...(language ? { language } : {}),
     title,
     slides: [
       {
         id: newId(),
-        title: 'Warm-up',
+        title: words.slideTitle,
         question: {
           kind: 'multiple-choice',
-          prompt: 'How are you feeling about today’s topic?',
+          prompt: words.prompt,
           options: [
-            { id: 'a', label: 'Confident' },
-            { id: 'b', label: 'Getting there' },
-            { id: 'c', label: 'Lost' },
+            { id: 'a', label: a },
+            { id: 'b', label: b },
+            { id: 'c', label: c },
           ],
         },
       },

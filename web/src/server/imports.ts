@@ -78,7 +78,7 @@ export function titleFromFileName(fileName: string): string {
 export async function startImport(
   teacherId: string,
   file: { name: string; bytes: Buffer },
-  target: { deckId?: string; title?: string },
+  target: { deckId?: string; title?: string; language?: string },
 ): Promise<{ started: ImportStatus } | { refused: ImportRefusal }> {
   const converter = registeredConverter();
   if (!converter)
@@ -132,6 +132,7 @@ export async function startImport(
     {
       deckId: target.deckId,
       title: target.title?.trim() || titleFromFileName(file.name),
+      language: target.language,
     },
   );
   return { started: status };
@@ -155,11 +156,18 @@ class ImportFailure extends Error {
   }
 }
 
+/** Where an import's slides go: a deck to append to, or a new deck's title and language. */
+interface ImportTarget {
+  deckId: string | undefined;
+  title: string;
+  language: string | undefined;
+}
+
 async function runImport(
   id: string,
   teacherId: string,
   document: { bytes: Buffer; kind: DocumentKind },
-  target: { deckId: string | undefined; title: string },
+  target: ImportTarget,
 ): Promise<void> {
   const db = await database();
   const set = (change: Parameters<typeof updateImport>[2]) =>
@@ -242,11 +250,16 @@ export function altText(text: string, index: number): string {
 
 async function saveImportedSlides(
   teacherId: string,
-  target: { deckId: string | undefined; title: string },
+  target: ImportTarget,
   slides: Slide[],
 ): Promise<string> {
   if (target.deckId === undefined) {
-    const deck = deckSchema.parse({ title: target.title, slides });
+    // A new deck is in the teacher's language; an existing one keeps its own.
+    const deck = deckSchema.parse({
+      ...(target.language ? { language: target.language } : {}),
+      title: target.title,
+      slides,
+    });
     return (await createDeck(teacherId, deck)).id;
   }
   // The deck as it is now (its teacher may have edited it while the file converted).

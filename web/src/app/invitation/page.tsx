@@ -1,12 +1,17 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { LinkAccountForm } from '../../components/accounts/LinkAccountForm.tsx';
 
-export const metadata: Metadata = { title: 'Join Classpulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('accounts');
+  return { title: t('invitation.title') };
+}
 
-export default function InvitationPage() {
+export default async function InvitationPage() {
+  const t = await getTranslations('accounts');
   return (
     <main className="page page-narrow">
-      <h1>Join Classpulse</h1>
+      <h1>{t('invitation.title')}</h1>
       <LinkAccountForm purpose="invitation" />
     </main>
   );

@@ -1,16 +1,18 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { LinkAccountForm } from '../../components/accounts/LinkAccountForm.tsx';
 
-export const metadata: Metadata = { title: 'Create the owner account' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('accounts');
+  return { title: t('setup.title') };
+}
 
-export default function SetupPage() {
+export default async function SetupPage() {
+  const t = await getTranslations('accounts');
   return (
     <main className="page page-narrow">
-      <h1>Create the owner account</h1>
-      <p>
-        The owner is this Classpulse&rsquo;s first admin: they invite teachers and manage accounts.
-        Decks and sessions made before accounts existed become theirs.
-      </p>
+      <h1>{t('setup.title')}</h1>
+      <p>{t('setup.intro')}</p>
       <LinkAccountForm purpose="setup" />
     </main>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { DeckLibrary } from '../../components/teacher/DeckLibrary.tsx';
 import { currentAccount } from '../../server/accounts/current-account.ts';
@@ -6,7 +7,10 @@ import { webConfig } from '../../server/config.ts';
 import { listDecks, listSharedDecks } from '../../server/decks.ts';
 import { listCoTaught, listSessions } from '../../server/sessions.ts';
 
-export const metadata: Metadata = { title: 'Your decks' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('teacher');
+  return { title: t('library.title') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function TeacherHome() {

@@ -1,4 +1,8 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { LanguageSelect } from './LanguageSelect.tsx';
 import styles from './accounts.module.css';
 
 export interface SignedInAccount {
@@ -7,26 +11,36 @@ export interface SignedInAccount {
   role: 'teacher' | 'admin';
 }
 
-/** Who is signed in, the admin page for admins, and both ways to sign out (plain form posts). */
+/**
+ * Who is signed in, their interface language, the admin page for admins, and both ways to sign
+ * out (plain form posts).
+ */
 export function AccountMenu({ account }: { account: SignedInAccount }) {
+  const t = useTranslations('accounts');
   return (
-    <nav className={styles.menu} aria-label="Account">
+    <nav className={styles.menu} aria-label={t('menu.label')}>
       <p className={styles.who}>
-        Signed in as <strong>{account.name}</strong> <span>({account.email})</span>
+        {t.rich('menu.signedInAs', {
+          name: account.name,
+          email: account.email,
+          b: (chunks) => <strong>{chunks}</strong>,
+          data: (chunks) => <span translate="no">{chunks}</span>,
+        })}
       </p>
+      <LanguageSelect />
       {account.role === 'admin' ? (
         <Link className="button button-secondary" href="/teacher/admin">
-          Accounts
+          {t('menu.accounts')}
         </Link>
       ) : null}
       <form method="post" action="/api/auth/logout">
         <button type="submit" className="button button-secondary">
-          Sign out
+          {t('menu.signOut')}
         </button>
       </form>
       <form method="post" action="/api/auth/logout-everywhere">
         <button type="submit" className="button button-secondary">
-          Sign out everywhere
+          {t('menu.signOutEverywhere')}
         </button>
       </form>
     </nav>

@@ -1,6 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState, type FormEvent } from 'react';
+import { useErrorText } from '../../i18n/use-error-text.ts';
 import { callApi } from '../teacher/api.ts';
 import { TextField } from './TextField.tsx';
 import { formValues, useAccountForm } from './use-account-form.ts';
@@ -13,15 +15,15 @@ const ENDPOINT: Record<LinkPurpose, string> = {
   invitation: '/api/invitations/accept',
   'password-reset': '/api/password-reset',
 };
-const SUBMIT: Record<LinkPurpose, string> = {
-  setup: 'Create owner account',
-  invitation: 'Create my account',
-  'password-reset': 'Set password',
-};
+const SUBMIT = {
+  setup: 'link.submitSetup',
+  invitation: 'link.submitInvitation',
+  'password-reset': 'link.submitReset',
+} as const satisfies Record<LinkPurpose, string>;
 
 type Inspected =
   | { state: 'checking' }
-  | { state: 'gone'; message: string }
+  | { state: 'gone'; code: string }
   | { state: 'ready'; token: string; email: string | null };
 
 /**
@@ -29,6 +31,8 @@ type Inspected =
  * link's secret is in the URL's fragment, which never reaches a server log; this form posts it.
  */
 export function LinkAccountForm({ purpose }: { purpose: LinkPurpose }) {
+  const t = useTranslations('accounts');
+  const errorText = useErrorText();
   const [link, setLink] = useState<Inspected>({ state: 'checking' });
   const { failure, busy, fieldError, post } = useAccountForm();
 
@@ -41,16 +45,16 @@ export function LinkAccountForm({ purpose }: { purpose: LinkPurpose }) {
       setLink(
         result.ok
           ? { state: 'ready', token, email: result.email }
-          : { state: 'gone', message: result.message },
+          : { state: 'gone', code: result.code },
       ),
     );
   }, [purpose]);
 
-  if (link.state === 'checking') return <p role="status">Checking the link…</p>;
+  if (link.state === 'checking') return <p role="status">{t('link.checking')}</p>;
   if (link.state === 'gone')
     return (
       <p className="field-error" role="alert">
-        {link.message}
+        {errorText(link.code)}
       </p>
     );
 
@@ -65,16 +69,19 @@ export function LinkAccountForm({ purpose }: { purpose: LinkPurpose }) {
 
   return (
     <form className="card" onSubmit={(e) => void submit(e)} noValidate>
-      <ErrorAlert message={failure?.message} />
+      <ErrorAlert message={failure ? errorText(failure) : null} />
       {link.email && purpose !== 'setup' ? (
         <p>
-          Account: <strong>{link.email}</strong>
+          {t.rich('link.account', {
+            email: link.email,
+            b: (chunks) => <strong translate="no">{chunks}</strong>,
+          })}
         </p>
       ) : null}
       {purpose !== 'password-reset' ? (
         <TextField
           id="account-name"
-          label="Your name"
+          label={t('form.name')}
           name="name"
           autoComplete="name"
           maxLength={100}
@@ -85,7 +92,7 @@ export function LinkAccountForm({ purpose }: { purpose: LinkPurpose }) {
       {purpose === 'setup' ? (
         <TextField
           id="account-email"
-          label="Email"
+          label={t('form.email')}
           name="email"
           type="email"
           autoComplete="username"
@@ -95,8 +102,8 @@ export function LinkAccountForm({ purpose }: { purpose: LinkPurpose }) {
       ) : null}
       <TextField
         id="account-password"
-        label={purpose === 'password-reset' ? 'New password' : 'Password'}
-        hint="At least 10 characters."
+        label={purpose === 'password-reset' ? t('form.newPassword') : t('form.password')}
+        hint={t('form.passwordHint', { count: 10 })}
         name="password"
         type="password"
         autoComplete="new-password"
@@ -105,7 +112,7 @@ export function LinkAccountForm({ purpose }: { purpose: LinkPurpose }) {
         error={fieldError('password')}
       />
       <button type="submit" className="button" disabled={busy}>
-        {SUBMIT[purpose]}
+        {t(SUBMIT[purpose])}
       </button>
     </form>
   );

@@ -1,11 +1,15 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
+import { useErrorText } from '../../i18n/use-error-text.ts';
 import { TextField } from './TextField.tsx';
 import { afterSignIn, formValues, useAccountForm } from './use-account-form.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 
 export function LoginForm() {
+  const t = useTranslations('accounts');
+  const errorText = useErrorText();
   const { failure, busy, fieldError, post } = useAccountForm();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -17,10 +21,10 @@ export function LoginForm() {
 
   return (
     <form className="card" onSubmit={(e) => void submit(e)} noValidate>
-      <ErrorAlert message={failure?.message} />
+      <ErrorAlert message={failure ? errorText(failure) : null} />
       <TextField
         id="sign-in-email"
-        label="Email"
+        label={t('form.email')}
         name="email"
         type="email"
         autoComplete="username"
@@ -29,7 +33,7 @@ export function LoginForm() {
       />
       <TextField
         id="sign-in-password"
-        label="Password"
+        label={t('form.password')}
         name="password"
         type="password"
         autoComplete="current-password"
@@ -37,7 +41,7 @@ export function LoginForm() {
         error={fieldError('password')}
       />
       <button type="submit" className="button" disabled={busy}>
-        Sign in
+        {t('login.submit')}
       </button>
     </form>
   );

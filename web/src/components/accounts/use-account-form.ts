@@ -2,16 +2,19 @@
 
 import { useState } from 'react';
 import { callApi, type ApiFailure } from '../teacher/api.ts';
+import { useAccountIssueText } from './account-issue-text.ts';
 
 /**
- * Posting an account form: the first error as an alert, and each field's own message by the
- * API's issue path. Fields are read from the form, not React state, so text typed before the page
+ * Posting an account form: the first error as an alert (by its code), and each field's own
+ * message by the API's issue path, in the reader's language. Fields are read from the form, not React state, so text typed before the page
  * became interactive counts.
  */
 export function useAccountForm() {
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
-  const fieldError = (path: string) => failure?.issues?.find((i) => i.path === path)?.message;
+  const issueText = useAccountIssueText();
+  const fieldError = (path: string) =>
+    issueText(failure?.issues?.find((i) => i.path === path)?.message);
 
   const post = async <T extends object>(path: string, body: unknown) => {
     setBusy(true);

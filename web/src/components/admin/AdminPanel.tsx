@@ -1,5 +1,6 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
@@ -7,6 +8,7 @@ import { LocalTime } from '../teacher/LocalTime.tsx';
 import { callApi } from '../teacher/api.ts';
 import styles from './admin.module.css';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { useErrorText } from '../../i18n/use-error-text.ts';
 
 export interface AdminOverview {
   accounts: Array<{
@@ -31,17 +33,20 @@ interface MadeLink {
 
 /** The admin's page: usage totals, invitations and every account (counts only, no answers). */
 export function AdminPanel({ overview, selfId }: { overview: AdminOverview; selfId: string }) {
+  const t = useTranslations('teacher');
+  const format = useFormatter();
+  const errorText = useErrorText();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [made, setMade] = useState<MadeLink | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  const act = async (key: string, action: () => Promise<{ ok: boolean; message?: string }>) => {
+  const act = async (key: string, action: () => Promise<{ ok: boolean; code?: string }>) => {
     setBusy(key);
     setError(null);
     const result = await action();
     setBusy(null);
-    if (!result.ok) setError(result.message ?? 'That did not work.');
+    if (!result.ok) setError(result.code ? errorText(result.code) : t('admin.failed'));
     router.refresh();
     return result.ok;
   };
@@ -58,7 +63,7 @@ export function AdminPanel({ overview, selfId }: { overview: AdminOverview; self
         body: { email, role: data.get('role') },
       });
       if (result.ok) {
-        setMade({ label: `Invitation link for ${email}`, url: result.url });
+        setMade({ label: t('admin.invitationFor', { email }), url: result.url });
         form.reset();
       }
       return result;
@@ -77,7 +82,7 @@ export function AdminPanel({ overview, selfId }: { overview: AdminOverview; self
         { method: 'POST' },
       );
       if (result.ok)
-        setMade({ label: `Password reset link for ${account.email}`, url: result.url });
+        setMade({ label: t('admin.resetFor', { email: account.email }), url: result.url });
       return result;
     });
 
@@ -88,66 +93,76 @@ export function AdminPanel({ overview, selfId }: { overview: AdminOverview; self
   return (
     <main className="page">
       <header className={styles.header}>
-        <h1>Accounts</h1>
-        <Link href="/teacher">Back to your decks</Link>
+        <h1>{t('admin.heading')}</h1>
+        <Link href="/teacher">{t('admin.back')}</Link>
       </header>
       <ErrorAlert message={error} />
 
       <section aria-labelledby="usage-heading" className={styles.section}>
-        <h2 id="usage-heading">Usage</h2>
+        <h2 id="usage-heading">{t('admin.usage')}</h2>
         <dl className={styles.totals}>
           <div>
-            <dt>Accounts</dt>
+            <dt>{t('admin.accounts')}</dt>
             <dd>
-              {totals.activeAccounts} active of {totals.accounts}
+              {t('admin.activeOf', { active: totals.activeAccounts, total: totals.accounts })}
             </dd>
           </div>
           <div>
-            <dt>Decks</dt>
-            <dd>{totals.decks}</dd>
+            <dt>{t('admin.decks')}</dt>
+            <dd>{format.number(totals.decks)}</dd>
           </div>
           <div>
-            <dt>Sessions</dt>
-            <dd>{totals.sessions}</dd>
+            <dt>{t('admin.sessions')}</dt>
+            <dd>{format.number(totals.sessions)}</dd>
           </div>
         </dl>
       </section>
 
       <section aria-labelledby="invite-heading" className={`card ${styles.section}`}>
-        <h2 id="invite-heading">Invite a teacher</h2>
+        <h2 id="invite-heading">{t('admin.invite')}</h2>
         <form className={styles.inviteForm} onSubmit={invite}>
           <div className="field">
-            <label htmlFor="invite-email">Email</label>
+            <label htmlFor="invite-email">{t('admin.email')}</label>
             <input id="invite-email" name="email" type="email" required maxLength={254} />
           </div>
           <div className="field">
-            <label htmlFor="invite-role">Role</label>
+            <label htmlFor="invite-role">{t('admin.role')}</label>
             <select id="invite-role" name="role" defaultValue="teacher">
-              <option value="teacher">Teacher</option>
-              <option value="admin">Admin</option>
+              <option value="teacher">{t('admin.teacher')}</option>
+              <option value="admin">{t('admin.adminRole')}</option>
             </select>
           </div>
           <button type="submit" className="button" disabled={busy === 'invite'}>
-            Create invitation
+            {t('admin.createInvitation')}
           </button>
         </form>
         {made ? (
           <div className="field" role="status">
             <label htmlFor="made-link">{made.label}</label>
-            <input id="made-link" readOnly value={made.url} onFocus={(e) => e.target.select()} />
-            <p className="field-hint">
-              Works once. Send it to them yourself; it is not shown again.
-            </p>
+            <input
+              id="made-link"
+              readOnly
+              dir="ltr"
+              translate="no"
+              value={made.url}
+              onFocus={(e) => e.target.select()}
+            />
+            <p className="field-hint">{t('admin.linkHint')}</p>
           </div>
         ) : null}
         {overview.invitations.length > 0 ? (
           <>
-            <h3>Pending invitations</h3>
+            <h3>{t('admin.pending')}</h3>
             <ul className="row-list">
               {overview.invitations.map((i) => (
                 <li key={i.id}>
                   <span>
-                    {i.email} ({i.role}), until <LocalTime at={i.expiresAt} />
+                    {t.rich('admin.pendingItem', {
+                      email: i.email ?? '',
+                      role: i.role ?? 'teacher',
+                      data: (chunks) => <span translate="no">{chunks}</span>,
+                      time: () => <LocalTime at={i.expiresAt} />,
+                    })}
                   </span>
                   <button
                     type="button"
@@ -155,7 +170,7 @@ export function AdminPanel({ overview, selfId }: { overview: AdminOverview; self
                     disabled={busy === `revoke-${i.id}`}
                     onClick={() => revoke(i.id)}
                   >
-                    Revoke invitation for {i.email}
+                    {t('admin.revoke', { email: i.email ?? '' })}
                   </button>
                 </li>
               ))}
@@ -165,34 +180,36 @@ export function AdminPanel({ overview, selfId }: { overview: AdminOverview; self
       </section>
 
       <section aria-labelledby="accounts-heading" className={styles.section}>
-        <h2 id="accounts-heading">Teachers and admins</h2>
-        <div className={styles.tableScroll} tabIndex={0} aria-label="Accounts table">
+        <h2 id="accounts-heading">{t('admin.people')}</h2>
+        <div className={styles.tableScroll} tabIndex={0} aria-label={t('admin.table')}>
           <table className={styles.table}>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Decks</th>
-                <th scope="col">Sessions</th>
-                <th scope="col">Last sign-in</th>
-                <th scope="col">Actions</th>
+                <th scope="col">{t('admin.name')}</th>
+                <th scope="col">{t('admin.email')}</th>
+                <th scope="col">{t('admin.role')}</th>
+                <th scope="col">{t('admin.status')}</th>
+                <th scope="col">{t('admin.decks')}</th>
+                <th scope="col">{t('admin.sessions')}</th>
+                <th scope="col">{t('admin.lastSignIn')}</th>
+                <th scope="col">{t('admin.actions')}</th>
               </tr>
             </thead>
             <tbody>
               {overview.accounts.map((a) => (
                 <tr key={a.id}>
-                  <th scope="row">{a.name}</th>
-                  <td>{a.email}</td>
-                  <td>{a.role === 'admin' ? 'Admin' : 'Teacher'}</td>
-                  <td>{a.disabled ? 'Disabled' : 'Active'}</td>
-                  <td>{a.decks}</td>
-                  <td>{a.sessions}</td>
-                  <td>{a.lastSignInAt ? <LocalTime at={a.lastSignInAt} /> : 'Never'}</td>
+                  <th scope="row" translate="no">
+                    {a.name}
+                  </th>
+                  <td translate="no">{a.email}</td>
+                  <td>{a.role === 'admin' ? t('admin.adminRole') : t('admin.teacher')}</td>
+                  <td>{a.disabled ? t('admin.disabled') : t('admin.active')}</td>
+                  <td>{format.number(a.decks)}</td>
+                  <td>{format.number(a.sessions)}</td>
+                  <td>{a.lastSignInAt ? <LocalTime at={a.lastSignInAt} /> : t('admin.never')}</td>
                   <td className={styles.actions}>
                     {a.id === selfId ? (
-                      <span>You</span>
+                      <span>{t('admin.you')}</span>
                     ) : (
                       <>
                         <button
@@ -201,7 +218,9 @@ export function AdminPanel({ overview, selfId }: { overview: AdminOverview; self
                           disabled={busy === `update-${a.id}`}
                           onClick={() => update(a.id, { disabled: !a.disabled })}
                         >
-                          {a.disabled ? `Enable ${a.email}` : `Disable ${a.email}`}
+                          {a.disabled
+                            ? t('admin.enable', { email: a.email })
+                            : t('admin.disable', { email: a.email })}
                         </button>
                         <button
                           type="button"
@@ -212,8 +231,8 @@ export function AdminPanel({ overview, selfId }: { overview: AdminOverview; self
                           }
                         >
                           {a.role === 'admin'
-                            ? `Make ${a.email} a teacher`
-                            : `Make ${a.email} an admin`}
+                            ? t('admin.makeTeacher', { email: a.email })
+                            : t('admin.makeAdmin', { email: a.email })}
                         </button>
                         <button
                           type="button"
@@ -221,7 +240,7 @@ export function AdminPanel({ overview, selfId }: { overview: AdminOverview; self
                           disabled={busy === `reset-${a.id}`}
                           onClick={() => resetLink(a)}
                         >
-                          Reset password for {a.email}
+                          {t('admin.resetPassword', { email: a.email })}
                         </button>
                       </>
                     )}

@@ -1,9 +1,17 @@
 'use client';
 
 import { LIMITS, type MultipleChoiceQuestion } from '@classpulse/realtime/protocol';
-import type { KeyboardEvent } from 'react';
+import { useTranslations } from 'next-intl';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { newClientId, optionLetter } from './client-ids.ts';
-import { CheckboxField, describe, FieldErrorList, useEditor, useFieldErrors } from './fields.tsx';
+import {
+  CheckboxField,
+  describe,
+  FieldErrorList,
+  useContentAttributes,
+  useEditor,
+  useFieldErrors,
+} from './fields.tsx';
 import { slideFieldId } from './field-errors.ts';
 import { CloseIcon, PlusIcon } from './Icons.tsx';
 import styles from './editor.module.css';
@@ -37,6 +45,8 @@ function OptionRow({
   onRemove: () => void;
   onEnter: () => void;
 }) {
+  const t = useTranslations('editor');
+  const content = useContentAttributes();
   const id = slideFieldId(slideId, `option-${optionId}`);
   const errors = useFieldErrors(id);
   const letter = optionLetter(index);
@@ -49,16 +59,16 @@ function OptionRow({
   return (
     <li className={`${styles.optionRow} ${correct ? styles.optionCorrect : ''}`}>
       <label htmlFor={id} className={styles.optionLetter}>
-        <span className="visually-hidden">Option </span>
-        {letter}
+        {t.rich('choiceOptions.optionLetter', { letter, hidden })}
       </label>
       <div className={styles.optionText}>
         <input
           id={id}
           type="text"
+          {...content}
           value={label}
           maxLength={LIMITS.choiceLabelMax}
-          placeholder={`Option ${letter}`}
+          placeholder={t('choiceOptions.placeholder', { letter })}
           onChange={(e) => onLabel(e.target.value)}
           onKeyDown={onKeyDown}
           {...describe(id, false, errors)}
@@ -67,18 +77,21 @@ function OptionRow({
       </div>
       <label className={styles.correctToggle}>
         <input type="checkbox" checked={correct} onChange={(e) => onCorrect(e.target.checked)} />
-        <span className="visually-hidden">Option {letter} is </span>
-        <span className={styles.capitalize}>correct</span>
+        {t.rich('choiceOptions.isCorrect', {
+          letter,
+          hidden,
+          shown: (chunks) => <span className={styles.capitalize}>{chunks}</span>,
+        })}
       </label>
       <button
         type="button"
         className={`button button-secondary ${styles.iconButton}`}
         onClick={onRemove}
         disabled={!canRemove}
-        title={canRemove ? `Remove option ${letter}` : 'A question needs at least two options'}
+        title={canRemove ? t('choiceOptions.remove', { letter }) : t('choiceOptions.needTwo')}
       >
         <CloseIcon />
-        <span className="visually-hidden">Remove option {letter}</span>
+        <span className="visually-hidden">{t('choiceOptions.remove', { letter })}</span>
       </button>
     </li>
   );
@@ -86,6 +99,7 @@ function OptionRow({
 
 /** The answer options of a multiple-choice question, which are correct, and single/multiple. */
 export function ChoiceOptions({ slideId, question, onChange }: ChoiceOptionsProps) {
+  const t = useTranslations('editor');
   const { requestFocus } = useEditor();
   const groupId = slideFieldId(slideId, 'options');
   const groupErrors = useFieldErrors(groupId);
@@ -133,10 +147,13 @@ export function ChoiceOptions({ slideId, question, onChange }: ChoiceOptionsProp
       className={styles.optionsGroup}
       aria-describedby={describe(groupId, true, groupErrors)['aria-describedby']}
     >
-      <legend>Answer options</legend>
+      <legend>{t('choiceOptions.legend')}</legend>
       <p id={`${groupId}-hint`} className={styles.hint}>
-        {LIMITS.choiceOptionsMin} to {LIMITS.choiceOptionsMax} options. Tick the correct{' '}
-        {question.allowMultiple ? 'answers' : 'answer'}, or none for a poll.
+        {t('choiceOptions.hint', {
+          min: LIMITS.choiceOptionsMin,
+          max: LIMITS.choiceOptionsMax,
+          multiple: String(question.allowMultiple),
+        })}
       </p>
       <FieldErrorList id={groupId} errors={groupErrors} />
       <ol className={styles.optionList}>
@@ -178,15 +195,13 @@ export function ChoiceOptions({ slideId, question, onChange }: ChoiceOptionsProp
           disabled={!canAdd}
         >
           <PlusIcon />
-          Add option
+          {t('choiceOptions.add')}
         </button>
-        {!canAdd ? (
-          <span className={styles.hint}>That is the most options a question can have.</span>
-        ) : null}
+        {!canAdd ? <span className={styles.hint}>{t('choiceOptions.full')}</span> : null}
       </div>
       <CheckboxField
         id={slideFieldId(slideId, 'allowMultiple')}
-        label="Students may choose more than one answer"
+        label={t('choiceOptions.allowMultiple')}
         checked={question.allowMultiple}
         onChange={(allowMultiple) => {
           const { correctOptionIds: _old, ...rest } = question;
@@ -202,3 +217,5 @@ export function ChoiceOptions({ slideId, question, onChange }: ChoiceOptionsProp
     </fieldset>
   );
 }
+
+const hidden = (chunks: ReactNode) => <span className="visually-hidden">{chunks}</span>;

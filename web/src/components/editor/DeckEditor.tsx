@@ -7,6 +7,7 @@ import {
   type QuestionKind,
   type Slide,
 } from '@classpulse/realtime/protocol';
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import {
   useCallback,
@@ -38,8 +39,12 @@ import {
 import { EditorContext, TextField, type EditorContextValue } from './fields.tsx';
 import { AlertIcon, ArrowLeftIcon, CheckIcon } from './Icons.tsx';
 import { saveDeckRequest } from './save-deck.ts';
+import { useErrorText } from '../../i18n/use-error-text.ts';
+import { DeckLanguageField } from './DeckLanguageField.tsx';
+import { useIssueText } from './issue-text.ts';
 import { SLIDE_EDITOR_HEADING_ID, SlideEditor, type KindChoice } from './SlideEditor.tsx';
 import { slideName } from './slide-name.ts';
+import { useUnnamedSlide } from './use-unnamed-slide.ts';
 import { ADD_SLIDE_ID, moveButtonId, selectButtonId, SlideList } from './SlideList.tsx';
 import styles from './editor.module.css';
 
@@ -59,7 +64,7 @@ interface Draft {
 }
 
 interface Failure {
-  message: string;
+  code: string;
   signedOut: boolean;
 }
 
@@ -83,6 +88,10 @@ export function DeckEditor({
   uploadMaxBytes = 5 * 1024 * 1024,
   sharing,
 }: DeckEditorProps) {
+  const t = useTranslations('editor');
+  const errorText = useErrorText();
+  const issueText = useIssueText();
+  const unnamed = useUnnamedSlide();
   const [draft, setDraft] = useState<Draft>({ deck: initialDeck, revision: 0 });
   const [savedRevision, setSavedRevision] = useState(0);
   const [selectedId, setSelectedId] = useState<string | null>(initialDeck.slides[0]?.id ?? null);
@@ -157,15 +166,17 @@ export function DeckEditor({
     const byField = new Map<string, string[]>();
     const bySlide = new Map<string, number>();
     for (const issue of issues) {
-      byField.set(issue.fieldId, [...(byField.get(issue.fieldId) ?? []), issue.message]);
+      const text = issueText.message(issue.message);
+      byField.set(issue.fieldId, [...(byField.get(issue.fieldId) ?? []), text]);
       if (issue.slideId) bySlide.set(issue.slideId, (bySlide.get(issue.slideId) ?? 0) + 1);
     }
     return { errors: byField, problemCounts: bySlide };
-  }, [issues]);
+  }, [issues, issueText]);
 
+  const contentLanguage = deck.language ?? 'en';
   const context = useMemo<EditorContextValue>(
-    () => ({ errors, requestFocus, uploadMaxBytes }),
-    [errors, requestFocus, uploadMaxBytes],
+    () => ({ errors, requestFocus, uploadMaxBytes, contentLanguage }),
+    [errors, requestFocus, uploadMaxBytes, contentLanguage],
   );
 
   // ---- saving -----------------------------------------------------------------------------
@@ -198,7 +209,7 @@ export function DeckEditor({
       requestFocus(ERROR_SUMMARY_ID);
       return;
     }
-    setFailure({ message: result.message, signedOut: result.code === 'signed_out' });
+    setFailure({ code: result.code, signedOut: result.code === 'signed_out' });
   };
 
   const saveRef = useRef(save);
@@ -229,7 +240,7 @@ export function DeckEditor({
   }, [dirty]);
 
   const leaveGuard = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (dirty && !window.confirm('You have unsaved changes. Leave without saving them?')) {
+    if (dirty && !window.confirm(t('deckEditor.leaveUnsaved'))) {
       event.preventDefault();
     }
   };
@@ -248,7 +259,7 @@ export function DeckEditor({
     edit((d) => insertSlide(d, slide, selected?.id ?? null));
     setSelectedId(slide.id);
     requestFocus(slideFieldId(slide.id, 'title'));
-    announce(`Slide ${selectedIndex + 2} added.`);
+    announce(t('deckEditor.slideAdded', { number: selectedIndex + 2 }));
   };
 
   const duplicateSlide = (slideId: string) => {
@@ -258,7 +269,7 @@ export function DeckEditor({
     edit((d) => insertSlide(d, copy, slideId));
     setSelectedId(copy.id);
     requestFocus(slideFieldId(copy.id, 'title'));
-    announce(`Slide duplicated as slide ${deck.slides.indexOf(source) + 2}.`);
+    announce(t('deckEditor.slideDuplicated', { number: deck.slides.indexOf(source) + 2 }));
   };
 
   const moveSelected = (slideId: string, by: -1 | 1) => {
@@ -270,21 +281,29 @@ export function DeckEditor({
     // Keep focus on the slide that moved; at an edge its button in that direction is disabled.
     const direction = by < 0 ? (to === 0 ? 'down' : 'up') : to === total - 1 ? 'up' : 'down';
     requestFocus(moveButtonId(slideId, direction));
-    announce(`Slide moved to position ${to + 1} of ${total}.`);
+    announce(t('deckEditor.slideMoved', { position: to + 1, total }));
   };
 
   const deleteSlide = (slideId: string) => {
     const index = deck.slides.findIndex((s) => s.id === slideId);
     const slide = deck.slides[index];
     if (!slide || deck.slides.length <= 1) return;
-    if (!window.confirm(`Delete slide ${index + 1} (“${slideName(slide, index)}”)?`)) return;
+    if (
+      !window.confirm(
+        t('deckEditor.confirmDeleteSlide', {
+          number: index + 1,
+          name: slideName(slide, index, unnamed),
+        }),
+      )
+    )
+      return;
     const remaining = deck.slides.filter((s) => s.id !== slideId);
     const neighbour = remaining[index] ?? remaining[index - 1];
     edit((d) => removeSlide(d, slideId));
     kindMemory.current.delete(slideId);
     if (slideId === selected?.id && neighbour) setSelectedId(neighbour.id);
     requestFocus(neighbour ? selectButtonId(neighbour.id) : ADD_SLIDE_ID);
-    announce(`Slide ${index + 1} deleted. ${remaining.length} left.`);
+    announce(t('deckEditor.slideDeleted', { number: index + 1, left: remaining.length }));
   };
 
   const changeKind = (slideId: string, choice: KindChoice) => {
@@ -320,11 +339,11 @@ export function DeckEditor({
           <div className={styles.topbarInner}>
             <Link href="/teacher" className={styles.backLink} onClick={leaveGuard}>
               <ArrowLeftIcon />
-              Back to library
+              {t('deckEditor.backToLibrary')}
             </Link>
             <TextField
               id={DECK_TITLE_ID}
-              label="Deck title"
+              label={t('deckEditor.deckTitle')}
               value={deck.title}
               onChange={(title) => edit((d) => ({ ...d, title }))}
               maxLength={LIMITS.deckTitleMax}
@@ -333,7 +352,11 @@ export function DeckEditor({
             />
             <p role="status" className={`${styles.saveStatus} ${styles[`status_${status}`] ?? ''}`}>
               {status === 'saved' ? <CheckIcon /> : <span className={styles.statusDot} />}
-              {status === 'saving' ? 'Saving…' : status === 'unsaved' ? 'Unsaved changes' : 'Saved'}
+              {status === 'saving'
+                ? t('deckEditor.saving')
+                : status === 'unsaved'
+                  ? t('deckEditor.unsaved')
+                  : t('deckEditor.saved')}
             </p>
             <button
               type="button"
@@ -341,29 +364,35 @@ export function DeckEditor({
               onClick={() => void save()}
               disabled={saving}
               aria-keyshortcuts="Control+S Meta+S"
-              title="Save (Ctrl+S or ⌘S)"
+              title={t('deckEditor.saveShortcut')}
             >
-              {saving ? 'Saving…' : 'Save'}
+              {saving ? t('deckEditor.saving') : t('deckEditor.save')}
             </button>
           </div>
         </header>
 
         <main className={styles.main}>
-          <h1 className="visually-hidden">Edit deck: {deck.title.trim() || 'Untitled deck'}</h1>
+          <h1 className="visually-hidden">
+            {t('deckEditor.heading', { title: deck.title.trim() || t('deckEditor.untitledDeck') })}
+          </h1>
           {failure ? (
             <div className={styles.failure} role="alert">
               <AlertIcon />
               <p>
-                Not saved. {failure.message}{' '}
+                {t('deckEditor.notSaved', { reason: errorText(failure.code) })}{' '}
                 {failure.signedOut ? (
                   <a href="/teacher/login" target="_blank" rel="noopener">
-                    Sign in again (opens a new tab), then save.
+                    {t('deckEditor.signInAgain')}
                   </a>
                 ) : null}
               </p>
             </div>
           ) : null}
           <ErrorSummary issues={issues} onGoTo={goToIssue} />
+          <DeckLanguageField
+            value={contentLanguage}
+            onChange={(language) => edit((d) => ({ ...d, language }))}
+          />
           <div className={styles.layout}>
             <SlideList
               slides={deck.slides}
@@ -393,7 +422,7 @@ export function DeckEditor({
               href={`/teacher/import?deck=${encodeURIComponent(deckId)}`}
               onClick={leaveGuard}
             >
-              Add slides from a file
+              {t('deckEditor.addFromFile')}
             </Link>
           </p>
           {sharing}

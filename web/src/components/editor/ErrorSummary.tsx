@@ -1,6 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { FieldIssue } from './field-errors.ts';
+import { useIssueText } from './issue-text.ts';
 import { AlertIcon } from './Icons.tsx';
 import styles from './editor.module.css';
 
@@ -14,6 +16,8 @@ export function ErrorSummary({
   issues: readonly FieldIssue[];
   onGoTo: (issue: FieldIssue) => void;
 }) {
+  const t = useTranslations('editor');
+  const text = useIssueText();
   if (issues.length === 0) return null;
   return (
     <section
@@ -24,9 +28,7 @@ export function ErrorSummary({
     >
       <h2 id={`${ERROR_SUMMARY_ID}-heading`} className={styles.errorSummaryTitle}>
         <AlertIcon />
-        {issues.length === 1
-          ? 'Fix 1 problem before saving'
-          : `Fix ${issues.length} problems before saving`}
+        {t('errorSummary.title', { count: issues.length })}
       </h2>
       <ul className={styles.errorSummaryList}>
         {issues.map((issue) => (
@@ -38,7 +40,10 @@ export function ErrorSummary({
                 onGoTo(issue);
               }}
             >
-              <span className={styles.errorWhere}>{issue.where}:</span> {issue.message}
+              <span className={styles.errorWhere}>
+                {t('errorSummary.where', { where: text.where(issue) })}
+              </span>{' '}
+              {text.message(issue.message)}
             </a>
           </li>
         ))}

@@ -1,7 +1,16 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import { useRef, useState, type DragEvent } from 'react';
-import { describe, FieldErrorList, Hint, useEditor, useFieldErrors } from './fields.tsx';
+import { useErrorText } from '../../i18n/use-error-text.ts';
+import {
+  describe,
+  FieldErrorList,
+  Hint,
+  OptionalMark,
+  useEditor,
+  useFieldErrors,
+} from './fields.tsx';
 import { ImageIcon, TrashIcon } from './Icons.tsx';
 import styles from './editor.module.css';
 
@@ -29,8 +38,14 @@ interface ImagePickerProps {
   previewAlt: string;
 }
 
-const megabytes = (bytes: number): string =>
-  (bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1);
+/** Megabytes with at most one decimal ("5", "2.5"), as the limit is said. */
+const megabytes = (bytes: number): number =>
+  Number((bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1));
+
+/** Why an upload failed: our own words (a key), or the server's error code. */
+type UploadFailure =
+  | { failure: 'unreadable' | 'serverTooLarge' | 'signedOut' | 'failed' | 'network' }
+  | { code: string };
 
 const isSide = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0;
 
@@ -48,7 +63,7 @@ async function naturalSize(url: string): Promise<{ width: number; height: number
     : null;
 }
 
-async function uploadImage(file: File): Promise<UploadedImage | { error: string }> {
+async function uploadImage(file: File): Promise<UploadedImage | UploadFailure> {
   const form = new FormData();
   form.append('file', file);
   try {
@@ -58,20 +73,20 @@ async function uploadImage(file: File): Promise<UploadedImage | { error: string 
       url?: string;
       width?: unknown;
       height?: unknown;
-      message?: string;
+      code?: string;
     } | null;
     if (res.ok && body?.ok && typeof body.url === 'string') {
       const { url, width, height } = body;
       if (isSide(width) && isSide(height)) return { url, width, height };
       const size = await naturalSize(url);
-      return size ? { url, ...size } : { error: 'The image could not be read. Try another one.' };
+      return size ? { url, ...size } : { failure: 'unreadable' };
     }
-    if (body?.message) return { error: body.message };
-    if (res.status === 413) return { error: 'The image is too large.' };
-    if (res.status === 401) return { error: 'You were signed out. Sign in again, then retry.' };
-    return { error: 'The image could not be uploaded. Try again.' };
+    if (res.status === 413) return { failure: 'serverTooLarge' };
+    if (res.status === 401) return { failure: 'signedOut' };
+    if (typeof body?.code === 'string') return { code: body.code };
+    return { failure: 'failed' };
   } catch {
-    return { error: 'No connection to the server. Try again.' };
+    return { failure: 'network' };
   }
 }
 
@@ -87,7 +102,11 @@ export function ImagePicker({
   required,
   previewAlt,
 }: ImagePickerProps) {
+  const t = useTranslations('editor');
+  const format = useFormatter();
+  const errorText = useErrorText();
   const { uploadMaxBytes } = useEditor();
+  const size = format.number(megabytes(uploadMaxBytes));
   const schemaErrors = useFieldErrors(id);
   const inputRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -100,23 +119,23 @@ export function ImagePicker({
   const upload = async (file: File) => {
     setUploadError(null);
     if (file.type !== '' && !ACCEPTED_TYPES.includes(file.type)) {
-      setUploadError('Use a PNG, JPEG, WebP or GIF image.');
+      setUploadError(t('imagePicker.wrongType'));
       return;
     }
     if (file.size > uploadMaxBytes) {
-      setUploadError(`The image is too large. Use one under ${megabytes(uploadMaxBytes)} MB.`);
+      setUploadError(t('imagePicker.tooLarge', { size }));
       return;
     }
     setBusy(true);
-    setStatus('Uploading image…');
+    setStatus(t('imagePicker.uploading'));
     const result = await uploadImage(file);
     setBusy(false);
     if ('url' in result) {
       onChange(result);
-      setStatus('Image uploaded.');
+      setStatus(t('imagePicker.uploaded'));
     } else {
       setStatus('');
-      setUploadError(result.error);
+      setUploadError('code' in result ? errorText(result) : t(`imagePicker.${result.failure}`));
     }
     if (inputRef.current) inputRef.current.value = '';
   };
@@ -132,11 +151,11 @@ export function ImagePicker({
     <div className={`field ${styles.field}`}>
       <span className={styles.labelText} id={`${id}-label`}>
         {label}
-        {required ? null : <span className={styles.optional}> (optional)</span>}
+        {required ? null : <OptionalMark />}
       </span>
       <Hint id={id}>
-        PNG, JPEG, WebP or GIF, up to {megabytes(uploadMaxBytes)} MB.
-        {value ? null : ' You can also drop a file on the box.'}
+        {t('imagePicker.hint', { size })}
+        {value ? null : t('imagePicker.dropHint')}
       </Hint>
       <div
         className={`${styles.imageBox} ${dragging ? styles.imageBoxDragging : ''}`}
@@ -170,7 +189,11 @@ export function ImagePicker({
               {...describe(id, true, errors)}
             />
             <label htmlFor={id} id={`${id}-button`} className="button button-secondary">
-              {busy ? 'Uploading…' : value ? 'Replace image' : 'Choose image'}
+              {busy
+                ? t('imagePicker.busy')
+                : value
+                  ? t('imagePicker.replace')
+                  : t('imagePicker.choose')}
             </label>
           </span>
           {value ? (
@@ -179,12 +202,12 @@ export function ImagePicker({
               className={`button button-secondary ${styles.dangerText}`}
               onClick={() => {
                 onChange(undefined);
-                setStatus('Image removed.');
+                setStatus(t('imagePicker.removed'));
               }}
               disabled={busy}
             >
               <TrashIcon />
-              Remove image
+              {t('imagePicker.remove')}
             </button>
           ) : null}
         </div>

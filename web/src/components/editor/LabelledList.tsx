@@ -1,12 +1,22 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { newClientId } from './client-ids.ts';
-import { describe, FieldErrorList, useEditor, useFieldErrors } from './fields.tsx';
+import {
+  describe,
+  FieldErrorList,
+  useContentAttributes,
+  useEditor,
+  useFieldErrors,
+} from './fields.tsx';
 import { slideFieldId } from './field-errors.ts';
 import { ArrowDownIcon, ArrowUpIcon, CloseIcon, PlusIcon } from './Icons.tsx';
 import styles from './editor.module.css';
 import list from './LabelledList.module.css';
+
+/** The kinds of entry a list holds (each has its words in the catalog). */
+export type ListNoun = 'item' | 'group';
 
 export interface Labelled {
   id: string;
@@ -19,8 +29,8 @@ interface LabelledListProps<T extends Labelled> {
   field: string;
   legend: string;
   hint: ReactNode;
-  /** "item" or "group": buttons read "Add item", "Remove item 2", "Move item 2 up". */
-  noun: string;
+  /** What an entry is: buttons read "Add item", "Remove group 2", "Move item 2 up". */
+  noun: ListNoun;
   entries: readonly T[];
   min: number;
   max: number;
@@ -57,13 +67,13 @@ export function LabelledList<T extends Labelled>({
   placeholder,
   create,
 }: LabelledListProps<T>) {
+  const t = useTranslations('editor');
   const { requestFocus } = useEditor();
   const groupId = slideFieldId(slideId, field);
   const groupErrors = useFieldErrors(groupId);
   const canAdd = entries.length < max;
   const canRemove = entries.length > min;
   const inputId = (id: string) => slideFieldId(slideId, `${noun}-${id}`);
-  const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
 
   function add(afterIndex = entries.length - 1) {
     if (!canAdd) return;
@@ -113,7 +123,7 @@ export function LabelledList<T extends Labelled>({
             key={entry.id}
             id={inputId(entry.id)}
             number={index + 1}
-            noun={Noun}
+            noun={noun}
             label={entry.label}
             maxLength={maxLength}
             placeholder={placeholder(index)}
@@ -147,12 +157,10 @@ export function LabelledList<T extends Labelled>({
           disabled={!canAdd}
         >
           <PlusIcon />
-          Add {noun}
+          {t('labelledList.add', { noun })}
         </button>
         {!canAdd ? (
-          <span className={styles.hint}>
-            That is the most {noun}s a question can have ({max}).
-          </span>
+          <span className={styles.hint}>{t('labelledList.full', { noun, max })}</span>
         ) : null}
       </div>
     </fieldset>
@@ -177,7 +185,7 @@ function Row({
 }: {
   id: string;
   number: number;
-  noun: string;
+  noun: ListNoun;
   label: string;
   maxLength: number;
   placeholder: string;
@@ -191,6 +199,8 @@ function Row({
   onDown?: (() => void) | null;
   children: ReactNode;
 }) {
+  const t = useTranslations('editor');
+  const content = useContentAttributes();
   const errors = useFieldErrors(id);
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
@@ -202,13 +212,14 @@ function Row({
   return (
     <li className={onUp === undefined ? `${list.row} ${list.compact}` : list.row}>
       <label htmlFor={id} className={list.number}>
-        <span className="visually-hidden">{noun} </span>
+        <span className="visually-hidden">{t('labelledList.entry', { noun })}</span>
         {number}
       </label>
       <div className={list.text}>
         <input
           id={id}
           type="text"
+          {...content}
           value={label}
           maxLength={maxLength}
           placeholder={placeholder}
@@ -230,9 +241,7 @@ function Row({
               disabled={onUp === null}
             >
               <ArrowUpIcon />
-              <span className="visually-hidden">
-                Move {noun.toLowerCase()} {number} up
-              </span>
+              <span className="visually-hidden">{t('labelledList.moveUp', { noun, number })}</span>
             </button>
             <button
               type="button"
@@ -243,7 +252,7 @@ function Row({
             >
               <ArrowDownIcon />
               <span className="visually-hidden">
-                Move {noun.toLowerCase()} {number} down
+                {t('labelledList.moveDown', { noun, number })}
               </span>
             </button>
           </>
@@ -255,14 +264,12 @@ function Row({
           disabled={!canRemove}
           title={
             canRemove
-              ? `Remove ${noun.toLowerCase()} ${number}`
-              : `A question needs at least ${min} ${noun.toLowerCase()}s`
+              ? t('labelledList.remove', { noun, number })
+              : t('labelledList.needAtLeast', { noun, min })
           }
         >
           <CloseIcon />
-          <span className="visually-hidden">
-            Remove {noun.toLowerCase()} {number}
-          </span>
+          <span className="visually-hidden">{t('labelledList.remove', { noun, number })}</span>
         </button>
       </div>
     </li>

@@ -1,6 +1,7 @@
 'use client';
 
 import { DEFAULT_POINTS, LIMITS, type Question } from '@classpulse/realtime/protocol';
+import { useFormatter, useTranslations } from 'next-intl';
 import { slideFieldId } from './field-errors.ts';
 import { NumberField } from './fields.tsx';
 import { withOptionalNumber } from './question-edits.ts';
@@ -20,11 +21,15 @@ export function PointsField<Q extends Question>({
   question: Q;
   onChange: (question: Q) => void;
 }) {
+  const t = useTranslations('editor');
+  const format = useFormatter();
+  // No grouping: "0 to 1000", as the teacher types it.
+  const plain = (n: number) => format.number(n, { useGrouping: false });
   return (
     <NumberField
       id={slideFieldId(slideId, 'points')}
-      label="Points"
-      hint={`For a fully correct answer: 0 to ${LIMITS.pointsMax}, empty for ${DEFAULT_POINTS}.`}
+      label={t('points.label')}
+      hint={t('points.hint', { max: plain(LIMITS.pointsMax), default: plain(DEFAULT_POINTS) })}
       value={question.points}
       onChange={(value) => onChange(withOptionalNumber(question, 'points', value))}
       integer

@@ -1,12 +1,13 @@
 'use client';
 
 import type { Point, Region } from '@classpulse/realtime/protocol';
+import { useTranslations } from 'next-intl';
 import { useRef, useState, type PointerEvent } from 'react';
-import { describe, FieldErrorList, useEditor, useFieldErrors } from './fields.tsx';
+import { describe, FieldErrorList, OptionalMark, useEditor, useFieldErrors } from './fields.tsx';
 import { CloseIcon, PlusIcon } from './Icons.tsx';
 import {
   DEFAULT_REGION,
-  describeRegion,
+  regionPercents,
   isDrawnRegion,
   regionFromDrag,
   regionPercent,
@@ -28,12 +29,8 @@ interface RegionEditorProps {
   onChange: (regions: Region[]) => void;
 }
 
-const SIDES: ReadonlyArray<{ side: RegionSide; label: string }> = [
-  { side: 'x', label: 'Left edge' },
-  { side: 'y', label: 'Top edge' },
-  { side: 'width', label: 'Width' },
-  { side: 'height', label: 'Height' },
-];
+/** The numbers of a region; "left" and "top" are the image's own (they never mirror). */
+const SIDES: readonly RegionSide[] = ['x', 'y', 'width', 'height'];
 
 const pct = (v: number) => `${(v * 100).toFixed(2)}%`;
 
@@ -97,8 +94,10 @@ export function RegionEditor({
   regionName,
   onChange,
 }: RegionEditorProps) {
+  const t = useTranslations('editor');
   const { requestFocus } = useEditor();
   const errors = useFieldErrors(id);
+  const where = (r: Region) => t('regions.where', regionPercents(r));
   const stage = useRef<HTMLDivElement>(null);
   const [start, setStart] = useState<Point | null>(null);
   const [draft, setDraft] = useState<Region | null>(null);
@@ -120,7 +119,7 @@ export function RegionEditor({
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.pointerType === 'mouse' && event.button !== 0) return;
     if (!canAdd && !replaces) {
-      setStatus(`That is the most areas. Remove one to draw another.`);
+      setStatus(t('regions.full'));
       return;
     }
     const at = pointAt(event);
@@ -146,19 +145,21 @@ export function RegionEditor({
     if (!drawn || !isDrawnRegion(drawn)) return;
     const index = replaces ? 0 : regions.length;
     onChange(replaces ? [drawn] : [...regions, drawn]);
-    setStatus(`${regionName(index)} drawn ${describeRegion(drawn)}.`);
+    setStatus(t('regions.drawn', { name: regionName(index), where: where(drawn) }));
   };
 
   const add = () => {
     if (!canAdd) return;
     onChange([...regions, DEFAULT_REGION]);
-    setStatus(`${regionName(regions.length)} added ${describeRegion(DEFAULT_REGION)}.`);
+    setStatus(
+      t('regions.added', { name: regionName(regions.length), where: where(DEFAULT_REGION) }),
+    );
     requestFocus(fieldId(regions.length, 'x'));
   };
 
   const remove = (index: number) => {
     onChange(regions.filter((_, i) => i !== index));
-    setStatus(`${regionName(index)} removed.`);
+    setStatus(t('regions.removed', { name: regionName(index) }));
     if (regions.length > 1) requestFocus(fieldId(Math.max(0, index - 1), 'x'));
     else requestFocus(`${id}-add`);
   };
@@ -172,7 +173,7 @@ export function RegionEditor({
     >
       <legend>
         {legend}
-        <span className={styles.optional}> (optional)</span>
+        <OptionalMark />
       </legend>
       <p id={`${id}-hint`} className={styles.hint}>
         {hint}
@@ -182,11 +183,16 @@ export function RegionEditor({
         <div
           ref={stage}
           role="img"
-          aria-label={`${legend}: ${
-            regions.length === 0
-              ? 'no area yet'
-              : regions.map((r, i) => `${regionName(i)} ${describeRegion(r)}`).join('; ')
-          }`}
+          aria-label={t('regions.picture', {
+            legend,
+            areas:
+              regions.length === 0
+                ? t('regions.none')
+                : regions
+                    .map((r, i) => t('regions.area', { name: regionName(i), where: where(r) }))
+                    .join('; '),
+          })}
+          dir="ltr"
           className={styles.stage}
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
@@ -225,7 +231,7 @@ export function RegionEditor({
           </svg>
         </div>
       ) : (
-        <p className={styles.hint}>Choose the image first to draw on it.</p>
+        <p className={styles.hint}>{t('regions.chooseImage')}</p>
       )}
       {regions.length > 0 ? (
         <ol className={styles.list}>
@@ -234,13 +240,13 @@ export function RegionEditor({
               <fieldset className={styles.rowFields}>
                 <legend>
                   {regionName(index)}
-                  <span className="visually-hidden">, in percent of the image</span>
+                  <span className="visually-hidden">{t('regions.inPercent')}</span>
                 </legend>
-                {SIDES.map(({ side, label }) => (
+                {SIDES.map((side) => (
                   <PercentField
                     key={side}
                     id={fieldId(index, side)}
-                    label={label}
+                    label={t(`regions.sides.${side}`)}
                     value={region[side]}
                     onChange={(percent) =>
                       onChange(
@@ -258,7 +264,10 @@ export function RegionEditor({
                 onClick={() => remove(index)}
               >
                 <CloseIcon />
-                Remove<span className="visually-hidden"> {regionName(index)}</span>
+                {t.rich('regions.remove', {
+                  name: regionName(index),
+                  hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                })}
               </button>
             </li>
           ))}
@@ -267,8 +276,10 @@ export function RegionEditor({
       {canAdd ? (
         <button id={`${id}-add`} type="button" className="button button-secondary" onClick={add}>
           <PlusIcon />
-          {max === 1 ? 'Add target area' : 'Add area'}
-          <span className="visually-hidden"> by numbers</span>
+          {t.rich('regions.add', {
+            one: String(max === 1),
+            hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+          })}
         </button>
       ) : null}
       <p className="visually-hidden" aria-live="polite">

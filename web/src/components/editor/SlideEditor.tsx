@@ -7,8 +7,8 @@ import {
   type QuestionKind,
   type Slide,
 } from '@classpulse/realtime/protocol';
+import { useTranslations } from 'next-intl';
 import type { QuestionChange } from '../../kinds/kind.ts';
-import { WEB_KINDS } from '../../kinds/registry.ts';
 import { withSlideImage, withoutSlideImage } from './deck-ops.ts';
 import { slideFieldId } from './field-errors.ts';
 import { SelectField, TextField } from './fields.tsx';
@@ -22,14 +22,6 @@ type KindChoice = QuestionKind | 'none';
 
 /** Focus lands here when a slide is chosen in the stacked (phone) layout. */
 export const SLIDE_EDITOR_HEADING_ID = 'slide-editor-heading';
-
-const KIND_OPTIONS: ReadonlyArray<{ value: KindChoice; label: string }> = [
-  { value: 'none', label: 'None (content only)' },
-  ...QUESTION_KINDS.map((kind) => ({ value: kind, label: WEB_KINDS[kind].label })),
-];
-
-const NO_QUESTION_HINT =
-  'Students see the slide’s image, title and text; there is nothing to answer.';
 
 interface SlideEditorProps {
   slide: Slide;
@@ -51,7 +43,12 @@ export function SlideEditor({
   onKindChange,
   onDuplicate,
 }: SlideEditorProps) {
+  const t = useTranslations('editor');
   const kind: KindChoice = slide.question?.kind ?? 'none';
+  const kindOptions: ReadonlyArray<{ value: KindChoice; label: string }> = [
+    { value: 'none', label: t('slideEditor.noQuestion') },
+    ...QUESTION_KINDS.map((k) => ({ value: k, label: t(`kindNames.${k}.label`) })),
+  ];
   /**
    * Applied to the slide as it is when the edit lands: an upload finishing must not undo what was
    * typed meanwhile, and an edit for a question whose kind changed since is dropped.
@@ -66,7 +63,11 @@ export function SlideEditor({
     <section className={`card ${styles.panel}`} aria-labelledby={SLIDE_EDITOR_HEADING_ID}>
       <header className={styles.panelHeader}>
         <h2 id={SLIDE_EDITOR_HEADING_ID} className={styles.panelTitle} tabIndex={-1}>
-          Slide {index + 1} <span className={styles.panelTitleMuted}>of {total}</span>
+          {t.rich('slideEditor.heading', {
+            number: index + 1,
+            total,
+            muted: (chunks) => <span className={styles.panelTitleMuted}>{chunks}</span>,
+          })}
         </h2>
         <button
           type="button"
@@ -75,36 +76,39 @@ export function SlideEditor({
           disabled={!canDuplicate}
         >
           <CopyIcon />
-          Duplicate<span className="visually-hidden"> slide {index + 1}</span>
+          {t.rich('slideEditor.duplicate', {
+            number: index + 1,
+            hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+          })}
         </button>
       </header>
 
       <div className={styles.section}>
-        <h3 className={styles.sectionTitle}>Content</h3>
+        <h3 className={styles.sectionTitle}>{t('slideEditor.content')}</h3>
         <TextField
           id={slideFieldId(slide.id, 'title')}
-          label="Slide title"
+          label={t('slideEditor.slideTitle')}
           value={slide.title}
           onChange={(title) => onChange((s) => ({ ...s, title }))}
           maxLength={LIMITS.slideTitleMax}
-          placeholder="For example: Warm-up"
+          placeholder={t('slideEditor.slideTitlePlaceholder')}
         />
         <TextField
           id={slideFieldId(slide.id, 'body')}
-          label="Slide text"
+          label={t('slideEditor.slideText')}
           value={slide.body}
           onChange={(body) => onChange((s) => ({ ...s, body }))}
           maxLength={LIMITS.slideBodyMax}
           multiline
           rows={4}
           showCount
-          placeholder="Context, instructions or a quote students read before answering."
+          placeholder={t('slideEditor.slideTextPlaceholder')}
         />
         <ImagePicker
           id={slideFieldId(slide.id, 'slideImage')}
-          label="Slide image"
+          label={t('slideEditor.slideImage')}
           value={slide.image?.url}
-          previewAlt={slide.image?.alt.trim() || 'Slide image (not yet described)'}
+          previewAlt={slide.image?.alt.trim() || t('slideEditor.slideImageUndescribed')}
           onChange={(image) =>
             onChange((s) => (image ? withSlideImage(s, image) : withoutSlideImage(s)))
           }
@@ -112,8 +116,8 @@ export function SlideEditor({
         {slide.image ? (
           <TextField
             id={slideFieldId(slide.id, 'slideImageAlt')}
-            label="Slide image description"
-            hint="Read aloud by screen readers, so every student knows what the picture shows."
+            label={t('slideEditor.slideImageDescription')}
+            hint={t('slideEditor.slideImageDescriptionHint')}
             value={slide.image.alt}
             onChange={(alt) =>
               onChange((s) => (s.image ? { ...s, image: { ...s.image, alt } } : s))
@@ -122,30 +126,30 @@ export function SlideEditor({
             required
             multiline
             rows={2}
-            placeholder="A diagram of the water cycle: evaporation, clouds, rain, rivers"
+            placeholder={t('slideEditor.slideImageDescriptionPlaceholder')}
           />
         ) : null}
         <TextField
           id={slideFieldId(slide.id, 'notes')}
-          label="Speaker notes"
-          hint="Only you see these: never students or the projector."
+          label={t('slideEditor.notes')}
+          hint={t('slideEditor.notesHint')}
           value={slide.notes ?? ''}
           onChange={(notes) => onChange((s) => withOptionalText(s, 'notes', notes))}
           maxLength={LIMITS.slideNotesMax}
           multiline
           rows={3}
-          placeholder="What to say or ask while this slide is up."
+          placeholder={t('slideEditor.notesPlaceholder')}
         />
       </div>
 
       <div className={styles.section}>
-        <h3 className={styles.sectionTitle}>Question</h3>
+        <h3 className={styles.sectionTitle}>{t('slideEditor.question')}</h3>
         <SelectField
           id={slideFieldId(slide.id, 'kind')}
-          label="Question type"
-          hint={kind === 'none' ? NO_QUESTION_HINT : WEB_KINDS[kind].hint}
+          label={t('slideEditor.questionType')}
+          hint={kind === 'none' ? t('slideEditor.noQuestionHint') : t(`kindNames.${kind}.hint`)}
           value={kind}
-          options={KIND_OPTIONS}
+          options={kindOptions}
           onChange={onKindChange}
           className={styles.kindField}
         />

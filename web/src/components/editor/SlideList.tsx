@@ -1,11 +1,12 @@
 'use client';
 
 import { LIMITS, type Slide } from '@classpulse/realtime/protocol';
-import { WEB_KINDS } from '../../kinds/registry.ts';
+import { useTranslations } from 'next-intl';
 import { imageSources } from '../../lib/image-sources.ts';
 import { SLIDE_LIST_ID } from './field-errors.ts';
 import { slideName } from './slide-name.ts';
-import { FieldErrorList, useFieldErrors } from './fields.tsx';
+import { useUnnamedSlide } from './use-unnamed-slide.ts';
+import { FieldErrorList, useContentAttributes, useFieldErrors } from './fields.tsx';
 import { ArrowDownIcon, ArrowUpIcon, PlusIcon, TrashIcon } from './Icons.tsx';
 import styles from './editor.module.css';
 
@@ -52,13 +53,16 @@ export function SlideList({
   onDelete,
   onAdd,
 }: SlideListProps) {
+  const t = useTranslations('editor');
+  const unnamed = useUnnamedSlide();
+  const content = useContentAttributes();
   const listErrors = useFieldErrors(SLIDE_LIST_ID);
   const canAdd = slides.length < LIMITS.slidesMax;
   return (
     <nav className={`card ${styles.sidebar}`} aria-labelledby="slide-list-heading">
       <div className={styles.sidebarHeader}>
         <h2 id="slide-list-heading" className={styles.sidebarTitle}>
-          Slides <span className={styles.countBadge}>{slides.length}</span>
+          {t('slideList.heading')} <span className={styles.countBadge}>{slides.length}</span>
         </h2>
       </div>
       <FieldErrorList id={SLIDE_LIST_ID} errors={listErrors} />
@@ -67,7 +71,9 @@ export function SlideList({
           const number = index + 1;
           const selected = slide.id === selectedId;
           const problems = problemCounts.get(slide.id) ?? 0;
-          const kind = slide.question ? WEB_KINDS[slide.question.kind].label : 'Content only';
+          const kind = slide.question
+            ? t(`kindNames.${slide.question.kind}.label`)
+            : t('slideList.contentOnly');
           return (
             <li
               key={slide.id}
@@ -85,16 +91,18 @@ export function SlideList({
                 </span>
                 {slide.image ? <Thumbnail image={slide.image} /> : null}
                 <span className={styles.slideSummary}>
-                  <span className="visually-hidden">Slide {number}: </span>
-                  <span className={styles.slideName}>{slideName(slide, index)}</span>
+                  <span className="visually-hidden">{t('slideList.slideNumber', { number })}</span>
+                  <span className={styles.slideName} {...content}>
+                    {slideName(slide, index, unnamed)}
+                  </span>
                   <span className={styles.slideKind}>
-                    <span className="visually-hidden">, </span>
+                    <span className="visually-hidden">{t('slideList.separator')}</span>
                     {kind}
                   </span>
                   {problems > 0 ? (
                     <span className={styles.problemBadge}>
-                      <span className="visually-hidden">, </span>
-                      {problems} {problems === 1 ? 'problem' : 'problems'}
+                      <span className="visually-hidden">{t('slideList.separator')}</span>
+                      {t('slideList.problems', { count: problems })}
                     </span>
                   ) : null}
                 </span>
@@ -106,10 +114,10 @@ export function SlideList({
                   className={styles.slideAction}
                   onClick={() => onMove(slide.id, -1)}
                   disabled={index === 0}
-                  title="Move up"
+                  title={t('slideList.moveUp')}
                 >
                   <ArrowUpIcon />
-                  <span className="visually-hidden">Move slide {number} up</span>
+                  <span className="visually-hidden">{t('slideList.moveSlideUp', { number })}</span>
                 </button>
                 <button
                   type="button"
@@ -117,20 +125,22 @@ export function SlideList({
                   className={styles.slideAction}
                   onClick={() => onMove(slide.id, 1)}
                   disabled={index === slides.length - 1}
-                  title="Move down"
+                  title={t('slideList.moveDown')}
                 >
                   <ArrowDownIcon />
-                  <span className="visually-hidden">Move slide {number} down</span>
+                  <span className="visually-hidden">
+                    {t('slideList.moveSlideDown', { number })}
+                  </span>
                 </button>
                 <button
                   type="button"
                   className={`${styles.slideAction} ${styles.slideActionDanger}`}
                   onClick={() => onDelete(slide.id)}
                   disabled={slides.length === 1}
-                  title={slides.length === 1 ? 'A deck needs at least one slide' : 'Delete'}
+                  title={slides.length === 1 ? t('slideList.lastSlide') : t('slideList.delete')}
                 >
                   <TrashIcon />
-                  <span className="visually-hidden">Delete slide {number}</span>
+                  <span className="visually-hidden">{t('slideList.deleteSlide', { number })}</span>
                 </button>
               </div>
             </li>
@@ -145,10 +155,10 @@ export function SlideList({
         disabled={!canAdd}
       >
         <PlusIcon />
-        Add slide
+        {t('slideList.addSlide')}
       </button>
       {!canAdd ? (
-        <p className={styles.hint}>A deck holds at most {LIMITS.slidesMax} slides.</p>
+        <p className={styles.hint}>{t('slideList.full', { max: LIMITS.slidesMax })}</p>
       ) : null}
     </nav>
   );

@@ -11,6 +11,7 @@ import { webKind } from '../../kinds/registry.ts';
 
 export const DECK_TITLE_ID = 'deck-title';
 export const SLIDE_LIST_ID = 'deck-slides';
+export const DECK_LANGUAGE_ID = 'deck-language';
 
 /**
  * Form fields of one slide: `title`, `body`, `slideImage`, `slideImageAlt`, `notes`, `kind` and
@@ -27,8 +28,13 @@ export interface FieldIssue {
   fieldId: string;
   /** The slide holding the field; null for deck-level fields. */
   slideId: string | null;
-  /** Where the field is, for the summary: "Slide 3 · Option B". */
+  /** Where the field is, for the summary: "Slide 3 · Option B" (English; see issue-text.ts). */
   where: string;
+  /** The slide's number in the summary, or null for deck-level fields. */
+  slideNumber: number | null;
+  /** The field's English name ("Option B"); issue-text.ts gives it in the teacher's language. */
+  fieldName: string;
+  /** The schema's English message; issue-text.ts gives it in the teacher's language. */
   message: string;
 }
 
@@ -101,15 +107,35 @@ export function placeIssues(
         fieldId: slideFieldId(target.slideId, target.field),
         slideId: target.slideId,
         where: `Slide ${slideNumber} · ${name}`,
+        slideNumber,
+        fieldName: name,
         message: issue.message,
       };
     } else if (head === 'slides') {
-      entry = { fieldId: SLIDE_LIST_ID, slideId: null, where: 'Slides', message: issue.message };
+      entry = {
+        fieldId: SLIDE_LIST_ID,
+        slideId: null,
+        where: 'Slides',
+        slideNumber: null,
+        fieldName: 'Slides',
+        message: issue.message,
+      };
+    } else if (head === 'language') {
+      entry = {
+        fieldId: DECK_LANGUAGE_ID,
+        slideId: null,
+        where: 'Deck language',
+        slideNumber: null,
+        fieldName: 'Deck language',
+        message: issue.message,
+      };
     } else {
       entry = {
         fieldId: DECK_TITLE_ID,
         slideId: null,
         where: 'Deck title',
+        slideNumber: null,
+        fieldName: 'Deck title',
         message: issue.message,
       };
     }

@@ -1,6 +1,8 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import { createContext, useContext, useState, type ReactNode } from 'react';
+import { contentAttributes } from './content-languages.ts';
 import styles from './editor.module.css';
 
 /** What every field needs from the editor: its error messages and a way to move focus. */
@@ -9,6 +11,8 @@ export interface EditorContextValue {
   /** Focuses the element with this DOM id after the next render. */
   requestFocus: (id: string) => void;
   uploadMaxBytes: number;
+  /** The deck's content language (BCP 47): the `lang` and `dir` of every text field. */
+  contentLanguage: string;
 }
 
 const NO_ERRORS: readonly string[] = [];
@@ -17,7 +21,18 @@ export const EditorContext = createContext<EditorContextValue>({
   errors: new Map(),
   requestFocus: () => {},
   uploadMaxBytes: 5 * 1024 * 1024,
+  contentLanguage: 'en',
 });
+
+/** `lang` and `dir` of the deck's content, for inputs and previews of what students read. */
+export const useContentAttributes = (): { lang: string; dir: 'ltr' | 'rtl' } =>
+  contentAttributes(useContext(EditorContext).contentLanguage);
+
+/** " (optional)" after a label, in the teacher's language. */
+export function OptionalMark() {
+  const t = useTranslations('editor');
+  return <span className={styles.optional}>{t('fields.optional')}</span>;
+}
 
 export const useEditor = (): EditorContextValue => useContext(EditorContext);
 
@@ -90,8 +105,11 @@ export function TextField({
   className,
 }: TextFieldProps) {
   const errors = useFieldErrors(id);
+  const format = useFormatter();
+  const content = useContentAttributes();
   const common = {
     id,
+    ...content,
     value,
     maxLength,
     placeholder,
@@ -103,13 +121,13 @@ export function TextField({
     <div className={`field ${styles.field} ${className ?? ''}`}>
       <label htmlFor={id}>
         {label}
-        {required ? null : <span className={styles.optional}> (optional)</span>}
+        {required ? null : <OptionalMark />}
       </label>
       {hint !== undefined ? <Hint id={id}>{hint}</Hint> : null}
       {multiline ? <textarea rows={rows} {...common} /> : <input type="text" {...common} />}
       {showCount ? (
         <p className={styles.counter} aria-hidden="true">
-          {value.length.toLocaleString()} / {maxLength.toLocaleString()}
+          {format.number(value.length)} / {format.number(maxLength)}
         </p>
       ) : null}
       <FieldErrorList id={id} errors={errors} />
@@ -156,7 +174,7 @@ export function NumberField({
     <div className={`field ${styles.field} ${className ?? ''}`}>
       <label htmlFor={id}>
         {label}
-        {required ? null : <span className={styles.optional}> (optional)</span>}
+        {required ? null : <OptionalMark />}
       </label>
       {hint !== undefined ? <Hint id={id}>{hint}</Hint> : null}
       <input

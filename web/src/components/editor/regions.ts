@@ -58,5 +58,16 @@ export function describeRegion(r: Region): string {
   return `from ${p(r.x)} to ${p(r.x + r.width)} across, ${p(r.y)} to ${p(r.y + r.height)} down`;
 }
 
+/** A region's edges in whole percents of the image, for words in any language. */
+export function regionPercents(r: Region): {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+} {
+  const p = (v: number) => Math.round(v * 100);
+  return { left: p(r.x), right: p(r.x + r.width), top: p(r.y), bottom: p(r.y + r.height) };
+}
+
 /** Where a keyboard user's new region starts: the middle half of the image. */
 export const DEFAULT_REGION: Region = { x: 0.25, y: 0.25, width: 0.5, height: 0.5 };

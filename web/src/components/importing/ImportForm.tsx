@@ -1,7 +1,9 @@
 'use client';
 
 import { LIMITS } from '@classpulse/realtime/protocol';
+import { useTranslations } from 'next-intl';
 import { useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { useProgressWords } from './use-progress-words.ts';
 import type { ImportCapabilities } from './import-api.ts';
 import { formatBytes } from './progress-text.ts';
 import styles from './importing.module.css';
@@ -37,25 +39,30 @@ export function titleFromFileName(name: string): string {
     .slice(0, LIMITS.deckTitleMax);
 }
 
+type FileProblem = 'wrongType' | 'noPptx' | 'tooLarge';
+
 /** Refuses what the server would refuse anyway, before minutes of uploading. */
-function checkFile(file: File, capabilities: ImportCapabilities | null): string | null {
+function checkFile(file: File, capabilities: ImportCapabilities | null): FileProblem | null {
   const name = file.name.toLowerCase();
   const pptx = name.endsWith('.pptx');
-  if (!name.endsWith('.pdf') && !pptx) return 'Use a PDF or a PowerPoint (.pptx) file.';
-  if (pptx && capabilities?.pptx === false)
-    return 'PowerPoint files cannot be imported on this server yet (see above). Save the file as a PDF and import that.';
-  if (capabilities && file.size > capabilities.maxBytes)
-    return `The file is too large. Use one up to ${formatBytes(capabilities.maxBytes)}.`;
+  if (!name.endsWith('.pdf') && !pptx) return 'wrongType';
+  if (pptx && capabilities?.pptx === false) return 'noPptx';
+  if (capabilities && file.size > capabilities.maxBytes) return 'tooLarge';
   return null;
 }
 
 /** The file (chosen or dropped), a new deck's title, and what this server can import. */
 export function ImportForm({ capabilities, appending, onSubmit }: ImportFormProps) {
+  const t = useTranslations('teacher');
+  const words = useProgressWords();
+  const maxSize = capabilities ? formatBytes(capabilities.maxBytes, words) : '';
+  const problemText = (problem: FileProblem | 'noFile') =>
+    problem === 'tooLarge' ? t('importing.tooLarge', { size: maxSize }) : t(`importing.${problem}`);
   const inputRef = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
   const [titleEdited, setTitleEdited] = useState(false);
-  const [fileError, setFileError] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<FileProblem | 'noFile' | null>(null);
   const [dragging, setDragging] = useState(false);
   const pptx = capabilities?.pptx !== false;
 
@@ -78,7 +85,7 @@ export function ImportForm({ capabilities, appending, onSubmit }: ImportFormProp
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const chosen = file ?? inputRef.current?.files?.[0] ?? null;
-    const problem = chosen ? checkFile(chosen, capabilities) : 'Choose a file to import.';
+    const problem = chosen ? checkFile(chosen, capabilities) : 'noFile';
     setFileError(problem);
     if (problem || !chosen) {
       inputRef.current?.focus();
@@ -88,7 +95,7 @@ export function ImportForm({ capabilities, appending, onSubmit }: ImportFormProp
   };
 
   const limits = capabilities
-    ? ` Up to ${formatBytes(capabilities.maxBytes)} and ${capabilities.maxPages} pages.`
+    ? t('importing.limits', { size: maxSize, pages: capabilities.maxPages })
     : '';
 
   return (
@@ -96,10 +103,11 @@ export function ImportForm({ capabilities, appending, onSubmit }: ImportFormProp
       {capabilities && !capabilities.pptx ? (
         <section className={`notice ${styles.pptxNotice}`} aria-labelledby="pptx-missing-heading">
           <h2 id="pptx-missing-heading" className={styles.noticeHeading}>
-            PowerPoint import is not set up on this server
+            {t('importing.noPptxHeading')}
           </h2>
-          <p className={styles.help}>
-            {capabilities.pptxHelp ?? 'PowerPoint import needs LibreOffice on the server.'}
+          {/* Setup steps for whoever runs the server, from the server (its commands are English). */}
+          <p className={styles.help} lang={capabilities.pptxHelp ? 'en' : undefined}>
+            {capabilities.pptxHelp ?? t('importing.noPptxHelp')}
           </p>
         </section>
       ) : null}
@@ -113,13 +121,12 @@ export function ImportForm({ capabilities, appending, onSubmit }: ImportFormProp
         onDrop={onDrop}
       >
         <label htmlFor={FILE_ID} className={styles.fileLabel}>
-          {pptx ? 'PDF or PowerPoint file' : 'PDF file'}
+          {pptx ? t('importing.fileLabelPptx') : t('importing.fileLabelPdf')}
         </label>
         <p className="field-hint" id={`${FILE_ID}-hint`}>
-          {pptx
-            ? 'A .pdf or .pptx file (Google Slides and Keynote export both). Each page becomes a slide.'
-            : 'A .pdf file. Each page becomes a slide.'}
-          {limits} You can also drop the file here.
+          {pptx ? t('importing.fileHintPptx') : t('importing.fileHintPdf')}
+          {limits}
+          {t('importing.dropHint')}
         </p>
         <input
           ref={inputRef}
@@ -135,13 +142,13 @@ export function ImportForm({ capabilities, appending, onSubmit }: ImportFormProp
         />
         {fileError ? (
           <p className="field-error" id={FILE_ERROR_ID} role="alert">
-            {fileError}
+            {problemText(fileError)}
           </p>
         ) : null}
       </div>
       {appending ? null : (
         <div className="field">
-          <label htmlFor="import-title">Deck title</label>
+          <label htmlFor="import-title">{t('importing.deckTitle')}</label>
           <input
             id="import-title"
             name="title"
@@ -154,12 +161,12 @@ export function ImportForm({ capabilities, appending, onSubmit }: ImportFormProp
             aria-describedby="import-title-hint"
           />
           <p className="field-hint" id="import-title-hint">
-            Leave it empty to use the file’s name.
+            {t('importing.deckTitleHint')}
           </p>
         </div>
       )}
       <button type="submit" className="button">
-        {appending ? 'Add slides' : 'Import slides'}
+        {appending ? t('importing.submitAppend') : t('importing.submitNew')}
       </button>
     </form>
   );

@@ -1,6 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
+import { useProgressWords } from './use-progress-words.ts';
 import type { ImportStatus, UploadProgress } from './import-api.ts';
 import { conversionText, formatBytes } from './progress-text.ts';
 import styles from './importing.module.css';
@@ -24,6 +26,9 @@ export function ImportProgress({
   status: ImportStatus | null;
   offline: boolean;
 }) {
+  const t = useTranslations('teacher');
+  const words = useProgressWords();
+  const bytes = (n: number) => formatBytes(n, words);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The form that had focus is gone: keyboard and screen-reader users continue from here.
   useEffect(() => headingRef.current?.focus(), []);
@@ -35,44 +40,44 @@ export function ImportProgress({
         ref={headingRef}
         tabIndex={-1}
       >
-        Importing “{fileName}”
+        {t('importing.importing', { file: fileName })}
       </h2>
       {uploading ? (
         <>
           <progress
             className={styles.bar}
-            aria-label="Upload progress"
+            aria-label={t('importing.uploadProgress')}
             max={upload && upload.total > 0 ? upload.total : undefined}
             value={upload && upload.total > 0 ? upload.loaded : undefined}
           />
           <p className={styles.progressText}>
             {upload && upload.total > 0
               ? upload.loaded >= upload.total
-                ? `Uploaded ${formatBytes(upload.total)}. Starting the conversion…`
-                : `Uploaded ${formatBytes(upload.loaded)} of ${formatBytes(upload.total)}`
-              : 'Uploading…'}
+                ? t('importing.uploaded', { size: bytes(upload.total) })
+                : t('importing.uploadedOf', {
+                    done: bytes(upload.loaded),
+                    total: bytes(upload.total),
+                  })
+              : t('importing.uploading')}
           </p>
         </>
       ) : (
         <>
           <progress
             className={styles.bar}
-            aria-label="Conversion progress"
+            aria-label={t('importing.conversionProgress')}
             max={status?.pagesTotal ?? undefined}
             value={status && status.pagesTotal !== null ? status.pagesDone : undefined}
           />
           <p className={styles.progressText}>
-            {status ? conversionText(status) : 'Checking the import…'}
+            {status ? conversionText(status, words) : t('importing.checking')}
           </p>
           {status?.state === 'queued' ? (
-            <p className="field-hint">
-              Imports run one after another so live classes stay fast. Yours starts on its own; you
-              can leave this page open or come back to it.
-            </p>
+            <p className="field-hint">{t('importing.queuedHint')}</p>
           ) : null}
         </>
       )}
-      {offline ? <p className="notice">Lost the connection to the server. Still trying…</p> : null}
+      {offline ? <p className="notice">{t('importing.offline')}</p> : null}
     </section>
   );
 }

@@ -1,6 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { useErrorText } from '../../i18n/use-error-text.ts';
+import { useProgressWords } from './use-progress-words.ts';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
@@ -29,6 +32,9 @@ type Phase =
   | { kind: 'tracking'; importId: string; status: ImportStatus | null }
   | { kind: 'failed'; message: string; signedOut: boolean };
 
+/** Why an import failed: our own words, or an error code of the server. */
+type Failure = { said: 'lost' | 'noDeck' | 'gone' } | { code: string };
+
 const IMPORT_PARAM = 'import';
 
 /**
@@ -54,6 +60,9 @@ export function ImportSlides({
   /** An import this page started before a refresh (from the address). */
   resumeImportId: string | null;
 }) {
+  const t = useTranslations('teacher');
+  const errorText = useErrorText();
+  const words = useProgressWords();
   const router = useRouter();
   const [capabilities, setCapabilities] = useState<ImportCapabilities | null>(null);
   const [capabilitiesError, setCapabilitiesError] = useState<string | null>(null);
@@ -79,18 +88,22 @@ export function ImportSlides({
     void fetchCapabilities().then((result) => {
       if (cancelled) return;
       if (result.ok) setCapabilities(result.value);
-      else setCapabilitiesError(result.message);
+      else setCapabilitiesError(errorText(result));
     });
     return () => {
       cancelled = true;
     };
   }, []);
 
-  const fail = useCallback((message: string, signedOut = false) => {
-    rememberImport(null);
-    lastStatus.current = null;
-    setPhase({ kind: 'failed', message, signedOut });
-  }, []);
+  const fail = useCallback(
+    (failure: Failure, signedOut = false) => {
+      rememberImport(null);
+      lastStatus.current = null;
+      const message = 'code' in failure ? errorText(failure) : t(`importing.${failure.said}`);
+      setPhase({ kind: 'failed', message, signedOut });
+    },
+    [errorText, t],
+  );
 
   useEffect(() => {
     if (phase.kind === 'failed') failureRef.current?.focus();
@@ -98,14 +111,13 @@ export function ImportSlides({
 
   const onStatus = useCallback(
     (status: ImportStatus) => {
-      const said = progressAnnouncement(lastStatus.current, status);
+      const said = progressAnnouncement(lastStatus.current, status, undefined, words);
       lastStatus.current = status;
       if (said) announce(said);
       setFileName(status.fileName);
       if (status.state === 'failed')
-        return fail(status.error?.message ?? 'The file could not be converted.');
-      if (status.state === 'done' && status.deckId === null)
-        return fail('The import finished, but its deck could not be found. Try again.');
+        return fail(status.error ? { code: status.error.code } : { said: 'lost' });
+      if (status.state === 'done' && status.deckId === null) return fail({ said: 'noDeck' });
       setPhase({ kind: 'tracking', importId: status.id, status });
       if (status.state === 'done' && status.deckId !== null && !navigated.current) {
         navigated.current = true;
@@ -113,25 +125,20 @@ export function ImportSlides({
         router.replace(`/teacher/decks/${encodeURIComponent(status.deckId)}`);
       }
     },
-    [announce, fail, router],
+    [announce, fail, router, words],
   );
 
   useImportPolling(phase.kind === 'tracking' ? phase.importId : null, {
     onStatus,
     onFailure: (failure) =>
-      fail(
-        failure.status === 404
-          ? 'This import is no longer available. Choose the file again to import it.'
-          : failure.message,
-        failure.signedOut,
-      ),
+      fail(failure.status === 404 ? { said: 'gone' } : failure, failure.signedOut),
     onOffline: setOffline,
   });
 
   const submit = (choice: ImportChoice) => {
     setFileName(choice.file.name);
     setPhase({ kind: 'uploading', fileName: choice.file.name, upload: null });
-    announce(`Uploading ${choice.file.name}.`);
+    announce(t('importing.saidUploading', { file: choice.file.name }));
     void startImport(
       {
         file: choice.file,
@@ -141,7 +148,7 @@ export function ImportSlides({
       (upload) =>
         setPhase((current) => (current.kind === 'uploading' ? { ...current, upload } : current)),
     ).then((result) => {
-      if (!result.ok) return fail(result.message, result.signedOut);
+      if (!result.ok) return fail(result, result.signedOut);
       rememberImport(result.value.id);
       // Polling takes it from here (the first poll re-reads this same status).
       setPhase({ kind: 'tracking', importId: result.value.id, status: null });
@@ -149,10 +156,13 @@ export function ImportSlides({
     });
   };
 
-  const heading = target ? `Add slides to “${target.title}”` : 'Import slides';
+  const heading = target ? t('importing.addTo', { title: target.title }) : t('importing.heading');
   const back = target
-    ? { href: `/teacher/decks/${encodeURIComponent(target.deckId)}`, label: 'Back to the deck' }
-    : { href: '/teacher', label: 'Back to your decks' };
+    ? {
+        href: `/teacher/decks/${encodeURIComponent(target.deckId)}`,
+        label: t('importing.backToDeck'),
+      }
+    : { href: '/teacher', label: t('importing.backToDecks') };
 
   return (
     <main className="page page-narrow">
@@ -161,9 +171,7 @@ export function ImportSlides({
         <Link href={back.href}>{back.label}</Link>
       </header>
       <p className={styles.lead}>
-        {target
-          ? `Each page of the file becomes a slide after the deck’s ${target.slideCount} ${target.slideCount === 1 ? 'slide' : 'slides'}. Add questions to any of them afterwards.`
-          : 'Each page of the file becomes a slide in a new deck, with the page’s text as its description. Add questions to any slide afterwards.'}
+        {target ? t('importing.leadAppend', { count: target.slideCount }) : t('importing.leadNew')}
       </p>
       {capabilitiesError ? <p className="notice">{capabilitiesError}</p> : null}
 
@@ -184,16 +192,18 @@ export function ImportSlides({
       {phase.kind === 'failed' ? (
         <div className={`card ${styles.failure}`} role="alert" ref={failureRef} tabIndex={-1}>
           <p className="field-error">
-            {fileName ? `“${fileName}” was not imported. ` : 'Not imported. '}
+            {fileName
+              ? t('importing.notImportedFile', { file: fileName })
+              : t('importing.notImported')}{' '}
             {phase.message}
           </p>
           {phase.signedOut ? (
             <a href="/teacher/login" target="_blank" rel="noopener">
-              Sign in again (opens a new tab)
+              {t('importing.signInAgain')}
             </a>
           ) : null}
           <button type="button" className="button" onClick={() => setPhase({ kind: 'choose' })}>
-            Choose another file
+            {t('importing.chooseAnother')}
           </button>
         </div>
       ) : null}

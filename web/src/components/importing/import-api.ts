@@ -6,7 +6,7 @@ export type { ImportStatus };
 /*
  * The import API as the browser sees it (contract: GET /api/imports/capabilities, POST
  * /api/imports, GET /api/imports/<id>). Answers are parsed, not trusted: a reply of another shape
- * becomes a failure with a message the teacher can act on, never a crash.
+ * becomes a failure with a code the page words in the teacher's language, never a crash.
  */
 
 // The server's type is the one definition; this schema checks a reply has that shape.
@@ -29,30 +29,29 @@ const capabilitiesSchema = z.object({
 });
 export type ImportCapabilities = z.infer<typeof capabilitiesSchema>;
 
-const failureSchema = z.object({ message: z.string().check(z.minLength(1)) });
+const failureSchema = z.object({ code: z.string().check(z.minLength(1), z.maxLength(100)) });
 
 /** An import id as it may appear in the page's address (what resuming after a refresh reads). */
 export const IMPORT_ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
 
+/** A failure's `code` is an error code the page shows in the reader's language (useErrorText). */
 export type ApiResult<T> =
-  { ok: true; value: T } | { ok: false; status: number; message: string; signedOut: boolean };
+  { ok: true; value: T } | { ok: false; status: number; code: string; signedOut: boolean };
 
-const NO_CONNECTION = 'No connection to the server. Try again.';
-
-/** The API's own `message` when it sent one, else a sentence for the status. */
+/** The API's own error code when it sent one, else one for the status. */
 function failure(status: number, body: unknown): ApiResult<never> {
   const parsed = failureSchema.safeParse(body);
   const signedOut = status === 401;
-  const message = parsed.success
-    ? parsed.data.message
+  const code = parsed.success
+    ? parsed.data.code
     : signedOut
-      ? 'You were signed out. Sign in again, then retry.'
+      ? 'signed_out'
       : status === 413
-        ? 'The file is too large.'
+        ? 'too_large'
         : status === 0
-          ? NO_CONNECTION
-          : 'Something went wrong on the server. Try again.';
-  return { ok: false, status, message, signedOut };
+          ? 'network'
+          : 'internal_error';
+  return { ok: false, status, code, signedOut };
 }
 
 function parseJson(text: string): unknown {

@@ -9,28 +9,61 @@ import type { ImportStatus } from './import-api.ts';
 /** Pages between two spoken progress updates. */
 export const ANNOUNCE_EVERY_PAGES = 10;
 
-/** Bytes as a teacher reads them: "850 KB", "12.4 MB". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(0, Math.round(bytes / 1024))} KB`;
-  // "100 MB", not "100.0 MB"; "12.4 MB" keeps its tenth.
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+/** The sentences below, in one language (English by default; the page passes the reader's). */
+export interface ProgressWords {
+  /** "850 KB", "12.4 MB": `amount` is already rounded. */
+  size: (amount: number, unit: 'KB' | 'MB') => string;
+  waiting: string;
+  opening: string;
+  converting: (page: number, total: number) => string;
+  converted: (pages: number) => string;
+  stopped: string;
+  saidWaiting: string;
+  saidOpening: string;
+  saidConverting: (pages: number) => string;
+  saidConvertedOf: (done: number, total: number) => string;
+  saidDone: (pages: number) => string;
 }
 
 const pages = (n: number) => `${n} ${n === 1 ? 'page' : 'pages'}`;
 
+export const ENGLISH_PROGRESS: ProgressWords = {
+  size: (amount, unit) => `${amount} ${unit}`,
+  waiting: 'Waiting for another import to finish',
+  opening: 'Opening the file…',
+  converting: (page, total) => `Converting page ${page} of ${total}`,
+  converted: (n) => `Converted ${pages(n)}`,
+  stopped: 'The import stopped',
+  saidWaiting: 'Waiting for another import to finish.',
+  saidOpening: 'Opening the file.',
+  saidConverting: (n) => `Converting ${pages(n)}.`,
+  saidConvertedOf: (done, total) => `Converted ${done} of ${pages(total)}.`,
+  saidDone: (n) => `All ${pages(n)} converted. Opening the deck editor.`,
+};
+
+/** Bytes as a teacher reads them: "850 KB", "12.4 MB". */
+export function formatBytes(bytes: number, words: ProgressWords = ENGLISH_PROGRESS): string {
+  if (bytes < 1024 * 1024) return words.size(Math.max(0, Math.round(bytes / 1024)), 'KB');
+  // "100 MB", not "100.0 MB"; "12.4 MB" keeps its tenth.
+  return words.size(Number((bytes / (1024 * 1024)).toFixed(1)), 'MB');
+}
+
 /** The visible line under the progress bar. */
-export function conversionText(status: ImportStatus): string {
+export function conversionText(
+  status: ImportStatus,
+  words: ProgressWords = ENGLISH_PROGRESS,
+): string {
   const total = status.pagesTotal;
   switch (status.state) {
     case 'queued':
-      return 'Waiting for another import to finish';
+      return words.waiting;
     case 'converting':
-      if (total === null) return 'Opening the file…';
-      return `Converting page ${Math.min(status.pagesDone + 1, total)} of ${total}`;
+      if (total === null) return words.opening;
+      return words.converting(Math.min(status.pagesDone + 1, total), total);
     case 'done':
-      return `Converted ${pages(total ?? status.pagesDone)}`;
+      return words.converted(total ?? status.pagesDone);
     case 'failed':
-      return 'The import stopped';
+      return words.stopped;
   }
 }
 
@@ -42,25 +75,24 @@ export function progressAnnouncement(
   previous: ImportStatus | null,
   next: ImportStatus,
   every = ANNOUNCE_EVERY_PAGES,
+  words: ProgressWords = ENGLISH_PROGRESS,
 ): string | null {
   const total = next.pagesTotal;
   switch (next.state) {
     case 'queued':
-      return previous?.state === 'queued' ? null : 'Waiting for another import to finish.';
+      return previous?.state === 'queued' ? null : words.saidWaiting;
     case 'converting': {
       const started = previous?.state === 'converting' && previous.pagesTotal !== null;
-      if (total === null) return previous?.state === 'converting' ? null : 'Opening the file.';
-      if (!started) return `Converting ${pages(total)}.`;
+      if (total === null) return previous?.state === 'converting' ? null : words.saidOpening;
+      if (!started) return words.saidConverting(total);
       const before = Math.floor(previous.pagesDone / every);
       const now = Math.floor(next.pagesDone / every);
       return now > before && next.pagesDone < total
-        ? `Converted ${next.pagesDone} of ${pages(total)}.`
+        ? words.saidConvertedOf(next.pagesDone, total)
         : null;
     }
     case 'done':
-      return previous?.state === 'done'
-        ? null
-        : `All ${pages(total ?? next.pagesDone)} converted. Opening the deck editor.`;
+      return previous?.state === 'done' ? null : words.saidDone(total ?? next.pagesDone);
     case 'failed':
       return null;
   }

@@ -1,6 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState, type FormEvent } from 'react';
+import { useErrorText } from '../../i18n/use-error-text.ts';
 import { callApi } from '../teacher/api.ts';
 import styles from './sharing.module.css';
 import { ErrorAlert } from '../ErrorAlert.tsx';
@@ -14,6 +16,8 @@ interface Share {
 
 /** The owner shares the deck with other teachers of this Classpulse, to view and copy or to edit. */
 export function ShareDeck({ deckId }: { deckId: string }) {
+  const t = useTranslations('teacher');
+  const errorText = useErrorText();
   const [shares, setShares] = useState<Share[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,7 +34,7 @@ export function ShareDeck({ deckId }: { deckId: string }) {
       body: { email, permission },
     });
     setBusy(false);
-    setError(result.ok ? null : result.message);
+    setError(result.ok ? null : errorText(result));
     if (result.ok) setShares(result.shares);
     return result.ok;
   };
@@ -48,30 +52,35 @@ export function ShareDeck({ deckId }: { deckId: string }) {
 
   return (
     <section className={`card ${styles.panel}`} aria-labelledby="share-heading">
-      <h2 id="share-heading">Share with teachers</h2>
+      <h2 id="share-heading">{t('share.heading')}</h2>
       <form className={styles.form} onSubmit={submit}>
         <div className="field">
-          <label htmlFor="share-email">Teacher&rsquo;s email</label>
+          <label htmlFor="share-email">{t('share.email')}</label>
           <input id="share-email" name="email" type="email" required maxLength={254} />
         </div>
         <div className="field">
-          <label htmlFor="share-permission">They can</label>
+          <label htmlFor="share-permission">{t('share.permission')}</label>
           <select id="share-permission" name="permission" defaultValue="view">
-            <option value="view">View and copy</option>
-            <option value="edit">Edit</option>
+            <option value="view">{t('share.view')}</option>
+            <option value="edit">{t('share.edit')}</option>
           </select>
         </div>
         <button type="submit" className="button button-secondary" disabled={busy}>
-          Share
+          {t('share.submit')}
         </button>
       </form>
       <ErrorAlert message={error} />
       {shares.length > 0 ? (
-        <ul className={`row-list ${styles.list}`} aria-label="Shared with">
+        <ul className={`row-list ${styles.list}`} aria-label={t('share.list')}>
           {shares.map((s) => (
             <li key={s.accountId}>
               <span>
-                {s.name} ({s.email}) — {s.permission === 'edit' ? 'can edit' : 'can view and copy'}
+                {t.rich('share.entry', {
+                  name: s.name,
+                  email: s.email,
+                  permission: s.permission,
+                  data: (chunks) => <span translate="no">{chunks}</span>,
+                })}
               </span>
               <button
                 type="button"
@@ -79,13 +88,13 @@ export function ShareDeck({ deckId }: { deckId: string }) {
                 disabled={busy}
                 onClick={() => void change(s.email, 'none')}
               >
-                Stop sharing with {s.email}
+                {t('share.stop', { email: s.email })}
               </button>
             </li>
           ))}
         </ul>
       ) : (
-        <p className={styles.muted}>Only you can see this deck.</p>
+        <p className={styles.muted}>{t('share.onlyYou')}</p>
       )}
     </section>
   );

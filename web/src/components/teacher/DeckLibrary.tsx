@@ -1,14 +1,16 @@
 'use client';
 
 import { DEFAULT_CLASS_SIZE, LIMITS } from '@classpulse/realtime/protocol';
+import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { AccountMenu, type SignedInAccount } from '../accounts/AccountMenu.tsx';
 import { callApi } from './api.ts';
 import { SharedWithYou, type CoTaughtSession, type SharedDeck } from './SharedWithYou.tsx';
 import styles from './teacher.module.css';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { useErrorText } from '../../i18n/use-error-text.ts';
 import { QuizHomeworkOptions } from './QuizHomeworkOptions.tsx';
 import { NO_QUIZ_OR_HOMEWORK, quizHomeworkSettings } from './quiz-homework-settings.ts';
 import { SessionStatus } from './SessionStatus.tsx';
@@ -45,6 +47,9 @@ export function DeckLibrary({
   /** The school's sign-in, when this deployment has one: sessions may ask students to use it. */
   schoolSignInName: string | null;
 }) {
+  const t = useTranslations('teacher');
+  const format = useFormatter();
+  const errorText = useErrorText();
   const router = useRouter();
   const [studentSignIn, setStudentSignIn] = useStudentSignInChoice(schoolSignInName !== null);
   const [classSize, setClassSize] = useState(DEFAULT_CLASS_SIZE);
@@ -70,7 +75,7 @@ export function DeckLibrary({
         method: 'POST',
         body: { title },
       });
-      if (!result.ok) return setError(result.message);
+      if (!result.ok) return setError(errorText(result));
       router.push(`/teacher/decks/${result.id}`);
     });
   };
@@ -91,22 +96,22 @@ export function DeckLibrary({
           },
         },
       });
-      if (!result.ok) return setError(result.message);
+      if (!result.ok) return setError(errorText(result));
       router.push(`/teacher/sessions/${result.sessionId}`);
     });
 
   const duplicate = (deckId: string) =>
     void run(`dup-${deckId}`, async () => {
       const result = await callApi(`/api/decks/${deckId}/duplicate`, { method: 'POST' });
-      if (!result.ok) return setError(result.message);
+      if (!result.ok) return setError(errorText(result));
       router.refresh();
     });
 
   const remove = (deck: DeckSummary) => {
-    if (!window.confirm(`Delete “${deck.title}”? This cannot be undone.`)) return;
+    if (!window.confirm(t('library.confirmDelete', { title: deck.title }))) return;
     void run(`del-${deck.id}`, async () => {
       const result = await callApi(`/api/decks/${deck.id}`, { method: 'DELETE' });
-      if (!result.ok) return setError(result.message);
+      if (!result.ok) return setError(errorText(result));
       router.refresh();
     });
   };
@@ -114,27 +119,29 @@ export function DeckLibrary({
   return (
     <main className="page">
       <header className={styles.topbar}>
-        <h1>Your decks</h1>
+        <h1>{t('library.heading')}</h1>
         <AccountMenu account={account} />
       </header>
       <ErrorAlert message={error} />
       <form className={`card ${styles.newDeck}`} onSubmit={create}>
         <div className="field">
-          <label htmlFor="new-deck-title">New deck title</label>
+          <label htmlFor="new-deck-title">{t('library.newDeckTitle')}</label>
           <input id="new-deck-title" name="title" maxLength={200} required />
         </div>
         <button type="submit" className="button" disabled={busy === 'create'}>
-          Create deck
+          {t('library.createDeck')}
         </button>
         <Link className="button button-secondary" href="/teacher/import">
-          Import slides<span className="visually-hidden"> from a PDF or PowerPoint file</span>
+          {t.rich('library.importSlides', {
+            hidden: (c) => <span className="visually-hidden">{c}</span>,
+          })}
         </Link>
       </form>
 
       <fieldset className={`card ${styles.startOptions}`}>
-        <legend>Sessions you start</legend>
+        <legend>{t('library.startOptions')}</legend>
         <label className={styles.checkbox}>
-          Class size
+          {t('library.classSize')}
           <input
             type="number"
             inputMode="numeric"
@@ -145,20 +152,16 @@ export function DeckLibrary({
             className="number-input"
           />
         </label>
-        <p className={styles.meta}>
-          No more students can join once this many are in; raise it from the dashboard.
-        </p>
+        <p className={styles.meta}>{t('library.classSizeHint')}</p>
         <label className={styles.checkbox}>
           <input
             type="checkbox"
             checked={waitingRoom}
             onChange={(event) => setWaitingRoom(event.currentTarget.checked)}
           />
-          Waiting room
+          {t('library.waitingRoom')}
         </label>
-        <p className={styles.meta}>
-          Students wait until you let them in from the dashboard, so only your class gets in.
-        </p>
+        <p className={styles.meta}>{t('library.waitingRoomHint')}</p>
         {schoolSignInName !== null ? (
           <>
             <label className={styles.checkbox}>
@@ -167,28 +170,25 @@ export function DeckLibrary({
                 checked={studentSignIn}
                 onChange={(event) => setStudentSignIn(event.currentTarget.checked)}
               />
-              Students sign in with {schoolSignInName}
+              {t('library.studentSignIn', { provider: schoolSignInName })}
             </label>
-            <p className={styles.meta}>
-              Names come from the school account, a student can continue on another device, and the
-              report lists each student’s email. Otherwise students join with the code and a name.
-            </p>
+            <p className={styles.meta}>{t('library.studentSignInHint')}</p>
           </>
         ) : null}
         <QuizHomeworkOptions choice={quizHomework} onChange={setQuizHomework} />
       </fieldset>
 
       {decks.length === 0 ? (
-        <p>No decks yet. Create one above, or import the slides you already have.</p>
+        <p>{t('library.empty')}</p>
       ) : (
-        <ul className={styles.deckList} aria-label="Decks">
+        <ul className={styles.deckList} aria-label={t('library.decks')}>
           {decks.map((deck) => (
             <li key={deck.id} className={`card ${styles.deck}`}>
               <div>
-                <h2 className={styles.deckTitle}>{deck.title}</h2>
-                <p className={styles.meta}>
-                  {deck.slideCount} {deck.slideCount === 1 ? 'slide' : 'slides'}
-                </p>
+                <h2 className={styles.deckTitle} translate="no">
+                  {deck.title}
+                </h2>
+                <p className={styles.meta}>{t('library.slideCount', { count: deck.slideCount })}</p>
               </div>
               <div className={styles.deckActions}>
                 <button
@@ -197,10 +197,10 @@ export function DeckLibrary({
                   onClick={() => start(deck.id)}
                   disabled={busy !== null}
                 >
-                  Start session<span className="visually-hidden"> with {deck.title}</span>
+                  {t.rich('library.startSession', { title: deck.title, hidden })}
                 </button>
                 <Link className="button button-secondary" href={`/teacher/decks/${deck.id}`}>
-                  Edit<span className="visually-hidden"> {deck.title}</span>
+                  {t.rich('library.edit', { title: deck.title, hidden })}
                 </Link>
                 <button
                   type="button"
@@ -208,7 +208,7 @@ export function DeckLibrary({
                   onClick={() => duplicate(deck.id)}
                   disabled={busy !== null}
                 >
-                  Duplicate<span className="visually-hidden"> {deck.title}</span>
+                  {t.rich('library.duplicate', { title: deck.title, hidden })}
                 </button>
                 <button
                   type="button"
@@ -216,7 +216,7 @@ export function DeckLibrary({
                   onClick={() => remove(deck)}
                   disabled={busy !== null}
                 >
-                  Delete<span className="visually-hidden"> {deck.title}</span>
+                  {t.rich('library.delete', { title: deck.title, hidden })}
                 </button>
               </div>
             </li>
@@ -234,14 +234,16 @@ export function DeckLibrary({
 
       {sessions.length > 0 ? (
         <section aria-labelledby="sessions-heading">
-          <h2 id="sessions-heading">Sessions</h2>
+          <h2 id="sessions-heading">{t('library.sessions')}</h2>
           <ul className={styles.sessionList}>
             {sessions.map((s) => (
               <li key={s.id}>
                 <Link href={`/teacher/sessions/${s.id}`}>
-                  {s.title} — {s.joinCode}
+                  <bdi translate="no">{s.title}</bdi> — <bdi translate="no">{s.joinCode}</bdi>
                 </Link>{' '}
-                <span className={styles.meta}>{new Date(s.createdAt).toLocaleString()}</span>
+                <bdi className={styles.meta}>
+                  {format.dateTime(s.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                </bdi>
                 {s.dueAt === undefined ? null : (
                   <>
                     {' '}
@@ -256,6 +258,9 @@ export function DeckLibrary({
     </main>
   );
 }
+
+/** The visually hidden part of a button's name (its deck). */
+const hidden = (chunks: ReactNode) => <span className="visually-hidden">{chunks}</span>;
 
 /** A whole number within what the engine takes (an emptied field keeps the default). */
 function clampClassSize(value: number): number {

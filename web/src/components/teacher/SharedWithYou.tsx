@@ -1,4 +1,8 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import styles from './teacher.module.css';
 
 export interface SharedDeck {
@@ -34,20 +38,25 @@ export function SharedWithYou({
   onStart: (deckId: string) => void;
   onCopy: (deckId: string) => void;
 }) {
+  const t = useTranslations('teacher');
   if (decks.length === 0 && sessions.length === 0) return null;
   return (
     <section aria-labelledby="shared-heading">
-      <h2 id="shared-heading">Shared with you</h2>
+      <h2 id="shared-heading">{t('shared.heading')}</h2>
       {decks.length > 0 ? (
-        <ul className={styles.deckList} aria-label="Decks shared with you">
+        <ul className={styles.deckList} aria-label={t('shared.decks')}>
           {decks.map((deck) => (
             <li key={deck.id} className={`card ${styles.deck}`}>
               <div>
-                <h3 className={styles.deckTitle}>{deck.title}</h3>
+                <h3 className={styles.deckTitle} translate="no">
+                  {deck.title}
+                </h3>
                 <p className={styles.meta}>
-                  {deck.ownerName}&rsquo;s deck · {deck.slideCount}{' '}
-                  {deck.slideCount === 1 ? 'slide' : 'slides'} ·{' '}
-                  {deck.permission === 'edit' ? 'you can edit' : 'you can view and copy'}
+                  {t('shared.deckMeta', {
+                    owner: deck.ownerName,
+                    count: deck.slideCount,
+                    permission: deck.permission,
+                  })}
                 </p>
               </div>
               <div className={styles.deckActions}>
@@ -57,11 +66,12 @@ export function SharedWithYou({
                   onClick={() => onStart(deck.id)}
                   disabled={busy}
                 >
-                  Start session<span className="visually-hidden"> with {deck.title}</span>
+                  {t.rich('library.startSession', { title: deck.title, hidden })}
                 </button>
                 <Link className="button button-secondary" href={`/teacher/decks/${deck.id}`}>
-                  {deck.permission === 'edit' ? 'Edit' : 'View'}
-                  <span className="visually-hidden"> {deck.title}</span>
+                  {deck.permission === 'edit'
+                    ? t.rich('library.edit', { title: deck.title, hidden })
+                    : t.rich('shared.view', { title: deck.title, hidden })}
                 </Link>
                 <button
                   type="button"
@@ -69,7 +79,7 @@ export function SharedWithYou({
                   onClick={() => onCopy(deck.id)}
                   disabled={busy}
                 >
-                  Copy to my decks<span className="visually-hidden"> ({deck.title})</span>
+                  {t.rich('shared.copy', { title: deck.title, hidden })}
                 </button>
               </div>
             </li>
@@ -78,14 +88,14 @@ export function SharedWithYou({
       ) : null}
       {sessions.length > 0 ? (
         <>
-          <h3>Sessions you co-teach</h3>
+          <h3>{t('shared.coTaught')}</h3>
           <ul className={styles.sessionList}>
             {sessions.map((s) => (
               <li key={s.id}>
                 <Link href={`/teacher/sessions/${s.id}`}>
-                  {s.title} — {s.joinCode}
+                  <bdi translate="no">{s.title}</bdi> — <bdi translate="no">{s.joinCode}</bdi>
                 </Link>{' '}
-                <span className={styles.meta}>with {s.ownerName}</span>
+                <span className={styles.meta}>{t('shared.with', { owner: s.ownerName })}</span>
               </li>
             ))}
           </ul>
@@ -94,3 +104,5 @@ export function SharedWithYou({
     </section>
   );
 }
+
+const hidden = (chunks: ReactNode) => <span className="visually-hidden">{chunks}</span>;

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { LIMITS } from '@classpulse/realtime/protocol';
 import { useState } from 'react';
 import styles from '../../components/editor/editor.module.css';
@@ -10,6 +11,7 @@ import {
   FieldErrorList,
   NumberField,
   TextField,
+  useContentAttributes,
   useEditor,
   useFieldErrors,
 } from '../../components/editor/fields.tsx';
@@ -38,39 +40,42 @@ function MarkerRow({
   onChange: (marker: Marker) => void;
   onRemove: () => void;
 }) {
+  const t = useTranslations('editor');
+  const content = useContentAttributes();
   const id = slideFieldId(slideId, `marker-${marker.id}`);
   const errors = useFieldErrors(id);
-  const name = marker.label.trim() || `marker ${index + 1}`;
+  const name = marker.label.trim() || t('draggableFields.unnamedMarker', { number: index + 1 });
   // Open where a target exists at first; after that the teacher's toggle decides (removing the
   // area must not fold away the image they are about to draw on).
   const [open, setOpen] = useState(marker.target !== undefined);
   return (
     <li className={styles.optionRow}>
       <label htmlFor={id} className={styles.optionLetter}>
-        <span className="visually-hidden">Marker </span>
+        <span className="visually-hidden">{t('draggableFields.marker')}</span>
         {index + 1}
       </label>
       <div className={styles.optionText}>
         <input
           id={id}
           type="text"
+          {...content}
           value={marker.label}
           maxLength={LIMITS.markerLabelMax}
-          placeholder={`Marker ${index + 1} label`}
+          placeholder={t('draggableFields.markerPlaceholder', { number: index + 1 })}
           onChange={(e) => onChange({ ...marker, label: e.target.value })}
           {...describe(id, false, errors)}
         />
         <FieldErrorList id={id} errors={errors} />
         <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-          <summary>Target area for {name}</summary>
+          <summary>{t('draggableFields.targetFor', { name })}</summary>
           <RegionEditor
             id={`${id}-target`}
-            legend={`Where ${name} belongs`}
-            hint="Drag on the image to draw the area, or add it by numbers. With none, this marker is not graded."
+            legend={t('draggableFields.whereBelongs', { name })}
+            hint={t('draggableFields.targetHint')}
             imageUrl={imageUrl}
             regions={marker.target ? [marker.target] : []}
             max={1}
-            regionName={() => `Target area for ${name}`}
+            regionName={() => t('draggableFields.targetFor', { name })}
             onChange={([target]) => {
               const { target: _old, ...rest } = marker;
               onChange(target ? { ...rest, target } : rest);
@@ -83,10 +88,16 @@ function MarkerRow({
         className={`button button-secondary ${styles.iconButton}`}
         onClick={onRemove}
         disabled={!canRemove}
-        title={canRemove ? `Remove marker ${index + 1}` : 'A question needs at least one marker'}
+        title={
+          canRemove
+            ? t('draggableFields.removeMarker', { number: index + 1 })
+            : t('draggableFields.needOne')
+        }
       >
         <CloseIcon />
-        <span className="visually-hidden">Remove marker {index + 1}</span>
+        <span className="visually-hidden">
+          {t('draggableFields.removeMarker', { number: index + 1 })}
+        </span>
       </button>
     </li>
   );
@@ -94,6 +105,7 @@ function MarkerRow({
 
 /** The picture, its description, the labelled markers with their target areas, and the points. */
 export function DraggableFields({ slideId, question, onChange }: KindFieldsProps<'draggable'>) {
+  const t = useTranslations('editor');
   const { requestFocus } = useEditor();
   const groupId = slideFieldId(slideId, 'markers');
   const groupErrors = useFieldErrors(groupId);
@@ -120,25 +132,23 @@ export function DraggableFields({ slideId, question, onChange }: KindFieldsProps
     <>
       <ImagePicker
         id={slideFieldId(slideId, 'image')}
-        label="Image to drag markers onto"
+        label={t('draggableFields.image')}
         value={question.imageUrl}
-        previewAlt={
-          question.imageAlt.trim() || 'Image students drag markers onto (not yet described)'
-        }
+        previewAlt={question.imageAlt.trim() || t('draggableFields.imageUndescribed')}
         required
         onChange={(image) => onChange((latest) => ({ ...latest, imageUrl: image?.url ?? '' }))}
       />
       <TextField
         id={slideFieldId(slideId, 'imageAlt')}
-        label="Image description"
-        hint="Read aloud by screen readers, so every student knows what the picture shows."
+        label={t('kindFields.imageDescription')}
+        hint={t('slideEditor.slideImageDescriptionHint')}
         value={question.imageAlt}
         onChange={(imageAlt) => onChange((latest) => ({ ...latest, imageAlt }))}
         maxLength={LIMITS.promptMax}
         required
         multiline
         rows={2}
-        placeholder="A map of France with its borders and no city names"
+        placeholder={t('draggableFields.imageAltPlaceholder')}
       />
       <fieldset
         id={groupId}
@@ -146,10 +156,9 @@ export function DraggableFields({ slideId, question, onChange }: KindFieldsProps
         className={styles.optionsGroup}
         aria-describedby={describe(groupId, true, groupErrors)['aria-describedby']}
       >
-        <legend>Markers</legend>
+        <legend>{t('draggableFields.markers')}</legend>
         <p id={`${groupId}-hint`} className={styles.hint}>
-          {LIMITS.markersMin} to {LIMITS.markersMax} labelled markers. Give a marker a target area
-          to grade it; markers without one are not graded.
+          {t('draggableFields.markersHint', { min: LIMITS.markersMin, max: LIMITS.markersMax })}
         </p>
         <FieldErrorList id={groupId} errors={groupErrors} />
         <ol className={styles.optionList}>
@@ -179,17 +188,15 @@ export function DraggableFields({ slideId, question, onChange }: KindFieldsProps
             disabled={!canAdd}
           >
             <PlusIcon />
-            Add marker
+            {t('draggableFields.addMarker')}
           </button>
-          {!canAdd ? (
-            <span className={styles.hint}>That is the most markers a question can have.</span>
-          ) : null}
+          {!canAdd ? <span className={styles.hint}>{t('draggableFields.full')}</span> : null}
         </div>
       </fieldset>
       <NumberField
         id={slideFieldId(slideId, 'points')}
-        label="Points"
-        hint="0 to 1000; empty for 1. Each marker in its target earns its share."
+        label={t('points.label')}
+        hint={t('draggableFields.pointsHint')}
         integer
         min={0}
         max={1000}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { LIMITS } from '@classpulse/realtime/protocol';
 import styles from '../../components/editor/editor.module.css';
 import { newClientId, optionLetter } from '../../components/editor/client-ids.ts';
@@ -40,6 +41,7 @@ function ImageOptionRow({
   onCorrect: (correct: boolean) => void;
   onRemove: () => void;
 }) {
+  const t = useTranslations('editor');
   const letter = optionLetter(index);
   const base = slideFieldId(slideId, `option-${option.id}`);
   return (
@@ -50,37 +52,40 @@ function ImageOptionRow({
       <div className={styles.optionText}>
         <ImagePicker
           id={`${base}-image`}
-          label={`Option ${letter} image`}
+          label={t('imageChoiceFields.optionImage', { letter })}
           value={option.imageUrl || undefined}
-          previewAlt={option.alt.trim() || `Option ${letter} (not yet described)`}
+          previewAlt={option.alt.trim() || t('imageChoiceFields.optionUndescribed', { letter })}
           required
           onChange={(image) => onChange((latest) => ({ ...latest, imageUrl: image?.url ?? '' }))}
         />
         <TextField
           id={`${base}-alt`}
-          label={`Option ${letter} description`}
-          hint="Required: what students hear and what reports show for this picture."
+          label={t('imageChoiceFields.optionDescription', { letter })}
+          hint={t('imageChoiceFields.optionDescriptionHint')}
           value={option.alt}
           onChange={(alt) => onChange((latest) => ({ ...latest, alt }))}
           maxLength={LIMITS.promptMax}
           required
-          placeholder="Blue, white and red vertical stripes"
+          placeholder={t('imageChoiceFields.optionDescriptionPlaceholder')}
         />
       </div>
       <label className={styles.correctToggle}>
         <input type="checkbox" checked={correct} onChange={(e) => onCorrect(e.target.checked)} />
-        <span className="visually-hidden">Option {letter} is </span>
-        <span className={styles.capitalize}>correct</span>
+        {t.rich('choiceOptions.isCorrect', {
+          letter,
+          hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+          shown: (chunks) => <span className={styles.capitalize}>{chunks}</span>,
+        })}
       </label>
       <button
         type="button"
         className={`button button-secondary ${styles.iconButton}`}
         onClick={onRemove}
         disabled={!canRemove}
-        title={canRemove ? `Remove option ${letter}` : 'A question needs at least two options'}
+        title={canRemove ? t('choiceOptions.remove', { letter }) : t('choiceOptions.needTwo')}
       >
         <CloseIcon />
-        <span className="visually-hidden">Remove option {letter}</span>
+        <span className="visually-hidden">{t('choiceOptions.remove', { letter })}</span>
       </button>
     </li>
   );
@@ -92,6 +97,7 @@ export function ImageChoiceFields({
   question,
   onChange,
 }: KindFieldsProps<'image-choice'>) {
+  const t = useTranslations('editor');
   const { requestFocus } = useEditor();
   const groupId = slideFieldId(slideId, 'options');
   const groupErrors = useFieldErrors(groupId);
@@ -137,10 +143,13 @@ export function ImageChoiceFields({
         className={styles.optionsGroup}
         aria-describedby={describe(groupId, true, groupErrors)['aria-describedby']}
       >
-        <legend>Picture options</legend>
+        <legend>{t('imageChoiceFields.legend')}</legend>
         <p id={`${groupId}-hint`} className={styles.hint}>
-          {LIMITS.choiceOptionsMin} to {LIMITS.choiceOptionsMax} pictures, each with a description.
-          Tick the correct {question.allowMultiple ? 'answers' : 'answer'}, or none for a poll.
+          {t('imageChoiceFields.hint', {
+            min: LIMITS.choiceOptionsMin,
+            max: LIMITS.choiceOptionsMax,
+            multiple: String(question.allowMultiple),
+          })}
         </p>
         <FieldErrorList id={groupId} errors={groupErrors} />
         <ol className={styles.optionList}>
@@ -175,15 +184,13 @@ export function ImageChoiceFields({
             disabled={!canAdd}
           >
             <PlusIcon />
-            Add picture option
+            {t('imageChoiceFields.add')}
           </button>
-          {!canAdd ? (
-            <span className={styles.hint}>That is the most options a question can have.</span>
-          ) : null}
+          {!canAdd ? <span className={styles.hint}>{t('choiceOptions.full')}</span> : null}
         </div>
         <CheckboxField
           id={slideFieldId(slideId, 'allowMultiple')}
-          label="Students may choose more than one picture"
+          label={t('imageChoiceFields.allowMultiple')}
           checked={question.allowMultiple}
           onChange={(allowMultiple) => {
             const { correctOptionIds: _old, ...rest } = question;
@@ -198,8 +205,8 @@ export function ImageChoiceFields({
       </fieldset>
       <NumberField
         id={slideFieldId(slideId, 'points')}
-        label="Points"
-        hint="0 to 1000; empty for 1. Only counts when a correct picture is ticked."
+        label={t('points.label')}
+        hint={t('imageChoiceFields.pointsHint')}
         integer
         min={0}
         max={1000}

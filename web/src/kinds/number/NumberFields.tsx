@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { QuestionOf } from '@classpulse/realtime/protocol';
 import styles from '../../components/editor/editor.module.css';
 import { slideFieldId } from '../../components/editor/field-errors.ts';
@@ -20,21 +21,22 @@ function withCorrect(
 
 /** The smallest and largest answer, each optional; the correct value, its tolerance, the points. */
 export function NumberFields({ slideId, question, onChange }: KindFieldsProps<'number'>) {
+  const t = useTranslations('editor');
   const correct = question.correct;
   return (
     <>
       <div className={styles.fieldRow}>
         <NumberField
           id={slideFieldId(slideId, 'min')}
-          label="Smallest answer"
-          hint="Empty for no limit."
+          label={t('numberFields.min')}
+          hint={t('numberFields.noLimit')}
           value={question.min}
           onChange={(value) => onChange(withOptionalNumber(question, 'min', value))}
         />
         <NumberField
           id={slideFieldId(slideId, 'max')}
-          label="Largest answer"
-          hint="Empty for no limit."
+          label={t('numberFields.max')}
+          hint={t('numberFields.noLimit')}
           value={question.max}
           onChange={(value) => onChange(withOptionalNumber(question, 'max', value))}
         />
@@ -42,16 +44,20 @@ export function NumberFields({ slideId, question, onChange }: KindFieldsProps<'n
       <div className={styles.fieldRow}>
         <NumberField
           id={slideFieldId(slideId, 'correct')}
-          label="Correct answer"
-          hint="Empty for a poll with no correct answer."
+          label={t('numberFields.correct')}
+          hint={t('numberFields.correctHint')}
           value={correct?.value}
           onChange={(value) => onChange(withCorrect(question, value, correct?.tolerance))}
         />
         {correct ? (
           <NumberField
             id={slideFieldId(slideId, 'tolerance')}
-            label="Tolerance"
-            hint={`Answers this far either side of ${Number.isNaN(correct.value) ? 'it' : correct.value} also count as correct. Empty for exactly.`}
+            label={t('numberFields.tolerance')}
+            hint={
+              Number.isNaN(correct.value)
+                ? t('numberFields.toleranceHintNoValue')
+                : t('numberFields.toleranceHint', { value: String(correct.value) })
+            }
             value={correct.tolerance === 0 ? undefined : correct.tolerance}
             min={0}
             onChange={(tolerance) => onChange(withCorrect(question, correct.value, tolerance))}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { LIMITS } from '@classpulse/realtime/protocol';
 import { slideFieldId } from '../../components/editor/field-errors.ts';
 import { TextField } from '../../components/editor/fields.tsx';
@@ -13,36 +14,37 @@ import type { KindFieldsProps } from '../kind.ts';
  * correct (none: a poll, not graded), and the points.
  */
 export function PinOnImageFields({ slideId, question, onChange }: KindFieldsProps<'pin-on-image'>) {
+  const t = useTranslations('editor');
   return (
     <>
       <ImagePicker
         id={slideFieldId(slideId, 'image')}
-        label="Image to pin on"
+        label={t('pinFields.image')}
         value={question.imageUrl}
-        previewAlt={question.imageAlt.trim() || 'Image students pin on (not yet described)'}
+        previewAlt={question.imageAlt.trim() || t('pinFields.imageUndescribed')}
         required
         onChange={(image) => onChange((latest) => ({ ...latest, imageUrl: image?.url ?? '' }))}
       />
       <TextField
         id={slideFieldId(slideId, 'imageAlt')}
-        label="Image description"
-        hint="Read aloud by screen readers, so every student knows what the picture shows."
+        label={t('kindFields.imageDescription')}
+        hint={t('slideEditor.slideImageDescriptionHint')}
         value={question.imageAlt}
         onChange={(imageAlt) => onChange((latest) => ({ ...latest, imageAlt }))}
         maxLength={LIMITS.promptMax}
         required
         multiline
         rows={2}
-        placeholder="A map of Europe with country borders and no names"
+        placeholder={t('pinFields.imageAltPlaceholder')}
       />
       <RegionEditor
         id={slideFieldId(slideId, 'targets')}
-        legend="Correct area(s)"
-        hint={`Drag on the image to draw up to ${LIMITS.pinTargetsMax} rectangles, or add them by numbers. A pin in any of them is correct. With none, answers are not graded.`}
+        legend={t('pinFields.targets')}
+        hint={t('pinFields.targetsHint', { max: LIMITS.pinTargetsMax })}
         imageUrl={question.imageUrl}
         regions={question.targets ?? []}
         max={LIMITS.pinTargetsMax}
-        regionName={(index) => `Correct area ${index + 1}`}
+        regionName={(index) => t('pinFields.target', { number: index + 1 })}
         onChange={(targets) => {
           const { targets: _old, ...rest } = question;
           onChange(targets.length > 0 ? { ...rest, targets } : rest);

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { LIMITS } from '@classpulse/realtime/protocol';
 import { slideFieldId } from '../../components/editor/field-errors.ts';
 import { CheckboxField } from '../../components/editor/fields.tsx';
@@ -23,6 +24,7 @@ function listedItems(question: Ranking): Ranking['items'] {
  * list's order and follows every edit; students get the items shuffled until it is revealed.
  */
 export function RankingFields({ slideId, question, onChange }: KindFieldsProps<'ranking'>) {
+  const t = useTranslations('editor');
   const items = listedItems(question);
   const graded = question.correctOrder !== undefined;
   const withItems = (next: Ranking['items'], correct: boolean): Ranking => {
@@ -38,22 +40,22 @@ export function RankingFields({ slideId, question, onChange }: KindFieldsProps<'
       <LabelledList
         slideId={slideId}
         field="items"
-        legend="Items to rank"
-        hint={`${LIMITS.rankingItemsMin} to ${LIMITS.rankingItemsMax} items. Students see them shuffled when the order is graded.`}
+        legend={t('rankingFields.legend')}
+        hint={t('rankingFields.hint', { min: LIMITS.rankingItemsMin, max: LIMITS.rankingItemsMax })}
         noun="item"
         entries={items}
         min={LIMITS.rankingItemsMin}
         max={LIMITS.rankingItemsMax}
         maxLength={LIMITS.rankingLabelMax}
         reorderable
-        placeholder={(i) => `Item ${i + 1}`}
+        placeholder={(i) => t('fieldNames.item', { name: String(i + 1) })}
         create={blankEntry}
         onChange={(next) => onChange(withItems(next, graded))}
       />
       <CheckboxField
         id={slideFieldId(slideId, 'correctOrder')}
-        label="The order above is the correct order"
-        hint="Leave it unticked for an opinion ranking, which is not graded."
+        label={t('rankingFields.graded')}
+        hint={t('rankingFields.gradedHint')}
         checked={graded}
         onChange={(checked) => onChange(withItems(items, checked))}
       />

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { LIMITS } from '@classpulse/realtime/protocol';
 import styles from '../../components/editor/editor.module.css';
 import { slideFieldId } from '../../components/editor/field-errors.ts';
@@ -10,15 +11,16 @@ import { ScalePreview } from './ScalePreview.tsx';
 
 /** The number of steps, the labels of both ends, and a preview of what students see. */
 export function ScaleFields({ slideId, question, onChange }: KindFieldsProps<'scale'>) {
+  const t = useTranslations('editor');
   return (
     <>
       <SelectField
         id={slideFieldId(slideId, 'steps')}
-        label="Number of steps"
+        label={t('scaleFields.steps')}
         value={question.steps}
         options={range(LIMITS.scaleStepsMin, LIMITS.scaleStepsMax).map((n) => ({
           value: n,
-          label: `1 to ${n}`,
+          label: t('scaleFields.stepsOption', { steps: n }),
         }))}
         onChange={(steps) => onChange({ ...question, steps })}
         className={styles.narrowField}
@@ -26,19 +28,19 @@ export function ScaleFields({ slideId, question, onChange }: KindFieldsProps<'sc
       <div className={styles.fieldRow}>
         <TextField
           id={slideFieldId(slideId, 'minLabel')}
-          label="Label for 1"
+          label={t('scaleFields.minLabel')}
           value={question.minLabel ?? ''}
           onChange={(value) => onChange(withOptionalText(question, 'minLabel', value))}
           maxLength={LIMITS.scaleLabelMax}
-          placeholder="Not at all"
+          placeholder={t('scaleFields.minPlaceholder')}
         />
         <TextField
           id={slideFieldId(slideId, 'maxLabel')}
-          label={`Label for ${question.steps}`}
+          label={t('scaleFields.maxLabel', { steps: question.steps })}
           value={question.maxLabel ?? ''}
           onChange={(value) => onChange(withOptionalText(question, 'maxLabel', value))}
           maxLength={LIMITS.scaleLabelMax}
-          placeholder="Completely"
+          placeholder={t('scaleFields.maxPlaceholder')}
         />
       </div>
       <ScalePreview

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { LIMITS, type QuestionOf } from '@classpulse/realtime/protocol';
 import { useState } from 'react';
 import styles from '../../components/editor/editor.module.css';
@@ -24,13 +25,14 @@ function withAcceptedAnswers(
 /** The longest answer students may write; the accepted answers and their points. */
 export function ShortTextFields({ slideId, question, onChange }: KindFieldsProps<'short-text'>) {
   // The teacher's own text (blank lines and all) while the question holds the trimmed answers.
+  const t = useTranslations('editor');
   const [accepted, setAccepted] = useState(() => (question.acceptedAnswers ?? []).join('\n'));
   return (
     <>
       <NumberField
         id={slideFieldId(slideId, 'maxLength')}
-        label="Maximum answer length"
-        hint={`In characters, from 1 to ${LIMITS.shortTextMax}.`}
+        label={t('shortTextFields.maxLength')}
+        hint={t('shortTextFields.maxLengthHint', { max: LIMITS.shortTextMax })}
         value={question.maxLength}
         onChange={(value) => onChange({ ...question, maxLength: value ?? NaN })}
         integer
@@ -41,8 +43,8 @@ export function ShortTextFields({ slideId, question, onChange }: KindFieldsProps
       />
       <TextField
         id={slideFieldId(slideId, 'acceptedAnswers')}
-        label="Accepted answers"
-        hint={`One per line, up to ${LIMITS.acceptedAnswersMax}. Case, accents and extra spaces are ignored: “Élan vital” accepts “elan  VITAL”. Empty for a poll with no correct answer.`}
+        label={t('shortTextFields.accepted')}
+        hint={t('shortTextFields.acceptedHint', { max: LIMITS.acceptedAnswersMax })}
         value={accepted}
         onChange={(text) => {
           setAccepted(text);

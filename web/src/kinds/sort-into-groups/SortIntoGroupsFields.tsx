@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+import { useContentAttributes } from '../../components/editor/fields.tsx';
 import { LIMITS } from '@classpulse/realtime/protocol';
 import { slideFieldId } from '../../components/editor/field-errors.ts';
 import { blankEntry, LabelledList } from '../../components/editor/LabelledList.tsx';
@@ -32,6 +34,8 @@ export function SortIntoGroupsFields({
   question,
   onChange,
 }: KindFieldsProps<'sort-into-groups'>) {
+  const t = useTranslations('editor');
+  const content = useContentAttributes();
   const correct = question.correctGroups ?? {};
   // Removing an item or a group also removes the correct groups that named it.
   const update = (next: Sort) => onChange(withCorrect(next, keptCorrect(next)));
@@ -40,28 +44,28 @@ export function SortIntoGroupsFields({
       <LabelledList
         slideId={slideId}
         field="groups"
-        legend="Groups"
-        hint={`${LIMITS.sortGroupsMin} to ${LIMITS.sortGroupsMax} groups students sort the items into.`}
+        legend={t('sortFields.groups')}
+        hint={t('sortFields.groupsHint', { min: LIMITS.sortGroupsMin, max: LIMITS.sortGroupsMax })}
         noun="group"
         entries={question.groups}
         min={LIMITS.sortGroupsMin}
         max={LIMITS.sortGroupsMax}
         maxLength={LIMITS.sortLabelMax}
-        placeholder={(i) => `Group ${i + 1}`}
+        placeholder={(i) => t('fieldNames.group', { name: String(i + 1) })}
         create={blankEntry}
         onChange={(groups) => update({ ...question, groups })}
       />
       <LabelledList
         slideId={slideId}
         field="items"
-        legend="Items to sort"
-        hint={`${LIMITS.sortItemsMin} to ${LIMITS.sortItemsMax} items. Give an item its correct group to grade it; items without one are not graded.`}
+        legend={t('sortFields.items')}
+        hint={t('sortFields.itemsHint', { min: LIMITS.sortItemsMin, max: LIMITS.sortItemsMax })}
         noun="item"
         entries={question.items}
         min={LIMITS.sortItemsMin}
         max={LIMITS.sortItemsMax}
         maxLength={LIMITS.sortLabelMax}
-        placeholder={(i) => `Item ${i + 1}`}
+        placeholder={(i) => t('fieldNames.item', { name: String(i + 1) })}
         create={blankEntry}
         onChange={(items) => update({ ...question, items })}
         extra={(item, index) => {
@@ -69,7 +73,10 @@ export function SortIntoGroupsFields({
           return (
             <div className={styles.correctGroup}>
               <label htmlFor={id}>
-                Correct group<span className="visually-hidden"> for item {index + 1}</span>
+                {t.rich('sortFields.correctGroup', {
+                  number: index + 1,
+                  hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                })}
               </label>
               <select
                 id={id}
@@ -80,10 +87,10 @@ export function SortIntoGroupsFields({
                   onChange(withCorrect(question, group ? { ...others, [item.id]: group } : others));
                 }}
               >
-                <option value="">None (not graded)</option>
+                <option value="">{t('sortFields.noGroup')}</option>
                 {question.groups.map((group, i) => (
-                  <option key={group.id} value={group.id}>
-                    {group.label.trim() || `Group ${i + 1}`}
+                  <option key={group.id} value={group.id} lang={content.lang}>
+                    {group.label.trim() || t('fieldNames.group', { name: String(i + 1) })}
                   </option>
                 ))}
               </select>

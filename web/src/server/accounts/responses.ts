@@ -1,6 +1,7 @@
 import { apiError, json } from '../api-response.ts';
 import { recordSignIn, type Account } from '../data/account-repository.ts';
 import { database } from '../db.ts';
+import { appendAccountLocaleCookie } from './locale-cookie.ts';
 import { clearedSessionCookieHeader, sessionCookieHeader } from './session-cookie.ts';
 
 /** What a browser learns about its own account. */
@@ -11,11 +12,15 @@ export const accountView = (account: Account) => ({
   role: account.role,
 });
 
-/** A JSON answer that also signs the browser in as `account` (and notes when, for admins). */
+/**
+ * A JSON answer that also signs the browser in as `account` (and notes when, for admins), in the
+ * account's own interface language when the teacher chose one.
+ */
 export async function signedInResponse(request: Request, account: Account): Promise<Response> {
   await recordSignIn(await database(), account.id, Date.now());
   const response = json({ ok: true, account: accountView(account) });
   response.headers.append('set-cookie', await sessionCookieHeader(request, account.id));
+  appendAccountLocaleCookie(response, request, account.language);
   return response;
 }
 

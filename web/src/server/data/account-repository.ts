@@ -15,6 +15,8 @@ export interface Account {
   sessionsValidAfter: number;
   createdAt: number;
   lastSignInAt: number | null;
+  /** The interface language the teacher chose (an offered locale), or null. */
+  language: string | null;
 }
 
 export interface NewAccount {
@@ -41,6 +43,7 @@ const toAccount = (r: Selectable<AccountsTable>): Account => ({
   sessionsValidAfter: r.sessions_valid_after,
   createdAt: r.created_at,
   lastSignInAt: r.last_sign_in_at,
+  language: r.language ?? null,
 });
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
@@ -60,6 +63,7 @@ export async function insertAccount(db: Db, account: NewAccount): Promise<boolea
       disabled_at: null,
       created_at: account.createdAt,
       last_sign_in_at: null,
+      language: null,
     })
     .onConflict((c) => c.doNothing())
     .executeTakeFirst();
@@ -198,6 +202,16 @@ export async function endSessionsBefore(db: Db, id: string, now: number): Promis
     .set({ sessions_valid_after: now })
     .where('id', '=', id)
     .execute();
+}
+
+/** The teacher's interface language (null: follow the browser). */
+export async function setLanguage(db: Db, id: string, language: string | null): Promise<boolean> {
+  const updated = await db
+    .updateTable('accounts')
+    .set({ language })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
 }
 
 export async function recordSignIn(db: Db, id: string, now: number): Promise<void> {

@@ -85,6 +85,8 @@ export interface AccountsTable {
   sessions_valid_after: Generated<number>;
   created_at: number;
   last_sign_in_at: number | null;
+  /** The teacher's interface language (an offered locale); null: the browser's. */
+  language: string | null;
 }
 
 /** What a one-time link does when it is opened. */

@@ -4,6 +4,7 @@ import { webConfig } from '../../../server/config.ts';
 import { startImport } from '../../../server/imports.ts';
 import { readMultipartFile } from '../../../server/multipart-file.ts';
 import { requireTeacher } from '../../../server/require-teacher.ts';
+import { teacherInterfaceLanguage } from '../../../server/accounts/teacher-language.ts';
 
 /**
  * Starts importing a PDF or PowerPoint file (multipart field "file"): into a new deck (optional
@@ -33,7 +34,11 @@ export async function POST(request: Request): Promise<Response> {
   const result = await startImport(
     auth.teacherId,
     { name: read.file.name, bytes: Buffer.from(await read.file.arrayBuffer()) },
-    { ...(deckId ? { deckId } : {}), ...(title ? { title } : {}) },
+    {
+      ...(deckId ? { deckId } : {}),
+      ...(title ? { title } : {}),
+      language: await teacherInterfaceLanguage(),
+    },
   );
   if ('refused' in result)
     return apiError(result.refused.status, result.refused.code, result.refused.message);

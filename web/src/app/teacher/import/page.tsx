@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { notFound, redirect } from 'next/navigation';
 import { IMPORT_ID_PATTERN } from '../../../components/importing/import-api.ts';
 import { ImportSlides } from '../../../components/importing/ImportSlides.tsx';
 import { currentTeacherId } from '../../../server/accounts/current-account.ts';
 import { getDeck } from '../../../server/decks.ts';
 
-export const metadata: Metadata = { title: 'Import slides' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('teacher');
+  return { title: t('importing.heading') };
+}
 export const dynamic = 'force-dynamic';
 
 type Params = Record<string, string | string[] | undefined>;

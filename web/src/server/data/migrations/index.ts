@@ -6,6 +6,7 @@ import { sharing } from './0004-sharing.ts';
 import { studentSignIn } from './0005-student-sign-in.ts';
 import { dueAt } from './0006-due-at.ts';
 import { imports } from './0007-imports.ts';
+import { teacherLanguage } from './0008-teacher-language.ts';
 
 /**
  * Every migration, by name, in the order they run. Names sort in that order; a migration, once
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-student-sign-in': studentSignIn,
   '0006-due-at': dueAt,
   '0007-imports': imports,
+  '0008-teacher-language': teacherLanguage,
 };

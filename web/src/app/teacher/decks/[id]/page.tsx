@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { notFound, redirect } from 'next/navigation';
 import { DeckEditor } from '../../../../components/editor/DeckEditor.tsx';
 import { DeckPreview } from '../../../../components/sharing/DeckPreview.tsx';
@@ -9,7 +10,10 @@ import { getAccount } from '../../../../server/data/account-repository.ts';
 import { database } from '../../../../server/db.ts';
 import { getDeck } from '../../../../server/decks.ts';
 
-export const metadata: Metadata = { title: 'Edit deck' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('teacher');
+  return { title: t('editorPage.title') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function DeckEditorPage({ params }: { params: Promise<{ id: string }> }) {
@@ -18,10 +22,11 @@ export default async function DeckEditorPage({ params }: { params: Promise<{ id:
   if (!teacherId) redirect(`/teacher/login?next=/teacher/decks/${encodeURIComponent(id)}`);
   const stored = await getDeck(teacherId, id);
   if (!stored) notFound();
+  const t = await getTranslations('teacher');
   const ownerName =
     stored.access === 'owner'
       ? ''
-      : ((await getAccount(await database(), stored.ownerId))?.name ?? 'Another teacher');
+      : ((await getAccount(await database(), stored.ownerId))?.name ?? t('share.anotherTeacher'));
   if (stored.access === 'view')
     return <DeckPreview deckId={stored.id} deck={stored.deck} ownerName={ownerName} />;
   return (
@@ -33,7 +38,7 @@ export default async function DeckEditorPage({ params }: { params: Promise<{ id:
         stored.access === 'owner' ? (
           <ShareDeck deckId={stored.id} />
         ) : (
-          <p className="notice">{ownerName} shared this deck with you to edit.</p>
+          <p className="notice">{t('share.sharedToEdit', { owner: ownerName })}</p>
         )
       }
     />

@@ -6,6 +6,7 @@ import {
 } from '../../../../../server/accounts/oidc-flow.ts';
 import { recordSignIn } from '../../../../../server/data/account-repository.ts';
 import { database } from '../../../../../server/db.ts';
+import { appendAccountLocaleCookie } from '../../../../../server/accounts/locale-cookie.ts';
 import { sessionCookieHeader } from '../../../../../server/accounts/session-cookie.ts';
 import { signInStudent } from '../../../../../server/student-sign-in.ts';
 import { signedInLocation } from '../../../../../lib/signed-in-handoff.ts';
@@ -48,5 +49,6 @@ export async function GET(request: Request): Promise<Response> {
   await recordSignIn(await database(), teacher.account.id, Date.now());
   const response = redirect(purpose.next);
   response.headers.append('set-cookie', await sessionCookieHeader(request, teacher.account.id));
+  appendAccountLocaleCookie(response, request, teacher.account.language);
   return response;
 }

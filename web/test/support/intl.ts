@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createElement, type ReactNode } from 'react';
-import { createFormatter, createTranslator, NextIntlClientProvider } from 'next-intl';
+import {
+  createFormatter,
+  createTranslator,
+  NextIntlClientProvider,
+  type Messages,
+} from 'next-intl';
 import { resultsFormat } from '../../src/components/results/format.ts';
 import type { ResultsText } from '../../src/components/results/results-text.ts';
 import { NAMESPACES } from '../../src/i18n/namespaces.ts';
@@ -33,19 +38,20 @@ export function messagesOf(locale: AppLocale): Record<string, unknown> {
 
 /** `element` inside next-intl's provider, as the app's layouts give it (UTC, for stable times). */
 export function withIntl(element: ReactNode, locale: AppLocale = 'en'): ReactNode {
-  return createElement(
-    NextIntlClientProvider,
-    { locale, messages: messagesOf(locale) as never, timeZone: 'UTC' },
-    element,
-  );
+  return createElement(NextIntlClientProvider, {
+    locale,
+    messages: messagesOf(locale),
+    timeZone: 'UTC',
+    children: element,
+  });
 }
 
 /** The results views' words and formatting (`useResultsText()`), for the pure summary helpers. */
 export function resultsTextOf(locale: AppLocale = 'en'): ResultsText {
   const t = createTranslator({
     locale,
-    messages: messagesOf(locale) as never,
+    messages: messagesOf(locale) as unknown as Messages,
     namespace: 'kinds.results',
-  }) as unknown as ResultsText['t'];
+  });
   return { t, f: resultsFormat(createFormatter({ locale, timeZone: 'UTC' })) };
 }

@@ -227,7 +227,9 @@ export function Dashboard({
                   <ul className={styles.plainList}>
                     {/* Names to call on, not a census: a hall's thousands stay out of the page. */}
                     {notAnswered.slice(0, NOT_ANSWERED_SHOWN).map((s) => (
-                      <li key={s.id}>{s.name}</li>
+                      <li key={s.id} translate="no">
+                        {s.name}
+                      </li>
                     ))}
                     {notAnswered.length > NOT_ANSWERED_SHOWN ? (
                       <li className={styles.muted}>

@@ -94,7 +94,7 @@ export function JoiningControls({
           <ul className="row-list">
             {removed.map((s) => (
               <li key={s.id}>
-                <span>{s.name}</span>
+                <span translate="no">{s.name}</span>
                 <button
                   type="button"
                   className="button button-secondary"

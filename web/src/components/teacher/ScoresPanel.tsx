@@ -44,7 +44,7 @@ export function ScoresPanel({ state }: { state: SessionState }) {
               <tbody>
                 {shown.map((s) => (
                   <tr key={s.studentId}>
-                    <th scope="row" className={styles.rosterName}>
+                    <th scope="row" className={styles.rosterName} translate="no">
                       {s.name}
                     </th>
                     <td>{s.total}</td>

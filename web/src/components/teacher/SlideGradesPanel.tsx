@@ -47,7 +47,7 @@ export function SlideGradesPanel({ grades }: { grades: SlideGrades }) {
             <tbody>
               {shown.map((s) => (
                 <tr key={s.studentId}>
-                  <th scope="row" className={styles.rosterName}>
+                  <th scope="row" className={styles.rosterName} translate="no">
                     {s.name}
                   </th>
                   <td>

@@ -59,7 +59,9 @@ export function WaitingRoom({
               <ul className="row-list" aria-label={t('studentsWaiting')}>
                 {shown.map((s) => (
                   <li key={s.id}>
-                    <span className={styles.rosterName}>{s.name}</span>
+                    <span className={styles.rosterName} translate="no">
+                      {s.name}
+                    </span>
                     <span className={styles.controlRow}>
                       <button
                         type="button"

@@ -259,8 +259,14 @@ function CheckItem({
       <p className={styles.purpose}>{t(`checks.${check}.purpose`)}</p>
       {result && (
         <>
-          <p className={styles.headline}>{result.headline}</p>
-          <p className={styles.meaning}>{result.meaning}</p>
+          {/* The checks' findings are English for now (lib/network-check): said so, so screen
+            readers pronounce them as English. */}
+          <p className={styles.headline} lang="en">
+            {result.headline}
+          </p>
+          <p className={styles.meaning} lang="en">
+            {result.meaning}
+          </p>
           {result.allow.length > 0 && (
             <>
               <h3 className={styles.subTitle}>
@@ -278,7 +284,7 @@ function CheckItem({
           {result.details.length > 0 && (
             <details className={styles.details}>
               <summary>{t('technicalDetails')}</summary>
-              <ul>
+              <ul lang="en">
                 {result.details.map((detail) => (
                   <li key={detail}>{detail}</li>
                 ))}

@@ -5,7 +5,7 @@ import {
   type StudentTransport,
   type TeacherCommand,
 } from '@classpulse/realtime/protocol';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
 import { usePageMetrics, type MetricsSettings } from '../../lib/use-page-metrics.ts';
@@ -18,6 +18,7 @@ import { SlideGradesPanel } from './SlideGradesPanel.tsx';
 import { SlideControls } from './SlideControls.tsx';
 import { SlidePreview } from './SlidePreview.tsx';
 import { callApi } from './api.ts';
+import { countText } from './count-text.ts';
 import { CoTeachers } from './CoTeachers.tsx';
 import { JoiningControls } from './JoiningControls.tsx';
 import { QuizControls } from './QuizControls.tsx';
@@ -49,6 +50,8 @@ export function Dashboard({
 }: Props) {
   const t = useTranslations('dashboard.dashboard');
   const errorText = useErrorText();
+  const format = useFormatter();
+  const count = (n: number) => countText(format, n);
   const { client, state, error } = useTeacherSession(sessionId, usePageMetrics('teacher', metrics));
   const [commandError, setCommandError] = useState<string | null>(null);
 
@@ -168,7 +171,10 @@ export function Dashboard({
                 <>
                   <p className={styles.prompt}>{slide.question.prompt}</p>
                   <p className={styles.count} aria-live="polite">
-                    {t('answeredCount', { answered: answeredCount, total: students.length })}
+                    {t('answeredCount', {
+                      answered: count(answeredCount),
+                      total: count(students.length),
+                    })}
                   </p>
                   <SlideResults
                     question={slide.question}
@@ -219,7 +225,7 @@ export function Dashboard({
             {slide.question ? (
               <section className="card" aria-labelledby="not-answered-heading">
                 <h2 id="not-answered-heading" className={styles.panelTitle}>
-                  {t('notAnswered', { count: notAnswered.length })}
+                  {t('notAnswered', { count: count(notAnswered.length) })}
                 </h2>
                 {notAnswered.length === 0 ? (
                   <p className={styles.muted}>{t('everyoneAnswered')}</p>
@@ -233,7 +239,7 @@ export function Dashboard({
                     ))}
                     {notAnswered.length > NOT_ANSWERED_SHOWN ? (
                       <li className={styles.muted}>
-                        {t('andMore', { count: notAnswered.length - NOT_ANSWERED_SHOWN })}
+                        {t('andMore', { count: count(notAnswered.length - NOT_ANSWERED_SHOWN) })}
                       </li>
                     ) : null}
                   </ul>

@@ -7,7 +7,8 @@ import {
   type SessionState,
   type TeacherCommand,
 } from '@classpulse/realtime/protocol';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
+import { countText } from './count-text.ts';
 import { useState, type FormEvent } from 'react';
 import styles from './dashboard.module.css';
 import { WaitingRoom } from './WaitingRoom.tsx';
@@ -25,6 +26,7 @@ export function JoiningControls({
   send: (command: TeacherCommand) => void;
 }) {
   const t = useTranslations('dashboard.joining');
+  const format = useFormatter();
   const students = Object.values(state.students);
   const inSession = students.filter(isInClass).length;
   const removed = students.filter((s) => s.removed);
@@ -49,7 +51,10 @@ export function JoiningControls({
         {t('heading')}
       </h2>
       <p className={styles.muted} role="status">
-        {t(locked ? 'summaryClosed' : 'summaryOpen', { count: inSession, size: classSize })}
+        {t(locked ? 'summaryClosed' : 'summaryOpen', {
+          count: countText(format, inSession),
+          size: countText(format, classSize),
+        })}
       </p>
       <div className={styles.controlRow}>
         <button
@@ -90,7 +95,9 @@ export function JoiningControls({
       </form>
       {removed.length > 0 ? (
         <>
-          <h3 className={styles.panelSubtitle}>{t('removed', { count: removed.length })}</h3>
+          <h3 className={styles.panelSubtitle}>
+            {t('removed', { count: countText(format, removed.length) })}
+          </h3>
           <ul className="row-list">
             {removed.map((s) => (
               <li key={s.id}>

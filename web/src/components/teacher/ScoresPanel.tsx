@@ -1,6 +1,7 @@
 import { sessionScores } from '@classpulse/realtime/engine';
 import type { SessionState } from '@classpulse/realtime/protocol';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
+import { countText } from './count-text.ts';
 import { useMemo } from 'react';
 import styles from './dashboard.module.css';
 import { ScrollRegion } from './ScrollRegion.tsx';
@@ -15,6 +16,7 @@ const STUDENTS_SHOWN = 50;
  */
 export function ScoresPanel({ state }: { state: SessionState }) {
   const t = useTranslations('dashboard.scores');
+  const format = useFormatter();
   const scores = useMemo(() => sessionScores(state, false), [state]);
   if (scores.slides.length === 0) return null;
   const possible = scores.slides.reduce((sum, s) => sum + s.points, 0);
@@ -56,7 +58,7 @@ export function ScoresPanel({ state }: { state: SessionState }) {
         )}
         {scores.students.length > STUDENTS_SHOWN ? (
           <p className={styles.muted}>
-            {t('andMore', { count: scores.students.length - STUDENTS_SHOWN })}
+            {t('andMore', { count: countText(format, scores.students.length - STUDENTS_SHOWN) })}
           </p>
         ) : null}
       </details>

@@ -1,6 +1,7 @@
 import { HEALTH_DEFINITIONS, type HealthReport } from '@classpulse/realtime/protocol';
 import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { countText } from './count-text.ts';
 import { msText, type HealthT } from './health-text.ts';
 import { HealthStudents } from './HealthStudents.tsx';
 import { LocalTime } from './LocalTime.tsx';
@@ -14,7 +15,7 @@ import styles from './health.module.css';
 export function SessionHealth({ sessionId, report }: { sessionId: string; report: HealthReport }) {
   const t = useTranslations('reports.health');
   const format = useFormatter();
-  const n = (value: number) => format.number(value);
+  const n = (value: number) => countText(format, value);
   const ms = (value: number | null) => msText(t, format, value);
   const { totals, delivery, storedCheck } = report;
   const allStored = storedCheck.missing.length === 0;

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import type { CsvCell } from '../../server/csv.ts';
 import type { ReportSlideAnswers } from '../../server/session-report.ts';
 import { SlideResults } from '../results/SlideResults.tsx';
+import { countText } from './count-text.ts';
 import { DeleteSessionButton } from './DeleteSessionButton.tsx';
 import { LocalTime } from './LocalTime.tsx';
 import { ReportStudents } from './ReportStudents.tsx';
@@ -52,7 +53,8 @@ export function SessionReport({
           </p>
           <h1 className="page-title">{state.deck.title}</h1>
           <p className={styles.muted}>
-            {t('students', { count: students })} · <LocalTime at={state.createdAt} />
+            {t('students', { count: countText(format, students) })} ·{' '}
+            <LocalTime at={state.createdAt} />
             {state.status === 'live' ? t('stillLive') : ''}
             {state.settings.dueAt === undefined ? null : (
               <>
@@ -122,7 +124,10 @@ export function SessionReport({
           <article key={slide.id} className={`card ${styles.slide}`}>
             <h3>{t('slideHeading', { number, title: slide.title || slide.question.prompt })}</h3>
             <p className={styles.muted}>
-              {t('answered', { answered: entries.length, total: students })}
+              {t('answered', {
+                answered: countText(format, entries.length),
+                total: countText(format, students),
+              })}
             </p>
             {grade ? (
               <p className={styles.percentCorrect}>
@@ -133,8 +138,8 @@ export function SessionReport({
                         style: 'percent',
                         maximumFractionDigits: 1,
                       }),
-                      correct: grade.correct,
-                      answered: grade.answered,
+                      correct: countText(format, grade.correct),
+                      answered: countText(format, grade.answered),
                       points: points(grade.points),
                     })}
               </p>

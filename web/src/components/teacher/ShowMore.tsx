@@ -1,6 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
+import { countText } from './count-text.ts';
 
 /** Long student tables show this many rows at first, and this many more per click. */
 export const ROWS_PER_PAGE = 100;
@@ -29,10 +30,10 @@ export function ShowMore({
   return (
     <p className={className}>
       <span className={mutedClassName} role="status">
-        {t('showing', { shown: format.number(shown), total: format.number(total) })}
+        {t('showing', { shown: countText(format, shown), total: countText(format, total) })}
       </span>
       <button type="button" className="button button-secondary" onClick={onMore}>
-        {t('more', { count: format.number(Math.min(ROWS_PER_PAGE, total - shown)) })}
+        {t('more', { count: countText(format, Math.min(ROWS_PER_PAGE, total - shown)) })}
       </button>
     </p>
   );

@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from 'next-intl';
+import { countText } from './count-text.ts';
 import type { SlideGrades } from '../../lib/slide-grades.ts';
 import styles from './dashboard.module.css';
 import { ScrollRegion } from './ScrollRegion.tsx';
@@ -28,8 +29,8 @@ export function SlideGradesPanel({ grades }: { grades: SlideGrades }) {
                 style: 'percent',
                 maximumFractionDigits: 1,
               }),
-              correct: grades.correct,
-              answered: grades.answered,
+              correct: countText(format, grades.correct),
+              answered: countText(format, grades.answered),
               points: points(grades.of),
             })}
       </p>
@@ -65,7 +66,7 @@ export function SlideGradesPanel({ grades }: { grades: SlideGrades }) {
       ) : null}
       {grades.students.length > STUDENTS_SHOWN ? (
         <p className={styles.muted}>
-          {t('andMore', { count: grades.students.length - STUDENTS_SHOWN })}
+          {t('andMore', { count: countText(format, grades.students.length - STUDENTS_SHOWN) })}
         </p>
       ) : null}
     </section>

@@ -1,7 +1,8 @@
 'use client';
 
 import type { SessionState, StudentRecord, TeacherCommand } from '@classpulse/realtime/protocol';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
+import { countText } from './count-text.ts';
 import styles from './dashboard.module.css';
 
 /** A flood of joins must not become a flood of buttons: the rest are admitted with "Admit all". */
@@ -19,6 +20,7 @@ export function WaitingRoom({
   send: (command: TeacherCommand) => void;
 }) {
   const t = useTranslations('dashboard.waiting');
+  const format = useFormatter();
   const enabled = state.settings.waitingRoom === true;
   const ended = state.status === 'ended';
   const waiting: StudentRecord[] = [];
@@ -42,7 +44,7 @@ export function WaitingRoom({
       {enabled || waiting.length > 0 ? (
         <section aria-labelledby="waiting-heading">
           <h3 id="waiting-heading" className={styles.panelSubtitle}>
-            {t('heading', { count: waiting.length })}
+            {t('heading', { count: countText(format, waiting.length) })}
           </h3>
           {waiting.length === 0 ? (
             <p className={styles.muted}>{t('nobody')}</p>
@@ -54,7 +56,7 @@ export function WaitingRoom({
                 disabled={ended}
                 onClick={() => send({ type: 'admitStudents', studentIds: 'all' })}
               >
-                {t('admitAll', { count: waiting.length })}
+                {t('admitAll', { count: countText(format, waiting.length) })}
               </button>
               <ul className="row-list" aria-label={t('studentsWaiting')}>
                 {shown.map((s) => (
@@ -85,7 +87,7 @@ export function WaitingRoom({
               </ul>
               {waiting.length > shown.length ? (
                 <p className={styles.muted}>
-                  {t('andMore', { count: waiting.length - shown.length })}
+                  {t('andMore', { count: countText(format, waiting.length - shown.length) })}
                 </p>
               ) : null}
             </>

@@ -104,16 +104,19 @@ const twoThirds = (locale: string) =>
   new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(20 / 30);
 
 /** The bar chart's first bar: where its fill sits inside its track, in page pixels. */
-function firstBar(page: Page) {
-  return page.evaluate(() => {
-    const track = document.querySelector('[role="img"] svg');
+function firstBar(page: Page, chartName: string) {
+  return page.evaluate((name) => {
+    const chart = [...document.querySelectorAll('[role="img"]')].find((el) =>
+      el.getAttribute('aria-label')?.startsWith(name),
+    );
+    const track = chart?.querySelector('svg');
     const fill = track?.querySelectorAll('rect')[1];
     const outer = track?.getBoundingClientRect();
     const inner = fill?.getBoundingClientRect();
     return outer && inner
       ? { trackLeft: outer.left, trackRight: outer.right, left: inner.left, right: inner.right }
       : null;
-  });
+  }, chartName);
 }
 
 describe('live teacher screens in Arabic and Spanish', () => {
@@ -134,8 +137,8 @@ describe('live teacher screens in Arabic and Spanish', () => {
       await page.getByText(`أجاب ${arabic(STUDENTS)} من ${arabic(STUDENTS)}`).waitFor();
       // The chart's text alternative and its percentages, in Arabic.
       await page.getByRole('img', { name: new RegExp(`^${arabic(STUDENTS)} إجابة\\.`) }).waitFor();
-      await page.getByText(twoThirds('ar'), { exact: true }).waitFor();
-      const bar = await firstBar(page);
+      await page.getByText(twoThirds('ar'), { exact: true }).first().waitFor();
+      const bar = await firstBar(page, `${arabic(STUDENTS)} إجابة.`);
       assert.ok(bar, 'a bar chart');
       // 67% of the track, starting at its right edge.
       assert.ok(Math.abs(bar.right - bar.trackRight) < 1.5, JSON.stringify(bar));

@@ -37,10 +37,14 @@ export function BarChart({ items, ariaLabel, classes }: BarChartProps) {
               {item.thumbUrl ? (
                 <span className={classes.thumbLabel}>
                   <img src={item.thumbUrl} alt="" className={classes.choiceThumb} />
-                  <span className={classes.barLabelText}>{item.label}</span>
+                  <span className={classes.barLabelText} dir="auto">
+                    {item.label}
+                  </span>
                 </span>
               ) : (
-                <span className={classes.barLabelText}>{item.label}</span>
+                <span className={classes.barLabelText} dir="auto">
+                  {item.label}
+                </span>
               )}
               {item.badge ? (
                 <span className={classes.correctBadge}>

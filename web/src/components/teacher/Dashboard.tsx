@@ -25,6 +25,7 @@ import { QuizControls } from './QuizControls.tsx';
 import { StudentConnectionControls } from './StudentConnectionControls.tsx';
 import { useTeacherSession } from './use-teacher-session.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { contentLanguageProps } from './content-language.ts';
 import { useErrorText } from '../../i18n/use-error-text.ts';
 
 /** Names listed under “Not answered yet”. */
@@ -75,12 +76,20 @@ export function Dashboard({
   const grades =
     session && slide && runtime?.correctRevealed ? slideGrades(session, slide.id) : null;
 
+  // The deck's own words in its language (right to left where it is), whatever the page's.
+  const content = contentLanguageProps(session?.deck.language);
   return (
     <main className={`page ${styles.dashboard}`}>
       <header className="page-header">
         <div>
           <p className="page-kicker">{session?.status === 'ended' ? t('ended') : t('live')}</p>
-          <h1 className="page-title">{session?.deck.title ?? t('connecting')}</h1>
+          {session ? (
+            <h1 className="page-title" {...content}>
+              {session.deck.title}
+            </h1>
+          ) : (
+            <h1 className="page-title">{t('connecting')}</h1>
+          )}
         </div>
         <div className={styles.headerActions}>
           <Link
@@ -161,7 +170,7 @@ export function Dashboard({
             <SlideControls state={session} send={send} />
             {/* The slide, its picture and notes next: what the teacher reads while presenting. */}
             <section className="card" aria-labelledby="current-slide-heading">
-              <h2 id="current-slide-heading" className={styles.panelTitle}>
+              <h2 id="current-slide-heading" className={styles.panelTitle} {...content}>
                 {slide.title ||
                   slide.question?.prompt ||
                   t('slideNumber', { number: session.currentSlideIndex + 1 })}
@@ -169,7 +178,9 @@ export function Dashboard({
               <SlidePreview slide={slide} />
               {slide.question ? (
                 <>
-                  <p className={styles.prompt}>{slide.question.prompt}</p>
+                  <p className={styles.prompt} {...content}>
+                    {slide.question.prompt}
+                  </p>
                   <p className={styles.count} aria-live="polite">
                     {t('answeredCount', {
                       answered: count(answeredCount),

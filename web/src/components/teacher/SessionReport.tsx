@@ -4,6 +4,7 @@ import Link from 'next/link';
 import type { CsvCell } from '../../server/csv.ts';
 import type { ReportSlideAnswers } from '../../server/session-report.ts';
 import { SlideResults } from '../results/SlideResults.tsx';
+import { contentLanguageProps } from './content-language.ts';
 import { countText } from './count-text.ts';
 import { DeleteSessionButton } from './DeleteSessionButton.tsx';
 import { LocalTime } from './LocalTime.tsx';
@@ -44,6 +45,7 @@ export function SessionReport({
   const format = useFormatter();
   const points = (n: number) => t('points', { count: n, n: format.number(n) });
   const students = rows.length - 1;
+  const content = contentLanguageProps(state.deck.language);
   return (
     <main className="page">
       <header className="page-header">
@@ -51,7 +53,9 @@ export function SessionReport({
           <p className="page-kicker">
             {t.rich('kicker', { code: () => <span translate="no">{state.joinCode}</span> })}
           </p>
-          <h1 className="page-title">{state.deck.title}</h1>
+          <h1 className="page-title" {...content}>
+            {state.deck.title}
+          </h1>
           <p className={styles.muted}>
             {t('students', { count: countText(format, students) })} ·{' '}
             <LocalTime at={state.createdAt} />
@@ -122,7 +126,9 @@ export function SessionReport({
         <h2 id="slides-heading">{t('slides')}</h2>
         {slides.map(({ slide, number, entries, grade }) => (
           <article key={slide.id} className={`card ${styles.slide}`}>
-            <h3>{t('slideHeading', { number, title: slide.title || slide.question.prompt })}</h3>
+            <h3 {...content}>
+              {t('slideHeading', { number, title: slide.title || slide.question.prompt })}
+            </h3>
             <p className={styles.muted}>
               {t('answered', {
                 answered: countText(format, entries.length),

@@ -21,18 +21,18 @@ function decimalPlaces(x: number): number {
 
 export interface ResultsFormat {
   /** 1,234.57 — small values keep their significant digits (0.0042, not 0); extremes go 1.2E20. */
-  number(n: number): string;
+  number: (n: number) => string;
   /** Averages of whole-number answers (a scale) read best with one decimal: "3.4". */
-  mean(n: number): string;
+  mean: (n: number) => string;
   /** 40% — and "<1%" for a count that exists but rounds to nothing. */
-  percent(share: number): string;
+  percent: (share: number) => string;
   /**
    * Label of a histogram bin. Whole-number bins read "10–19" (or "7" for one value); real bins
    * "1.5–2", with as many decimals as the edges need, so neighbouring labels never look equal.
    */
-  binLabel(bin: { from: number; to: number }, integer: boolean): string;
+  binLabel: (bin: { from: number; to: number }, integer: boolean) => string;
   /** "Ada" or "Ada and Grace" or "Ada, Grace, and Alan", as the locale joins a list. */
-  list(items: readonly string[]): string;
+  list: (items: readonly string[]) => string;
 }
 
 export function resultsFormat(format: Formatter): ResultsFormat {

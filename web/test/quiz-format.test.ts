@@ -89,10 +89,12 @@ describe('the start form’s quiz and homework settings', () => {
     assert.deepEqual(quizHomeworkSettings({ ...homework, dueLocal: '2026-12-01T10:00' }, now), {
       ok: false,
       message: 'Homework: Choose a due date and time in the future.',
+      problem: 'chooseFutureDue',
     });
     assert.deepEqual(quizHomeworkSettings({ ...homework, dueLocal: '' }, now), {
       ok: false,
       message: 'Homework: Choose a due date and time.',
+      problem: 'chooseDue',
     });
   });
 });

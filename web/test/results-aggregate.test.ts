@@ -12,7 +12,6 @@ import {
   visibleAnswers,
   type ResultEntry,
 } from '../src/components/results/aggregate.ts';
-import { formatBinLabel, formatNumber, formatPercent } from '../src/components/results/format.ts';
 import {
   binNumbers,
   MAX_BINS,
@@ -37,6 +36,10 @@ import { tallyRanking } from '../src/kinds/ranking/aggregate.ts';
 import { tallyScale } from '../src/kinds/scale/aggregate.ts';
 import { tallySort } from '../src/kinds/sort-into-groups/aggregate.ts';
 import { groupWords } from '../src/kinds/word-cloud/aggregate.ts';
+import { resultsTextOf } from './support/intl.ts';
+
+const english = resultsTextOf('en');
+const { binLabel: formatBinLabel, number: formatNumber, percent: formatPercent } = english.f;
 
 const choice = (...optionIds: string[]): Answer => ({ kind: 'multiple-choice', optionIds });
 const num = (value: number): Answer => ({ kind: 'number', value });
@@ -413,6 +416,15 @@ describe('formatting', () => {
     assert.equal(formatNumber(1969), '1969');
     assert.equal(formatNumber(1_000_000), '1,000,000');
   });
+
+  test("in the viewer's locale: Spanish decimals and percentages, Arabic lists", () => {
+    const spanish = resultsTextOf('es').f;
+    assert.equal(spanish.number(45.3333), '45,33');
+    assert.equal(spanish.number(1_000_000), '1.000.000');
+    assert.equal(spanish.percent(1 / 3), '33\u00a0%');
+    assert.equal(spanish.list(['Ada', 'Grace']), 'Ada y Grace');
+    assert.equal(resultsTextOf('ar').f.list(['أ', 'ب']), 'أ وب');
+  });
 });
 
 describe('ranking tally', () => {
@@ -562,7 +574,7 @@ describe('draggable markers', () => {
       [0, 0, 0],
       [1, 0, 0],
     ]);
-    assert.equal(whereText(tally.markers[0]!.regions), 'top middle 1, bottom left 1');
+    assert.equal(whereText(tally.markers[0]!.regions, english), 'top middle 1, bottom left 1');
   });
 
   test('a marker without a target is not graded; shares show only once revealed', () => {

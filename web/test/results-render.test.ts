@@ -10,6 +10,7 @@ import {
   SlideResultsView,
   type SlideResultsProps,
 } from '../src/components/results/SlideResultsView.tsx';
+import { withIntl } from './support/intl.ts';
 
 /*
  * Renders SlideResultsView, which is SlideResults without its stylesheet binding: Node cannot
@@ -23,10 +24,9 @@ const classes = new Proxy(
 
 function render(props: SlideResultsProps): string {
   // React separates adjacent text nodes with <!-- -->; drop them so assertions read naturally.
-  return renderToString(createElement(SlideResultsView, { ...props, classes })).replaceAll(
-    '<!-- -->',
-    '',
-  );
+  return renderToString(
+    withIntl(createElement(SlideResultsView, { ...props, classes })),
+  ).replaceAll('<!-- -->', '');
 }
 
 /** The aria-label of the first role="img" element. */
@@ -476,5 +476,27 @@ describe('pin on image targets', () => {
     const entries: ResultEntry[] = [{ answer: { kind: 'pin-on-image', x: 0.5, y: 0.2 } }];
     assert.doesNotMatch(render({ question, entries }), /pinTarget/);
     assert.match(render({ question, entries, correctRevealed: true }), /class="pinTarget"/);
+  });
+});
+
+describe('in the viewer’s language', () => {
+  const entries = [pick('a'), pick('a'), pick('b')];
+  const inLocale = (locale: 'es' | 'ar') =>
+    renderToString(
+      withIntl(createElement(SlideResultsView, { question: mc, entries, classes }), locale),
+    ).replaceAll('<!-- -->', '');
+
+  test('Spanish: words from the catalog, percentages and counts formatted for Spanish', () => {
+    const html = inLocale('es');
+    assert.match(html, /<caption>Respuestas por opción<\/caption>/);
+    assert.match(textOf(html), /3 respuestas/);
+    assert.match(html, /67\u00a0%/);
+    assert.equal(chartLabel(html), '3 respuestas. La más elegida: Paris, 2 (67\u00a0%).');
+  });
+
+  test('Arabic: the summary and table in Arabic', () => {
+    const html = inLocale('ar');
+    assert.match(html, /<caption>الإجابات لكل خيار<\/caption>/);
+    assert.match(chartLabel(html), /^3 إجابات\./);
   });
 });

@@ -56,9 +56,26 @@ export function localInputFromDueAt(dueAt: number): string {
   return d.getSeconds() === 0 ? minute : `${minute}:${two(d.getSeconds())}`;
 }
 
-/** Why a due time cannot be set, or null when it can (the server checks it again). */
-export function dueAtProblem(dueAt: number | null, now: number): string | null {
-  if (dueAt === null) return 'Choose a due date and time.';
-  if (dueAt <= now) return 'Choose a due date and time in the future.';
+/** Why a due time cannot be set, as a key of `dashboard.quiz`, or null when it can. */
+export function dueAtProblemKey(
+  dueAt: number | null,
+  now: number,
+): 'chooseDue' | 'chooseFutureDue' | null {
+  if (dueAt === null) return 'chooseDue';
+  if (dueAt <= now) return 'chooseFutureDue';
   return null;
+}
+
+const DUE_PROBLEM_WORDS = {
+  chooseDue: 'Choose a due date and time.',
+  chooseFutureDue: 'Choose a due date and time in the future.',
+} as const;
+
+/**
+ * Why a due time cannot be set, or null when it can (the server checks it again). English: pages
+ * say it in the reader's language from `dueAtProblemKey`.
+ */
+export function dueAtProblem(dueAt: number | null, now: number): string | null {
+  const key = dueAtProblemKey(dueAt, now);
+  return key === null ? null : DUE_PROBLEM_WORDS[key];
 }

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { NetworkCheckApp } from '../../components/network-check/NetworkCheckApp.tsx';
 import { webConfig } from '../../server/config.ts';
 import { pageMetricsSettings } from '../../server/metrics-page-token.ts';
 import { networkCheckTargets } from '../../server/network-check.ts';
 
-export const metadata: Metadata = { title: 'Network check' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('network.networkCheck'))('metaTitle') };
+}
 
 /**
  * For a school's IT admin: does this network let Classpulse through? The hosts it tests come

@@ -1,16 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import styles from './network-check.module.css';
 import { formatRule } from '../../lib/network-check/format.ts';
-import { CHECK_INFO, NETWORK_CHECKS, runNetworkChecks } from '../../lib/network-check/run.ts';
-import {
-  allowList,
-  countOutcomes,
-  OUTCOME_WORDS,
-  outcomeSentence,
-  summaryText,
-} from '../../lib/network-check/summary.ts';
+import { NETWORK_CHECKS, runNetworkChecks } from '../../lib/network-check/run.ts';
+import { allowList, countOutcomes, summaryText } from '../../lib/network-check/summary.ts';
 import type {
   CheckResult,
   NetworkCheck,
@@ -38,6 +33,7 @@ export function NetworkCheckApp({
   targets: NetworkCheckTargets;
   metrics: MetricsSettings;
 }) {
+  const t = useTranslations('network.networkCheck');
   const metrics = usePageMetrics('network_check', metricsSettings);
   const [hydrated, setHydrated] = useState(false);
   const [results, setResults] = useState<Results>({});
@@ -95,11 +91,17 @@ export function NetworkCheckApp({
 
   const done = Object.keys(results).length;
   const counts = countOutcomes(results);
+  const outcomes = [
+    t('passed', { count: counts.pass }),
+    t('warnings', { count: counts.warn }),
+    t('failed', { count: counts.fail }),
+    ...(counts.not_applicable > 0 ? [t('notApplicable', { count: counts.not_applicable })] : []),
+  ].join(', ');
   const status = !checkedAt
-    ? 'The checks start in a moment.'
+    ? t('startSoon')
     : running
-      ? `Checking… ${done} of ${NETWORK_CHECKS.length} done.`
-      : `All ${NETWORK_CHECKS.length} checks done: ${outcomeSentence(counts)}.`;
+      ? t('progress', { done, total: NETWORK_CHECKS.length })
+      : t('allDone', { total: NETWORK_CHECKS.length, outcomes });
   const summary = checkedAt
     ? summaryText({
         origin: window.location.origin,
@@ -113,7 +115,7 @@ export function NetworkCheckApp({
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(summary);
-      setCopyStatus('Summary copied.');
+      setCopyStatus(t('copied'));
       return;
     } catch {
       // No clipboard API (insecure origin, or refused): select the text and copy it the old way.
@@ -122,11 +124,7 @@ export function NetworkCheckApp({
     area?.focus();
     area?.select();
     const copied = area ? document.execCommand('copy') : false;
-    setCopyStatus(
-      copied
-        ? 'Summary copied.'
-        : 'This browser did not allow copying: the summary is selected below, copy it with Ctrl+C (⌘C on a Mac).',
-    );
+    setCopyStatus(copied ? t('copied') : t('copyRefused'));
   };
 
   const download = () => {
@@ -140,24 +138,20 @@ export function NetworkCheckApp({
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    setCopyStatus('Summary downloaded.');
+    setCopyStatus(t('downloaded'));
   };
 
   return (
     <main className={`page ${styles.page}`}>
-      <p className="page-kicker">For school IT</p>
-      <h1 className="page-title">Network check</h1>
-      <p className={styles.lead}>
-        Open this page on a device inside your school network. It tests whether everything
-        Classpulse needs gets through your firewall, proxy and filters, says what each result means,
-        and lists exactly what to allow.
-      </p>
+      <p className="page-kicker">{t('kicker')}</p>
+      <h1 className="page-title">{t('title')}</h1>
+      <p className={styles.lead}>{t('lead')}</p>
       <noscript>
-        <p className={styles.lead}>The checks run in your browser: please turn on JavaScript.</p>
+        <p className={styles.lead}>{t('noScript')}</p>
       </noscript>
       <div className={styles.toolbar}>
         <button type="button" className="button" onClick={start} disabled={running}>
-          {running ? 'Checking…' : 'Run the checks again'}
+          {running ? t('checking') : t('runAgain')}
         </button>
         <p className={styles.status} role="status" aria-live="polite">
           {status}
@@ -177,26 +171,26 @@ export function NetworkCheckApp({
 
       <section className={`card ${styles.section}`} aria-labelledby="allow-heading">
         <h2 id="allow-heading" className={styles.sectionTitle}>
-          Everything to allow for this Classpulse site
+          {t('allowHeading')}
         </h2>
         {rules.length > 0 ? (
           <ul className={styles.rules}>
             {rules.map((rule) => (
               <li key={formatRule(rule)}>
-                <code>{formatRule(rule)}</code>
+                <code translate="no">{formatRule(rule)}</code>
               </li>
             ))}
           </ul>
         ) : (
-          <p>Shown when the checks are done.</p>
+          <p>{t('shownWhenDone')}</p>
         )}
       </section>
 
       <section className={`card ${styles.section}`} aria-labelledby="summary-heading">
         <h2 id="summary-heading" className={styles.sectionTitle}>
-          Summary for support
+          {t('summaryHeading')}
         </h2>
-        <p>Send this to Classpulse support if something fails: it holds every result above.</p>
+        <p>{t('summaryHint')}</p>
         <div className={styles.toolbar}>
           <button
             type="button"
@@ -204,7 +198,7 @@ export function NetworkCheckApp({
             onClick={() => void copy()}
             disabled={running || !summary}
           >
-            Copy summary
+            {t('copy')}
           </button>
           <button
             type="button"
@@ -212,14 +206,14 @@ export function NetworkCheckApp({
             onClick={download}
             disabled={running || !summary}
           >
-            Download summary
+            {t('download')}
           </button>
           <p className={styles.status} role="status">
             {copyStatus}
           </p>
         </div>
         <div className="field">
-          <label htmlFor="summary-text">Summary text</label>
+          <label htmlFor="summary-text">{t('summaryText')}</label>
           <textarea
             id="summary-text"
             ref={summaryRef}
@@ -227,6 +221,10 @@ export function NetworkCheckApp({
             readOnly
             rows={14}
             value={summary}
+            // For Classpulse support, in English whatever the page's language.
+            lang="en"
+            dir="ltr"
+            translate="no"
           />
         </div>
       </section>
@@ -243,35 +241,41 @@ function CheckItem({
   result: CheckResult | undefined;
   pending: boolean;
 }) {
-  const info = CHECK_INFO[check];
+  const t = useTranslations('network.networkCheck');
   const headingId = `check-${check}`;
   const outcome = result?.outcome;
   return (
     <li className={styles.check} aria-labelledby={headingId}>
       <div className={styles.checkHeader}>
         <h2 id={headingId} className={styles.checkTitle}>
-          {info.title}
+          {t(`checks.${check}.title`)}
         </h2>
         <span className={`${styles.badge} ${outcome ? styles[outcome] : styles.pending}`}>
           <span aria-hidden="true">{outcome ? ICONS[outcome] : '…'}</span>
-          <span className="visually-hidden">Result: </span>
-          {outcome ? OUTCOME_WORDS[outcome] : pending ? 'Checking…' : 'Not run'}
+          <span className="visually-hidden">{t('resultLabel')}</span>
+          {outcome ? t(`outcomes.${outcome}`) : pending ? t('checking') : t('notRun')}
         </span>
       </div>
-      <p className={styles.purpose}>{info.purpose}</p>
+      <p className={styles.purpose}>{t(`checks.${check}.purpose`)}</p>
       {result && (
         <>
-          <p className={styles.headline}>{result.headline}</p>
-          <p className={styles.meaning}>{result.meaning}</p>
+          {/* The checks' findings are English for now (lib/network-check): said so, so screen
+            readers pronounce them as English. */}
+          <p className={styles.headline} lang="en">
+            {result.headline}
+          </p>
+          <p className={styles.meaning} lang="en">
+            {result.meaning}
+          </p>
           {result.allow.length > 0 && (
             <>
               <h3 className={styles.subTitle}>
-                {result.outcome === 'pass' ? 'What it needs' : 'What to allow'}
+                {result.outcome === 'pass' ? t('whatItNeeds') : t('whatToAllow')}
               </h3>
               <ul className={styles.rules}>
                 {result.allow.map((rule) => (
                   <li key={formatRule(rule)}>
-                    <code>{formatRule(rule)}</code>
+                    <code translate="no">{formatRule(rule)}</code>
                   </li>
                 ))}
               </ul>
@@ -279,8 +283,8 @@ function CheckItem({
           )}
           {result.details.length > 0 && (
             <details className={styles.details}>
-              <summary>Technical details</summary>
-              <ul>
+              <summary>{t('technicalDetails')}</summary>
+              <ul lang="en">
                 {result.details.map((detail) => (
                   <li key={detail}>{detail}</li>
                 ))}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 
 /**
@@ -7,6 +8,7 @@ import { useEffect, useState } from 'react';
  * the button follows along through `fullscreenchange` however full screen ended.
  */
 export function FullScreenButton({ className }: { className?: string }) {
+  const t = useTranslations('projector.projector');
   const [full, setFull] = useState(false);
   const [supported, setSupported] = useState(false);
   useEffect(() => {
@@ -37,7 +39,7 @@ export function FullScreenButton({ className }: { className?: string }) {
         ).catch(() => undefined)
       }
     >
-      {full ? 'Exit full screen' : 'Full screen'}
+      {full ? t('exitFullScreen') : t('fullScreen')}
     </button>
   );
 }

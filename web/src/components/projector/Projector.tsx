@@ -2,6 +2,8 @@
 
 import { publicSessionView, slideResults } from '@classpulse/realtime/engine';
 import { questionForStudents, type Question } from '@classpulse/realtime/protocol';
+import { useTranslations } from 'next-intl';
+import { useErrorText } from '../../i18n/use-error-text.ts';
 import { correctText } from '../../lib/grading.ts';
 import { usePageMetrics, type MetricsSettings } from '../../lib/use-page-metrics.ts';
 import { SlideResults } from '../results/SlideResults.tsx';
@@ -18,10 +20,12 @@ import styles from './projector.module.css';
  * always shows something on the wall.
  */
 function CorrectAnswerLine({ question }: { question: Question }) {
+  const t = useTranslations('projector.projector');
   const text = correctText(question);
   return text ? (
     <p className={styles.correctAnswer}>
-      <span aria-hidden="true">✓ </span>Correct answer: <strong>{text}</strong>
+      <span aria-hidden="true">✓ </span>
+      {t.rich('correctAnswer', { strong: () => <strong>{text}</strong> })}
     </p>
   ) : null;
 }
@@ -40,6 +44,8 @@ interface Props {
  * never shows more than the students' own screens.
  */
 export function Projector({ sessionId, joinCode, joinHost, qrSvg, metrics }: Props) {
+  const t = useTranslations('projector.projector');
+  const errorText = useErrorText();
   const { state, error } = useTeacherSession(sessionId, usePageMetrics('projector', metrics));
   const session = state?.teacher?.state;
   const slide = session?.deck.slides[session.currentSlideIndex];
@@ -51,31 +57,42 @@ export function Projector({ sessionId, joinCode, joinHost, qrSvg, metrics }: Pro
       ? publicSessionView(session).leaderboard
       : undefined;
 
+  // The slides' own words in the deck's language (screen readers pronounce them right).
+  const contentLanguage = session?.deck.language;
   return (
     <main className={styles.projector}>
       <header className={styles.header}>
         <p className={styles.joinText}>
-          Join at <strong>{joinHost}/join</strong>
+          {t.rich('joinAt', {
+            host: () => <strong translate="no">{joinHost}/join</strong>,
+          })}
         </p>
-        <p className={styles.code} aria-label={`Join code ${joinCode.split('').join(' ')}`}>
+        <p
+          className={styles.code}
+          translate="no"
+          aria-label={t('joinCodeLabel', { code: joinCode.split('').join(' ') })}
+        >
           {joinCode}
         </p>
         <FullScreenButton className={`button button-secondary ${styles.fullScreen}`} />
         <div
           className={styles.qr}
           role="img"
-          aria-label="QR code to join"
+          aria-label={t('qrLabel')}
           dangerouslySetInnerHTML={{ __html: qrSvg }}
         />
       </header>
-      {error ? <p role="alert">{error}</p> : null}
-      {session?.status === 'ended' ? (
-        <p className={styles.ended}>Session ended — thank you!</p>
-      ) : null}
+      {error ? <p role="alert">{errorText(error)}</p> : null}
+      {session?.status === 'ended' ? <p className={styles.ended}>{t('ended')}</p> : null}
       {leaderboard ? (
         <Leaderboard entries={leaderboard} />
       ) : slide && runtime && session ? (
-        <ProjectorSlide key={slide.id} slide={slide} revealed={revealed}>
+        <ProjectorSlide
+          key={slide.id}
+          slide={slide}
+          revealed={revealed}
+          contentLanguage={contentLanguage}
+        >
           {slide.question && runtime.correctRevealed ? (
             <CorrectAnswerLine question={slide.question} />
           ) : null}
@@ -90,7 +107,9 @@ export function Projector({ sessionId, joinCode, joinHost, qrSvg, metrics }: Pro
             <>
               <SlideOptions question={questionForStudents(slide.question, false)} />
               <p className={styles.waiting}>
-                {Object.keys(session.responses[slide.id] ?? {}).length} answers so far
+                {t('answersSoFar', {
+                  count: Object.keys(session.responses[slide.id] ?? {}).length,
+                })}
               </p>
             </>
           ) : null}
@@ -101,7 +120,7 @@ export function Projector({ sessionId, joinCode, joinHost, qrSvg, metrics }: Pro
           ) : null}
         </ProjectorSlide>
       ) : (
-        <p className={styles.waiting}>Connecting…</p>
+        <p className={styles.waiting}>{t('connecting')}</p>
       )}
     </main>
   );

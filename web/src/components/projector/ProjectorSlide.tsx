@@ -1,5 +1,7 @@
 import type { Slide } from '@classpulse/realtime/protocol';
+import { useTranslations } from 'next-intl';
 import { Children, type ReactNode } from 'react';
+import { directionOf } from '../../i18n/locales.ts';
 import { SlideImage } from '../slide/SlideImage.tsx';
 import styles from './projector.module.css';
 import { useFitScale } from './use-fit-scale.ts';
@@ -10,6 +12,8 @@ interface Props {
   children?: ReactNode;
   /** Results take the whole width under the words; the picture steps aside for them. */
   revealed: boolean;
+  /** The deck's content language (BCP 47): the `lang` of the slide's own words. */
+  contentLanguage?: string | undefined;
 }
 
 /**
@@ -17,7 +21,8 @@ interface Props {
  * picture alone fills the screen; with words, it takes the left part and the words the right.
  * The words shrink to fit their column (use-fit-scale.ts) rather than run off the screen.
  */
-export function ProjectorSlide({ slide, children, revealed }: Props) {
+export function ProjectorSlide({ slide, children, revealed, contentLanguage }: Props) {
+  const t = useTranslations('projector.projector');
   const words = useFitScale<HTMLDivElement>();
   const heading = slide.title || slide.question?.prompt || '';
   const hasWords = Boolean(heading || slide.body || Children.toArray(children).length > 0);
@@ -26,7 +31,9 @@ export function ProjectorSlide({ slide, children, revealed }: Props) {
     <section
       className={image && hasWords ? `${styles.slide} ${styles.withImage}` : styles.slide}
       aria-labelledby={heading ? 'projector-slide-title' : undefined}
-      aria-label={heading ? undefined : 'Slide'}
+      aria-label={heading ? undefined : t('slide')}
+      lang={contentLanguage}
+      dir={contentLanguage ? directionOf(contentLanguage) : undefined}
     >
       {image ? (
         <div className={styles.imageBox}>

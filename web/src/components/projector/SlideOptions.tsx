@@ -1,4 +1,5 @@
 import type { Question } from '@classpulse/realtime/protocol';
+import { useTranslations } from 'next-intl';
 import styles from './projector.module.css';
 
 /**
@@ -7,9 +8,10 @@ import styles from './projector.module.css';
  * the question as students get it, so a correct answer cannot show before the reveal.
  */
 export function SlideOptions({ question }: { question: Question }) {
+  const t = useTranslations('projector.projector');
   if (question.kind === 'multiple-choice')
     return (
-      <ol className={styles.options} aria-label="Options">
+      <ol className={styles.options} aria-label={t('options')}>
         {question.options.map((option) => (
           <li key={option.id} className={styles.option}>
             {option.label}
@@ -19,7 +21,7 @@ export function SlideOptions({ question }: { question: Question }) {
     );
   if (question.kind === 'image-choice')
     return (
-      <ol className={styles.imageOptions} aria-label="Options">
+      <ol className={styles.imageOptions} aria-label={t('options')}>
         {question.options.map((option) => (
           <li key={option.id} className={styles.imageOption}>
             <img src={option.imageUrl} alt={option.alt} className={styles.imageOptionPicture} />

@@ -1,5 +1,5 @@
 import { cn, type ResultsClasses } from './classes.ts';
-import { formatNumber, formatPercent } from './format.ts';
+import { useResultsText } from './results-text.ts';
 
 export interface BarItem {
   key: string;
@@ -25,6 +25,7 @@ export interface BarChartProps {
  * in SVG attributes rather than inline styles, which a strict style-src CSP would block.
  */
 export function BarChart({ items, ariaLabel, classes }: BarChartProps) {
+  const { f } = useResultsText();
   return (
     <div role="img" aria-label={ariaLabel} className={classes.barChart}>
       {items.map((item) => {
@@ -36,10 +37,14 @@ export function BarChart({ items, ariaLabel, classes }: BarChartProps) {
               {item.thumbUrl ? (
                 <span className={classes.thumbLabel}>
                   <img src={item.thumbUrl} alt="" className={classes.choiceThumb} />
-                  <span className={classes.barLabelText}>{item.label}</span>
+                  <span className={classes.barLabelText} dir="auto">
+                    {item.label}
+                  </span>
                 </span>
               ) : (
-                <span className={classes.barLabelText}>{item.label}</span>
+                <span className={classes.barLabelText} dir="auto">
+                  {item.label}
+                </span>
               )}
               {item.badge ? (
                 <span className={classes.correctBadge}>
@@ -63,8 +68,8 @@ export function BarChart({ items, ariaLabel, classes }: BarChartProps) {
               ) : null}
             </svg>
             <span className={classes.barValue}>
-              <span className={classes.barCount}>{formatNumber(item.count)}</span>{' '}
-              <span className={classes.barPercent}>{formatPercent(item.share)}</span>
+              <span className={classes.barCount}>{f.number(item.count)}</span>{' '}
+              <span className={classes.barPercent}>{f.percent(item.share)}</span>
             </span>
           </div>
         );

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { cn, type ResultsClasses } from './classes.ts';
-import { formatNumber } from './format.ts';
+import { useResultsText } from './results-text.ts';
 
 export interface Column {
   key: string;
@@ -26,6 +26,7 @@ const HEADROOM = 0.82;
  * heights and count positions are SVG percentages, so no inline styles are needed.
  */
 export function ColumnChart({ columns, ariaLabel, variant, footer, classes }: ColumnChartProps) {
+  const { f } = useResultsText();
   const max = Math.max(1, ...columns.map((c) => c.count));
   return (
     <div
@@ -57,7 +58,7 @@ export function ColumnChart({ columns, ariaLabel, variant, footer, classes }: Co
                   dy="-0.35em"
                   textAnchor="middle"
                 >
-                  {formatNumber(column.count)}
+                  {f.number(column.count)}
                 </text>
               </svg>
               <span className={classes.columnLabel}>{column.label}</span>

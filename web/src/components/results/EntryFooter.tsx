@@ -1,5 +1,6 @@
 import type { ResultsClasses } from './classes.ts';
 import { ModerationButton } from './ModerationButton.tsx';
+import { useResultsText } from './results-text.ts';
 
 export interface EntryFooterProps {
   name?: string | undefined;
@@ -20,17 +21,23 @@ export function EntryFooter({
   onToggleHidden,
   classes,
 }: EntryFooterProps) {
+  const { t } = useResultsText();
   const canModerate = onToggleHidden !== undefined && studentId !== undefined;
   if (!name && !hidden && !canModerate) return null;
   return (
     <div className={classes.entryFooter}>
       {name ? <span className={classes.author}>{name}</span> : null}
-      {hidden ? <span className={classes.hiddenBadge}>Hidden</span> : null}
+      {hidden ? <span className={classes.hiddenBadge}>{t('hidden')}</span> : null}
       {canModerate ? (
         <ModerationButton
           studentId={studentId}
           hidden={hidden}
-          owner={name ? `answer from ${name}` : `answer ${position}`}
+          action={hidden ? t('show') : t('hide')}
+          label={
+            name
+              ? t(hidden ? 'showAnswerFrom' : 'hideAnswerFrom', { name })
+              : t(hidden ? 'showAnswerNumber' : 'hideAnswerNumber', { position })
+          }
           onToggleHidden={onToggleHidden}
           className={classes.moderationButton}
         />

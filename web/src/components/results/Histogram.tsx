@@ -3,9 +3,9 @@ import type { ResultsClasses } from './classes.ts';
 import { ColumnChart } from './ColumnChart.tsx';
 import { DataTable } from './DataTable.tsx';
 import { EmptyState } from './EmptyState.tsx';
-import { formatBinLabel, formatNumber } from './format.ts';
 import { binNumbers, numberStats } from './histogram-bins.ts';
 import { StatList } from './StatList.tsx';
+import { useResultsText } from './results-text.ts';
 import { numberSummary } from './summaries.ts';
 
 export interface HistogramProps {
@@ -20,11 +20,13 @@ export interface HistogramProps {
 export function Histogram({ values, min, max, classes }: HistogramProps) {
   const histogram = useMemo(() => binNumbers(values, { min, max }), [values, min, max]);
   const stats = useMemo(() => numberStats(values), [values]);
-  if (!stats) return <EmptyState text="No answers yet." classes={classes} />;
+  const text = useResultsText();
+  const { t, f } = text;
+  if (!stats) return <EmptyState text={t('noAnswersYet')} classes={classes} />;
 
   const columns = histogram.bins.map((bin) => ({
     key: `${bin.from}`,
-    label: formatBinLabel(bin, histogram.integer),
+    label: f.binLabel(bin, histogram.integer),
     count: bin.count,
   }));
   return (
@@ -32,21 +34,21 @@ export function Histogram({ values, min, max, classes }: HistogramProps) {
       <ColumnChart
         variant="histogram"
         columns={columns}
-        ariaLabel={numberSummary(stats)}
+        ariaLabel={numberSummary(stats, text)}
         classes={classes}
       />
       <StatList
         stats={[
-          { label: 'Median', value: formatNumber(stats.median) },
-          { label: 'Mean', value: formatNumber(stats.mean) },
-          { label: 'Min', value: formatNumber(stats.min) },
-          { label: 'Max', value: formatNumber(stats.max) },
+          { label: t('histogram.median'), value: f.number(stats.median) },
+          { label: t('histogram.mean'), value: f.number(stats.mean) },
+          { label: t('histogram.min'), value: f.number(stats.min) },
+          { label: t('histogram.max'), value: f.number(stats.max) },
         ]}
         classes={classes}
       />
       <DataTable
-        caption="Answers per range"
-        columns={['Range', 'Answers']}
+        caption={t('histogram.caption')}
+        columns={[t('histogram.rangeColumn'), t('histogram.answersColumn')]}
         rows={columns.map((c) => ({ key: c.key, cells: [c.label, c.count] }))}
       />
     </>

@@ -5,8 +5,10 @@ import { cn } from './classes.ts';
 export interface ModerationButtonProps {
   studentId: string;
   hidden: boolean;
-  /** Whose answer, for the accessible name: "answer from Ada" or "answer 3". */
-  owner: string;
+  /** The visible word: "Hide" or "Show". */
+  action: string;
+  /** The accessible name, whose answer: "Hide answer from Ada" or "Show answer 3". */
+  label: string;
   onToggleHidden: (studentId: string, hidden: boolean) => void;
   className?: string | undefined;
 }
@@ -18,16 +20,16 @@ export interface ModerationButtonProps {
 export function ModerationButton({
   studentId,
   hidden,
-  owner,
+  action,
+  label,
   onToggleHidden,
   className,
 }: ModerationButtonProps) {
-  const action = hidden ? 'Show' : 'Hide';
   return (
     <button
       type="button"
       className={cn('button', 'button-secondary', className)}
-      aria-label={`${action} ${owner}`}
+      aria-label={label}
       onClick={() => onToggleHidden(studentId, !hidden)}
     >
       {action}

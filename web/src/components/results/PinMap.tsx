@@ -2,7 +2,9 @@ import type { Region } from '@classpulse/realtime/protocol';
 import { useMemo } from 'react';
 import type { ResultsClasses } from './classes.ts';
 import { DataTable } from './DataTable.tsx';
-import { pinDots, REGION_NAMES, type Pin } from './pin-map.ts';
+import { pinDots, type Pin } from './pin-map.ts';
+import { useResultsText } from './results-text.ts';
+import { namedRegions } from './summaries.ts';
 
 export interface PinMapProps {
   imageUrl: string;
@@ -41,12 +43,14 @@ export function PinMap({
   targets,
   table = true,
 }: PinMapProps) {
+  const text = useResultsText();
   const dots = useMemo(() => pinDots(pins), [pins]);
   const radius = size === 'projector' ? 12 : 7;
   return (
     <>
       <div className={classes.pinFrame}>
-        <div role="img" aria-label={summary} className={classes.pinMap}>
+        {/* Positions on the picture are the picture's own: never mirrored in right-to-left pages. */}
+        <div role="img" aria-label={summary} className={classes.pinMap} dir="ltr">
           {/* Decorative here: the image is described by the chart's own label. A plain img: the
             teacher's URL is not known to next/image's allow-list. */}
           <img src={imageUrl} alt="" className={classes.pinImage} />
@@ -88,14 +92,12 @@ export function PinMap({
       </div>
       {table ? (
         <DataTable
-          caption="Pins per area of the image"
-          columns={['Area', 'Pins']}
-          rows={regions.flatMap((row, r) =>
-            row.map((count, c) => {
-              const name = REGION_NAMES[r]?.[c] ?? `${r},${c}`;
-              return { key: name, cells: [name, count] };
-            }),
-          )}
+          caption={text.t('pins.caption')}
+          columns={[text.t('pins.areaColumn'), text.t('pins.pinsColumn')]}
+          rows={namedRegions(regions, text).map(({ name, count }) => ({
+            key: name,
+            cells: [name, count],
+          }))}
         />
       ) : null}
     </>

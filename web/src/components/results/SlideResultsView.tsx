@@ -4,7 +4,7 @@ import type { KindResultsProps } from '../../kinds/kind.ts';
 import { KIND_RESULTS } from '../../kinds/results.ts';
 import type { ResultEntry } from './aggregate.ts';
 import { cn, type ResultsClasses } from './classes.ts';
-import { formatCount } from './format.ts';
+import { responsesText, useResultsText } from './results-text.ts';
 
 export interface SlideResultsProps {
   question: Question;
@@ -30,6 +30,7 @@ export function SlideResultsView({
 }: SlideResultsProps & { classes: ResultsClasses }) {
   // A union question cannot be tied to its kind's view by the type checker; both are of one kind.
   const KindView = KIND_RESULTS[question.kind] as ComponentType<KindResultsProps<QuestionKind>>;
+  const text = useResultsText();
   let visible = 0;
   let hidden = 0;
   for (const entry of entries) {
@@ -40,9 +41,13 @@ export function SlideResultsView({
   return (
     <div className={cn(classes.root, classes[size])}>
       <p className={classes.summary}>
-        {formatCount(visible, 'response')}
         {/* Only the moderating teacher learns that something was hidden, never the class. */}
-        {onToggleHidden && hidden > 0 ? ` · ${hidden} hidden` : null}
+        {onToggleHidden && hidden > 0
+          ? text.t('withHidden', {
+              responses: responsesText(text, visible),
+              hidden: text.f.number(hidden),
+            })
+          : responsesText(text, visible)}
       </p>
       <KindView
         question={question}

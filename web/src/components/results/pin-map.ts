@@ -5,12 +5,13 @@ export interface Pin {
   y: number;
 }
 
-/** Ninths of an image, as `pinRegions` counts them. */
-export const REGION_NAMES = [
-  ['top left', 'top middle', 'top right'],
-  ['middle left', 'center', 'middle right'],
-  ['bottom left', 'bottom middle', 'bottom right'],
+/** Ninths of an image, as `pinRegions` counts them: keys of `kinds.results.regions`. */
+export const REGION_KEYS = [
+  ['topLeft', 'topMiddle', 'topRight'],
+  ['middleLeft', 'center', 'middleRight'],
+  ['bottomLeft', 'bottomMiddle', 'bottomRight'],
 ] as const;
+export type RegionKey = (typeof REGION_KEYS)[number][number];
 
 export interface PinDot extends Pin {
   /** How many pins this dot stands for. */

@@ -1,6 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useErrorText } from '../../i18n/use-error-text.ts';
 import { callApi } from './api.ts';
 import styles from './dashboard.module.css';
 import { ErrorAlert } from '../ErrorAlert.tsx';
@@ -16,6 +18,8 @@ interface CoTeaching {
  * with full control) and removes them; a co-teacher sees whose session it is.
  */
 export function CoTeachers({ sessionId }: { sessionId: string }) {
+  const t = useTranslations('dashboard.coTeachers');
+  const errorText = useErrorText();
   const [info, setInfo] = useState<CoTeaching | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,7 +37,7 @@ export function CoTeachers({ sessionId }: { sessionId: string }) {
     setBusy(true);
     const result = await callApi<CoTeaching>(path, { method: 'POST', body: { email, action } });
     setBusy(false);
-    setError(result.ok ? null : result.message);
+    setError(result.ok ? null : errorText(result));
     if (result.ok) setInfo(result);
     return result.ok;
   };
@@ -50,22 +54,20 @@ export function CoTeachers({ sessionId }: { sessionId: string }) {
   return (
     <section className="card" aria-labelledby="co-teachers-heading">
       <h2 id="co-teachers-heading" className={styles.panelTitle}>
-        Co-teachers
+        {t('heading')}
       </h2>
-      {info.role === 'co-teacher' ? (
-        <p>
-          You co-teach {info.owner.name}&rsquo;s session, with full control. Your actions are
-          recorded in the report under your name.
-        </p>
-      ) : null}
+      {info.role === 'co-teacher' ? <p>{t('youCoTeach', { owner: info.owner.name })}</p> : null}
       {info.coTeachers.length === 0 ? (
-        <p className={styles.muted}>Nobody else teaches this session.</p>
+        <p className={styles.muted}>{t('nobody')}</p>
       ) : (
         <ul className={styles.plainList}>
           {info.coTeachers.map((c) => (
             <li key={c.accountId} className={styles.coTeacher}>
               <span>
-                {c.name} ({c.email})
+                {t.rich('entry', {
+                  name: c.name,
+                  email: () => <span translate="no">{c.email}</span>,
+                })}
               </span>
               {info.role === 'owner' ? (
                 <button
@@ -74,7 +76,7 @@ export function CoTeachers({ sessionId }: { sessionId: string }) {
                   disabled={busy}
                   onClick={() => void change(c.email, 'remove')}
                 >
-                  Remove co-teacher {c.email}
+                  {t('remove', { email: c.email })}
                 </button>
               ) : null}
             </li>
@@ -84,11 +86,11 @@ export function CoTeachers({ sessionId }: { sessionId: string }) {
       {info.role === 'owner' ? (
         <form onSubmit={add}>
           <div className="field">
-            <label htmlFor="co-teacher-email">Co-teacher&rsquo;s email</label>
+            <label htmlFor="co-teacher-email">{t('email')}</label>
             <input id="co-teacher-email" name="email" type="email" required maxLength={254} />
           </div>
           <button type="submit" className="button button-secondary" disabled={busy}>
-            Add co-teacher
+            {t('add')}
           </button>
         </form>
       ) : null}

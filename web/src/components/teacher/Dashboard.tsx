@@ -5,6 +5,7 @@ import {
   type StudentTransport,
   type TeacherCommand,
 } from '@classpulse/realtime/protocol';
+import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
 import { usePageMetrics, type MetricsSettings } from '../../lib/use-page-metrics.ts';
@@ -17,12 +18,15 @@ import { SlideGradesPanel } from './SlideGradesPanel.tsx';
 import { SlideControls } from './SlideControls.tsx';
 import { SlidePreview } from './SlidePreview.tsx';
 import { callApi } from './api.ts';
+import { countText } from './count-text.ts';
 import { CoTeachers } from './CoTeachers.tsx';
 import { JoiningControls } from './JoiningControls.tsx';
 import { QuizControls } from './QuizControls.tsx';
 import { StudentConnectionControls } from './StudentConnectionControls.tsx';
 import { useTeacherSession } from './use-teacher-session.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { contentLanguageProps } from './content-language.ts';
+import { useErrorText } from '../../i18n/use-error-text.ts';
 
 /** Names listed under “Not answered yet”. */
 const NOT_ANSWERED_SHOWN = 50;
@@ -45,13 +49,17 @@ export function Dashboard({
   metrics,
   firebaseDefaults,
 }: Props) {
+  const t = useTranslations('dashboard.dashboard');
+  const errorText = useErrorText();
+  const format = useFormatter();
+  const count = (n: number) => countText(format, n);
   const { client, state, error } = useTeacherSession(sessionId, usePageMetrics('teacher', metrics));
   const [commandError, setCommandError] = useState<string | null>(null);
 
   const command = async (command: TeacherCommand): Promise<boolean> => {
     const ack = await client?.command(command);
     if (!ack) return false;
-    setCommandError(ack.ok ? null : ack.message);
+    setCommandError(ack.ok ? null : ack.code);
     return ack.ok;
   };
   const send = (c: TeacherCommand) => void command(c);
@@ -68,12 +76,20 @@ export function Dashboard({
   const grades =
     session && slide && runtime?.correctRevealed ? slideGrades(session, slide.id) : null;
 
+  // The deck's own words in its language (right to left where it is), whatever the page's.
+  const content = contentLanguageProps(session?.deck.language);
   return (
     <main className={`page ${styles.dashboard}`}>
       <header className="page-header">
         <div>
-          <p className="page-kicker">{session?.status === 'ended' ? 'Ended' : 'Live session'}</p>
-          <h1 className="page-title">{session?.deck.title ?? 'Connecting…'}</h1>
+          <p className="page-kicker">{session?.status === 'ended' ? t('ended') : t('live')}</p>
+          {session ? (
+            <h1 className="page-title" {...content}>
+              {session.deck.title}
+            </h1>
+          ) : (
+            <h1 className="page-title">{t('connecting')}</h1>
+          )}
         </div>
         <div className={styles.headerActions}>
           <Link
@@ -81,57 +97,69 @@ export function Dashboard({
             href={`/teacher/sessions/${sessionId}/projector`}
             target="_blank"
           >
-            Open projector view
+            {t('openProjector')}
           </Link>
           <Link className="button button-secondary" href={`/teacher/sessions/${sessionId}/report`}>
-            Report
+            {t('report')}
           </Link>
           <Link className="button button-secondary" href={`/teacher/sessions/${sessionId}/health`}>
-            Health
+            {t('health')}
           </Link>
           <Link className="button button-secondary" href="/teacher">
-            Library
+            {t('library')}
           </Link>
           {session?.status === 'live' ? (
             <button
               type="button"
               className="button button-danger"
-              onClick={() =>
-                window.confirm('End the session for everyone?') && send({ type: 'endSession' })
-              }
+              onClick={() => window.confirm(t('confirmEnd')) && send({ type: 'endSession' })}
             >
-              End session
+              {t('endSession')}
             </button>
           ) : null}
         </div>
       </header>
 
-      <ErrorAlert message={error} />
-      <ErrorAlert message={commandError} />
+      <ErrorAlert message={error ? errorText(error) : null} />
+      <ErrorAlert message={commandError ? errorText(commandError) : null} />
       {state && state.status !== 'connected' ? (
         <p className={styles.connection} role="status">
           {state.status === 'closed'
-            ? (state.error?.message ?? 'Disconnected.')
-            : 'Reconnecting to the live session…'}
+            ? state.error
+              ? errorText(state.error)
+              : t('disconnected')
+            : t('reconnecting')}
         </p>
       ) : null}
 
-      <section className={`card ${styles.join}`} aria-label="How students join">
+      <section className={`card ${styles.join}`} aria-label={t('howToJoin')}>
         <div>
           <p className={styles.muted}>
-            Join at {joinUrl.replace(/\/join\/.*$/, '/join')} with code
+            {t.rich('joinAt', {
+              url: () => <span translate="no">{joinUrl.replace(/\/join\/.*$/, '/join')}</span>,
+            })}
           </p>
-          <p className={styles.code} aria-label={`Join code ${joinCode.split('').join(' ')}`}>
+          <p
+            className={styles.code}
+            translate="no"
+            aria-label={t('joinCodeLabel', { code: joinCode.split('').join(' ') })}
+          >
             {joinCode}
           </p>
           <p className={styles.muted}>
-            or open <a href={joinUrl}>{joinUrl}</a>
+            {t.rich('orOpen', {
+              link: () => (
+                <a href={joinUrl} translate="no">
+                  {joinUrl}
+                </a>
+              ),
+            })}
           </p>
         </div>
         <div
           className={styles.qr}
           role="img"
-          aria-label={`QR code for ${joinUrl}`}
+          aria-label={t('qrLabel', { url: joinUrl })}
           dangerouslySetInnerHTML={{ __html: qrSvg }}
         />
       </section>
@@ -142,15 +170,22 @@ export function Dashboard({
             <SlideControls state={session} send={send} />
             {/* The slide, its picture and notes next: what the teacher reads while presenting. */}
             <section className="card" aria-labelledby="current-slide-heading">
-              <h2 id="current-slide-heading" className={styles.panelTitle}>
-                {slide.title || slide.question?.prompt || `Slide ${session.currentSlideIndex + 1}`}
+              <h2 id="current-slide-heading" className={styles.panelTitle} {...content}>
+                {slide.title ||
+                  slide.question?.prompt ||
+                  t('slideNumber', { number: session.currentSlideIndex + 1 })}
               </h2>
               <SlidePreview slide={slide} />
               {slide.question ? (
                 <>
-                  <p className={styles.prompt}>{slide.question.prompt}</p>
+                  <p className={styles.prompt} {...content}>
+                    {slide.question.prompt}
+                  </p>
                   <p className={styles.count} aria-live="polite">
-                    {answeredCount} of {students.length} answered
+                    {t('answeredCount', {
+                      answered: count(answeredCount),
+                      total: count(students.length),
+                    })}
                   </p>
                   <SlideResults
                     question={slide.question}
@@ -158,7 +193,7 @@ export function Dashboard({
                       studentId,
                       answer: r.answer,
                       hidden: r.hidden,
-                      name: session.students[studentId]?.name ?? 'Unknown',
+                      name: session.students[studentId]?.name ?? t('unknownStudent'),
                     }))}
                     correctRevealed={runtime?.correctRevealed ?? false}
                     onToggleHidden={(studentId, hidden) =>
@@ -168,7 +203,7 @@ export function Dashboard({
                   {grades && runtime?.correctRevealed ? <SlideGradesPanel grades={grades} /> : null}
                 </>
               ) : (
-                <p className={styles.muted}>This slide has no question.</p>
+                <p className={styles.muted}>{t('noQuestion')}</p>
               )}
             </section>
             <QuizControls
@@ -201,19 +236,21 @@ export function Dashboard({
             {slide.question ? (
               <section className="card" aria-labelledby="not-answered-heading">
                 <h2 id="not-answered-heading" className={styles.panelTitle}>
-                  Not answered yet ({notAnswered.length})
+                  {t('notAnswered', { count: count(notAnswered.length) })}
                 </h2>
                 {notAnswered.length === 0 ? (
-                  <p className={styles.muted}>Everyone has answered.</p>
+                  <p className={styles.muted}>{t('everyoneAnswered')}</p>
                 ) : (
                   <ul className={styles.plainList}>
                     {/* Names to call on, not a census: a hall's thousands stay out of the page. */}
                     {notAnswered.slice(0, NOT_ANSWERED_SHOWN).map((s) => (
-                      <li key={s.id}>{s.name}</li>
+                      <li key={s.id} translate="no">
+                        {s.name}
+                      </li>
                     ))}
                     {notAnswered.length > NOT_ANSWERED_SHOWN ? (
                       <li className={styles.muted}>
-                        and {notAnswered.length - NOT_ANSWERED_SHOWN} more
+                        {t('andMore', { count: count(notAnswered.length - NOT_ANSWERED_SHOWN) })}
                       </li>
                     ) : null}
                   </ul>
@@ -227,7 +264,7 @@ export function Dashboard({
               state={session}
               presence={snapshot.presence}
               onRemove={(studentId, name) =>
-                window.confirm(`Remove ${name} from the session?`) &&
+                window.confirm(t('confirmRemove', { name })) &&
                 send({ type: 'removeStudent', studentId })
               }
             />

@@ -1,8 +1,9 @@
 'use client';
 
 import type { HealthStudent } from '@classpulse/realtime/protocol';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
-import { formatMs, reasonsText } from '../../lib/health-words.ts';
+import { msText, reasonsWords } from './health-text.ts';
 import { LocalTime } from './LocalTime.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
 import { ROWS_PER_PAGE, ShowMore } from './ShowMore.tsx';
@@ -10,12 +11,13 @@ import styles from './health.module.css';
 
 /** Rows rendered at once; the rest a button or a search away (a hall of 2,000 stays quick). */
 
+/** Each filter's name is `reports.health.filters.<key>`. */
 const FILTERS = {
-  all: { label: 'All students', keep: () => true },
-  dropped: { label: 'Connection dropped', keep: (s: HealthStudent) => s.disconnects > 0 },
-  offline: { label: 'Answered offline', keep: (s: HealthStudent) => s.queuedOffline > 0 },
-  silent: { label: 'No answer acknowledged', keep: (s: HealthStudent) => s.answers === 0 },
-  removed: { label: 'Removed', keep: (s: HealthStudent) => s.removed },
+  all: { keep: () => true },
+  dropped: { keep: (s: HealthStudent) => s.disconnects > 0 },
+  offline: { keep: (s: HealthStudent) => s.queuedOffline > 0 },
+  silent: { keep: (s: HealthStudent) => s.answers === 0 },
+  removed: { keep: (s: HealthStudent) => s.removed },
 } as const;
 type Filter = keyof typeof FILTERS;
 
@@ -25,6 +27,8 @@ type Filter = keyof typeof FILTERS;
  * in their frame on a phone). Disconnect reasons in plain words ("network dropped").
  */
 export function HealthStudents({ students }: { students: readonly HealthStudent[] }) {
+  const t = useTranslations('reports.health');
+  const format = useFormatter();
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
   const [shown, setShown] = useState(ROWS_PER_PAGE);
@@ -44,7 +48,7 @@ export function HealthStudents({ students }: { students: readonly HealthStudent[
       {searchable ? (
         <div className={styles.tools}>
           <div className="field">
-            <label htmlFor="health-search">Find a student</label>
+            <label htmlFor="health-search">{t('findStudent')}</label>
             <input
               id="health-search"
               type="search"
@@ -56,7 +60,7 @@ export function HealthStudents({ students }: { students: readonly HealthStudent[
             />
           </div>
           <div className="field">
-            <label htmlFor="health-filter">Show</label>
+            <label htmlFor="health-filter">{t('show')}</label>
             <select
               id="health-filter"
               value={filter}
@@ -67,7 +71,7 @@ export function HealthStudents({ students }: { students: readonly HealthStudent[
             >
               {(Object.keys(FILTERS) as Filter[]).map((key) => (
                 <option key={key} value={key}>
-                  {FILTERS[key].label}
+                  {t(`filters.${key}`)}
                 </option>
               ))}
             </select>
@@ -75,29 +79,33 @@ export function HealthStudents({ students }: { students: readonly HealthStudent[
         </div>
       ) : null}
       {students.length === 0 ? (
-        <p className={styles.muted}>Nobody joined this session.</p>
+        <p className={styles.muted}>{t('nobodyJoined')}</p>
       ) : matching.length === 0 ? (
         <p className={styles.muted} role="status">
-          No student matches{wanted ? ` “${query.trim()}”` : ''}
-          {filter === 'all' ? '' : ` among “${FILTERS[filter].label}”`}.
+          {t('noMatch', {
+            hasQuery: String(Boolean(wanted)),
+            query: query.trim(),
+            filter,
+            filterName: t(`filters.${filter}`),
+          })}
         </p>
       ) : (
-        <ScrollRegion className={styles.tableWrap} label="Connections and answers per student">
+        <ScrollRegion className={styles.tableWrap} label={t('perStudentCaption')}>
           <table className={`${styles.table} ${styles.students}`}>
-            <caption>Connections and answers per student</caption>
+            <caption>{t('perStudentCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Student</th>
-                <th scope="col">Joined</th>
-                <th scope="col">Connec&shy;tions</th>
-                <th scope="col">Discon&shy;nects</th>
-                <th scope="col">Recon&shy;nects</th>
-                <th scope="col">Transports</th>
-                <th scope="col">Answers</th>
-                <th scope="col">Queued offline</th>
-                <th scope="col">Delivery p50</th>
-                <th scope="col">Delivery p95</th>
-                <th scope="col">Why connections ended</th>
+                <th scope="col">{t('student')}</th>
+                <th scope="col">{t('joined')}</th>
+                <th scope="col">{t('connectionsColumn')}</th>
+                <th scope="col">{t('disconnectsColumn')}</th>
+                <th scope="col">{t('reconnectsColumn')}</th>
+                <th scope="col">{t('transports')}</th>
+                <th scope="col">{t('answers')}</th>
+                <th scope="col">{t('queuedOffline')}</th>
+                <th scope="col">{t('deliveryP50')}</th>
+                <th scope="col">{t('deliveryP95')}</th>
+                <th scope="col">{t('whyEnded')}</th>
               </tr>
             </thead>
             <tbody>
@@ -105,18 +113,18 @@ export function HealthStudents({ students }: { students: readonly HealthStudent[
                 <tr key={s.studentId}>
                   <th scope="row" className={styles.name}>
                     {s.name}
-                    {s.removed ? <span className={styles.muted}> (removed)</span> : null}
+                    {s.removed ? <span className={styles.muted}>{t('removedMark')}</span> : null}
                   </th>
                   <td>{s.joinedAt > 0 ? <LocalTime at={s.joinedAt} timeOnly /> : '—'}</td>
                   <td>{s.connections}</td>
                   <td>{s.disconnects}</td>
                   <td>{s.reconnects}</td>
-                  <td>{s.transports.join(', ') || '—'}</td>
+                  <td translate="no">{s.transports.join(', ') || '—'}</td>
                   <td>{s.answers}</td>
                   <td>{s.queuedOffline}</td>
-                  <td className={styles.nowrap}>{formatMs(s.deliveryP50Ms)}</td>
-                  <td className={styles.nowrap}>{formatMs(s.deliveryP95Ms)}</td>
-                  <td>{reasonsText(s.disconnectReasons) || '—'}</td>
+                  <td className={styles.nowrap}>{msText(t, format, s.deliveryP50Ms)}</td>
+                  <td className={styles.nowrap}>{msText(t, format, s.deliveryP95Ms)}</td>
+                  <td>{reasonsWords(t, format, s.disconnectReasons) || '—'}</td>
                 </tr>
               ))}
             </tbody>

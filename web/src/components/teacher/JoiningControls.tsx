@@ -7,6 +7,8 @@ import {
   type SessionState,
   type TeacherCommand,
 } from '@classpulse/realtime/protocol';
+import { useFormatter, useTranslations } from 'next-intl';
+import { countText } from './count-text.ts';
 import { useState, type FormEvent } from 'react';
 import styles from './dashboard.module.css';
 import { WaitingRoom } from './WaitingRoom.tsx';
@@ -23,6 +25,8 @@ export function JoiningControls({
   state: SessionState;
   send: (command: TeacherCommand) => void;
 }) {
+  const t = useTranslations('dashboard.joining');
+  const format = useFormatter();
   const students = Object.values(state.students);
   const inSession = students.filter(isInClass).length;
   const removed = students.filter((s) => s.removed);
@@ -36,7 +40,7 @@ export function JoiningControls({
     event.preventDefault();
     const value = Number(new FormData(event.currentTarget).get('class-size'));
     if (!Number.isInteger(value) || value < 1 || value > LIMITS.studentsPerSessionMax)
-      return setError(`Enter a whole number from 1 to ${LIMITS.studentsPerSessionMax}.`);
+      return setError(t('wholeNumber', { max: LIMITS.studentsPerSessionMax }));
     setError(null);
     send({ type: 'setClassSize', classSize: value });
   };
@@ -44,10 +48,13 @@ export function JoiningControls({
   return (
     <section className="card" aria-labelledby="joining-heading">
       <h2 id="joining-heading" className={styles.panelTitle}>
-        Joining
+        {t('heading')}
       </h2>
       <p className={styles.muted} role="status">
-        {inSession} of {classSize} students · {locked ? 'closed to new students' : 'open'}
+        {t(locked ? 'summaryClosed' : 'summaryOpen', {
+          count: countText(format, inSession),
+          size: countText(format, classSize),
+        })}
       </p>
       <div className={styles.controlRow}>
         <button
@@ -57,13 +64,13 @@ export function JoiningControls({
           disabled={ended}
           onClick={() => send({ type: 'setJoinLocked', locked: !locked })}
         >
-          {locked ? 'Open joining' : 'Close joining'}
+          {locked ? t('open') : t('close')}
         </button>
       </div>
       <WaitingRoom state={state} send={send} />
       <form className={styles.controlRow} onSubmit={setSize} noValidate>
         <label className={styles.inlineField}>
-          Class size
+          {t('classSize')}
           <input
             name="class-size"
             type="number"
@@ -78,7 +85,7 @@ export function JoiningControls({
           />
         </label>
         <button type="submit" className="button button-secondary" disabled={ended}>
-          Set class size
+          {t('setClassSize')}
         </button>
         {error ? (
           <p id="class-size-error" className="field-error" role="alert">
@@ -88,17 +95,19 @@ export function JoiningControls({
       </form>
       {removed.length > 0 ? (
         <>
-          <h3 className={styles.panelSubtitle}>Removed ({removed.length})</h3>
+          <h3 className={styles.panelSubtitle}>
+            {t('removed', { count: countText(format, removed.length) })}
+          </h3>
           <ul className="row-list">
             {removed.map((s) => (
               <li key={s.id}>
-                <span>{s.name}</span>
+                <span translate="no">{s.name}</span>
                 <button
                   type="button"
                   className="button button-secondary"
                   onClick={() => send({ type: 'readmitStudent', studentId: s.id })}
                 >
-                  Let {s.name} back in
+                  {t('letBackIn', { name: s.name })}
                 </button>
               </li>
             ))}

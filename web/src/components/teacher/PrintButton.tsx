@@ -1,10 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 /** Opens the browser's print dialog (the page has print styles). */
 export function PrintButton({ className }: { className?: string }) {
+  const t = useTranslations('reports.health');
   return (
     <button type="button" className={className} onClick={() => window.print()}>
-      Print
+      {t('print')}
     </button>
   );
 }

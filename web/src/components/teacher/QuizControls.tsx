@@ -1,15 +1,22 @@
 'use client';
 
 import type { QuizSettings, SessionState, TeacherCommand } from '@classpulse/realtime/protocol';
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState } from 'react';
-import { dueAtFromLocalInput, dueAtProblem, localInputFromDueAt } from '../../lib/quiz-format.ts';
+import {
+  dueAtFromLocalInput,
+  dueAtProblemKey,
+  localInputFromDueAt,
+} from '../../lib/quiz-format.ts';
 import styles from './dashboard.module.css';
 import { SessionStatus } from './SessionStatus.tsx';
 
-/** Why "Show leaderboard" does nothing now, or null when it can go up. */
-function leaderboardUnavailable(quiz: QuizSettings | undefined): string | null {
-  if (!quiz) return 'Turn on quiz mode to show a leaderboard.';
-  if (!quiz.leaderboard) return 'The leaderboard is turned off for this session.';
+/** Why "Show leaderboard" does nothing now (a `dashboard.quiz` key), or null when it can go up. */
+function leaderboardUnavailable(
+  quiz: QuizSettings | undefined,
+): 'turnOnQuiz' | 'leaderboardOff' | null {
+  if (!quiz) return 'turnOnQuiz';
+  if (!quiz.leaderboard) return 'leaderboardOff';
   return null;
 }
 
@@ -27,13 +34,14 @@ export function QuizControls({
   /** The engine took a new due time (null: cleared): the library remembers it. */
   onDueAtChanged: (dueAt: number | null) => void;
 }) {
+  const t = useTranslations('dashboard.quiz');
   const id = useId();
   const ended = state.status === 'ended';
   const { quiz, dueAt } = state.settings;
   const [dueLocal, setDueLocal] = useState(() =>
     dueAt === undefined ? '' : localInputFromDueAt(dueAt),
   );
-  const [dueError, setDueError] = useState<string | null>(null);
+  const [dueError, setDueError] = useState<'chooseDue' | 'chooseFutureDue' | null>(null);
   // Another teacher of the session (or another tab) changed it: show the session's time.
   useEffect(() => setDueLocal(dueAt === undefined ? '' : localInputFromDueAt(dueAt)), [dueAt]);
   const setQuiz = (next: QuizSettings | null) => void send({ type: 'setQuiz', quiz: next });
@@ -42,7 +50,7 @@ export function QuizControls({
 
   const saveDue = async (next: number | null) => {
     if (next !== null) {
-      const problem = dueAtProblem(next, Date.now());
+      const problem = dueAtProblemKey(next, Date.now());
       if (problem) return setDueError(problem);
     }
     setDueError(null);
@@ -52,7 +60,7 @@ export function QuizControls({
   return (
     <section className={`card ${styles.controls}`} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className={styles.panelTitle}>
-        Quiz and homework
+        {t('heading')}
       </h2>
       <div className={styles.controlRow}>
         <label className={styles.inlineField}>
@@ -64,7 +72,7 @@ export function QuizControls({
               setQuiz(e.currentTarget.checked ? { speedBonus: false, leaderboard: true } : null)
             }
           />
-          Quiz mode
+          {t('quizMode')}
         </label>
         {quiz ? (
           <>
@@ -75,7 +83,7 @@ export function QuizControls({
                 disabled={ended}
                 onChange={(e) => setQuiz({ ...quiz, speedBonus: e.currentTarget.checked })}
               />
-              Speed bonus
+              {t('speedBonus')}
             </label>
             <label className={styles.inlineField}>
               <input
@@ -84,7 +92,7 @@ export function QuizControls({
                 disabled={ended}
                 onChange={(e) => setQuiz({ ...quiz, leaderboard: e.currentTarget.checked })}
               />
-              Leaderboard and ranks
+              {t('leaderboardAndRanks')}
             </label>
           </>
         ) : null}
@@ -97,23 +105,19 @@ export function QuizControls({
           aria-describedby={unavailable !== null ? `${id}-leaderboard-why` : undefined}
           onClick={() => void send({ type: 'showLeaderboard', shown: !shown })}
         >
-          {shown ? 'Hide leaderboard' : 'Show leaderboard'}
+          {shown ? t('hideLeaderboard') : t('showLeaderboard')}
         </button>
         {unavailable !== null ? (
           <span id={`${id}-leaderboard-why`} className={styles.muted}>
-            {unavailable}
+            {t(unavailable)}
           </span>
         ) : (
-          <span className={styles.muted}>
-            {shown
-              ? 'The projector shows the top five.'
-              : 'Puts the top five on the projector, between slides.'}
-          </span>
+          <span className={styles.muted}>{shown ? t('projectorShowsTop') : t('putsTopFive')}</span>
         )}
       </div>
       <div className={styles.controlRow}>
         <label className={styles.inlineField} htmlFor={`${id}-due`}>
-          Due date and time
+          {t('dueDateTime')}
         </label>
         <input
           id={`${id}-due`}
@@ -132,7 +136,7 @@ export function QuizControls({
           disabled={ended}
           onClick={() => void saveDue(dueAtFromLocalInput(dueLocal))}
         >
-          Set due time
+          {t('setDue')}
         </button>
         {dueAt !== undefined ? (
           <button
@@ -141,23 +145,19 @@ export function QuizControls({
             disabled={ended}
             onClick={() => void saveDue(null)}
           >
-            Clear due time
+            {t('clearDue')}
           </button>
         ) : null}
       </div>
       {dueError !== null ? (
         <p id={`${id}-due-error`} className="field-error" role="alert">
-          {dueError}
+          {t(dueError)}
         </p>
       ) : null}
       <p id={`${id}-due-status`} className={styles.muted}>
-        {dueAt === undefined ? (
-          'No due time: answers stay open while the session is live.'
-        ) : (
-          <>
-            Homework: <SessionStatus dueAt={dueAt} />
-          </>
-        )}
+        {dueAt === undefined
+          ? t('noDue')
+          : t.rich('homework', { status: () => <SessionStatus dueAt={dueAt} /> })}
       </p>
     </section>
   );

@@ -1,7 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
-import { dueAtFromLocalInput, dueAtProblem } from '../../lib/quiz-format.ts';
+import { dueAtFromLocalInput, dueAtProblemKey } from '../../lib/quiz-format.ts';
 import type { QuizHomeworkChoice } from './quiz-homework-settings.ts';
 import styles from './teacher.module.css';
 
@@ -13,13 +14,14 @@ export function QuizHomeworkOptions({
   choice: QuizHomeworkChoice;
   onChange: (choice: QuizHomeworkChoice) => void;
 }) {
+  const t = useTranslations('dashboard.quiz');
   const id = useId();
   const set = (patch: Partial<QuizHomeworkChoice>) => onChange({ ...choice, ...patch });
   // Said as soon as something is typed (not on blur: a message appearing as the teacher presses
   // Start would move the button from under the pointer).
   const dueProblem =
     choice.homework && choice.dueLocal !== ''
-      ? dueAtProblem(dueAtFromLocalInput(choice.dueLocal), Date.now())
+      ? dueAtProblemKey(dueAtFromLocalInput(choice.dueLocal), Date.now())
       : null;
   return (
     <>
@@ -29,11 +31,9 @@ export function QuizHomeworkOptions({
           checked={choice.quiz}
           onChange={(event) => set({ quiz: event.currentTarget.checked })}
         />
-        Quiz mode
+        {t('quizMode')}
       </label>
-      <p className={styles.meta}>
-        Correct answers earn points once you reveal them; each student sees their own points.
-      </p>
+      <p className={styles.meta}>{t('quizHint')}</p>
       {choice.quiz ? (
         <div className={styles.subOptions}>
           <label className={styles.checkbox}>
@@ -42,21 +42,18 @@ export function QuizHomeworkOptions({
               checked={choice.speedBonus}
               onChange={(event) => set({ speedBonus: event.currentTarget.checked })}
             />
-            Speed bonus
+            {t('speedBonus')}
           </label>
-          <p className={styles.meta}>Quick correct answers earn up to half the points again.</p>
+          <p className={styles.meta}>{t('speedBonusHint')}</p>
           <label className={styles.checkbox}>
             <input
               type="checkbox"
               checked={choice.leaderboard}
               onChange={(event) => set({ leaderboard: event.currentTarget.checked })}
             />
-            Show a leaderboard
+            {t('showALeaderboard')}
           </label>
-          <p className={styles.meta}>
-            The top five go up on the projector when you choose, and each student sees their own
-            rank. Off: no leaderboard and no ranks anywhere, only each student’s points.
-          </p>
+          <p className={styles.meta}>{t('leaderboardHint')}</p>
         </div>
       ) : null}
       <label className={styles.checkbox}>
@@ -65,14 +62,12 @@ export function QuizHomeworkOptions({
           checked={choice.homework}
           onChange={(event) => set({ homework: event.currentTarget.checked })}
         />
-        Student-paced homework
+        {t('homeworkMode')}
       </label>
-      <p className={styles.meta}>
-        Each student works through the deck on their own; answers close at the due time.
-      </p>
+      <p className={styles.meta}>{t('homeworkHint')}</p>
       {choice.homework ? (
         <div className={`field ${styles.subOptions}`}>
-          <label htmlFor={`${id}-due`}>Due date and time</label>
+          <label htmlFor={`${id}-due`}>{t('dueDateTime')}</label>
           <input
             id={`${id}-due`}
             type="datetime-local"
@@ -85,7 +80,7 @@ export function QuizHomeworkOptions({
           />
           {dueProblem !== null ? (
             <p id={`${id}-due-error`} className="field-error">
-              {dueProblem}
+              {t(dueProblem)}
             </p>
           ) : null}
         </div>

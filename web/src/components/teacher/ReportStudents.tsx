@@ -1,10 +1,14 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { CsvCell } from '../../server/csv.ts';
 import { ScrollRegion } from './ScrollRegion.tsx';
 import { ROWS_PER_PAGE, ShowMore } from './ShowMore.tsx';
 import styles from './report.module.css';
+
+/** The footer's first cell as the CSV says it (PERCENT_CORRECT_LABEL, server/session-report.ts). */
+const PERCENT_CORRECT_LABEL = 'Percent correct';
 
 /** Rows rendered at once; the rest a button or a search away (a hall of 2,000 stays quick). */
 
@@ -20,7 +24,21 @@ export function ReportStudents({
   /** The percent-correct row, under every page of students. */
   footer?: readonly CsvCell[] | null;
 }) {
+  const t = useTranslations('reports.report');
+  const format = useFormatter();
   const [header, ...body] = rows;
+  // The rows are the CSV's, whose header stays English for the district tools that read it; the
+  // page says the same columns in the reader's language.
+  const columnName = (cell: CsvCell): CsvCell => {
+    if (cell === 'Student') return t('studentColumn');
+    if (cell === 'Email') return t('emailColumn');
+    if (typeof cell !== 'string') return cell;
+    const total = /^Total \(of ([^)]+)\)$/.exec(cell);
+    if (total) return t('totalColumn', { points: total[1] ?? '' });
+    const score = /^Score: (.*) \(of ([^)]+)\)$/.exec(cell);
+    if (score) return t('scoreColumn', { slide: score[1] ?? '', points: score[2] ?? '' });
+    return cell;
+  };
   const [query, setQuery] = useState('');
   const [shown, setShown] = useState(ROWS_PER_PAGE);
   const wanted = query.trim().toLocaleLowerCase();
@@ -36,7 +54,7 @@ export function ReportStudents({
     <>
       {body.length > ROWS_PER_PAGE / 10 ? (
         <div className={`field ${styles.search}`}>
-          <label htmlFor="report-search">Find a student</label>
+          <label htmlFor="report-search">{t('findStudent')}</label>
           <input
             id="report-search"
             type="search"
@@ -50,16 +68,16 @@ export function ReportStudents({
       ) : null}
       {matching.length === 0 && wanted ? (
         <p className={styles.muted} role="status">
-          No student’s name contains “{query.trim()}”.
+          {t('noMatch', { query: query.trim() })}
         </p>
       ) : (
-        <ScrollRegion className={styles.tableWrap} label="Answers by student">
+        <ScrollRegion className={styles.tableWrap} label={t('answersByStudent')}>
           <table className={styles.table}>
             <thead>
               <tr>
                 {header?.map((cell, i) => (
                   <th key={i} scope="col">
-                    {cell}
+                    {columnName(cell)}
                   </th>
                 ))}
               </tr>
@@ -91,10 +109,17 @@ export function ReportStudents({
                   {footer.map((cell, i) =>
                     i === 0 ? (
                       <th key={i} scope="row">
-                        {cell}
+                        {cell === PERCENT_CORRECT_LABEL ? t('percentCorrectRow') : cell}
                       </th>
                     ) : (
-                      <td key={i}>{cell === null || cell === '' ? null : `${cell}%`}</td>
+                      <td key={i}>
+                        {cell === null || cell === ''
+                          ? null
+                          : format.number(Number(cell) / 100, {
+                              style: 'percent',
+                              maximumFractionDigits: 1,
+                            })}
+                      </td>
                     ),
                   )}
                 </tr>

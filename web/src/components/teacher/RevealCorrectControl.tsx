@@ -6,50 +6,34 @@ import {
   type SlideRuntime,
   type TeacherCommand,
 } from '@classpulse/realtime/protocol';
+import { useTranslations } from 'next-intl';
 import { correctText } from '../../lib/grading.ts';
 import styles from './dashboard.module.css';
 
 const CONTROL_ID = 'reveal-correct';
+
+type RevealKey = Parameters<ReturnType<typeof useTranslations<'dashboard.reveal'>>>[0];
 
 /**
  * What revealing the correct answer shows on each screen, given how the slide's results are
  * shown: the teacher picks knowing what the class will see (with results hidden the reveal still
  * shows the answer, on the students' own answers and the projector, not the class's results).
  * `inWords`: the kind can write its correct answer out (`correctText`); a place on a picture
- * cannot, so with results hidden the projector has nothing to show for it.
+ * cannot, so with results hidden the projector has nothing to show for it. Catalog keys
+ * (`dashboard.reveal`), screen and what it shows.
  */
 export function revealEffects(
   reveal: SlideRuntime['reveal'],
   inWords: boolean,
-): Array<[screen: string, what: string]> {
-  const dashboard: [string, string] = [
-    'This dashboard',
-    'percent correct and each student’s result',
-  ];
+): Array<[screen: RevealKey, what: RevealKey]> {
+  const dashboard: [RevealKey, RevealKey] = ['thisDashboard', 'dashboardShows'];
   if (reveal === 'hidden')
     return [
-      [
-        'Students’ devices',
-        inWords
-          ? 'whether their own answer is correct, their points and the correct answer'
-          : 'whether their own answer is correct, and their points',
-      ],
-      [
-        'Projector',
-        inWords
-          ? 'the correct answer (results stay hidden)'
-          : 'nothing new while results are hidden: show results to students to mark the answer there',
-      ],
+      ['studentDevices', inWords ? 'devicesHiddenInWords' : 'devicesHidden'],
+      ['projector', inWords ? 'projectorHiddenInWords' : 'projectorHidden'],
       dashboard,
     ];
-  return [
-    [
-      'Students’ devices',
-      'whether their own answer is correct, their points, the correct answer marked in the results',
-    ],
-    ['Projector', 'the correct answer, marked in the results'],
-    dashboard,
-  ];
+  return [['studentDevices', 'devicesShown'], ['projector', 'projectorShown'], dashboard];
 }
 
 /**
@@ -70,6 +54,7 @@ export function RevealCorrectControl({
   ended: boolean;
   send: (command: TeacherCommand) => void;
 }) {
+  const t = useTranslations('dashboard.reveal');
   const gradable = hasCorrectAnswer(question);
   const inWords = correctText(question) !== null;
   const describedBy = `${CONTROL_ID}-effect`;
@@ -84,21 +69,18 @@ export function RevealCorrectControl({
           aria-describedby={describedBy}
           onChange={(e) => send({ type: 'revealCorrect', slideId, revealed: e.target.checked })}
         />
-        Reveal correct answer (locks answers)
+        {t('control')}
       </label>
       <div id={describedBy} className={styles.revealEffect}>
         {!gradable ? (
-          <p>This question has no correct answer. Add one in the editor.</p>
+          <p>{t('noCorrect')}</p>
         ) : runtime.correctRevealed ? (
           <>
-            <p>
-              Correct answer revealed. Answers are locked
-              {runtime.locked ? '' : ' (you unlocked them: students can change their answers)'}.
-            </p>
-            <EffectList reveal={runtime.reveal} inWords={inWords} heading="Showing now" />
+            <p>{runtime.locked ? t('revealed') : t('revealedUnlocked')}</p>
+            <EffectList reveal={runtime.reveal} inWords={inWords} heading={t('showingNow')} />
           </>
         ) : (
-          <EffectList reveal={runtime.reveal} inWords={inWords} heading="Revealing shows" />
+          <EffectList reveal={runtime.reveal} inWords={inWords} heading={t('revealingShows')} />
         )}
       </div>
     </div>
@@ -114,13 +96,18 @@ function EffectList({
   inWords: boolean;
   heading: string;
 }) {
+  const t = useTranslations('dashboard.reveal');
   return (
     <>
-      <p>{heading}:</p>
+      <p>{t('heading', { heading })}</p>
       <ul className={styles.effectList}>
         {revealEffects(reveal, inWords).map(([screen, what]) => (
           <li key={screen}>
-            <strong>{screen}:</strong> {what}
+            {t.rich('effect', {
+              screen: t(screen),
+              what: t(what),
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </li>
         ))}
       </ul>

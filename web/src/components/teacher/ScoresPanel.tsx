@@ -1,5 +1,7 @@
 import { sessionScores } from '@classpulse/realtime/engine';
 import type { SessionState } from '@classpulse/realtime/protocol';
+import { useFormatter, useTranslations } from 'next-intl';
+import { countText } from './count-text.ts';
 import { useMemo } from 'react';
 import styles from './dashboard.module.css';
 import { ScrollRegion } from './ScrollRegion.tsx';
@@ -13,6 +15,8 @@ const STUDENTS_SHOWN = 50;
  * counts questions not revealed yet, which a dashboard shown to the class must not give away.
  */
 export function ScoresPanel({ state }: { state: SessionState }) {
+  const t = useTranslations('dashboard.scores');
+  const format = useFormatter();
   const scores = useMemo(() => sessionScores(state, false), [state]);
   if (scores.slides.length === 0) return null;
   const possible = scores.slides.reduce((sum, s) => sum + s.points, 0);
@@ -20,31 +24,29 @@ export function ScoresPanel({ state }: { state: SessionState }) {
   return (
     <section className="card" aria-labelledby="scores-heading">
       <h2 id="scores-heading" className={styles.panelTitle}>
-        Points by student
+        {t('heading')}
       </h2>
       <p className={styles.muted}>
-        Totals over {scores.slides.length} graded question
-        {scores.slides.length === 1 ? '' : 's'} ({possible} points), revealed or not: keep them
-        hidden while the dashboard is on the projector.
+        {t('totals', { count: scores.slides.length, points: possible })}
       </p>
       <details className={styles.scores}>
-        <summary>Show totals</summary>
+        <summary>{t('showTotals')}</summary>
         {shown.length === 0 ? (
-          <p className={styles.muted}>No students yet.</p>
+          <p className={styles.muted}>{t('noStudents')}</p>
         ) : (
-          <ScrollRegion className={styles.rosterScroll} label="Points by student">
+          <ScrollRegion className={styles.rosterScroll} label={t('heading')}>
             <table className={styles.roster}>
-              <caption className="visually-hidden">Points by student</caption>
+              <caption className="visually-hidden">{t('heading')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Student</th>
-                  <th scope="col">Total</th>
+                  <th scope="col">{t('student')}</th>
+                  <th scope="col">{t('total')}</th>
                 </tr>
               </thead>
               <tbody>
                 {shown.map((s) => (
                   <tr key={s.studentId}>
-                    <th scope="row" className={styles.rosterName}>
+                    <th scope="row" className={styles.rosterName} translate="no">
                       {s.name}
                     </th>
                     <td>{s.total}</td>
@@ -56,7 +58,7 @@ export function ScoresPanel({ state }: { state: SessionState }) {
         )}
         {scores.students.length > STUDENTS_SHOWN ? (
           <p className={styles.muted}>
-            and {scores.students.length - STUDENTS_SHOWN} more: every student is in the report.
+            {t('andMore', { count: countText(format, scores.students.length - STUDENTS_SHOWN) })}
           </p>
         ) : null}
       </details>

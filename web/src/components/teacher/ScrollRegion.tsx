@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
 /**
@@ -14,8 +15,9 @@ export function ScrollRegion({
   className?: string;
   children: ReactNode;
 }) {
+  const t = useTranslations('dashboard');
   return (
-    <div className={className} tabIndex={0} role="region" aria-label={`${label}, scrollable`}>
+    <div className={className} tabIndex={0} role="region" aria-label={t('scrollRegion', { label })}>
       {children}
     </div>
   );

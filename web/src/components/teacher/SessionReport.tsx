@@ -1,9 +1,11 @@
 import type { SessionState } from '@classpulse/realtime/protocol';
+import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { formatPoints } from '../../lib/grading.ts';
 import type { CsvCell } from '../../server/csv.ts';
 import type { ReportSlideAnswers } from '../../server/session-report.ts';
 import { SlideResults } from '../results/SlideResults.tsx';
+import { contentLanguageProps } from './content-language.ts';
+import { countText } from './count-text.ts';
 import { DeleteSessionButton } from './DeleteSessionButton.tsx';
 import { LocalTime } from './LocalTime.tsx';
 import { ReportStudents } from './ReportStudents.tsx';
@@ -39,16 +41,25 @@ export function SessionReport({
   /** Only the session's owner deletes it, not a co-teacher. */
   canDelete: boolean;
 }) {
+  const t = useTranslations('reports.report');
+  const format = useFormatter();
+  const points = (n: number) => t('points', { count: n, n: format.number(n) });
   const students = rows.length - 1;
+  const content = contentLanguageProps(state.deck.language);
   return (
     <main className="page">
       <header className="page-header">
         <div>
-          <p className="page-kicker">Report · code {state.joinCode}</p>
-          <h1 className="page-title">{state.deck.title}</h1>
+          <p className="page-kicker">
+            {t.rich('kicker', { code: () => <span translate="no">{state.joinCode}</span> })}
+          </p>
+          <h1 className="page-title" {...content}>
+            {state.deck.title}
+          </h1>
           <p className={styles.muted}>
-            {students} students · <LocalTime at={state.createdAt} />
-            {state.status === 'live' ? ' · still live' : ''}
+            {t('students', { count: countText(format, students) })} ·{' '}
+            <LocalTime at={state.createdAt} />
+            {state.status === 'live' ? t('stillLive') : ''}
             {state.settings.dueAt === undefined ? null : (
               <>
                 {' · '}
@@ -59,40 +70,40 @@ export function SessionReport({
         </div>
         <div className={styles.actions}>
           <a className="button" href={`/api/sessions/${sessionId}/report.csv`} download>
-            Download CSV
+            {t('downloadCsv')}
           </a>
           <Link className="button button-secondary" href={`/teacher/sessions/${sessionId}/health`}>
-            Health report
+            {t('healthReport')}
           </Link>
           <Link className="button button-secondary" href={`/teacher/sessions/${sessionId}`}>
-            Dashboard
+            {t('dashboard')}
           </Link>
           {canDelete ? <DeleteSessionButton sessionId={sessionId} /> : null}
         </div>
       </header>
 
       <section aria-labelledby="answers-heading">
-        <h2 id="answers-heading">Answers by student</h2>
+        <h2 id="answers-heading">{t('answersByStudent')}</h2>
         <ReportStudents rows={rows} footer={footer} />
       </section>
 
       <section aria-labelledby="audit-heading">
-        <h2 id="audit-heading">Teacher actions</h2>
+        <h2 id="audit-heading">{t('teacherActions')}</h2>
         <p>
           <a href={`/api/sessions/${sessionId}/audit.csv`} download>
-            Download teacher actions (CSV)
+            {t('downloadActions')}
           </a>
         </p>
         {audit.length === 0 ? (
-          <p className={styles.muted}>No teacher changed anything students saw.</p>
+          <p className={styles.muted}>{t('noActions')}</p>
         ) : (
-          <ScrollRegion className={styles.tableWrap} label="Teacher actions">
+          <ScrollRegion className={styles.tableWrap} label={t('teacherActions')}>
             <table className={styles.table}>
               <thead>
                 <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">Teacher</th>
-                  <th scope="col">Action</th>
+                  <th scope="col">{t('time')}</th>
+                  <th scope="col">{t('teacher')}</th>
+                  <th scope="col">{t('action')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -112,20 +123,31 @@ export function SessionReport({
       </section>
 
       <section aria-labelledby="slides-heading">
-        <h2 id="slides-heading">Slides</h2>
+        <h2 id="slides-heading">{t('slides')}</h2>
         {slides.map(({ slide, number, entries, grade }) => (
           <article key={slide.id} className={`card ${styles.slide}`}>
-            <h3>
-              {number}. {slide.title || slide.question.prompt}
+            <h3 {...content}>
+              {t('slideHeading', { number, title: slide.title || slide.question.prompt })}
             </h3>
             <p className={styles.muted}>
-              {entries.length} of {students} answered
+              {t('answered', {
+                answered: countText(format, entries.length),
+                total: countText(format, students),
+              })}
             </p>
             {grade ? (
               <p className={styles.percentCorrect}>
                 {grade.percent === null
-                  ? `Nobody answered · ${formatPoints(grade.points)} for a correct answer`
-                  : `${grade.percent}% correct (${grade.correct} of ${grade.answered} answers) · ${formatPoints(grade.points)} for a correct answer`}
+                  ? t('nobodyAnswered', { points: points(grade.points) })
+                  : t('percentCorrect', {
+                      percent: format.number(grade.percent / 100, {
+                        style: 'percent',
+                        maximumFractionDigits: 1,
+                      }),
+                      correct: countText(format, grade.correct),
+                      answered: countText(format, grade.answered),
+                      points: points(grade.points),
+                    })}
               </p>
             ) : null}
             <SlideResults question={slide.question} entries={entries} correctRevealed />

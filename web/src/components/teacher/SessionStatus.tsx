@@ -1,7 +1,7 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { dueText } from '../../lib/quiz-format.ts';
 import { usePast } from '../../lib/use-past.ts';
 
 /**
@@ -10,13 +10,31 @@ import { usePast } from '../../lib/use-past.ts';
  * hydration (the server does not know the zone), like LocalTime.
  */
 export function SessionStatus({ dueAt }: { dueAt: number }) {
+  const t = useTranslations('dashboard.status');
+  const format = useFormatter();
   const past = usePast(dueAt);
   const [due, setDue] = useState<string | null>(null);
-  useEffect(() => setDue(dueText(dueAt)), [dueAt]);
-  if (past) return <strong>Final</strong>;
+  useEffect(
+    () =>
+      setDue(
+        // "Friday 12 Dec, 23:59": the page's language, this browser's time zone.
+        format.dateTime(new Date(dueAt), {
+          weekday: 'long',
+          day: 'numeric',
+          month: 'short',
+          hour: '2-digit',
+          minute: '2-digit',
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        }),
+      ),
+    [dueAt, format],
+  );
+  if (past) return <strong>{t('final')}</strong>;
   return (
     <time dateTime={new Date(dueAt).toISOString()}>
-      Due {due ?? new Date(dueAt).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'}
+      {t('due', {
+        time: due ?? new Date(dueAt).toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+      })}
     </time>
   );
 }

@@ -1,5 +1,8 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
+import { countText } from './count-text.ts';
+
 /** Long student tables show this many rows at first, and this many more per click. */
 export const ROWS_PER_PAGE = 100;
 
@@ -21,14 +24,16 @@ export function ShowMore({
   className: string | undefined;
   mutedClassName: string | undefined;
 }) {
+  const t = useTranslations('dashboard.showMore');
+  const format = useFormatter();
   if (total <= shown) return null;
   return (
     <p className={className}>
       <span className={mutedClassName} role="status">
-        Showing {shown} of {total}
+        {t('showing', { shown: countText(format, shown), total: countText(format, total) })}
       </span>
       <button type="button" className="button button-secondary" onClick={onMore}>
-        Show {Math.min(ROWS_PER_PAGE, total - shown)} more
+        {t('more', { count: countText(format, Math.min(ROWS_PER_PAGE, total - shown)) })}
       </button>
     </p>
   );

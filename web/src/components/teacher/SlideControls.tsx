@@ -1,6 +1,7 @@
 'use client';
 
 import type { RevealMode, SessionState, TeacherCommand } from '@classpulse/realtime/protocol';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Countdown } from '../student/Countdown.tsx';
 import styles from './dashboard.module.css';
@@ -17,6 +18,7 @@ export function SlideControls({
   state: SessionState;
   send: (command: TeacherCommand) => void;
 }) {
+  const t = useTranslations('dashboard.slideControls');
   const [timerMs, setTimerMs] = useState(60_000);
   const index = state.currentSlideIndex;
   const slide = state.deck.slides[index];
@@ -25,7 +27,7 @@ export function SlideControls({
   const ended = state.status === 'ended';
 
   return (
-    <section aria-label="Slide controls" className={`card ${styles.controls}`}>
+    <section aria-label={t('label')} className={`card ${styles.controls}`}>
       <div className={styles.controlRow}>
         <button
           type="button"
@@ -33,10 +35,10 @@ export function SlideControls({
           disabled={ended || index === 0}
           onClick={() => send({ type: 'goToSlide', slideIndex: index - 1 })}
         >
-          Previous slide
+          {t('previous')}
         </button>
         <span className={styles.slideCounter}>
-          Slide {index + 1} of {state.deck.slides.length}
+          {t('counter', { number: index + 1, total: state.deck.slides.length })}
         </span>
         <button
           type="button"
@@ -44,7 +46,7 @@ export function SlideControls({
           disabled={ended || index >= state.deck.slides.length - 1}
           onClick={() => send({ type: 'goToSlide', slideIndex: index + 1 })}
         >
-          Next slide
+          {t('next')}
         </button>
       </div>
       {slide.question ? (
@@ -57,12 +59,12 @@ export function SlideControls({
               send({ type: runtime.locked ? 'unlockSlide' : 'lockSlide', slideId: slide.id })
             }
           >
-            {runtime.locked ? 'Unlock answers' : 'Lock answers'}
+            {runtime.locked ? t('unlock') : t('lock')}
           </button>
-          {runtime.locked ? <span className={styles.lockedBadge}>Answers locked</span> : null}
+          {runtime.locked ? <span className={styles.lockedBadge}>{t('locked')}</span> : null}
           {runtime.deadline === null ? (
             <span className={styles.inlineField}>
-              <label htmlFor="timer-duration">Timer</label>
+              <label htmlFor="timer-duration">{t('timer')}</label>
               <select
                 id="timer-duration"
                 value={timerMs}
@@ -72,8 +74,8 @@ export function SlideControls({
                 {TIMER_PRESETS_MS.map((ms) => (
                   <option key={ms} value={ms}>
                     {ms < 60_000
-                      ? `${ms / 1000} seconds`
-                      : `${ms / 60_000} minute${ms === 60_000 ? '' : 's'}`}
+                      ? t('seconds', { count: ms / 1000 })
+                      : t('minutes', { count: ms / 60_000 })}
                   </option>
                 ))}
               </select>
@@ -83,7 +85,7 @@ export function SlideControls({
                 disabled={ended}
                 onClick={() => send({ type: 'startTimer', slideId: slide.id, durationMs: timerMs })}
               >
-                Start timer
+                {t('startTimer')}
               </button>
             </span>
           ) : (
@@ -98,12 +100,12 @@ export function SlideControls({
                 className="button button-secondary"
                 onClick={() => send({ type: 'cancelTimer', slideId: slide.id })}
               >
-                Cancel timer
+                {t('cancelTimer')}
               </button>
             </>
           )}
           <label className={styles.inlineField}>
-            Show results to students
+            {t('showResults')}
             <select
               value={runtime.reveal}
               disabled={ended}
@@ -111,9 +113,9 @@ export function SlideControls({
                 send({ type: 'setReveal', slideId: slide.id, mode: e.target.value as RevealMode })
               }
             >
-              <option value="hidden">Hidden</option>
-              <option value="anonymous">Anonymous</option>
-              <option value="named">With names</option>
+              <option value="hidden">{t('revealHidden')}</option>
+              <option value="anonymous">{t('revealAnonymous')}</option>
+              <option value="named">{t('revealNamed')}</option>
             </select>
           </label>
         </div>
@@ -129,7 +131,7 @@ export function SlideControls({
       ) : null}
       <div className={styles.controlRow}>
         <label className={styles.inlineField}>
-          Pacing
+          {t('pacing')}
           <select
             value={state.settings.pacing}
             disabled={ended}
@@ -140,12 +142,12 @@ export function SlideControls({
               })
             }
           >
-            <option value="instructor">Teacher-paced</option>
-            <option value="student">Student-paced</option>
+            <option value="instructor">{t('teacherPaced')}</option>
+            <option value="student">{t('studentPaced')}</option>
           </select>
         </label>
         <label className={styles.inlineField}>
-          Late joiners
+          {t('lateJoiners')}
           <select
             value={state.settings.latePolicy}
             disabled={ended}
@@ -156,9 +158,9 @@ export function SlideControls({
               })
             }
           >
-            <option value="allow">Can join</option>
-            <option value="next-slide">Join from the next slide</option>
-            <option value="deny">Cannot join</option>
+            <option value="allow">{t('lateAllow')}</option>
+            <option value="next-slide">{t('lateNextSlide')}</option>
+            <option value="deny">{t('lateDeny')}</option>
           </select>
         </label>
       </div>

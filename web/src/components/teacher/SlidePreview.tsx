@@ -1,4 +1,5 @@
 import type { Slide } from '@classpulse/realtime/protocol';
+import { useTranslations } from 'next-intl';
 import { SlideImage } from '../slide/SlideImage.tsx';
 import styles from './dashboard.module.css';
 
@@ -7,6 +8,7 @@ import styles from './dashboard.module.css';
  * presenting. Notes are the teacher's only (students' views never carry them).
  */
 export function SlidePreview({ slide }: { slide: Slide }) {
+  const t = useTranslations('dashboard');
   if (!slide.image && !slide.notes) return null;
   return (
     <div className={styles.slidePreview}>
@@ -16,7 +18,7 @@ export function SlidePreview({ slide }: { slide: Slide }) {
       {slide.notes ? (
         <section className={styles.notes} aria-labelledby="speaker-notes-heading">
           <h3 id="speaker-notes-heading" className={styles.notesTitle}>
-            Speaker notes
+            {t('speakerNotes')}
           </h3>
           <p className={styles.notesText}>{slide.notes}</p>
         </section>

@@ -1,11 +1,11 @@
 'use client';
 
 import type { SessionState, StudentTransport, TeacherCommand } from '@classpulse/realtime/protocol';
+import { useFormatter, useTranslations } from 'next-intl';
 import styles from './dashboard.module.css';
 
 /** Shares of students with a background WebSocket test a teacher can pick. */
 const SHARES = [0, 0.01, 0.05, 0.1, 0.25, 0.5, 1];
-const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 /**
  * Firebase mode: how this session's students sync, Firebase or our servers (moving them keeps
@@ -24,15 +24,19 @@ export function StudentConnectionControls({
   send: (command: TeacherCommand) => Promise<boolean>;
   onTransportChanged: (transport: StudentTransport) => void;
 }) {
+  const t = useTranslations('dashboard.connection');
+  const format = useFormatter();
+  const percent = (share: number) =>
+    format.number(Math.round(share * 1000) / 1000, { style: 'percent', maximumFractionDigits: 1 });
   const ended = state.status === 'ended';
   const transport = state.settings.studentTransport ?? defaults.studentTransport;
   const share = state.settings.darkLaunchShare ?? defaults.darkLaunchShare;
   const shares = SHARES.includes(share) ? SHARES : [...SHARES, share].sort((a, b) => a - b);
   return (
-    <section aria-label="Student connection" className={`card ${styles.controls}`}>
+    <section aria-label={t('label')} className={`card ${styles.controls}`}>
       <div className={styles.controlRow}>
         <label className={styles.inlineField}>
-          Students connect through
+          {t('through')}
           <select
             value={transport}
             disabled={ended}
@@ -43,12 +47,12 @@ export function StudentConnectionControls({
               );
             }}
           >
-            <option value="firebase">Firebase</option>
-            <option value="socket">Classpulse servers (WebSocket)</option>
+            <option value="firebase">{t('firebase')}</option>
+            <option value="socket">{t('socket')}</option>
           </select>
         </label>
         <label className={styles.inlineField}>
-          Background WebSocket test
+          {t('darkLaunch')}
           <select
             value={String(share)}
             disabled={ended || transport !== 'firebase'}
@@ -58,7 +62,7 @@ export function StudentConnectionControls({
           >
             {shares.map((s) => (
               <option key={s} value={String(s)}>
-                {s === 0 ? 'Off' : `${percent(s)} of students`}
+                {s === 0 ? t('off') : t('share', { percent: percent(s) })}
               </option>
             ))}
           </select>

@@ -1,6 +1,8 @@
 'use client';
 
 import type { SessionState, StudentRecord, TeacherCommand } from '@classpulse/realtime/protocol';
+import { useFormatter, useTranslations } from 'next-intl';
+import { countText } from './count-text.ts';
 import styles from './dashboard.module.css';
 
 /** A flood of joins must not become a flood of buttons: the rest are admitted with "Admit all". */
@@ -17,6 +19,8 @@ export function WaitingRoom({
   state: SessionState;
   send: (command: TeacherCommand) => void;
 }) {
+  const t = useTranslations('dashboard.waiting');
+  const format = useFormatter();
   const enabled = state.settings.waitingRoom === true;
   const ended = state.status === 'ended';
   const waiting: StudentRecord[] = [];
@@ -34,16 +38,16 @@ export function WaitingRoom({
           disabled={ended}
           onClick={() => send({ type: 'setWaitingRoom', enabled: !enabled })}
         >
-          {enabled ? 'Turn waiting room off' : 'Turn waiting room on'}
+          {enabled ? t('turnOff') : t('turnOn')}
         </button>
       </div>
       {enabled || waiting.length > 0 ? (
         <section aria-labelledby="waiting-heading">
           <h3 id="waiting-heading" className={styles.panelSubtitle}>
-            Waiting room ({waiting.length})
+            {t('heading', { count: countText(format, waiting.length) })}
           </h3>
           {waiting.length === 0 ? (
-            <p className={styles.muted}>Nobody is waiting. New students wait here for you.</p>
+            <p className={styles.muted}>{t('nobody')}</p>
           ) : (
             <>
               <button
@@ -52,12 +56,14 @@ export function WaitingRoom({
                 disabled={ended}
                 onClick={() => send({ type: 'admitStudents', studentIds: 'all' })}
               >
-                Admit all ({waiting.length})
+                {t('admitAll', { count: countText(format, waiting.length) })}
               </button>
-              <ul className="row-list" aria-label="Students waiting">
+              <ul className="row-list" aria-label={t('studentsWaiting')}>
                 {shown.map((s) => (
                   <li key={s.id}>
-                    <span className={styles.rosterName}>{s.name}</span>
+                    <span className={styles.rosterName} translate="no">
+                      {s.name}
+                    </span>
                     <span className={styles.controlRow}>
                       <button
                         type="button"
@@ -65,7 +71,7 @@ export function WaitingRoom({
                         disabled={ended}
                         onClick={() => send({ type: 'admitStudents', studentIds: [s.id] })}
                       >
-                        Admit {s.name}
+                        {t('admit', { name: s.name })}
                       </button>
                       <button
                         type="button"
@@ -73,7 +79,7 @@ export function WaitingRoom({
                         disabled={ended}
                         onClick={() => send({ type: 'removeStudent', studentId: s.id })}
                       >
-                        Remove {s.name}
+                        {t('remove', { name: s.name })}
                       </button>
                     </span>
                   </li>
@@ -81,7 +87,7 @@ export function WaitingRoom({
               </ul>
               {waiting.length > shown.length ? (
                 <p className={styles.muted}>
-                  and {waiting.length - shown.length} more; “Admit all” lets them in too.
+                  {t('andMore', { count: countText(format, waiting.length - shown.length) })}
                 </p>
               ) : null}
             </>

@@ -13,6 +13,7 @@ const RENEW_EVERY_MS = 20_000;
 /** Connects this page to a session as its teacher, with a token fetched from the web app. */
 export function useTeacherSession(sessionId: string, metrics: PageMetrics | null) {
   const [connection, setConnection] = useState<{ token: string; realtimeUrl: string } | null>(null);
+  /** The web API's error code (the page says it in the reader's language: useErrorText). */
   const [error, setError] = useState<string | null>(null);
   /** A failed renewal, after the page loaded (not a failed load). */
   const [renewError, setRenewError] = useState<string | null>(null);
@@ -20,7 +21,7 @@ export function useTeacherSession(sessionId: string, metrics: PageMetrics | null
     void callApi<{ token: string; realtimeUrl: string }>(
       `/api/sessions/${sessionId}/teacher-token`,
     ).then((r) =>
-      r.ok ? setConnection({ token: r.token, realtimeUrl: r.realtimeUrl }) : setError(r.message),
+      r.ok ? setConnection({ token: r.token, realtimeUrl: r.realtimeUrl }) : setError(r.code),
     );
   }, [sessionId]);
   const realtimeUrl = connection?.realtimeUrl ?? null;
@@ -45,7 +46,7 @@ export function useTeacherSession(sessionId: string, metrics: PageMetrics | null
     const timer = setInterval(() => {
       void callApi<{ token: string }>(`/api/sessions/${sessionId}/teacher-token`).then(
         async (r) => {
-          if (!r.ok) return setRenewError(r.message);
+          if (!r.ok) return setRenewError(r.code);
           setRenewError(null);
           await client.renewTeacherToken(r.token);
         },

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { DataTable } from '../../components/results/DataTable.tsx';
-import { formatPercent } from '../../components/results/format.ts';
 import { PinMap } from '../../components/results/PinMap.tsx';
+import { useResultsText } from '../../components/results/results-text.ts';
 import type { KindResultsProps } from '../kind.ts';
 import { tallyMarkers } from './aggregate.ts';
 import { inTargetShare, markerSummary, whereText } from './summary.ts';
@@ -18,6 +18,8 @@ export function DraggableResults({
   correctRevealed,
   classes,
 }: KindResultsProps<'draggable'>) {
+  const text = useResultsText();
+  const { t, f } = text;
   const tally = useMemo(() => tallyMarkers(question, entries), [question, entries]);
   const showCorrect = correctRevealed && tally.markers.some((m) => m.target);
   return (
@@ -34,22 +36,29 @@ export function DraggableResults({
                 imageUrl={question.imageUrl}
                 pins={marker.pins}
                 regions={marker.regions}
-                summary={markerSummary(question.imageAlt, marker, showCorrect)}
+                summary={markerSummary(question.imageAlt, marker, showCorrect, text)}
                 size={size}
                 classes={classes}
                 targets={showCorrect && marker.target ? [marker.target] : undefined}
                 table={false}
               />
               {share !== null ? (
-                <p className={classes.markerMapNote}>{formatPercent(share)} in its target</p>
+                <p className={classes.markerMapNote}>
+                  {t('marker.inTarget', { percent: f.percent(share) })}
+                </p>
               ) : null}
             </li>
           );
         })}
       </ul>
       <DataTable
-        caption="Where each marker was placed"
-        columns={['Marker', 'Placed', ...(showCorrect ? ['In target'] : []), 'Where (areas)']}
+        caption={t('marker.caption')}
+        columns={[
+          t('marker.markerColumn'),
+          t('marker.placedColumn'),
+          ...(showCorrect ? [t('marker.inTargetColumn')] : []),
+          t('marker.whereColumn'),
+        ]}
         rows={tally.markers.map((marker) => {
           const share = inTargetShare(marker, showCorrect);
           return {
@@ -57,8 +66,8 @@ export function DraggableResults({
             cells: [
               marker.label,
               marker.pins.length,
-              ...(showCorrect ? [share === null ? 'Not graded' : formatPercent(share)] : []),
-              whereText(marker.regions),
+              ...(showCorrect ? [share === null ? t('notGraded') : f.percent(share)] : []),
+              whereText(marker.regions, text),
             ],
           };
         })}

@@ -1,14 +1,17 @@
-import { formatCount, formatList, formatPercent } from '../../components/results/format.ts';
-import { REGION_NAMES } from '../../components/results/pin-map.ts';
+import { busiestRegions, namedRegions } from '../../components/results/summaries.ts';
+import type { ResultsText } from '../../components/results/results-text.ts';
 import type { MarkerTally } from './aggregate.ts';
 
 /** The areas a marker fell in, busiest first: "top left 3, center 1" (the data table's cell). */
-export function whereText(regions: number[][]): string {
-  const cells = regions
-    .flatMap((row, r) => row.map((count, c) => ({ count, name: REGION_NAMES[r]?.[c] ?? '' })))
+export function whereText(regions: number[][], text: ResultsText): string {
+  const cells = namedRegions(regions, text)
     .filter((cell) => cell.count > 0)
     .sort((a, b) => b.count - a.count);
-  return cells.length === 0 ? 'Nowhere yet' : cells.map((c) => `${c.name} ${c.count}`).join(', ');
+  return cells.length === 0
+    ? text.t('marker.nowhere')
+    : cells
+        .map((c) => text.t('marker.whereCell', { area: c.name, count: text.f.number(c.count) }))
+        .join(text.t('separator'));
 }
 
 /** Share of a marker's placements inside its target, or null when that is not to be shown. */
@@ -18,15 +21,25 @@ export function inTargetShare(marker: MarkerTally, showCorrect: boolean): number
 }
 
 /** One marker's map in one sentence: its text alternative (aria-label). */
-export function markerSummary(imageAlt: string, marker: MarkerTally, showCorrect: boolean): string {
-  const name = `${marker.label} on ${imageAlt}`;
-  if (marker.pins.length === 0) return `${name}. Not placed yet.`;
-  const cells = marker.regions.flatMap((row, r) =>
-    row.map((count, c) => ({ count, name: REGION_NAMES[r]?.[c] ?? '' })),
-  );
-  const top = Math.max(...cells.map((cell) => cell.count));
-  const busiest = cells.filter((cell) => cell.count === top).map((cell) => cell.name);
+export function markerSummary(
+  imageAlt: string,
+  marker: MarkerTally,
+  showCorrect: boolean,
+  text: ResultsText,
+): string {
+  const { t, f } = text;
+  const name = t('marker.name', { marker: marker.label, image: imageAlt });
+  if (marker.pins.length === 0) return t('marker.notPlaced', { name });
+  const { areas, top, each } = busiestRegions(marker.regions, text);
   const share = inTargetShare(marker, showCorrect);
-  const target = share === null ? '' : ` ${formatPercent(share)} in its target area.`;
-  return `${name}, placed by ${formatCount(marker.pins.length, 'student')}. Most in: ${formatList(busiest)} (${top}${busiest.length > 1 ? ' each' : ''}).${target}`;
+  const targetPart = share === null ? '' : t('marker.targetPart', { percent: f.percent(share) });
+  return t('marker.summary', {
+    name,
+    count: marker.pins.length,
+    n: f.number(marker.pins.length),
+    areas,
+    top: f.number(top),
+    each: String(each),
+    targetPart,
+  });
 }

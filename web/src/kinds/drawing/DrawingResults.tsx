@@ -1,4 +1,5 @@
 import { EntryCards } from '../../components/results/EntryCards.tsx';
+import { useResultsText } from '../../components/results/results-text.ts';
 import type { KindResultsProps } from '../kind.ts';
 import { DrawingThumbnail } from './DrawingThumbnail.tsx';
 
@@ -9,20 +10,23 @@ export function DrawingResults({
   onToggleHidden,
   classes,
 }: KindResultsProps<'drawing'>) {
+  const { t } = useResultsText();
   return (
     <EntryCards
       kind="drawing"
       entries={entries}
       onToggleHidden={onToggleHidden}
       classes={classes}
-      emptyText="No drawings yet."
+      emptyText={t('noDrawingsYet')}
       listClass={classes.drawingGrid}
       cardClass={classes.drawingCard}
       renderAnswer={(item, position) => (
         <DrawingThumbnail
           strokes={item.answer.strokes}
           backgroundImageUrl={question.backgroundImageUrl}
-          label={item.name ? `Drawing by ${item.name}` : `Drawing ${position}`}
+          label={
+            item.name ? t('drawing.by', { name: item.name }) : t('drawing.number', { position })
+          }
           className={classes.drawing}
         />
       )}

@@ -1,20 +1,17 @@
-import { formatCount, formatList, formatPercent } from '../../components/results/format.ts';
+import type { ResultsText } from '../../components/results/results-text.ts';
+import { choiceSentence } from '../../components/results/summaries.ts';
 import type { ImageChoiceTally } from './aggregate.ts';
 
 /** The chart's text alternative (aria-label); the exact numbers are in its data table. */
-export function imageChoiceSummary(tally: ImageChoiceTally, showCorrect: boolean): string {
+export function imageChoiceSummary(
+  tally: ImageChoiceTally,
+  showCorrect: boolean,
+  text: ResultsText,
+): string {
   const correct = tally.options.filter((o) => o.correct).map((o) => o.alt);
   const correctPart =
     showCorrect && correct.length > 0
-      ? ` Correct picture${correct.length > 1 ? 's' : ''}: ${formatList(correct)}.`
+      ? text.t('imageChoice.correctPart', { count: correct.length, pictures: text.f.list(correct) })
       : '';
-  if (tally.respondents === 0) return `No responses yet.${correctPart}`;
-  const top = Math.max(...tally.options.map((o) => o.count));
-  const leaders = tally.options.filter((o) => o.count === top);
-  const each = leaders.length > 1 ? ' each' : '';
-  const first = leaders[0];
-  const lead = first
-    ? ` Most chosen: ${formatList(leaders.map((o) => o.alt))}, ${top}${each} (${formatPercent(first.share)}).`
-    : '';
-  return `${formatCount(tally.respondents, 'response')}.${lead}${correctPart}`;
+  return choiceSentence(tally, correctPart, (o) => o.alt, text);
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { BarChart, type BarItem } from '../../components/results/BarChart.tsx';
 import { DataTable } from '../../components/results/DataTable.tsx';
-import { formatPercent } from '../../components/results/format.ts';
+import { useResultsText } from '../../components/results/results-text.ts';
 import type { KindResultsProps } from '../kind.ts';
 import { tallyChoices } from './aggregate.ts';
 import { choiceSummary } from './summary.ts';
@@ -13,6 +13,8 @@ export function MultipleChoiceResults({
   correctRevealed,
   classes,
 }: KindResultsProps<'multiple-choice'>) {
+  const text = useResultsText();
+  const { t, f } = text;
   const tally = useMemo(() => tallyChoices(question, entries), [question, entries]);
   // A poll has no correct options; revealing one must not grey out every bar.
   const showCorrect = correctRevealed && tally.options.some((o) => o.correct);
@@ -22,21 +24,30 @@ export function MultipleChoiceResults({
     count: o.count,
     share: o.share,
     tone: showCorrect ? (o.correct ? 'correct' : 'other') : 'plain',
-    badge: showCorrect && o.correct ? 'correct' : undefined,
+    badge: showCorrect && o.correct ? t('correctBadge') : undefined,
   }));
   return (
     <>
-      <BarChart items={items} ariaLabel={choiceSummary(tally, showCorrect)} classes={classes} />
+      <BarChart
+        items={items}
+        ariaLabel={choiceSummary(tally, showCorrect, text)}
+        classes={classes}
+      />
       <DataTable
-        caption="Responses per option"
-        columns={['Option', 'Responses', 'Percent', ...(showCorrect ? ['Correct'] : [])]}
+        caption={t('choice.caption')}
+        columns={[
+          t('choice.optionColumn'),
+          t('responsesColumn'),
+          t('percent'),
+          ...(showCorrect ? [t('correctColumn')] : []),
+        ]}
         rows={tally.options.map((o) => ({
           key: o.id,
           cells: [
             o.label,
             o.count,
-            formatPercent(o.share),
-            ...(showCorrect ? [o.correct ? 'Yes' : 'No'] : []),
+            f.percent(o.share),
+            ...(showCorrect ? [o.correct ? t('yes') : t('no')] : []),
           ],
         }))}
       />

@@ -1,20 +1,14 @@
-import { formatCount, formatList, formatPercent } from '../../components/results/format.ts';
+import type { ResultsText } from '../../components/results/results-text.ts';
+import { choiceSentence } from '../../components/results/summaries.ts';
 import type { ChoiceTally } from './aggregate.ts';
 
 /** The chart's text alternative (aria-label); the exact numbers are in its data table. */
-export function choiceSummary(tally: ChoiceTally, showCorrect: boolean): string {
+export function choiceSummary(tally: ChoiceTally, showCorrect: boolean, text: ResultsText): string {
+  const { t, f } = text;
   const correct = tally.options.filter((o) => o.correct).map((o) => o.label);
   const correctPart =
     showCorrect && correct.length > 0
-      ? ` Correct answer${correct.length > 1 ? 's' : ''}: ${formatList(correct)}.`
+      ? t('choice.correctPart', { count: correct.length, answers: f.list(correct) })
       : '';
-  if (tally.respondents === 0) return `No responses yet.${correctPart}`;
-  const top = Math.max(...tally.options.map((o) => o.count));
-  const leaders = tally.options.filter((o) => o.count === top);
-  const each = leaders.length > 1 ? ' each' : '';
-  const first = leaders[0];
-  const lead = first
-    ? ` Most chosen: ${formatList(leaders.map((o) => o.label))}, ${top}${each} (${formatPercent(first.share)}).`
-    : '';
-  return `${formatCount(tally.respondents, 'response')}.${lead}${correctPart}`;
+  return choiceSentence(tally, correctPart, (o) => o.label, text);
 }

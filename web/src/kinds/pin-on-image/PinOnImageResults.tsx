@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { PinMap } from '../../components/results/PinMap.tsx';
 import { pinRegions } from '../../components/results/pin-map.ts';
+import { useResultsText } from '../../components/results/results-text.ts';
 import type { KindResultsProps } from '../kind.ts';
 import { visiblePins } from './aggregate.ts';
 import { pinSummary } from './summary.ts';
@@ -13,6 +14,7 @@ export function PinOnImageResults({
   correctRevealed,
   classes,
 }: KindResultsProps<'pin-on-image'>) {
+  const text = useResultsText();
   const pins = useMemo(() => visiblePins(entries), [entries]);
   const regions = useMemo(() => pinRegions(pins), [pins]);
   return (
@@ -20,7 +22,7 @@ export function PinOnImageResults({
       imageUrl={question.imageUrl}
       pins={pins}
       regions={regions}
-      summary={pinSummary(question.imageAlt, pins.length, regions)}
+      summary={pinSummary(question.imageAlt, pins.length, regions, text)}
       size={size}
       classes={classes}
       targets={correctRevealed ? question.targets : undefined}

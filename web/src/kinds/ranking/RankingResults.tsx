@@ -1,17 +1,10 @@
 import { useMemo } from 'react';
 import { cn } from '../../components/results/classes.ts';
 import { DataTable } from '../../components/results/DataTable.tsx';
-import { formatMean, formatNumber } from '../../components/results/format.ts';
+import { useResultsText } from '../../components/results/results-text.ts';
 import type { KindResultsProps } from '../kind.ts';
 import { tallyRanking } from './aggregate.ts';
 import { rankingSummary } from './summary.ts';
-
-/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
-function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
-}
 
 /**
  * Ranking: the items by average position (best first), each with how many students put it at each
@@ -23,6 +16,10 @@ export function RankingResults({
   correctRevealed,
   classes,
 }: KindResultsProps<'ranking'>) {
+  const text = useResultsText();
+  const { t, f } = text;
+  /** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, as the locale says it. */
+  const ordinal = (n: number) => t('ranking.ordinal', { n });
   const tally = useMemo(() => tallyRanking(question, entries), [question, entries]);
   const showCorrect = correctRevealed && question.correctOrder !== undefined;
   const positions = question.items.length;
@@ -30,7 +27,11 @@ export function RankingResults({
   const positionColumns = Array.from({ length: positions }, (_, i) => ordinal(i + 1));
   return (
     <>
-      <div role="img" aria-label={rankingSummary(tally, showCorrect)} className={classes.rankChart}>
+      <div
+        role="img"
+        aria-label={rankingSummary(tally, showCorrect, text)}
+        className={classes.rankChart}
+      >
         {tally.items.map((item) => (
           <div key={item.id} className={classes.rankRow}>
             <div className={classes.barLabel}>
@@ -42,7 +43,7 @@ export function RankingResults({
               ) : null}
             </div>
             <span className={classes.rankAverage}>
-              {item.average === null ? '–' : `avg ${formatMean(item.average)}`}
+              {item.average === null ? '–' : t('ranking.average', { value: f.mean(item.average) })}
             </span>
             <svg className={classes.rankCells} aria-hidden="true" focusable="false">
               {item.counts.map((count, i) => (
@@ -65,7 +66,7 @@ export function RankingResults({
                     dominantBaseline="central"
                     textAnchor="middle"
                   >
-                    {count > 0 ? formatNumber(count) : ''}
+                    {count > 0 ? f.number(count) : ''}
                   </text>
                 </g>
               ))}
@@ -74,23 +75,27 @@ export function RankingResults({
         ))}
       </div>
       <p className={classes.rankLegend} aria-hidden="true">
-        Shaded cells: how many put the item 1st, 2nd, … {ordinal(positions)}.
+        {t('ranking.legend', { last: ordinal(positions) })}
       </p>
       <DataTable
-        caption="Average position per item"
-        columns={['Item', 'Average position', ...(showCorrect ? ['Correct position'] : [])]}
+        caption={t('ranking.averageCaption')}
+        columns={[
+          t('ranking.itemColumn'),
+          t('ranking.averageColumn'),
+          ...(showCorrect ? [t('ranking.correctPositionColumn')] : []),
+        ]}
         rows={tally.items.map((item) => ({
           key: item.id,
           cells: [
             item.label,
-            item.average === null ? '–' : formatMean(item.average),
+            item.average === null ? '–' : f.mean(item.average),
             ...(showCorrect ? [item.correctPosition ?? '–'] : []),
           ],
         }))}
       />
       <DataTable
-        caption="Responses per item and position"
-        columns={['Item', ...positionColumns]}
+        caption={t('ranking.countsCaption')}
+        columns={[t('ranking.itemColumn'), ...positionColumns]}
         rows={tally.items.map((item) => ({ key: item.id, cells: [item.label, ...item.counts] }))}
       />
     </>

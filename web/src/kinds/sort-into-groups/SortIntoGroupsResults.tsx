@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { cn } from '../../components/results/classes.ts';
 import { DataTable } from '../../components/results/DataTable.tsx';
-import { formatNumber, formatPercent } from '../../components/results/format.ts';
+import { useResultsText } from '../../components/results/results-text.ts';
 import type { KindResultsProps } from '../kind.ts';
 import { tallySort } from './aggregate.ts';
 import { sortSummary } from './summary.ts';
@@ -17,12 +17,18 @@ export function SortIntoGroupsResults({
   correctRevealed,
   classes,
 }: KindResultsProps<'sort-into-groups'>) {
+  const text = useResultsText();
+  const { t, f } = text;
   const tally = useMemo(() => tallySort(question, entries), [question, entries]);
   const showCorrect = correctRevealed && tally.items.some((item) => item.correctGroupId !== null);
   const colour = (i: number) => classes[`colour${(i % 6) + 1}`];
   return (
     <>
-      <div role="img" aria-label={sortSummary(tally, showCorrect)} className={classes.sortChart}>
+      <div
+        role="img"
+        aria-label={sortSummary(tally, showCorrect, text)}
+        className={classes.sortChart}
+      >
         <ul className={classes.sortLegend}>
           {tally.groups.map((group, i) => (
             <li key={group.id} className={classes.sortLegendItem}>
@@ -44,7 +50,7 @@ export function SortIntoGroupsResults({
                     <span aria-hidden="true">✓</span>{' '}
                     {tally.groups.find((g) => g.id === item.correctGroupId)?.label}
                     {item.correctShare !== null
-                      ? ` · ${formatPercent(item.correctShare)} right`
+                      ? ` · ${t('sort.right', { percent: f.percent(item.correctShare) })}`
                       : ''}
                   </span>
                 ) : null}
@@ -75,7 +81,7 @@ export function SortIntoGroupsResults({
               <p className={classes.sortCounts}>
                 {tally.groups.map((group, i) => (
                   <span key={group.id}>
-                    {group.label} {formatNumber(item.counts[i] ?? 0)}
+                    {group.label} {f.number(item.counts[i] ?? 0)}
                   </span>
                 ))}
               </p>
@@ -84,11 +90,11 @@ export function SortIntoGroupsResults({
         })}
       </div>
       <DataTable
-        caption="Responses per item and group"
+        caption={t('sort.caption')}
         columns={[
-          'Item',
+          t('sort.itemColumn'),
           ...tally.groups.map((g) => g.label),
-          ...(showCorrect ? ['Correct group', 'Percent correct'] : []),
+          ...(showCorrect ? [t('sort.correctGroupColumn'), t('sort.percentCorrectColumn')] : []),
         ]}
         rows={tally.items.map((item) => ({
           key: item.id,
@@ -97,8 +103,8 @@ export function SortIntoGroupsResults({
             ...item.counts,
             ...(showCorrect
               ? [
-                  tally.groups.find((g) => g.id === item.correctGroupId)?.label ?? 'Not graded',
-                  item.correctShare === null ? '–' : formatPercent(item.correctShare),
+                  tally.groups.find((g) => g.id === item.correctGroupId)?.label ?? t('notGraded'),
+                  item.correctShare === null ? '–' : f.percent(item.correctShare),
                 ]
               : []),
           ],

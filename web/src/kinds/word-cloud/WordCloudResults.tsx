@@ -3,7 +3,7 @@ import { visibleAnswers } from '../../components/results/aggregate.ts';
 import { cn } from '../../components/results/classes.ts';
 import { DataTable } from '../../components/results/DataTable.tsx';
 import { EmptyState } from '../../components/results/EmptyState.tsx';
-import { formatNumber } from '../../components/results/format.ts';
+import { useResultsText } from '../../components/results/results-text.ts';
 import type { KindResultsProps } from '../kind.ts';
 import { groupWords, type WordCount } from './aggregate.ts';
 import { wordSummary } from './summary.ts';
@@ -35,16 +35,18 @@ function centreOut(words: readonly WordCount[]): Array<WordCount & { rank: numbe
 /** Words sized by how many students sent them, the top ten as a list, and the counts as a table. */
 export function WordCloudResults({ entries, classes }: KindResultsProps<'word-cloud'>) {
   const listId = useId();
+  const text = useResultsText();
+  const { t, f } = text;
   const words = useMemo(() => groupWords(entries), [entries]);
   const respondents = useMemo(() => visibleAnswers(entries, 'word-cloud').length, [entries]);
-  if (words.length === 0) return <EmptyState text="No words yet." classes={classes} />;
+  if (words.length === 0) return <EmptyState text={t('noWordsYet')} classes={classes} />;
 
   const shown = words.slice(0, CLOUD_MAX);
   const max = shown[0]?.count ?? 1;
   const min = shown[shown.length - 1]?.count ?? 1;
   return (
     <div className={classes.wordLayout}>
-      <div role="img" aria-label={wordSummary(words, respondents)} className={classes.cloud}>
+      <div role="img" aria-label={wordSummary(words, respondents, text)} className={classes.cloud}>
         {centreOut(shown).map((w) => (
           <span
             key={w.key}
@@ -60,20 +62,20 @@ export function WordCloudResults({ entries, classes }: KindResultsProps<'word-cl
       </div>
       <div className={classes.topWords}>
         <p id={listId} className={classes.listTitle}>
-          Top words
+          {t('words.top')}
         </p>
         <ol aria-labelledby={listId} className={classes.topList}>
           {words.slice(0, TOP_LIST).map((w) => (
             <li key={w.key} className={classes.topItem}>
               <span className={classes.topWord}>{w.word}</span>{' '}
-              <span className={classes.topCount}>{formatNumber(w.count)}</span>
+              <span className={classes.topCount}>{f.number(w.count)}</span>
             </li>
           ))}
         </ol>
       </div>
       <DataTable
-        caption="Responses per word"
-        columns={['Word', 'Responses']}
+        caption={t('words.caption')}
+        columns={[t('words.wordColumn'), t('responsesColumn')]}
         rows={shown.map((w) => ({ key: w.key, cells: [w.word, w.count] }))}
       />
     </div>

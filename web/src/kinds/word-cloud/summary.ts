@@ -1,11 +1,21 @@
-import { formatCount } from '../../components/results/format.ts';
+import type { ResultsText } from '../../components/results/results-text.ts';
 import type { WordCount } from './aggregate.ts';
 
 /** The cloud's text alternative (aria-label); the exact numbers are in its data table. */
-export function wordSummary(words: readonly WordCount[], respondents: number): string {
+export function wordSummary(
+  words: readonly WordCount[],
+  respondents: number,
+  { t, f }: ResultsText,
+): string {
   const top = words
     .slice(0, 3)
-    .map((w) => `${w.word} (${w.count})`)
-    .join(', ');
-  return `Word cloud of ${formatCount(words.length, 'word')} from ${formatCount(respondents, 'response')}. Most frequent: ${top}.`;
+    .map((w) => t('words.wordCount', { word: w.word, count: f.number(w.count) }))
+    .join(t('separator'));
+  return t('words.summary', {
+    words: words.length,
+    w: f.number(words.length),
+    count: respondents,
+    n: f.number(respondents),
+    top,
+  });
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { Dashboard } from '../../../../components/teacher/Dashboard.tsx';
@@ -8,7 +9,9 @@ import { pageMetricsSettings } from '../../../../server/metrics-page-token.ts';
 import { joinLink } from '../../../../server/join-link.ts';
 import { getSession } from '../../../../server/sessions.ts';
 
-export const metadata: Metadata = { title: 'Live session' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard.dashboard'))('metaTitle') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function SessionDashboardPage({

@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { notFound, redirect } from 'next/navigation';
 import { SessionHealth } from '../../../../../components/teacher/SessionHealth.tsx';
 import { currentTeacherId } from '../../../../../server/accounts/current-account.ts';
 import { loadSessionHealth } from '../../../../../server/session-health.ts';
 
-export const metadata: Metadata = { title: 'Session health' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('reports.health'))('metaTitle') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function SessionHealthPage({ params }: { params: Promise<{ id: string }> }) {
@@ -14,10 +17,12 @@ export default async function SessionHealthPage({ params }: { params: Promise<{ 
   const loaded = await loadSessionHealth(teacherId, id);
   if (!loaded.ok) {
     if (loaded.status === 404) notFound();
+    // The service's own message is English for the logs; the page says it in the reader's words.
+    const t = await getTranslations('reports.health');
     return (
       <main className="page">
-        <h1>Session health</h1>
-        <p role="alert">{loaded.message}</p>
+        <h1>{t('metaTitle')}</h1>
+        <p role="alert">{t('loadFailed')}</p>
       </main>
     );
   }

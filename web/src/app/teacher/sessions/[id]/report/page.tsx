@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { notFound, redirect } from 'next/navigation';
 import { SessionReport } from '../../../../../components/teacher/SessionReport.tsx';
 import { currentTeacherId } from '../../../../../server/accounts/current-account.ts';
@@ -7,7 +8,9 @@ import { auditTrail } from '../../../../../server/audit-trail.ts';
 import { readReport, studentEmails } from '../../../../../server/session-report.ts';
 import { getSession } from '../../../../../server/sessions.ts';
 
-export const metadata: Metadata = { title: 'Session report' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('reports.report'))('metaTitle') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function SessionReportPage({ params }: { params: Promise<{ id: string }> }) {
@@ -17,10 +20,12 @@ export default async function SessionReportPage({ params }: { params: Promise<{ 
   const opened = await openAnswersStream(teacherId, id);
   if (!opened.ok) {
     if (opened.status === 404) notFound();
+    // The service's own message is English for the logs; the page says it in the reader's words.
+    const t = await getTranslations('reports.report');
     return (
       <main className="page">
-        <h1>Session report</h1>
-        <p role="alert">{opened.message}</p>
+        <h1>{t('metaTitle')}</h1>
+        <p role="alert">{t('loadFailed')}</p>
       </main>
     );
   }

@@ -34,6 +34,7 @@ function flatten(c: Catalog, prefix = ''): Map<string, string> {
 interface Shape {
   arguments: Set<string>;
   tags: Set<string>;
+  /** Cardinal plural keys, and `ordinal:<key>` for selectordinal ones. */
   pluralCategories: Set<string>;
 }
 
@@ -49,7 +50,8 @@ function shapeOf(elements: MessageFormatElement[], shape: Shape = emptyShape()):
     shape.arguments.add(e.value);
     if (e.type === TYPE.plural || e.type === TYPE.select) {
       for (const [key, option] of Object.entries(e.options)) {
-        if (e.type === TYPE.plural && !key.startsWith('=')) shape.pluralCategories.add(key);
+        if (e.type === TYPE.plural && !key.startsWith('='))
+          shape.pluralCategories.add(e.pluralType === 'ordinal' ? `ordinal:${key}` : key);
         shapeOf(option.value, shape);
       }
       assert.ok('other' in e.options, `{${e.value}} needs an "other" case`);
@@ -74,9 +76,12 @@ describe('message catalogs', () => {
         const extra = [...messages.keys()].filter((k) => !english.has(k));
         assert.deepEqual(missing, [], `${ns}/${locale}.json lacks keys`);
         assert.deepEqual(extra, [], `${ns}/${locale}.json has keys English does not`);
-        const categories = new Set<string>(
-          new Intl.PluralRules(locale).resolvedOptions().pluralCategories,
-        );
+        const categories = new Set<string>([
+          ...new Intl.PluralRules(locale).resolvedOptions().pluralCategories,
+          ...new Intl.PluralRules(locale, { type: 'ordinal' })
+            .resolvedOptions()
+            .pluralCategories.map((c) => `ordinal:${c}`),
+        ]);
         for (const [key, message] of messages) {
           const where = `${ns}/${locale}.json ${key}`;
           assert.ok(message.trim() !== '', `${where} is empty`);

@@ -10,7 +10,9 @@ export interface UncataloguedText {
 /**
  * In the pseudo-locale every catalog string is accented, so any plain ASCII letter a reader can see
  * or hear (text, aria-label, placeholder, title, alt) did not come from a catalog. Text marked
- * `translate="no"` (join codes, URLs, emails, the brand) is data, not interface, and is skipped.
+ * `translate="no"` (join codes, URLs, emails, the brand) is data, not interface, and is skipped, as
+ * are `<time>` elements (dates and times come from Intl in the reader's locale, not a catalog) and
+ * addresses inside attribute values.
  * Also lists elements whose text overflows its box: pseudo strings are 40% longer than English.
  */
 export async function uncataloguedText(page: Page): Promise<UncataloguedText> {
@@ -22,7 +24,7 @@ export async function uncataloguedText(page: Page): Promise<UncataloguedText> {
     const overflowing = new Set<string>();
     const skipped = (el: Element) =>
       el.closest(
-        '[translate="no"], script, style, noscript, template, [hidden], [aria-hidden="true"]',
+        '[translate="no"], time, script, style, noscript, template, [hidden], [aria-hidden="true"]',
       ) !== null;
     const shown = (el: Element) => {
       const box = el.getBoundingClientRect();
@@ -44,7 +46,11 @@ export async function uncataloguedText(page: Page): Promise<UncataloguedText> {
     )) {
       if (skipped(el)) continue;
       for (const name of ['aria-label', 'placeholder', 'title', 'alt']) {
-        const value = el.getAttribute(name)?.trim();
+        // Addresses inside a message (a QR code's link) are data, not words.
+        const value = el
+          .getAttribute(name)
+          ?.replace(/\bhttps?:\/\/\S+|\S+@\S+\.\w+/g, '')
+          .trim();
         if (value && ASCII_WORD.test(value)) strings.add(`${name}="${value.slice(0, 120)}"`);
       }
     }
@@ -57,6 +63,8 @@ export async function uncataloguedText(page: Page): Promise<UncataloguedText> {
       const style = getComputedStyle(el);
       if (['auto', 'scroll'].includes(style.overflowX) || style.textOverflow === 'ellipsis')
         continue;
+      // Visually hidden text (for screen readers) sits in a 1 px box on purpose.
+      if (el.clientWidth <= 1 || el.clientHeight <= 1 || style.clip.startsWith('rect')) continue;
       if (el.scrollWidth > el.clientWidth + 2 && el.clientWidth > 0) overflowing.add(describe(el));
     }
     return { strings: [...strings], overflowing: [...overflowing] };

@@ -54,7 +54,10 @@ function transform(elements: MessageFormatElement[]): MessageFormatElement[] {
 
 export function pseudoMessage(message: string): string {
   const ast = parse(message);
-  const padding = '~'.repeat(Math.max(1, Math.ceil(visibleLength(ast) * EXPANSION)));
+  // In words of at most five, so the padding wraps as a longer translation's words would.
+  const padding = (
+    '~'.repeat(Math.max(1, Math.ceil(visibleLength(ast) * EXPANSION))).match(/~{1,5}/g) ?? []
+  ).join(' ');
   return `[${printAST(transform(ast))} ${padding}]`;
 }
 

@@ -66,7 +66,7 @@ export function LanguagePicker() {
       <label htmlFor={id}>{t('language')}</label>
       <select id={id} value={locale} onChange={(event) => choose(event.currentTarget.value)}>
         {LOCALES.map((tag) => (
-          <option key={tag} value={tag} lang={tag}>
+          <option key={tag} value={tag} lang={tag} translate="no">
             {LOCALE_NAMES[tag]}
           </option>
         ))}

@@ -1,29 +1,35 @@
 'use client';
 
-import { LIMITS, studentNameSchema } from '@classpulse/realtime/protocol';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { LanguagePicker } from '../locale/LanguagePicker.tsx';
 
 type NameProblem = 'nameMissing' | 'nameInvisible' | 'nameTooLong' | 'nameNotAllowed' | 'checkName';
 
-/** The protocol's name check, in the student's words (its own messages are English). */
-function nameProblem(raw: string): NameProblem | null {
+type NameCheck = { ok: true; name: string } | { ok: false; problem: NameProblem; max: number };
+
+/**
+ * The protocol's name check, in the student's words (its own messages are English). The schema
+ * library loads with the session client (the form's first touch starts that), not with the page.
+ */
+async function checkName(raw: string): Promise<NameCheck> {
+  const { studentNameSchema } = await import('@classpulse/realtime/protocol');
   const parsed = studentNameSchema.safeParse(raw);
-  if (parsed.success) return null;
+  if (parsed.success) return { ok: true, name: parsed.data };
   const issue = parsed.error.issues[0];
+  const max = issue?.code === 'too_big' ? Number(issue.maximum) : 0;
   switch (issue?.code) {
     case 'too_small':
     case 'invalid_type':
-      return 'nameMissing';
+      return { ok: false, problem: 'nameMissing', max };
     case 'too_big':
-      return 'nameTooLong';
+      return { ok: false, problem: 'nameTooLong', max };
     case 'custom':
-      return 'nameInvisible';
+      return { ok: false, problem: 'nameInvisible', max };
     case 'invalid_format':
-      return 'nameNotAllowed';
+      return { ok: false, problem: 'nameNotAllowed', max };
     default:
-      return 'checkName';
+      return { ok: false, problem: 'checkName', max };
   }
 }
 
@@ -44,18 +50,17 @@ export function NameForm({
   onJoin: (name: string) => void;
 }) {
   const t = useTranslations('student.nameForm');
-  const [error, setError] = useState<NameProblem | null>(null);
+  const [error, setError] = useState<{ problem: NameProblem; max: number } | null>(null);
 
   // Read from the form, not React state: text typed before the page became interactive counts.
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const raw = new FormData(event.currentTarget).get('name');
-    const text = typeof raw === 'string' ? raw : '';
-    const problem = nameProblem(text);
-    setError(problem);
-    if (problem) return;
-    const parsed = studentNameSchema.safeParse(text);
-    if (parsed.success) onJoin(parsed.data);
+    void checkName(typeof raw === 'string' ? raw : '').then((check) => {
+      if (!check.ok) return setError({ problem: check.problem, max: check.max });
+      setError(null);
+      onJoin(check.name);
+    });
   };
 
   return (
@@ -85,7 +90,7 @@ export function NameForm({
           />
           {error ? (
             <p id="student-name-error" className="field-error" role="alert">
-              {t(error, { max: LIMITS.studentNameMax })}
+              {t(error.problem, { max: error.max })}
             </p>
           ) : null}
         </div>

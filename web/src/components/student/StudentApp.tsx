@@ -49,11 +49,12 @@ function isReturningStudent(): boolean {
 // someone just looking).
 if (typeof window !== 'undefined') {
   const code = pageCode();
-  if (code) adoptSignedInIdentity(code);
-  if (isReturningStudent()) {
-    void loadClientModule();
-    void loadStudentSession();
-  }
+  void (code ? adoptSignedInIdentity(code) : Promise.resolve()).then(() => {
+    if (isReturningStudent()) {
+      void loadClientModule();
+      void loadStudentSession();
+    }
+  });
 }
 
 export type { SchoolSignIn };
@@ -103,8 +104,13 @@ export function StudentApp({
   // identity this browser already has for the code, with no name needed.
   useEffect(() => {
     setHydrated(true);
-    adoptSignedInIdentity(code);
-    if (hasStoredIdentity(browserStorage(), code)) setWanted(true);
+    let live = true;
+    void adoptSignedInIdentity(code).then(() => {
+      if (live && hasStoredIdentity(browserStorage(), code)) setWanted(true);
+    });
+    return () => {
+      live = false;
+    };
   }, [code]);
 
   // The name form (or a returning student's resume) works from hydration on.

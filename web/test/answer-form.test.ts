@@ -17,13 +17,14 @@ import { ANSWER_CLASS_NAMES } from '../src/components/answer/classes.ts';
 import { checkDraft } from '../src/components/answer/draft.ts';
 import { canStartStroke, remainingBudget } from '../src/kinds/drawing/drawing-budget.ts';
 import type { Stroke } from '../src/kinds/drawing/kind.ts';
-import { say, movedByKey } from '../src/kinds/draggable/markers.ts';
+import { movedByKey, sayWith } from '../src/kinds/draggable/markers.ts';
 import { pinAfterKey } from '../src/kinds/pin-on-image/pin.ts';
 import { moved, shownOrder } from '../src/kinds/ranking/order.ts';
 import { WEB_KINDS } from '../src/kinds/registry.ts';
 import { webKind } from '../src/kinds/registry.ts';
 // AnswerForm.tsx only adds the CSS module to this component; Node cannot import `.css` files.
 import { UnstyledAnswerForm } from '../src/components/answer/UnstyledAnswerForm.tsx';
+import { translator, withIntl } from './support/intl.ts';
 
 function render(
   input: QuestionInput,
@@ -31,7 +32,9 @@ function render(
 ): string {
   const question = questionSchema.parse(input);
   const html = renderToString(
-    createElement(UnstyledAnswerForm, { question, slideId: 's1', onSubmit: () => {}, ...extra }),
+    withIntl(
+      createElement(UnstyledAnswerForm, { question, slideId: 's1', onSubmit: () => {}, ...extra }),
+    ),
   );
   assertIdRefsResolve(html);
   return html;
@@ -63,7 +66,7 @@ describe('AnswerForm renders every question kind', () => {
     assert.equal(count(html, /<input type="radio"/g), 2);
     assert.match(
       html,
-      /<label[^>]*><input type="radio"[^>]*value="b"[^>]*\/><span>Jupiter<\/span><\/label>/,
+      /<label[^>]*><input type="radio"[^>]*value="b"[^>]*\/><span[^>]*>Jupiter<\/span><\/label>/,
     );
     assert.match(html, /<button type="submit"[^>]*>Submit answer<\/button>/);
     assert.match(html, /role="alert"/);
@@ -97,12 +100,10 @@ describe('AnswerForm renders every question kind', () => {
     assert.match(html, /0 of 120 characters/);
   });
 
-  it('number: input type=number with min, max and the range shown', () => {
+  it('number: a text box (any decimal separator) with the decimal keypad and the range shown', () => {
     const html = render({ kind: 'number', prompt: 'How many legs has a spider?', min: 0, max: 10 });
-    assert.match(
-      html,
-      /<input[^>]*type="number"[^>]*inputMode="decimal"[^>]*min="0"[^>]*max="10"/i,
-    );
+    // Not type=number: it would refuse "3,5" from a Spanish student; the range is checked on submit.
+    assert.match(html, /<input[^>]*type="text"[^>]*inputMode="decimal"/i);
     assert.match(html, /Enter a number from 0 to 10\./);
     assert.match(html, /<label for="[^"]+"[^>]*>How many legs has a spider\?<\/label>/);
   });
@@ -195,7 +196,7 @@ describe('AnswerForm renders every question kind', () => {
     // Named by their visible words: "Paris not placed".
     assert.match(
       empty,
-      /<button type="button"[^>]*aria-pressed="false"><span aria-hidden="true">1<\/span><span>Paris(<!-- -->)? <span>not placed<\/span><\/span><\/button>/,
+      /<button type="button"[^>]*aria-pressed="false"><span aria-hidden="true">1<\/span><span[^>]*>Paris(<!-- -->)? <span>not placed<\/span><\/span><\/button>/,
     );
     assert.match(empty, /<img src="\/uploads\/map.png" alt="Map of France"/);
     assert.match(empty, /aria-live="polite"/);
@@ -325,7 +326,15 @@ describe('input helpers', () => {
     assert.deepEqual(movedByKey({ x: 0.5, y: 0.5 }, 'ArrowDown', true), { x: 0.5, y: 0.51 });
     assert.deepEqual(movedByKey({ x: 0.02, y: 1 }, 'ArrowLeft', false), { x: 0, y: 1 });
     assert.equal(movedByKey({ x: 0.5, y: 0.5 }, 'Enter', false), null);
+    const t = translator('en') as unknown as (key: string, values?: object) => string;
+    const say = sayWith((key, values) => t(`kinds.draggable.${key}`, values));
     assert.equal(say.placed('Paris', { x: 0.42, y: 0.18 }), 'Paris placed 42% across, 18% down.');
+    const es = translator('es') as unknown as (key: string, values?: object) => string;
+    const sayEs = sayWith((key, values) => es(`kinds.draggable.${key}`, values));
+    assert.equal(
+      sayEs.placed('París', { x: 0.42, y: 0.18 }),
+      'París colocado 42 % a lo ancho, 18 % hacia abajo.',
+    );
   });
 
   it('a draggable answer reads as each marker and its place; image choice as the alt texts', () => {

@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
 import { idSchema, joinCodeSchema } from '../protocol/index.ts';
-import { readJson, writeJson, type KeyValueStorage } from './storage.ts';
+import { identityKey } from './identity-key.ts';
+import { writeJson, type KeyValueStorage } from './storage.ts';
+
+export { hasStoredIdentity, identityKey } from './identity-key.ts';
 
 /**
  * A student's identity in a session, kept per join code so a reload resumes it. Its own module:
@@ -13,14 +16,6 @@ export const storedIdentitySchema = z.object({
   token: z.string().check(z.minLength(1), z.maxLength(4000)),
 });
 export type StoredIdentity = z.output<typeof storedIdentitySchema>;
-
-export const identityKey = (code: string) => `classpulse:v1:identity:${code}`;
-
-/** Whether this browser already joined the session with this code (so a reload resumes it). */
-export function hasStoredIdentity(storage: KeyValueStorage, code: string): boolean {
-  const parsed = joinCodeSchema.safeParse(code);
-  return parsed.success && readJson<StoredIdentity>(storage, identityKey(parsed.data)) !== null;
-}
 
 /**
  * Keeps an identity this page did not join with itself (a student the web app signed in with

@@ -1,5 +1,6 @@
 export { newAnswerId, Outbox, type PendingAnswer } from './outbox.ts';
-export { hasStoredIdentity, storeIdentity, type StoredIdentity } from './identity.ts';
+export { hasStoredIdentity } from './identity-key.ts';
+export { storeIdentity, type StoredIdentity } from './identity.ts';
 export {
   createSessionClient,
   SessionClient,

@@ -97,6 +97,11 @@ export interface KindInputProps<K extends QuestionKind, D> {
   disabled: boolean;
   /** Id of the visible error message while there is one; inputs reference it and mark themselves invalid. */
   errorId: string | undefined;
+  /**
+   * The deck's content language (BCP 47), when set: the teacher's words (prompt, options, labels)
+   * carry it as `lang`/`dir` (contentLanguage() in lib/content-language.ts); our words do not.
+   */
+  contentLanguage?: string | undefined;
   classes: AnswerClasses;
 }
 

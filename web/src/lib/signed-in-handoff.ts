@@ -1,4 +1,4 @@
-import { browserStorage, storeIdentity, type StoredIdentity } from '@classpulse/realtime/client';
+import type { StoredIdentity } from '@classpulse/realtime/client';
 
 /**
  * How a student signed in with the school account reaches the session page: the identity rides
@@ -15,18 +15,39 @@ export function signedInLocation(code: string, identity: StoredIdentity): string
   return `/join/${encodeURIComponent(code)}#${KEY}=${encodeURIComponent(JSON.stringify(identity))}`;
 }
 
-/** In the browser: keeps a handed-over identity for this code and clears it from the address. */
-export function adoptSignedInIdentity(code: string): void {
+/** The adoption under way or done, per code: the page asks at load and again on hydration. */
+const adoptions = new Map<string, Promise<void>>();
+
+/**
+ * In the browser: keeps a handed-over identity for this code and clears it from the address;
+ * resolves once it is kept (every caller waits for the same adoption). The client module (with
+ * its schemas) loads only when there is one to keep, so the student page's first load stays
+ * without them.
+ */
+export function adoptSignedInIdentity(code: string): Promise<void> {
+  const key = code.trim().toUpperCase(); // the address's code, or the page's normalized one
+  let adoption = adoptions.get(key);
+  if (!adoption) {
+    adoption = adopt(code);
+    adoptions.set(key, adoption);
+  }
+  return adoption;
+}
+
+async function adopt(code: string): Promise<void> {
   const hash = window.location.hash;
   if (!hash.startsWith(`#${KEY}=`)) return;
-  try {
-    storeIdentity(
-      browserStorage(),
-      code,
-      JSON.parse(decodeURIComponent(hash.slice(KEY.length + 2))),
-    );
-  } catch {
-    // A mangled fragment: nothing to keep; the page offers sign-in again.
-  }
   window.history.replaceState(window.history.state, '', window.location.pathname);
+  let identity: unknown;
+  try {
+    identity = JSON.parse(decodeURIComponent(hash.slice(KEY.length + 2)));
+  } catch {
+    return; // A mangled fragment: nothing to keep; the page offers sign-in again.
+  }
+  try {
+    const { browserStorage, storeIdentity } = await import('@classpulse/realtime/client');
+    storeIdentity(browserStorage(), code, identity);
+  } catch {
+    // The client could not load (offline): the page offers sign-in again.
+  }
 }

@@ -4,11 +4,12 @@ import {
   createFormatter,
   createTranslator,
   NextIntlClientProvider,
+  type AbstractIntlMessages,
   type Messages,
 } from 'next-intl';
 import { resultsFormat } from '../../src/components/results/format.ts';
 import type { ResultsText } from '../../src/components/results/results-text.ts';
-import { NAMESPACES } from '../../src/i18n/namespaces.ts';
+import { NAMESPACES, type Namespace } from '../../src/i18n/namespaces.ts';
 import type { AppLocale } from '../../src/i18n/locales.ts';
 
 /*
@@ -54,4 +55,14 @@ export function resultsTextOf(locale: AppLocale = 'en'): ResultsText {
     namespace: 'kinds.results',
   });
   return { t, f: resultsFormat(createFormatter({ locale, timeZone: 'UTC' })) };
+}
+
+/** One locale's catalogs by namespace (the answer form's tests read messages from it). */
+export function catalogs(locale: AppLocale = 'en'): Record<Namespace, AbstractIntlMessages> {
+  return messagesOf(locale) as Record<Namespace, AbstractIntlMessages>;
+}
+
+/** A translator outside React, for helpers that take one (the catalog's words, in one language). */
+export function translator(locale: AppLocale = 'en') {
+  return createTranslator({ locale, messages: messagesOf(locale) as unknown as Messages });
 }

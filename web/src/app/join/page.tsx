@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
-import { joinCodeSchema } from '@classpulse/realtime/protocol';
+import { joinCodeSchema, LIMITS } from '@classpulse/realtime/protocol';
 import { SiteFooter } from '../../components/SiteFooter.tsx';
+import { LanguagePicker } from '../../components/locale/LanguagePicker.tsx';
 import styles from './join.module.css';
 
-export const metadata: Metadata = { title: 'Join' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('student.joinPage'))('title') };
+}
 
 /**
  * Code entry works without JavaScript: a GET form to this page, which redirects to the
@@ -15,18 +19,26 @@ export default async function JoinPage({
 }: {
   searchParams: Promise<{ code?: string }>;
 }) {
+  const t = await getTranslations('student.joinPage');
   const { code } = await searchParams;
   const parsed = code === undefined ? null : joinCodeSchema.safeParse(code);
   if (parsed?.success) redirect(`/join/${parsed.data}`);
-  const error = parsed && !parsed.success ? parsed.error.issues[0]?.message : undefined;
+  // The protocol's own message is English: say it in the reader's language.
+  const issue = parsed && !parsed.success ? parsed.error.issues[0] : undefined;
+  const error = !issue
+    ? undefined
+    : issue.code === 'too_small' || issue.code === 'too_big' || issue.code === 'invalid_type'
+      ? t('codeLength', { length: LIMITS.joinCodeLength })
+      : t('codeInvalid');
 
   return (
     <>
       <main className={`page ${styles.join}`}>
-        <h1>Join a session</h1>
+        <LanguagePicker />
+        <h1>{t('heading')}</h1>
         <form method="get" action="/join" className="card" noValidate>
           <div className="field">
-            <label htmlFor="code">Session code</label>
+            <label htmlFor="code">{t('codeLabel')}</label>
             <input
               id="code"
               name="code"
@@ -37,6 +49,8 @@ export default async function JoinPage({
               inputMode="text"
               maxLength={12}
               className={styles.code}
+              dir="ltr"
+              translate="no"
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? 'code-error' : 'code-hint'}
               required
@@ -47,12 +61,12 @@ export default async function JoinPage({
               </p>
             ) : (
               <p id="code-hint" className={styles.hint}>
-                The six characters on your teacher’s screen.
+                {t('codeHint')}
               </p>
             )}
           </div>
           <button type="submit" className="button">
-            Continue
+            {t('continue')}
           </button>
         </form>
       </main>

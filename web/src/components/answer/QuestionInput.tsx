@@ -12,6 +12,7 @@ interface QuestionInputProps {
   onDraft: (draft: Draft) => void;
   disabled: boolean;
   errorId: string | undefined;
+  contentLanguage: string | undefined;
   classes: AnswerClasses;
 }
 

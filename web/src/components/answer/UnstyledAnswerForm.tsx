@@ -1,9 +1,11 @@
 'use client';
 
 import type { Answer, Question } from '@classpulse/realtime/protocol';
+import { useTranslations } from 'next-intl';
 import { useId, type FormEvent } from 'react';
 import { cn, type AnswerClasses } from './classes.ts';
 import { checkDraft } from './draft.ts';
+import { draftProblem } from './draft-problem.ts';
 import { QuestionInput } from './QuestionInput.tsx';
 import { useAnswerDraft } from './use-answer-draft.ts';
 
@@ -17,6 +19,8 @@ export interface AnswerFormProps {
   disabledReason?: string;
   /** Called with an answer that passed the protocol's schema and `answerProblem`. */
   onSubmit: (answer: Answer) => void;
+  /** The deck's content language (BCP 47): the `lang` of the prompt and options, when set. */
+  contentLanguage?: string | undefined;
 }
 
 /**
@@ -30,8 +34,12 @@ export function UnstyledAnswerForm({
   disabled = false,
   disabledReason,
   onSubmit,
+  contentLanguage,
   classes = {},
 }: AnswerFormProps & { classes?: AnswerClasses }) {
+  const t = useTranslations('student.answerForm');
+  const tk = useTranslations('kinds.problems');
+  const te = useTranslations('errors');
   const id = useId();
   const errorId = `${id}-error`;
   const reasonId = `${id}-reason`;
@@ -43,7 +51,9 @@ export function UnstyledAnswerForm({
     if (disabled) return;
     const check = checkDraft(question, draft);
     if (!check.ok) {
-      fail(check.message);
+      // The protocol says it in English; the student reads it in their language.
+      const problem = draftProblem(check.message);
+      fail(problem ? tk(problem.key, problem.values) : te('invalid_answer'));
       return;
     }
     submitted();
@@ -59,6 +69,7 @@ export function UnstyledAnswerForm({
         onDraft={edit}
         disabled={disabled}
         errorId={error ? errorId : undefined}
+        contentLanguage={contentLanguage}
         classes={classes}
       />
       {/* Always in the DOM so screen readers announce the message when it is filled in. */}
@@ -72,7 +83,7 @@ export function UnstyledAnswerForm({
           disabled={disabled}
           aria-describedby={reason ? reasonId : undefined}
         >
-          {initial ? 'Update answer' : 'Submit answer'}
+          {initial ? t('update') : t('submit')}
         </button>
         <p id={reasonId} role="status" className={classes.note}>
           {reason}

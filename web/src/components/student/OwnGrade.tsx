@@ -1,5 +1,9 @@
+'use client';
+
 import type { Answer, Question } from '@classpulse/realtime/protocol';
-import { correctText, formatPoints, gradeOf, VERDICT_TEXT } from '../../lib/grading.ts';
+import { useTranslations } from 'next-intl';
+import { correctText, gradeOf } from '../../lib/grading.ts';
+import { contentLanguage } from '../../lib/content-language.ts';
 import styles from './student.module.css';
 
 const MARK = { correct: '✓', partly: '◐', incorrect: '✗' } as const;
@@ -14,29 +18,40 @@ export function OwnGrade({
   question,
   answer,
   revealed,
+  language,
 }: {
   question: Question;
   answer: Answer | undefined;
   revealed: boolean;
+  /** The deck's content language: the correct answer is the deck's own words. */
+  language?: string | undefined;
 }) {
+  const t = useTranslations('student.grade');
   const grade = revealed && answer ? gradeOf(question, answer) : null;
   const correct = revealed ? correctText(question) : null;
   const shown = grade !== null || correct !== null;
   return (
     <div
       role="status"
-      aria-label="Your result"
+      aria-label={t('label')}
       className={shown ? `${styles.grade} ${grade ? styles[grade.verdict] : ''}` : undefined}
     >
       {grade ? (
         <p className={styles.verdict}>
           <span aria-hidden="true">{MARK[grade.verdict]} </span>
-          {VERDICT_TEXT[grade.verdict]}: {grade.points} of {formatPoints(grade.of)}
+          {t('points', { verdict: t(grade.verdict), points: grade.points, of: grade.of })}
         </p>
       ) : correct && !answer ? (
-        <p className={styles.verdict}>You did not answer this question.</p>
+        <p className={styles.verdict}>{t('notAnswered')}</p>
       ) : null}
-      {correct ? <p className={styles.correctAnswer}>Correct answer: {correct}</p> : null}
+      {correct ? (
+        <p className={styles.correctAnswer}>
+          {t.rich('correctAnswer', {
+            answer: correct,
+            content: (chunks) => <span {...contentLanguage(language)}>{chunks}</span>,
+          })}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,7 @@
+'use client';
+
 import type { OwnStanding } from '@classpulse/realtime/protocol';
-import { standingText } from '../../lib/quiz-format.ts';
+import { useTranslations } from 'next-intl';
 import styles from './student.module.css';
 
 /**
@@ -7,10 +9,15 @@ import styles from './student.module.css';
  * leaderboard, their rank: "12 points · 3rd of 27". Never anyone else's.
  */
 export function QuizStanding({ standing }: { standing: OwnStanding }) {
+  const t = useTranslations('student.standing');
   return (
     <p className={`card ${styles.standing}`} role="status" aria-live="polite">
-      <span className={styles.standingLabel}>Your score</span>{' '}
-      <strong>{standingText(standing)}</strong>
+      <span className={styles.standingLabel}>{t('label')}</span>{' '}
+      <strong>
+        {standing.rank === undefined || standing.of === undefined
+          ? t('points', { points: standing.points })
+          : t('ranked', { points: standing.points, rank: standing.rank, of: standing.of })}
+      </strong>
     </p>
   );
 }

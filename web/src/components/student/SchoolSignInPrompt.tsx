@@ -1,3 +1,6 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 
 /** How a session whose students sign in is joined: the school's sign-in, not a typed name. */
@@ -5,7 +8,7 @@ export interface SchoolSignIn {
   /** Starts the school sign-in for this session's code. */
   href: string;
   providerName: string;
-  /** Why the last sign-in did not get the student in, if it did not. */
+  /** Why the last sign-in did not get the student in (in the student's language), if it did not. */
   error: string | null;
 }
 
@@ -14,15 +17,22 @@ export interface SchoolSignIn {
  * comes from the school account, so there is nothing to type.
  */
 export function SchoolSignInPrompt({ code, signIn }: { code: string; signIn: SchoolSignIn }) {
+  const t = useTranslations('student.signIn');
   return (
     <div className="card">
       <ErrorAlert message={signIn.error} />
       <p>
-        Joining session <strong>{code}</strong>. Your teacher asks you to sign in with your school
-        account: your name comes from it, and you can come back on another device.
+        {t.rich('explain', {
+          code,
+          b: (chunks) => (
+            <strong translate="no" dir="ltr">
+              {chunks}
+            </strong>
+          ),
+        })}
       </p>
       <a className="button" href={signIn.href}>
-        Sign in with {signIn.providerName}
+        {t('button', { provider: signIn.providerName })}
       </a>
     </div>
   );

@@ -1,14 +1,11 @@
 'use client';
 
 import { browserStorage, hasStoredIdentity, type SessionClient } from '@classpulse/realtime/client';
-import type { Answer, PublicSlideView } from '@classpulse/realtime/protocol';
+import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
-import { ConnectionBanner } from './ConnectionBanner.tsx';
-import { DueNotice } from './DueNotice.tsx';
-import { QuizStanding } from './QuizStanding.tsx';
 import { NameForm } from './NameForm.tsx';
-import { SchoolSignInPrompt, type SchoolSignIn } from './SchoolSignInPrompt.tsx';
+import type { SchoolSignIn } from './SchoolSignInPrompt.tsx';
 import styles from './student.module.css';
 import type { SessionConnection } from '../../lib/student-connection.ts';
 import {
@@ -18,19 +15,24 @@ import {
   type MetricsSettings,
 } from '../../lib/use-page-metrics.ts';
 import { useDarkLaunch } from '../../lib/use-dark-launch.ts';
-import { adoptSignedInIdentity, schoolSignInHref } from '../../lib/signed-in-handoff.ts';
+import { adoptSignedInIdentity } from '../../lib/signed-in-handoff.ts';
 import { loadClientModule, useOnline, useSessionClient } from '../../lib/use-session-client.ts';
 import { usePast } from '../../lib/use-past.ts';
 
-// A slide (with the answer inputs of every kind) can only show once the lazily loaded session
-// client has connected, so it stays out of the first load too; it is fetched alongside the client.
-const loadStudentSlide = () => import('./StudentSlide.tsx').then((m) => m.StudentSlide);
-const StudentSlide = dynamic(loadStudentSlide, {
-  loading: () => <p className="card">Loading the question…</p>,
-});
+// The joined session (banners, the slide with the answer inputs of every kind) can only show once
+// the lazily loaded session client has connected, so it stays out of the first load too; it is
+// fetched alongside the client.
+const loadStudentSession = () => import('./StudentSession.tsx').then((m) => m.StudentSession);
+const StudentSession = dynamic(loadStudentSession, { loading: () => <LoadingQuestion /> });
+// Only sessions whose students sign in show it.
+const SchoolSignInPrompt = dynamic(() =>
+  import('./SchoolSignInPrompt.tsx').then((m) => m.SchoolSignInPrompt),
+);
 
-/** Refusals the teacher can lift (make room, open joining, let back in): worth another try. */
-const WAIT_FOR_TEACHER = new Set(['class_full', 'joining_locked', 'student_removed']);
+function LoadingQuestion() {
+  const t = useTranslations('student.app');
+  return <p className="card">{t('loadingQuestion')}</p>;
+}
 
 /** The join code of the page this module runs in. */
 const pageCode = (): string | undefined => /^\/join\/([^/]+)$/.exec(window.location.pathname)?.[1];
@@ -47,11 +49,12 @@ function isReturningStudent(): boolean {
 // someone just looking).
 if (typeof window !== 'undefined') {
   const code = pageCode();
-  if (code) adoptSignedInIdentity(code);
-  if (isReturningStudent()) {
-    void loadClientModule();
-    void loadStudentSlide();
-  }
+  void (code ? adoptSignedInIdentity(code) : Promise.resolve()).then(() => {
+    if (isReturningStudent()) {
+      void loadClientModule();
+      void loadStudentSession();
+    }
+  });
 }
 
 export type { SchoolSignIn };
@@ -68,6 +71,7 @@ export function StudentApp({
   /** Set when the session's students sign in with their school account instead of a name. */
   signIn: SchoolSignIn | null;
 }) {
+  const t = useTranslations('student.app');
   const metrics = usePageMetrics('student', metricsSettings);
   // The client is wanted once the student starts joining or resumes a stored identity.
   const [wanted, setWanted] = useState(false);
@@ -100,8 +104,13 @@ export function StudentApp({
   // identity this browser already has for the code, with no name needed.
   useEffect(() => {
     setHydrated(true);
-    adoptSignedInIdentity(code);
-    if (hasStoredIdentity(browserStorage(), code)) setWanted(true);
+    let live = true;
+    void adoptSignedInIdentity(code).then(() => {
+      if (live && hasStoredIdentity(browserStorage(), code)) setWanted(true);
+    });
+    return () => {
+      live = false;
+    };
   }, [code]);
 
   // The name form (or a returning student's resume) works from hydration on.
@@ -110,7 +119,7 @@ export function StudentApp({
   const startLoading = () => {
     if (wanted) return;
     setWanted(true);
-    void loadStudentSlide();
+    void loadStudentSession();
   };
 
   useEffect(() => {
@@ -133,12 +142,12 @@ export function StudentApp({
   if (!joined || !state) {
     return (
       <main className={`page ${styles.narrow}`}>
-        <h1>Join</h1>
+        <h1>{t('joinHeading')}</h1>
         {!signIn ? (
           <NameForm code={code} ready={hydrated} onStart={startLoading} onJoin={join} />
         ) : wanted ? (
           <p className="card" role="status">
-            Connecting to your class…
+            {t('connectingToClass')}
           </p>
         ) : (
           <SchoolSignInPrompt code={code} signIn={signIn} />
@@ -147,120 +156,14 @@ export function StudentApp({
     );
   }
 
-  // Signed out of a class that asks students to sign in (say, a day-old identity): sign in again.
-  if (state.status === 'closed' && state.error?.code === 'sign_in_required') {
-    return (
-      <main className={`page ${styles.narrow}`}>
-        <h1>Join</h1>
-        <SchoolSignInPrompt
-          code={code}
-          signIn={{
-            href: schoolSignInHref(code),
-            providerName: signIn?.providerName ?? 'your school account',
-            error: signIn?.error ?? state.error.message,
-          }}
-        />
-      </main>
-    );
-  }
-
-  if (state.status === 'closed' && state.error) {
-    return (
-      <main className={`page ${styles.narrow}`}>
-        <h1>Session</h1>
-        <div className="card" role="alert">
-          <p>{state.error.message}</p>
-          {WAIT_FOR_TEACHER.has(state.error.code) ? (
-            <button type="button" className="button" onClick={() => window.location.reload()}>
-              Try again
-            </button>
-          ) : null}
-          <a className="button button-secondary" href="/join">
-            Join another session
-          </a>
-        </div>
-      </main>
-    );
-  }
-
-  const session = state.session;
-  const self = state.self;
-  const pending = Object.values(state.answers).filter((a) => a.status === 'sending').length;
-  const slide: PublicSlideView | undefined =
-    session?.pacing === 'student' ? session.slides[self?.position ?? 0] : session?.slides[0];
-
-  const reasonNotAnswerable = (s: PublicSlideView): string | null => {
-    if (session?.status === 'ended') return 'The session has ended.';
-    if (pastDue) return 'This homework is past its due time: answers are closed.';
-    if (s.locked) return 'Answers are locked.';
-    if (self && s.index < self.firstAnswerableIndex)
-      return 'You joined after this question; answer the next one.';
-    return null;
-  };
-
-  const submit = (answer: Answer) => {
-    if (slide) client?.submitAnswer(slide.id, answer);
-  };
-
   return (
-    <main className={`page ${styles.narrow}`}>
-      <header className={styles.header}>
-        <div>
-          <p className={styles.kicker}>{session?.title ?? 'Connecting…'}</p>
-          <h1 className={styles.name}>{self ? self.name : 'Joining…'}</h1>
-        </div>
-        {session ? (
-          <p className={styles.progress}>
-            Slide {(slide?.index ?? 0) + 1} of {session.slideCount}
-          </p>
-        ) : null}
-      </header>
-      <ConnectionBanner status={state.status} online={online} pending={pending} />
-      {session?.dueAt !== undefined ? <DueNotice dueAt={session.dueAt} past={pastDue} /> : null}
-      {self?.standing && !self.waiting ? <QuizStanding standing={self.standing} /> : null}
-      {session?.status === 'ended' ? (
-        <p className={`card ${styles.ended}`} role="status">
-          The session has ended. Thank you!
-        </p>
-      ) : null}
-      {self?.waiting && session?.status !== 'ended' ? (
-        // The teacher admits students from the waiting room: nothing to answer until then.
-        <p className={`card ${styles.waiting}`} role="status">
-          You are in the waiting room. Your teacher will let you in soon.
-        </p>
-      ) : slide ? (
-        <StudentSlide
-          slide={slide}
-          answer={state.answers[slide.id]}
-          answerable={reasonNotAnswerable(slide) === null}
-          notAnswerableReason={reasonNotAnswerable(slide)}
-          onSubmit={submit}
-        />
-      ) : (
-        <p className="card" role="status">
-          {session ? 'Waiting for your teacher…' : 'Connecting to your class…'}
-        </p>
-      )}
-      {session?.pacing === 'student' && self && !self.waiting ? (
-        <nav className={styles.pager} aria-label="Slides">
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={self.position <= 0}
-            onClick={() => void client?.navigate(self.position - 1)}
-          >
-            Previous slide
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={self.position >= session.slideCount - 1}
-            onClick={() => void client?.navigate(self.position + 1)}
-          >
-            Next slide
-          </button>
-        </nav>
-      ) : null}
-    </main>
+    <StudentSession
+      code={code}
+      client={client}
+      state={state}
+      online={online}
+      pastDue={pastDue}
+      signIn={signIn}
+    />
   );
 }

@@ -3,7 +3,10 @@
 import type { AnswerStatus } from '@classpulse/realtime/client';
 import dynamic from 'next/dynamic';
 import type { Answer, PublicSlideView } from '@classpulse/realtime/protocol';
+import { useTranslations } from 'next-intl';
+import { useRef } from 'react';
 import { webKind } from '../../kinds/registry.ts';
+import { contentLanguage } from '../../lib/content-language.ts';
 import { AnswerForm } from '../answer/AnswerForm.tsx';
 import { SlideImage } from '../slide/SlideImage.tsx';
 import { AnswerStatusLine } from './AnswerStatusLine.tsx';
@@ -15,9 +18,15 @@ import styles from './student.module.css';
 const SlideResults = dynamic(() =>
   import('../results/SlideResults.tsx').then((m) => m.SlideResults),
 );
+// Read-aloud is for some students only, and only where the browser has a voice: loaded apart.
+const ReadAloud = dynamic(() => import('./ReadAloud.tsx').then((m) => m.ReadAloud), {
+  ssr: false,
+});
 
 interface Props {
   slide: PublicSlideView;
+  /** The deck's content language (BCP 47), when the teacher set one. */
+  language: string | undefined;
   answer: AnswerStatus | undefined;
   answerable: boolean;
   notAnswerableReason: string | null;
@@ -39,16 +48,42 @@ function imageAbove(slide: PublicSlideView): PublicSlideView['image'] {
   return background === image.url ? undefined : image;
 }
 
-export function StudentSlide({ slide, answer, answerable, notAnswerableReason, onSubmit }: Props) {
+export function StudentSlide({
+  slide,
+  language,
+  answer,
+  answerable,
+  notAnswerableReason,
+  onSubmit,
+}: Props) {
+  const t = useTranslations('student.slide');
+  const article = useRef<HTMLElement>(null);
   const image = imageAbove(slide);
+  const content = contentLanguage(language);
   return (
-    <article className={`card ${styles.slide}`} aria-labelledby={`slide-${slide.id}-title`}>
+    <article
+      ref={article}
+      className={`card ${styles.slide}`}
+      aria-labelledby={`slide-${slide.id}-title`}
+    >
       {image ? <SlideImage image={image} sizes={SLIDE_IMAGE_SIZES} eager /> : null}
-      <h2 id={`slide-${slide.id}-title`} className={styles.slideTitle}>
+      <h2
+        id={`slide-${slide.id}-title`}
+        className={styles.slideTitle}
+        data-read-part=""
+        {...(slide.title ? content : {})}
+      >
         {slide.title ||
-          (slide.question ? `Question ${slide.index + 1}` : `Slide ${slide.index + 1}`)}
+          (slide.question
+            ? t('question', { number: slide.index + 1 })
+            : t('slide', { number: slide.index + 1 }))}
       </h2>
-      {slide.body ? <p className={styles.body}>{slide.body}</p> : null}
+      <ReadAloud key={slide.id} slideRef={article} language={language} />
+      {slide.body ? (
+        <p className={styles.body} data-read-part="" {...content}>
+          {slide.body}
+        </p>
+      ) : null}
       {slide.deadline !== null && !slide.locked ? <Countdown deadline={slide.deadline} /> : null}
       {slide.question ? (
         <>
@@ -56,6 +91,7 @@ export function StudentSlide({ slide, answer, answerable, notAnswerableReason, o
             key={slide.id}
             question={slide.question}
             slideId={slide.id}
+            contentLanguage={language}
             initial={answer?.answer ?? null}
             disabled={!answerable}
             {...(notAnswerableReason ? { disabledReason: notAnswerableReason } : {})}
@@ -66,14 +102,15 @@ export function StudentSlide({ slide, answer, answerable, notAnswerableReason, o
             question={slide.question}
             answer={answer?.status === 'rejected' ? undefined : answer?.answer}
             revealed={slide.correctRevealed}
+            language={language}
           />
         </>
       ) : (
-        <p className={styles.waiting}>Follow along with your teacher.</p>
+        <p className={styles.waiting}>{t('followAlong')}</p>
       )}
       {slide.question && slide.results ? (
-        <section aria-label="Class results" className={styles.results}>
-          <h3>Class results</h3>
+        <section aria-label={t('classResults')} className={styles.results}>
+          <h3>{t('classResults')}</h3>
           <SlideResults
             question={slide.question}
             entries={slide.results.entries}

@@ -1,4 +1,5 @@
 import type { Point } from '@classpulse/realtime/protocol';
+import { useTranslations } from 'next-intl';
 import {
   useEffect,
   useId,
@@ -12,8 +13,9 @@ import { cn } from '../../components/answer/classes.ts';
 import { QuestionGroup } from '../../components/answer/QuestionGroup.tsx';
 import { toUnit } from '../../components/answer/unit.ts';
 import type { KindInputProps } from '../kind.ts';
-import { describePoint, type DraggableDraft } from './kind.ts';
-import { labelSide, movedByKey, say, startOf } from './markers.ts';
+import { contentLanguage as langOf } from '../../lib/content-language.ts';
+import type { DraggableDraft } from './kind.ts';
+import { labelSide, movedByKey, sayWith, startOf } from './markers.ts';
 
 /** A marker picked up: by keyboard it moves with arrow keys; by a tap it waits for a tap on the picture. */
 type Carry = { id: string; mode: 'keyboard'; at: Point } | { id: string; mode: 'tap' };
@@ -47,8 +49,11 @@ export function DraggableInput({
   onChange,
   disabled,
   errorId,
+  contentLanguage,
   classes,
 }: KindInputProps<'draggable', DraggableDraft>) {
+  const t = useTranslations('kinds.draggable');
+  const say = sayWith(t);
   const id = useId();
   const hintId = `${id}-hint`;
   const [announcement, setAnnouncement] = useState('');
@@ -188,13 +193,17 @@ export function DraggableInput({
   }
 
   return (
-    <QuestionGroup prompt={question.prompt} hintId={hintId} errorId={errorId} classes={classes}>
+    <QuestionGroup
+      prompt={question.prompt}
+      hintId={hintId}
+      errorId={errorId}
+      language={contentLanguage}
+      classes={classes}
+    >
       <p id={hintId} className={classes.hint}>
-        Drag each marker onto the picture, or tap a marker and then the picture. With a keyboard,
-        press Space or Enter on a marker to pick it up, arrow keys to move it (Shift for small
-        steps), Space or Enter to place it, Escape to cancel.
+        {t('hint')}
       </p>
-      <ul className={classes.markerTray} aria-label="Markers">
+      <ul className={classes.markerTray} aria-label={t('markers')}>
         {question.markers.map((marker, index) => {
           const placed = value[marker.id];
           const active = carry?.id === marker.id || dragAt?.id === marker.id;
@@ -221,11 +230,17 @@ export function DraggableInput({
                 </span>
                 {/* Named by its visible words, "Paris placed 42% across, 18% down", as speech
                   input needs; a hidden comma would be read as " , " (it is out of flow). */}
-                <span className={classes.markerLabel}>
+                <span
+                  className={classes.markerLabel}
+                  data-read-part=""
+                  data-read-text={marker.label}
+                >
                   {marker.label}{' '}
-                  <span className={classes.markerState}>{placed ? 'placed' : 'not placed'}</span>
+                  <span className={classes.markerState}>
+                    {placed ? t('placed') : t('notPlaced')}
+                  </span>
                   {placed ? (
-                    <span className="visually-hidden">{` ${describePoint(placed)}`}</span>
+                    <span className="visually-hidden">{` ${say.point(placed)}`}</span>
                   ) : null}
                 </span>
               </button>
@@ -236,6 +251,8 @@ export function DraggableInput({
       <div
         ref={stage}
         className={cn(classes.pinStage, carry?.mode === 'tap' && classes.markerStageTarget)}
+        // Places on a picture are the picture's own: never mirrored in a right-to-left page.
+        dir="ltr"
         aria-disabled={disabled || undefined}
         onClick={onStageClick}
       >
@@ -244,6 +261,7 @@ export function DraggableInput({
           onLoad={() => setLoaded(true)}
           src={question.imageUrl}
           alt={question.imageAlt}
+          {...langOf(contentLanguage)}
           className={classes.pinImage}
           draggable={false}
         />

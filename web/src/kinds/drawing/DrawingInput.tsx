@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { useId, useMemo, useState } from 'react';
 import { canStartStroke, remainingBudget } from './drawing-budget.ts';
 import { PEN_COLOURS, PEN_SIZES } from './drawing-tools.ts';
@@ -10,11 +11,6 @@ import type { DrawingDraft, Stroke } from './kind.ts';
 /** Undo steps kept; each is a shared array of strokes, so this costs little memory. */
 const UNDO_DEPTH = 100;
 
-function describe(strokes: readonly Stroke[]): string {
-  const n = strokes.length;
-  return n === 0 ? 'Drawing area, empty' : `Your drawing: ${n} ${n === 1 ? 'stroke' : 'strokes'}`;
-}
-
 /** Canvas, pen tools and the notes around them. */
 export function DrawingInput({
   question,
@@ -22,8 +18,10 @@ export function DrawingInput({
   onChange,
   disabled,
   errorId,
+  contentLanguage,
   classes,
 }: KindInputProps<'drawing', DrawingDraft>) {
+  const t = useTranslations('kinds.drawing');
   const id = useId();
   const noteId = `${id}-note`;
   const [color, setColor] = useState<string>(PEN_COLOURS[0].hex);
@@ -51,11 +49,16 @@ export function DrawingInput({
   }
 
   return (
-    <QuestionGroup prompt={question.prompt} hintId={noteId} errorId={errorId} classes={classes}>
+    <QuestionGroup
+      prompt={question.prompt}
+      hintId={noteId}
+      errorId={errorId}
+      language={contentLanguage}
+      classes={classes}
+    >
       <div className={classes.drawing}>
         <p id={noteId} className={classes.hint}>
-          Draw with a mouse, a finger or a stylus. Drawing does not work with the keyboard alone: if
-          you need another way to answer, tell your teacher.
+          {t('hint')}
         </p>
         <DrawingToolbar
           color={color}
@@ -69,7 +72,8 @@ export function DrawingInput({
           disabled={disabled}
           classes={classes}
         />
-        <div className={classes.canvasFrame}>
+        {/* Strokes are the picture's own coordinates: never mirrored in a right-to-left page. */}
+        <div className={classes.canvasFrame} dir="ltr">
           {question.backgroundImageUrl ? (
             // The question has no description for this image; the prompt says what to do with it.
             <img
@@ -86,13 +90,13 @@ export function DrawingInput({
             disabled={disabled}
             onStroke={(stroke) => change([...value, stroke])}
             onFull={() => setHitLimit(true)}
-            label={describe(value)}
+            label={value.length === 0 ? t('empty') : t('strokes', { count: value.length })}
             describedBy={noteId}
             className={classes.canvas}
           />
         </div>
         <p role="status" className={classes.drawingLimit}>
-          {full || hitLimit ? 'Your drawing is full. Undo or clear to draw more.' : ''}
+          {full || hitLimit ? t('full') : ''}
         </p>
       </div>
     </QuestionGroup>

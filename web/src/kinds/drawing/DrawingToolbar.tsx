@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { cn, type AnswerClasses } from '../../components/answer/classes.ts';
 import { PEN_COLOURS, PEN_SIZES } from './drawing-tools.ts';
@@ -27,13 +28,14 @@ function Dot({ fill, radius }: { fill: string; radius: number }) {
 /** Colour and size as radio groups (arrow keys move within each), then Undo and Clear. */
 export function DrawingToolbar(props: DrawingToolbarProps) {
   const { color, onColor, size, onSize, disabled, classes } = props;
+  const t = useTranslations('kinds.drawing');
   const id = useId();
   const toolInput = cn('visually-hidden', classes.toolInput);
 
   return (
     <div className={classes.toolbar}>
       <fieldset className={classes.toolGroup}>
-        <legend className={classes.toolLegend}>Colour</legend>
+        <legend className={classes.toolLegend}>{t('colour')}</legend>
         <div className={classes.tools}>
           {PEN_COLOURS.map((pen) => (
             <label key={pen.hex} className={classes.tool}>
@@ -48,14 +50,14 @@ export function DrawingToolbar(props: DrawingToolbarProps) {
               />
               <span className={classes.toolFace}>
                 <Dot fill={pen.hex} radius={11} />
-                <span className="visually-hidden">{pen.name}</span>
+                <span className="visually-hidden">{t(`colours.${pen.name}`)}</span>
               </span>
             </label>
           ))}
         </div>
       </fieldset>
       <fieldset className={classes.toolGroup}>
-        <legend className={classes.toolLegend}>Size</legend>
+        <legend className={classes.toolLegend}>{t('size')}</legend>
         <div className={classes.tools}>
           {PEN_SIZES.map((pen) => (
             <label key={pen.width} className={classes.tool}>
@@ -70,7 +72,7 @@ export function DrawingToolbar(props: DrawingToolbarProps) {
               />
               <span className={classes.toolFace}>
                 <Dot fill={color} radius={Math.max(2.5, pen.width * 0.75)} />
-                <span className="visually-hidden">{pen.name}</span>
+                <span className="visually-hidden">{t(`sizes.${pen.name}`)}</span>
               </span>
             </label>
           ))}
@@ -83,7 +85,7 @@ export function DrawingToolbar(props: DrawingToolbarProps) {
           onClick={props.onUndo}
           disabled={disabled || !props.canUndo}
         >
-          Undo
+          {t('undo')}
         </button>
         <button
           type="button"
@@ -91,7 +93,7 @@ export function DrawingToolbar(props: DrawingToolbarProps) {
           onClick={props.onClear}
           disabled={disabled || !props.canClear}
         >
-          Clear
+          {t('clear')}
         </button>
       </div>
     </div>

@@ -1,19 +1,19 @@
 /**
- * Pen colours and sizes. Colours are dark enough for 3:1 contrast on white, so every stroke is
+ * Pen colours and sizes; `name` is the key of its words in the `kinds` catalog (drawing.colours/sizes). Colours are dark enough for 3:1 contrast on white, so every stroke is
  * visible to students with low vision and on a washed-out projector.
  */
 export const PEN_COLOURS = [
-  { name: 'Black', hex: '#111827' },
-  { name: 'Blue', hex: '#1d4ed8' },
-  { name: 'Red', hex: '#dc2626' },
-  { name: 'Green', hex: '#15803d' },
-  { name: 'Orange', hex: '#c2410c' },
-  { name: 'Purple', hex: '#7c3aed' },
+  { name: 'black', hex: '#111827' },
+  { name: 'blue', hex: '#1d4ed8' },
+  { name: 'red', hex: '#dc2626' },
+  { name: 'green', hex: '#15803d' },
+  { name: 'orange', hex: '#c2410c' },
+  { name: 'purple', hex: '#7c3aed' },
 ] as const;
 
 /** Widths are CSS pixels on a canvas STROKE_REFERENCE_WIDTH wide; see paint-strokes.ts. */
 export const PEN_SIZES = [
-  { name: 'Thin', width: 3 },
-  { name: 'Medium', width: 6 },
-  { name: 'Thick', width: 12 },
+  { name: 'thin', width: 3 },
+  { name: 'medium', width: 6 },
+  { name: 'thick', width: 12 },
 ] as const;

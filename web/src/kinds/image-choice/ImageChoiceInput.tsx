@@ -1,5 +1,7 @@
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { QuestionGroup } from '../../components/answer/QuestionGroup.tsx';
+import { contentLanguage as langOf } from '../../lib/content-language.ts';
 import type { KindInputProps } from '../kind.ts';
 import type { ImageChoiceDraft } from './kind.ts';
 
@@ -13,8 +15,10 @@ export function ImageChoiceInput({
   onChange,
   disabled,
   errorId,
+  contentLanguage,
   classes,
 }: KindInputProps<'image-choice', ImageChoiceDraft>) {
+  const t = useTranslations('kinds.common');
   const id = useId();
   const hintId = `${id}-hint`;
   const multiple = question.allowMultiple;
@@ -33,11 +37,12 @@ export function ImageChoiceInput({
       prompt={question.prompt}
       hintId={multiple && hintId}
       errorId={errorId}
+      language={contentLanguage}
       classes={classes}
     >
       {multiple ? (
         <p id={hintId} className={classes.hint}>
-          Choose all that apply.
+          {t('chooseAll')}
         </p>
       ) : null}
       <div className={classes.imageChoiceList}>
@@ -55,6 +60,9 @@ export function ImageChoiceInput({
             <img
               src={option.imageUrl}
               alt={option.alt}
+              data-read-part=""
+              data-read-text={option.alt}
+              {...langOf(contentLanguage)}
               className={classes.imageChoiceImage}
               draggable={false}
             />

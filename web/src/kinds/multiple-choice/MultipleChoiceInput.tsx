@@ -1,5 +1,7 @@
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { QuestionGroup } from '../../components/answer/QuestionGroup.tsx';
+import { contentLanguage as langOf } from '../../lib/content-language.ts';
 import type { KindInputProps } from '../kind.ts';
 import type { MultipleChoiceDraft } from './kind.ts';
 
@@ -10,8 +12,10 @@ export function MultipleChoiceInput({
   onChange,
   disabled,
   errorId,
+  contentLanguage,
   classes,
 }: KindInputProps<'multiple-choice', MultipleChoiceDraft>) {
+  const t = useTranslations('kinds.common');
   const id = useId();
   const hintId = `${id}-hint`;
   const multiple = question.allowMultiple;
@@ -30,11 +34,12 @@ export function MultipleChoiceInput({
       prompt={question.prompt}
       hintId={multiple && hintId}
       errorId={errorId}
+      language={contentLanguage}
       classes={classes}
     >
       {multiple ? (
         <p id={hintId} className={classes.hint}>
-          Choose all that apply.
+          {t('chooseAll')}
         </p>
       ) : null}
       <div className={classes.choiceList}>
@@ -49,7 +54,9 @@ export function MultipleChoiceInput({
               disabled={disabled}
               className={classes.choiceInput}
             />
-            <span>{option.label}</span>
+            <span data-read-part="" {...langOf(contentLanguage)}>
+              {option.label}
+            </span>
           </label>
         ))}
       </div>

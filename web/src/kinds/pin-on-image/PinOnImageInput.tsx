@@ -1,9 +1,11 @@
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { QuestionGroup } from '../../components/answer/QuestionGroup.tsx';
+import { contentLanguage as langOf } from '../../lib/content-language.ts';
 import { toUnit } from '../../components/answer/unit.ts';
 import type { KindInputProps } from '../kind.ts';
 import type { Pin, PinOnImageDraft } from './kind.ts';
-import { describePin, percent, pinAfterKey } from './pin.ts';
+import { percent, pinAfterKey } from './pin.ts';
 
 /**
  * The question's image; a click or tap places the pin, and arrow keys move it while the image has
@@ -15,8 +17,10 @@ export function PinOnImageInput({
   onChange,
   disabled,
   errorId,
+  contentLanguage,
   classes,
 }: KindInputProps<'pin-on-image', PinOnImageDraft>) {
+  const t = useTranslations('kinds.pin');
   const id = useId();
   const hintId = `${id}-hint`;
   // Focused elements' label changes are not re-read, so moves are announced here.
@@ -32,7 +36,7 @@ export function PinOnImageInput({
 
   function place(pin: Pin) {
     onChange(pin);
-    setAnnouncement(`Pin at ${percent(pin.x)}% across, ${percent(pin.y)}% down.`);
+    setAnnouncement(t('moved', { x: percent(pin.x), y: percent(pin.y) }));
   }
 
   function handleClick(event: MouseEvent<HTMLDivElement>) {
@@ -53,18 +57,31 @@ export function PinOnImageInput({
   }
 
   return (
-    <QuestionGroup prompt={question.prompt} hintId={hintId} errorId={errorId} classes={classes}>
+    <QuestionGroup
+      prompt={question.prompt}
+      hintId={hintId}
+      errorId={errorId}
+      language={contentLanguage}
+      classes={classes}
+    >
       <p id={hintId} className={classes.hint}>
-        Tap or click the picture to place your pin. With a keyboard, select the picture and use the
-        arrow keys (hold Shift for small steps).
+        {t('hint')}
       </p>
       <div
         role="group"
         tabIndex={disabled ? -1 : 0}
-        aria-label={value || loaded ? describePin(value) : 'The picture is loading…'}
+        aria-label={
+          value
+            ? t('position', { x: percent(value.x), y: percent(value.y) })
+            : loaded
+              ? t('none')
+              : t('loading')
+        }
         aria-busy={!loaded || undefined}
         aria-disabled={disabled || undefined}
         className={classes.pinStage}
+        // Places on a picture are the picture's own: never mirrored in a right-to-left page.
+        dir="ltr"
         onClick={handleClick}
         onKeyDown={handleKeyDown}
       >
@@ -73,6 +90,7 @@ export function PinOnImageInput({
           onLoad={() => setLoaded(true)}
           src={question.imageUrl}
           alt={question.imageAlt}
+          {...langOf(contentLanguage)}
           className={classes.pinImage}
           draggable={false}
         />

@@ -28,9 +28,3 @@ export function pinAfterKey(pin: Pin | null, key: string, fine: boolean): Pin | 
 export function percent(v: number): number {
   return Math.round(v * 100);
 }
-
-export function describePin(pin: Pin | null): string {
-  return pin === null
-    ? 'No pin placed yet. Press an arrow key to place the pin, then use arrow keys to move it.'
-    : `Pin position: ${percent(pin.x)}% across, ${percent(pin.y)}% down. Use arrow keys to move.`;
-}

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import {
   useEffect,
   useId,
@@ -10,6 +11,7 @@ import {
 import { cn } from '../../components/answer/classes.ts';
 import { followPointer, isDragPress } from '../../components/answer/pointer-drag.ts';
 import { QuestionGroup } from '../../components/answer/QuestionGroup.tsx';
+import { contentLanguage as langOf } from '../../lib/content-language.ts';
 import type { KindInputProps } from '../kind.ts';
 import type { RankingDraft } from './kind.ts';
 import { moved, shownOrder } from './order.ts';
@@ -44,8 +46,10 @@ export function RankingInput({
   onChange,
   disabled,
   errorId,
+  contentLanguage,
   classes,
 }: KindInputProps<'ranking', RankingDraft>) {
+  const t = useTranslations('kinds.ranking');
   const id = useId();
   const hintId = `${id}-hint`;
   const order = shownOrder(question, value);
@@ -59,7 +63,7 @@ export function RankingInput({
   const controlId = (itemId: string, control: Control) => `${id}-${control}-${itemId}`;
   const rowId = (itemId: string) => `${id}-row-${itemId}`;
   const position = (itemId: string, list: readonly string[]) =>
-    `position ${list.indexOf(itemId) + 1} of ${list.length}`;
+    t('position', { position: list.indexOf(itemId) + 1, total: list.length });
 
   useLayoutEffect(() => {
     const request = focusRequest.current;
@@ -74,7 +78,7 @@ export function RankingInput({
     const next = moved(order, order.indexOf(itemId), to);
     onChange(next);
     focusRequest.current = { itemId, control };
-    setAnnouncement(`${label(itemId)} moved to ${position(itemId, next)}.`);
+    setAnnouncement(t('moved', { item: label(itemId), position: position(itemId, next) }));
     return next;
   }
 
@@ -85,12 +89,10 @@ export function RankingInput({
       event.preventDefault();
       if (holding) {
         setLifted(null);
-        setAnnouncement(`${label(itemId)} dropped at ${position(itemId, order)}.`);
+        setAnnouncement(t('dropped', { item: label(itemId), position: position(itemId, order) }));
       } else {
         setLifted({ id: itemId, origin: order });
-        setAnnouncement(
-          `Picked up ${label(itemId)}, ${position(itemId, order)}. Press the up and down arrow keys to move it, Space to drop it, Escape to cancel.`,
-        );
+        setAnnouncement(t('pickedUp', { item: label(itemId), position: position(itemId, order) }));
       }
       return;
     }
@@ -102,7 +104,7 @@ export function RankingInput({
       setLifted(null);
       focusRequest.current = { itemId, control: 'handle' };
       setAnnouncement(
-        `Move cancelled. ${label(itemId)} is back at ${position(itemId, lifted.origin)}.`,
+        t('cancelled', { item: label(itemId), position: position(itemId, lifted.origin) }),
       );
       return;
     }
@@ -112,9 +114,8 @@ export function RankingInput({
     const from = order.indexOf(itemId);
     const to = Math.max(0, Math.min(order.length - 1, from + step));
     if (to === from) {
-      setAnnouncement(
-        `${label(itemId)} is already ${to === 0 ? 'first' : 'last'}, ${position(itemId, order)}.`,
-      );
+      const where = { item: label(itemId), position: position(itemId, order) };
+      setAnnouncement(to === 0 ? t('alreadyFirst', where) : t('alreadyLast', where));
       return;
     }
     move(itemId, to, 'handle');
@@ -147,20 +148,27 @@ export function RankingInput({
         if (!dropped) {
           onChange(origin);
           setAnnouncement(
-            `Move cancelled. ${label(itemId)} is back at ${position(itemId, origin)}.`,
+            t('cancelled', { item: label(itemId), position: position(itemId, origin) }),
           );
         } else if (current !== origin) {
-          setAnnouncement(`${label(itemId)} dropped at ${position(itemId, current)}.`);
+          setAnnouncement(
+            t('dropped', { item: label(itemId), position: position(itemId, current) }),
+          );
         }
       },
     });
   }
 
   return (
-    <QuestionGroup prompt={question.prompt} hintId={hintId} errorId={errorId} classes={classes}>
+    <QuestionGroup
+      prompt={question.prompt}
+      hintId={hintId}
+      errorId={errorId}
+      language={contentLanguage}
+      classes={classes}
+    >
       <p id={hintId} className={classes.hint}>
-        Drag the items into order, or use the arrow buttons. With a keyboard, press Space on an item
-        to pick it up, the arrow keys to move it and Space again to drop it.
+        {t('hint')}
       </p>
       <ol className={classes.rankList}>
         {order.map((itemId, index) => {
@@ -180,6 +188,9 @@ export function RankingInput({
                 className={classes.rankHandle}
                 disabled={disabled}
                 aria-describedby={hintId}
+                data-read-part=""
+                data-read-text={name}
+                {...langOf(contentLanguage)}
                 onKeyDown={(event) => handleKeyDown(event, itemId)}
                 onPointerDown={(event) => handlePointerDown(event, itemId)}
               >
@@ -194,7 +205,7 @@ export function RankingInput({
                 onClick={() => move(itemId, index - 1, index === 1 ? 'down' : 'up')}
               >
                 <Arrow up />
-                <span className="visually-hidden">{`Move ${name} up`}</span>
+                <span className="visually-hidden">{t('moveUp', { item: name })}</span>
               </button>
               <button
                 type="button"
@@ -204,7 +215,7 @@ export function RankingInput({
                 onClick={() => move(itemId, index + 1, index === order.length - 2 ? 'up' : 'down')}
               >
                 <Arrow up={false} />
-                <span className="visually-hidden">{`Move ${name} down`}</span>
+                <span className="visually-hidden">{t('moveDown', { item: name })}</span>
               </button>
             </li>
           );

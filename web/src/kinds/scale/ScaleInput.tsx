@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { cn } from '../../components/answer/classes.ts';
+import { contentLanguage as langOf } from '../../lib/content-language.ts';
 import { QuestionGroup } from '../../components/answer/QuestionGroup.tsx';
 import type { KindInputProps } from '../kind.ts';
 import type { ScaleDraft } from './kind.ts';
@@ -11,6 +12,7 @@ export function ScaleInput({
   onChange,
   disabled,
   errorId,
+  contentLanguage,
   classes,
 }: KindInputProps<'scale', ScaleDraft>) {
   const id = useId();
@@ -27,7 +29,12 @@ export function ScaleInput({
   }
 
   return (
-    <QuestionGroup prompt={question.prompt} errorId={errorId} classes={classes}>
+    <QuestionGroup
+      prompt={question.prompt}
+      errorId={errorId}
+      language={contentLanguage}
+      classes={classes}
+    >
       <div className={classes.scaleRow} data-columns={columns}>
         {values.map((n) => {
           const label = endLabel(n);
@@ -58,7 +65,7 @@ export function ScaleInput({
         })}
       </div>
       {minLabel || maxLabel ? (
-        <div className={classes.scaleEnds} aria-hidden="true">
+        <div className={classes.scaleEnds} aria-hidden="true" {...langOf(contentLanguage)}>
           <span>{minLabel}</span>
           <span>{maxLabel}</span>
         </div>

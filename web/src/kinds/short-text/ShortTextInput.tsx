@@ -1,5 +1,7 @@
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { cn, idRefs } from '../../components/answer/classes.ts';
+import { contentLanguage as langOf } from '../../lib/content-language.ts';
 import type { KindInputProps } from '../kind.ts';
 import type { ShortTextDraft } from './kind.ts';
 
@@ -10,8 +12,10 @@ export function ShortTextInput({
   onChange,
   disabled,
   errorId,
+  contentLanguage,
   classes,
 }: KindInputProps<'short-text', ShortTextDraft>) {
+  const t = useTranslations('kinds.shortText');
   const id = useId();
   const counterId = `${id}-counter`;
   const max = question.maxLength;
@@ -20,7 +24,7 @@ export function ShortTextInput({
 
   return (
     <div className="field">
-      <label htmlFor={id} className={classes.prompt}>
+      <label htmlFor={id} className={classes.prompt} data-read-part="" {...langOf(contentLanguage)}>
         {question.prompt}
       </label>
       <textarea
@@ -35,7 +39,7 @@ export function ShortTextInput({
         className={classes.textarea}
       />
       <p id={counterId} className={cn(classes.counter, nearLimit && classes.counterNear)}>
-        {`${value.length} of ${max} characters`}
+        {t('counter', { count: value.length, max })}
       </p>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import {
   useEffect,
   useId,
@@ -10,6 +11,7 @@ import {
 import { cn } from '../../components/answer/classes.ts';
 import { followPointer, isDragPress } from '../../components/answer/pointer-drag.ts';
 import { QuestionGroup } from '../../components/answer/QuestionGroup.tsx';
+import { contentLanguage as langOf } from '../../lib/content-language.ts';
 import type { KindInputProps } from '../kind.ts';
 import { knownPlacements, type SortIntoGroupsDraft } from './kind.ts';
 
@@ -38,13 +40,15 @@ export function SortIntoGroupsInput({
   onChange,
   disabled,
   errorId,
+  contentLanguage,
   classes,
 }: KindInputProps<'sort-into-groups', SortIntoGroupsDraft>) {
+  const t = useTranslations('kinds.sort');
   const id = useId();
   const hintId = `${id}-hint`;
   const placements = knownPlacements(question, value);
-  const zones = [{ id: TRAY, label: 'Unsorted' }, ...question.groups];
-  const zoneName = (zoneId: string) => zones.find((z) => z.id === zoneId)?.label ?? 'Unsorted';
+  const zones = [{ id: TRAY, label: t('unsorted') }, ...question.groups];
+  const zoneName = (zoneId: string) => zones.find((z) => z.id === zoneId)?.label ?? t('unsorted');
   const zoneOf = (itemId: string) => placements[itemId] ?? TRAY;
   const itemLabel = (itemId: string) =>
     question.items.find((item) => item.id === itemId)?.label ?? itemId;
@@ -72,21 +76,19 @@ export function SortIntoGroupsInput({
     else next[itemId] = zone;
     onChange(next);
     const left = question.items.filter((item) => next[item.id] === undefined).length;
-    const rest = left === 0 ? 'Every item is sorted.' : `${left} left to sort.`;
-    setAnnouncement(`${itemLabel(itemId)} dropped in ${zoneName(zone)}. ${rest}`);
+    const rest = left === 0 ? t('allSorted') : t('left', { count: left });
+    setAnnouncement(t('dropped', { item: itemLabel(itemId), group: zoneName(zone), rest }));
   }
 
   function cancel(itemId: string) {
     setLifted(null);
-    setAnnouncement(`Move cancelled. ${itemLabel(itemId)} stays in ${zoneName(zoneOf(itemId))}.`);
+    setAnnouncement(t('cancelled', { item: itemLabel(itemId), group: zoneName(zoneOf(itemId)) }));
   }
 
   function pickUp(itemId: string) {
     const zone = zoneOf(itemId);
     setLifted({ id: itemId, target: zone, dragging: false });
-    setAnnouncement(
-      `Picked up ${itemLabel(itemId)}, in ${zoneName(zone)}. Press the arrow keys to choose a group, Space to drop it, Escape to cancel.`,
-    );
+    setAnnouncement(t('pickedUp', { item: itemLabel(itemId), group: zoneName(zone) }));
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLButtonElement>, itemId: string) {
@@ -119,8 +121,10 @@ export function SortIntoGroupsInput({
     if (!target) return;
     setLifted({ ...holding, target: target.id });
     const where =
-      target.id === TRAY ? 'Unsorted' : `${target.label}, group ${to} of ${zones.length - 1}`;
-    setAnnouncement(`${itemLabel(itemId)} over ${where}.`);
+      target.id === TRAY
+        ? t('unsorted')
+        : t('groupOf', { group: target.label, number: to, total: zones.length - 1 });
+    setAnnouncement(t('over', { item: itemLabel(itemId), where }));
   }
 
   function zoneAt(x: number, y: number): string | null {
@@ -174,10 +178,15 @@ export function SortIntoGroupsInput({
 
   const waiting = lifted && !lifted.dragging ? lifted : null;
   return (
-    <QuestionGroup prompt={question.prompt} hintId={hintId} errorId={errorId} classes={classes}>
+    <QuestionGroup
+      prompt={question.prompt}
+      hintId={hintId}
+      errorId={errorId}
+      language={contentLanguage}
+      classes={classes}
+    >
       <p id={hintId} className={classes.hint}>
-        Drag each item into a group, or tap it and then the group’s “Move here”. With a keyboard,
-        press Space on an item to pick it up, the arrow keys to choose a group and Space to drop it.
+        {t('hint')}
       </p>
       <div className={classes.sortBoard}>
         {zones.map((zone) => {
@@ -197,9 +206,13 @@ export function SortIntoGroupsInput({
               )}
             >
               <div className={classes.sortZoneHead}>
-                <p id={headingId} className={classes.sortZoneName}>
+                <p
+                  id={headingId}
+                  className={classes.sortZoneName}
+                  {...(tray ? {} : { 'data-read-part': '', 'data-read-text': zone.label })}
+                >
                   {`${zone.label} `}
-                  <span className={classes.sortCount}>{`(${items.length})`}</span>
+                  <span className={classes.sortCount}>{t('count', { count: items.length })}</span>
                 </p>
                 {waiting && zoneOf(waiting.id) !== zone.id ? (
                   <button
@@ -207,8 +220,10 @@ export function SortIntoGroupsInput({
                     className={cn('button', 'button-secondary', classes.sortHere)}
                     onClick={() => place(waiting.id, zone.id)}
                   >
-                    Move here
-                    <span className="visually-hidden">{` (${itemLabel(waiting.id)} to ${zone.label})`}</span>
+                    {t('moveHere')}
+                    <span className="visually-hidden">
+                      {t('moveHereDetail', { item: itemLabel(waiting.id), group: zone.label })}
+                    </span>
                   </button>
                 ) : null}
               </div>
@@ -226,6 +241,8 @@ export function SortIntoGroupsInput({
                         disabled={disabled}
                         aria-describedby={hintId}
                         aria-pressed={waiting?.id === item.id}
+                        data-read-part=""
+                        {...langOf(contentLanguage)}
                         onKeyDown={(event) => handleKeyDown(event, item.id)}
                         onPointerDown={(event) => handlePointerDown(event, item.id)}
                       >
@@ -235,9 +252,7 @@ export function SortIntoGroupsInput({
                   ))}
                 </ul>
               ) : (
-                <p className={classes.sortEmpty}>
-                  {tray ? 'Every item is in a group.' : 'Drop items here.'}
-                </p>
+                <p className={classes.sortEmpty}>{tray ? t('trayEmpty') : t('dropHere')}</p>
               )}
             </div>
           );

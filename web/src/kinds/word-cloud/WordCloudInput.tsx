@@ -1,4 +1,5 @@
 import { LIMITS } from '@classpulse/realtime/protocol';
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { cn } from '../../components/answer/classes.ts';
 import { QuestionGroup } from '../../components/answer/QuestionGroup.tsx';
@@ -12,23 +13,29 @@ export function WordCloudInput({
   onChange,
   disabled,
   errorId,
+  contentLanguage,
   classes,
 }: KindInputProps<'word-cloud', WordCloudDraft>) {
+  const t = useTranslations('kinds.wordCloud');
   const id = useId();
   const hintId = `${id}-hint`;
   const boxes = Array.from({ length: question.maxWords }, (_, i) => value[i] ?? '');
 
   return (
-    <QuestionGroup prompt={question.prompt} hintId={hintId} errorId={errorId} classes={classes}>
+    <QuestionGroup
+      prompt={question.prompt}
+      hintId={hintId}
+      errorId={errorId}
+      language={contentLanguage}
+      classes={classes}
+    >
       <p id={hintId} className={classes.hint}>
-        {question.maxWords === 1
-          ? 'Enter one word.'
-          : `Enter up to ${question.maxWords} words, one word in each box.`}
+        {question.maxWords === 1 ? t('oneWord') : t('upTo', { max: question.maxWords })}
       </p>
       <div className={classes.wordList}>
         {boxes.map((word, i) => (
           <div key={i} className={cn('field', classes.word)}>
-            <label htmlFor={`${id}-${i}`}>{`Word ${i + 1}`}</label>
+            <label htmlFor={`${id}-${i}`}>{t('word', { number: i + 1 })}</label>
             <input
               id={`${id}-${i}`}
               type="text"

@@ -1,16 +1,18 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { joinCodeSchema } from '@classpulse/realtime/protocol';
 import { StudentApp, type SchoolSignIn } from '../../../components/student/StudentApp.tsx';
 import { schoolSignInHref } from '../../../lib/signed-in-handoff.ts';
 import type { SessionConnection } from '../../../lib/student-connection.ts';
-import { studentSignInErrorMessage } from '../../../server/accounts/sign-in-errors.ts';
 import { realtimeUrlFor, webConfig } from '../../../server/config.ts';
 import { pageMetricsSettings } from '../../../server/metrics-page-token.ts';
 import { joinOptionsForCode } from '../../../server/sessions.ts';
 
-export const metadata: Metadata = { title: 'Session' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('student.app'))('pageTitle') };
+}
 
 export default async function StudentSessionPage({
   params,
@@ -21,6 +23,13 @@ export default async function StudentSessionPage({
 }) {
   const code = joinCodeSchema.safeParse((await params).code);
   if (!code.success) notFound();
+  const t = await getTranslations('student.signInErrors');
+  // Why the school sign-in sent the student back, in their language (unknown codes: nothing).
+  const failure = (await searchParams).sign_in_error;
+  const signInError =
+    failure && t.has(failure as Parameters<typeof t>[0])
+      ? t(failure as Parameters<typeof t>[0])
+      : null;
   const config = webConfig();
   const realtimeUrl = realtimeUrlFor(config, (await headers()).get('host'));
   const options = await joinOptionsForCode(code.data);
@@ -39,7 +48,7 @@ export default async function StudentSessionPage({
       ? {
           href: schoolSignInHref(code.data),
           providerName: config.oidc.providerName,
-          error: studentSignInErrorMessage((await searchParams).sign_in_error),
+          error: signInError,
         }
       : null;
   return (

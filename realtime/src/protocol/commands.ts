@@ -11,6 +11,7 @@ import {
   revealModeSchema,
   studentTransportSchema,
 } from './deck.ts';
+import { extendedTimeSettingSchema } from './extended-time.ts';
 import { answerIdSchema, idSchema } from './ids.ts';
 import { LIMITS } from './limits.ts';
 
@@ -45,6 +46,12 @@ export const teacherCommandSchema = z.discriminatedUnion('type', [
     hidden: z.boolean(),
   }),
   z.object({ type: z.literal('removeStudent'), studentId: idSchema }),
+  /** Gives one student extended time on timers and the due time (1: standard time again). */
+  z.object({
+    type: z.literal('setExtendedTime'),
+    studentId: idSchema,
+    extendedTime: extendedTimeSettingSchema,
+  }),
   /** Lets a removed student back in (their name and their device may join again). */
   z.object({ type: z.literal('readmitStudent'), studentId: idSchema }),
   z.object({ type: z.literal('setClassSize'), classSize: classSizeSchema }),

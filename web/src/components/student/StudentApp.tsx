@@ -1,7 +1,12 @@
 'use client';
 
 import { browserStorage, hasStoredIdentity, type SessionClient } from '@classpulse/realtime/client';
-import type { Answer, PublicSlideView } from '@classpulse/realtime/protocol';
+import {
+  ownDueAt,
+  ownSlideDeadline,
+  type Answer,
+  type PublicSlideView,
+} from '@classpulse/realtime/protocol';
 import dynamic from 'next/dynamic';
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
@@ -92,8 +97,21 @@ export function StudentApp({
   const [joinName, setJoinName] = useState<string | null>(null);
   const joinedWith = useRef<SessionClient | null>(null);
   const joined = joinName !== null;
-  // A homework's due time passing closes answers on the page too (the engine refuses them).
-  const pastDue = usePast(liveState?.session?.dueAt);
+  // A homework's due time passing closes answers on the page too (the engine refuses them). A
+  // student with extended time has their own due time and slide deadline (null: no limit), by the
+  // same arithmetic as the engine and the database rules.
+  const extendedTime = liveState?.self?.extendedTime;
+  const liveSession = liveState?.session;
+  const ownDue = liveSession
+    ? ownDueAt(liveSession.dueAt, liveSession.createdAt ?? liveSession.dueAt ?? 0, extendedTime)
+    : null;
+  const pastDue = usePast(ownDue ?? undefined);
+  const liveSlide =
+    liveSession?.pacing === 'student'
+      ? liveSession.slides[liveState?.self?.position ?? 0]
+      : liveSession?.slides[0];
+  const ownDeadline = liveSlide ? ownSlideDeadline(liveSlide, extendedTime) : null;
+  const pastOwnDeadline = usePast(ownDeadline ?? undefined);
 
   // The client is created in an effect after hydration, so a quick tap on Join can come first:
   // the request waits here until the client exists, instead of being lost. A reload resumes the
@@ -192,7 +210,8 @@ export function StudentApp({
   const reasonNotAnswerable = (s: PublicSlideView): string | null => {
     if (session?.status === 'ended') return 'The session has ended.';
     if (pastDue) return 'This homework is past its due time: answers are closed.';
-    if (s.locked) return 'Answers are locked.';
+    // Past their own deadline the slide may still be open for students with extended time.
+    if (s.locked || (s.id === liveSlide?.id && pastOwnDeadline)) return 'Answers are locked.';
     if (self && s.index < self.firstAnswerableIndex)
       return 'You joined after this question; answer the next one.';
     return null;
@@ -216,7 +235,9 @@ export function StudentApp({
         ) : null}
       </header>
       <ConnectionBanner status={state.status} online={online} pending={pending} />
-      {session?.dueAt !== undefined ? <DueNotice dueAt={session.dueAt} past={pastDue} /> : null}
+      {session?.dueAt !== undefined ? (
+        <DueNotice dueAt={ownDue} own={extendedTime !== undefined} past={pastDue} />
+      ) : null}
       {self?.standing && !self.waiting ? <QuizStanding standing={self.standing} /> : null}
       {session?.status === 'ended' ? (
         <p className={`card ${styles.ended}`} role="status">
@@ -235,6 +256,7 @@ export function StudentApp({
           answerable={reasonNotAnswerable(slide) === null}
           notAnswerableReason={reasonNotAnswerable(slide)}
           onSubmit={submit}
+          extendedTime={self?.extendedTime}
         />
       ) : (
         <p className="card" role="status">

@@ -2,7 +2,12 @@
 
 import type { AnswerStatus } from '@classpulse/realtime/client';
 import dynamic from 'next/dynamic';
-import type { Answer, PublicSlideView } from '@classpulse/realtime/protocol';
+import {
+  ownSlideDeadline,
+  type Answer,
+  type ExtendedTime,
+  type PublicSlideView,
+} from '@classpulse/realtime/protocol';
 import { webKind } from '../../kinds/registry.ts';
 import { AnswerForm } from '../answer/AnswerForm.tsx';
 import { SlideImage } from '../slide/SlideImage.tsx';
@@ -22,6 +27,8 @@ interface Props {
   answerable: boolean;
   notAnswerableReason: string | null;
   onSubmit: (answer: Answer) => void;
+  /** This student's extended time: their countdown is their own. */
+  extendedTime?: ExtendedTime | undefined;
 }
 
 /**
@@ -39,8 +46,17 @@ function imageAbove(slide: PublicSlideView): PublicSlideView['image'] {
   return background === image.url ? undefined : image;
 }
 
-export function StudentSlide({ slide, answer, answerable, notAnswerableReason, onSubmit }: Props) {
+export function StudentSlide({
+  slide,
+  answer,
+  answerable,
+  notAnswerableReason,
+  onSubmit,
+  extendedTime,
+}: Props) {
   const image = imageAbove(slide);
+  // The same arithmetic as the engine and the database rules (protocol/extended-time.ts).
+  const deadline = ownSlideDeadline(slide, extendedTime);
   return (
     <article className={`card ${styles.slide}`} aria-labelledby={`slide-${slide.id}-title`}>
       {image ? <SlideImage image={image} sizes={SLIDE_IMAGE_SIZES} eager /> : null}
@@ -49,7 +65,9 @@ export function StudentSlide({ slide, answer, answerable, notAnswerableReason, o
           (slide.question ? `Question ${slide.index + 1}` : `Slide ${slide.index + 1}`)}
       </h2>
       {slide.body ? <p className={styles.body}>{slide.body}</p> : null}
-      {slide.deadline !== null && !slide.locked ? <Countdown deadline={slide.deadline} /> : null}
+      {deadline !== null && !slide.locked ? (
+        <Countdown deadline={deadline} own={extendedTime !== undefined} />
+      ) : null}
       {slide.question ? (
         <>
           <AnswerForm

@@ -230,6 +230,9 @@ export function Dashboard({
                 window.confirm(`Remove ${name} from the session?`) &&
                 send({ type: 'removeStudent', studentId })
               }
+              onExtendedTime={(studentId, extendedTime) =>
+                send({ type: 'setExtendedTime', studentId, extendedTime })
+              }
             />
           </aside>
         </div>

@@ -11,9 +11,17 @@ import {
   revealModeSchema,
   studentTransportSchema,
 } from './deck.ts';
-import { extendedTimeSettingSchema } from './extended-time.ts';
+import type { ExtendedTimeSetting } from './extended-time.ts';
 import { answerIdSchema, idSchema } from './ids.ts';
 import { LIMITS } from './limits.ts';
+
+/** `setExtendedTime`'s value: 1 (standard time), 1.5, 2 or 'unlimited'. */
+export const extendedTimeSettingSchema = z.union([
+  z.literal(1),
+  z.literal(1.5),
+  z.literal(2),
+  z.literal('unlimited'),
+]) satisfies z.ZodMiniType<ExtendedTimeSetting>;
 
 const slideIndex = z.int().check(z.minimum(0), z.maximum(LIMITS.slidesMax - 1));
 

@@ -1,19 +1,15 @@
-import * as z from 'zod/mini';
-
 /**
  * Extended time, an accommodation a teacher gives one student: their slide timers and their
  * homework's due time stretch by this factor, or do not apply at all ('unlimited').
  */
 export type ExtendedTime = 1.5 | 2 | 'unlimited';
 
-/** What a teacher may set: 1 is standard time (removes the extension). */
-export const extendedTimeSettingSchema = z.union([
-  z.literal(1),
-  z.literal(1.5),
-  z.literal(2),
-  z.literal('unlimited'),
-]);
-export type ExtendedTimeSetting = z.output<typeof extendedTimeSettingSchema>;
+/**
+ * What a teacher may set (`setExtendedTime`): 1 is standard time (removes the extension). Its
+ * schema is with the commands: this module stays free of zod, since the students' first load
+ * uses it.
+ */
+export type ExtendedTimeSetting = 1 | ExtendedTime;
 
 /**
  * The end of a span from `start` to `end` stretched for a student: `start + (end - start) * m`,

@@ -151,7 +151,6 @@ export function Roster({
                 <th scope="col">{t('columnStatus')}</th>
                 <th scope="col">{t('columnConnection')}</th>
                 <th scope="col">{t('columnRoundTrip')}</th>
-                <th scope="col">{t('columnTime')}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t('columnActions')}</span>
                 </th>
@@ -207,24 +206,24 @@ export function Roster({
                       {connected && p?.rttMs !== undefined ? t('roundTrip', { ms: p.rttMs }) : '—'}
                     </td>
                     <td>
-                      <ExtendedTimeSelect
-                        label={t('extendedTimeFor', { name: s.name })}
-                        current={extended.key}
-                        optionText={(key) => t(`extendedTime.${key}`)}
-                        onChange={(value) => onExtendedTime(s.id, value)}
-                      />
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className={styles.linkButton}
-                        onClick={() => onRemove(s.id, s.name)}
-                      >
-                        {t.rich('remove', {
-                          name: s.name,
-                          hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
-                        })}
-                      </button>
+                      <div className={styles.rosterActions}>
+                        <ExtendedTimeSelect
+                          label={t('extendedTimeFor', { name: s.name })}
+                          current={extended.key}
+                          optionText={(key) => t(`extendedTime.${key}`)}
+                          onChange={(value) => onExtendedTime(s.id, value)}
+                        />
+                        <button
+                          type="button"
+                          className={styles.linkButton}
+                          onClick={() => onRemove(s.id, s.name)}
+                        >
+                          {t.rich('remove', {
+                            name: s.name,
+                            hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                          })}
+                        </button>
+                      </div>
                     </td>
                   </tr>
                 );

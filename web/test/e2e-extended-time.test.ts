@@ -116,6 +116,11 @@ describe(
         .filter({ has: dashboard.getByRole('rowheader', { name: /Ana/ }) });
       assert.equal(await anaRow.getByRole('rowheader').textContent(), 'Ana', 'no badge for Ana');
       assert.equal(await sidewaysOverflow(dashboard), 0);
+      const roster = dashboard.getByRole('group', { name: 'Students (2)' });
+      assert.ok(
+        await roster.evaluate((el) => el.scrollWidth <= el.clientWidth),
+        'the roster fits its panel at 1366 px',
+      );
       await assertAccessible(dashboard, 'dashboard with the roster’s extended time');
       await screenshot(dashboard, 'roster');
       // Ben's page now knows his own time; nothing of it reaches Ana's.
@@ -161,6 +166,22 @@ describe(
       await new Promise((r) => setTimeout(r, Math.max(0, timerStartedAt + 61_000 - Date.now())));
       await ben.getByText('Answers are locked.').first().waitFor();
       assert.equal(await ben.getByRole('button', { name: 'Update answer' }).isDisabled(), true);
+    });
+
+    it('the roster in Arabic: right to left, the same controls by their Arabic names', async () => {
+      await dashboard
+        .context()
+        .addCookies([{ name: 'classpulse-locale', value: 'ar', url: suite.stack.webUrl }]);
+      await dashboard.reload();
+      assert.equal(await dashboard.locator('html').getAttribute('dir'), 'rtl');
+      const select = dashboard.getByRole('combobox', { name: 'وقت إضافي لـ Ben' });
+      assert.equal(await select.inputValue(), 'double');
+      const benRow = dashboard
+        .getByRole('row')
+        .filter({ has: dashboard.getByRole('rowheader', { name: /Ben/ }) });
+      await benRow.getByText('وقت ×2', { exact: true }).first().waitFor();
+      await assertAccessible(dashboard, 'the roster in Arabic');
+      await screenshot(dashboard, 'roster-ar');
     });
   },
 );

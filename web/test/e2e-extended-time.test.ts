@@ -14,6 +14,7 @@ import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-cor
 import { assertAccessible, sidewaysOverflow } from './support/browser.ts';
 import { chromiumSuite } from './support/chromium-suite.ts';
 import { colourDeck } from './support/fixtures.ts';
+import { firstLoadJs } from './support/first-load-js.ts';
 import { signInInBrowser } from './support/sign-in.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts', import.meta.url));
@@ -34,6 +35,7 @@ describe(
     let ana: Page;
     let ben: Page;
     let timerStartedAt = 0;
+    let joinCode = '';
 
     const screenshot = (page: Page, name: string) =>
       page.screenshot({ path: join(ARTIFACTS, `extended-time-${name}.png`), fullPage: true });
@@ -80,6 +82,7 @@ describe(
           .first()
           .textContent()) ?? ''
       ).trim();
+      joinCode = code;
       ana = await joinAs(code, 'Ana', {}, 60_000);
       ben = await joinAs(code, 'Ben', {
         viewport: { width: 360, height: 740 },
@@ -166,6 +169,14 @@ describe(
       await new Promise((r) => setTimeout(r, Math.max(0, timerStartedAt + 61_000 - Date.now())));
       await ben.getByText('Answers are locked.').first().waitFor();
       assert.equal(await ben.getByRole('button', { name: 'Update answer' }).isDisabled(), true);
+    });
+
+    it('the student page stays within its first-load JS budget (socket path)', async () => {
+      // DESIGN.md: 150 KiB gzip; the extended-time arithmetic the page now imports is plain code.
+      const js = await firstLoadJs(suite.browser, `${suite.stack.webUrl}/join/${joinCode}`);
+      const kib = js.initialBytes / 1024;
+      console.log(`student page first-load JS (socket path): ${kib.toFixed(1)} KiB gzip`);
+      assert.ok(kib <= 150, `${kib.toFixed(1)} KiB`);
     });
 
     it('the roster in Arabic: right to left, the same controls by their Arabic names', async () => {

@@ -10,7 +10,6 @@ import {
 import dynamic from 'next/dynamic';
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
-import { DueNotice } from './DueNotice.tsx';
 import { QuizStanding } from './QuizStanding.tsx';
 import { NameForm } from './NameForm.tsx';
 import { SchoolSignInPrompt, type SchoolSignIn } from './SchoolSignInPrompt.tsx';
@@ -33,6 +32,9 @@ const loadStudentSlide = () => import('./StudentSlide.tsx').then((m) => m.Studen
 const StudentSlide = dynamic(loadStudentSlide, {
   loading: () => <p className="card">Loading the question…</p>,
 });
+
+// Only homework has a due time, and only a joined student sees it: out of the first load too.
+const DueNotice = dynamic(() => import('./DueNotice.tsx').then((m) => m.DueNotice));
 
 /** Refusals the teacher can lift (make room, open joining, let back in): worth another try. */
 const WAIT_FOR_TEACHER = new Set(['class_full', 'joining_locked', 'student_removed']);

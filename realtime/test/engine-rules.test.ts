@@ -662,7 +662,7 @@ describe('timer', () => {
       t(1_000),
     );
     assert.deepEqual(ruleEvents(result), [
-      { type: 'timerStarted', slideId: SLIDE.mc, deadline: t(6_000) },
+      { type: 'timerStarted', slideId: SLIDE.mc, deadline: t(6_000), at: t(1_000) },
     ]);
     return state;
   }

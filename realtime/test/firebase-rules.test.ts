@@ -361,6 +361,48 @@ describe("answers: a student's own response", () => {
     denied('an ended session', write(SLIDE.num, firstAnswer(SLIDE.num), ended));
   });
 
+  test('extended time: past the class deadline, a student answers until their own (same arithmetic as the engine)', () => {
+    const gate = `sessions/${S1}/gate/slides/${SLIDE.num}`;
+    const roster = `sessions/${S1}/roster/a`;
+    // The class's 10 s ran out 1 ms ago: start NOW - 10_001, deadline NOW - 1.
+    const timed = (extendedTime: unknown, start: number | null = NOW - 10_001) => {
+      const data = setIn(fixtureData(), `${gate}/deadline`, NOW - 1);
+      if (start !== null) setIn(data, `${gate}/timerStartedAt`, start);
+      if (extendedTime !== undefined) setIn(data, `${roster}/extendedTime`, extendedTime);
+      return db(ACTORS.ownStudent, data);
+    };
+    const answer = (d: targaryen.RulesDatabase) => write(SLIDE.num, firstAnswer(SLIDE.num), d);
+    denied('standard time', answer(timed(undefined)));
+    allowed('2× (until NOW + 9_999)', answer(timed(2)));
+    allowed('1.5× (until NOW + 4_999)', answer(timed(1.5)));
+    allowed('no time limit', answer(timed('unlimited')));
+    // Own deadline = start + (deadline - start) * 2 = 2 × (NOW - 1) - start, exactly.
+    allowed('2×, own deadline 1 ms away', answer(timed(2, NOW - 3)));
+    denied('2×, own deadline now', answer(timed(2, NOW - 2)));
+    denied('2×, own deadline passed', answer(timed(2, NOW - 1)));
+    denied('a multiplier without the timer’s start stretches nothing', answer(timed(2, null)));
+    denied('an extension that is not a number', answer(timed('2')));
+    const lockedData = setIn(fixtureData(), `${gate}/locked`, true);
+    setIn(lockedData, `${roster}/extendedTime`, 'unlimited');
+    denied('no time limit, but locked by the teacher', answer(db(ACTORS.ownStudent, lockedData)));
+  });
+
+  test('extended time: the homework’s due time stretches from the session’s creation', () => {
+    const createdAt = T0; // meta/createdAt of the fixture
+    const due = (dueAt: number, extendedTime?: unknown) => {
+      const data = setIn(fixtureData(), `sessions/${S1}/gate/slides/${SLIDE.num}/dueAt`, dueAt);
+      if (extendedTime !== undefined)
+        setIn(data, `sessions/${S1}/roster/a/extendedTime`, extendedTime);
+      return write(SLIDE.num, firstAnswer(SLIDE.num), db(ACTORS.ownStudent, data));
+    };
+    // Due at T0 + 30_000 (NOW is T0 + 60_000): 2× is T0 + 60_000 (= NOW), 2× of T0 + 30_001 is later.
+    denied('standard, past due', due(createdAt + 30_000));
+    denied('2×, own due time now', due(createdAt + 30_000, 2));
+    allowed('2×, own due time 2 ms away', due(createdAt + 30_001, 2));
+    denied('1.5×, own due time passed', due(createdAt + 30_001, 1.5));
+    allowed('no time limit', due(createdAt + 1, 'unlimited'));
+  });
+
   test('a late joiner cannot answer slides before their first answerable one; a removed student nothing', () => {
     const late = db(studentAuth('l'));
     denied(

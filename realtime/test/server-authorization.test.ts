@@ -159,6 +159,7 @@ describe('authorization matrix', () => {
     { type: 'setReveal', slideId: 'q1', mode: 'named' },
     { type: 'revealCorrect', slideId: 'q1', revealed: true },
     { type: 'hideResponse', slideId: 'q1', studentId: ada.studentId, hidden: true },
+    { type: 'setExtendedTime', studentId: ada.studentId, extendedTime: 1.5 },
     { type: 'removeStudent', studentId: bob.studentId },
     { type: 'readmitStudent', studentId: cal.studentId },
     { type: 'setClassSize', classSize: 50 },

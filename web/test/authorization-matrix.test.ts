@@ -407,6 +407,7 @@ describe('web authorization matrix', { timeout: 300_000 }, () => {
       { type: 'setJoinLocked', locked: true },
       { type: 'setWaitingRoom', enabled: true },
       { type: 'admitStudents', studentIds: 'all' },
+      { type: 'setExtendedTime', studentId, extendedTime: 'unlimited' },
       { type: 'removeStudent', studentId },
       { type: 'readmitStudent', studentId },
       { type: 'setQuiz', quiz: { speedBonus: true, leaderboard: true } },

@@ -11,6 +11,8 @@ import {
   isProtocolError,
   protocolError,
   PROTOCOL_VERSION,
+  ownDueAt,
+  ownSlideDeadline,
   selfViewOf,
   type HandshakeAuth,
   type ProtocolError,
@@ -333,10 +335,16 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
     const slide = view?.slides.find((s) => s.id === slideId);
     if (view?.status === 'ended') return protocolError('session_ended');
     // The database's clock decided; the device's may be a little off either way.
-    if (view?.dueAt !== undefined && view.dueAt <= Date.now() + serverTimeOffset)
-      return protocolError('past_due');
+    const serverNow = Date.now() + serverTimeOffset;
+    const extendedTime = roster?.extendedTime;
+    // (A public view without createdAt predates extended time: nothing to stretch from.)
+    const dueAt = view
+      ? ownDueAt(view.dueAt, view.createdAt ?? view.dueAt ?? 0, extendedTime)
+      : null;
+    if (dueAt !== null && dueAt <= serverNow) return protocolError('past_due');
     if (!slide) return protocolError('slide_not_open');
-    if (slide.locked || (slide.deadline !== null && slide.deadline <= Date.now()))
+    const deadline = ownSlideDeadline(slide, extendedTime);
+    if (slide.locked || (deadline !== null && deadline <= serverNow))
       return protocolError('slide_locked');
     if (roster && slide.index < roster.firstAnswerableIndex) return protocolError('slide_not_open');
     return protocolError('forbidden', 'The database refused this answer.');

@@ -50,6 +50,8 @@ function detailOf(command: TeacherCommand): string | undefined {
       return command.dueAt === null ? 'none' : new Date(command.dueAt).toISOString();
     case 'setCoTeachers':
       return String(command.teacherIds.length);
+    case 'setExtendedTime':
+      return String(command.extendedTime);
     default:
       return undefined;
   }

@@ -1,6 +1,6 @@
 import { hasCorrectAnswer, type SessionState, type TeacherCommand } from '../protocol/index.ts';
 import { accept, nothingToDo, refuse, type DecideResult } from './result.ts';
-import { findSlide } from './rules.ts';
+import { findSlide, slideExpiresAt } from './rules.ts';
 import { admission } from './waiting-room.ts';
 
 /** Teacher commands. The caller has checked that the actor is one of this session's teachers. */
@@ -49,6 +49,7 @@ export function decideTeacher(
         type: 'timerStarted',
         slideId: command.slideId,
         deadline: now + command.durationMs,
+        at: now,
       });
     }
     case 'cancelTimer': {
@@ -56,8 +57,14 @@ export function decideTeacher(
       if (!located) return refuse('slide_not_found');
       const { deadline } = located.runtime;
       if (deadline === null) return nothingToDo();
-      // Past the deadline the slide is already closed; cancelling must not reopen it.
-      if (now >= deadline) return accept({ type: 'timerExpired', slideId: command.slideId });
+      // Past everyone's deadline the slide is already closed; cancelling must not reopen it.
+      const expiresAt = slideExpiresAt(state, located.runtime);
+      if (expiresAt !== null && now >= expiresAt)
+        return accept({ type: 'timerExpired', slideId: command.slideId });
+      // Past the class's deadline, students with extended time are still answering on their own
+      // time: cancelling would take that away (or reopen the slide for everyone else), so it
+      // does nothing. The teacher locks the slide to end it.
+      if (now >= deadline) return nothingToDo();
       return accept({ type: 'timerCancelled', slideId: command.slideId });
     }
     case 'setReveal': {
@@ -118,6 +125,14 @@ export function decideTeacher(
       if (!student) return refuse('student_not_found');
       if (student.removed) return nothingToDo();
       return accept({ type: 'studentRemoved', studentId: command.studentId, at: now });
+    }
+    case 'setExtendedTime': {
+      const student = state.students[command.studentId];
+      if (!student) return refuse('student_not_found');
+      const extendedTime = command.extendedTime === 1 ? null : command.extendedTime;
+      return (student.extendedTime ?? null) === extendedTime
+        ? nothingToDo()
+        : accept({ type: 'extendedTimeChanged', studentId: command.studentId, extendedTime });
     }
     case 'readmitStudent': {
       const student = state.students[command.studentId];

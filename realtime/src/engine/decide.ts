@@ -11,7 +11,7 @@ import { decideStudent } from './decide-student.ts';
 import { decideTeacher } from './decide-teacher.ts';
 import { accept, nothingToDo, refuse, type DecideResult } from './result.ts';
 import { auditEntry } from './audit.ts';
-import { findSlide, isSessionTeacher } from './rules.ts';
+import { findSlide, isSessionTeacher, slideExpiresAt } from './rules.ts';
 
 /**
  * Pure: what should happen if `envelope` is applied to `state` at `now`. Never changes `state`.
@@ -54,9 +54,10 @@ export function decide(state: SessionState | null, envelope: Envelope, now: numb
       if (actor.role !== 'system') return refuse('forbidden');
       const located = findSlide(state, command.slideId);
       if (!located) return refuse('slide_not_found');
-      const { deadline } = located.runtime;
-      // A timer that was cancelled, restarted or already fired makes this a stale wake-up.
-      if (state.status === 'ended' || deadline === null || now < deadline) return nothingToDo();
+      // A timer that was cancelled, restarted or already fired makes this a stale wake-up, and so
+      // does one that fires while a student with extended time still has time.
+      const expiresAt = slideExpiresAt(state, located.runtime);
+      if (state.status === 'ended' || expiresAt === null || now < expiresAt) return nothingToDo();
       return accept({ type: 'timerExpired', slideId: command.slideId });
     }
     default: {

@@ -2,6 +2,7 @@ import type {
   Answer,
   AuditEntry,
   Deck,
+  ExtendedTime,
   LatePolicy,
   Pacing,
   QuizSettings,
@@ -30,6 +31,8 @@ export type EngineEvent =
   | { type: 'studentJoined'; student: StudentRecord }
   | { type: 'studentRemoved'; studentId: string; at: number }
   | { type: 'studentReadmitted'; studentId: string }
+  /** `null`: back to standard time. */
+  | { type: 'extendedTimeChanged'; studentId: string; extendedTime: ExtendedTime | null }
   | { type: 'classSizeChanged'; classSize: number }
   | { type: 'joinLockChanged'; locked: boolean }
   | { type: 'waitingRoomChanged'; enabled: boolean }
@@ -41,7 +44,8 @@ export type EngineEvent =
   | { type: 'studentTransportChanged'; transport: StudentTransport }
   | { type: 'darkLaunchShareChanged'; share: number }
   | { type: 'slideLockChanged'; slideId: string; locked: boolean }
-  | { type: 'timerStarted'; slideId: string; deadline: number }
+  /** `at`: when it started (absent in events from before extended time: the deadline then). */
+  | { type: 'timerStarted'; slideId: string; deadline: number; at?: number }
   | { type: 'timerCancelled'; slideId: string }
   | { type: 'timerExpired'; slideId: string }
   | { type: 'revealChanged'; slideId: string; mode: RevealMode }

@@ -25,6 +25,12 @@ export function evolve(state: SessionState | null, event: EngineEvent): SessionS
       for (const bySlide of Object.values(state.responses)) delete bySlide[event.studentId];
       break;
     }
+    case 'extendedTimeChanged': {
+      const student = state.students[event.studentId];
+      if (student && event.extendedTime === null) delete student.extendedTime;
+      else if (student && event.extendedTime !== null) student.extendedTime = event.extendedTime;
+      break;
+    }
     case 'studentNavigated': {
       const student = state.students[event.studentId];
       if (student) student.position = event.position;
@@ -86,24 +92,26 @@ export function evolve(state: SessionState | null, event: EngineEvent): SessionS
     case 'slideLockChanged':
       withSlide(state, event.slideId, (r) => {
         r.locked = event.locked;
-        r.deadline = null;
+        stopTimer(r);
       });
       break;
     case 'timerStarted':
       withSlide(state, event.slideId, (r) => {
         r.locked = false;
         r.deadline = event.deadline;
+        if (event.at === undefined) delete r.timerStartedAt;
+        else r.timerStartedAt = event.at;
         if (r.openedAt !== undefined)
           r.speedWindowMs = Math.max(1_000, event.deadline - r.openedAt);
       });
       break;
     case 'timerCancelled':
-      withSlide(state, event.slideId, (r) => (r.deadline = null));
+      withSlide(state, event.slideId, stopTimer);
       break;
     case 'timerExpired':
       withSlide(state, event.slideId, (r) => {
         r.locked = true;
-        r.deadline = null;
+        stopTimer(r);
       });
       break;
     case 'revealChanged':
@@ -116,7 +124,7 @@ export function evolve(state: SessionState | null, event: EngineEvent): SessionS
         // teacher can unlock it again on purpose).
         if (event.revealed) {
           r.locked = true;
-          r.deadline = null;
+          stopTimer(r);
         }
       });
       break;
@@ -167,10 +175,15 @@ export function evolve(state: SessionState | null, event: EngineEvent): SessionS
     case 'sessionEnded':
       state.status = 'ended';
       state.endedAt = event.at;
-      for (const r of Object.values(state.slides)) r.deadline = null;
+      for (const r of Object.values(state.slides)) stopTimer(r);
       break;
   }
   return state;
+}
+
+function stopTimer(runtime: SessionState['slides'][string]): void {
+  runtime.deadline = null;
+  delete runtime.timerStartedAt;
 }
 
 function withSlide(

@@ -35,7 +35,9 @@ export {
   isLateJoin,
   isSessionTeacher,
   isSlideLocked,
+  isSlideLockedFor,
   isSlideVisible,
+  slideExpiresAt,
 } from './rules.ts';
 export {
   countResponses,

@@ -1,11 +1,13 @@
 import { nameSkeleton } from './name-skeleton.ts';
 import { sessionIndex } from './session-index.ts';
-import type {
-  ErrorCode,
-  SessionState,
-  Slide,
-  SlideRuntime,
-  StudentRecord,
+import {
+  ownDueAt,
+  ownSlideDeadline,
+  type ErrorCode,
+  type SessionState,
+  type Slide,
+  type SlideRuntime,
+  type StudentRecord,
 } from '../protocol/index.ts';
 
 /** Whether a teacher account controls the session: its owner or one of its co-teachers. */
@@ -32,8 +34,33 @@ export function isSlideVisible(state: SessionState, runtime: SlideRuntime): bool
   return state.settings.pacing === 'student' || runtime.opened;
 }
 
+/** Locked for the class: by the teacher, or past the class's deadline. */
 export function isSlideLocked(runtime: SlideRuntime, now: number): boolean {
   return runtime.locked || (runtime.deadline !== null && now >= runtime.deadline);
+}
+
+/** Locked for this student: by the teacher, or past their own deadline (extended time). */
+export function isSlideLockedFor(runtime: SlideRuntime, student: StudentRecord, now: number) {
+  if (runtime.locked) return true;
+  const deadline = ownSlideDeadline(runtime, student.extendedTime);
+  return deadline !== null && now >= deadline;
+}
+
+/**
+ * When the slide's timer locks it: once the last student still in the session (not removed) is
+ * past their own deadline. Null without a running timer, or while a student with no time limit is
+ * in the session (the teacher locks the slide or moves on).
+ */
+export function slideExpiresAt(state: SessionState, runtime: SlideRuntime): number | null {
+  if (runtime.deadline === null) return null;
+  let last = runtime.deadline;
+  for (const student of Object.values(state.students)) {
+    if (student.removed || student.extendedTime === undefined) continue;
+    const own = ownSlideDeadline(runtime, student.extendedTime);
+    if (own === null) return null;
+    if (own > last) last = own;
+  }
+  return last;
 }
 
 /**
@@ -48,10 +75,11 @@ export function answerRefusal(
 ): ErrorCode | null {
   if (state.status === 'ended') return 'session_ended';
   if (!located.slide.question) return 'no_question';
-  if (state.settings.dueAt !== undefined && now >= state.settings.dueAt) return 'past_due';
+  const dueAt = ownDueAt(state.settings.dueAt, state.createdAt, student.extendedTime);
+  if (dueAt !== null && now >= dueAt) return 'past_due';
   if (located.index < student.firstAnswerableIndex) return 'slide_not_open';
   if (!isSlideVisible(state, located.runtime)) return 'slide_not_open';
-  if (isSlideLocked(located.runtime, now)) return 'slide_locked';
+  if (isSlideLockedFor(located.runtime, student, now)) return 'slide_locked';
   return null;
 }
 

@@ -37,6 +37,7 @@ export function publicSessionView(state: SessionState): PublicSessionView {
         : null,
       locked: runtime.locked,
       deadline: runtime.deadline,
+      ...(runtime.timerStartedAt === undefined ? {} : { timerStartedAt: runtime.timerStartedAt }),
       reveal: runtime.reveal,
       correctRevealed: runtime.correctRevealed,
       results:
@@ -60,7 +61,7 @@ export function publicSessionView(state: SessionState): PublicSessionView {
     ...(darkLaunchShare === undefined ? {} : { darkLaunchShare }),
     ...(quiz ? { quiz: { leaderboard: quiz.leaderboard } } : {}),
     ...(quiz?.leaderboard && state.leaderboardShown ? { leaderboard: leaderboard(state) } : {}),
-    ...(dueAt === undefined ? {} : { dueAt }),
+    ...(dueAt === undefined ? {} : { dueAt, createdAt: state.createdAt }),
   };
 }
 

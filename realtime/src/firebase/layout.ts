@@ -62,6 +62,8 @@ export interface GateSlide {
   visible: boolean;
   locked: boolean;
   deadline?: number;
+  /** When the timer started: a student with extended time stretches the deadline from here. */
+  timerStartedAt?: number;
   /** A homework's due time: no answer after it. */
   dueAt?: number;
   kind?: QuestionKind;
@@ -105,6 +107,8 @@ function gateSlide(state: SessionState, index: number): GateSlide | undefined {
     locked: runtime.locked,
   };
   if (runtime.deadline !== null) gate.deadline = runtime.deadline;
+  if (runtime.deadline !== null && runtime.timerStartedAt !== undefined)
+    gate.timerStartedAt = runtime.timerStartedAt;
   if (state.settings.dueAt !== undefined) gate.dueAt = state.settings.dueAt;
   const q = slide.question;
   if (!q) return gate;
@@ -177,6 +181,7 @@ export function updatesFor(
       case 'studentJoined':
       case 'studentNavigated':
       case 'studentReadmitted':
+      case 'extendedTimeChanged':
         updates[`${base}/roster/${studentIdOf(event)}`] = state.students[studentIdOf(event)];
         break;
       case 'studentsAdmitted':

@@ -25,17 +25,34 @@ const isThisStudent = `(${isStudent} && auth.token.studentId === $studentId)`;
 
 const rosterEntry = `${session}.child('roster').child($studentId)`;
 
+/** The student's extended time (protocol/extended-time.ts): absent, 1.5, 2 or 'unlimited'. */
+const extendedTime = `${rosterEntry}.child('extendedTime')`;
+
+/**
+ * Before `end` (a gate field) for this student: before it, or before it stretched from `start`
+ * by their extended time with `stretchedEnd`'s exact arithmetic (`start + (end - start) * m`),
+ * or they have no limit. A multiplier without a start (an older timer) stretches nothing.
+ */
+function beforeOwn(end: string, start: string): string {
+  const e = `${end}.val()`;
+  const s = `${start}.val()`;
+  return (
+    `(!${end}.exists() || now < ${e} || ${extendedTime}.val() === 'unlimited' || ` +
+    `(${extendedTime}.isNumber() && ${start}.isNumber() && now < ${s} + (${e} - ${s}) * ${extendedTime}.val()))`
+  );
+}
+
 /**
  * The engine's `answerRefusal`: live session, a visible slide with a question, unlocked and
- * before its deadline and the homework's due time, not before the student's first answerable
- * slide (late join), and not from the waiting room.
+ * before the student's own deadline and homework due time (extended time stretches both), not
+ * before the student's first answerable slide (late join), and not from the waiting room.
  */
 const answerable = [
   `${session}.child('gate/status').val() === 'live'`,
   `${gateSlide}.child('visible').val() === true`,
   `${gateSlide}.child('locked').val() === false`,
-  `(!${gate('deadline')}.exists() || now < ${gate('deadline')}.val())`,
-  `(!${gate('dueAt')}.exists() || now < ${gate('dueAt')}.val())`,
+  beforeOwn(gate('deadline'), gate('timerStartedAt')),
+  beforeOwn(gate('dueAt'), `${session}.child('meta/createdAt')`),
   `${gateSlide}.child('index').val() >= ${rosterEntry}.child('firstAnswerableIndex').val()`,
   `${rosterEntry}.child('waiting').val() !== true`,
 ].join(' && ');

@@ -11,8 +11,17 @@ import {
   revealModeSchema,
   studentTransportSchema,
 } from './deck.ts';
+import type { ExtendedTimeSetting } from './extended-time.ts';
 import { answerIdSchema, idSchema } from './ids.ts';
 import { LIMITS } from './limits.ts';
+
+/** `setExtendedTime`'s value: 1 (standard time), 1.5, 2 or 'unlimited'. */
+export const extendedTimeSettingSchema = z.union([
+  z.literal(1),
+  z.literal(1.5),
+  z.literal(2),
+  z.literal('unlimited'),
+]) satisfies z.ZodMiniType<ExtendedTimeSetting>;
 
 const slideIndex = z.int().check(z.minimum(0), z.maximum(LIMITS.slidesMax - 1));
 
@@ -45,6 +54,12 @@ export const teacherCommandSchema = z.discriminatedUnion('type', [
     hidden: z.boolean(),
   }),
   z.object({ type: z.literal('removeStudent'), studentId: idSchema }),
+  /** Gives one student extended time on timers and the due time (1: standard time again). */
+  z.object({
+    type: z.literal('setExtendedTime'),
+    studentId: idSchema,
+    extendedTime: extendedTimeSettingSchema,
+  }),
   /** Lets a removed student back in (their name and their device may join again). */
   z.object({ type: z.literal('readmitStudent'), studentId: idSchema }),
   z.object({ type: z.literal('setClassSize'), classSize: classSizeSchema }),

@@ -3,6 +3,7 @@ export * from './commands.ts';
 export * from './deck.ts';
 export * from './errors.ts';
 export * from './events.ts';
+export * from './extended-time.ts';
 export * from './health.ts';
 export * from './ids.ts';
 export * from './limits.ts';

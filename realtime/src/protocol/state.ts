@@ -1,5 +1,6 @@
 import type { Answer } from './questions.ts';
 import type { Deck, RevealMode, SessionSettings } from './deck.ts';
+import type { ExtendedTime } from './extended-time.ts';
 
 /**
  * The durable state of one live session. Plain JSON (records, no Maps) so a store can snapshot it
@@ -51,8 +52,14 @@ export interface SlideRuntime {
   /** Shown by the teacher at least once (always true in student-paced sessions). */
   opened: boolean;
   locked: boolean;
-  /** Server time at which the slide locks itself, or null without a running timer. */
+  /**
+   * Server time at which the class's time is up, or null without a running timer. Students with
+   * extended time have their own, later deadline (`ownSlideDeadline`); the slide locks itself
+   * once the last of them has passed.
+   */
   deadline: number | null;
+  /** Server time the running timer started (absent without one, and in older sessions). */
+  timerStartedAt?: number;
   reveal: RevealMode;
   correctRevealed: boolean;
   /** Server time the slide was first shown (absent in sessions from before quiz mode). */
@@ -78,6 +85,11 @@ export interface StudentRecord {
   firstAnswerableIndex: number;
   /** Where the student is in a student-paced session. */
   position: number;
+  /**
+   * Extended time the teacher gave this student (absent: standard time). Only the teachers and
+   * the student themself ever see it.
+   */
+  extendedTime?: ExtendedTime;
 }
 
 /** A student who takes part: not removed and not waiting to be admitted. */

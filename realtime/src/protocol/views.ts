@@ -1,6 +1,7 @@
 import type { Answer } from './questions.ts';
 import type { Pacing, RevealMode, SessionSettings, SlideImage, StudentTransport } from './deck.ts';
 import type { Question } from './questions.ts';
+import type { ExtendedTime } from './extended-time.ts';
 import type { Presence, SessionState, StoredResponse, StudentRecord } from './state.ts';
 
 /** What every student of a session may see; identical for all of them, so it is sent once. */
@@ -24,6 +25,11 @@ export interface PublicSessionView {
   leaderboard?: LeaderboardEntry[];
   /** A homework's due time (server clock): answers close then. */
   dueAt?: number;
+  /**
+   * When the session was created (server clock), sent with `dueAt`: a student with extended time
+   * stretches the due time from here (`ownDueAt`).
+   */
+  createdAt?: number;
 }
 
 export interface LeaderboardEntry {
@@ -50,7 +56,10 @@ export interface PublicSlideView {
   /** Correct answers are stripped until the teacher reveals them. */
   question: Question | null;
   locked: boolean;
+  /** The class's deadline; a student with extended time has their own (`ownSlideDeadline`). */
   deadline: number | null;
+  /** When the running timer started: identical for everyone. */
+  timerStartedAt?: number;
   reveal: RevealMode;
   correctRevealed: boolean;
   /** Present only when the teacher revealed results for this slide. */
@@ -79,6 +88,8 @@ export interface StudentSelfView {
   responses: Record<string, OwnResponse>;
   /** Quiz mode only. */
   standing?: OwnStanding;
+  /** Extended time the teacher gave this student (absent: standard time); theirs alone. */
+  extendedTime?: ExtendedTime;
 }
 
 export interface OwnResponse {
@@ -109,6 +120,7 @@ export function selfViewOf(
     waiting: student.waiting === true,
     responses: own,
     ...(standing ? { standing } : {}),
+    ...(student.extendedTime === undefined ? {} : { extendedTime: student.extendedTime }),
   };
 }
 

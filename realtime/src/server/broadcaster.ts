@@ -65,6 +65,11 @@ export class Broadcaster {
           this.delta(live).students.add(event.studentId);
           this.markPublicDirty(live);
           break;
+        case 'extendedTimeChanged':
+          // The teachers' roster shows it; the student alone learns it, in their own view.
+          this.delta(live).students.add(event.studentId);
+          this.sendSelf(live, event.studentId, undefined);
+          break;
         case 'studentsAdmitted':
           // Their own view says they are in: the waiting screen gives way to the class.
           for (const id of event.studentIds) {

@@ -1,5 +1,11 @@
 import type { Logger } from 'pino';
-import { apply, type Applied, type EngineEvent, type Envelope } from '../engine/index.ts';
+import {
+  apply,
+  slideExpiresAt,
+  type Applied,
+  type EngineEvent,
+  type Envelope,
+} from '../engine/index.ts';
 import {
   protocolError,
   type Deck,
@@ -57,7 +63,12 @@ const TIMER_EVENTS = new Set<EngineEvent['type']>([
   'timerCancelled',
   'timerExpired',
   'slideLockChanged',
+  'correctRevealChanged',
   'sessionEnded',
+  // A slide locks itself once the last student's own deadline has passed (extended time).
+  'extendedTimeChanged',
+  'studentRemoved',
+  'studentReadmitted',
 ]);
 
 /**
@@ -466,13 +477,18 @@ export class SessionRegistry {
     this.hooks?.evicted(live);
   }
 
-  /** One timer per slide with a deadline; a deadline already past fires at once. */
+  /**
+   * One timer per slide with a deadline, armed for when the slide locks itself: the last
+   * student's own deadline (extended time), none while someone has no limit. A time already past
+   * fires at once.
+   */
   private syncTimers(live: LiveSession): void {
     const clock = this.options.clock;
     const wanted = new Map<string, number>();
     if (live.state.status === 'live') {
       for (const [slideId, runtime] of Object.entries(live.state.slides)) {
-        if (runtime.deadline !== null) wanted.set(slideId, runtime.deadline);
+        const expiresAt = slideExpiresAt(live.state, runtime);
+        if (expiresAt !== null) wanted.set(slideId, expiresAt);
       }
     }
     for (const [slideId, timer] of live.timers) {

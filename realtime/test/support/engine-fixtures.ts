@@ -247,6 +247,7 @@ export function sampleTeacherCommands(studentId = 's1'): TeacherCommand[] {
     { type: 'setReveal', slideId: SLIDE.mc, mode: 'named' },
     { type: 'revealCorrect', slideId: SLIDE.mc, revealed: true },
     { type: 'hideResponse', slideId: SLIDE.mc, studentId, hidden: true },
+    { type: 'setExtendedTime', studentId, extendedTime: 2 },
     { type: 'removeStudent', studentId },
     { type: 'setStudentTransport', transport: 'socket' },
     { type: 'setDarkLaunchShare', share: 0.5 },

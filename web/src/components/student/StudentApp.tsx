@@ -17,7 +17,6 @@ import {
 import { useDarkLaunch } from '../../lib/use-dark-launch.ts';
 import { adoptSignedInIdentity } from '../../lib/signed-in-handoff.ts';
 import { loadClientModule, useOnline, useSessionClient } from '../../lib/use-session-client.ts';
-import { usePast } from '../../lib/use-past.ts';
 
 // The joined session (banners, the slide with the answer inputs of every kind) can only show once
 // the lazily loaded session client has connected, so it stays out of the first load too; it is
@@ -96,8 +95,6 @@ export function StudentApp({
   const [joinName, setJoinName] = useState<string | null>(null);
   const joinedWith = useRef<SessionClient | null>(null);
   const joined = joinName !== null;
-  // A homework's due time passing closes answers on the page too (the engine refuses them).
-  const pastDue = usePast(liveState?.session?.dueAt);
 
   // The client is created in an effect after hydration, so a quick tap on Join can come first:
   // the request waits here until the client exists, instead of being lost. A reload resumes the
@@ -157,13 +154,6 @@ export function StudentApp({
   }
 
   return (
-    <StudentSession
-      code={code}
-      client={client}
-      state={state}
-      online={online}
-      pastDue={pastDue}
-      signIn={signIn}
-    />
+    <StudentSession code={code} client={client} state={state} online={online} signIn={signIn} />
   );
 }

@@ -1,10 +1,15 @@
 'use client';
 
 import type { SessionClient, SessionClientState } from '@classpulse/realtime/client';
-import type { Answer, PublicSlideView } from '@classpulse/realtime/protocol';
+import {
+  ownDueAt,
+  ownSlideDeadline,
+  type Answer,
+  type PublicSlideView,
+} from '@classpulse/realtime/protocol';
+import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
-import { DueNotice } from './DueNotice.tsx';
 import { QuizStanding } from './QuizStanding.tsx';
 import { SchoolSignInPrompt, type SchoolSignIn } from './SchoolSignInPrompt.tsx';
 import { StudentSlide } from './StudentSlide.tsx';
@@ -12,6 +17,10 @@ import styles from './student.module.css';
 import { useErrorText } from '../../i18n/use-error-text.ts';
 import { contentLanguage } from '../../lib/content-language.ts';
 import { schoolSignInHref } from '../../lib/signed-in-handoff.ts';
+import { usePast } from '../../lib/use-past.ts';
+
+// Only homework has a due time: loaded when a session has one.
+const DueNotice = dynamic(() => import('./DueNotice.tsx').then((m) => m.DueNotice));
 
 /** Refusals the teacher can lift (make room, open joining, let back in): worth another try. */
 const WAIT_FOR_TEACHER = new Set(['class_full', 'joining_locked', 'student_removed']);
@@ -25,19 +34,30 @@ export function StudentSession({
   client,
   state,
   online,
-  pastDue,
   signIn,
 }: {
   code: string;
   client: SessionClient | null;
   state: SessionClientState;
   online: boolean;
-  pastDue: boolean;
   signIn: SchoolSignIn | null;
 }) {
   const t = useTranslations('student');
   const tc = useTranslations('common');
   const errorText = useErrorText();
+  const session = state.session;
+  const self = state.self;
+  const slide: PublicSlideView | undefined =
+    session?.pacing === 'student' ? session.slides[self?.position ?? 0] : session?.slides[0];
+  // A homework's due time passing closes answers on the page too (the engine refuses them). A
+  // student with extended time has their own due time and slide deadline (null: no limit), by the
+  // same arithmetic as the engine and the database rules (protocol/extended-time.ts).
+  const extendedTime = self?.extendedTime;
+  const ownDue = session
+    ? ownDueAt(session.dueAt, session.createdAt ?? session.dueAt ?? 0, extendedTime)
+    : null;
+  const pastDue = usePast(ownDue ?? undefined);
+  const pastOwnDeadline = usePast((slide && ownSlideDeadline(slide, extendedTime)) ?? undefined);
 
   // Signed out of a class that asks students to sign in (say, a day-old identity): sign in again.
   if (state.status === 'closed' && state.error?.code === 'sign_in_required') {
@@ -75,16 +95,13 @@ export function StudentSession({
     );
   }
 
-  const session = state.session;
-  const self = state.self;
   const pending = Object.values(state.answers).filter((a) => a.status === 'sending').length;
-  const slide: PublicSlideView | undefined =
-    session?.pacing === 'student' ? session.slides[self?.position ?? 0] : session?.slides[0];
 
   const reasonNotAnswerable = (s: PublicSlideView): string | null => {
     if (session?.status === 'ended') return t('notAnswerable.ended');
     if (pastDue) return t('notAnswerable.pastDue');
-    if (s.locked) return t('notAnswerable.locked');
+    // Past the class's deadline the slide stays open for students with extended time.
+    if (s.locked || (s.id === slide?.id && pastOwnDeadline)) return t('notAnswerable.locked');
     if (self && s.index < self.firstAnswerableIndex) return t('notAnswerable.joinedLate');
     return null;
   };
@@ -109,7 +126,9 @@ export function StudentSession({
         ) : null}
       </header>
       <ConnectionBanner status={state.status} online={online} pending={pending} />
-      {session?.dueAt !== undefined ? <DueNotice dueAt={session.dueAt} past={pastDue} /> : null}
+      {session?.dueAt !== undefined ? (
+        <DueNotice dueAt={ownDue} own={extendedTime !== undefined} past={pastDue} />
+      ) : null}
       {self?.standing && !self.waiting ? <QuizStanding standing={self.standing} /> : null}
       {session?.status === 'ended' ? (
         <p className={`card ${styles.ended}`} role="status">
@@ -129,6 +148,7 @@ export function StudentSession({
           answerable={reasonNotAnswerable(slide) === null}
           notAnswerableReason={reasonNotAnswerable(slide)}
           onSubmit={submit}
+          extendedTime={extendedTime}
         />
       ) : (
         <p className="card" role="status">

@@ -2,7 +2,12 @@
 
 import type { AnswerStatus } from '@classpulse/realtime/client';
 import dynamic from 'next/dynamic';
-import type { Answer, PublicSlideView } from '@classpulse/realtime/protocol';
+import {
+  ownSlideDeadline,
+  type Answer,
+  type ExtendedTime,
+  type PublicSlideView,
+} from '@classpulse/realtime/protocol';
 import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 import { webKind } from '../../kinds/registry.ts';
@@ -31,6 +36,8 @@ interface Props {
   answerable: boolean;
   notAnswerableReason: string | null;
   onSubmit: (answer: Answer) => void;
+  /** This student's extended time: their countdown is their own. */
+  extendedTime?: ExtendedTime | undefined;
 }
 
 /**
@@ -55,11 +62,14 @@ export function StudentSlide({
   answerable,
   notAnswerableReason,
   onSubmit,
+  extendedTime,
 }: Props) {
   const t = useTranslations('student.slide');
   const article = useRef<HTMLElement>(null);
   const image = imageAbove(slide);
   const content = contentLanguage(language);
+  // The same arithmetic as the engine and the database rules (protocol/extended-time.ts).
+  const deadline = ownSlideDeadline(slide, extendedTime);
   return (
     <article
       ref={article}
@@ -84,7 +94,9 @@ export function StudentSlide({
           {slide.body}
         </p>
       ) : null}
-      {slide.deadline !== null && !slide.locked ? <Countdown deadline={slide.deadline} /> : null}
+      {deadline !== null && !slide.locked ? (
+        <Countdown deadline={deadline} own={extendedTime !== undefined} />
+      ) : null}
       {slide.question ? (
         <>
           <AnswerForm

@@ -267,6 +267,9 @@ export function Dashboard({
                 window.confirm(t('confirmRemove', { name })) &&
                 send({ type: 'removeStudent', studentId })
               }
+              onExtendedTime={(studentId, extendedTime) =>
+                send({ type: 'setExtendedTime', studentId, extendedTime })
+              }
             />
           </aside>
         </div>

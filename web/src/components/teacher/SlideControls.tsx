@@ -3,6 +3,7 @@
 import type { RevealMode, SessionState, TeacherCommand } from '@classpulse/realtime/protocol';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { usePast } from '../../lib/use-past.ts';
 import { Countdown } from '../student/Countdown.tsx';
 import styles from './dashboard.module.css';
 import { RevealCorrectControl } from './RevealCorrectControl.tsx';
@@ -23,7 +24,14 @@ export function SlideControls({
   const index = state.currentSlideIndex;
   const slide = state.deck.slides[index];
   const runtime = slide ? state.slides[slide.id] : undefined;
+  // Past the class's deadline, students with extended time may still be answering on their own
+  // time (the engine locks the slide after the last of them): say so instead of a frozen 0:00.
+  const classTimeUp = usePast(runtime?.deadline ?? undefined);
   if (!slide || !runtime) return null;
+  const stillAnswering = Object.values(state.students).filter(
+    (s) => !s.removed && s.extendedTime !== undefined,
+  ).length;
+  const extendedWindow = classTimeUp && !runtime.locked && stillAnswering > 0;
   const ended = state.status === 'ended';
 
   return (
@@ -90,18 +98,24 @@ export function SlideControls({
             </span>
           ) : (
             <>
-              {runtime.locked ? null : (
+              {runtime.locked ? null : extendedWindow ? (
+                <p className={styles.timer} role="status">
+                  {t('extendedStillAnswering', { count: stillAnswering })}
+                </p>
+              ) : (
                 <div className={styles.timer}>
                   <Countdown deadline={runtime.deadline} />
                 </div>
               )}
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => send({ type: 'cancelTimer', slideId: slide.id })}
-              >
-                {t('cancelTimer')}
-              </button>
+              {extendedWindow ? null : (
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => send({ type: 'cancelTimer', slideId: slide.id })}
+                >
+                  {t('cancelTimer')}
+                </button>
+              )}
             </>
           )}
           <label className={styles.inlineField}>

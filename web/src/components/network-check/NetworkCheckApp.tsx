@@ -1,16 +1,24 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import styles from './network-check.module.css';
-import { formatRule } from '../../lib/network-check/format.ts';
+import { formatRule, ruleText } from '../../lib/network-check/format.ts';
 import { NETWORK_CHECKS, runNetworkChecks } from '../../lib/network-check/run.ts';
 import { allowList, countOutcomes, summaryText } from '../../lib/network-check/summary.ts';
 import type {
+  AllowRule,
   CheckResult,
   NetworkCheck,
   NetworkCheckTargets,
+  TextValue,
 } from '../../lib/network-check/types.ts';
+import {
+  DATA_END,
+  DATA_START,
+  renderText,
+  type FormatMessage,
+} from '../../lib/network-check/words.ts';
 import {
   useInteractive,
   usePageMetrics,
@@ -20,6 +28,38 @@ import {
 type Results = Partial<Record<NetworkCheck, CheckResult>>;
 
 const ICONS = { pass: '✓', warn: '!', fail: '✕', not_applicable: '–' } as const;
+
+const DATA = new RegExp(`${DATA_START}([^${DATA_END}]*)${DATA_END}`, 'u');
+
+/**
+ * A check's words in the reader's language. Data inside them (hosts, URLs, status codes,
+ * protocol ids) is never translated: each piece sits isolated in `<bdi translate="no">`, so it
+ * stays whole and left to right in Arabic and translators leave it alone.
+ */
+function useCheckWords(): (value: TextValue) => ReactNode {
+  const t = useTranslations('network.networkCheck');
+  // Keys and values come from lib/network-check, typed by CheckTextKey against the same catalog.
+  const format = t as unknown as FormatMessage;
+  return (value) => {
+    const rendered = renderText(value, format, (data) => `${DATA_START}${data}${DATA_END}`);
+    const parts = rendered.split(DATA);
+    return parts.map((part, i) =>
+      i % 2 === 1 ? (
+        <bdi key={i} translate="no">
+          {part}
+        </bdi>
+      ) : (
+        part
+      ),
+    );
+  };
+}
+
+/** An allow-list line: host and port are data, the protocol and the reason are words. */
+function RuleLine({ rule }: { rule: AllowRule }) {
+  const words = useCheckWords();
+  return <code>{words(ruleText(rule))}</code>;
+}
 
 /**
  * The network check a school's IT admin runs from inside the school: every check at once, each
@@ -177,7 +217,7 @@ export function NetworkCheckApp({
           <ul className={styles.rules}>
             {rules.map((rule) => (
               <li key={formatRule(rule)}>
-                <code translate="no">{formatRule(rule)}</code>
+                <RuleLine rule={rule} />
               </li>
             ))}
           </ul>
@@ -190,7 +230,9 @@ export function NetworkCheckApp({
         <h2 id="summary-heading" className={styles.sectionTitle}>
           {t('summaryHeading')}
         </h2>
-        <p>{t('summaryHint')}</p>
+        <p>
+          {t('summaryHint')} {t('summaryInEnglish')}
+        </p>
         <div className={styles.toolbar}>
           <button
             type="button"
@@ -242,6 +284,7 @@ function CheckItem({
   pending: boolean;
 }) {
   const t = useTranslations('network.networkCheck');
+  const words = useCheckWords();
   const headingId = `check-${check}`;
   const outcome = result?.outcome;
   return (
@@ -259,13 +302,14 @@ function CheckItem({
       <p className={styles.purpose}>{t(`checks.${check}.purpose`)}</p>
       {result && (
         <>
-          {/* The checks' findings are English for now (lib/network-check): said so, so screen
-            readers pronounce them as English. */}
-          <p className={styles.headline} lang="en">
-            {result.headline}
-          </p>
-          <p className={styles.meaning} lang="en">
-            {result.meaning}
+          <p className={styles.headline}>{words(result.headline)}</p>
+          <p className={styles.meaning}>
+            {result.meaning.map((sentence, i) => (
+              <Fragment key={i}>
+                {i > 0 && ' '}
+                {words(sentence)}
+              </Fragment>
+            ))}
           </p>
           {result.allow.length > 0 && (
             <>
@@ -275,7 +319,7 @@ function CheckItem({
               <ul className={styles.rules}>
                 {result.allow.map((rule) => (
                   <li key={formatRule(rule)}>
-                    <code translate="no">{formatRule(rule)}</code>
+                    <RuleLine rule={rule} />
                   </li>
                 ))}
               </ul>
@@ -284,9 +328,9 @@ function CheckItem({
           {result.details.length > 0 && (
             <details className={styles.details}>
               <summary>{t('technicalDetails')}</summary>
-              <ul lang="en">
-                {result.details.map((detail) => (
-                  <li key={detail}>{detail}</li>
+              <ul>
+                {result.details.map((detail, i) => (
+                  <li key={i}>{words(detail)}</li>
                 ))}
               </ul>
             </details>

@@ -9,16 +9,13 @@ import { allowList, countOutcomes, summaryText } from '../../lib/network-check/s
 import type {
   AllowRule,
   CheckResult,
+  CheckTextKey,
   NetworkCheck,
   NetworkCheckTargets,
   TextValue,
 } from '../../lib/network-check/types.ts';
-import {
-  DATA_END,
-  DATA_START,
-  renderText,
-  type FormatMessage,
-} from '../../lib/network-check/words.ts';
+import { DataText } from '../../i18n/DataText.tsx';
+import { renderMarked, type FormatMessage } from '../../i18n/words.ts';
 import {
   useInteractive,
   usePageMetrics,
@@ -29,30 +26,15 @@ type Results = Partial<Record<NetworkCheck, CheckResult>>;
 
 const ICONS = { pass: '✓', warn: '!', fail: '✕', not_applicable: '–' } as const;
 
-const DATA = new RegExp(`${DATA_START}([^${DATA_END}]*)${DATA_END}`, 'u');
-
 /**
  * A check's words in the reader's language. Data inside them (hosts, URLs, status codes,
- * protocol ids) is never translated: each piece sits isolated in `<bdi translate="no">`, so it
- * stays whole and left to right in Arabic and translators leave it alone.
+ * protocol ids) is never translated: DataText isolates it in `<bdi translate="no">`.
  */
 function useCheckWords(): (value: TextValue) => ReactNode {
   const t = useTranslations('network.networkCheck');
   // Keys and values come from lib/network-check, typed by CheckTextKey against the same catalog.
-  const format = t as unknown as FormatMessage;
-  return (value) => {
-    const rendered = renderText(value, format, (data) => `${DATA_START}${data}${DATA_END}`);
-    const parts = rendered.split(DATA);
-    return parts.map((part, i) =>
-      i % 2 === 1 ? (
-        <bdi key={i} translate="no">
-          {part}
-        </bdi>
-      ) : (
-        part
-      ),
-    );
-  };
+  const format = t as unknown as FormatMessage<CheckTextKey>;
+  return (value) => <DataText text={renderMarked(value, format)} />;
 }
 
 /** An allow-list line: host and port are data, the protocol and the reason are words. */

@@ -114,7 +114,9 @@ export function SessionHealth({ sessionId, report }: { sessionId: string; report
                 <tbody>
                   {storedCheck.missing.map((m) => (
                     <tr key={`${m.studentId}/${m.slideId}/${m.answerId}`}>
-                      <th scope="row">{m.name}</th>
+                      <th scope="row" translate="no">
+                        {m.name}
+                      </th>
                       <td>
                         {m.slideNumber === null ? (
                           <span translate="no">{m.slideId}</span>

@@ -1,5 +1,6 @@
 import type { NetworkCheck, NetworkCheckOutcome } from '@classpulse/metrics-aggregator/catalog';
 import type network from '../../../messages/network/en.json';
+import type { Words, WordsValue } from '../../i18n/words.ts';
 
 export type { NetworkCheck, NetworkCheckOutcome };
 
@@ -8,18 +9,10 @@ export type ResultKey = keyof (typeof network)['networkCheck']['results'];
 /** A message of `networkCheck`: one of the results, or a check's title. */
 export type CheckTextKey = `results.${ResultKey}` | `checks.${NetworkCheck}.title`;
 
-/**
- * A value put into a check's sentence: a string is data (a host, a URL, a status code, a
- * protocol id: shown as it is, never translated), a number is formatted for the reader, a
- * `CheckText` is words of its own, and a list is joined with "; ".
- */
-export type TextValue = string | number | CheckText | Array<string | CheckText>;
-
 /** Words for people, in the reader's language on the page and in English in the summary. */
-export interface CheckText {
-  key: CheckTextKey;
-  values?: Record<string, TextValue>;
-}
+export type CheckText = Words<CheckTextKey>;
+/** A value in a check's words: a string is data (host, URL, status code), never translated. */
+export type TextValue = WordsValue<CheckTextKey>;
 
 /** A result's words with their values. */
 export function text(key: ResultKey, values?: Record<string, TextValue>): CheckText {

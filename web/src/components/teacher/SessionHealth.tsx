@@ -233,11 +233,20 @@ export function SessionHealth({ sessionId, report }: { sessionId: string; report
         {report.notes.length > 0 ? (
           <>
             <h3>{t('couldNotSee')}</h3>
-            <ul>
-              {report.notes.map((note) => (
-                <li key={note}>{note}</li>
-              ))}
-            </ul>
+            {report.noteCodes ? (
+              <ul>
+                {report.noteCodes.map((note) => (
+                  <li key={note.code}>{t(`notes.${note.code}`, { count: note.count ?? 0 })}</li>
+                ))}
+              </ul>
+            ) : (
+              // A realtime tier from before the codes: its notes are English.
+              <ul lang="en">
+                {report.notes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+            )}
           </>
         ) : null}
       </section>

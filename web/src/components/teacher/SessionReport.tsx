@@ -5,7 +5,7 @@ import { DataText } from '../../i18n/DataText.tsx';
 import { renderMarked, type FormatMessage } from '../../i18n/words.ts';
 import type { AuditKey, AuditWords } from '../../server/audit-trail.ts';
 import type { CsvCell } from '../../server/csv.ts';
-import type { ReportSlideAnswers } from '../../server/session-report.ts';
+import type { ReportAnswerCells, ReportSlideAnswers } from '../../server/session-report.ts';
 import { SlideResults } from '../results/SlideResults.tsx';
 import { contentLanguageProps } from './content-language.ts';
 import { countText } from './count-text.ts';
@@ -26,6 +26,7 @@ export function SessionReport({
   sessionId,
   state,
   rows,
+  answers,
   footer,
   slides,
   audit,
@@ -36,6 +37,7 @@ export function SessionReport({
   state: SessionState;
   /** Text, a number, or null for no answer (the CSV's cells). */
   rows: (readonly CsvCell[])[];
+  answers: ReportAnswerCells;
   /** With graded questions: the percent-correct row under the students (the CSV's last row). */
   footer: readonly CsvCell[] | null;
   slides: ReportSlideAnswers[];
@@ -90,7 +92,7 @@ export function SessionReport({
 
       <section aria-labelledby="answers-heading">
         <h2 id="answers-heading">{t('answersByStudent')}</h2>
-        <ReportStudents rows={rows} footer={footer} />
+        <ReportStudents rows={rows} answers={answers} footer={footer} />
       </section>
 
       <section aria-labelledby="audit-heading">

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { NETWORK_CHECKS } from '@classpulse/metrics-aggregator/catalog';
-import { formatMs, formatRule, ruleFor, uniqueRules } from '../src/lib/network-check/format.ts';
+import {
+  formatMs,
+  formatRule,
+  ruleFor,
+  ruleText,
+  uniqueRules,
+} from '../src/lib/network-check/format.ts';
+import { DATA_END, DATA_START, renderMarked } from '../src/i18n/words.ts';
 import { realtimeResults, type RealtimeAttempt } from '../src/lib/network-check/realtime.ts';
 import { allowList, summaryText } from '../src/lib/network-check/summary.ts';
 import { tlsResult } from '../src/lib/network-check/tls.ts';
@@ -56,6 +63,20 @@ describe('network check logic', () => {
     assert.equal(local.restUrl, 'http://127.0.0.1:9000/.json?shallow=true&ns=classpulse-test');
     assert.equal(local.domainWildcard, null);
     assert.match(local.signInUrl, /^http:\/\/127\.0\.0\.1:9099\/identitytoolkit\.googleapis\.com/);
+  });
+
+  it('says durations from the catalog, and keeps data apart from words for the page', () => {
+    assert.equal(english(formatMs(103.4)), '103 ms');
+    assert.equal(english(formatMs(1_540)), '1.5 s');
+    assert.equal(english(formatMs(125_000)), '2 min 5 s');
+    assert.equal(english(formatMs(200 * 60_000)), '3 hours');
+    const rule = ruleText(ruleFor('wss://rt.example:8443/socket', text('allowRealtimeWebSocket')));
+    const marked = renderMarked(rule, (key, values) => `${key}|${JSON.stringify(values)}`);
+    // Host and port are data (isolated, never translated); the scheme and the reason are words.
+    assert.match(marked, new RegExp(`${DATA_START}rt\\.example${DATA_END}`));
+    assert.match(marked, new RegExp(`${DATA_START}8443${DATA_END}`));
+    assert.match(marked, /results\.schemeWss/);
+    assert.match(marked, /results\.allowRealtimeWebSocket/);
   });
 
   it('names host, port and protocol in allow-list lines', () => {

@@ -56,7 +56,9 @@ export function SessionHealth({ sessionId, report }: { sessionId: string; report
           <p className="page-kicker">
             {t.rich('kicker', { code: () => <span translate="no">{report.joinCode}</span> })}
           </p>
-          <h1 className="page-title">{report.title}</h1>
+          <h1 className="page-title" translate="no">
+            {report.title}
+          </h1>
           <p className={styles.muted}>
             {t.rich('started', { time: () => <LocalTime at={report.createdAt} /> })}
             {report.endedAt === null

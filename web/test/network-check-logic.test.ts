@@ -1,11 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { NETWORK_CHECKS } from '@classpulse/metrics-aggregator/catalog';
-import { formatRule, ruleFor, uniqueRules } from '../src/lib/network-check/format.ts';
+import {
+  formatMs,
+  formatRule,
+  ruleFor,
+  ruleText,
+  uniqueRules,
+} from '../src/lib/network-check/format.ts';
+import { DATA_END, DATA_START, renderMarked } from '../src/i18n/words.ts';
 import { realtimeResults, type RealtimeAttempt } from '../src/lib/network-check/realtime.ts';
 import { allowList, summaryText } from '../src/lib/network-check/summary.ts';
 import { tlsResult } from '../src/lib/network-check/tls.ts';
-import type { CheckResult } from '../src/lib/network-check/types.ts';
+import { text, type CheckResult } from '../src/lib/network-check/types.ts';
+import { english } from '../src/lib/network-check/words.ts';
 import { clockResult, type Ping } from '../src/lib/network-check/web-origin.ts';
 import { firebaseTargets } from '../src/server/network-check.ts';
 
@@ -57,6 +65,20 @@ describe('network check logic', () => {
     assert.match(local.signInUrl, /^http:\/\/127\.0\.0\.1:9099\/identitytoolkit\.googleapis\.com/);
   });
 
+  it('says durations from the catalog, and keeps data apart from words for the page', () => {
+    assert.equal(english(formatMs(103.4)), '103 ms');
+    assert.equal(english(formatMs(1_540)), '1.5 s');
+    assert.equal(english(formatMs(125_000)), '2 min 5 s');
+    assert.equal(english(formatMs(200 * 60_000)), '3 hours');
+    const rule = ruleText(ruleFor('wss://rt.example:8443/socket', text('allowRealtimeWebSocket')));
+    const marked = renderMarked(rule, (key, values) => `${key}|${JSON.stringify(values)}`);
+    // Host and port are data (isolated, never translated); the scheme and the reason are words.
+    assert.match(marked, new RegExp(`${DATA_START}rt\\.example${DATA_END}`));
+    assert.match(marked, new RegExp(`${DATA_START}8443${DATA_END}`));
+    assert.match(marked, /results\.schemeWss/);
+    assert.match(marked, /results\.allowRealtimeWebSocket/);
+  });
+
   it('names host, port and protocol in allow-list lines', () => {
     assert.equal(
       formatRule(ruleFor('wss://rt.example:8443/socket', 'live')),
@@ -78,20 +100,23 @@ describe('network check logic', () => {
   it('reads a blocked WebSocket next to working polling as a blocked upgrade (warn), both blocked as fail', () => {
     const upgradeBlocked = realtimeResults(RT, refused('websocket'), ok('polling'), false);
     assert.equal(upgradeBlocked.websocket.outcome, 'warn');
-    assert.match(upgradeBlocked.websocket.meaning, /WebSocket itself that is blocked/);
-    assert.match(upgradeBlocked.websocket.meaning, /rt\.school-classpulse\.example port 443/);
+    assert.match(english(upgradeBlocked.websocket.meaning), /WebSocket itself that is blocked/);
+    assert.match(
+      english(upgradeBlocked.websocket.meaning),
+      /rt\.school-classpulse\.example port 443/,
+    );
     assert.equal(upgradeBlocked.polling.outcome, 'pass');
 
     const down = realtimeResults(RT, refused('websocket'), refused('polling'), false);
     assert.equal(down.websocket.outcome, 'fail');
     assert.equal(down.polling.outcome, 'fail');
-    assert.match(down.websocket.meaning, /cannot be reached from here at all/);
+    assert.match(english(down.websocket.meaning), /cannot be reached from here at all/);
     assert.deepEqual(down.websocket.allow, [
       {
         scheme: 'wss',
         host: 'rt.school-classpulse.example',
         port: 443,
-        what: 'live connection (socket.io WebSocket)',
+        what: [text('allowRealtimeWebSocket')],
       },
     ]);
 
@@ -106,7 +131,7 @@ describe('network check logic', () => {
       false,
     );
     assert.equal(ourProblem.websocket.outcome, 'warn');
-    assert.match(ourProblem.websocket.meaning, /on our side/);
+    assert.match(english(ourProblem.websocket.meaning), /on our side/);
   });
 
   it('judges the clock by the server’s time corrected by half the round trip', () => {
@@ -122,7 +147,7 @@ describe('network check logic', () => {
     assert.equal(clockResult(ping(0)).outcome, 'pass');
     assert.equal(clockResult(ping(1_900)).outcome, 'pass');
     assert.equal(clockResult(ping(-5_000)).outcome, 'warn');
-    assert.match(clockResult(ping(-5_000)).headline, /ahead of/);
+    assert.match(english(clockResult(ping(-5_000)).headline), /ahead of/);
     assert.equal(clockResult(ping(120_000)).outcome, 'fail');
     assert.equal(
       clockResult({ ok: false, url: 'x', elapsedMs: 1, problem: 'network' }).outcome,
@@ -134,7 +159,7 @@ describe('network check logic', () => {
     const base = { headerIntact: true, secureRules: [ruleFor('https://web.example', 'site')] };
     const plain = tlsResult({ ...base, pageProtocol: 'http:', connections: [] });
     assert.equal(plain.outcome, 'not_applicable');
-    assert.match(plain.headline, /not loaded over HTTPS/);
+    assert.match(english(plain.headline), /not loaded over HTTPS/);
 
     const direct = tlsResult({
       ...base,
@@ -145,7 +170,7 @@ describe('network check logic', () => {
       ],
     });
     assert.equal(direct.outcome, 'pass');
-    assert.match(direct.meaning, /cannot tell a page: which certificate/);
+    assert.match(english(direct.meaning), /cannot tell a page: which certificate/);
 
     const downgraded = tlsResult({
       ...base,
@@ -156,8 +181,8 @@ describe('network check logic', () => {
       ],
     });
     assert.equal(downgraded.outcome, 'warn');
-    assert.match(downgraded.meaning, /db\.firebaseio\.com/);
-    assert.match(downgraded.meaning, /exempt web\.example/);
+    assert.match(english(downgraded.meaning), /db\.firebaseio\.com/);
+    assert.match(english(downgraded.meaning), /exempt web\.example/);
 
     const unknown = tlsResult({
       ...base,
@@ -170,29 +195,29 @@ describe('network check logic', () => {
   it('writes a summary with every check, in catalog order, and one allow-list', () => {
     const pass: CheckResult = {
       outcome: 'pass',
-      headline: 'Fine.',
-      meaning: 'Works.',
-      details: ['took 3 ms'],
+      headline: text('tlsPassHeadline'),
+      meaning: [text('tlsPassMeaning')],
+      details: [text('detailAnswered', { request: 'GET /', time: formatMs(3) })],
       allow: [ruleFor('https://web.example', 'site')],
     };
     const results = Object.fromEntries(NETWORK_CHECKS.map((check) => [check, pass]));
-    const text = summaryText({
+    const summary = summaryText({
       origin: 'https://web.example',
       checkedAt: new Date('2025-03-04T05:06:07Z'),
       userAgent: 'TestAgent/1',
       results,
     });
-    assert.match(text, /^Classpulse network check\nDeployment: https:\/\/web\.example\n/);
-    assert.match(text, /Checked at: 2025-03-04T05:06:07\.000Z/);
-    assert.match(text, /Browser: TestAgent\/1/);
-    assert.match(text, /Result: 9 passed, 0 warnings, 0 failed/);
+    assert.match(summary, /^Classpulse network check\nDeployment: https:\/\/web\.example\n/);
+    assert.match(summary, /Checked at: 2025-03-04T05:06:07\.000Z/);
+    assert.match(summary, /Browser: TestAgent\/1/);
+    assert.match(summary, /Result: 9 passed, 0 warnings, 0 failed/);
     let at = 0;
     for (const check of NETWORK_CHECKS) {
-      const next = text.indexOf(`(${check})`, at);
+      const next = summary.indexOf(`(${check})`, at);
       assert.ok(next > at, `${check} in order`);
       at = next;
     }
     assert.deepEqual(allowList(results), [ruleFor('https://web.example', 'site')]);
-    assert.match(text, /Allow-list for this Classpulse deployment:\n {2}web\.example port 443/);
+    assert.match(summary, /Allow-list for this Classpulse deployment:\n {2}web\.example port 443/);
   });
 });

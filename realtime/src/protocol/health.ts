@@ -103,6 +103,23 @@ export const missingAnswerSchema = z.object({
 export type MissingAnswer = z.output<typeof missingAnswerSchema>;
 
 /** `GET /v1/sessions/:id/health`: how the session's connections and answers fared. */
+/** What a health report could not see, one code per kind of gap (`notes` says each in English). */
+export const HEALTH_NOTE_CODES = [
+  'no_records',
+  'start_not_recorded',
+  'socket_unmeasured',
+  'firebase_unmeasured',
+  'firebase_partial',
+  'refused',
+  'unreadable',
+] as const;
+export const healthNoteSchema = z.object({
+  code: z.enum(HEALTH_NOTE_CODES),
+  /** How many answers or records it is about, for the codes that count. */
+  count: z.optional(count),
+});
+export type HealthNote = z.output<typeof healthNoteSchema>;
+
 export const healthReportSchema = z.object({
   ok: z.literal(true),
   sessionId: z.string(),
@@ -149,6 +166,8 @@ export const healthReportSchema = z.object({
   restarts: z.array(z.object({ at: z.number(), process: z.string() })),
   /** What this report could not see, in plain words (empty when nothing is missing). */
   notes: z.array(z.string()),
+  /** The same notes as codes with their counts, for pages to say in the reader's language. */
+  noteCodes: z.optional(z.array(healthNoteSchema)),
   students: z.array(healthStudentSchema),
 });
 export type HealthReport = z.output<typeof healthReportSchema>;

@@ -2,6 +2,12 @@ import type { AnswerFor, Question, QuestionKind, SlideImage } from '@classpulse/
 import type { AnswerClasses } from '../components/answer/classes.ts';
 import type { ResultEntry } from '../components/results/aggregate.ts';
 import type { ResultsClasses } from '../components/results/classes.ts';
+import type { Words } from '../i18n/words.ts';
+import type kinds from '../../messages/kinds/en.json';
+
+/** A message of the `kinds` catalog's `answerWords`: an answer said in words. */
+export type AnswerWordsKey = `answerWords.${keyof (typeof kinds)['answerWords']}`;
+export type AnswerWords = Words<AnswerWordsKey>;
 
 /**
  * What the web app knows about one question kind (DESIGN.md, convention 11). Each kind's folder
@@ -79,6 +85,11 @@ export interface WebKind<K extends QuestionKind, D> {
   // ── reports ──
   /** One line of text for an answer: report tables and CSV cells. No question: the slide changed kind. */
   answerText(question: QuestionOf<K> | undefined, answer: AnswerFor<K>): string;
+  /**
+   * `answerText` in the reader's language (the report page), for kinds whose text has words of
+   * its own ("Drawing (3 strokes)"); kinds without it show the answer's own text as data.
+   */
+  answerWords?(question: QuestionOf<K> | undefined, answer: AnswerFor<K>): AnswerWords;
   /** The answer as a number a spreadsheet can sum, for kinds whose answer is one. */
   answerNumber?(answer: AnswerFor<K>): number;
   /**

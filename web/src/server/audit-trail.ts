@@ -1,89 +1,115 @@
 import type { AuditEntry, SessionState } from '@classpulse/realtime/protocol';
+import { createTranslator } from 'next-intl';
+import reports from '../../messages/reports/en.json';
+import { renderWords, type FormatMessage, type Words } from '../i18n/words.ts';
 import { database } from './db.ts';
 import { accountNames } from './data/account-repository.ts';
+
+/** A message of the `reports` catalog's `audit`: one teacher action in words. */
+export type AuditKey = `audit.${keyof (typeof reports)['audit']}`;
+export type AuditWords = Words<AuditKey>;
 
 /** One line of a report's "Teacher actions": when, which teacher, what they did. */
 export interface AuditRow {
   at: number;
-  who: string;
+  /** The teacher's name; null for an account that no longer exists. */
+  who: string | null;
+  /** What they did, for the page to say in the reader's language. */
+  words: AuditWords;
+  /** The same in English (the CSV). */
   what: string;
 }
 
-/** The session's audit trail in words, oldest first, with each teacher's name. */
+// Typed per key by next-intl; AuditKey holds these keys to the same catalog.
+const english = createTranslator({
+  locale: 'en',
+  messages: { reports },
+  namespace: 'reports',
+}) as unknown as FormatMessage<AuditKey>;
+
+/** The CSV's name for a teacher whose account is gone. */
+export const FORMER_TEACHER = english('audit.formerTeacher');
+
+/** The session's audit trail, oldest first, with each teacher's name. */
 export async function auditTrail(state: SessionState): Promise<AuditRow[]> {
   const entries = state.audit ?? [];
   const names = await accountNames(
     await database(),
     entries.map((e) => e.by),
   );
-  return entries.map((entry) => ({
-    at: entry.at,
-    who: names.get(entry.by) ?? 'A former teacher',
-    what: describe(state, entry),
-  }));
+  return entries.map((entry) => {
+    const words = describe(state, entry);
+    return {
+      at: entry.at,
+      who: names.get(entry.by) ?? null,
+      words,
+      what: renderWords(words, english),
+    };
+  });
 }
 
-function describe(state: SessionState, entry: AuditEntry): string {
+const w = (key: keyof (typeof reports)['audit'], values?: AuditWords['values']): AuditWords =>
+  values ? { key: `audit.${key}`, values } : { key: `audit.${key}` };
+
+/** Which action, on which slide or student, as a message and its values (names are data). */
+function describe(state: SessionState, entry: AuditEntry): AuditWords {
   const slideIndex = state.deck.slides.findIndex((s) => s.id === entry.slideId);
   const slideObj = state.deck.slides[slideIndex];
   const slide = slideObj
-    ? `slide ${slideIndex + 1} (${slideObj.title || slideObj.question?.prompt || slideObj.id})`
-    : 'a slide';
-  const student = entry.studentId
-    ? (state.students[entry.studentId]?.name ?? 'a student')
-    : 'a student';
+    ? w('slide', {
+        number: slideIndex + 1,
+        title: slideObj.title || slideObj.question?.prompt || slideObj.id,
+      })
+    : w('aSlide');
+  const name = entry.studentId ? state.students[entry.studentId]?.name : undefined;
+  const student = name === undefined ? w('aStudent') : name;
+  const detail = entry.detail ?? '';
   switch (entry.action) {
     case 'goToSlide':
-      return `Moved the class to slide ${entry.detail ?? ''}`.trim();
+      return w('goToSlide', { number: Number(detail) || 0 });
     case 'lockSlide':
-      return `Locked ${slide}`;
+      return w('lockSlide', { slide });
     case 'unlockSlide':
-      return `Unlocked ${slide}`;
+      return w('unlockSlide', { slide });
     case 'startTimer':
-      return `Started a ${entry.detail ?? ''} timer on ${slide}`;
+      return /^\d+ s$/.test(detail)
+        ? w('startTimer', { seconds: Number.parseInt(detail, 10), slide })
+        : w('startTimerOther', { duration: detail, slide });
     case 'cancelTimer':
-      return `Stopped the timer on ${slide}`;
+      return w('cancelTimer', { slide });
     case 'setReveal':
-      return entry.detail === 'hidden'
-        ? `Hid the results of ${slide}`
-        : `Showed the results of ${slide} (${entry.detail === 'named' ? 'with names' : 'anonymous'})`;
+      return detail === 'hidden'
+        ? w('hideResults', { slide })
+        : w(detail === 'named' ? 'showResultsNamed' : 'showResultsAnonymous', { slide });
     case 'revealCorrect':
-      return entry.detail === 'true'
-        ? `Revealed the correct answer of ${slide}`
-        : `Hid the correct answer of ${slide}`;
+      return w(detail === 'true' ? 'revealCorrect' : 'hideCorrect', { slide });
     case 'hideResponse':
-      return entry.detail === 'true'
-        ? `Hid ${student}’s answer on ${slide}`
-        : `Showed ${student}’s answer on ${slide} again`;
+      return w(detail === 'true' ? 'hideResponse' : 'showResponse', { student, slide });
     case 'removeStudent':
-      return `Removed ${student}`;
+      return w('removeStudent', { student });
     case 'readmitStudent':
-      return `Let ${student} back in`;
+      return w('readmitStudent', { student });
     case 'setClassSize':
-      return `Set the class size to ${entry.detail ?? ''}`;
+      return w('setClassSize', { size: Number(detail) || 0 });
     case 'setJoinLocked':
-      return entry.detail === 'true'
-        ? 'Closed the session to new students'
-        : 'Opened the session to new students';
+      return w(detail === 'true' ? 'joinLocked' : 'joinUnlocked');
     case 'setWaitingRoom':
-      return entry.detail === 'true' ? 'Turned the waiting room on' : 'Turned the waiting room off';
+      return w(detail === 'true' ? 'waitingRoomOn' : 'waitingRoomOff');
     case 'admitStudents':
-      return entry.detail === 'all'
-        ? 'Let everyone in from the waiting room'
-        : `Let ${entry.detail ?? ''} ${entry.detail === '1' ? 'student' : 'students'} in from the waiting room`;
+      return detail === 'all' ? w('admitAll') : w('admitSome', { count: Number(detail) || 0 });
     case 'setPacing':
-      return entry.detail === 'student' ? 'Let students set their own pace' : 'Took over the pace';
+      return w(detail === 'student' ? 'pacingStudent' : 'pacingTeacher');
     case 'setLatePolicy':
-      return `Set late joins to “${entry.detail ?? ''}”`;
+      return w('setLatePolicy', { policy: detail });
     case 'setStudentTransport':
-      return `Moved students’ connection to ${entry.detail ?? ''}`;
+      return w('setStudentTransport', { transport: detail });
     case 'setDarkLaunchShare':
-      return `Set the connection test share to ${entry.detail ?? ''}`;
+      return w('setDarkLaunchShare', { share: detail });
     case 'setCoTeachers':
-      return `Changed the co-teachers (now ${entry.detail ?? '0'})`;
+      return w('setCoTeachers', { count: Number(detail || '0') || 0 });
     case 'endSession':
-      return 'Ended the session';
+      return w('endSession');
     default:
-      return entry.action;
+      return w('unknown', { action: entry.action });
   }
 }

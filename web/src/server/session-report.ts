@@ -8,7 +8,8 @@ import {
   type StoredResponse,
 } from '@classpulse/realtime/protocol';
 import type { ResultEntry } from '../components/results/aggregate.ts';
-import { answerNumber, answerText } from '../lib/answer-text.ts';
+import { answerNumber, answerText, answerWords } from '../lib/answer-text.ts';
+import type { AnswerWords } from '../kinds/kind.ts';
 import { percentOf } from '../lib/grading.ts';
 import type { OpenedAnswers, StudentAnswers } from './answers-stream.ts';
 import type { CsvCell } from './csv.ts';
@@ -185,7 +186,13 @@ export interface ReportSlideAnswers {
 export async function readReport(
   opened: Extract<OpenedAnswers, { ok: true }>,
   emails: ReadonlyMap<string, string>,
-): Promise<{ rows: CsvCell[][]; footer: CsvCell[] | null; slides: ReportSlideAnswers[] }> {
+): Promise<{
+  rows: CsvCell[][];
+  footer: CsvCell[] | null;
+  slides: ReportSlideAnswers[];
+  /** The students' answer cells for the page, in the reader's language (the CSV's are English). */
+  answers: ReportAnswerCells;
+}> {
   const { state } = opened;
   const columns = reportColumns(state, emails.size > 0);
   const slides: ReportSlideAnswers[] = [];
@@ -202,6 +209,7 @@ export async function readReport(
     });
   });
   const rows: CsvCell[][] = [reportHeader(columns)];
+  const answers: ReportAnswerCells = { from: columns.withEmail ? 2 : 1, rows: [] };
   const tally: CorrectTally = new Map();
   // The same stream the CSV is written from, read here once for both.
   const students = opened.students;
@@ -216,6 +224,7 @@ export async function readReport(
           hidden: r.hidden,
           firstSubmittedAt: r.firstSubmittedAt,
         });
+      answers.rows.push(answerCells(columns, student.responses));
       yield student;
     }
   })();
@@ -233,7 +242,29 @@ export async function readReport(
     };
   }
   const footer = columns.graded.length > 0 ? percentCorrectRow(columns, tally) : null;
-  return { rows, footer, slides };
+  return { rows, footer, slides, answers };
+}
+
+/**
+ * A report row's answer cells said for the page, from column `from` on, one list per student in
+ * the rows' order: null where the CSV's cell is right as it is (no answer, or a number).
+ */
+export interface ReportAnswerCells {
+  from: number;
+  rows: Array<Array<AnswerWords | string | null>>;
+}
+
+function answerCells(
+  columns: ReportColumns,
+  responses: Readonly<Record<string, ReportedResponse | undefined>>,
+): Array<AnswerWords | string | null> {
+  return columns.slides.map((slide) => {
+    const response = responses[slide.id];
+    if (!response) return null;
+    if (!response.hidden && answerNumber(response.answer) !== undefined) return null;
+    const words = answerWords(slide.question, response.answer);
+    return response.hidden ? { key: 'answerWords.hidden', values: { answer: words } } : words;
+  });
 }
 
 /**

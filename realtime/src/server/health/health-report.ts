@@ -1,5 +1,6 @@
 import {
   isInClass,
+  type HealthNote,
   type HealthReport,
   type HealthStudent,
   type SessionState,
@@ -166,6 +167,7 @@ function reportOf(
   const sum = (pick: (s: HealthStudent) => number) => rows.reduce((n, s) => n + pick(s), 0);
   const deliverySorted = delivery.sorted();
   const serverSorted = server.sorted();
+  const noteCodes = notes(state, tallies, seen, unreadable);
 
   return {
     ok: true,
@@ -206,7 +208,8 @@ function reportOf(
       storedWithoutAck,
     },
     restarts,
-    notes: notes(state, tallies, seen, unreadable),
+    notes: noteCodes.map(noteText),
+    noteCodes,
     students: rows,
   };
 }
@@ -284,41 +287,43 @@ function notes(
   tallies: HealthTallies,
   seen: NoteCounts,
   unreadable: number,
-): string[] {
-  const out: string[] = [];
+): HealthNote[] {
+  const out: HealthNote[] = [];
   const storedAnswers = Object.values(state.responses).reduce(
     (n, bySlide) => n + Object.keys(bySlide).length,
     0,
   );
   if (tallies.records === 0 && (storedAnswers > 0 || Object.keys(state.students).length > 0))
-    out.push(
-      'No health records: this session ran on a server version that did not record them yet.',
-    );
-  if (!tallies.sawCreated)
-    out.push(
-      'The start of the session was not recorded; restarts before the first recorded load are not counted.',
-    );
+    out.push({ code: 'no_records' });
+  if (!tallies.sawCreated) out.push({ code: 'start_not_recorded' });
   if (seen.socketUnmeasured > 0)
-    out.push(
-      `${counted(seen.socketUnmeasured, 'answer')} came from pages that do not report how long they waited; only the server part of their delivery time is known.`,
-    );
+    out.push({ code: 'socket_unmeasured', count: seen.socketUnmeasured });
   if (seen.firebaseUnmeasured > 0)
-    out.push(
-      `${counted(seen.firebaseUnmeasured, 'answer')} on Firebase carry no send time or clock offset; their delivery time is not known.`,
-    );
-  if (seen.firebase > 0)
-    out.push(
-      'Firebase: connections and drops are seen only while a server holds the session; the server part of the delivery time does not apply (the database acknowledges).',
-    );
-  if (seen.refused > 0)
-    out.push(
-      `${counted(seen.refused, 'answer')} the database acknowledged ${seen.refused === 1 ? 'was' : 'were'} refused by the session rules (for example a slide locked a moment before).`,
-    );
-  if (unreadable > 0)
-    out.push(
-      `${counted(unreadable, 'health record')} could not be read and ${unreadable === 1 ? 'was' : 'were'} skipped.`,
-    );
+    out.push({ code: 'firebase_unmeasured', count: seen.firebaseUnmeasured });
+  if (seen.firebase > 0) out.push({ code: 'firebase_partial' });
+  if (seen.refused > 0) out.push({ code: 'refused', count: seen.refused });
+  if (unreadable > 0) out.push({ code: 'unreadable', count: unreadable });
   return out;
+}
+
+/** A note in English: the report's `notes` (its JSON download, and older pages). */
+function noteText({ code, count = 0 }: HealthNote): string {
+  switch (code) {
+    case 'no_records':
+      return 'No health records: this session ran on a server version that did not record them yet.';
+    case 'start_not_recorded':
+      return 'The start of the session was not recorded; restarts before the first recorded load are not counted.';
+    case 'socket_unmeasured':
+      return `${counted(count, 'answer')} came from pages that do not report how long they waited; only the server part of their delivery time is known.`;
+    case 'firebase_unmeasured':
+      return `${counted(count, 'answer')} on Firebase carry no send time or clock offset; their delivery time is not known.`;
+    case 'firebase_partial':
+      return 'Firebase: connections and drops are seen only while a server holds the session; the server part of the delivery time does not apply (the database acknowledges).';
+    case 'refused':
+      return `${counted(count, 'answer')} the database acknowledged ${count === 1 ? 'was' : 'were'} refused by the session rules (for example a slide locked a moment before).`;
+    case 'unreadable':
+      return `${counted(count, 'health record')} could not be read and ${count === 1 ? 'was' : 'were'} skipped.`;
+  }
 }
 
 const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

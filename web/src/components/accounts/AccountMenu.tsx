@@ -23,7 +23,8 @@ export function AccountMenu({ account }: { account: SignedInAccount }) {
         {t.rich('menu.signedInAs', {
           name: account.name,
           email: account.email,
-          b: (chunks) => <strong>{chunks}</strong>,
+          // The teacher's own name: data, never translated.
+          b: (chunks) => <strong translate="no">{chunks}</strong>,
           data: (chunks) => <span translate="no">{chunks}</span>,
         })}
       </p>

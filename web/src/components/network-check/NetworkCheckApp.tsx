@@ -1,16 +1,21 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import styles from './network-check.module.css';
-import { formatRule } from '../../lib/network-check/format.ts';
+import { formatRule, ruleText } from '../../lib/network-check/format.ts';
 import { NETWORK_CHECKS, runNetworkChecks } from '../../lib/network-check/run.ts';
 import { allowList, countOutcomes, summaryText } from '../../lib/network-check/summary.ts';
 import type {
+  AllowRule,
   CheckResult,
+  CheckTextKey,
   NetworkCheck,
   NetworkCheckTargets,
+  TextValue,
 } from '../../lib/network-check/types.ts';
+import { DataText } from '../../i18n/DataText.tsx';
+import { renderMarked, type FormatMessage } from '../../i18n/words.ts';
 import {
   useInteractive,
   usePageMetrics,
@@ -20,6 +25,23 @@ import {
 type Results = Partial<Record<NetworkCheck, CheckResult>>;
 
 const ICONS = { pass: '✓', warn: '!', fail: '✕', not_applicable: '–' } as const;
+
+/**
+ * A check's words in the reader's language. Data inside them (hosts, URLs, status codes,
+ * protocol ids) is never translated: DataText isolates it in `<bdi translate="no">`.
+ */
+function useCheckWords(): (value: TextValue) => ReactNode {
+  const t = useTranslations('network.networkCheck');
+  // Keys and values come from lib/network-check, typed by CheckTextKey against the same catalog.
+  const format = t as unknown as FormatMessage<CheckTextKey>;
+  return (value) => <DataText text={renderMarked(value, format)} />;
+}
+
+/** An allow-list line: host and port are data, the protocol and the reason are words. */
+function RuleLine({ rule }: { rule: AllowRule }) {
+  const words = useCheckWords();
+  return <code>{words(ruleText(rule))}</code>;
+}
 
 /**
  * The network check a school's IT admin runs from inside the school: every check at once, each
@@ -177,7 +199,7 @@ export function NetworkCheckApp({
           <ul className={styles.rules}>
             {rules.map((rule) => (
               <li key={formatRule(rule)}>
-                <code translate="no">{formatRule(rule)}</code>
+                <RuleLine rule={rule} />
               </li>
             ))}
           </ul>
@@ -190,7 +212,9 @@ export function NetworkCheckApp({
         <h2 id="summary-heading" className={styles.sectionTitle}>
           {t('summaryHeading')}
         </h2>
-        <p>{t('summaryHint')}</p>
+        <p>
+          {t('summaryHint')} {t('summaryInEnglish')}
+        </p>
         <div className={styles.toolbar}>
           <button
             type="button"
@@ -242,6 +266,7 @@ function CheckItem({
   pending: boolean;
 }) {
   const t = useTranslations('network.networkCheck');
+  const words = useCheckWords();
   const headingId = `check-${check}`;
   const outcome = result?.outcome;
   return (
@@ -259,13 +284,14 @@ function CheckItem({
       <p className={styles.purpose}>{t(`checks.${check}.purpose`)}</p>
       {result && (
         <>
-          {/* The checks' findings are English for now (lib/network-check): said so, so screen
-            readers pronounce them as English. */}
-          <p className={styles.headline} lang="en">
-            {result.headline}
-          </p>
-          <p className={styles.meaning} lang="en">
-            {result.meaning}
+          <p className={styles.headline}>{words(result.headline)}</p>
+          <p className={styles.meaning}>
+            {result.meaning.map((sentence, i) => (
+              <Fragment key={i}>
+                {i > 0 && ' '}
+                {words(sentence)}
+              </Fragment>
+            ))}
           </p>
           {result.allow.length > 0 && (
             <>
@@ -275,7 +301,7 @@ function CheckItem({
               <ul className={styles.rules}>
                 {result.allow.map((rule) => (
                   <li key={formatRule(rule)}>
-                    <code translate="no">{formatRule(rule)}</code>
+                    <RuleLine rule={rule} />
                   </li>
                 ))}
               </ul>
@@ -284,9 +310,9 @@ function CheckItem({
           {result.details.length > 0 && (
             <details className={styles.details}>
               <summary>{t('technicalDetails')}</summary>
-              <ul lang="en">
-                {result.details.map((detail) => (
-                  <li key={detail}>{detail}</li>
+              <ul>
+                {result.details.map((detail, i) => (
+                  <li key={i}>{words(detail)}</li>
                 ))}
               </ul>
             </details>

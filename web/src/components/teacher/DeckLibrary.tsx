@@ -242,7 +242,9 @@ export function DeckLibrary({
                   <bdi translate="no">{s.title}</bdi> — <bdi translate="no">{s.joinCode}</bdi>
                 </Link>{' '}
                 <bdi className={styles.meta}>
-                  {format.dateTime(s.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                  <time dateTime={new Date(s.createdAt).toISOString()}>
+                    {format.dateTime(s.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                  </time>
                 </bdi>
                 {s.dueAt === undefined ? null : (
                   <>

@@ -112,7 +112,7 @@ export function HealthStudents({ students }: { students: readonly HealthStudent[
               {rows.map((s) => (
                 <tr key={s.studentId}>
                   <th scope="row" className={styles.name}>
-                    {s.name}
+                    <span translate="no">{s.name}</span>
                     {s.removed ? <span className={styles.muted}>{t('removedMark')}</span> : null}
                   </th>
                   <td>{s.joinedAt > 0 ? <LocalTime at={s.joinedAt} timeOnly /> : '—'}</td>

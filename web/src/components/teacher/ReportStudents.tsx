@@ -2,7 +2,11 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { DataText } from '../../i18n/DataText.tsx';
+import { renderMarked, type FormatMessage } from '../../i18n/words.ts';
+import type { AnswerWordsKey } from '../../kinds/kind.ts';
 import type { CsvCell } from '../../server/csv.ts';
+import type { ReportAnswerCells } from '../../server/session-report.ts';
 import { ScrollRegion } from './ScrollRegion.tsx';
 import { ROWS_PER_PAGE, ShowMore } from './ShowMore.tsx';
 import styles from './report.module.css';
@@ -18,13 +22,18 @@ const PERCENT_CORRECT_LABEL = 'Percent correct';
  */
 export function ReportStudents({
   rows,
+  answers,
   footer = null,
 }: {
   rows: readonly (readonly CsvCell[])[];
+  /** The answer cells in the reader's language (the rows' are the CSV's English). */
+  answers?: ReportAnswerCells;
   /** The percent-correct row, under every page of students. */
   footer?: readonly CsvCell[] | null;
 }) {
   const t = useTranslations('reports.report');
+  // Keys from the kinds' answerWords, typed there (AnswerWordsKey) against the same catalog.
+  const kindsFormat = useTranslations('kinds') as unknown as FormatMessage<AnswerWordsKey>;
   const format = useFormatter();
   const [header, ...body] = rows;
   // The rows are the CSV's, whose header stays English for the district tools that read it; the
@@ -42,13 +51,14 @@ export function ReportStudents({
   const [query, setQuery] = useState('');
   const [shown, setShown] = useState(ROWS_PER_PAGE);
   const wanted = query.trim().toLocaleLowerCase();
+  const all = body.map((row, r) => ({ row, said: answers?.rows[r] }));
   const matching = wanted
-    ? body.filter((row) =>
+    ? all.filter(({ row }) =>
         String(row[0] ?? '')
           .toLocaleLowerCase()
           .includes(wanted),
       )
-    : body;
+    : all;
   const page = matching.slice(0, shown);
   return (
     <>
@@ -83,23 +93,31 @@ export function ReportStudents({
               </tr>
             </thead>
             <tbody>
-              {page.map((row, r) => (
+              {page.map(({ row, said }, r) => (
                 <tr key={r}>
-                  {row.map((cell, i) =>
-                    i === 0 ? (
-                      <th key={i} scope="row">
-                        {cell}
-                      </th>
-                    ) : (
+                  {row.map((cell, i) => {
+                    if (i === 0)
+                      return (
+                        <th key={i} scope="row" translate="no">
+                          {cell}
+                        </th>
+                      );
+                    // The student's email, or an answer in words (its own text is data).
+                    const words = answers && i >= answers.from ? said?.[i - answers.from] : null;
+                    return (
                       <td key={i}>
                         {cell === null || cell === '' ? (
                           <span className={styles.muted}>—</span>
+                        ) : words !== null && words !== undefined ? (
+                          <DataText text={renderMarked(words, kindsFormat)} />
+                        ) : answers && i === 1 && answers.from === 2 ? (
+                          <bdi translate="no">{cell}</bdi>
                         ) : (
                           cell
                         )}
                       </td>
-                    ),
-                  )}
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>

@@ -56,7 +56,9 @@ export function SessionHealth({ sessionId, report }: { sessionId: string; report
           <p className="page-kicker">
             {t.rich('kicker', { code: () => <span translate="no">{report.joinCode}</span> })}
           </p>
-          <h1 className="page-title">{report.title}</h1>
+          <h1 className="page-title" translate="no">
+            {report.title}
+          </h1>
           <p className={styles.muted}>
             {t.rich('started', { time: () => <LocalTime at={report.createdAt} /> })}
             {report.endedAt === null
@@ -114,7 +116,9 @@ export function SessionHealth({ sessionId, report }: { sessionId: string; report
                 <tbody>
                   {storedCheck.missing.map((m) => (
                     <tr key={`${m.studentId}/${m.slideId}/${m.answerId}`}>
-                      <th scope="row">{m.name}</th>
+                      <th scope="row" translate="no">
+                        {m.name}
+                      </th>
                       <td>
                         {m.slideNumber === null ? (
                           <span translate="no">{m.slideId}</span>
@@ -231,11 +235,20 @@ export function SessionHealth({ sessionId, report }: { sessionId: string; report
         {report.notes.length > 0 ? (
           <>
             <h3>{t('couldNotSee')}</h3>
-            <ul>
-              {report.notes.map((note) => (
-                <li key={note}>{note}</li>
-              ))}
-            </ul>
+            {report.noteCodes ? (
+              <ul>
+                {report.noteCodes.map((note) => (
+                  <li key={note.code}>{t(`notes.${note.code}`, { count: note.count ?? 0 })}</li>
+                ))}
+              </ul>
+            ) : (
+              // A realtime tier from before the codes: its notes are English.
+              <ul lang="en">
+                {report.notes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+            )}
           </>
         ) : null}
       </section>

@@ -1,8 +1,11 @@
 import type { SessionState } from '@classpulse/realtime/protocol';
 import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { DataText } from '../../i18n/DataText.tsx';
+import { renderMarked, type FormatMessage } from '../../i18n/words.ts';
+import type { AuditKey, AuditWords } from '../../server/audit-trail.ts';
 import type { CsvCell } from '../../server/csv.ts';
-import type { ReportSlideAnswers } from '../../server/session-report.ts';
+import type { ReportAnswerCells, ReportSlideAnswers } from '../../server/session-report.ts';
 import { SlideResults } from '../results/SlideResults.tsx';
 import { contentLanguageProps } from './content-language.ts';
 import { countText } from './count-text.ts';
@@ -23,6 +26,7 @@ export function SessionReport({
   sessionId,
   state,
   rows,
+  answers,
   footer,
   slides,
   audit,
@@ -33,15 +37,19 @@ export function SessionReport({
   state: SessionState;
   /** Text, a number, or null for no answer (the CSV's cells). */
   rows: (readonly CsvCell[])[];
+  answers: ReportAnswerCells;
   /** With graded questions: the percent-correct row under the students (the CSV's last row). */
   footer: readonly CsvCell[] | null;
   slides: ReportSlideAnswers[];
   /** Teacher actions, oldest first (server/audit-trail.ts). */
-  audit: Array<{ at: number; who: string; what: string }>;
+  audit: Array<{ at: number; who: string | null; words: AuditWords }>;
   /** Only the session's owner deletes it, not a co-teacher. */
   canDelete: boolean;
 }) {
   const t = useTranslations('reports.report');
+  const tr = useTranslations('reports');
+  // Keys from server/audit-trail.ts, typed there (AuditKey) against the same catalog.
+  const auditFormat = tr as unknown as FormatMessage<AuditKey>;
   const format = useFormatter();
   const points = (n: number) => t('points', { count: n, n: format.number(n) });
   const students = rows.length - 1;
@@ -84,7 +92,7 @@ export function SessionReport({
 
       <section aria-labelledby="answers-heading">
         <h2 id="answers-heading">{t('answersByStudent')}</h2>
-        <ReportStudents rows={rows} footer={footer} />
+        <ReportStudents rows={rows} answers={answers} footer={footer} />
       </section>
 
       <section aria-labelledby="audit-heading">
@@ -112,8 +120,16 @@ export function SessionReport({
                     <td>
                       <LocalTime at={row.at} />
                     </td>
-                    <td>{row.who}</td>
-                    <td>{row.what}</td>
+                    <td>
+                      {row.who === null ? (
+                        tr('audit.formerTeacher')
+                      ) : (
+                        <bdi translate="no">{row.who}</bdi>
+                      )}
+                    </td>
+                    <td>
+                      <DataText text={renderMarked(row.words, auditFormat)} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -64,4 +64,20 @@ export const draggable: WebKind<'draggable', DraggableDraft> = {
       })
       .join('; ');
   },
+  answerWords(question, answer) {
+    const labels = new Map(question?.markers.map((m) => [m.id, m.label]));
+    const order = question?.markers.map((m) => m.id) ?? Object.keys(answer.positions);
+    const items = order.flatMap((id) => {
+      const at = answer.positions[id];
+      return at
+        ? [
+            {
+              key: 'answerWords.marker' as const,
+              values: { label: labels.get(id) ?? id, x: percent(at.x), y: percent(at.y) },
+            },
+          ]
+        : [];
+    });
+    return { key: 'answerWords.list', values: { items } };
+  },
 };

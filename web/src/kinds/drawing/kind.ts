@@ -26,4 +26,8 @@ export const drawing: WebKind<'drawing', DrawingDraft> = {
 
   answerText: (_question, answer) =>
     `Drawing (${answer.strokes.length} ${answer.strokes.length === 1 ? 'stroke' : 'strokes'})`,
+  answerWords: (_question, answer) => ({
+    key: 'answerWords.drawing',
+    values: { count: answer.strokes.length },
+  }),
 };

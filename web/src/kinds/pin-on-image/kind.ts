@@ -33,4 +33,8 @@ export const pinOnImage: WebKind<'pin-on-image', PinOnImageDraft> = {
 
   answerText: (_question, answer) =>
     `Pin at ${Math.round(answer.x * 100)}% across, ${Math.round(answer.y * 100)}% down`,
+  answerWords: (_question, answer) => ({
+    key: 'answerWords.pin',
+    values: { x: Math.round(answer.x * 100), y: Math.round(answer.y * 100) },
+  }),
 };

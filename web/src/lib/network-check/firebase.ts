@@ -6,7 +6,13 @@ import {
   protocolOf,
   ruleFor,
 } from './format.ts';
-import type { AllowRule, CheckResult, FirebaseTargets } from './types.ts';
+import {
+  text,
+  type AllowRule,
+  type CheckResult,
+  type CheckText,
+  type FirebaseTargets,
+} from './types.ts';
 
 type Handshake =
   | { ok: true; url: string; ms: number; serverTime: number | null; nextHost: string | null }
@@ -91,68 +97,95 @@ const withHost = (url: string, host: string) => {
   return next.href;
 };
 
-function handshakeWords(result: Extract<Handshake, { ok: false }>): string {
-  if (result.redirect !== undefined) return 'The database kept redirecting the connection.';
+function handshakeWords(result: Extract<Handshake, { ok: false }>): CheckText {
+  if (result.redirect !== undefined) return text('firebaseRedirecting');
+  const time = formatMs(result.ms);
   return result.stage === 'timeout'
-    ? `There was no answer within ${formatMs(result.ms)}: something silently drops the connection, as firewalls do for blocked hosts.`
+    ? text('firebaseTimeout', { time })
     : result.ms < IMMEDIATE_MS
-      ? `The connection was refused or cut off at once (after ${formatMs(result.ms)}); a browser cannot tell whether a firewall, a proxy refusing the WebSocket upgrade, or a missing route did it.`
-      : `The connection failed after ${formatMs(result.ms)} (the browser does not say why).`;
+      ? text('firebaseRefusedAtOnce', { time })
+      : text('connectionFailedAfter', { time });
 }
 
 export async function firebaseWebSocketResult(targets: FirebaseTargets): Promise<CheckResult> {
-  const allow: AllowRule[] = [ruleFor(targets.websocketUrl, 'Firebase database (WebSocket)')];
+  const allow: AllowRule[] = [ruleFor(targets.websocketUrl, text('allowFirebaseWebSocket'))];
   if (targets.domainWildcard)
     allow.push({
-      ...ruleFor(targets.websocketUrl, 'Firebase database servers the SDK is sent to'),
+      ...ruleFor(targets.websocketUrl, text('allowFirebaseServers')),
       host: targets.domainWildcard,
     });
   let first = await handshake(targets.websocketUrl);
-  const details: string[] = [];
+  const details: CheckText[] = [];
   // The database may send the client to the server that holds it; the SDK follows once.
   if (!first.ok && first.redirect !== undefined) {
-    details.push(`${new URL(first.url).host} redirected to ${first.redirect}`);
+    details.push(text('detailRedirected', { host: new URL(first.url).host, to: first.redirect }));
     first = await handshake(withHost(targets.websocketUrl, first.redirect));
   }
   if (!first.ok) {
     const host = new URL(first.url).host;
     return {
       outcome: 'fail',
-      headline: `No WebSocket connection to the Firebase database (${host}).`,
-      meaning: `${handshakeWords(first)} Students sync their answers through Firebase over a WebSocket, so they cannot work from this network. Allow WebSocket connections to ${allow.map((r) => r.host).join(' and ')} on port ${allow[0]!.port}${targets.emulated ? '' : ', and exempt them from HTTPS inspection'}.`,
+      headline: text('firebaseWebSocketFailHeadline', { host }),
+      meaning: [
+        handshakeWords(first),
+        text('firebaseWebSocketFailMeaning'),
+        text(targets.emulated ? 'firebaseWebSocketAllow' : 'firebaseWebSocketAllowExempt', {
+          hosts: allow.map((r) => r.host).join(' and '),
+          port: String(allow[0]!.port),
+        }),
+      ],
       details: [
         ...details,
-        `WebSocket ${first.url}: ${first.redirect !== undefined ? 'redirected again' : first.stage} after ${formatMs(first.ms)}`,
+        first.redirect !== undefined
+          ? text('detailRedirectedAgain', {
+              request: `WebSocket ${first.url}`,
+              time: formatMs(first.ms),
+            })
+          : text('detailProblem', {
+              request: `WebSocket ${first.url}`,
+              problem: first.stage,
+              time: formatMs(first.ms),
+            }),
       ],
       allow,
     };
   }
   const connectedHost = new URL(first.url).host;
-  details.push(`WebSocket ${first.url}: handshake in ${formatMs(first.ms)}`);
+  details.push(
+    text('detailHandshake', { request: `WebSocket ${first.url}`, time: formatMs(first.ms) }),
+  );
   // The handshake names the server the SDK will use from then on (it remembers it): try it too.
   if (first.nextHost && first.nextHost !== connectedHost && !targets.emulated) {
     allow.push(
-      ruleFor(
-        withHost(targets.websocketUrl, first.nextHost),
-        'Firebase database server for this database',
-      ),
+      ruleFor(withHost(targets.websocketUrl, first.nextHost), text('allowFirebaseThisServer')),
     );
     const next = await handshake(withHost(targets.websocketUrl, first.nextHost));
     if (!next.ok) {
       return {
         outcome: 'warn',
-        headline: `Firebase reached, but not the server it sends students to (${first.nextHost}).`,
-        meaning: `${handshakeWords(next)} The first connection works, but the Firebase SDK then moves to ${first.nextHost}, and that is blocked: allow ${targets.domainWildcard ?? first.nextHost} (WebSocket, port 443).`,
-        details: [...details, `WebSocket ${next.url}: failed after ${formatMs(next.ms)}`],
+        headline: text('firebaseNextFailHeadline', { host: first.nextHost }),
+        meaning: [
+          handshakeWords(next),
+          text('firebaseNextFailMeaning', {
+            host: first.nextHost,
+            allowed: targets.domainWildcard ?? first.nextHost,
+          }),
+        ],
+        details: [
+          ...details,
+          text('detailFailedAfter', { request: `WebSocket ${next.url}`, time: formatMs(next.ms) }),
+        ],
         allow,
       };
     }
-    details.push(`WebSocket ${next.url}: handshake in ${formatMs(next.ms)}`);
+    details.push(
+      text('detailHandshake', { request: `WebSocket ${next.url}`, time: formatMs(next.ms) }),
+    );
   }
   return {
     outcome: 'pass',
-    headline: `The Firebase database answers over WebSocket (${formatMs(first.ms)}).`,
-    meaning: 'Students’ devices can keep a live connection to Firebase, where their answers sync.',
+    headline: text('firebaseWebSocketPassHeadline', { time: formatMs(first.ms) }),
+    meaning: [text('firebaseWebSocketPassMeaning')],
     details,
     allow,
   };
@@ -163,32 +196,36 @@ export async function firebaseWebSocketResult(targets: FirebaseTargets): Promise
  * denied"), which is fine: only the database answers like that, and no data comes back.
  */
 export async function firebaseRestResult(targets: FirebaseTargets): Promise<CheckResult> {
-  const allow = [ruleFor(targets.restUrl, 'Firebase database (HTTPS requests)')];
+  const allow = [ruleFor(targets.restUrl, text('allowFirebaseRest'))];
   const attempt = await fetchWithin(targets.restUrl, { cache: 'no-store', credentials: 'omit' });
   const host = targets.databaseHost;
+  const request = `GET ${targets.restUrl}`;
   if (attempt.ok) {
     const { response } = attempt;
+    const status = String(response.status);
     const body = (await response.json().catch(() => undefined)) as unknown;
+    const protocol = protocolOf(targets.restUrl);
     const details = [
-      `GET ${targets.restUrl}: HTTP ${response.status} in ${formatMs(attempt.elapsedMs)}`,
-      `Protocol: ${protocolOf(targets.restUrl) || 'not reported by the browser'}`,
+      text('detailStatus', { request, status, time: formatMs(attempt.elapsedMs) }),
+      protocol ? text('detailProtocol', { protocol }) : text('detailProtocolUnknown'),
     ];
     const fromDatabase = (response.status === 200 || response.status === 401) && body !== undefined;
     if (fromDatabase)
       return {
         outcome: 'pass',
-        headline: `The Firebase database answers over HTTPS (${formatMs(attempt.elapsedMs)}).`,
-        meaning: 'Ordinary HTTPS requests from this device reach Firebase.',
+        headline: text('firebaseRestPassHeadline', { time: formatMs(attempt.elapsedMs) }),
+        meaning: [text('firebaseRestPassMeaning')],
         details,
         allow,
       };
     return {
       outcome: response.status >= 500 ? 'warn' : 'fail',
-      headline: `An unexpected answer (HTTP ${response.status}) came back instead of the database's.`,
-      meaning:
+      headline: text('firebaseRestUnexpectedHeadline', { status }),
+      meaning: [
         response.status >= 500
-          ? 'Firebase itself had a problem; try again in a few minutes.'
-          : `Something between this device and Firebase answered in its place (HTTP ${response.status}; filters answer 403 or 407 for blocked sites). Allow ${host} on port ${allow[0]!.port}.`,
+          ? text('firebaseRestServerProblem')
+          : text('firebaseRestOtherAnswer', { status, host, port: String(allow[0]!.port) }),
+      ],
       details,
       allow,
     };
@@ -201,26 +238,26 @@ export async function firebaseRestResult(targets: FirebaseTargets): Promise<Chec
     mode: 'no-cors',
   });
   const details = [
-    `GET ${targets.restUrl}: ${attempt.problem} after ${formatMs(attempt.elapsedMs)}`,
+    text('detailProblem', { request, problem: attempt.problem, time: formatMs(attempt.elapsedMs) }),
   ];
   if (opaque.ok) {
     return {
       outcome: 'warn',
-      headline: `Something answered for ${host}, but the browser may not read it.`,
-      meaning:
-        'The request got an answer, but without the headers Firebase sends, so a proxy or filter may be answering in its place or rewriting the answer. Exempt this host from filtering and HTTPS inspection.',
-      details: [...details, 'no-cors retry: an answer arrived (opaque)'],
+      headline: text('firebaseRestOpaqueHeadline', { host }),
+      meaning: [text('firebaseRestOpaqueMeaning')],
+      details: [...details, text('detailOpaque', { mode: 'no-cors' })],
       allow,
     };
   }
   return {
     outcome: 'fail',
-    headline: `No HTTPS answer from the Firebase database (${host}).`,
-    meaning: `${
+    headline: text('firebaseRestFailHeadline', { host }),
+    meaning: [
       attempt.problem === 'timeout'
-        ? `There was no answer within ${formatMs(attempt.elapsedMs)}: something silently drops the traffic.`
-        : 'The request was stopped before an answer arrived (blocked, refused, or a certificate the browser rejected; the browser does not say which).'
-    } Allow HTTPS to ${host} port ${allow[0]!.port}.`,
+        ? text('firebaseRestTimeout', { time: formatMs(attempt.elapsedMs) })
+        : text('firebaseRestStopped'),
+      text('allowHttpsHostPort', { host, port: String(allow[0]!.port) }),
+    ],
     details,
     allow,
   };
@@ -233,8 +270,8 @@ export async function firebaseRestResult(targets: FirebaseTargets): Promise<Chec
  */
 export async function firebaseAuthResult(targets: FirebaseTargets): Promise<CheckResult> {
   const allow = [
-    ruleFor(targets.signInUrl, 'Firebase sign-in (Google Identity Toolkit)'),
-    ruleFor(targets.refreshUrl, 'Firebase sign-in renewal (Google Secure Token)'),
+    ruleFor(targets.signInUrl, text('allowFirebaseSignIn')),
+    ruleFor(targets.refreshUrl, text('allowFirebaseRenewal')),
   ];
   const calls = [
     {
@@ -258,12 +295,16 @@ export async function firebaseAuthResult(targets: FirebaseTargets): Promise<Chec
     calls.map(async ({ url, init }) => {
       const attempt = await fetchWithin(url, { ...init, cache: 'no-store', credentials: 'omit' });
       const host = new URL(url).host;
-      const path = new URL(url).pathname;
+      const request = `POST ${host}${new URL(url).pathname}`;
       if (!attempt.ok)
         return {
           host,
           ok: false,
-          line: `POST ${host}${path}: ${attempt.problem} after ${formatMs(attempt.elapsedMs)}`,
+          line: text('detailProblem', {
+            request,
+            problem: attempt.problem,
+            time: formatMs(attempt.elapsedMs),
+          }),
           timeout: attempt.problem === 'timeout',
         };
       const body = (await attempt.response.json().catch(() => null)) as {
@@ -272,10 +313,18 @@ export async function firebaseAuthResult(targets: FirebaseTargets): Promise<Chec
       // Google's error shape: the service itself read the (invalid) token and said no.
       const fromGoogle =
         attempt.response.status === 400 && typeof body?.error?.message === 'string';
+      const status = String(attempt.response.status);
+      const time = formatMs(attempt.elapsedMs);
       return {
         host,
         ok: fromGoogle,
-        line: `POST ${host}${path}: HTTP ${attempt.response.status}${fromGoogle ? ` ${String(body?.error?.message)} (expected)` : ''} in ${formatMs(attempt.elapsedMs)}`,
+        line: fromGoogle
+          ? text('detailStatusExpected', {
+              request,
+              status: `${status} ${String(body?.error?.message)}`,
+              time,
+            })
+          : text('detailStatus', { request, status, time }),
         timeout: false,
       };
     }),
@@ -285,17 +334,23 @@ export async function firebaseAuthResult(targets: FirebaseTargets): Promise<Chec
   if (failed.length === 0)
     return {
       outcome: 'pass',
-      headline: 'Google’s sign-in service for Firebase answers.',
-      meaning:
-        'Students’ devices can sign in to Firebase (and renew that sign-in during a lesson).',
+      headline: text('firebaseAuthPassHeadline'),
+      meaning: [text('firebaseAuthPassMeaning')],
       details,
       allow,
     };
   const hosts = failed.map((a) => a.host).join(' and ');
   return {
     outcome: 'fail',
-    headline: `No proper answer from ${hosts}.`,
-    meaning: `${failed.some((a) => a.timeout) ? 'There was no answer in time: something silently drops the traffic.' : 'The request was blocked, or something other than Google answered it.'} Students cannot sign in to Firebase without it, so they cannot join. Allow HTTPS to ${hosts} on port ${allow[0]!.port}${targets.emulated ? '' : ', and exempt it from HTTPS inspection'}.`,
+    headline: text('firebaseAuthFailHeadline', { hosts }),
+    meaning: [
+      failed.some((a) => a.timeout) ? text('noAnswerInTimeDropped') : text('firebaseAuthBlocked'),
+      text('firebaseAuthFailMeaning'),
+      text(targets.emulated ? 'firebaseAuthAllow' : 'firebaseAuthAllowExempt', {
+        hosts,
+        port: String(allow[0]!.port),
+      }),
+    ],
     details,
     allow,
   };
@@ -304,9 +359,8 @@ export async function firebaseAuthResult(targets: FirebaseTargets): Promise<Chec
 export function firebaseNotUsed(): CheckResult {
   return {
     outcome: 'not_applicable',
-    headline: 'Not used by this Classpulse deployment.',
-    meaning:
-      'This deployment does not use Google Firebase, so your network does not need to reach it.',
+    headline: text('notUsedHeadline'),
+    meaning: [text('firebaseNotUsedMeaning')],
     details: [],
     allow: [],
   };

@@ -1,20 +1,22 @@
-import type { AllowRule } from './types.ts';
+import { english } from './words.ts';
+import { text, type AllowRule, type CheckText } from './types.ts';
 
 /** How long one network attempt of a check may take before it counts as "no answer". */
 export const ATTEMPT_TIMEOUT_MS = 10_000;
 /** A failure sooner than this was an immediate refusal rather than a slow one. */
 export const IMMEDIATE_MS = 3_000;
 
-export function formatMs(ms: number): string {
-  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+/** A duration in words ("103 ms", "1.5 s", "3 min 20 s", "5 hours"). */
+export function formatMs(ms: number): CheckText {
+  if (ms < 1000) return text('durationMs', { ms: Math.max(0, Math.round(ms)) });
+  if (ms < 60_000) return text('durationSeconds', { seconds: Math.round(ms / 100) / 10 });
   const minutes = Math.floor(ms / 60_000);
-  if (minutes >= 120) return `${Math.round(minutes / 60)} hours`;
-  return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+  if (minutes >= 120) return text('durationHours', { hours: Math.round(minutes / 60) });
+  return text('durationMinutes', { minutes, seconds: Math.round((ms % 60_000) / 1000) });
 }
 
 /** The firewall rule for reaching `url` (http, https, ws or wss; default ports filled in). */
-export function ruleFor(url: string, what: string): AllowRule {
+export function ruleFor(url: string, what: CheckText | string): AllowRule {
   const parsed = new URL(url);
   const scheme = parsed.protocol.slice(0, -1) as AllowRule['scheme'];
   const port = parsed.port
@@ -22,19 +24,29 @@ export function ruleFor(url: string, what: string): AllowRule {
     : scheme === 'https' || scheme === 'wss'
       ? 443
       : 80;
-  return { scheme, host: parsed.hostname.replace(/^\[|\]$/g, ''), port, what };
+  return { scheme, host: parsed.hostname.replace(/^\[|\]$/g, ''), port, what: [what] };
 }
 
-const SCHEME_WORDS: Record<AllowRule['scheme'], string> = {
-  https: 'HTTPS',
-  http: 'HTTP',
-  wss: 'WebSocket over TLS, wss://',
-  ws: 'WebSocket, ws://',
+const SCHEME_WORDS: Record<AllowRule['scheme'], CheckText> = {
+  https: text('schemeHttps'),
+  http: text('schemeHttp'),
+  wss: text('schemeWss'),
+  ws: text('schemeWs'),
 };
 
 /** One line an IT admin can act on: host, port, protocol, and why. */
+export function ruleText(rule: AllowRule): CheckText {
+  return text('rule', {
+    host: rule.host,
+    port: String(rule.port),
+    scheme: SCHEME_WORDS[rule.scheme],
+    what: rule.what,
+  });
+}
+
+/** The rule in English (the summary, and a stable key for lists). */
 export function formatRule(rule: AllowRule): string {
-  return `${rule.host} port ${rule.port} (${SCHEME_WORDS[rule.scheme]}): ${rule.what}`;
+  return english(ruleText(rule));
 }
 
 /** One rule per scheme, host and port, in first-seen order, saying everything it carries. */
@@ -43,8 +55,10 @@ export function uniqueRules(rules: AllowRule[]): AllowRule[] {
   for (const rule of rules) {
     const key = `${rule.scheme}|${rule.host}|${rule.port}`;
     const seen = byKey.get(key);
-    if (!seen) byKey.set(key, { ...rule });
-    else if (!seen.what.split('; ').includes(rule.what)) seen.what += `; ${rule.what}`;
+    if (!seen) byKey.set(key, { ...rule, what: [...rule.what] });
+    else
+      for (const what of rule.what)
+        if (!seen.what.some((known) => english(known) === english(what))) seen.what.push(what);
   }
   return [...byKey.values()];
 }

@@ -1,6 +1,6 @@
 import { BEACON_VERSION, type Beacon } from '@classpulse/metrics-aggregator/catalog';
 import { fetchWithin, formatMs, ruleFor } from './format.ts';
-import type { CheckResult } from './types.ts';
+import { text, type CheckResult } from './types.ts';
 
 /**
  * Sends the aggregator an empty beacon with the page's metrics token (the real wire format,
@@ -14,14 +14,14 @@ export async function metricsEndpointResult(
   if (token === null)
     return {
       outcome: 'not_applicable',
-      headline: 'Not used by this Classpulse deployment.',
-      meaning: 'This deployment collects no reliability reports from pages.',
+      headline: text('notUsedHeadline'),
+      meaning: [text('metricsNotUsedMeaning')],
       details: [],
       allow: [],
     };
   const url = new URL(endpoint, window.location.href).href;
   const sameOrigin = new URL(url).origin === window.location.origin;
-  const allow = [ruleFor(url, 'anonymous reliability reports (no names, no answers)')];
+  const allow = [ruleFor(url, text('allowMetrics'))];
   const host = new URL(url).host;
   const beacon: Beacon = { v: BEACON_VERSION, t: token, events: [] };
   const body = JSON.stringify(beacon);
@@ -33,52 +33,52 @@ export async function metricsEndpointResult(
     headers: { 'content-type': 'text/plain' },
   };
   const attempt = await fetchWithin(url, init);
-  const what =
-    'Pages send anonymous numbers about load times and connection failures, so we notice problems at schools before they are reported.';
+  const request = `POST ${url}`;
   if (attempt.ok) {
-    const { status } = attempt.response;
-    const details = [`POST ${url}: HTTP ${status} in ${formatMs(attempt.elapsedMs)}`];
+    const status = String(attempt.response.status);
+    const details = [text('detailStatus', { request, status, time: formatMs(attempt.elapsedMs) })];
     if (attempt.response.ok)
       return {
         outcome: 'pass',
-        headline: `Reliability reports reach us (${formatMs(attempt.elapsedMs)}).`,
-        meaning: what,
+        headline: text('metricsPassHeadline', { time: formatMs(attempt.elapsedMs) }),
+        meaning: [text('metricsPassMeaning')],
         details,
         allow,
       };
-    const refusedOrigin = status === 403;
+    const refusedOrigin = attempt.response.status === 403;
     return {
       outcome: refusedOrigin ? 'warn' : 'fail',
-      headline: `The reliability report endpoint answered HTTP ${status}.`,
-      meaning: refusedOrigin
-        ? 'Our metrics service was reached but does not accept reports from this website: a setting on our side. Classpulse works without it; please tell support.'
-        : `Something answered in place of our metrics service (HTTP ${status}). Classpulse works without these reports, but we will not see problems at your school. Allow ${host}.`,
+      headline: text('metricsStatusHeadline', { status }),
+      meaning: [
+        refusedOrigin ? text('metricsRefusedOrigin') : text('metricsOtherAnswer', { status, host }),
+      ],
       details,
       allow,
     };
   }
-  const details = [`POST ${url}: ${attempt.problem} after ${formatMs(attempt.elapsedMs)}`];
+  const details = [
+    text('detailProblem', { request, problem: attempt.problem, time: formatMs(attempt.elapsedMs) }),
+  ];
   if (!sameOrigin) {
     // Cross-origin: a refused CORS read looks like a network failure; an opaque send tells them apart.
     const opaque = await fetchWithin(url, { ...init, mode: 'no-cors' });
     if (opaque.ok)
       return {
         outcome: 'warn',
-        headline: `${host} was reached, but the browser may not read its answer.`,
-        meaning:
-          'Our metrics service does not allow this website’s reports (a setting on our side), or a proxy removed its headers. Classpulse works without it; please tell support.',
-        details: [...details, 'no-cors retry: an answer arrived (opaque)'],
+        headline: text('metricsOpaqueHeadline', { host }),
+        meaning: [text('metricsOpaqueMeaning')],
+        details: [...details, text('detailOpaque', { mode: 'no-cors' })],
         allow,
       };
   }
   return {
     outcome: 'fail',
-    headline: `Reliability reports do not get through to ${host}.`,
-    meaning: `Classpulse works without them, but we will not see problems at your school. ${
-      attempt.problem === 'timeout'
-        ? 'There was no answer in time.'
-        : 'The request was stopped before an answer arrived (often an ad or tracking blocker, or a filter).'
-    } Allow ${host} port ${allow[0]!.port}.`,
+    headline: text('metricsFailHeadline', { host }),
+    meaning: [
+      text('metricsFailMeaning'),
+      attempt.problem === 'timeout' ? text('noAnswerInTime') : text('metricsStopped'),
+      text('allowHostPort', { host, port: String(allow[0]!.port) }),
+    ],
     details,
     allow,
   };

@@ -1,7 +1,7 @@
 import { PROTOCOL_VERSION } from '@classpulse/realtime/protocol';
 import type { io as SocketIo } from 'socket.io-client';
 import { ATTEMPT_TIMEOUT_MS, fetchWithin, formatMs, IMMEDIATE_MS, ruleFor } from './format.ts';
-import type { AllowRule, CheckResult } from './types.ts';
+import { text, type AllowRule, type CheckResult, type CheckText } from './types.ts';
 
 type Transport = 'websocket' | 'polling';
 
@@ -117,46 +117,46 @@ function rules(url: string): { websocket: AllowRule; polling: AllowRule } {
   const secure = url.startsWith('https:');
   const wsUrl = url.replace(/^http/, 'ws');
   return {
-    websocket: ruleFor(wsUrl, 'live connection (socket.io WebSocket)'),
-    polling: ruleFor(
-      url,
-      `live connection fallback (socket.io HTTP${secure ? 'S' : ''} long-polling)`,
-    ),
+    websocket: ruleFor(wsUrl, text('allowRealtimeWebSocket')),
+    polling: ruleFor(url, text(secure ? 'allowRealtimePollingHttps' : 'allowRealtimePolling')),
   };
 }
 
-function failureWords(attempt: Extract<RealtimeAttempt, { ok: false }>): string {
+function failureWords(attempt: Extract<RealtimeAttempt, { ok: false }>): CheckText {
+  const time = formatMs(attempt.elapsedMs);
   switch (attempt.stage) {
     case 'timeout':
-      return `There was no answer within ${formatMs(attempt.elapsedMs)}: something is silently dropping the connection, which is what firewalls do with blocked hosts or ports.`;
+      return text('realtimeTimeout', { time });
     case 'transport_error':
       return attempt.elapsedMs < IMMEDIATE_MS
-        ? `The connection was refused or cut off at once (after ${formatMs(attempt.elapsedMs)}). A firewall rejecting it, a proxy refusing the WebSocket upgrade and nothing listening at that address all look the same to a browser.`
-        : `The connection failed after ${formatMs(attempt.elapsedMs)} (the browser does not say why).`;
+        ? text('realtimeRefusedAtOnce', { time })
+        : text('connectionFailedAfter', { time });
     case 'http_status':
-      return `Something answered with HTTP ${attempt.status} instead of our server${attempt.status === 403 || attempt.status === 407 ? ': web filters and proxies answer like this for blocked sites or when they want a sign-in' : ''}.`;
+      return attempt.status === 403 || attempt.status === 407
+        ? text('realtimeStatusFiltered', { status: String(attempt.status) })
+        : text('realtimeStatus', { status: String(attempt.status ?? '') });
     case 'refused':
-      return `Our server was reached but refused the check's sign-in (${attempt.code}).`;
+      return text('realtimeRefused', { code: attempt.code ?? '' });
     case 'ping_timeout':
-      return 'The connection opened, but nothing came back through it: something holds or drops the traffic after the connection is made.';
+      return text('realtimePingTimeout');
     case 'load':
-      return 'The page could not load its connection code from this website.';
+      return text('realtimeLoad');
   }
 }
 
-function attemptDetails(attempt: RealtimeAttempt, url: string): string[] {
-  const what = attempt.transport === 'websocket' ? 'WebSocket' : 'HTTP long-polling';
+function attemptDetails(attempt: RealtimeAttempt, url: string): CheckText[] {
+  const what = text(attempt.transport === 'websocket' ? 'transportWebSocket' : 'transportPolling');
   if (attempt.ok) {
-    const lines = [`${what} to ${url}: connected in ${formatMs(attempt.connectMs)}`];
-    lines.push(
+    return [
+      text('detailConnected', { what, url, time: formatMs(attempt.connectMs) }),
       attempt.rttMs === null
-        ? `Not signed in (server answered: ${attempt.refused}); the connection itself was proven`
-        : `Ping round trip through the connection: ${formatMs(attempt.rttMs)}`,
-    );
-    return lines;
+        ? text('detailNotSignedIn', { code: attempt.refused ?? '' })
+        : text('detailPingRoundTrip', { time: formatMs(attempt.rttMs) }),
+    ];
   }
+  const problem = `${attempt.stage}${attempt.status ? ` (HTTP ${attempt.status})` : ''}${attempt.code ? ` (${attempt.code})` : ''}`;
   return [
-    `${what} to ${url}: ${attempt.stage}${attempt.status ? ` (HTTP ${attempt.status})` : ''}${attempt.code ? ` (${attempt.code})` : ''} after ${formatMs(attempt.elapsedMs)}`,
+    text('detailTransportProblem', { what, url, problem, time: formatMs(attempt.elapsedMs) }),
   ];
 }
 
@@ -172,12 +172,7 @@ export function realtimeResults(
 ): { websocket: CheckResult; polling: CheckResult } {
   const host = new URL(url).host;
   const allow = rules(url);
-  const who = firebaseMode
-    ? 'Teachers’ dashboards and projectors'
-    : 'Students’ answers and teachers’ dashboards';
-  const exempt = url.startsWith('https:')
-    ? ' If your proxy inspects HTTPS, exempt this host from inspection: inspection often breaks WebSockets.'
-    : '';
+  const secure = url.startsWith('https:');
   const serverSide = (attempt: Extract<RealtimeAttempt, { ok: false }>) =>
     attempt.stage === 'refused' || attempt.stage === 'load';
   // The network let the attempt through and our server (or its token) failed it.
@@ -186,18 +181,22 @@ export function realtimeResults(
     allowed: (typeof allow)['websocket'],
   ): CheckResult => ({
     outcome: 'warn',
-    headline: `Reached ${host}, but the check could not finish.`,
-    meaning: `${failureWords(attempt)} This is a problem on our side, not your network's: please send this summary to support.`,
+    headline: text('realtimeOurSideHeadline', { host }),
+    meaning: [failureWords(attempt), text('realtimeOurSideMeaning')],
     details: attemptDetails(attempt, url),
     allow: [allowed],
   });
+  const works = (attempt: Extract<RealtimeAttempt, { ok: true }>, transport: CheckText) =>
+    attempt.rttMs === null
+      ? text('transportWorks', { transport, host })
+      : text('transportWorksRoundTrip', { transport, host, time: formatMs(attempt.rttMs) });
 
   let websocketResult: CheckResult;
   if (websocket.ok) {
     websocketResult = {
       outcome: 'pass',
-      headline: `WebSocket to ${host} works${websocket.rttMs === null ? '' : ` (round trip ${formatMs(websocket.rttMs)})`}.`,
-      meaning: `${who} get live updates over a WebSocket, the fastest way.`,
+      headline: works(websocket, text('transportWebSocket')),
+      meaning: [text(firebaseMode ? 'websocketPassMeaningFirebase' : 'websocketPassMeaning')],
       details: attemptDetails(websocket, url),
       allow: [allow.websocket],
     };
@@ -205,19 +204,20 @@ export function realtimeResults(
     websocketResult = ourSideResult(websocket, allow.websocket);
   } else {
     const pollingWorks = polling?.ok === true;
-    const cross = pollingWorks
-      ? ' Plain HTTP requests to the same server work (see the next check), so it is the WebSocket itself that is blocked: typical of a proxy or firewall that does not allow WebSocket upgrades.'
-      : polling && !polling.ok
-        ? ' Plain HTTP requests to that server failed too, so the server cannot be reached from here at all: its host or port is blocked, or the service is down (if it is allowed everywhere, tell support).'
-        : '';
+    const meaning = [failureWords(websocket)];
+    if (pollingWorks) meaning.push(text('websocketUpgradeBlocked'));
+    else if (polling && !polling.ok) meaning.push(text('websocketServerUnreachable'));
+    meaning.push(
+      pollingWorks
+        ? text(firebaseMode ? 'websocketFallbackWorksFirebase' : 'websocketFallbackWorks')
+        : text(firebaseMode ? 'websocketCannotWorkFirebase' : 'websocketCannotWork'),
+      text('websocketAllow', { host: allow.websocket.host, port: String(allow.websocket.port) }),
+    );
+    if (secure) meaning.push(text('websocketExemptInspection'));
     websocketResult = {
       outcome: pollingWorks ? 'warn' : 'fail',
-      headline: `No WebSocket connection to ${host}.`,
-      meaning: `${failureWords(websocket)}${cross} ${
-        pollingWorks
-          ? `${who} still work through the slower fallback, but updates arrive later and the connection drops more often.`
-          : `${who} cannot work from this network.`
-      } Allow WebSocket connections (the HTTP Upgrade request) to ${allow.websocket.host} port ${allow.websocket.port}.${exempt}`,
+      headline: text('websocketFailHeadline', { host }),
+      meaning,
       details: attemptDetails(websocket, url),
       allow: [allow.websocket],
     };
@@ -227,18 +227,16 @@ export function realtimeResults(
   if (!polling) {
     pollingResult = {
       outcome: 'not_applicable',
-      headline: 'Not used by this Classpulse deployment.',
-      meaning:
-        'This deployment’s live connection uses WebSocket only, so there is no HTTP fallback to test.',
+      headline: text('notUsedHeadline'),
+      meaning: [text('pollingNotUsedMeaning')],
       details: [],
       allow: [],
     };
   } else if (polling.ok) {
     pollingResult = {
       outcome: 'pass',
-      headline: `HTTP long-polling to ${host} works${polling.rttMs === null ? '' : ` (round trip ${formatMs(polling.rttMs)})`}.`,
-      meaning:
-        'If WebSockets are ever blocked, the live connection falls back to ordinary HTTP requests, and that works here.',
+      headline: works(polling, text('transportPolling')),
+      meaning: [text('pollingPassMeaning')],
       details: attemptDetails(polling, url),
       allow: [allow.polling],
     };
@@ -247,12 +245,15 @@ export function realtimeResults(
   } else {
     pollingResult = {
       outcome: websocket.ok ? 'warn' : 'fail',
-      headline: `No HTTP long-polling connection to ${host}.`,
-      meaning: `${failureWords(polling)} ${
-        websocket.ok
-          ? 'WebSocket works, so Classpulse uses it; the fallback matters only when WebSockets break.'
-          : 'With WebSocket failing too, there is no way to the live connection.'
-      } Allow HTTP${allow.polling.scheme === 'https' ? 'S' : ''} requests to ${allow.polling.host} port ${allow.polling.port}, including long-held requests (up to a minute); some proxies cut those off or buffer them.`,
+      headline: text('pollingFailHeadline', { host }),
+      meaning: [
+        failureWords(polling),
+        text(websocket.ok ? 'pollingWebSocketWorks' : 'pollingNoWay'),
+        text(allow.polling.scheme === 'https' ? 'pollingAllowHttps' : 'pollingAllow', {
+          host: allow.polling.host,
+          port: String(allow.polling.port),
+        }),
+      ],
       details: attemptDetails(polling, url),
       allow: [allow.polling],
     };

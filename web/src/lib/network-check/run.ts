@@ -5,11 +5,17 @@ import {
   firebaseRestResult,
   firebaseWebSocketResult,
 } from './firebase.ts';
-import { protocolOf, uniqueRules } from './format.ts';
+import { formatMs, protocolOf, uniqueRules } from './format.ts';
 import { metricsEndpointResult } from './metrics-endpoint.ts';
 import { fetchRealtimeToken, realtimeResults, tryRealtime } from './realtime.ts';
 import { tlsResult, type SeenConnection } from './tls.ts';
-import type { CheckResult, NetworkCheck, NetworkCheckTargets } from './types.ts';
+import {
+  checkTitle,
+  text,
+  type CheckResult,
+  type NetworkCheck,
+  type NetworkCheckTargets,
+} from './types.ts';
 import { clockResult, pingOrigin, webOriginResult } from './web-origin.ts';
 
 export { NETWORK_CHECKS };
@@ -64,8 +70,13 @@ function withDeadline(check: NetworkCheck, work: Promise<CheckResult>): Promise<
       () =>
         resolve({
           outcome: 'fail',
-          headline: 'The check did not finish in time.',
-          meaning: `${CHECK_INFO[check].title}: no result within ${CHECK_DEADLINE_MS / 1000} s. Something on the network may be holding the connection open without answering.`,
+          headline: text('deadlineHeadline'),
+          meaning: [
+            text('deadlineMeaning', {
+              title: checkTitle(check),
+              time: formatMs(CHECK_DEADLINE_MS),
+            }),
+          ],
           details: [],
           allow: [],
         }),
@@ -80,8 +91,8 @@ function withDeadline(check: NetworkCheck, work: Promise<CheckResult>): Promise<
         clearTimeout(timer);
         resolve({
           outcome: 'fail',
-          headline: 'The check itself failed in this browser.',
-          meaning: 'Please send this summary to support.',
+          headline: text('crashedHeadline'),
+          meaning: [text('crashedMeaning')],
           details: [],
           allow: [],
         });
@@ -151,7 +162,7 @@ export async function runNetworkChecks(
   const connections: SeenConnection[] = [
     {
       host: window.location.host,
-      what: 'this page',
+      what: text('connectionThisPage'),
       protocol: navigation?.nextHopProtocol ?? '',
       servesHttp2: false,
     },
@@ -159,7 +170,7 @@ export async function runNetworkChecks(
   if (pinged.ok)
     connections.push({
       host: new URL(pinged.url).host,
-      what: 'ping',
+      what: text('connectionPing'),
       protocol: protocolOf(pinged.url),
       servesHttp2: false,
     });
@@ -167,13 +178,13 @@ export async function runNetworkChecks(
     connections.push(
       {
         host: new URL(firebase.restUrl).host,
-        what: 'database over HTTPS',
+        what: text('connectionDatabase'),
         protocol: protocolOf(firebase.restUrl),
         servesHttp2: true,
       },
       {
         host: new URL(firebase.signInUrl).host,
-        what: 'sign-in',
+        what: text('connectionSignIn'),
         protocol: protocolOf(firebase.signInUrl),
         servesHttp2: true,
       },

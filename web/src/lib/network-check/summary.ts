@@ -1,6 +1,7 @@
 import { NETWORK_CHECKS } from '@classpulse/metrics-aggregator/catalog';
 import { formatRule, uniqueRules } from './format.ts';
 import { CHECK_INFO } from './run.ts';
+import { english } from './words.ts';
 import type { CheckResult, NetworkCheck, NetworkCheckOutcome } from './types.ts';
 
 export const OUTCOME_WORDS: Record<NetworkCheckOutcome, string> = {
@@ -41,7 +42,8 @@ export function allowList(results: Partial<Record<NetworkCheck, CheckResult>>) {
 }
 
 /**
- * The plain-text report a school sends to support: where, when, which browser, every check's
+ * The plain-text report a school sends to support, in English whatever the page's language (our
+ * support reads it): where, when, which browser, every check's
  * outcome with its meaning and details, and the allow-list.
  */
 export function summaryText(input: {
@@ -67,9 +69,9 @@ export function summaryText(input: {
       continue;
     }
     lines.push(`[${OUTCOME_WORDS[result.outcome].toUpperCase()}] ${title} (${check})`);
-    lines.push(`  ${result.headline}`);
-    lines.push(`  What it means: ${result.meaning}`);
-    for (const detail of result.details) lines.push(`  - ${detail}`);
+    lines.push(`  ${english(result.headline)}`);
+    lines.push(`  What it means: ${result.meaning.map(english).join(' ')}`);
+    for (const detail of result.details) lines.push(`  - ${english(detail)}`);
     for (const rule of result.allow) lines.push(`  Allow: ${formatRule(rule)}`);
     lines.push('');
   }

@@ -1,6 +1,28 @@
 import type { NetworkCheck, NetworkCheckOutcome } from '@classpulse/metrics-aggregator/catalog';
+import type network from '../../../messages/network/en.json';
+import type { Words, WordsValue } from '../../i18n/words.ts';
 
 export type { NetworkCheck, NetworkCheckOutcome };
+
+/** A message of the `network` catalog's `networkCheck.results`: the checks' words. */
+export type ResultKey = keyof (typeof network)['networkCheck']['results'];
+/** A message of `networkCheck`: one of the results, or a check's title. */
+export type CheckTextKey = `results.${ResultKey}` | `checks.${NetworkCheck}.title`;
+
+/** Words for people, in the reader's language on the page and in English in the summary. */
+export type CheckText = Words<CheckTextKey>;
+/** A value in a check's words: a string is data (host, URL, status code), never translated. */
+export type TextValue = WordsValue<CheckTextKey>;
+
+/** A result's words with their values. */
+export function text(key: ResultKey, values?: Record<string, TextValue>): CheckText {
+  return values ? { key: `results.${key}`, values } : { key: `results.${key}` };
+}
+
+/** A check's title, as words in a result. */
+export function checkTitle(check: NetworkCheck): CheckText {
+  return { key: `checks.${check}.title` };
+}
 
 /** One thing a school's firewall or proxy must let through. */
 export interface AllowRule {
@@ -9,19 +31,19 @@ export interface AllowRule {
   /** A host name, an address, or a wildcard like `*.firebaseio.com`. */
   host: string;
   port: number;
-  /** What goes through, in a few words ("WebSocket", "HTTPS requests"). */
-  what: string;
+  /** What goes through, in a few words ("WebSocket", "HTTPS requests"); a string is data. */
+  what: Array<CheckText | string>;
 }
 
 /** What one check found, in words for a school's IT admin. */
 export interface CheckResult {
   outcome: NetworkCheckOutcome;
   /** One sentence: what happened. */
-  headline: string;
-  /** What it means for the school, and on a warning or failure what to do. */
-  meaning: string;
+  headline: CheckText;
+  /** What it means for the school, and on a warning or failure what to do: sentences. */
+  meaning: CheckText[];
   /** Facts for our support: timings, status codes, protocols. */
-  details: string[];
+  details: CheckText[];
   /** What this part of Classpulse needs through the network. */
   allow: AllowRule[];
 }

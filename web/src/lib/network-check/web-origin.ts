@@ -1,5 +1,5 @@
 import { fetchWithin, formatMs, nonce, protocolOf, ruleFor } from './format.ts';
-import { PING_HEADER, PING_HEADER_VALUE, type CheckResult } from './types.ts';
+import { PING_HEADER, PING_HEADER_VALUE, text, type CheckResult, type CheckText } from './types.ts';
 
 export type Ping =
   | {
@@ -51,58 +51,64 @@ export async function pingOrigin(pingUrl: string): Promise<Ping> {
   };
 }
 
+/** Why a request got no answer of ours (the ping of this website). */
+function pingFailure(ping: Extract<Ping, { ok: false }>): CheckText {
+  if (ping.problem === 'timeout') return text('noAnswerWithin', { time: formatMs(ping.elapsedMs) });
+  if (ping.problem === 'network') return text('originStopped');
+  if (ping.problem === 'status')
+    return ping.status === 403 || ping.status === 407
+      ? text('originStatusFiltered', { status: String(ping.status) })
+      : text('originStatus', { status: String(ping.status ?? '') });
+  return text('originNotOurs');
+}
+
 export function webOriginResult(ping: Ping, origin: string): CheckResult {
-  const allow = [ruleFor(origin, 'this website: pages, sign-in and answers')];
+  const allow = [ruleFor(origin, text('allowWebsite'))];
   const host = new URL(origin).host;
+  const request = `GET ${new URL(ping.url).pathname}`;
   if (!ping.ok) {
-    const why =
-      ping.problem === 'timeout'
-        ? `There was no answer within ${formatMs(ping.elapsedMs)}.`
-        : ping.problem === 'network'
-          ? 'The request was stopped before an answer arrived (blocked, refused or cut off; the browser does not say which).'
-          : ping.problem === 'status'
-            ? `Something answered with HTTP ${ping.status}${ping.status === 403 || ping.status === 407 ? ', which web filters and proxies use for blocked or sign-in-required pages' : ''}.`
-            : 'Something answered, but not with our answer: a filter or captive portal may be replying in our place.';
     return {
       outcome: 'fail',
-      headline: `${host} did not answer the check's request.`,
-      meaning: `${why} This page loaded, so the site is partly reachable, but requests the app makes while it runs are not getting through. Allow ${host} for every path (not just its pages), and exempt it from content filtering.`,
+      headline: text('originFailHeadline', { host }),
+      meaning: [pingFailure(ping), text('originFailMeaning', { host })],
       details: [
-        `GET ${new URL(ping.url).pathname}: ${ping.problem}${ping.status ? ` (HTTP ${ping.status})` : ''} after ${formatMs(ping.elapsedMs)}`,
+        text('detailProblem', {
+          request,
+          problem: `${ping.problem}${ping.status ? ` (HTTP ${ping.status})` : ''}`,
+          time: formatMs(ping.elapsedMs),
+        }),
       ],
       allow,
     };
   }
+  const protocol = protocolOf(ping.url);
   const details = [
-    `GET ${new URL(ping.url).pathname}: answered in ${formatMs(ping.rttMs)}`,
-    `Protocol: ${protocolOf(ping.url) || 'not reported by the browser'}`,
+    text('detailAnswered', { request, time: formatMs(ping.rttMs) }),
+    protocol ? text('detailProtocol', { protocol }) : text('detailProtocolUnknown'),
   ];
-  if (ping.via) details.push(`Via: ${ping.via}`);
+  if (ping.via) details.push(text('detailVia', { via: ping.via }));
   if (!ping.headerIntact) {
     return {
       outcome: 'warn',
-      headline: `${host} answered, but the answer was changed on the way.`,
-      meaning:
-        'A header our server sends did not arrive. Something between this device and us (a proxy or filter) rebuilt the answer. Classpulse may still work; if pages misbehave, exempt this site from the proxy or filter.',
-      details: [...details, `Header ${PING_HEADER}: missing`],
+      headline: text('originChangedHeadline', { host }),
+      meaning: [text('originChangedMeaning')],
+      details: [...details, text('detailHeaderMissing', { header: PING_HEADER })],
       allow,
     };
   }
   if (ping.rttMs > 3000) {
     return {
       outcome: 'warn',
-      headline: `${host} answered slowly (${formatMs(ping.rttMs)}).`,
-      meaning:
-        'Classpulse works, but pages and answers will feel slow. A busy connection or a proxy that holds requests can cause this.',
+      headline: text('originSlowHeadline', { host, time: formatMs(ping.rttMs) }),
+      meaning: [text('originSlowMeaning')],
       details,
       allow,
     };
   }
   return {
     outcome: 'pass',
-    headline: `${host} answered in ${formatMs(ping.rttMs)}.`,
-    meaning:
-      'This device reaches the Classpulse website, including the requests the app makes while it runs.',
+    headline: text('originPassHeadline', { host, time: formatMs(ping.rttMs) }),
+    meaning: [text('originPassMeaning')],
     details,
     allow,
   };
@@ -121,43 +127,53 @@ export function clockResult(ping: Ping): CheckResult {
   if (!ping.ok) {
     return {
       outcome: 'warn',
-      headline: 'Not checked: it needs an answer from this website (see the check above).',
-      meaning: 'The device clock is compared with our server’s clock, which did not answer.',
+      headline: text('clockNotCheckedHeadline'),
+      meaning: [text('clockNotCheckedMeaning')],
       details: [],
       allow: [],
     };
   }
   const offset = clockOffsetMs(ping);
   const size = Math.abs(offset);
-  const direction = offset > 0 ? 'behind' : 'ahead of';
+  const behind = offset > 0;
   const details = [
-    `Device ${direction} the server by ${formatMs(size)} (± ${formatMs(ping.rttMs / 2)}, half the round trip)`,
-    `Device time: ${new Date(ping.sentAt).toISOString()}`,
+    text(behind ? 'detailClockBehind' : 'detailClockAhead', {
+      time: formatMs(size),
+      margin: formatMs(ping.rttMs / 2),
+    }),
+    text('detailDeviceTime', { time: new Date(ping.sentAt).toISOString() }),
   ];
   if (size <= CLOCK_WARN_MS) {
     return {
       outcome: 'pass',
-      headline: `This device’s clock is right (within ${formatMs(Math.max(size, 1))}).`,
-      meaning: 'Timers and sign-ins will behave as expected.',
+      headline: text('clockPassHeadline', { time: formatMs(Math.max(size, 1)) }),
+      meaning: [text('clockPassMeaning')],
       details,
       allow: [],
     };
   }
-  const fix =
-    'Set the device to get its time automatically (from your network’s time server, or time.google.com / pool.ntp.org over NTP, UDP port 123).';
+  const headline = text(behind ? 'clockBehindHeadline' : 'clockAheadHeadline', {
+    time: formatMs(size),
+  });
   if (size <= CLOCK_FAIL_MS) {
     return {
       outcome: 'warn',
-      headline: `This device’s clock is ${formatMs(size)} ${direction} the real time.`,
-      meaning: `Classpulse works, but countdown timers will be off by that much. ${fix}`,
+      headline,
+      meaning: [
+        text('clockWarnMeaning'),
+        text('clockFix', { servers: 'time.google.com / pool.ntp.org' }),
+      ],
       details,
       allow: [],
     };
   }
   return {
     outcome: 'fail',
-    headline: `This device’s clock is ${formatMs(size)} ${direction} the real time.`,
-    meaning: `Sign-ins carry their issue and expiry times, so with a clock this far off they can be refused as expired or not yet valid, and timers are wrong. ${fix}`,
+    headline,
+    meaning: [
+      text('clockFailMeaning'),
+      text('clockFix', { servers: 'time.google.com / pool.ntp.org' }),
+    ],
     details,
     allow: [],
   };

@@ -1,6 +1,6 @@
 import { apiError } from '../../../../../server/api-response.ts';
 import { openAnswersStream } from '../../../../../server/answers-stream.ts';
-import { auditTrail } from '../../../../../server/audit-trail.ts';
+import { auditTrail, FORMER_TEACHER } from '../../../../../server/audit-trail.ts';
 import { csvDownload, sessionFileName } from '../../../../../server/download.ts';
 import { teacherRouteWithId } from '../../../../../server/require-teacher.ts';
 
@@ -13,7 +13,12 @@ export const GET = teacherRouteWithId(async (teacherId, sessionId) => {
   if (!opened.ok) return apiError(opened.status, 'unavailable', opened.message);
   await opened.students.return();
   const { state } = opened;
-  const rows = (await auditTrail(state)).map((r) => [new Date(r.at).toISOString(), r.who, r.what]);
+  // In English: a file for records, whatever the reader's language.
+  const rows = (await auditTrail(state)).map((r) => [
+    new Date(r.at).toISOString(),
+    r.who ?? FORMER_TEACHER,
+    r.what,
+  ]);
   return csvDownload(
     [['Time (UTC)', 'Teacher', 'Action'], ...rows],
     sessionFileName(state.deck.title, state.joinCode, '-teacher-actions.csv'),

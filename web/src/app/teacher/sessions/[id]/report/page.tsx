@@ -29,13 +29,14 @@ export default async function SessionReportPage({ params }: { params: Promise<{ 
       </main>
     );
   }
-  const { rows, footer, slides } = await readReport(opened, await studentEmails(id));
+  const { rows, footer, slides, answers } = await readReport(opened, await studentEmails(id));
   const session = await getSession(teacherId, id);
   return (
     <SessionReport
       sessionId={id}
       state={opened.state}
       rows={rows}
+      answers={answers}
       footer={footer}
       slides={slides}
       audit={await auditTrail(opened.state)}

@@ -89,6 +89,11 @@ function describe(state: SessionState, entry: AuditEntry): AuditWords {
       return w('removeStudent', { student });
     case 'readmitStudent':
       return w('readmitStudent', { student });
+    case 'setExtendedTime':
+      if (detail === 'unlimited') return w('extendedTimeUnlimited', { student });
+      return Number(detail) > 1
+        ? w('extendedTimeTimes', { student, factor: Number(detail) })
+        : w('extendedTimeStandard', { student });
     case 'setClassSize':
       return w('setClassSize', { size: Number(detail) || 0 });
     case 'setJoinLocked':

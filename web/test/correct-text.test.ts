@@ -35,3 +35,12 @@ test('a poll of those kinds has no correct answer to say', () => {
   const { correctOptionIds: _ids, ...images } = sample('image-choice');
   assert.equal(webKind('image-choice').correctText?.(images), null);
 });
+
+test('the correct answer is joined and numbered in the deck’s language', () => {
+  const cities = { ...sample('short-text'), acceptedAnswers: ['París', 'Lyon'] };
+  assert.equal(webKind('short-text').correctText?.(cities, 'en'), 'París or Lyon');
+  assert.equal(webKind('short-text').correctText?.(cities, 'es'), 'París o Lyon');
+  const number = { ...sample('number'), correct: { value: 3.5, tolerance: 0.25 } };
+  assert.equal(webKind('number').correctText?.(number, 'en'), '3.5 ± 0.25');
+  assert.equal(webKind('number').correctText?.(number, 'es'), '3,5 ± 0,25');
+});

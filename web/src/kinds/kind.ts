@@ -95,9 +95,10 @@ export interface WebKind<K extends QuestionKind, D> {
   /**
    * The correct answer in words ("Paris or Lyon", "42 ± 0.5"), shown once the teacher reveals it:
    * on the projector (even with results hidden) and under the student's own answer. Null for a
-   * poll; kinds whose answer words cannot say (a place on a picture) leave it out.
+   * poll; kinds whose answer words cannot say (a place on a picture) leave it out. `language`: the
+   * deck's (the words are its own), for the "and"/"or" between them and the numbers.
    */
-  correctText?(question: QuestionOf<K>): string | null;
+  correctText?(question: QuestionOf<K>, language?: string): string | null;
 }
 
 /** Props of a kind's student input; the form owns the draft and the error message. */

@@ -57,10 +57,13 @@ export function percentOf(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
 }
 
-/** The correct answer in words, from the question's kind (kinds/<kind>/kind.ts), or null. */
-export function correctText(question: Question): string | null {
+/**
+ * The correct answer in words, from the question's kind (kinds/<kind>/kind.ts), or null; joined
+ * and numbered in `language` (the deck's, else the page's).
+ */
+export function correctText(question: Question, language?: string): string | null {
   const kind = webKind(question.kind) as {
-    correctText?: (q: QuestionOf<QuestionKind>) => string | null;
+    correctText?: (q: QuestionOf<QuestionKind>, language?: string) => string | null;
   };
-  return kind.correctText?.(question) ?? null;
+  return kind.correctText?.(question, language) ?? null;
 }

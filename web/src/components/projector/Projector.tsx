@@ -2,7 +2,7 @@
 
 import { publicSessionView, slideResults } from '@classpulse/realtime/engine';
 import { questionForStudents, type Question } from '@classpulse/realtime/protocol';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useErrorText } from '../../i18n/use-error-text.ts';
 import { correctText } from '../../lib/grading.ts';
 import { usePageMetrics, type MetricsSettings } from '../../lib/use-page-metrics.ts';
@@ -21,7 +21,9 @@ import styles from './projector.module.css';
  */
 function CorrectAnswerLine({ question }: { question: Question }) {
   const t = useTranslations('projector.projector');
-  const text = correctText(question);
+  // The projector's locale follows its deck's language (LocaleProvider on its page).
+  const locale = useLocale();
+  const text = correctText(question, locale);
   return text ? (
     <p className={styles.correctAnswer}>
       <span aria-hidden="true">✓ </span>

@@ -1,7 +1,7 @@
 'use client';
 
 import type { Answer, Question } from '@classpulse/realtime/protocol';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { correctText, gradeOf } from '../../lib/grading.ts';
 import { contentLanguage } from '../../lib/content-language.ts';
 import styles from './student.module.css';
@@ -28,7 +28,8 @@ export function OwnGrade({
 }) {
   const t = useTranslations('student.grade');
   const grade = revealed && answer ? gradeOf(question, answer) : null;
-  const correct = revealed ? correctText(question) : null;
+  const locale = useLocale();
+  const correct = revealed ? correctText(question, language ?? locale) : null;
   const shown = grade !== null || correct !== null;
   return (
     <div

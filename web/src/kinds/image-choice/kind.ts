@@ -61,9 +61,11 @@ export const imageChoice: WebKind<'image-choice', ImageChoiceDraft> = {
     const alts = question ? new Map(question.options.map((o) => [o.id, o.alt])) : null;
     return answer.optionIds.map((id) => alts?.get(id) ?? id).join('; ');
   },
-  correctText(question) {
+  correctText(question, language = 'en') {
     const correct = new Set(question.correctOptionIds ?? []);
     const alts = question.options.filter((o) => correct.has(o.id)).map((o) => o.alt);
-    return alts.length === 0 ? null : alts.join(' and ');
+    return alts.length === 0
+      ? null
+      : new Intl.ListFormat(language, { type: 'conjunction' }).format(alts);
   },
 };

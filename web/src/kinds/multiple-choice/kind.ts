@@ -51,9 +51,11 @@ export const multipleChoice: WebKind<'multiple-choice', MultipleChoiceDraft> = {
     const labels = question ? new Map(question.options.map((o) => [o.id, o.label])) : null;
     return answer.optionIds.map((id) => labels?.get(id) ?? id).join('; ');
   },
-  correctText(question) {
+  correctText(question, language = 'en') {
     const correct = new Set(question.correctOptionIds ?? []);
     const labels = question.options.filter((o) => correct.has(o.id)).map((o) => o.label);
-    return labels.length === 0 ? null : labels.join(' and ');
+    return labels.length === 0
+      ? null
+      : new Intl.ListFormat(language, { type: 'conjunction' }).format(labels);
   },
 };

@@ -23,11 +23,13 @@ export const number: WebKind<'number', NumberDraft> = {
   missingMessage: 'Enter a number.',
 
   answerText: (_question, answer) => String(answer.value),
-  correctText: (question) =>
-    question.correct
-      ? question.correct.tolerance > 0
-        ? `${question.correct.value} ± ${question.correct.tolerance}`
-        : String(question.correct.value)
-      : null,
+  correctText: (question, language = 'en') => {
+    if (!question.correct) return null;
+    const { value, tolerance } = question.correct;
+    const number = new Intl.NumberFormat(language, { maximumFractionDigits: 20 });
+    return tolerance > 0
+      ? `${number.format(value)} ± ${number.format(tolerance)}`
+      : number.format(value);
+  },
   answerNumber: (answer) => answer.value,
 };

@@ -19,6 +19,8 @@ export const shortText: WebKind<'short-text', ShortTextDraft> = {
   missingMessage: 'Write an answer.',
 
   answerText: (_question, answer) => answer.text,
-  correctText: (question) =>
-    question.acceptedAnswers?.length ? question.acceptedAnswers.join(' or ') : null,
+  correctText: (question, language = 'en') =>
+    question.acceptedAnswers?.length
+      ? new Intl.ListFormat(language, { type: 'disjunction' }).format(question.acceptedAnswers)
+      : null,
 };

@@ -65,7 +65,7 @@ export function SessionReport({
             {state.deck.title}
           </h1>
           <p className={styles.muted}>
-            {t('students', { count: countText(format, students) })} ·{' '}
+            {t('students', { count: students, shown: countText(format, students) })} ·{' '}
             <LocalTime at={state.createdAt} />
             {state.status === 'live' ? t('stillLive') : ''}
             {state.settings.dueAt === undefined ? null : (

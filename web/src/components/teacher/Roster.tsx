@@ -9,6 +9,7 @@ import {
 } from '@classpulse/realtime/protocol';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useState } from 'react';
+import { countText } from './count-text.ts';
 import { ROWS_PER_PAGE, ShowMore } from './ShowMore.tsx';
 import styles from './dashboard.module.css';
 
@@ -111,7 +112,7 @@ export function Roster({
   return (
     <section aria-labelledby="roster-heading" className="card">
       <h2 id="roster-heading" className={styles.panelTitle}>
-        {t('title', { count: all.length })}
+        {t('title', { count: countText(format, all.length) })}
       </h2>
       {all.length > ROWS_PER_PAGE / 10 ? (
         <div className="field">

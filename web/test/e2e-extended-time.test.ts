@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { assertAccessible, sidewaysOverflow } from './support/browser.ts';
 import { chromiumSuite } from './support/chromium-suite.ts';
+import { joinStudent } from './support/join-student.ts';
 import { colourDeck } from './support/fixtures.ts';
 import { firstLoadJs } from './support/first-load-js.ts';
 import { signInInBrowser } from './support/sign-in.ts';
@@ -40,23 +41,21 @@ describe(
     const screenshot = (page: Page, name: string) =>
       page.screenshot({ path: join(ARTIFACTS, `extended-time-${name}.png`), fullPage: true });
 
-    const joinAs = async (
+    const joinAs = (
       joinCode: string,
       name: string,
       options: BrowserContextOptions = {},
       clockBehindMs = 0,
-    ) => {
-      const context = await suite.browser.newContext({ baseURL: suite.stack.webUrl, ...options });
-      contexts.push(context);
-      // A device whose clock is behind: its page thinks the timer still runs.
-      if (clockBehindMs) await context.clock.install({ time: Date.now() - clockBehindMs });
-      const page = await context.newPage();
-      await page.goto(`/join/${joinCode}`);
-      await page.getByLabel('Your name').fill(name);
-      await page.getByRole('button', { name: 'Join' }).click();
-      await page.getByRole('heading', { name, exact: true }).waitFor();
-      return page;
-    };
+    ): Promise<Page> =>
+      joinStudent(
+        suite.browser,
+        suite.stack.webUrl,
+        contexts,
+        joinCode,
+        name,
+        options,
+        clockBehindMs,
+      );
 
     before(async () => {
       mkdirSync(ARTIFACTS, { recursive: true });

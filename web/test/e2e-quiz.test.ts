@@ -10,6 +10,7 @@ import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-cor
 import { pointsText, standingText } from '../src/lib/quiz-format.ts';
 import { assertAccessible, sidewaysOverflow } from './support/browser.ts';
 import { chromiumSuite } from './support/chromium-suite.ts';
+import { joinStudent } from './support/join-student.ts';
 import { parseCsv } from './support/csv.ts';
 import { startFirebaseStack } from './support/firebase-stack.ts';
 import { signInInBrowser } from './support/sign-in.ts';
@@ -141,23 +142,21 @@ for (const transport of [
     };
     let homeworkDeckId: string;
 
-    const joinAs = async (
+    const joinAs = (
       joinCode: string,
       name: string,
-      options: BrowserContextOptions,
+      options: BrowserContextOptions = {},
       clockBehindMs = 0,
-    ): Promise<Page> => {
-      const context = await suite.browser.newContext({ baseURL: suite.stack.webUrl, ...options });
-      contexts.push(context);
-      // A device whose clock is behind: its page thinks answers are still open.
-      if (clockBehindMs) await context.clock.install({ time: Date.now() - clockBehindMs });
-      const page = await context.newPage();
-      await page.goto(`/join/${joinCode}`);
-      await page.getByLabel('Your name').fill(name);
-      await page.getByRole('button', { name: 'Join' }).click();
-      await page.getByRole('heading', { name, exact: true }).waitFor();
-      return page;
-    };
+    ): Promise<Page> =>
+      joinStudent(
+        suite.browser,
+        suite.stack.webUrl,
+        contexts,
+        joinCode,
+        name,
+        options,
+        clockBehindMs,
+      );
 
     const phone = {
       viewport: { width: 360, height: 740 },

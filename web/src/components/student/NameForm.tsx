@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { LanguagePicker } from '../locale/LanguagePicker.tsx';
+import { joinCodeTag } from './join-code-tag.tsx';
 
 type NameProblem = 'nameMissing' | 'nameInvisible' | 'nameTooLong' | 'nameNotAllowed' | 'checkName';
 
@@ -70,11 +71,7 @@ export function NameForm({
         <p>
           {t.rich('joining', {
             code,
-            b: (chunks) => (
-              <strong translate="no" dir="ltr">
-                {chunks}
-              </strong>
-            ),
+            b: joinCodeTag,
           })}
         </p>
         <div className="field">

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { joinCodeTag } from './join-code-tag.tsx';
 
 /** How a session whose students sign in is joined: the school's sign-in, not a typed name. */
 export interface SchoolSignIn {
@@ -24,11 +25,7 @@ export function SchoolSignInPrompt({ code, signIn }: { code: string; signIn: Sch
       <p>
         {t.rich('explain', {
           code,
-          b: (chunks) => (
-            <strong translate="no" dir="ltr">
-              {chunks}
-            </strong>
-          ),
+          b: joinCodeTag,
         })}
       </p>
       <a className="button" href={signIn.href}>

@@ -10,10 +10,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { assertAccessible, sidewaysOverflow } from './support/browser.ts';
 import { chromiumSuite } from './support/chromium-suite.ts';
-import { joinStudent } from './support/join-student.ts';
+import { studentJoiner } from './support/join-student.ts';
 import { colourDeck } from './support/fixtures.ts';
 import { firstLoadJs } from './support/first-load-js.ts';
 import { signInInBrowser } from './support/sign-in.ts';
@@ -41,21 +41,7 @@ describe(
     const screenshot = (page: Page, name: string) =>
       page.screenshot({ path: join(ARTIFACTS, `extended-time-${name}.png`), fullPage: true });
 
-    const joinAs = (
-      joinCode: string,
-      name: string,
-      options: BrowserContextOptions = {},
-      clockBehindMs = 0,
-    ): Promise<Page> =>
-      joinStudent(
-        suite.browser,
-        suite.stack.webUrl,
-        contexts,
-        joinCode,
-        name,
-        options,
-        clockBehindMs,
-      );
+    const joinAs = studentJoiner(suite, contexts);
 
     before(async () => {
       mkdirSync(ARTIFACTS, { recursive: true });

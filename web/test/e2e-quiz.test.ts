@@ -6,11 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { ownStanding, sessionScores, standings } from '@classpulse/realtime/engine';
 import type { DeckInput, SessionState } from '@classpulse/realtime/protocol';
 import { KIND_SAMPLES } from '@classpulse/realtime/testing';
-import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { pointsText, standingText } from '../src/lib/quiz-format.ts';
 import { assertAccessible, sidewaysOverflow } from './support/browser.ts';
 import { chromiumSuite } from './support/chromium-suite.ts';
-import { joinStudent } from './support/join-student.ts';
+import { studentJoiner } from './support/join-student.ts';
 import { parseCsv } from './support/csv.ts';
 import { startFirebaseStack } from './support/firebase-stack.ts';
 import { signInInBrowser } from './support/sign-in.ts';
@@ -142,21 +142,7 @@ for (const transport of [
     };
     let homeworkDeckId: string;
 
-    const joinAs = (
-      joinCode: string,
-      name: string,
-      options: BrowserContextOptions = {},
-      clockBehindMs = 0,
-    ): Promise<Page> =>
-      joinStudent(
-        suite.browser,
-        suite.stack.webUrl,
-        contexts,
-        joinCode,
-        name,
-        options,
-        clockBehindMs,
-      );
+    const joinAs = studentJoiner(suite, contexts);
 
     const phone = {
       viewport: { width: 360, height: 740 },

@@ -24,3 +24,25 @@ export async function joinStudent(
   await page.getByRole('heading', { name, exact: true }).waitFor();
   return page;
 }
+
+/** `joinStudent` bound to a suite's browser, stack and contexts: `join(code, name, options?, behind?)`. */
+export function studentJoiner(
+  suite: { browser: Browser; stack: { webUrl: string } },
+  contexts: BrowserContext[],
+) {
+  return (
+    joinCode: string,
+    name: string,
+    options?: BrowserContextOptions,
+    clockBehindMs?: number,
+  ) =>
+    joinStudent(
+      suite.browser,
+      suite.stack.webUrl,
+      contexts,
+      joinCode,
+      name,
+      options,
+      clockBehindMs,
+    );
+}

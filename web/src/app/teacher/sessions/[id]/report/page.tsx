@@ -4,6 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { SessionReport } from '../../../../../components/teacher/SessionReport.tsx';
 import { currentTeacherId } from '../../../../../server/accounts/current-account.ts';
 import { openAnswersStream } from '../../../../../server/answers-stream.ts';
+import { auditAccess, noteSessionState } from '../../../../../server/access-audit.ts';
 import { auditTrail } from '../../../../../server/audit-trail.ts';
 import { readReport, studentEmails } from '../../../../../server/session-report.ts';
 import { getSession } from '../../../../../server/sessions.ts';
@@ -29,6 +30,8 @@ export default async function SessionReportPage({ params }: { params: Promise<{ 
       </main>
     );
   }
+  await auditAccess(teacherId, 'report.view', id);
+  await noteSessionState(id, opened.state);
   const { rows, footer, slides, answers } = await readReport(opened, await studentEmails(id));
   const session = await getSession(teacherId, id);
   return (

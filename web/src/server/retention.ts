@@ -10,6 +10,7 @@ import {
   setKeepUntil,
   setRetentionPolicy,
   type RetentionPolicy,
+  type SessionRetention,
 } from './data/retention-repository.ts';
 
 const days = z.int().min(RETENTION_LIMITS.minDays).max(RETENTION_LIMITS.maxDays);
@@ -42,6 +43,11 @@ export async function changeRetentionPolicy(
     `retention ${policy.retentionDays} days, keep up to ${policy.maxKeepDays} days`,
   );
   return getRetentionPolicy(db);
+}
+
+/** When a session's retention period starts and how long its teacher keeps it; null if unknown. */
+export async function sessionRetention(sessionId: string): Promise<SessionRetention | null> {
+  return getSessionRetention(await database(), sessionId);
 }
 
 export type KeepUntilResult =

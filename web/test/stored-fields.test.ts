@@ -15,7 +15,16 @@ import Database from 'better-sqlite3';
 import { createSqliteStore } from '@classpulse/realtime/server';
 import { openDatabase } from '../src/server/data/connect.ts';
 import { migrateToLatest } from '../src/server/data/migrate.ts';
-import { fieldIds, STORED_FIELDS } from '../src/privacy/stored-fields.ts';
+import { LOCALES } from '../src/i18n/locales.ts';
+import { locationMessageKey } from '../src/privacy/message-keys.ts';
+import {
+  FIELD_KINDS,
+  fieldIds,
+  RETENTION_CLASSES,
+  STORE_IDS,
+  STORED_FIELDS,
+  SUBJECTS,
+} from '../src/privacy/stored-fields.ts';
 import { storedColumns } from './support/stored-columns.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'classpulse-register-'));
@@ -121,6 +130,41 @@ describe('the register of stored fields', () => {
         `the session node's "${child}" is in the register`,
       );
     for (const field of sessionFields) assert.ok(children.includes(field), `"${field}" is stored`);
+  });
+
+  it('has words for every store, place, kind, subject and retention in every language', () => {
+    for (const locale of LOCALES) {
+      const catalog = JSON.parse(
+        readFileSync(new URL(`../messages/privacy/${locale}.json`, import.meta.url), 'utf8'),
+      ) as Record<string, Record<string, Record<string, unknown> | string>>;
+      const has = (path: string[]) =>
+        typeof path.reduce<unknown>(
+          (node, key) => (node as Record<string, unknown> | undefined)?.[key],
+          catalog,
+        ) === 'string';
+      const needed = [
+        ...STORE_IDS.flatMap((store) => [
+          ['stores', store, 'name'],
+          ['stores', store, 'intro'],
+          ...Object.keys(STORED_FIELDS[store]).map((l) => [
+            'locations',
+            store,
+            locationMessageKey(l),
+          ]),
+        ]),
+        ...FIELD_KINDS.map((kind) => ['kinds', kind]),
+        ...SUBJECTS.map((subject) => ['subjects', subject]),
+        ...RETENTION_CLASSES.map((r) => ['retention', r]),
+      ];
+      const missing = needed.filter((path) => !has(path)).map((path) => path.join('.'));
+      assert.deepEqual(missing, [], `privacy/${locale}.json`);
+      // And no words for places the register no longer has.
+      for (const store of STORE_IDS) {
+        const places = Object.keys(STORED_FIELDS[store]).map(locationMessageKey);
+        const worded = Object.keys((catalog.locations as Record<string, object>)[store] ?? {});
+        assert.deepEqual(worded.sort(), places.sort(), `privacy/${locale}.json locations.${store}`);
+      }
+    }
   });
 
   it('never keeps an address or a browser’s user agent in any table or column', () => {

@@ -5,6 +5,7 @@ import type editor from '../../messages/editor/en.json';
 import type errors from '../../messages/errors/en.json';
 import type kinds from '../../messages/kinds/en.json';
 import type network from '../../messages/network/en.json';
+import type privacy from '../../messages/privacy/en.json';
 import type projector from '../../messages/projector/en.json';
 import type reports from '../../messages/reports/en.json';
 import type student from '../../messages/student/en.json';
@@ -26,6 +27,7 @@ declare module 'next-intl' {
       errors: typeof errors;
       kinds: typeof kinds;
       network: typeof network;
+      privacy: typeof privacy;
       projector: typeof projector;
       reports: typeof reports;
       student: typeof student;

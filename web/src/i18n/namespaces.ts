@@ -16,6 +16,7 @@ export const NAMESPACES = [
   'reports',
   'accounts',
   'network',
+  'privacy',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -23,7 +24,14 @@ export type Namespace = (typeof NAMESPACES)[number];
 export const STUDENT_NAMESPACES: readonly Namespace[] = ['common', 'errors', 'student', 'kinds'];
 
 /** Teacher pages (library, editor, dashboard, reports, projector, admin). */
-export const TEACHER_NAMESPACES: readonly Namespace[] = NAMESPACES.filter((ns) => ns !== 'student');
+// The privacy catalog is the public page's (a server component); the few teacher forms that use
+// it get it from their own provider, so the dashboard does not carry it.
+export const TEACHER_NAMESPACES: readonly Namespace[] = NAMESPACES.filter(
+  (ns) => ns !== 'student' && ns !== 'privacy',
+);
+
+/** The retention and keep-until forms (admin page, report page). */
+export const PRIVACY_FORM_NAMESPACES: readonly Namespace[] = ['common', 'errors', 'privacy'];
 
 /** Sign-in, first-run setup, invitations and password resets. */
 export const ACCOUNT_NAMESPACES: readonly Namespace[] = ['common', 'errors', 'accounts'];

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
+import { SiteFooter } from '../../components/SiteFooter.tsx';
 import { DeckLibrary } from '../../components/teacher/DeckLibrary.tsx';
 import { currentAccount } from '../../server/accounts/current-account.ts';
 import { webConfig } from '../../server/config.ts';
@@ -25,13 +26,16 @@ export default async function TeacherHome() {
   const sessions = library.map(({ teacherToken: _secret, ...rest }) => rest);
   const { name, email, role } = account;
   return (
-    <DeckLibrary
-      account={{ name, email, role }}
-      decks={decks}
-      sessions={sessions}
-      sharedDecks={sharedDecks}
-      coTaught={coTaught}
-      schoolSignInName={webConfig().oidc?.providerName ?? null}
-    />
+    <>
+      <DeckLibrary
+        account={{ name, email, role }}
+        decks={decks}
+        sessions={sessions}
+        sharedDecks={sharedDecks}
+        coTaught={coTaught}
+        schoolSignInName={webConfig().oidc?.providerName ?? null}
+      />
+      <SiteFooter />
+    </>
   );
 }

@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { LocalTime } from '../teacher/LocalTime.tsx';
 import { callApi } from '../teacher/api.ts';
 import styles from './admin.module.css';
@@ -32,7 +32,16 @@ interface MadeLink {
 }
 
 /** The admin's page: usage totals, invitations and every account (counts only, no answers). */
-export function AdminPanel({ overview, selfId }: { overview: AdminOverview; selfId: string }) {
+export function AdminPanel({
+  overview,
+  selfId,
+  children,
+}: {
+  overview: AdminOverview;
+  selfId: string;
+  /** More admin sections (retention and the access audit), rendered by the server. */
+  children?: ReactNode;
+}) {
   const t = useTranslations('teacher');
   const format = useFormatter();
   const errorText = useErrorText();
@@ -251,6 +260,7 @@ export function AdminPanel({ overview, selfId }: { overview: AdminOverview; self
           </table>
         </div>
       </section>
+      {children}
     </main>
   );
 }

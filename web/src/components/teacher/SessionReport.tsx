@@ -1,6 +1,7 @@
 import type { SessionState } from '@classpulse/realtime/protocol';
 import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { DataText } from '../../i18n/DataText.tsx';
 import { renderMarked, type FormatMessage } from '../../i18n/words.ts';
 import type { AuditKey, AuditWords } from '../../server/audit-trail.ts';
@@ -31,6 +32,7 @@ export function SessionReport({
   slides,
   audit,
   canDelete,
+  children,
 }: {
   sessionId: string;
   /** The session without its responses (they are in `rows` and `slides`). */
@@ -45,6 +47,8 @@ export function SessionReport({
   audit: Array<{ at: number; who: string | null; words: AuditWords }>;
   /** Only the session's owner deletes it, not a co-teacher. */
   canDelete: boolean;
+  /** More sections at the end (how long the session is kept), rendered by the page. */
+  children?: ReactNode;
 }) {
   const t = useTranslations('reports.report');
   const tr = useTranslations('reports');
@@ -170,6 +174,7 @@ export function SessionReport({
           </article>
         ))}
       </section>
+      {children}
     </main>
   );
 }

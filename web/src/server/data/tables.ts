@@ -28,6 +28,10 @@ export interface SessionsTable {
   student_sign_in: Generated<number>;
   /** A homework's due time (ms since 1970), as started or last set from the dashboard. */
   due_at: number | null;
+  /** When the web tier learned the session ended (ms since 1970); null until then. */
+  ended_at: number | null;
+  /** The teacher asked to keep it past the retention period, until this moment. */
+  keep_until: number | null;
 }
 
 /** A student who signed in to a session with the school account (one per address). */
@@ -127,7 +131,32 @@ export interface SessionCoTeachersTable {
   created_at: number;
 }
 
+/** The deployment's retention policy: one row, id 'deployment'; absent means the defaults. */
+export interface RetentionPolicyTable {
+  id: string;
+  /** Ended sessions are deleted this many days after they end. */
+  retention_days: number;
+  /** The longest a teacher may keep a session, in days after it ended. */
+  max_keep_days: number;
+  updated_by: string | null;
+  updated_at: number;
+}
+
+/** One access to a report, an export or a health report, or a change of retention. */
+export interface AccessAuditTable {
+  id: string;
+  at: number;
+  account_id: string;
+  /** An `AccessAction`. */
+  action: string;
+  session_id: string | null;
+  /** What a change set (e.g. "365 days"); never a student's data. */
+  detail: string | null;
+}
+
 export interface WebTables {
+  retention_policy: RetentionPolicyTable;
+  access_audit: AccessAuditTable;
   deck_shares: DeckSharesTable;
   session_co_teachers: SessionCoTeachersTable;
   session_students: SessionStudentsTable;

@@ -7,6 +7,7 @@ import { studentSignIn } from './0005-student-sign-in.ts';
 import { dueAt } from './0006-due-at.ts';
 import { imports } from './0007-imports.ts';
 import { teacherLanguage } from './0008-teacher-language.ts';
+import { privacy } from './0009-privacy.ts';
 
 /**
  * Every migration, by name, in the order they run. Names sort in that order; a migration, once
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-due-at': dueAt,
   '0007-imports': imports,
   '0008-teacher-language': teacherLanguage,
+  '0009-privacy': privacy,
 };

@@ -1,3 +1,4 @@
+import { auditAccess } from '../../../../../server/access-audit.ts';
 import { apiError } from '../../../../../server/api-response.ts';
 import { openAnswersStream } from '../../../../../server/answers-stream.ts';
 import { auditTrail, FORMER_TEACHER } from '../../../../../server/audit-trail.ts';
@@ -12,6 +13,7 @@ export const GET = teacherRouteWithId(async (teacherId, sessionId) => {
   const opened = await openAnswersStream(teacherId, sessionId);
   if (!opened.ok) return apiError(opened.status, 'unavailable', opened.message);
   await opened.students.return();
+  await auditAccess(teacherId, 'audit.csv', sessionId);
   const { state } = opened;
   // In English: a file for records, whatever the reader's language.
   const rows = (await auditTrail(state)).map((r) => [

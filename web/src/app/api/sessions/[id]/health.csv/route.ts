@@ -1,3 +1,4 @@
+import { auditAccess } from '../../../../../server/access-audit.ts';
 import { apiError } from '../../../../../server/api-response.ts';
 import { csvDownloadStream, inChunks, sessionFileName } from '../../../../../server/download.ts';
 import { teacherRouteWithId } from '../../../../../server/require-teacher.ts';
@@ -8,6 +9,7 @@ export const GET = teacherRouteWithId(async (teacherId, sessionId) => {
   const loaded = await loadSessionHealth(teacherId, sessionId);
   if (!loaded.ok) return apiError(loaded.status, 'unavailable', loaded.message);
   const { report } = loaded;
+  await auditAccess(teacherId, 'health.csv', sessionId);
   return csvDownloadStream(
     (async function* () {
       yield* inChunks(healthCsvRows(report));

@@ -1,4 +1,5 @@
 import { HEALTH_DEFINITIONS } from '@classpulse/realtime/protocol';
+import { auditAccess } from '../../../../../server/access-audit.ts';
 import { apiError } from '../../../../../server/api-response.ts';
 import { fileDownload, sessionFileName, textStream } from '../../../../../server/download.ts';
 import { joinedParts, prettyJsonParts } from '../../../../../server/json-stream.ts';
@@ -13,6 +14,7 @@ export const GET = teacherRouteWithId(async (teacherId, sessionId) => {
   const loaded = await loadSessionHealth(teacherId, sessionId);
   if (!loaded.ok) return apiError(loaded.status, 'unavailable', loaded.message);
   const { report } = loaded;
+  await auditAccess(teacherId, 'health.json', sessionId);
   return fileDownload(
     textStream(joinedParts(prettyJsonParts({ ...report, definitions: HEALTH_DEFINITIONS }))),
     'application/json; charset=utf-8',

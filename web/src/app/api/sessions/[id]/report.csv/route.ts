@@ -1,3 +1,4 @@
+import { auditAccess, noteSessionState } from '../../../../../server/access-audit.ts';
 import { apiError } from '../../../../../server/api-response.ts';
 import { openAnswersStream } from '../../../../../server/answers-stream.ts';
 import { csvDownloadStream, sessionFileName } from '../../../../../server/download.ts';
@@ -12,7 +13,11 @@ export const GET = teacherRouteWithId(async (teacherId, sessionId) => {
   const opened = await openAnswersStream(teacherId, sessionId);
   if (!opened.ok) return apiError(opened.status, 'unavailable', opened.message);
   const { state } = opened;
-  const emails = await studentEmails(sessionId).catch(async (error: unknown) => {
+  const emails = await (async () => {
+    await auditAccess(teacherId, 'report.csv', sessionId);
+    await noteSessionState(sessionId, state);
+    return studentEmails(sessionId);
+  })().catch(async (error: unknown) => {
     await opened.students.return();
     throw error;
   });

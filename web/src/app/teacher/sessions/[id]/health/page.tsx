@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { notFound, redirect } from 'next/navigation';
 import { SessionHealth } from '../../../../../components/teacher/SessionHealth.tsx';
 import { currentTeacherId } from '../../../../../server/accounts/current-account.ts';
+import { auditAccess, noteSessionState } from '../../../../../server/access-audit.ts';
 import { loadSessionHealth } from '../../../../../server/session-health.ts';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,5 +27,7 @@ export default async function SessionHealthPage({ params }: { params: Promise<{ 
       </main>
     );
   }
+  await auditAccess(teacherId, 'health.view', id);
+  await noteSessionState(id, loaded.report);
   return <SessionHealth sessionId={id} report={loaded.report} />;
 }

@@ -60,7 +60,7 @@ const school: SchoolLoad = {
   answeringShare: numberFromEnv('BENCH_SCHOOL_ANSWERING', 20) / 100,
   tickMs: 2_000,
   answerWindowMs: 5_000,
-  seconds: numberFromEnv('BENCH_SCHOOL_SECONDS', 40),
+  seconds: numberFromEnv('BENCH_SCHOOL_SECONDS', 30),
 };
 
 const generatorLag = monitorEventLoopDelay({ resolution: 1 });

@@ -196,7 +196,7 @@ export async function runSchool(
     }
     await Promise.all(moving);
     await settle(sent, school);
-    const lastAck = Math.max(...sent.map((s) => s.ackedAt ?? 0));
+    const lastAck = sent.reduce((last, s) => Math.max(last, s.ackedAt ?? 0), 0);
     const after = await server.stats();
     const generator = {
       p99Ms: generatorLag.percentile(99) / 1e6,

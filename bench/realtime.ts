@@ -13,7 +13,8 @@
  *
  * Then the school (realtime/school.ts): BENCH_SCHOOL_CLASSES classes of 30 with their teachers and
  * projectors on one process, BENCH_SCHOOL_ANSWERING percent of them answering at once for
- * BENCH_SCHOOL_SECONDS s, ours then the baseline.
+ * BENCH_SCHOOL_SECONDS s, ours then the baseline (BENCH_SCHOOL_TRACE=<dir>: every answer's
+ * latencies as CSV).
  *
  * Then the cross-process overhead (realtime/cross-process.ts): BENCH_CROSS_STUDENTS students
  * (0 skips it) on one process vs on another process than their teacher, one redis-server.
@@ -61,6 +62,7 @@ const school: SchoolLoad = {
   tickMs: 2_000,
   answerWindowMs: 5_000,
   seconds: numberFromEnv('BENCH_SCHOOL_SECONDS', 30),
+  traceDir: process.env.BENCH_SCHOOL_TRACE,
 };
 
 const generatorLag = monitorEventLoopDelay({ resolution: 1 });

@@ -14,7 +14,9 @@
  * projector is checked for losses too). Every acknowledged answer must reach its teacher and
  * projector exactly once and, for ours, be in the session's stored state.
  */
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { performance, type ELDHistogram } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ServerStats } from './ipc.ts';
@@ -43,6 +45,8 @@ export interface SchoolLoad {
   tickMs: number;
   answerWindowMs: number;
   seconds: number;
+  /** Where to write `<mode>-answers.csv` (sent at, ack ms, teacher ms), to see when acks were slow. */
+  traceDir?: string | undefined;
 }
 
 export interface Memory {
@@ -203,6 +207,18 @@ export async function runSchool(
       maxMs: generatorLag.max / 1e6,
     };
     const acked = sent.filter((s) => s.ok);
+    if (load.traceDir) {
+      const rows = sent.map((s) => {
+        const teacherAt = school.atTeachers.firstAt.get(s.answerId);
+        const since = (t: number | null | undefined) =>
+          t === null || t === undefined ? '' : (t - s.sentAt).toFixed(2);
+        return `${(s.sentAt - startedAt).toFixed(1)},${since(s.ackedAt)},${since(teacherAt)}`;
+      });
+      writeFileSync(
+        join(load.traceDir, `${server.mode}-answers.csv`),
+        `sent_ms,ack_ms,teacher_ms\n${rows.join('\n')}\n`,
+      );
+    }
     const atTeacher = acked.filter((s) => arrived(school.atTeachers, s));
     return {
       mode: server.mode,

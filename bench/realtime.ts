@@ -11,8 +11,15 @@
  * clock; every acknowledged answer must reach the teacher exactly once (and, for ours, be
  * stored). Event-loop lag of every process is printed, so a busy machine shows as such.
  *
+ * Then the school (realtime/school.ts): BENCH_SCHOOL_CLASSES classes of 30 with their teachers and
+ * projectors on one process, BENCH_SCHOOL_ANSWERING percent of them answering at once for
+ * BENCH_SCHOOL_SECONDS s, ours then the baseline (BENCH_SCHOOL_TRACE=<dir>: every answer's
+ * latencies as CSV).
+ *
  * Then the cross-process overhead (realtime/cross-process.ts): BENCH_CROSS_STUDENTS students
  * (0 skips it) on one process vs on another process than their teacher, one redis-server.
+ *
+ * BENCH_SCENARIO=school runs only the school; BENCH_SCENARIO=classroom everything but the school.
  */
 import { performance, monitorEventLoopDelay } from 'node:perf_hooks';
 import { runCrossProcess } from './realtime/cross-process.ts';
@@ -24,6 +31,8 @@ import {
   type ModeResult,
 } from './realtime/report.ts';
 import { runScenario, type Scenario } from './realtime/scenario.ts';
+import { runSchool, type SchoolLoad, type SchoolResult } from './realtime/school.ts';
+import { printSchool, schoolMisses } from './realtime/school-report.ts';
 import { startServerProcess, type ServerMode } from './realtime/server-handle.ts';
 
 const numberFromEnv = (name: string, fallback: number): number => {
@@ -43,23 +52,55 @@ const scenario: Scenario = {
 };
 if (scenario.burstStudents > scenario.students) throw new Error('BENCH_BURST > BENCH_STUDENTS');
 
+const only = process.env.BENCH_SCENARIO ?? 'all';
+if (!['all', 'school', 'classroom'].includes(only))
+  throw new Error('BENCH_SCENARIO must be school, classroom or unset');
+const school: SchoolLoad = {
+  classes: numberFromEnv('BENCH_SCHOOL_CLASSES', 600),
+  classSize: 30,
+  answeringShare: numberFromEnv('BENCH_SCHOOL_ANSWERING', 20) / 100,
+  tickMs: 2_000,
+  answerWindowMs: 5_000,
+  seconds: numberFromEnv('BENCH_SCHOOL_SECONDS', 30),
+  traceDir: process.env.BENCH_SCHOOL_TRACE,
+};
+
 const generatorLag = monitorEventLoopDelay({ resolution: 1 });
 generatorLag.enable();
-const results: ModeResult[] = [];
-const started = performance.now();
-for (const mode of ['classpulse', 'bare'] as ServerMode[]) {
-  const server = await startServerProcess(mode);
-  try {
-    results.push(await runScenario(server, scenario, generatorLag));
-  } finally {
-    await server.stop();
-  }
-}
-const report = createReport(scenario, results);
-printReport(report, (performance.now() - started) / 1000);
+const missed: string[] = [];
 
-const crossStudents = Number(process.env.BENCH_CROSS_STUDENTS ?? 2_000);
-const missed = [...report.missed];
+if (only !== 'school') {
+  const results: ModeResult[] = [];
+  const started = performance.now();
+  for (const mode of ['classpulse', 'bare'] as ServerMode[]) {
+    const server = await startServerProcess(mode);
+    try {
+      results.push(await runScenario(server, scenario, generatorLag));
+    } finally {
+      await server.stop();
+    }
+  }
+  const report = createReport(scenario, results);
+  printReport(report, (performance.now() - started) / 1000);
+  missed.push(...report.missed);
+}
+
+if (only !== 'classroom') {
+  const results: SchoolResult[] = [];
+  const started = performance.now();
+  for (const mode of ['classpulse', 'bare'] as ServerMode[]) {
+    const server = await startServerProcess(mode);
+    try {
+      results.push(await runSchool(server, school, generatorLag));
+    } finally {
+      await server.stop();
+    }
+  }
+  printSchool(school, results, (performance.now() - started) / 1000);
+  missed.push(...schoolMisses(school, results));
+}
+
+const crossStudents = only === 'school' ? 0 : Number(process.env.BENCH_CROSS_STUDENTS ?? 2_000);
 if (crossStudents > 0) {
   const cross = await runCrossProcess(
     {

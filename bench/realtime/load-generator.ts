@@ -17,7 +17,8 @@ export interface Target {
   url: string;
 }
 
-function open(target: Target, auth: object, index: number): Promise<Socket> {
+/** One socket that has been welcomed; `index` spreads sockets over the source addresses. */
+export function open(target: Target, auth: object, index: number): Promise<Socket> {
   const socket = io(target.url, {
     transports: ['websocket'],
     reconnection: false,
@@ -92,13 +93,18 @@ export interface SentAnswer {
 }
 
 /** Emits one multiple-choice answer and records when it was sent and acknowledged. */
-export function submit(student: Student, answerId: string, optionId: string): SentAnswer {
+export function submit(
+  student: Student,
+  answerId: string,
+  optionId: string,
+  slideId = 'q1',
+): SentAnswer {
   const sent: SentAnswer = { answerId, sentAt: performance.now(), ackedAt: null, ok: false };
   student.socket.timeout(30_000).emit(
     'student:submit',
     {
       sessionId: student.sessionId,
-      slideId: 'q1',
+      slideId,
       answerId,
       answer: { kind: 'multiple-choice', optionIds: [optionId] },
     },

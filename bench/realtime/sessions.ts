@@ -1,4 +1,8 @@
-import { PROTOCOL_VERSION, type TeacherSnapshot } from '../../realtime/src/protocol/index.ts';
+import {
+  PROTOCOL_VERSION,
+  type DeckInput,
+  type TeacherSnapshot,
+} from '../../realtime/src/protocol/index.ts';
 import { io } from 'socket.io-client';
 import { ONE_QUESTION_DECK } from '../one-question-deck.ts';
 import type { ServerHandle } from './server-handle.ts';
@@ -11,8 +15,11 @@ export interface BenchSession {
 
 let bareSessions = 0;
 
-/** A one-question session on our server through its HTTP API; a made-up one for the baseline. */
-export async function createBenchSession(server: ServerHandle): Promise<BenchSession> {
+/** A session (one question unless `deck` says otherwise) on our server through its HTTP API; a made-up one for the baseline. */
+export async function createBenchSession(
+  server: ServerHandle,
+  deck: DeckInput = ONE_QUESTION_DECK,
+): Promise<BenchSession> {
   if (server.mode === 'bare') {
     const n = ++bareSessions;
     return { sessionId: `bare-${n}`, joinCode: 'BARE00', teacherToken: '' };
@@ -25,7 +32,7 @@ export async function createBenchSession(server: ServerHandle): Promise<BenchSes
     },
     // A lecture hall: the class size raised to the engine's ceiling.
     body: JSON.stringify({
-      deck: ONE_QUESTION_DECK,
+      deck,
       settings: { pacing: 'instructor', latePolicy: 'allow', classSize: 20_000 },
     }),
   });

@@ -21,7 +21,7 @@ import { randomId, randomJoinCode } from './ids.ts';
 import { LiveSession } from './live-session.ts';
 import type { RealtimeMetrics } from './metrics.ts';
 import { PresenceTracker } from './presence.ts';
-import { NotOwnerError } from './store/redis-store.ts';
+import { NotOwnerError } from './store/ownership.ts';
 import {
   JoinCodeTakenError,
   type ExternalPresence,

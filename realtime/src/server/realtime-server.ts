@@ -15,6 +15,7 @@ import { ConfigError, type RealtimeConfig } from './config.ts';
 import { createHandshake } from './handshake.ts';
 import { createHttpApi } from './http-api.ts';
 import { randomId } from './ids.ts';
+import { jsonOnlyParser } from './json-parser.ts';
 import { createLocalSessionOps, teacherSnapshot } from './local-session-ops.ts';
 import { createLogger } from './logger.ts';
 import { startInternalServer } from './internal-server.ts';
@@ -137,6 +138,7 @@ export async function createRealtimeServer(
   });
   const io: RealtimeServer['io'] = new Server(http, {
     serveClient: false,
+    parser: jsonOnlyParser,
     // Hard transport cap; per-message limits below it give a typed error instead of a disconnect.
     maxHttpBufferSize: 1024 * 1024,
     pingInterval: config.pingIntervalMs,

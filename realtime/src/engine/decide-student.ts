@@ -3,7 +3,7 @@ import { sessionIndex } from './session-index.ts';
 import {
   answerIdSchema,
   answerProblem,
-  answerSchema,
+  parseAnswer,
   LIMITS,
   studentNameSchema,
   type SessionState,
@@ -68,7 +68,7 @@ export function decideStudent(
   const refusal = answerRefusal(state, student, located, now);
   if (refusal) return refuse(refusal);
 
-  const parsed = answerSchema.safeParse(command.answer);
+  const parsed = parseAnswer(command.answer);
   if (!parsed.success) return refuse('invalid_answer', parsed.error.issues[0]?.message);
   const question = located.slide.question;
   if (!question) return refuse('no_question');

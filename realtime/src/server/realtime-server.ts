@@ -14,6 +14,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { ConfigError, type RealtimeConfig } from './config.ts';
 import { createHandshake } from './handshake.ts';
 import { createHttpApi } from './http-api.ts';
+import { createHealthLog } from './health/health-log.ts';
 import { randomId } from './ids.ts';
 import { jsonOnlyParser } from './json-parser.ts';
 import { createLocalSessionOps, teacherSnapshot } from './local-session-ops.ts';
@@ -103,9 +104,10 @@ export async function createRealtimeServer(
     clock,
     logger,
     metrics,
+    // This process among all that ever held a session (health records tell restarts by it).
+    health: createHealthLog(store, cluster?.processId ?? randomId()),
     presenceGoneAfterMs: config.presenceGoneAfterMs,
     sessionIdleEvictMs: config.sessionIdleEvictMs,
-    processId: cluster?.processId ?? randomId(),
     ...(cluster ? { ownership: cluster.ownership } : {}),
   });
 

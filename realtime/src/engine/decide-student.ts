@@ -59,8 +59,12 @@ export function decideStudent(
   const existing = state.responses[command.slideId]?.[studentId];
   if (existing?.answerIds.includes(command.answerId))
     return { ok: true, events: [], duplicate: true };
-  for (const [slideId, bySlide] of Object.entries(state.responses)) {
-    if (slideId !== command.slideId && bySlide[studentId]?.answerIds.includes(command.answerId)) {
+  // A plain loop: Object.entries built an array per slide on every answer.
+  for (const slideId in state.responses) {
+    if (
+      slideId !== command.slideId &&
+      state.responses[slideId]![studentId]?.answerIds.includes(command.answerId)
+    ) {
       return refuse('answer_id_conflict');
     }
   }

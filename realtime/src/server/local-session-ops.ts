@@ -155,11 +155,15 @@ export function createLocalSessionOps(deps: LocalSessionOpsDeps): LocalSessionOp
       registry.peek(sessionId)?.presence.rtt(studentId, transport, rttMs);
     },
 
-    async handle(sessionId, member, event, message, origin) {
-      const live = registry.ready(sessionId) ?? (await registry.get(sessionId));
-      if (!live) return protocolError('session_not_found');
-      if (member.role === 'student') live.presence.seen(member.studentId);
-      return HANDLERS[event]({ sessionId, member, origin, registry, clock, live }, message);
+    handle(sessionId, member, event, message, origin) {
+      const run = (live: LiveSession | undefined): Promise<Reply> | Reply => {
+        if (!live) return protocolError('session_not_found');
+        if (member.role === 'student') live.presence.seen(member.studentId);
+        return HANDLERS[event]({ sessionId, member, origin, registry, clock, live }, message);
+      };
+      // A held session is handled at once; another is loaded first.
+      const live = registry.ready(sessionId);
+      return live ? Promise.resolve(run(live)) : registry.get(sessionId).then(run);
     },
 
     create: (teacherId, deck, settings) => registry.create(teacherId, deck, settings),
@@ -244,7 +248,7 @@ const HANDLERS: Record<SessionEvent, Handler> = {
       studentId: member.studentId,
       slideId: m.slideId,
       answerId: m.answerId,
-      transport: live.presence.get(member.studentId)?.transport ?? 'socket',
+      transport: live.presence.transportOf(member.studentId) ?? 'socket',
       duplicate: result.duplicate,
       ...(m.delivery
         ? {

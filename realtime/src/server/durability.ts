@@ -38,7 +38,7 @@ export class Durability {
     const generation = live.generation;
     const started = performance.now();
     live.pendingWrites += 1;
-    const write = store.append(live.id, events as EngineEvent[], state);
+    const write = store.append(live.id, events, state);
     live.lastAppend = write.then(settled, settled);
     try {
       await write;

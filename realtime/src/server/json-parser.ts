@@ -28,8 +28,8 @@ export class JsonOnlyEncoder {
     // Same layout as socket.io-parser's encodeAsString for CONNECT, EVENT, ACK, …
     let out = String(packet.type);
     if (packet.nsp && packet.nsp !== '/') out += packet.nsp + ',';
-    if (packet.id != null) out += packet.id;
-    if (packet.data != null) out += JSON.stringify(packet.data);
+    if (packet.id !== undefined && packet.id !== null) out += packet.id;
+    if (packet.data !== undefined && packet.data !== null) out += JSON.stringify(packet.data);
     return [out];
   }
 }

@@ -134,10 +134,6 @@ export class SessionRegistry {
     return this.options.health;
   }
 
-  get processId(): string {
-    return this.options.health.processId;
-  }
-
   /** The session as stored (not as held in memory) and its health records, for the report. */
   async healthSources(
     sessionId: string,

@@ -3,7 +3,7 @@ import { sessionIndex } from './session-index.ts';
 import {
   answerIdSchema,
   answerProblem,
-  answerSchema,
+  parseAnswer,
   LIMITS,
   studentNameSchema,
   type SessionState,
@@ -59,8 +59,12 @@ export function decideStudent(
   const existing = state.responses[command.slideId]?.[studentId];
   if (existing?.answerIds.includes(command.answerId))
     return { ok: true, events: [], duplicate: true };
-  for (const [slideId, bySlide] of Object.entries(state.responses)) {
-    if (slideId !== command.slideId && bySlide[studentId]?.answerIds.includes(command.answerId)) {
+  // A plain loop: Object.entries built an array per slide on every answer.
+  for (const slideId in state.responses) {
+    if (
+      slideId !== command.slideId &&
+      state.responses[slideId]![studentId]?.answerIds.includes(command.answerId)
+    ) {
       return refuse('answer_id_conflict');
     }
   }
@@ -68,7 +72,7 @@ export function decideStudent(
   const refusal = answerRefusal(state, student, located, now);
   if (refusal) return refuse(refusal);
 
-  const parsed = answerSchema.safeParse(command.answer);
+  const parsed = parseAnswer(command.answer);
   if (!parsed.success) return refuse('invalid_answer', parsed.error.issues[0]?.message);
   const question = located.slide.question;
   if (!question) return refuse('no_question');

@@ -10,6 +10,7 @@ export * from './limits.ts';
 // LIMITS as clients see it: the general bounds and every kind's own (shadows the general one).
 export { LIMITS } from './all-limits.ts';
 export * from './messages.ts';
+export * from './parsed-answers.ts';
 export * from './questions.ts';
 export * from './student-name.ts';
 export * from './state.ts';

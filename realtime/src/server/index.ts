@@ -21,7 +21,8 @@ export {
   type SessionLeaseOptions,
   type SessionLeases,
 } from './cluster/session-lease.ts';
-export { createRedisStore, NotOwnerError, type RedisStoreOptions } from './store/redis-store.ts';
+export { createRedisStore, type RedisStoreOptions } from './store/redis-store.ts';
+export { NotOwnerError } from './store/ownership.ts';
 export { createFirebaseStore, type FirebaseStoreOptions } from './store/firebase-store.ts';
 export { createSqliteStore, type SqliteStoreOptions } from './store/sqlite-store.ts';
 export { createTokenService, type TokenClaims, type TokenService } from './tokens.ts';

@@ -18,6 +18,8 @@ export class LiveSession {
   presence!: PresenceTracker;
   /** Resolves when the state is usable (after a load or a recovery from a failed write). */
   ready: Promise<void> = Promise.resolve();
+  /** True while the state is reloaded after a failed write (`ready` resolves after it). */
+  reloading = false;
   /** Bumped by a recovery, so writes that failed before it do not trigger another one. */
   generation = 0;
   /** Resolves after every append issued so far has settled. */

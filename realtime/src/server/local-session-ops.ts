@@ -10,7 +10,7 @@ import {
   navigateMessageSchema,
   ownResponse,
   protocolError,
-  submitAnswerMessageSchema,
+  parseSubmitAnswerMessage,
   teacherCommandMessageSchema,
   type ProtocolError,
   type TeacherSnapshot,
@@ -48,6 +48,7 @@ export interface LocalSessionOps extends SessionOps {
 /** SessionOps on the sessions held by this process's registry. */
 export function createLocalSessionOps(deps: LocalSessionOpsDeps): LocalSessionOps {
   const { registry, clock } = deps;
+  const health = registry.health;
 
   const attach = async (sessionId: string, member: Member, transport: string) => {
     const live = await registry.get(sessionId);
@@ -90,12 +91,11 @@ export function createLocalSessionOps(deps: LocalSessionOpsDeps): LocalSessionOp
     async attach(sessionId, member, transport, connection) {
       const live = await attach(sessionId, member, transport);
       if (live && connection !== undefined && member.role === 'student')
-        registry.recordHealth(sessionId, {
+        health.note(sessionId, {
           k: 'reattach',
           at: clock.now(),
           studentId: member.studentId,
           connection,
-          process: registry.processId,
         });
       return live !== undefined;
     },
@@ -104,13 +104,12 @@ export function createLocalSessionOps(deps: LocalSessionOpsDeps): LocalSessionOp
       const live = await attach(sessionId, member, transport);
       if (!live) return protocolError('session_not_found');
       if (member.role === 'student')
-        registry.recordHealth(sessionId, {
+        health.note(sessionId, {
           k: 'open',
           at: clock.now(),
           studentId: member.studentId,
           connection,
           transport,
-          process: registry.processId,
         });
       return viewsOf(live, member, clock);
     },
@@ -127,7 +126,7 @@ export function createLocalSessionOps(deps: LocalSessionOpsDeps): LocalSessionOp
       if (!live) return;
       if (member.role === 'student') {
         live.presence.disconnected(member.studentId);
-        registry.recordHealth(sessionId, {
+        health.note(sessionId, {
           k: 'close',
           at: clock.now(),
           studentId: member.studentId,
@@ -143,7 +142,7 @@ export function createLocalSessionOps(deps: LocalSessionOpsDeps): LocalSessionOp
       if (!live) return;
       live.presence.transportChanged(studentId, transport);
       if (connection !== undefined)
-        registry.recordHealth(sessionId, {
+        health.note(sessionId, {
           k: 'upgrade',
           at: clock.now(),
           studentId,
@@ -156,11 +155,15 @@ export function createLocalSessionOps(deps: LocalSessionOpsDeps): LocalSessionOp
       registry.peek(sessionId)?.presence.rtt(studentId, transport, rttMs);
     },
 
-    async handle(sessionId, member, event, message, origin) {
-      const live = await registry.get(sessionId);
-      if (!live) return protocolError('session_not_found');
-      if (member.role === 'student') live.presence.seen(member.studentId);
-      return HANDLERS[event]({ sessionId, member, origin, registry, clock, live }, message);
+    handle(sessionId, member, event, message, origin) {
+      const run = (live: LiveSession | undefined): Promise<Reply> | Reply => {
+        if (!live) return protocolError('session_not_found');
+        if (member.role === 'student') live.presence.seen(member.studentId);
+        return HANDLERS[event]({ sessionId, member, origin, registry, clock, live }, message);
+      };
+      // A held session is handled at once; another is loaded first.
+      const live = registry.ready(sessionId);
+      return live ? Promise.resolve(run(live)) : registry.get(sessionId).then(run);
     },
 
     create: (teacherId, deck, settings) => registry.create(teacherId, deck, settings),
@@ -219,7 +222,7 @@ const HANDLERS: Record<SessionEvent, Handler> = {
   'student:submit': async ({ sessionId, member, origin, registry, clock, live }, message) => {
     if (member.role !== 'student') return protocolError('forbidden');
     const receivedAt = clock.now();
-    const parsed = submitAnswerMessageSchema.safeParse(message);
+    const parsed = parseSubmitAnswerMessage(message);
     if (!parsed.success) return badRequest(parsed.error.issues[0]);
     const m = parsed.data;
     if (m.sessionId !== sessionId) return protocolError('forbidden');
@@ -238,14 +241,14 @@ const HANDLERS: Record<SessionEvent, Handler> = {
     const stored = result.state.responses[m.slideId]?.[member.studentId];
     if (!stored) return protocolError('internal_error');
     // Logged as the acknowledgement goes out (after the durable write), with the next write.
-    registry.recordHealth(sessionId, {
+    registry.health.note(sessionId, {
       k: 'ack',
       at: clock.now(),
       receivedAt,
       studentId: member.studentId,
       slideId: m.slideId,
       answerId: m.answerId,
-      transport: live.presence.get(member.studentId)?.transport ?? 'socket',
+      transport: live.presence.transportOf(member.studentId) ?? 'socket',
       duplicate: result.duplicate,
       ...(m.delivery
         ? {

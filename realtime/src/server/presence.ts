@@ -113,6 +113,11 @@ export class PresenceTracker {
     return e && presenceOf(e);
   }
 
+  /** The transport the student is (or was last) connected on; null when never. */
+  transportOf(studentId: string): string | null {
+    return this.entries.get(studentId)?.transport ?? null;
+  }
+
   snapshot(): Record<string, Presence> {
     const out: Record<string, Presence> = {};
     for (const [id, e] of this.entries) out[id] = presenceOf(e);

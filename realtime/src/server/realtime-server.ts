@@ -14,7 +14,9 @@ import { systemClock, type Clock } from './clock.ts';
 import { ConfigError, type RealtimeConfig } from './config.ts';
 import { createHandshake } from './handshake.ts';
 import { createHttpApi } from './http-api.ts';
+import { createHealthLog } from './health/health-log.ts';
 import { randomId } from './ids.ts';
+import { jsonOnlyParser } from './json-parser.ts';
 import { createLocalSessionOps, teacherSnapshot } from './local-session-ops.ts';
 import { createLogger } from './logger.ts';
 import { startInternalServer } from './internal-server.ts';
@@ -102,9 +104,10 @@ export async function createRealtimeServer(
     clock,
     logger,
     metrics,
+    // This process among all that ever held a session (health records tell restarts by it).
+    health: createHealthLog(store, cluster?.processId ?? randomId()),
     presenceGoneAfterMs: config.presenceGoneAfterMs,
     sessionIdleEvictMs: config.sessionIdleEvictMs,
-    processId: cluster?.processId ?? randomId(),
     ...(cluster ? { ownership: cluster.ownership } : {}),
   });
 
@@ -137,6 +140,7 @@ export async function createRealtimeServer(
   });
   const io: RealtimeServer['io'] = new Server(http, {
     serveClient: false,
+    parser: jsonOnlyParser,
     // Hard transport cap; per-message limits below it give a typed error instead of a disconnect.
     maxHttpBufferSize: 1024 * 1024,
     pingInterval: config.pingIntervalMs,

@@ -232,7 +232,7 @@ async function reply(
     if (sessionId && !deps.syncBudget.allows(sessionId))
       return protocolError('rate_limited', 'Too many students are catching up; try again shortly.');
   }
-  if (messageBytes(message) > LIMITS.maxPayloadBytes) return protocolError('payload_too_large');
+  if (exceedsPayloadLimit(message)) return protocolError('payload_too_large');
   try {
     if (event === 'ping') return ping(socket, deps, message);
     if (isPingOnly(data)) return protocolError('forbidden', `A ${data.role} may only ping.`);
@@ -295,13 +295,47 @@ function onDisconnect(this: AppSocket, reason: string): void {
   });
 }
 
-/** The message's size as UTF-8 JSON, the unit of `LIMITS.maxPayloadBytes`. */
-function messageBytes(message: unknown): number {
-  if (message === undefined) return 0;
+/** Whether the message's size as UTF-8 JSON is over `LIMITS.maxPayloadBytes`. */
+function exceedsPayloadLimit(message: unknown): boolean {
+  if (message === undefined) return false;
+  // Most messages are a few hundred bytes: a cheap upper bound spares serializing each one.
+  if (jsonBytesAtMost(message, 0) <= LIMITS.maxPayloadBytes) return false;
   try {
     const json = JSON.stringify(message) as string | undefined;
-    return json === undefined ? 0 : Buffer.byteLength(json, 'utf8');
+    return json !== undefined && Buffer.byteLength(json, 'utf8') > LIMITS.maxPayloadBytes;
   } catch {
-    return Number.POSITIVE_INFINITY;
+    return true;
+  }
+}
+
+/**
+ * An upper bound of `value`'s size as UTF-8 JSON, never below the real one: every UTF-16 unit of
+ * a string counted as 6 bytes (the longest escape, `\uXXXX`), every number as 24. Too deep to
+ * bother with: Infinity (then the exact size is measured).
+ */
+function jsonBytesAtMost(value: unknown, depth: number): number {
+  switch (typeof value) {
+    case 'string':
+      return value.length * 6 + 2;
+    case 'number':
+      return 24;
+    case 'boolean':
+      return 5;
+    case 'object': {
+      if (value === null) return 4;
+      if (depth > 16) return Number.POSITIVE_INFINITY;
+      let bytes = 2;
+      if (Array.isArray(value)) {
+        for (const item of value) bytes += jsonBytesAtMost(item, depth + 1) + 1;
+        return bytes;
+      }
+      for (const key in value) {
+        bytes +=
+          key.length * 6 + 4 + jsonBytesAtMost((value as Record<string, unknown>)[key], depth + 1);
+      }
+      return bytes;
+    }
+    default:
+      return 4; // undefined, functions: left out or written as null
   }
 }

@@ -8,7 +8,7 @@ import {
 } from '../../protocol/index.ts';
 import type { LocalSessionOps } from '../local-session-ops.ts';
 import { studentsRoom, teacherRoom } from '../rooms.ts';
-import { NotHeldHereError } from '../session-registry.ts';
+import { NotHeldHereError } from '../session-cache.ts';
 import type { Member, SessionOps } from '../session-ops.ts';
 import { memberOf, type InterServerEvents, type SocketData } from '../socket-data.ts';
 import { opsReplySchema, opsRequestSchema, type OpsRequest } from './ops-messages.ts';

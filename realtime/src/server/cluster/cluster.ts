@@ -3,7 +3,8 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { LocalSessionOps } from '../local-session-ops.ts';
-import type { RegistryOptions, SessionRegistry } from '../session-registry.ts';
+import type { Ownership } from '../session-cache.ts';
+import type { SessionRegistry } from '../session-registry.ts';
 import { createRedisStore } from '../store/redis-store.ts';
 import type { SessionStore } from '../store/session-store.ts';
 import { createClusterOps, type ClusterOps, type ClusterOpsDeps } from './cluster-ops.ts';
@@ -26,7 +27,7 @@ export interface Cluster {
   /** The shared, fenced session store. */
   store: SessionStore;
   /** For the registry: a session may be held only while its lease is. */
-  ownership: NonNullable<RegistryOptions['ownership']>;
+  ownership: Ownership;
   /** The socket.io adapter that carries room broadcasts to every process. */
   adapter: ReturnType<typeof createAdapter>;
   /** Starts serving and routing once the server's parts exist. */

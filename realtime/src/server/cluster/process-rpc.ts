@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 
@@ -89,10 +88,13 @@ export async function createProcessRpc(options: ProcessRpcOptions): Promise<Proc
     else waiting.reject(new RpcRemoteError(envelope.error));
   });
 
+  // A request's id only pairs it with its reply, which comes back on this process's own channel:
+  // a counter is unique there (and costs no random bytes per cross-process event).
+  let lastRequestId = 0;
   return {
     processId: options.processId,
     request(target, payload, timeoutMs) {
-      const id = randomUUID();
+      const id = String(++lastRequestId);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           pending.delete(id);

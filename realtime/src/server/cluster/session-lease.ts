@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { ownerKey } from '../store/ownership.ts';
 
 /**
  * Which realtime process owns a session, when several share one Redis: a lease per session
@@ -6,7 +7,7 @@ import type { Redis } from 'ioredis';
  * partition). The owner's id is also the fencing token the Redis store checks on every append,
  * so a process that lost its lease can no longer write to the session's log.
  *
- * Key: `<prefix>s:{<sessionId>}:owner` (same hash slot as the session's log and meta).
+ * Key: store/ownership.ts's `ownerKey` (same hash slot as the session's log and meta).
  */
 export interface SessionLeaseOptions {
   redis: Redis;
@@ -51,10 +52,6 @@ interface LeaseRedis extends Redis {
   cpLeaseAcquire(key: string, processId: string, leaseMs: number): Promise<number>;
   cpLeaseRenew(key: string, processId: string, leaseMs: number): Promise<number>;
   cpLeaseRelease(key: string, processId: string): Promise<number>;
-}
-
-export function ownerKey(keyPrefix: string, sessionId: string): string {
-  return `${keyPrefix}s:{${sessionId}}:owner`;
 }
 
 export function createSessionLeases(options: SessionLeaseOptions): SessionLeases {

@@ -2,8 +2,8 @@ import { Redis } from 'ioredis';
 import { evolveAll, type EngineEvent } from '../../engine/index.ts';
 import type { SessionState } from '../../protocol/index.ts';
 import { parseHealthBatch } from '../health/records.ts';
-import { ownerKey } from '../cluster/session-lease.ts';
 import { createHealthBatches } from './health-batches.ts';
+import { NotOwnerError, ownerKey } from './ownership.ts';
 import { APPEND_EVENTS, CREATE_SESSION, DELETE_SESSION } from './redis-scripts.ts';
 import {
   JoinCodeTakenError,
@@ -27,9 +27,6 @@ export interface RedisStoreOptions {
 
 /** Stored health batches read per LRANGE. */
 const HEALTH_BATCHES_PER_PAGE = 16;
-
-/** This process no longer owns the session (its lease expired or was taken): it must not write. */
-export class NotOwnerError extends Error {}
 
 interface ScriptedRedis extends Redis {
   cpCreateSession(...args: Array<string | number>): Promise<string>;

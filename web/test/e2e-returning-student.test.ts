@@ -24,29 +24,26 @@ interface Seen {
 
 /**
  * Installed before any of the page's own scripts: whether a field labelled "Your name" is ever
- * visible, checked on every DOM mutation and every frame until the test reads it.
+ * visible, checked on every DOM mutation and every frame until the test reads it. Plain script
+ * text: a function would reach the page as the test's transpiled code, with its helpers missing.
  */
-function recordNameForm(): void {
-  const seen: Seen = { nameFormVisible: false, checks: 0 };
-  (window as unknown as { __nameForm: Seen }).__nameForm = seen;
+const RECORD_NAME_FORM = `(() => {
+  const seen = { nameFormVisible: false, checks: 0 };
+  window.__nameForm = seen;
   const check = () => {
     seen.checks++;
     for (const label of document.querySelectorAll('label')) {
-      if (label.textContent?.trim() !== 'Your name') continue;
-      if (label.control?.checkVisibility()) seen.nameFormVisible = true;
+      if (label.textContent.trim() !== 'Your name') continue;
+      if (label.control && label.control.checkVisibility()) seen.nameFormVisible = true;
     }
   };
-  new MutationObserver(check).observe(document, {
-    childList: true,
-    subtree: true,
-    attributes: true,
-  });
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
   const frame = () => {
     check();
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
-}
+})();`;
 
 const seenOn = (page: Page) =>
   page.evaluate(() => (window as unknown as { __nameForm: Seen }).__nameForm);
@@ -76,7 +73,7 @@ function returningStudentSuite(
     it('a new student sees the name form (the recorder sees it)', async () => {
       const context = await browser.newContext({ baseURL: running.stack.webUrl });
       contexts.push(context);
-      await context.addInitScript(recordNameForm);
+      await context.addInitScript({ content: RECORD_NAME_FORM });
       const page = await context.newPage();
       await page.goto(`/join/${joinCode}`);
       await page.getByLabel('Your name').waitFor();
@@ -85,7 +82,7 @@ function returningStudentSuite(
 
     it('never sees the name form again: a reload and a new tab resume at once', async () => {
       const page = await joinStudent(browser, running.stack.webUrl, contexts, joinCode, 'Ada');
-      await page.context().addInitScript(recordNameForm);
+      await page.context().addInitScript({ content: RECORD_NAME_FORM });
       const joinRequests: string[] = [];
       page.on('request', (r) => {
         if (new URL(r.url()).pathname === '/api/join') joinRequests.push(r.method());

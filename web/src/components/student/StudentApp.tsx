@@ -20,6 +20,7 @@ import { loadClientModule, useOnline, useSessionClient } from '../../lib/use-ses
 import {
   forgetReturningMark,
   NEWCOMER_ATTRIBUTE,
+  pageTransport,
   RESUMING_ATTRIBUTE,
 } from './returning-student-mark.ts';
 
@@ -57,6 +58,9 @@ if (typeof window !== 'undefined') {
     if (isReturningStudent()) {
       void loadClientModule();
       void loadStudentSession();
+      // On Firebase, the SDK (the longest download) starts now too, not after hydration.
+      if (pageTransport() === 'firebase')
+        void import('@classpulse/realtime/client/firebase').then((m) => m.loadFirebaseSdk());
     }
   });
 }

@@ -17,3 +17,14 @@ export const RESUMING_ATTRIBUTE = 'data-student-resuming';
 export function forgetReturningMark(): void {
   document.getElementById(RETURNING_STYLE_ID)?.remove();
 }
+
+/** Set by the server on the page's inline script: the transport the page starts on. */
+export const TRANSPORT_ATTRIBUTE = 'data-student-transport';
+
+/** The transport the server said this page starts on, once the inline script is parsed. */
+export function pageTransport(): string | undefined {
+  return (
+    document.querySelector(`script[${TRANSPORT_ATTRIBUTE}]`)?.getAttribute(TRANSPORT_ATTRIBUTE) ??
+    undefined
+  );
+}

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { joinCodeSchema } from '@classpulse/realtime/protocol';
 import { StudentApp, type SchoolSignIn } from '../../../components/student/StudentApp.tsx';
 import { returningStudentScript } from '../../../components/student/returning-student-script.ts';
+import { TRANSPORT_ATTRIBUTE } from '../../../components/student/returning-student-mark.ts';
 import { schoolSignInHref } from '../../../lib/signed-in-handoff.ts';
 import type { SessionConnection } from '../../../lib/student-connection.ts';
 import { realtimeUrlFor, webConfig } from '../../../server/config.ts';
@@ -58,6 +59,7 @@ export default async function StudentSessionPage({
       {/* Before the page's content: a returning student never sees the name form. */}
       <script
         nonce={requestHeaders.get('x-nonce') ?? undefined}
+        {...{ [TRANSPORT_ATTRIBUTE]: connection.transport }}
         dangerouslySetInnerHTML={{ __html: returningStudentScript }}
       />
       <StudentApp

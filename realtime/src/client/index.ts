@@ -1,4 +1,5 @@
 export { newAnswerId, Outbox, type PendingAnswer } from './outbox.ts';
+export { cachedStudentState } from './cached-view.ts';
 export { hasStoredIdentity, identityKey } from './identity-key.ts';
 export { storeIdentity, type StoredIdentity } from './identity.ts';
 export {

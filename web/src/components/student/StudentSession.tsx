@@ -145,7 +145,8 @@ export function StudentSession({
           slide={slide}
           language={session?.language}
           answer={state.answers[slide.id]}
-          answerable={reasonNotAnswerable(slide) === null}
+          // Painted from the device before the client loaded: answers wait for it.
+          answerable={client !== null && reasonNotAnswerable(slide) === null}
           notAnswerableReason={reasonNotAnswerable(slide)}
           onSubmit={submit}
           extendedTime={extendedTime}

@@ -1,5 +1,4 @@
 export { newAnswerId, Outbox, type PendingAnswer } from './outbox.ts';
-export { cachedStudentState } from './cached-view.ts';
 export { hasStoredIdentity, identityKey } from './identity-key.ts';
 export { storeIdentity, type StoredIdentity } from './identity.ts';
 export {

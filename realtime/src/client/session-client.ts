@@ -14,7 +14,6 @@ import {
   type TeacherCommand,
   type TeacherSnapshot,
 } from '../protocol/index.ts';
-import { readCachedView, viewKey, type CachedView } from './cached-view.ts';
 import { identityKey, type StoredIdentity } from './identity.ts';
 import { newAnswerId, Outbox, type PendingAnswer } from './outbox.ts';
 import { readJson, writeJson, memoryStorage, type KeyValueStorage } from './storage.ts';
@@ -68,6 +67,20 @@ export interface SessionClientOptions {
 
 const outboxKey = (sessionId: string, studentId: string) =>
   `classpulse:v1:outbox:${sessionId}:${studentId}`;
+
+/**
+ * The last view this student had of their session, so a reload paints the question at once
+ * instead of after the whole connection (on Firebase: join route, token exchange, database
+ * handshake). Keyed by session and student: a device only ever shows a student their own view.
+ */
+const viewKey = (sessionId: string, studentId: string) =>
+  `classpulse:v1:view:${sessionId}:${studentId}`;
+
+interface CachedView {
+  v: number;
+  session: PublicSessionView;
+  self: StudentSelfView | null;
+}
 
 /** A resume that fails with these starts over with a fresh join by code. */
 const REJOIN_ON = new Set(['unauthorized', 'student_not_found', 'session_not_found']);
@@ -354,10 +367,10 @@ export class SessionClient {
   /** A resumed identity shows its last view while it connects (the live one replaces it). */
   private restoreView(sessionId: string, studentId: string): void {
     if (this.state.session) return;
-    const cached = readCachedView(this.storage, sessionId, studentId);
-    if (!cached) return;
+    const cached = readJson<CachedView>(this.storage, viewKey(sessionId, studentId));
+    if (cached?.v !== PROTOCOL_VERSION || !Array.isArray(cached.session?.slides)) return;
     this.update({ session: cached.session });
-    if (cached.self) this.onSelf(cached.self);
+    if (cached.self && cached.self.studentId === studentId) this.onSelf(cached.self);
   }
 
   private adoptIdentity(identity: StoredIdentity): void {

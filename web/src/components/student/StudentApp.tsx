@@ -1,12 +1,6 @@
 'use client';
 
-import {
-  browserStorage,
-  cachedStudentState,
-  hasStoredIdentity,
-  type SessionClient,
-  type SessionClientState,
-} from '@classpulse/realtime/client';
+import { browserStorage, hasStoredIdentity, type SessionClient } from '@classpulse/realtime/client';
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
@@ -93,8 +87,6 @@ export function StudentApp({
   // Whether this browser has an identity for the code: unknown (null) until hydrated. Until then
   // the page's inline script decides what shows (returning-student-mark.ts).
   const [returning, setReturning] = useState<boolean | null>(null);
-  // A returning student's last view, kept on this device: shown while the client loads.
-  const [cached, setCached] = useState<SessionClientState | null>(null);
   const { client, state: liveState } = useSessionClient(wanted ? connection : null);
   // Client state arrives through useSyncExternalStore, whose updates render synchronously: the
   // first question (every answer input) would be one long task on a phone. Rendering from a
@@ -126,15 +118,13 @@ export function StudentApp({
       if (!live) return;
       const known = hasStoredIdentity(browserStorage(), code);
       setReturning(known);
-      if (known) {
-        setCached(cachedStudentState(browserStorage(), code, connection.transport));
-        setWanted(true);
-      } else forgetReturningMark();
+      if (known) setWanted(true);
+      else forgetReturningMark();
     });
     return () => {
       live = false;
     };
-  }, [code, connection.transport]);
+  }, [code]);
 
   // The name form (or a returning student's resume) works from hydration on.
   useInteractive(metrics, hydrated);
@@ -161,12 +151,6 @@ export function StudentApp({
     startLoading();
     setJoinName(name);
   };
-
-  // The same element as the live page below: what the student typed meanwhile stays.
-  if ((!joined || !state) && returning && cached)
-    return (
-      <StudentSession code={code} client={null} state={cached} online={online} signIn={signIn} />
-    );
 
   if (!joined || !state) {
     // A returning student (or one whose school sign-in is under way) waits for their class; a

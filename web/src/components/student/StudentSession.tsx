@@ -145,8 +145,7 @@ export function StudentSession({
           slide={slide}
           language={session?.language}
           answer={state.answers[slide.id]}
-          // Painted from the device before the client loaded: answers wait for it.
-          answerable={client !== null && reasonNotAnswerable(slide) === null}
+          answerable={reasonNotAnswerable(slide) === null}
           notAnswerableReason={reasonNotAnswerable(slide)}
           onSubmit={submit}
           extendedTime={extendedTime}

@@ -7,6 +7,36 @@ export interface LighthouseResult {
   totalBlockingTimeMs: number;
   cumulativeLayoutShift: number;
   largestContentfulPaintMs: number;
+  /** What limits the score: main-thread time per script and the longest tasks (simulated ms). */
+  diagnosis: string[];
+}
+
+interface AuditItems {
+  details?: { items?: Array<Record<string, unknown>> };
+}
+
+/** The scripts that keep the main thread busiest, the longest tasks, and the LCP element. */
+function diagnose(audits: Record<string, AuditItems | undefined>): string[] {
+  const items = (id: string) => audits[id]?.details?.items ?? [];
+  const ms = (v: unknown) => Math.round(Number(v));
+  const short = (url: unknown) =>
+    String(url)
+      .replace(/^https?:\/\/[^/]+/, '')
+      .slice(-70);
+  return [
+    ...items('bootup-time')
+      .slice(0, 6)
+      .map(
+        (i) =>
+          `script ${short(i.url)}: ${ms(i.total)} ms (eval ${ms(i.scripting)}, parse ${ms(i.scriptParseCompile)})`,
+      ),
+    ...items('long-tasks')
+      .slice(0, 6)
+      .map((i) => `long task ${ms(i.duration)} ms at ${ms(i.startTime)} ms: ${short(i.url)}`),
+    ...items('mainthread-work-breakdown')
+      .slice(0, 4)
+      .map((i) => `main thread ${String(i.groupLabel ?? i.group)}: ${ms(i.duration)} ms`),
+  ];
 }
 
 /**
@@ -41,6 +71,7 @@ export async function lighthouseMobile(
       largestContentfulPaintMs: Math.round(
         lhr.audits['largest-contentful-paint']?.numericValue ?? Number.NaN,
       ),
+      diagnosis: diagnose(lhr.audits as Record<string, AuditItems | undefined>),
     };
   } finally {
     chrome.kill();

@@ -2,6 +2,8 @@ import type { FirebaseApp } from 'firebase/app';
 import type { Auth } from 'firebase/auth';
 import type { Database, Unsubscribe } from 'firebase/database';
 import { loadFirebaseSdk, type FirebaseSdk } from './firebase-sdk.ts';
+
+export { loadFirebaseSdk };
 import { encodeAnswer } from '../firebase/answer-codec.ts';
 import { paths } from '../firebase/paths.ts';
 import { storedResponseFrom, type ResponseNode } from '../firebase/response-node.ts';
@@ -23,6 +25,7 @@ import {
   type StudentSelfView,
   type SubmitAck,
 } from '../protocol/index.ts';
+import { readJson, writeJson, type KeyValueStorage } from './storage.ts';
 import { clampRtt, type SessionTransport, type TransportListener } from './transport.ts';
 
 /** The web app's Firebase settings for browsers (public values: no secret in here). */
@@ -44,6 +47,13 @@ export interface FirebaseTransportOptions {
   ackTimeoutMs?: number;
   retryDelayMs?: number;
   fetch?: typeof fetch;
+  /**
+   * Where a resumed student's custom token is kept for the next page load (`browserStorage()`
+   * in pages), so a reload signs in to Firebase at once instead of after the join route. None:
+   * every connect asks the join route.
+   */
+  storage?: KeyValueStorage;
+  now?: () => number;
 }
 
 interface SignIn {
@@ -54,6 +64,20 @@ interface SignIn {
 }
 
 let apps = 0;
+
+/**
+ * A custom token is accepted for an hour after the join route minted it: reused for a little
+ * less, for the identity it was minted for only (the identity's token is the key, so a device
+ * never signs in as another student). Refused anyway (expired, revoked), the join route runs.
+ */
+const KEPT_SIGN_IN_KEY = 'classpulse:v1:firebase-sign-in';
+const KEPT_SIGN_IN_MAX_AGE_MS = 45 * 60_000;
+
+interface KeptSignIn extends SignIn {
+  /** The identity token the join route resumed. */
+  identity: string;
+  keptAt: number;
+}
 
 /**
  * Students on Firebase: the browser talks to the Realtime Database directly (school networks
@@ -88,6 +112,38 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
   let serverTimeOffset = 0;
   /** This connection's presence write; resolves with its round trip (ms), null if it failed. */
   let presenceWritten: Promise<number | null> | null = null;
+  const now = options.now ?? Date.now;
+
+  /** The sign-in the join route gave this identity recently, if it is still good to reuse. */
+  function keptSignIn(auth: HandshakeAuth): SignIn | null {
+    if (!options.storage || !('token' in auth)) return null;
+    const kept = readJson<KeptSignIn>(options.storage, KEPT_SIGN_IN_KEY);
+    if (kept?.identity !== auth.token || typeof kept.firebaseToken !== 'string') return null;
+    const age = now() - kept.keptAt;
+    if (!(age >= 0 && age < KEPT_SIGN_IN_MAX_AGE_MS)) return null;
+    return {
+      sessionId: kept.sessionId,
+      studentId: kept.studentId,
+      firebaseToken: kept.firebaseToken,
+    };
+  }
+
+  function keepSignIn(auth: HandshakeAuth, signedIn: SignIn): void {
+    const identity = signedIn.token ?? ('token' in auth ? auth.token : undefined);
+    if (!options.storage || !identity) return;
+    const kept: KeptSignIn = {
+      identity,
+      sessionId: signedIn.sessionId,
+      studentId: signedIn.studentId,
+      firebaseToken: signedIn.firebaseToken,
+      keptAt: now(),
+    };
+    writeJson(options.storage, KEPT_SIGN_IN_KEY, kept);
+  }
+
+  function forgetSignIn(): void {
+    options.storage?.removeItem(KEPT_SIGN_IN_KEY);
+  }
 
   async function signIn(auth: HandshakeAuth): Promise<SignIn | ProtocolError> {
     try {
@@ -141,6 +197,7 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
   /** The rules stopped letting this student read: find out why from the server. */
   async function lostAccess(auth: () => HandshakeAuth, listener: TransportListener) {
     if (closed) return;
+    forgetSignIn();
     const again = await signIn(auth());
     if (!isProtocolError(again) || again.retryable) return;
     closed = true;
@@ -151,8 +208,12 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
 
   async function start(auth: () => HandshakeAuth, listener: TransportListener): Promise<void> {
     const sdk = loadFirebaseSdk();
-    const signedIn = await signIn(auth());
+    const handshake = auth();
+    // A reload resumes with the custom token the join route gave minutes ago: no round trip.
+    const kept = keptSignIn(handshake);
+    const signedIn = kept ?? (await signIn(handshake));
     if (closed) return;
+    if (!kept && !isProtocolError(signedIn)) keepSignIn(handshake, signedIn);
     if (isProtocolError(signedIn)) {
       if (!signedIn.retryable) {
         closed = true;
@@ -198,6 +259,13 @@ export function createFirebaseTransport(options: FirebaseTransportOptions): Sess
     try {
       await signInWithCustomToken(firebaseAuth, signedIn.firebaseToken);
     } catch {
+      forgetSignIn();
+      if (kept) {
+        // The kept token no longer works (expired, revoked): ask the join route at once.
+        teardown();
+        void start(auth, listener);
+        return;
+      }
       listener.status('reconnecting', protocolError('unavailable', 'Firebase sign-in failed.'));
       teardown();
       retryTimer = setTimeout(() => void start(auth, listener), options.retryDelayMs ?? 1_000);

@@ -1,5 +1,5 @@
 export { newAnswerId, Outbox, type PendingAnswer } from './outbox.ts';
-export { hasStoredIdentity } from './identity-key.ts';
+export { hasStoredIdentity, identityKey } from './identity-key.ts';
 export { storeIdentity, type StoredIdentity } from './identity.ts';
 export {
   createSessionClient,

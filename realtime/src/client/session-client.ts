@@ -68,6 +68,20 @@ export interface SessionClientOptions {
 const outboxKey = (sessionId: string, studentId: string) =>
   `classpulse:v1:outbox:${sessionId}:${studentId}`;
 
+/**
+ * The last view this student had of their session, so a reload paints the question at once
+ * instead of after the whole connection (on Firebase: join route, token exchange, database
+ * handshake). Keyed by session and student: a device only ever shows a student their own view.
+ */
+const viewKey = (sessionId: string, studentId: string) =>
+  `classpulse:v1:view:${sessionId}:${studentId}`;
+
+interface CachedView {
+  v: number;
+  session: PublicSessionView;
+  self: StudentSelfView | null;
+}
+
 /** A resume that fails with these starts over with a fresh join by code. */
 const REJOIN_ON = new Set(['unauthorized', 'student_not_found', 'session_not_found']);
 
@@ -241,6 +255,7 @@ export class SessionClient {
       studentSession: (session) => {
         if (!current()) return;
         this.update({ session });
+        this.keepView();
         this.follow(session);
       },
       studentSelf: (self) => {
@@ -312,6 +327,8 @@ export class SessionClient {
       'token' in this.auth
     ) {
       this.storage.removeItem(identityKey(this.joinCode));
+      if (this.state.sessionId && this.state.studentId)
+        this.storage.removeItem(viewKey(this.state.sessionId, this.state.studentId));
       this.auth = { v: PROTOCOL_VERSION, join: { code: this.joinCode, name: this.joinName ?? '' } };
       // Answers not yet acknowledged move to the new identity instead of being dropped.
       this.carryOver = [...(this.outbox?.list() ?? [])];
@@ -336,6 +353,24 @@ export class SessionClient {
       }
     }
     this.update({ self, answers });
+    this.keepView();
+  }
+
+  /** Keeps what the student sees for the next page load (see `viewKey`). */
+  private keepView(): void {
+    const { sessionId, studentId, session, self } = this.state;
+    if (this.state.role !== 'student' || !sessionId || !studentId || !session) return;
+    const cached: CachedView = { v: PROTOCOL_VERSION, session, self };
+    writeJson(this.storage, viewKey(sessionId, studentId), cached);
+  }
+
+  /** A resumed identity shows its last view while it connects (the live one replaces it). */
+  private restoreView(sessionId: string, studentId: string): void {
+    if (this.state.session) return;
+    const cached = readJson<CachedView>(this.storage, viewKey(sessionId, studentId));
+    if (cached?.v !== PROTOCOL_VERSION || !Array.isArray(cached.session?.slides)) return;
+    this.update({ session: cached.session });
+    if (cached.self && cached.self.studentId === studentId) this.onSelf(cached.self);
   }
 
   private adoptIdentity(identity: StoredIdentity): void {
@@ -353,6 +388,7 @@ export class SessionClient {
         };
       }
       this.update({ sessionId: identity.sessionId, studentId: identity.studentId, answers });
+      this.restoreView(identity.sessionId, identity.studentId);
     }
   }
 

@@ -5,14 +5,14 @@ import type { StoredIdentity } from '@classpulse/realtime/client';
  * in the URL fragment of `/join/CODE`, which browsers never send to a server (no log sees the
  * token); the page keeps it like an identity it joined with itself, and drops the fragment.
  */
-const KEY = 'signed-in';
+export const SIGNED_IN_KEY = 'signed-in';
 
 /** Where a student starts the school sign-in for the session with this code. */
 export const schoolSignInHref = (code: string): string =>
   `/api/auth/oidc/start?role=student&code=${encodeURIComponent(code)}`;
 
 export function signedInLocation(code: string, identity: StoredIdentity): string {
-  return `/join/${encodeURIComponent(code)}#${KEY}=${encodeURIComponent(JSON.stringify(identity))}`;
+  return `/join/${encodeURIComponent(code)}#${SIGNED_IN_KEY}=${encodeURIComponent(JSON.stringify(identity))}`;
 }
 
 /** The adoption under way or done, per code: the page asks at load and again on hydration. */
@@ -36,11 +36,11 @@ export function adoptSignedInIdentity(code: string): Promise<void> {
 
 async function adopt(code: string): Promise<void> {
   const hash = window.location.hash;
-  if (!hash.startsWith(`#${KEY}=`)) return;
+  if (!hash.startsWith(`#${SIGNED_IN_KEY}=`)) return;
   window.history.replaceState(window.history.state, '', window.location.pathname);
   let identity: unknown;
   try {
-    identity = JSON.parse(decodeURIComponent(hash.slice(KEY.length + 2)));
+    identity = JSON.parse(decodeURIComponent(hash.slice(SIGNED_IN_KEY.length + 2)));
   } catch {
     return; // A mangled fragment: nothing to keep; the page offers sign-in again.
   }

@@ -44,7 +44,7 @@ export function useSessionClient(connection: SessionConnection | null): {
         const { joinUrl, firebase } = target;
         if (!joinUrl || !firebase) return null;
         const { createFirebaseTransport } = await import('@classpulse/realtime/client/firebase');
-        return createFirebaseTransport({ joinUrl, firebase });
+        return createFirebaseTransport({ joinUrl, firebase, storage: module.browserStorage() });
       };
       const transport = await transportFor(target.transport);
       if (cancelled || !transport) return;

@@ -17,6 +17,12 @@ import {
 import { useDarkLaunch } from '../../lib/use-dark-launch.ts';
 import { adoptSignedInIdentity } from '../../lib/signed-in-handoff.ts';
 import { loadClientModule, useOnline, useSessionClient } from '../../lib/use-session-client.ts';
+import {
+  forgetReturningMark,
+  NEWCOMER_ATTRIBUTE,
+  pageTransport,
+  RESUMING_ATTRIBUTE,
+} from './returning-student-mark.ts';
 
 // The joined session (banners, the slide with the answer inputs of every kind) can only show once
 // the lazily loaded session client has connected, so it stays out of the first load too; it is
@@ -52,6 +58,9 @@ if (typeof window !== 'undefined') {
     if (isReturningStudent()) {
       void loadClientModule();
       void loadStudentSession();
+      // On Firebase, the SDK (the longest download) starts now too, not after hydration.
+      if (pageTransport() === 'firebase')
+        void import('@classpulse/realtime/client/firebase').then((m) => m.loadFirebaseSdk());
     }
   });
 }
@@ -75,6 +84,9 @@ export function StudentApp({
   // The client is wanted once the student starts joining or resumes a stored identity.
   const [wanted, setWanted] = useState(false);
   const [hydrated, setHydrated] = useState(false);
+  // Whether this browser has an identity for the code: unknown (null) until hydrated. Until then
+  // the page's inline script decides what shows (returning-student-mark.ts).
+  const [returning, setReturning] = useState<boolean | null>(null);
   const { client, state: liveState } = useSessionClient(wanted ? connection : null);
   // Client state arrives through useSyncExternalStore, whose updates render synchronously: the
   // first question (every answer input) would be one long task on a phone. Rendering from a
@@ -103,7 +115,11 @@ export function StudentApp({
     setHydrated(true);
     let live = true;
     void adoptSignedInIdentity(code).then(() => {
-      if (live && hasStoredIdentity(browserStorage(), code)) setWanted(true);
+      if (!live) return;
+      const known = hasStoredIdentity(browserStorage(), code);
+      setReturning(known);
+      if (known) setWanted(true);
+      else forgetReturningMark();
     });
     return () => {
       live = false;
@@ -137,17 +153,30 @@ export function StudentApp({
   };
 
   if (!joined || !state) {
+    // A returning student (or one whose school sign-in is under way) waits for their class; a
+    // new one gets the name form (or the school's sign-in) at once. Before hydration both are in
+    // the page and the inline script's style picks one, so neither flashes.
+    const connecting = returning === true || (signIn !== null && wanted);
     return (
       <main className={`page ${styles.narrow}`}>
         <h1>{t('joinHeading')}</h1>
-        {!signIn ? (
-          <NameForm code={code} ready={hydrated} onStart={startLoading} onJoin={join} />
-        ) : wanted ? (
-          <p className="card" role="status">
+        {connecting || returning === null ? (
+          <p
+            className={`card ${connecting ? '' : styles.resuming}`}
+            role="status"
+            {...(connecting ? {} : { [RESUMING_ATTRIBUTE]: '' })}
+          >
             {t('connectingToClass')}
           </p>
-        ) : (
-          <SchoolSignInPrompt code={code} signIn={signIn} />
+        ) : null}
+        {connecting ? null : (
+          <div {...{ [NEWCOMER_ATTRIBUTE]: '' }}>
+            {!signIn ? (
+              <NameForm code={code} ready={hydrated} onStart={startLoading} onJoin={join} />
+            ) : (
+              <SchoolSignInPrompt code={code} signIn={signIn} />
+            )}
+          </div>
         )}
       </main>
     );

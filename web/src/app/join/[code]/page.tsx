@@ -4,6 +4,8 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { joinCodeSchema } from '@classpulse/realtime/protocol';
 import { StudentApp, type SchoolSignIn } from '../../../components/student/StudentApp.tsx';
+import { returningStudentScript } from '../../../components/student/returning-student-script.ts';
+import { TRANSPORT_ATTRIBUTE } from '../../../components/student/returning-student-mark.ts';
 import { schoolSignInHref } from '../../../lib/signed-in-handoff.ts';
 import type { SessionConnection } from '../../../lib/student-connection.ts';
 import { realtimeUrlFor, webConfig } from '../../../server/config.ts';
@@ -31,7 +33,8 @@ export default async function StudentSessionPage({
       ? t(failure as Parameters<typeof t>[0])
       : null;
   const config = webConfig();
-  const realtimeUrl = realtimeUrlFor(config, (await headers()).get('host'));
+  const requestHeaders = await headers();
+  const realtimeUrl = realtimeUrlFor(config, requestHeaders.get('host'));
   const options = await joinOptionsForCode(code.data);
   const connection: SessionConnection = config.firebaseWeb
     ? {
@@ -52,11 +55,19 @@ export default async function StudentSessionPage({
         }
       : null;
   return (
-    <StudentApp
-      code={code.data}
-      connection={connection}
-      metrics={await pageMetricsSettings(config)}
-      signIn={signIn}
-    />
+    <>
+      {/* Before the page's content: a returning student never sees the name form. */}
+      <script
+        nonce={requestHeaders.get('x-nonce') ?? undefined}
+        {...{ [TRANSPORT_ATTRIBUTE]: connection.transport }}
+        dangerouslySetInnerHTML={{ __html: returningStudentScript }}
+      />
+      <StudentApp
+        code={code.data}
+        connection={connection}
+        metrics={await pageMetricsSettings(config)}
+        signIn={signIn}
+      />
+    </>
   );
 }

@@ -7,6 +7,37 @@ import { callApi } from '../teacher/api.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import styles from './admin.module.css';
 
+interface DayLimits {
+  minDays: number;
+  maxDays: number;
+}
+
+/** A whole number of days within the policy's limits (the server checks them again). */
+function DaysField(props: {
+  id: string;
+  name: string;
+  label: string;
+  limits: DayLimits;
+  value: number;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        name={props.name}
+        type="number"
+        className="number-input"
+        min={props.limits.minDays}
+        max={props.limits.maxDays}
+        step={1}
+        required
+        defaultValue={props.value}
+      />
+    </div>
+  );
+}
+
 /** The admin's retention policy form: days until deletion and the longest keep (server-checked). */
 export function RetentionSettings({
   retentionDays,
@@ -15,7 +46,7 @@ export function RetentionSettings({
 }: {
   retentionDays: number;
   maxKeepDays: number;
-  limits: { minDays: number; maxDays: number };
+  limits: DayLimits;
 }) {
   const t = useTranslations('privacy.admin');
   const router = useRouter();
@@ -47,34 +78,20 @@ export function RetentionSettings({
       <h2 id="retention-heading">{t('retentionHeading')}</h2>
       <ErrorAlert message={error} />
       <form onSubmit={(e) => void save(e)}>
-        <div className="field">
-          <label htmlFor="retention-days">{t('retentionDays')}</label>
-          <input
-            id="retention-days"
-            name="retentionDays"
-            type="number"
-            className="number-input"
-            min={limits.minDays}
-            max={limits.maxDays}
-            step={1}
-            required
-            defaultValue={retentionDays}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="max-keep-days">{t('maxKeepDays')}</label>
-          <input
-            id="max-keep-days"
-            name="maxKeepDays"
-            type="number"
-            className="number-input"
-            min={limits.minDays}
-            max={limits.maxDays}
-            step={1}
-            required
-            defaultValue={maxKeepDays}
-          />
-        </div>
+        <DaysField
+          id="retention-days"
+          name="retentionDays"
+          label={t('retentionDays')}
+          limits={limits}
+          value={retentionDays}
+        />
+        <DaysField
+          id="max-keep-days"
+          name="maxKeepDays"
+          label={t('maxKeepDays')}
+          limits={limits}
+          value={maxKeepDays}
+        />
         <button type="submit" className="button" disabled={busy}>
           {t('save')}
         </button>

@@ -39,6 +39,11 @@ export interface AxeViolation {
  * blocks injected scripts) does not need loosening for the test.
  */
 export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  // After a client-side navigation or refresh, Next streams a dynamic page's <title> in after its
+  // content: check the page once its title has arrived (a page without one still fails below).
+  await page
+    .waitForFunction('document.title !== ""', undefined, { timeout: 5_000 })
+    .catch(() => {});
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (

@@ -77,7 +77,10 @@ describe(
       await option.check();
       await assertAccessible(teacher, 'library with the student sign-in option');
       await teacher.reload();
-      assert.equal(await option.isChecked(), true, 'the choice is remembered for the next class');
+      // The choice is remembered for the next class (restored from this browser once hydrated).
+      await teacher
+        .getByRole('checkbox', { name: 'Students sign in with Test District', checked: true })
+        .waitFor();
       await teacher.getByRole('button', { name: 'Start session with Colours' }).click();
       await teacher.waitForURL(/\/teacher\/sessions\/[^/]+$/);
       sessionId = teacher.url().split('/').pop()!;

@@ -28,7 +28,8 @@ export interface LagFigures {
   maxMs: number;
 }
 
-export interface PhaseResult {
+/** What became of a phase's answers: acknowledged, seen by the teacher, stored. */
+export interface AnswerDelivery {
   answers: number;
   acked: number;
   ack: Distribution;
@@ -38,6 +39,9 @@ export interface PhaseResult {
   duplicatesAtTeacher: number;
   /** Acknowledged answers not in the server's stored state (ours only; null for the baseline). */
   missingInStore: number | null;
+}
+
+export interface PhaseResult extends AnswerDelivery {
   achievedPerSecond: number;
   serverCpuMicrosPerAnswer: number;
   serverLag: LagFigures;

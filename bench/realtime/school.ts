@@ -22,7 +22,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ServerStats } from './ipc.ts';
 import { submit, type SentAnswer } from './load-generator.ts';
 import { distribution, type Distribution } from './percentiles.ts';
-import type { LagFigures } from './scenario.ts';
+import type { AnswerDelivery, LagFigures } from './scenario.ts';
 import {
   closeSchool,
   connectSchool,
@@ -54,7 +54,7 @@ export interface Memory {
   rssBytes: number;
 }
 
-export interface SchoolResult {
+export interface SchoolResult extends AnswerDelivery {
   mode: ServerMode;
   connections: number;
   connectSeconds: number;
@@ -66,15 +66,7 @@ export interface SchoolResult {
   movesRefused: number;
   /** Teacher emits `goToSlide` → its acknowledgement. */
   command: Distribution;
-  answers: number;
-  acked: number;
-  ack: Distribution;
-  teacher: Distribution;
-  missingAtTeacher: number;
-  duplicatesAtTeacher: number;
   missingAtProjector: number;
-  /** Acknowledged answers not in their session's stored state (ours only; null for bare). */
-  missingInStore: number | null;
   answersPerSecond: number;
   /** Acknowledged answers whose ack took longer than the target (a few stalls, or all slow?). */
   ackedOverTargetShare: number;

@@ -59,7 +59,7 @@ export function KeepUntilForm({
   };
 
   return (
-    <section aria-labelledby="keep-heading" className="card">
+    <section aria-labelledby="keep-heading">
       <h2 id="keep-heading">{t('heading')}</h2>
       <p>
         {keepUntil === null

@@ -47,7 +47,7 @@ export function SessionReport({
   audit: Array<{ at: number; who: string | null; words: AuditWords }>;
   /** Only the session's owner deletes it, not a co-teacher. */
   canDelete: boolean;
-  /** More sections at the end (how long the session is kept), rendered by the page. */
+  /** A section of its own between the teacher actions and the slides (how long the session is kept). */
   children?: ReactNode;
 }) {
   const t = useTranslations('reports.report');
@@ -142,6 +142,8 @@ export function SessionReport({
         )}
       </section>
 
+      {children}
+
       <section aria-labelledby="slides-heading">
         <h2 id="slides-heading">{t('slides')}</h2>
         {slides.map(({ slide, number, entries, grade }) => (
@@ -174,7 +176,6 @@ export function SessionReport({
           </article>
         ))}
       </section>
-      {children}
     </main>
   );
 }

@@ -3,7 +3,8 @@
  * stays Spanish on a new device after signing in again (saved to the account); the library and the
  * editor speak Spanish; a new deck's content language is the teacher's, the "Deck language" select
  * changes it, and the student's page of that deck marks its content `lang="es"`. In Arabic the
- * teacher's pages are right-to-left (screenshots at 1366 px, axe clean).
+ * teacher's pages are right-to-left (screenshots at 1366 px, axe clean). A language picked while
+ * the page's scripts are still loading is applied once they run.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -150,6 +151,28 @@ describe("the teacher's language in Chromium", { timeout: 300_000 }, () => {
     // Back to English for whoever signs in next.
     await teacher.goto('/teacher');
     await teacher.getByLabel('اللغة').selectOption('en');
+    await teacher.getByRole('heading', { name: 'Your decks' }).waitFor();
+  });
+
+  it('a language chosen before the page hydrated (scripts still loading) is honoured', async () => {
+    const teacher = await page();
+    await signIn(teacher, 'Your decks');
+    // Hold the page's scripts back until the choice is made, as on a slow school laptop.
+    let release!: () => void;
+    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+    await teacher.route('**/_next/static/**', async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    await teacher.goto('/teacher', { waitUntil: 'commit' });
+    await teacher.getByRole('heading', { name: 'Your decks' }).waitFor();
+    await teacher.getByLabel('Language').selectOption('es');
+    release();
+    await teacher.getByRole('heading', { name: 'Tus presentaciones' }).waitFor();
+    assert.deepEqual(await htmlAttributes(teacher), { lang: 'es', dir: 'ltr' });
+
+    // Back to English for whoever signs in next.
+    await teacher.getByLabel('Idioma').selectOption('en');
     await teacher.getByRole('heading', { name: 'Your decks' }).waitFor();
   });
 });

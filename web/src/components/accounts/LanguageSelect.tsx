@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { isOfferedLocale, LOCALE_NAMES, LOCALES, type OfferedLocale } from '../../i18n/locales.ts';
 import { useErrorText } from '../../i18n/use-error-text.ts';
+import { useChoiceBeforeHydration } from '../locale/use-choice-before-hydration.ts';
 import { callApi } from '../teacher/api.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import styles from './accounts.module.css';
@@ -31,11 +32,13 @@ export function LanguageSelect() {
     if (!result.ok) return setError(errorText(result));
     router.refresh();
   };
+  const select = useChoiceBeforeHydration(locale, (language) => void choose(language));
 
   return (
     <div className={styles.language}>
       <label htmlFor={id}>{t('language')}</label>
       <select
+        ref={select}
         id={id}
         translate="no"
         value={isOfferedLocale(locale) ? locale : ''}

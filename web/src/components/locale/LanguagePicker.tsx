@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useId, useTransition } from 'react';
 import { isOfferedLocale, LOCALE_COOKIE, LOCALE_NAMES, LOCALES } from '../../i18n/locales.ts';
 import styles from './language-picker.module.css';
+import { useChoiceBeforeHydration } from './use-choice-before-hydration.ts';
 
 /** Where the device remembers the choice when cookies are cleared (school machines often do). */
 const STORAGE_KEY = 'classpulse:v1:locale';
@@ -41,15 +42,6 @@ export function LanguagePicker() {
   const id = useId();
   const [, startTransition] = useTransition();
 
-  // A choice this device remembers whose cookie was cleared: bring it back.
-  useEffect(() => {
-    const stored = storedLocale();
-    if (isOfferedLocale(stored) && cookieLocale() === undefined && stored !== locale) {
-      writeCookie(stored);
-      startTransition(() => router.refresh());
-    }
-  }, [locale, router]);
-
   const choose = (next: string) => {
     if (!isOfferedLocale(next)) return;
     writeCookie(next);
@@ -60,11 +52,26 @@ export function LanguagePicker() {
     }
     startTransition(() => router.refresh());
   };
+  // First, so a choice made before hydration sets the cookie before the stored one is restored.
+  const select = useChoiceBeforeHydration(locale, choose);
+  // A choice this device remembers whose cookie was cleared: bring it back.
+  useEffect(() => {
+    const stored = storedLocale();
+    if (isOfferedLocale(stored) && cookieLocale() === undefined && stored !== locale) {
+      writeCookie(stored);
+      startTransition(() => router.refresh());
+    }
+  }, [locale, router]);
 
   return (
     <div className={styles.picker}>
       <label htmlFor={id}>{t('language')}</label>
-      <select id={id} value={locale} onChange={(event) => choose(event.currentTarget.value)}>
+      <select
+        ref={select}
+        id={id}
+        value={locale}
+        onChange={(event) => choose(event.currentTarget.value)}
+      >
         {LOCALES.map((tag) => (
           <option key={tag} value={tag} lang={tag} translate="no">
             {LOCALE_NAMES[tag]}

@@ -14,6 +14,9 @@ export interface WebMetrics {
   queryDuration: Histogram<'outcome'>;
   pool: Gauge<'state'>;
   refused: Counter<'reason'>;
+  retentionDeleted: Counter<'kind'>;
+  retentionRuns: Counter<'outcome'>;
+  retentionLastSuccess: Gauge;
 }
 
 const M = WEB_SERVER_METRICS;
@@ -39,6 +42,17 @@ export function webMetrics(): WebMetrics {
       }),
       pool: new Gauge({ ...M.pool, labelNames: [...M.pool.labelNames], registers }),
       refused: new Counter({ ...M.refused, labelNames: [...M.refused.labelNames], registers }),
+      retentionDeleted: new Counter({
+        ...M.retentionDeleted,
+        labelNames: [...M.retentionDeleted.labelNames],
+        registers,
+      }),
+      retentionRuns: new Counter({
+        ...M.retentionRuns,
+        labelNames: [...M.retentionRuns.labelNames],
+        registers,
+      }),
+      retentionLastSuccess: new Gauge({ ...M.retentionLastSuccess, labelNames: [], registers }),
     };
   });
 }

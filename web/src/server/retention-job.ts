@@ -34,8 +34,10 @@ export interface RetentionPassDeps {
   /** This replica's pass: unique per process (and per pass, so a stale claim is never ours). */
   holder: string;
   now(): number;
-  /** How long a lease or a claim lasts before another replica may take it over. */
+  /** How long a lease lasts before another replica may take it over (a stalled pass). */
   leaseMs: number;
+  /** How long a session's claim lasts before another pass may take it; default `leaseMs`. */
+  claimTtlMs?: number;
   /** A pass that succeeded less than this long ago means today's pass is done. */
   minGapMs: number;
   /** Sessions read per query. */
@@ -66,7 +68,7 @@ export async function runRetentionPass(deps: RetentionPassDeps): Promise<Retenti
       const now = deps.now();
       const cutoff = retentionCutoff(policy, now);
       const batch = (
-        await retentionCandidates(db, cutoff, now, deps.leaseMs, batchSize + skipped.size)
+        await retentionCandidates(db, cutoff, now, claimTtl(deps), batchSize + skipped.size)
       ).filter((c) => !skipped.has(c.id));
       if (batch.length === 0) break;
       for (const candidate of batch) {
@@ -89,6 +91,8 @@ export async function runRetentionPass(deps: RetentionPassDeps): Promise<Retenti
     await releaseRetentionLease(db, holder, deps.now(), succeeded);
   }
 }
+
+const claimTtl = (deps: RetentionPassDeps) => deps.claimTtlMs ?? deps.leaseMs;
 
 type Outcome = 'deleted' | 'kept' | 'failed';
 
@@ -121,7 +125,7 @@ async function deleteIfPastRetention(
     const claimed = await claimSessionDeletion(db, candidate.id, holder, {
       cutoff: retentionCutoff({ retentionDays }, now),
       now,
-      claimTtlMs: deps.leaseMs,
+      claimTtlMs: claimTtl(deps),
     });
     if (!claimed) return 'kept';
     // The realtime tier first: were the web row gone first, a failure here would leave students'

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { pastRetention } from './retention-repository.ts';
 import type { WebTables } from './tables.ts';
 
@@ -127,26 +127,43 @@ export async function claimSessionDeletion(
 }
 
 /**
- * Deletes a claimed session's web rows (the library row, its students' addresses, its co-teachers)
- * in one transaction, if `claimant` still holds the claim. True when this call deleted it: the
- * one count of that session's deletion.
+ * Deletes a claimed session's web rows (its students' addresses, its co-teachers, then the library
+ * row) if `claimant` still holds the claim. True when this call deleted the library row: the one
+ * count of that session's deletion. Single statements, no transaction held across them (SQLite's
+ * one writer is never kept waiting on another replica's open transaction); a pass that stops
+ * between them leaves the claimed row, which the next pass deletes and counts.
  */
 export async function deleteClaimedSession(
   db: Db,
   sessionId: string,
   claimant: string,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const result = await trx
-      .deleteFrom('sessions')
-      .where('id', '=', sessionId)
-      .where('deletion_claimed_by', '=', claimant)
-      .executeTakeFirst();
-    if (result.numDeletedRows !== 1n) return false;
-    await trx.deleteFrom('session_students').where('session_id', '=', sessionId).execute();
-    await trx.deleteFrom('session_co_teachers').where('session_id', '=', sessionId).execute();
-    return true;
-  });
+  const stillClaimed = (
+    eb: ExpressionBuilder<WebTables, 'session_students' | 'session_co_teachers'>,
+  ) =>
+    eb.exists(
+      eb
+        .selectFrom('sessions')
+        .select('id')
+        .where('id', '=', sessionId)
+        .where('deletion_claimed_by', '=', claimant),
+    );
+  await db
+    .deleteFrom('session_students')
+    .where('session_id', '=', sessionId)
+    .where((eb) => stillClaimed(eb))
+    .execute();
+  await db
+    .deleteFrom('session_co_teachers')
+    .where('session_id', '=', sessionId)
+    .where((eb) => stillClaimed(eb))
+    .execute();
+  const result = await db
+    .deleteFrom('sessions')
+    .where('id', '=', sessionId)
+    .where('deletion_claimed_by', '=', claimant)
+    .executeTakeFirst();
+  return result.numDeletedRows === 1n;
 }
 
 /** Gives a claim back (the realtime tier could not delete the session: the next pass retries). */

@@ -20,8 +20,10 @@ import {
   createRealtimeServer,
   realtimeConfig,
   silentLogger,
+  type RealtimeConfig,
   type RealtimeServer,
 } from '@classpulse/realtime/server';
+import { startRtdbServer, type RtdbServer } from '@classpulse/realtime/testing';
 import { createTokenService, type TokenService } from '@classpulse/realtime/tokens';
 import { recordAccess } from '../src/server/data/access-audit-repository.ts';
 import { openDatabase, type DatabaseTarget } from '../src/server/data/connect.ts';
@@ -69,7 +71,11 @@ const DECK: DeckInput = {
 
 interface Backend {
   name: string;
-  start(folder: string): Promise<{ db: DatabaseTarget; redisUrl?: string }>;
+  start(folder: string): Promise<{
+    db: DatabaseTarget;
+    redisUrl?: string;
+    firebase?: RealtimeConfig['firebase'];
+  }>;
   /** Every place the realtime store mentions `needle` (table rows, Redis keys and values). */
   realtimeMentions(needle: string): Promise<string[]>;
   stop(): Promise<void>;
@@ -130,7 +136,24 @@ async function redisMentions(url: string, needle: string): Promise<string[]> {
 
 let postgres: TestPostgres | undefined;
 let redis: TestRedis | undefined;
+let rtdb: RtdbServer | undefined;
 let realtimeSqlitePath = '';
+
+/** The top-level paths of the Realtime Database tree whose data mentions `needle`. */
+async function firebaseMentions(needle: string): Promise<string[]> {
+  const tree = ((await rtdb!.server.getValue()) ?? {}) as Record<string, unknown>;
+  const found: string[] = [];
+  const walk = (path: string, value: unknown) => {
+    if (value !== null && typeof value === 'object')
+      for (const [key, child] of Object.entries(value)) {
+        if (key.includes(needle)) found.push(`${path}/${key}`);
+        else walk(`${path}/${key}`, child);
+      }
+    else if (String(value).includes(needle)) found.push(path);
+  };
+  walk('', tree);
+  return found;
+}
 
 const BACKENDS: Backend[] = [
   {
@@ -157,6 +180,27 @@ const BACKENDS: Backend[] = [
     stop: async () => {
       await redis?.stop();
       postgres?.stop();
+    },
+  },
+  {
+    name: 'SQLite web database + realtime Firebase store (the Realtime Database protocol peer)',
+    start: async (folder) => {
+      realtimeSqlitePath = join(folder, 'unused.sqlite');
+      rtdb = await startRtdbServer();
+      return {
+        db: { dialect: 'sqlite', path: join(folder, 'web.sqlite') },
+        firebase: {
+          databaseUrl: rtdb.databaseUrl,
+          projectId: 'classpulse-test',
+          serviceAccount: null,
+          databaseEmulatorHost: rtdb.host,
+          authEmulatorHost: undefined,
+        },
+      };
+    },
+    realtimeMentions: firebaseMentions,
+    stop: async () => {
+      await rtdb?.stop();
     },
   },
 ];
@@ -308,6 +352,7 @@ for (const backend of BACKENDS) {
           sqlitePath: realtimeSqlitePath,
           logLevel: 'silent',
           ...(started.redisUrl ? { redisUrl: started.redisUrl } : {}),
+          ...(started.firebase ? { firebase: started.firebase } : {}),
         }),
         { logger: silentLogger() },
       );

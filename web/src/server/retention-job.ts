@@ -8,7 +8,6 @@ import {
 import {
   claimSessionDeletion,
   deleteClaimedSession,
-  lastRetentionSuccess,
   releaseRetentionLease,
   releaseSessionClaim,
   retentionCandidates,

@@ -137,7 +137,7 @@ export function logRetentionPass({
 }): void {
   if (error !== undefined)
     process.stderr.write(
-      `${JSON.stringify({ event: 'retention-pass-failed', message: error instanceof Error ? error.message : String(error) })}\n`,
+      `${JSON.stringify({ event: 'retention-pass-failed', message: error instanceof Error ? error.message : 'unknown error' })}\n`,
     );
   else if (result?.ran)
     process.stdout.write(`${JSON.stringify({ event: 'retention-pass', ...result })}\n`);

@@ -371,6 +371,86 @@ for (const backend of BACKENDS) {
       rmSync(folder, { recursive: true, force: true });
     });
 
+    // The tests run in order on one database, each pass later than the one before (the lease
+    // remembers the last success).
+    it('asks the realtime tier about sessions it never saw end: in use or ended lately, they stay', async () => {
+      // The job runs 20 days from now under the 30-day policy: the realtime tier's sessions,
+      // active now, are within retention though their library rows started 40 days before.
+      const soon = Date.now() + 20 * DAY;
+      const started = soon - 40 * DAY;
+      const inUse = await startClass(realtime, tokens, 'teacher-c', 'Fay Active', false);
+      await libraryRow(db, inUse, { createdAt: started });
+      const endedLately = await startClass(realtime, tokens, 'teacher-c', 'Gil Ended', true);
+      await libraryRow(db, endedLately, { createdAt: started });
+
+      const result = await runRetentionPass({
+        db,
+        realtime: viaHttp,
+        holder: 'replica-asking',
+        now: () => soon,
+        leaseMs: 60_000,
+        minGapMs: 0,
+      });
+      assert.equal(result.ran, true);
+      assert.equal(result.failures, 0);
+      for (const c of [inUse, endedLately]) {
+        assert.ok((await backend.realtimeMentions(c.student)).length > 0, c.student);
+        assert.deepEqual(await webMentions(db, c.student), ['session_students'], c.student);
+      }
+      const rows = await db
+        .selectFrom('sessions')
+        .select(['id', 'ended_at', 'deletion_claimed_by'])
+        .where('id', 'in', [inUse.sessionId, endedLately.sessionId])
+        .execute();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      // The end the realtime tier reported is recorded (the retention clock starts there);
+      // a session still live has none, so it is asked again on the next pass.
+      assert.equal(byId.get(inUse.sessionId)?.ended_at, null);
+      const ended = byId.get(endedLately.sessionId)?.ended_at ?? 0;
+      assert.ok(ended > soon - 21 * DAY && ended <= Date.now(), 'its real end');
+      assert.ok([...byId.values()].every((r) => r.deletion_claimed_by === null));
+
+      // Both go once they have been idle past retention.
+      const later = await runRetentionPass({
+        db,
+        realtime: viaHttp,
+        holder: 'replica-later',
+        now: () => Date.now() + 31 * DAY,
+        leaseMs: 60_000,
+        minGapMs: 0,
+      });
+      assert.equal(later.sessions, 2);
+      for (const c of [inUse, endedLately]) {
+        assert.deepEqual(await backend.realtimeMentions(c.student), [], c.student);
+        assert.deepEqual(await webMentions(db, c.sessionId), [], c.sessionId);
+      }
+    });
+
+    it('runs a pass after its start delay, reports it, and stops cleanly', async () => {
+      const metrics = createWebMetrics();
+      let reported: (value: unknown) => void = () => {};
+      const passed = new Promise((resolve) => (reported = resolve));
+      const job = startRetentionJob({
+        db,
+        realtime: viaHttp,
+        metrics,
+        intervalMs: DAY,
+        startDelayMs: 0,
+        now: () => Date.now() + 40 * DAY,
+        onPass: reported,
+      });
+      const outcome = (await passed) as { result?: { ran: boolean }; error?: unknown };
+      assert.equal(outcome.error, undefined);
+      assert.equal(outcome.result?.ran, true);
+      await job.stop();
+      await job.stop();
+      const runs = (await metrics.retentionRuns.get()).values;
+      assert.deepEqual(
+        runs.map((v) => `${v.labels.outcome}=${v.value}`),
+        ['success=1'],
+      );
+    });
+
     it('deletes sessions past retention from every store, keeps newer and kept ones, trims the audit', async () => {
       const old = JOB_NOW - 40 * DAY;
       const recent = JOB_NOW - 5 * DAY;

@@ -34,6 +34,8 @@ describe('the production web server', { timeout: 180_000 }, () => {
       DATABASE_URL: await postgres.createDatabase('web_server'),
       WEB_SESSION_SECRET: 'web-server-test-session-secret-'.padEnd(48, 'w'),
       REALTIME_TOKEN_SECRET: 'web-server-test-realtime-secret-'.padEnd(48, 'r'),
+      // The retention job's first pass right at start (its work is tested in retention-job).
+      RETENTION_JOB_START_DELAY_MS: '0',
     }));
   });
 
@@ -86,6 +88,16 @@ describe('the production web server', { timeout: 180_000 }, () => {
     assert.ok((sample(text, 'web_db_query_duration_seconds_count', { outcome: 'ok' }) ?? 0) >= 1);
     assert.ok((sample(text, 'web_db_pool_connections', { state: 'total' }) ?? 0) >= 1);
     assert.notEqual(sample(text, 'web_db_pool_connections', { state: 'waiting' }), undefined);
+  });
+
+  it('runs the retention job at start and reports it on /metrics', async () => {
+    // The pass starts as the server does; wait for its report (one scrape per turn).
+    let text = await metrics();
+    while (sample(text, 'web_retention_runs_total', { outcome: 'success' }) === undefined)
+      text = await new Promise((resolve) => setImmediate(resolve)).then(metrics);
+    assert.equal(sample(text, 'web_retention_runs_total', { outcome: 'success' }), 1);
+    assert.ok((sample(text, 'web_retention_last_success_timestamp_seconds', {}) ?? 0) > 0);
+    assert.match(text, /# TYPE web_retention_deleted_total counter/);
   });
 
   it('is live while it runs, and ready only while its database answers', async () => {

@@ -13,6 +13,8 @@ import {
   REJECT_REASONS,
   WEB_DB_POOL_STATES,
   WEB_DB_QUERY_OUTCOMES,
+  WEB_RETENTION_KINDS,
+  WEB_RETENTION_OUTCOMES,
   WEB_SERVER_METRICS,
 } from '@classpulse/metrics-aggregator/catalog';
 import { BASELINE_WEEKS, SCHOOL_CLOCK_METRICS } from '@classpulse/metrics-aggregator/school-clock';
@@ -86,6 +88,8 @@ export function knownMetrics(recordingRules: Iterable<string>): Map<string, Metr
   const webValues: Record<string, Readonly<Record<string, readonly string[]>>> = {
     [WEB_SERVER_METRICS.queryDuration.name]: { outcome: WEB_DB_QUERY_OUTCOMES },
     [WEB_SERVER_METRICS.pool.name]: { state: WEB_DB_POOL_STATES },
+    [WEB_SERVER_METRICS.retentionDeleted.name]: { kind: WEB_RETENTION_KINDS },
+    [WEB_SERVER_METRICS.retentionRuns.name]: { outcome: WEB_RETENTION_OUTCOMES },
   };
   for (const def of Object.values(WEB_SERVER_METRICS))
     add(def.name, {

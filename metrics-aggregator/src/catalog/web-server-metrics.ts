@@ -37,6 +37,24 @@ export const WEB_SERVER_METRICS = {
     type: 'counter',
     labelNames: ['reason'],
   },
+  retentionDeleted: {
+    name: 'web_retention_deleted_total',
+    help: 'What the retention job deleted because the retention period had passed, by kind (a session with its answers and health records from every store, an access audit entry); each counted once across replicas.',
+    type: 'counter',
+    labelNames: ['kind'],
+  },
+  retentionRuns: {
+    name: 'web_retention_runs_total',
+    help: 'Retention job passes started on this replica, by outcome (success; failure: something past retention could not be deleted and is retried; skipped: another replica holds the lease or already ran today).',
+    type: 'counter',
+    labelNames: ['outcome'],
+  },
+  retentionLastSuccess: {
+    name: 'web_retention_last_success_timestamp_seconds',
+    help: 'When a retention pass last succeeded on any replica (from the database, so every replica reports it); 0 before the first.',
+    type: 'gauge',
+    labelNames: [],
+  },
 } as const;
 
 /** Closed label values of the web tier's metrics. */
@@ -50,4 +68,6 @@ export const WEB_REFUSAL_REASONS = [
   'bad_request',
   'connection_limit',
 ] as const;
+export const WEB_RETENTION_KINDS = ['session', 'audit_entry'] as const;
+export const WEB_RETENTION_OUTCOMES = ['success', 'failure', 'skipped'] as const;
 export type WebRefusalReason = (typeof WEB_REFUSAL_REASONS)[number];

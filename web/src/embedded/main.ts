@@ -24,6 +24,7 @@ import { webConfig } from '../server/config.ts';
 import { database } from '../server/db.ts';
 import { admitRequest, hardenServer, serverOptions } from '../server/front-door.ts';
 import { legacyTeacherSecretExists } from '../server/legacy-secret.ts';
+import { logRetentionPass, startProcessRetentionJob } from '../server/retention-scheduler.ts';
 import { webMetrics } from '../server/web-metrics.ts';
 import { LIMITS } from '@classpulse/realtime/protocol';
 import { converterFor } from '../importing/converter-for.ts';
@@ -86,6 +87,9 @@ async function main(): Promise<void> {
   register(webTier.queryDuration);
   register(webTier.pool);
   register(webTier.refused);
+  register(webTier.retentionDeleted);
+  register(webTier.retentionRuns);
+  register(webTier.retentionLastSuccess);
 
   exportToWebEnvironment({
     CLASSPULSE_DATA_DIR: launcher.dataDir,
@@ -118,6 +122,7 @@ async function main(): Promise<void> {
   const port = (web.address() as AddressInfo).port;
 
   const local = `http://localhost:${port}`;
+  const retention = await startProcessRetentionJob(logRetentionPass);
   const setup = await setupLinkIfNeeded(await database(), local);
   const probe = await startProbeChild({
     webUrl: `http://127.0.0.1:${port}`,
@@ -149,9 +154,10 @@ async function main(): Promise<void> {
   const stop = () => {
     web.closeAllConnections();
     web.close();
-    void Promise.all([realtime?.close(), aggregator.close(), app.close(), probe?.stop()]).then(() =>
-      process.exit(0),
-    );
+    // The retention pass finishes the session it is deleting before the realtime tier closes.
+    void Promise.resolve(retention?.stop())
+      .then(() => Promise.all([realtime?.close(), aggregator.close(), app.close(), probe?.stop()]))
+      .then(() => process.exit(0));
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.once('SIGINT', stop);

@@ -168,6 +168,8 @@ export const STORED_FIELDS: Record<StoreId, Record<string, StoredLocation>> = {
         due_at: k('time'),
         ended_at: k('time'),
         keep_until: k('time'),
+        deletion_claimed_by: k('id'),
+        deletion_claimed_at: k('time'),
       },
     },
     session_students: {
@@ -200,6 +202,16 @@ export const STORED_FIELDS: Record<StoreId, Record<string, StoredLocation>> = {
         max_keep_days: k('setting'),
         updated_by: k('id'),
         updated_at: k('time'),
+      },
+    },
+    retention_job_lease: {
+      about: 'none',
+      retention: 'untilRemoved',
+      fields: {
+        id: k('id'),
+        holder: k('id'),
+        expires_at: k('time'),
+        last_success_at: k('time'),
       },
     },
     access_audit: {

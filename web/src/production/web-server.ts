@@ -6,6 +6,7 @@ import { poolStats } from '../server/data/connect.ts';
 import { webConfig } from '../server/config.ts';
 import { database } from '../server/db.ts';
 import { admitRequest, hardenServer, serverOptions } from '../server/front-door.ts';
+import { logRetentionPass, startProcessRetentionJob } from '../server/retention-scheduler.ts';
 import { webMetrics } from '../server/web-metrics.ts';
 import { LIMITS } from '@classpulse/realtime/protocol';
 import { converterFor } from '../importing/converter-for.ts';
@@ -90,6 +91,8 @@ export async function createWebServer(
 
   const port = await listen(publicServer, config.port, config.host);
   const internalPort = await listen(internalServer, config.internalPort, config.internalHost);
+  // Every replica runs the daily retention job; a lease in the database lets one do each day's pass.
+  const retention = await startProcessRetentionJob(logRetentionPass);
 
   let closed: Promise<void> | undefined;
   return {
@@ -102,6 +105,7 @@ export async function createWebServer(
         publicServer.closeIdleConnections();
         internalServer.closeAllConnections();
         await new Promise<void>((resolve) => internalServer.close(() => resolve()));
+        await retention?.stop();
         await app.close();
         await (await database()).destroy();
       })();

@@ -144,6 +144,12 @@ const envSchema = z.object({
    * with the same secret. Unset: pages do not report (the embedded launcher makes one).
    */
   METRICS_PAGE_TOKEN_SECRET: envSecret('METRICS_PAGE_TOKEN_SECRET').optional(),
+  /**
+   * How often each replica tries the retention job's pass (one replica runs it per interval: a
+   * lease in the database), and how long after the process starts it first tries.
+   */
+  RETENTION_JOB_INTERVAL_MS: envInt(60_000, 7 * 86_400_000).default(86_400_000),
+  RETENTION_JOB_START_DELAY_MS: envInt(0, 86_400_000).default(60_000),
   /** A page's metrics token lasts this long; open pages renew it at half to three quarters. */
   WEB_METRICS_TOKEN_TTL_SECONDS: envInt(5, 86_400).default(3600),
   /**
@@ -276,6 +282,8 @@ export interface WebConfig {
   metrics: MetricsDestination;
   /** Signing of pages' metrics tokens; `secret` undefined: pages do not report. */
   metricsPageToken: MetricsPageTokenConfig;
+  /** The daily retention job (retention-scheduler.ts). */
+  retentionJob: { intervalMs: number; startDelayMs: number };
   /** Firebase mode: the students' transport of new sessions; `socket` without Firebase. */
   defaultStudentTransport: StudentTransport;
   /** Firebase mode: the share of students with a dark-launch shadow connection (0 without). */
@@ -328,6 +336,10 @@ export function loadWebConfig(env: Record<string, string | undefined> = process.
       keepAliveTimeoutMs: e.WEB_KEEP_ALIVE_TIMEOUT_MS,
     },
     metrics: { endpoint: e.METRICS_BEACON_URL, sampleRate: e.METRICS_SAMPLE_RATE },
+    retentionJob: {
+      intervalMs: e.RETENTION_JOB_INTERVAL_MS,
+      startDelayMs: e.RETENTION_JOB_START_DELAY_MS,
+    },
     metricsPageToken: {
       secret: e.METRICS_PAGE_TOKEN_SECRET,
       ttlSeconds: e.WEB_METRICS_TOKEN_TTL_SECONDS,

@@ -14,31 +14,48 @@ export interface WebMetrics {
   queryDuration: Histogram<'outcome'>;
   pool: Gauge<'state'>;
   refused: Counter<'reason'>;
+  retentionDeleted: Counter<'kind'>;
+  retentionRuns: Counter<'outcome'>;
+  retentionLastSuccess: Gauge;
 }
 
 const M = WEB_SERVER_METRICS;
 
 export function webMetrics(): WebMetrics {
-  return processSingleton('web-metrics', () => {
-    const registry = new Registry();
-    const registers = [registry];
-    return {
-      registry,
-      requests: new Counter({ ...M.requests, labelNames: [...M.requests.labelNames], registers }),
-      requestDuration: new Histogram({
-        ...M.requestDuration,
-        labelNames: [...M.requestDuration.labelNames],
-        buckets: [...M.requestDuration.buckets],
-        registers,
-      }),
-      queryDuration: new Histogram({
-        ...M.queryDuration,
-        labelNames: [...M.queryDuration.labelNames],
-        buckets: [...M.queryDuration.buckets],
-        registers,
-      }),
-      pool: new Gauge({ ...M.pool, labelNames: [...M.pool.labelNames], registers }),
-      refused: new Counter({ ...M.refused, labelNames: [...M.refused.labelNames], registers }),
-    };
-  });
+  return processSingleton('web-metrics', createWebMetrics);
+}
+
+/** A registry of its own with every web metric (the process's is `webMetrics()`; tests make more). */
+export function createWebMetrics(): WebMetrics {
+  const registry = new Registry();
+  const registers = [registry];
+  return {
+    registry,
+    requests: new Counter({ ...M.requests, labelNames: [...M.requests.labelNames], registers }),
+    requestDuration: new Histogram({
+      ...M.requestDuration,
+      labelNames: [...M.requestDuration.labelNames],
+      buckets: [...M.requestDuration.buckets],
+      registers,
+    }),
+    queryDuration: new Histogram({
+      ...M.queryDuration,
+      labelNames: [...M.queryDuration.labelNames],
+      buckets: [...M.queryDuration.buckets],
+      registers,
+    }),
+    pool: new Gauge({ ...M.pool, labelNames: [...M.pool.labelNames], registers }),
+    refused: new Counter({ ...M.refused, labelNames: [...M.refused.labelNames], registers }),
+    retentionDeleted: new Counter({
+      ...M.retentionDeleted,
+      labelNames: [...M.retentionDeleted.labelNames],
+      registers,
+    }),
+    retentionRuns: new Counter({
+      ...M.retentionRuns,
+      labelNames: [...M.retentionRuns.labelNames],
+      registers,
+    }),
+    retentionLastSuccess: new Gauge({ ...M.retentionLastSuccess, labelNames: [], registers }),
+  };
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { WebTables } from './tables.ts';
 
 type Db = Kysely<WebTables>;
@@ -134,19 +134,29 @@ export async function sessionsPastRetention(
   now: number,
   limit = 500,
 ): Promise<string[]> {
-  const cutoff = now - policy.retentionDays * DAY_MS;
   const rows = await db
     .selectFrom('sessions')
     .select('id')
-    .where((eb) =>
-      eb.and([
-        eb(eb.fn.coalesce('ended_at', 'due_at', 'created_at'), '<', cutoff),
-        eb.or([eb('keep_until', 'is', null), eb('keep_until', '<=', now)]),
-      ]),
-    )
+    .where((eb) => pastRetention(eb, retentionCutoff(policy, now), now))
     .orderBy(({ fn }) => fn.coalesce('ended_at', 'due_at', 'created_at'))
     .orderBy('id')
     .limit(limit)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** Sessions that ended before this moment are past retention at `now`. */
+export const retentionCutoff = (policy: Pick<RetentionPolicy, 'retentionDays'>, now: number) =>
+  now - policy.retentionDays * DAY_MS;
+
+/** "Ended before `cutoff` and not kept past `now`", as a condition on `sessions`. */
+export function pastRetention(
+  eb: ExpressionBuilder<WebTables, 'sessions'>,
+  cutoff: number,
+  now: number,
+) {
+  return eb.and([
+    eb(eb.fn.coalesce('ended_at', 'due_at', 'created_at'), '<', cutoff),
+    eb.or([eb('keep_until', 'is', null), eb('keep_until', '<=', now)]),
+  ]);
 }

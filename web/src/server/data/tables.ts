@@ -32,6 +32,9 @@ export interface SessionsTable {
   ended_at: number | null;
   /** The teacher asked to keep it past the retention period, until this moment. */
   keep_until: number | null;
+  /** The retention pass deleting this session right now (see retention_job_lease); else null. */
+  deletion_claimed_by: string | null;
+  deletion_claimed_at: number | null;
 }
 
 /** A student who signed in to a session with the school account (one per address). */
@@ -154,7 +157,16 @@ export interface AccessAuditTable {
   detail: string | null;
 }
 
+/** Which replica runs the retention job's pass (one row, id 'retention'), and the last success. */
+export interface RetentionJobLeaseTable {
+  id: string;
+  holder: string | null;
+  expires_at: number;
+  last_success_at: number | null;
+}
+
 export interface WebTables {
+  retention_job_lease: RetentionJobLeaseTable;
   retention_policy: RetentionPolicyTable;
   access_audit: AccessAuditTable;
   deck_shares: DeckSharesTable;

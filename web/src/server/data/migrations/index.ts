@@ -8,6 +8,7 @@ import { dueAt } from './0006-due-at.ts';
 import { imports } from './0007-imports.ts';
 import { teacherLanguage } from './0008-teacher-language.ts';
 import { privacy } from './0009-privacy.ts';
+import { retentionJob } from './0010-retention-job.ts';
 
 /**
  * Every migration, by name, in the order they run. Names sort in that order; a migration, once
@@ -23,4 +24,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-imports': imports,
   '0008-teacher-language': teacherLanguage,
   '0009-privacy': privacy,
+  '0010-retention-job': retentionJob,
 };

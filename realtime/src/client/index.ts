@@ -1,5 +1,6 @@
 export { newAnswerId, Outbox, type PendingAnswer } from './outbox.ts';
 export { hasStoredIdentity, identityKey } from './identity-key.ts';
+export { KEPT_PAINT_KEY_PREFIX, keptPaintKey } from './kept-paint-key.ts';
 export { storeIdentity, type StoredIdentity } from './identity.ts';
 export {
   createSessionClient,

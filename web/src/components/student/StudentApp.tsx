@@ -17,6 +17,7 @@ import {
 import { useDarkLaunch } from '../../lib/use-dark-launch.ts';
 import { adoptSignedInIdentity } from '../../lib/signed-in-handoff.ts';
 import { loadClientModule, useOnline, useSessionClient } from '../../lib/use-session-client.ts';
+import { JOINING_ATTRIBUTE, KEPT_PAINT_SLOT_ATTRIBUTE } from './kept-paint-mark.ts';
 import {
   forgetReturningMark,
   NEWCOMER_ATTRIBUTE,
@@ -33,6 +34,9 @@ const StudentSession = dynamic(loadStudentSession, { loading: () => <LoadingQues
 const SchoolSignInPrompt = dynamic(() =>
   import('./SchoolSignInPrompt.tsx').then((m) => m.SchoolSignInPrompt),
 );
+
+/** The kept paint's slot stays empty for React: the page's inline script fills it. */
+const EMPTY_SLOT = { __html: '' };
 
 function LoadingQuestion() {
   const t = useTranslations('student.app');
@@ -157,28 +161,33 @@ export function StudentApp({
     // new one gets the name form (or the school's sign-in) at once. Before hydration both are in
     // the page and the inline script's style picks one, so neither flashes.
     const connecting = returning === true || (signIn !== null && wanted);
+    // A returning student's last view, painted by the page's inline script before hydration,
+    // shows in the slot in place of this main until the live view replaces both.
     return (
-      <main className={`page ${styles.narrow}`}>
-        <h1>{t('joinHeading')}</h1>
-        {connecting || returning === null ? (
-          <p
-            className={`card ${connecting ? '' : styles.resuming}`}
-            role="status"
-            {...(connecting ? {} : { [RESUMING_ATTRIBUTE]: '' })}
-          >
-            {t('connectingToClass')}
-          </p>
-        ) : null}
-        {connecting ? null : (
-          <div {...{ [NEWCOMER_ATTRIBUTE]: '' }}>
-            {!signIn ? (
-              <NameForm code={code} ready={hydrated} onStart={startLoading} onJoin={join} />
-            ) : (
-              <SchoolSignInPrompt code={code} signIn={signIn} />
-            )}
-          </div>
-        )}
-      </main>
+      <>
+        <div {...{ [KEPT_PAINT_SLOT_ATTRIBUTE]: '' }} inert dangerouslySetInnerHTML={EMPTY_SLOT} />
+        <main className={`page ${styles.narrow}`} {...{ [JOINING_ATTRIBUTE]: '' }}>
+          <h1>{t('joinHeading')}</h1>
+          {connecting || returning === null ? (
+            <p
+              className={`card ${connecting ? '' : styles.resuming}`}
+              role="status"
+              {...(connecting ? {} : { [RESUMING_ATTRIBUTE]: '' })}
+            >
+              {t('connectingToClass')}
+            </p>
+          ) : null}
+          {connecting ? null : (
+            <div {...{ [NEWCOMER_ATTRIBUTE]: '' }}>
+              {!signIn ? (
+                <NameForm code={code} ready={hydrated} onStart={startLoading} onJoin={join} />
+              ) : (
+                <SchoolSignInPrompt code={code} signIn={signIn} />
+              )}
+            </div>
+          )}
+        </main>
+      </>
     );
   }
 

@@ -9,11 +9,13 @@ import {
 } from '@classpulse/realtime/protocol';
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
+import { useRef } from 'react';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { QuizStanding } from './QuizStanding.tsx';
 import { SchoolSignInPrompt, type SchoolSignIn } from './SchoolSignInPrompt.tsx';
 import { StudentSlide } from './StudentSlide.tsx';
 import styles from './student.module.css';
+import { useKeptPaint } from './use-kept-paint.ts';
 import { useErrorText } from '../../i18n/use-error-text.ts';
 import { contentLanguage } from '../../lib/content-language.ts';
 import { schoolSignInHref } from '../../lib/signed-in-handoff.ts';
@@ -58,6 +60,9 @@ export function StudentSession({
     : null;
   const pastDue = usePast(ownDue ?? undefined);
   const pastOwnDeadline = usePast((slide && ownSlideDeadline(slide, extendedTime)) ?? undefined);
+  // What the student sees is what the page paints first on their next load (kept-paint-mark.ts).
+  const main = useRef<HTMLElement>(null);
+  useKeptPaint(main, state);
 
   // Signed out of a class that asks students to sign in (say, a day-old identity): sign in again.
   if (state.status === 'closed' && state.error?.code === 'sign_in_required') {
@@ -111,7 +116,7 @@ export function StudentSession({
   };
 
   return (
-    <main className={`page ${styles.narrow}`}>
+    <main ref={main} className={`page ${styles.narrow}`}>
       <header className={styles.header}>
         <div>
           <p className={styles.kicker} {...contentLanguage(session?.language)}>

@@ -9,7 +9,7 @@ import {
 } from '@classpulse/realtime/protocol';
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { QuizStanding } from './QuizStanding.tsx';
 import { SchoolSignInPrompt, type SchoolSignIn } from './SchoolSignInPrompt.tsx';
@@ -30,8 +30,11 @@ const WAIT_FOR_TEACHER = new Set(['class_full', 'joining_locked', 'student_remov
 /**
  * The student's page once they joined: their session, its slide and their answers. Loaded only
  * once the session client has something to show (StudentApp keeps it out of the first load).
+ * Memoised: StudentApp renders it from a deferred copy of the client's state, and re-renders
+ * itself on every change of the live state first; without memo, each of those urgent renders
+ * would render the whole question again, synchronously, with the old state (Total Blocking Time).
  */
-export function StudentSession({
+export const StudentSession = memo(function StudentSession({
   code,
   client,
   state,
@@ -182,4 +185,4 @@ export function StudentSession({
       ) : null}
     </main>
   );
-}
+});

@@ -20,15 +20,12 @@ export function loadClientModule(): Promise<ClientModule> {
 }
 
 /**
- * One SessionClient per page, created in the browser only (it opens a connection and uses
- * localStorage), and its state as React state. The client and its transport are loaded after
- * the page is interactive: the join form and the first paint do not wait for them (~16 KiB gzip
- * for socket.io; the Firebase SDK, on the Firebase path, is larger and loads only there).
+ * The SessionClient of `useSessionClient` alone, without subscribing to its state (a page that
+ * follows the state its own way: the student page, in transitions).
  */
-export function useSessionClient(connection: SessionConnection | null): {
-  client: SessionClient | null;
-  state: SessionClientState | null;
-} {
+export function useSessionClientInstance(
+  connection: SessionConnection | null,
+): SessionClient | null {
   const [client, setClient] = useState<SessionClient | null>(null);
   // One client per connection: callers pass a stable object (a new one means a new client).
   useEffect(() => {
@@ -60,6 +57,20 @@ export function useSessionClient(connection: SessionConnection | null): {
       created?.close();
     };
   }, [connection]);
+  return client;
+}
+
+/**
+ * One SessionClient per page, created in the browser only (it opens a connection and uses
+ * localStorage), and its state as React state. The client and its transport are loaded after
+ * the page is interactive: the join form and the first paint do not wait for them (~16 KiB gzip
+ * for socket.io; the Firebase SDK, on the Firebase path, is larger and loads only there).
+ */
+export function useSessionClient(connection: SessionConnection | null): {
+  client: SessionClient | null;
+  state: SessionClientState | null;
+} {
+  const client = useSessionClientInstance(connection);
   const state = useSyncExternalStore(
     (onChange) => client?.subscribe(onChange) ?? (() => undefined),
     () => client?.getState() ?? null,

@@ -3,7 +3,7 @@
 import { browserStorage, hasStoredIdentity, type SessionClient } from '@classpulse/realtime/client';
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { NameForm } from './NameForm.tsx';
 import type { SchoolSignIn } from './SchoolSignInPrompt.tsx';
 import styles from './student.module.css';
@@ -16,7 +16,12 @@ import {
 } from '../../lib/use-page-metrics.ts';
 import { useDarkLaunch } from '../../lib/use-dark-launch.ts';
 import { adoptSignedInIdentity } from '../../lib/signed-in-handoff.ts';
-import { loadClientModule, useOnline, useSessionClient } from '../../lib/use-session-client.ts';
+import {
+  loadClientModule,
+  useOnline,
+  useSessionClientInstance,
+} from '../../lib/use-session-client.ts';
+import { useClientState } from './use-client-state.ts';
 import { JOINING_ATTRIBUTE, KEPT_PAINT_SLOT_ATTRIBUTE } from './kept-paint-mark.ts';
 import {
   forgetReturningMark,
@@ -91,20 +96,18 @@ export function StudentApp({
   // Whether this browser has an identity for the code: unknown (null) until hydrated. Until then
   // the page's inline script decides what shows (returning-student-mark.ts).
   const [returning, setReturning] = useState<boolean | null>(null);
-  const { client, state: liveState } = useSessionClient(wanted ? connection : null);
-  // Client state arrives through useSyncExternalStore, whose updates render synchronously: the
-  // first question (every answer input) would be one long task on a phone. Rendering from a
-  // deferred copy lets React render it in slices, interruptible by taps (Total Blocking Time).
-  const state = useDeferredValue(liveState);
+  const client = useSessionClientInstance(wanted ? connection : null);
+  // Rendered in transitions: in slices a tap can interrupt (use-client-state.ts).
+  const state = useClientState(client);
   // The session's setting may move the client between transports (Firebase mode).
-  const current = liveState?.transport;
+  const current = state?.transport;
   const transport = current === 'socket' || current === 'firebase' ? current : connection.transport;
-  useConnectionMetrics(metrics, transport, liveState?.status);
+  useConnectionMetrics(metrics, transport, state?.status);
   useDarkLaunch(
     metrics,
     connection.realtimeUrl,
-    liveState?.session?.darkLaunchShare ?? connection.darkLaunchShare,
-    liveState?.transport === 'firebase' && Boolean(liveState.self),
+    state?.session?.darkLaunchShare ?? connection.darkLaunchShare,
+    state?.transport === 'firebase' && Boolean(state.self),
   );
   const online = useOnline();
   // The name the student joined with ('' when resuming a stored identity), or null before joining.

@@ -30,9 +30,9 @@ const WAIT_FOR_TEACHER = new Set(['class_full', 'joining_locked', 'student_remov
 /**
  * The student's page once they joined: their session, its slide and their answers. Loaded only
  * once the session client has something to show (StudentApp keeps it out of the first load).
- * Memoised: StudentApp renders it from a deferred copy of the client's state, and re-renders
- * itself on every change of the live state first; without memo, each of those urgent renders
- * would render the whole question again, synchronously, with the old state (Total Blocking Time).
+ * Memoised: StudentApp also renders for reasons of its own (the page's metrics, the connection
+ * status it reports, being online), and each of those would otherwise render the whole question
+ * again with the same state (Total Blocking Time on a phone).
  */
 export const StudentSession = memo(function StudentSession({
   code,

@@ -4,6 +4,11 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { joinCodeSchema } from '@classpulse/realtime/protocol';
 import { StudentApp, type SchoolSignIn } from '../../../components/student/StudentApp.tsx';
+// The answer form's and slide image's styles are in the page's own stylesheets, not the lazily
+// loaded view's: a returning student's kept view (kept-paint-mark.ts) paints with the first frame
+// instead of after a stylesheet request. A server component's import: no class map in the JS.
+import '../../../components/answer/answer.module.css';
+import '../../../components/slide/slide-image.module.css';
 import { keptPaintScript } from '../../../components/student/kept-paint-script.ts';
 import { returningStudentScript } from '../../../components/student/returning-student-script.ts';
 import { TRANSPORT_ATTRIBUTE } from '../../../components/student/returning-student-mark.ts';

@@ -1,7 +1,8 @@
 'use client';
 
-import type * as RealtimeClient from '@classpulse/realtime/client';
-import type { SessionClient, SessionClientState } from '@classpulse/realtime/client';
+import type * as RealtimeClient from '@classpulse/realtime/client/core';
+import type * as SocketTransport from '@classpulse/realtime/client/socket';
+import type { SessionClient, SessionClientState } from '@classpulse/realtime/client/core';
 import type { StudentTransport } from '@classpulse/realtime/protocol';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { SessionConnection } from './student-connection.ts';
@@ -15,8 +16,16 @@ let clientModule: Promise<ClientModule> | null = null;
  * hook loads it when a client is wanted, so a page that never connects never runs it.
  */
 export function loadClientModule(): Promise<ClientModule> {
-  clientModule ??= import('@classpulse/realtime/client');
+  clientModule ??= import('@classpulse/realtime/client/core');
   return clientModule;
+}
+
+let socketTransportModule: Promise<typeof SocketTransport> | null = null;
+
+/** The socket transport (socket.io) once per page; a page on Firebase never loads it. */
+export function loadSocketTransport(): Promise<typeof SocketTransport> {
+  socketTransportModule ??= import('@classpulse/realtime/client/socket');
+  return socketTransportModule;
 }
 
 /**
@@ -33,11 +42,16 @@ export function useSessionClientInstance(
     const target = connection;
     let created: SessionClient | null = null;
     let cancelled = false;
+    // The transport the page starts on loads beside the client, not after it.
+    if (target.transport === 'socket') void loadSocketTransport();
     void (async () => {
       const module = await loadClientModule();
       // Firebase mode: either transport, as the session's setting says (the client follows it).
       const transportFor = async (kind: StudentTransport) => {
-        if (kind === 'socket') return module.createSocketTransport({ url: target.realtimeUrl });
+        if (kind === 'socket') {
+          const { createSocketTransport } = await loadSocketTransport();
+          return createSocketTransport({ url: target.realtimeUrl });
+        }
         const { joinUrl, firebase } = target;
         if (!joinUrl || !firebase) return null;
         const { createFirebaseTransport } = await import('@classpulse/realtime/client/firebase');

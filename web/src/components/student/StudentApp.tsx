@@ -1,6 +1,10 @@
 'use client';
 
-import { browserStorage, hasStoredIdentity, type SessionClient } from '@classpulse/realtime/client';
+import {
+  browserStorage,
+  hasStoredIdentity,
+  type SessionClient,
+} from '@classpulse/realtime/client/core';
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
@@ -18,6 +22,7 @@ import { useDarkLaunch } from '../../lib/use-dark-launch.ts';
 import { adoptSignedInIdentity } from '../../lib/signed-in-handoff.ts';
 import {
   loadClientModule,
+  loadSocketTransport,
   useOnline,
   useSessionClientInstance,
 } from '../../lib/use-session-client.ts';
@@ -67,9 +72,12 @@ if (typeof window !== 'undefined') {
     if (isReturningStudent()) {
       void loadClientModule();
       void loadStudentSession();
-      // On Firebase, the SDK (the longest download) starts now too, not after hydration.
-      if (pageTransport() === 'firebase')
+      // So does the page's transport: on Firebase, the SDK (the longest download), not after
+      // hydration; on the socket path, socket.io.
+      const transport = pageTransport();
+      if (transport === 'firebase')
         void import('@classpulse/realtime/client/firebase').then((m) => m.loadFirebaseSdk());
+      else if (transport === 'socket') void loadSocketTransport();
     }
   });
 }

@@ -1,4 +1,4 @@
-import { keptPaintKey } from '@classpulse/realtime/client';
+import { keptPaintKey } from '@classpulse/realtime/client/core';
 import type { KeptPaint } from './kept-paint-mark.ts';
 
 function pageSheets(): string[] {

@@ -17,6 +17,9 @@ const allowedImports = {
     '@classpulse/realtime/protocol',
     '@classpulse/realtime/engine',
     '@classpulse/realtime/client',
+    // The client apart from its transports, and each transport: a student page loads only its own.
+    '@classpulse/realtime/client/core',
+    '@classpulse/realtime/client/socket',
     '@classpulse/realtime/client/firebase',
     // Firebase mode's dark launch: the shadow connection, loaded lazily by student pages.
     '@classpulse/realtime/client/shadow',

@@ -33,6 +33,16 @@ function diagnose(audits: Record<string, AuditItems | undefined>): string[] {
     ...items('long-tasks')
       .slice(0, 6)
       .map((i) => `long task ${ms(i.duration)} ms at ${ms(i.startTime)} ms: ${short(i.url)}`),
+    // The LCP element and how its (observed, unthrottled) time splits into subparts.
+    ...items('lcp-breakdown-insight').flatMap((i) => {
+      if (i.type === 'node') return [`LCP element: ${String(i.snippet).slice(0, 120)}`];
+      const subparts = (i.items as Array<Record<string, unknown>> | undefined) ?? [];
+      return subparts.length === 0
+        ? []
+        : [
+            `LCP subparts (observed): ${subparts.map((p) => `${String(p.subpart)} ${ms(p.duration)} ms`).join(', ')}`,
+          ];
+    }),
     ...items('mainthread-work-breakdown')
       .slice(0, 4)
       .map((i) => `main thread ${String(i.groupLabel ?? i.group)}: ${ms(i.duration)} ms`),

@@ -111,6 +111,39 @@ function returningStudentSuite(
       );
     });
 
+    it('the last view paints before the page runs any of its scripts, then the live one replaces it', async () => {
+      const page = await joinStudent(browser, running.stack.webUrl, contexts, joinCode, 'Cy');
+      await page.getByLabel('Green').check();
+      await page.getByRole('button', { name: 'Submit answer' }).click();
+      await page.getByText('✓ Received').waitFor();
+      // The live page keeps its copy when the browser is idle.
+      await page.waitForFunction(() =>
+        Object.keys(localStorage).some(
+          (key) =>
+            key.startsWith('classpulse:v1:paint:') &&
+            localStorage.getItem(key)?.includes('Received'),
+        ),
+      );
+
+      // No script of the page's own loads: no hydration, no session client, only the inline ones.
+      await page.route('**/_next/static/chunks/**', (route) => route.abort());
+      await page.reload();
+      const copy = page.locator('[data-student-kept-paint]');
+      await copy.getByRole('heading', { name: 'Cy', exact: true, includeHidden: true }).waitFor();
+      await copy.getByText('✓ Received').waitFor();
+      assert.equal(await copy.locator('input[type=radio][value="g"]:checked').count(), 1);
+      assert.equal(await copy.getAttribute('inert'), '', 'the copy takes no taps');
+      assert.equal(await page.getByText('Connecting to your class…').isVisible(), false);
+
+      // With its scripts, the live view takes the copy's place.
+      await page.unroute('**/_next/static/chunks/**');
+      await page.reload();
+      await copy.waitFor({ state: 'detached' });
+      await page.getByRole('heading', { name: 'Cy', exact: true }).waitFor();
+      await page.getByText('✓ Received').waitFor();
+      assert.equal(await page.getByLabel('Green').isChecked(), true);
+    });
+
     it('an answer received before a reload is still received after it', async () => {
       const page = await joinStudent(browser, running.stack.webUrl, contexts, joinCode, 'Bo');
       await page.getByLabel('Green').check();

@@ -15,6 +15,7 @@ import {
   type TeacherSnapshot,
 } from '../protocol/index.ts';
 import { identityKey, type StoredIdentity } from './identity.ts';
+import { keptPaintKey } from './kept-paint-key.ts';
 import { newAnswerId, Outbox, type PendingAnswer } from './outbox.ts';
 import { readJson, writeJson, memoryStorage, type KeyValueStorage } from './storage.ts';
 import { applyTeacherDelta } from './teacher-state.ts';
@@ -327,8 +328,10 @@ export class SessionClient {
       'token' in this.auth
     ) {
       this.storage.removeItem(identityKey(this.joinCode));
-      if (this.state.sessionId && this.state.studentId)
+      if (this.state.sessionId && this.state.studentId) {
         this.storage.removeItem(viewKey(this.state.sessionId, this.state.studentId));
+        this.storage.removeItem(keptPaintKey(this.state.sessionId, this.state.studentId));
+      }
       this.auth = { v: PROTOCOL_VERSION, join: { code: this.joinCode, name: this.joinName ?? '' } };
       // Answers not yet acknowledged move to the new identity instead of being dropped.
       this.carryOver = [...(this.outbox?.list() ?? [])];

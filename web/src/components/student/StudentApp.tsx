@@ -1,9 +1,13 @@
 'use client';
 
-import { browserStorage, hasStoredIdentity, type SessionClient } from '@classpulse/realtime/client';
+import {
+  browserStorage,
+  hasStoredIdentity,
+  type SessionClient,
+} from '@classpulse/realtime/client/core';
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { NameForm } from './NameForm.tsx';
 import type { SchoolSignIn } from './SchoolSignInPrompt.tsx';
 import styles from './student.module.css';
@@ -16,7 +20,14 @@ import {
 } from '../../lib/use-page-metrics.ts';
 import { useDarkLaunch } from '../../lib/use-dark-launch.ts';
 import { adoptSignedInIdentity } from '../../lib/signed-in-handoff.ts';
-import { loadClientModule, useOnline, useSessionClient } from '../../lib/use-session-client.ts';
+import {
+  loadClientModule,
+  loadSocketTransport,
+  useOnline,
+  useSessionClientInstance,
+} from '../../lib/use-session-client.ts';
+import { useClientState } from './use-client-state.ts';
+import { JOINING_ATTRIBUTE, KEPT_PAINT_SLOT_ATTRIBUTE } from './kept-paint-mark.ts';
 import {
   forgetReturningMark,
   NEWCOMER_ATTRIBUTE,
@@ -33,6 +44,9 @@ const StudentSession = dynamic(loadStudentSession, { loading: () => <LoadingQues
 const SchoolSignInPrompt = dynamic(() =>
   import('./SchoolSignInPrompt.tsx').then((m) => m.SchoolSignInPrompt),
 );
+
+/** The kept paint's slot stays empty for React: the page's inline script fills it. */
+const EMPTY_SLOT = { __html: '' };
 
 function LoadingQuestion() {
   const t = useTranslations('student.app');
@@ -58,9 +72,12 @@ if (typeof window !== 'undefined') {
     if (isReturningStudent()) {
       void loadClientModule();
       void loadStudentSession();
-      // On Firebase, the SDK (the longest download) starts now too, not after hydration.
-      if (pageTransport() === 'firebase')
+      // So does the page's transport: on Firebase, the SDK (the longest download), not after
+      // hydration; on the socket path, socket.io.
+      const transport = pageTransport();
+      if (transport === 'firebase')
         void import('@classpulse/realtime/client/firebase').then((m) => m.loadFirebaseSdk());
+      else if (transport === 'socket') void loadSocketTransport();
     }
   });
 }
@@ -87,20 +104,18 @@ export function StudentApp({
   // Whether this browser has an identity for the code: unknown (null) until hydrated. Until then
   // the page's inline script decides what shows (returning-student-mark.ts).
   const [returning, setReturning] = useState<boolean | null>(null);
-  const { client, state: liveState } = useSessionClient(wanted ? connection : null);
-  // Client state arrives through useSyncExternalStore, whose updates render synchronously: the
-  // first question (every answer input) would be one long task on a phone. Rendering from a
-  // deferred copy lets React render it in slices, interruptible by taps (Total Blocking Time).
-  const state = useDeferredValue(liveState);
+  const client = useSessionClientInstance(wanted ? connection : null);
+  // Rendered in transitions: in slices a tap can interrupt (use-client-state.ts).
+  const state = useClientState(client);
   // The session's setting may move the client between transports (Firebase mode).
-  const current = liveState?.transport;
+  const current = state?.transport;
   const transport = current === 'socket' || current === 'firebase' ? current : connection.transport;
-  useConnectionMetrics(metrics, transport, liveState?.status);
+  useConnectionMetrics(metrics, transport, state?.status);
   useDarkLaunch(
     metrics,
     connection.realtimeUrl,
-    liveState?.session?.darkLaunchShare ?? connection.darkLaunchShare,
-    liveState?.transport === 'firebase' && Boolean(liveState.self),
+    state?.session?.darkLaunchShare ?? connection.darkLaunchShare,
+    state?.transport === 'firebase' && Boolean(state.self),
   );
   const online = useOnline();
   // The name the student joined with ('' when resuming a stored identity), or null before joining.
@@ -157,28 +172,33 @@ export function StudentApp({
     // new one gets the name form (or the school's sign-in) at once. Before hydration both are in
     // the page and the inline script's style picks one, so neither flashes.
     const connecting = returning === true || (signIn !== null && wanted);
+    // A returning student's last view, painted by the page's inline script before hydration,
+    // shows in the slot in place of this main until the live view replaces both.
     return (
-      <main className={`page ${styles.narrow}`}>
-        <h1>{t('joinHeading')}</h1>
-        {connecting || returning === null ? (
-          <p
-            className={`card ${connecting ? '' : styles.resuming}`}
-            role="status"
-            {...(connecting ? {} : { [RESUMING_ATTRIBUTE]: '' })}
-          >
-            {t('connectingToClass')}
-          </p>
-        ) : null}
-        {connecting ? null : (
-          <div {...{ [NEWCOMER_ATTRIBUTE]: '' }}>
-            {!signIn ? (
-              <NameForm code={code} ready={hydrated} onStart={startLoading} onJoin={join} />
-            ) : (
-              <SchoolSignInPrompt code={code} signIn={signIn} />
-            )}
-          </div>
-        )}
-      </main>
+      <>
+        <div {...{ [KEPT_PAINT_SLOT_ATTRIBUTE]: '' }} inert dangerouslySetInnerHTML={EMPTY_SLOT} />
+        <main className={`page ${styles.narrow}`} {...{ [JOINING_ATTRIBUTE]: '' }}>
+          <h1>{t('joinHeading')}</h1>
+          {connecting || returning === null ? (
+            <p
+              className={`card ${connecting ? '' : styles.resuming}`}
+              role="status"
+              {...(connecting ? {} : { [RESUMING_ATTRIBUTE]: '' })}
+            >
+              {t('connectingToClass')}
+            </p>
+          ) : null}
+          {connecting ? null : (
+            <div {...{ [NEWCOMER_ATTRIBUTE]: '' }}>
+              {!signIn ? (
+                <NameForm code={code} ready={hydrated} onStart={startLoading} onJoin={join} />
+              ) : (
+                <SchoolSignInPrompt code={code} signIn={signIn} />
+              )}
+            </div>
+          )}
+        </main>
+      </>
     );
   }
 

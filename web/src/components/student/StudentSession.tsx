@@ -9,11 +9,13 @@ import {
 } from '@classpulse/realtime/protocol';
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
+import { memo, useRef } from 'react';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { QuizStanding } from './QuizStanding.tsx';
 import { SchoolSignInPrompt, type SchoolSignIn } from './SchoolSignInPrompt.tsx';
 import { StudentSlide } from './StudentSlide.tsx';
 import styles from './student.module.css';
+import { useKeptPaint } from './use-kept-paint.ts';
 import { useErrorText } from '../../i18n/use-error-text.ts';
 import { contentLanguage } from '../../lib/content-language.ts';
 import { schoolSignInHref } from '../../lib/signed-in-handoff.ts';
@@ -28,8 +30,11 @@ const WAIT_FOR_TEACHER = new Set(['class_full', 'joining_locked', 'student_remov
 /**
  * The student's page once they joined: their session, its slide and their answers. Loaded only
  * once the session client has something to show (StudentApp keeps it out of the first load).
+ * Memoised: StudentApp also renders for reasons of its own (the page's metrics, the connection
+ * status it reports, being online), and each of those would otherwise render the whole question
+ * again with the same state (Total Blocking Time on a phone).
  */
-export function StudentSession({
+export const StudentSession = memo(function StudentSession({
   code,
   client,
   state,
@@ -58,6 +63,9 @@ export function StudentSession({
     : null;
   const pastDue = usePast(ownDue ?? undefined);
   const pastOwnDeadline = usePast((slide && ownSlideDeadline(slide, extendedTime)) ?? undefined);
+  // What the student sees is what the page paints first on their next load (kept-paint-mark.ts).
+  const main = useRef<HTMLElement>(null);
+  useKeptPaint(main, state);
 
   // Signed out of a class that asks students to sign in (say, a day-old identity): sign in again.
   if (state.status === 'closed' && state.error?.code === 'sign_in_required') {
@@ -111,7 +119,7 @@ export function StudentSession({
   };
 
   return (
-    <main className={`page ${styles.narrow}`}>
+    <main ref={main} className={`page ${styles.narrow}`}>
       <header className={styles.header}>
         <div>
           <p className={styles.kicker} {...contentLanguage(session?.language)}>
@@ -177,4 +185,4 @@ export function StudentSession({
       ) : null}
     </main>
   );
-}
+});

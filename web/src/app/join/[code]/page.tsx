@@ -4,6 +4,12 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { joinCodeSchema } from '@classpulse/realtime/protocol';
 import { StudentApp, type SchoolSignIn } from '../../../components/student/StudentApp.tsx';
+// The answer form's and slide image's styles are in the page's own stylesheets, not the lazily
+// loaded view's: a returning student's kept view (kept-paint-mark.ts) paints with the first frame
+// instead of after a stylesheet request. A server component's import: no class map in the JS.
+import '../../../components/answer/answer.module.css';
+import '../../../components/slide/slide-image.module.css';
+import { keptPaintScript } from '../../../components/student/kept-paint-script.ts';
 import { returningStudentScript } from '../../../components/student/returning-student-script.ts';
 import { TRANSPORT_ATTRIBUTE } from '../../../components/student/returning-student-mark.ts';
 import { schoolSignInHref } from '../../../lib/signed-in-handoff.ts';
@@ -36,6 +42,7 @@ export default async function StudentSessionPage({
   const requestHeaders = await headers();
   const realtimeUrl = realtimeUrlFor(config, requestHeaders.get('host'));
   const options = await joinOptionsForCode(code.data);
+  const nonce = requestHeaders.get('x-nonce') ?? undefined;
   const connection: SessionConnection = config.firebaseWeb
     ? {
         transport: options.transport,
@@ -58,7 +65,7 @@ export default async function StudentSessionPage({
     <>
       {/* Before the page's content: a returning student never sees the name form. */}
       <script
-        nonce={requestHeaders.get('x-nonce') ?? undefined}
+        nonce={nonce}
         {...{ [TRANSPORT_ATTRIBUTE]: connection.transport }}
         dangerouslySetInnerHTML={{ __html: returningStudentScript }}
       />
@@ -68,6 +75,8 @@ export default async function StudentSessionPage({
         metrics={await pageMetricsSettings(config)}
         signIn={signIn}
       />
+      {/* After it: a returning student's last view paints before the page's scripts run. */}
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: keptPaintScript }} />
     </>
   );
 }

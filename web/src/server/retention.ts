@@ -6,6 +6,7 @@ import {
   getRetentionPolicy,
   getSessionRetention,
   latestKeepUntil,
+  recordSessionEnded,
   RETENTION_LIMITS,
   setKeepUntil,
   setRetentionPolicy,
@@ -103,4 +104,16 @@ export async function changeKeepUntil(
     parsed.data.keepUntil === null ? 'policy' : new Date(parsed.data.keepUntil).toISOString(),
   );
   return { ok: true, keepUntil: parsed.data.keepUntil };
+}
+
+/**
+ * A report read the session's state: remember when it ended (the retention clock), once.
+ * Reports are where the web tier sees a session's end; the live end goes to the realtime tier.
+ */
+export async function noteSessionState(
+  sessionId: string,
+  state: { status: 'live' | 'ended'; endedAt: number | null },
+): Promise<void> {
+  if (state.status === 'ended' && state.endedAt !== null)
+    await recordSessionEnded(await database(), sessionId, state.endedAt);
 }

@@ -1,5 +1,6 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { WebTables } from './tables.ts';
+import { updateOwnedSession } from './session-repository.ts';
 
 type Db = Kysely<WebTables>;
 
@@ -88,13 +89,7 @@ export async function setKeepUntil(
   sessionId: string,
   keepUntil: number | null,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('sessions')
-    .set({ keep_until: keepUntil })
-    .where('id', '=', sessionId)
-    .where('teacher_id', '=', teacherId)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateOwnedSession(db, teacherId, sessionId, { keep_until: keepUntil });
 }
 
 /** What retention needs to know about one session. */

@@ -124,9 +124,19 @@ export async function setSessionDueAt(
   id: string,
   dueAt: number | null,
 ): Promise<boolean> {
+  return updateOwnedSession(db, teacherId, id, { due_at: dueAt });
+}
+
+/** Changes settings of a session its owner may change; false if it is not theirs. */
+export async function updateOwnedSession(
+  db: Db,
+  teacherId: string,
+  id: string,
+  change: { due_at?: number | null; keep_until?: number | null },
+): Promise<boolean> {
   const result = await db
     .updateTable('sessions')
-    .set({ due_at: dueAt })
+    .set(change)
     .where('id', '=', id)
     .where('teacher_id', '=', teacherId)
     .executeTakeFirst();

@@ -1,4 +1,5 @@
-import { auditAccess, noteSessionState } from '../../../../../server/access-audit.ts';
+import { auditAccess } from '../../../../../server/access-audit.ts';
+import { noteSessionState } from '../../../../../server/retention.ts';
 import { apiError } from '../../../../../server/api-response.ts';
 import { openAnswersStream } from '../../../../../server/answers-stream.ts';
 import { csvDownloadStream, sessionFileName } from '../../../../../server/download.ts';

@@ -3,7 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { notFound, redirect } from 'next/navigation';
 import { SessionHealth } from '../../../../../components/teacher/SessionHealth.tsx';
 import { currentTeacherId } from '../../../../../server/accounts/current-account.ts';
-import { auditAccess, noteSessionState } from '../../../../../server/access-audit.ts';
+import { auditAccess } from '../../../../../server/access-audit.ts';
+import { noteSessionState } from '../../../../../server/retention.ts';
 import { loadSessionHealth } from '../../../../../server/session-health.ts';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -8,11 +8,15 @@ import { PRIVACY_FORM_NAMESPACES } from '../../../../../i18n/namespaces.ts';
 import { SessionReport } from '../../../../../components/teacher/SessionReport.tsx';
 import { currentTeacherId } from '../../../../../server/accounts/current-account.ts';
 import { openAnswersStream } from '../../../../../server/answers-stream.ts';
-import { auditAccess, noteSessionState } from '../../../../../server/access-audit.ts';
+import { auditAccess } from '../../../../../server/access-audit.ts';
 import { auditTrail } from '../../../../../server/audit-trail.ts';
 import { readReport, studentEmails } from '../../../../../server/session-report.ts';
 import { getSession } from '../../../../../server/sessions.ts';
-import { retentionPolicy, sessionRetention } from '../../../../../server/retention.ts';
+import {
+  noteSessionState,
+  retentionPolicy,
+  sessionRetention,
+} from '../../../../../server/retention.ts';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reports.report'))('metaTitle') };

@@ -3,7 +3,6 @@ import type { Auth } from 'firebase/auth';
 import type { Database, Unsubscribe } from 'firebase/database';
 import { loadFirebaseSdk, type FirebaseSdk } from './firebase-sdk.ts';
 
-export { loadFirebaseSdk };
 import { encodeAnswer } from '../firebase/answer-codec.ts';
 import { paths } from '../firebase/paths.ts';
 import { storedResponseFrom, type ResponseNode } from '../firebase/response-node.ts';
@@ -27,6 +26,8 @@ import {
 } from '../protocol/index.ts';
 import { readJson, writeJson, type KeyValueStorage } from './storage.ts';
 import { clampRtt, type SessionTransport, type TransportListener } from './transport.ts';
+
+export { loadFirebaseSdk };
 
 /** The web app's Firebase settings for browsers (public values: no secret in here). */
 export interface FirebaseWebConfig {

@@ -2,7 +2,6 @@ import type { FirebaseApp } from 'firebase/app';
 import type { Auth } from 'firebase/auth';
 import type { Database, Unsubscribe } from 'firebase/database';
 import { loadFirebaseSdk, type FirebaseSdk } from './firebase-sdk.ts';
-
 import { encodeAnswer } from '../firebase/answer-codec.ts';
 import { paths } from '../firebase/paths.ts';
 import { storedResponseFrom, type ResponseNode } from '../firebase/response-node.ts';

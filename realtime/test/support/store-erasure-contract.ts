@@ -232,6 +232,14 @@ export function studentErasureContract(name: string, open: () => Promise<Erasure
       await store.close();
       const again = await reopen();
       assert.deepEqual(await again.load(state.id), next);
+      // A fresh store finds where the compacted log ends (no events left before the snapshot's).
+      next = await run(
+        again,
+        next,
+        { actor: { role: 'student', studentId: 'late' }, command: { type: 'join', name: 'Late' } },
+        now + 1,
+      );
+      assert.deepEqual(await again.load(state.id), next);
       assert.deepEqual(
         await Promise.all(OTHERS.slice(1).map((o) => exportOf(again, state.id, o.id))),
         othersBefore.slice(1),

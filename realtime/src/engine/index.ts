@@ -11,6 +11,7 @@ export { decide } from './decide.ts';
 export { STUDENTS_PER_SESSION_MAX } from './decide-student.ts';
 export { META_EVENT_TYPES, type EngineEvent, type EngineEventType } from './events.ts';
 export { evolve, evolveAll } from './evolve.ts';
+export { withoutStudent } from './erase-student.ts';
 export type { DecideResult, Decision } from './result.ts';
 export { reportStudents } from './report-order.ts';
 // Where a question's points are read is the protocol's; the engine's users get it here too.

@@ -6,6 +6,7 @@
 import {
   changesStandings,
   isSlideVisible,
+  withoutStudent,
   ownStanding,
   META_EVENT_TYPES,
   publicSessionView,
@@ -13,6 +14,7 @@ import {
 } from '../engine/index.ts';
 import {
   answerProblem,
+  healthRecordNames,
   isInClass,
   KINDS,
   type GateValue,
@@ -270,4 +272,63 @@ export function stateFromNode(node: unknown): SessionState | undefined {
 
 function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * Erasing a student (SessionStore.eraseStudent) from a session's node as read (`node`) and its
+ * health records (`health`: `sessionHealth/{id}` as read), as one multi-path update relative to
+ * the root: their roster entry, presence, responses and standing go; the state core (its audit
+ * trail), the public view and the others' standings are rewritten from `withoutStudent`; health
+ * batches naming them are rewritten without those records. Other students' nodes are not
+ * touched. Undefined when there is no session; `erased`: anything of the student was there.
+ */
+export function studentErasureUpdates(
+  sessionId: string,
+  node: unknown,
+  health: unknown,
+  studentId: string,
+): { updates: Record<string, unknown>; erased: boolean } | undefined {
+  const state = stateFromNode(node);
+  if (!state) return undefined;
+  const n = node as Partial<Record<keyof SessionNode, unknown>>;
+  const base = paths.session(sessionId);
+  const updates: Record<string, unknown> = {};
+  let erased = false;
+  // The raw nodes, not only what the state kept: a response the engine ignored is theirs too.
+  const forget = (owner: unknown, path: string) => {
+    if (!Object.hasOwn(asRecord(owner), studentId)) return;
+    updates[path] = null;
+    erased = true;
+  };
+  forget(n.roster, paths.roster(sessionId, studentId));
+  forget(n.presence, paths.presence(sessionId, studentId));
+  forget(n.standings, paths.standing(sessionId, studentId));
+  for (const [slideId, bySlide] of Object.entries(asRecord(n.responses)))
+    forget(bySlide, paths.response(sessionId, slideId, studentId));
+  const next = withoutStudent(state, studentId);
+  if (next) {
+    erased = true;
+    updates[`${base}/state`] = JSON.stringify(stateCore(next));
+    updates[paths.public(sessionId)] = JSON.stringify(publicSessionView(next));
+    if (n.standings !== undefined && n.standings !== null)
+      for (const student of Object.values(next.students))
+        updates[paths.standing(sessionId, student.id)] = isInClass(student)
+          ? (ownStanding(next, student.id) ?? null)
+          : null;
+  }
+  for (const [key, batch] of Object.entries(asRecord(health))) {
+    if (typeof batch !== 'string') continue;
+    let records: unknown;
+    try {
+      records = JSON.parse(batch);
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(records)) continue;
+    const others = records.filter((r) => !healthRecordNames(r, studentId));
+    if (others.length === records.length) continue;
+    updates[`${paths.health(sessionId)}/${key}`] =
+      others.length > 0 ? JSON.stringify(others) : null;
+  }
+  return { updates, erased };
 }

@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   session_not_found: { retryable: false, message: 'This session does not exist.' },
   join_code_not_found: { retryable: false, message: 'No live session has this code.' },
   session_ended: { retryable: false, message: 'The session has ended.' },
+  session_live: { retryable: false, message: 'End the session before erasing a student.' },
   late_join_denied: {
     retryable: false,
     message: 'The session has started and does not accept late joins.',

@@ -16,3 +16,4 @@ export * from './student-name.ts';
 export * from './state.ts';
 export * from './version.ts';
 export * from './views.ts';
+export * from './student-export.ts';

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import {
   createSessionRequestSchema,
+  idSchema,
   signedInStudentSchema,
   protocolError,
   type ErrorCode,
@@ -29,6 +30,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   class_full: 409,
   join_rate_limited: 429,
   session_not_found: 404,
+  session_live: 409,
   join_code_not_found: 404,
   storage_failed: 503,
   unavailable: 503,
@@ -46,6 +48,8 @@ export interface HttpApiDeps {
   processId?: string | undefined;
   /** Called after a session was deleted, to disconnect its sockets. */
   sessionDeleted(sessionId: string): void;
+  /** Called after a student was erased from a session, to disconnect their sockets. */
+  studentErased(sessionId: string, studentId: string): void;
   joinLimiter: JoinLimiter;
   trustProxy: 'loopback' | 'private';
   /** New sessions end to new students after this long without their teacher (0: never). */
@@ -166,6 +170,12 @@ async function route(deps: HttpApiDeps, req: IncomingMessage, res: ServerRespons
     });
   }
 
+  // `/v1/sessions/:id/students/:studentId` (GET, DELETE): one student's data, exported or erased
+  // (protocol/student-export.ts), for the session's teacher (erasing: its owner).
+  const student = /^\/v1\/sessions\/([^/]+)\/students\/([^/]+)$/.exec(path);
+  if (student?.[1] && student[2] && (req.method === 'GET' || req.method === 'DELETE'))
+    return studentData(deps, req, res, student[1], student[2]);
+
   // `/v1/sessions/:id/commands` (POST): one teacher command, from a teacher token of the session
   // (the owner's or a co-teacher's), decided by the engine like one from the dashboard's socket.
   const command = /^\/v1\/sessions\/([A-Za-z0-9_-]{1,64})\/commands$/.exec(path);
@@ -219,6 +229,61 @@ async function route(deps: HttpApiDeps, req: IncomingMessage, res: ServerRespons
     return;
   }
   return sendJson(res, 404, { ok: false, code: 'not_found', message: 'Not found.' });
+}
+
+async function studentData(
+  deps: HttpApiDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  rawSessionId: string,
+  rawStudentId: string,
+): Promise<void> {
+  const ids = parseIds(rawSessionId, rawStudentId);
+  if ('ok' in ids) return sendError(res, ids);
+  const { sessionId, studentId } = ids;
+  const claims = await bearer(deps, req);
+  if (!claims.ok) return sendError(res, claims);
+  if (claims.claims.role !== 'teacher' || claims.claims.sid !== sessionId)
+    return sendError(res, protocolError('forbidden'));
+  if (req.method === 'GET') {
+    const exported = await deps.ops.exportStudent(sessionId, claims.claims.sub, studentId);
+    return 'ok' in exported ? sendNotFoundOr(res, exported) : sendJson(res, 200, exported);
+  }
+  const erasure = await deps.ops.eraseStudent(sessionId, claims.claims.sub, studentId);
+  if (!erasure.ok) return sendNotFoundOr(res, erasure);
+  if (erasure.erased) deps.studentErased(sessionId, studentId);
+  return sendJson(res, 200, erasure);
+}
+
+/** Both path ids checked like any input: a clear 400 naming the bad one. */
+function parseIds(
+  rawSessionId: string,
+  rawStudentId: string,
+): { sessionId: string; studentId: string } | ProtocolError {
+  const ids: Record<'sessionId' | 'studentId', string> = { sessionId: '', studentId: '' };
+  for (const [field, raw] of [
+    ['sessionId', rawSessionId],
+    ['studentId', rawStudentId],
+  ] as const) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(raw);
+    } catch {
+      return protocolError('bad_request', 'The id is not valid URL encoding.', field);
+    }
+    const parsed = idSchema.safeParse(decoded);
+    if (!parsed.success)
+      return protocolError('bad_request', parsed.error.issues[0]?.message, field);
+    ids[field] = parsed.data;
+  }
+  return ids;
+}
+
+/** An unknown session or student is a plain 404 `not_found` (the contract web codes against). */
+function sendNotFoundOr(res: ServerResponse, error: ProtocolError): void {
+  if (error.code === 'session_not_found' || error.code === 'student_not_found')
+    return sendJson(res, 404, { ok: false, code: 'not_found', message: error.message });
+  sendError(res, error);
 }
 
 async function bearer(

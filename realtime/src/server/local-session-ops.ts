@@ -11,6 +11,7 @@ import {
   ownResponse,
   protocolError,
   parseSubmitAnswerMessage,
+  studentExport,
   teacherCommandMessageSchema,
   type ProtocolError,
   type TeacherSnapshot,
@@ -189,6 +190,28 @@ export function createLocalSessionOps(deps: LocalSessionOpsDeps): LocalSessionOp
       if (!live || live.state.teacherId !== teacherId) return protocolError('session_not_found');
       await registry.delete(sessionId);
       return { ok: true };
+    },
+
+    async exportStudent(sessionId, teacherId, studentId) {
+      // From the store, like the health report: reading an export does not load the session.
+      const sources = await registry.healthSources(sessionId);
+      if (!sources || !isSessionTeacher(sources.state, teacherId))
+        return protocolError('session_not_found');
+      const health: unknown[] = [];
+      for await (const batch of sources.records) health.push(...batch);
+      return studentExport(sources.state, studentId, health) ?? protocolError('student_not_found');
+    },
+
+    // Erasing is the owner's, like deleting the session. A live session is refused: its students'
+    // browsers may still hold queued answers and (Firebase transport) write to the database
+    // themselves, which would bring the student back after the erasure.
+    async eraseStudent(sessionId, teacherId, studentId) {
+      const live = await registry.get(sessionId);
+      if (!live || !isSessionTeacher(live.state, teacherId))
+        return protocolError('session_not_found');
+      if (live.state.teacherId !== teacherId) return protocolError('forbidden');
+      if (live.state.status === 'live') return protocolError('session_live');
+      return { ok: true, erased: await registry.eraseStudent(sessionId, studentId) };
     },
   };
 }

@@ -67,6 +67,12 @@ export const REALTIME_METRICS = {
     type: 'counter',
     labelNames: ['reason'],
   },
+  studentErasures: {
+    name: 'classpulse_student_erasures_total',
+    help: 'Students erased from a session on request (what was erased is never kept).',
+    type: 'counter',
+    labelNames: [],
+  },
   storeCommitSeconds: {
     name: 'realtime_store_append_seconds',
     help: 'Time for a store append to become durable.',

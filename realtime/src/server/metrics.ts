@@ -27,6 +27,8 @@ export interface RealtimeMetrics {
   ackLatency: Histogram<'event'>;
   rejectedMessages: Counter<'reason'>;
   storeCommitSeconds: Histogram;
+  /** Students erased on request (classpulse_student_erasures_total). */
+  studentErasures: Counter;
   httpRefused: Counter<'reason'>;
   countCommand(type: string, result: CommandResult): void;
   /** A refused message (its error code), or a socket closed for ignoring refusals. */
@@ -114,6 +116,12 @@ export function createRealtimeMetrics(): RealtimeMetrics {
     registers: [registry],
   });
 
+  const studentErasures = new Counter({
+    name: REALTIME_METRICS.studentErasures.name,
+    help: REALTIME_METRICS.studentErasures.help,
+    registers: [registry],
+  });
+
   const httpRefused = new Counter({
     name: httpRefusedDef.name,
     help: httpRefusedDef.help,
@@ -140,6 +148,7 @@ export function createRealtimeMetrics(): RealtimeMetrics {
     ackLatency,
     rejectedMessages,
     storeCommitSeconds,
+    studentErasures,
     httpRefused,
     countCommand(type, result) {
       commandChild(`${commandTypes.has(type) ? type : 'unknown'}\u0000${result}`).inc();

@@ -212,6 +212,24 @@ export async function createRealtimeServer(
         io.in(room).disconnectSockets(true);
       }
     },
+    studentErased: (sessionId, studentId) => {
+      // Its own sockets (across processes with the Redis adapter); their tokens no longer admit.
+      const sockets = io.in(studentsRoom(sessionId)).fetchSockets();
+      sockets
+        .then((found) => {
+          for (const socket of found)
+            if (socket.data.role === 'student' && socket.data.studentId === studentId) {
+              socket.emit(
+                'session:closed',
+                protocolError('student_not_found', 'Your data was erased from this session.'),
+              );
+              socket.disconnect(true);
+            }
+        })
+        .catch((error: unknown) =>
+          logger.warn({ err: error }, 'disconnecting an erased student failed'),
+        );
+    },
   });
   // engine.io answers its own path (long-polling) from the listener it attached above; a
   // listener added after that runs for every request, so the API must leave that path alone or

@@ -5,6 +5,8 @@ import type {
   PublicSessionView,
   SessionSettings,
   SessionState,
+  StudentErasure,
+  StudentExport,
   StudentSelfView,
   TeacherSnapshot,
 } from '../protocol/index.ts';
@@ -96,4 +98,23 @@ export interface SessionOps {
   /** The health report (health/health-report.ts), from the store; does not load the session. */
   health(sessionId: string, teacherId: string): Promise<HealthReport | ProtocolError>;
   delete(sessionId: string, teacherId: string): Promise<{ ok: true } | ProtocolError>;
+  /**
+   * Everything stored about one student of the session (a teacher of it): `session_not_found`
+   * or `student_not_found` when there is none.
+   */
+  exportStudent(
+    sessionId: string,
+    teacherId: string,
+    studentId: string,
+  ): Promise<StudentExport | ProtocolError>;
+  /**
+   * Erases one student from an ended session (its owner only; `session_live` while it runs),
+   * on the process holding it so its memory forgets them too. Idempotent: `erased` is false when
+   * nothing of that student was there.
+   */
+  eraseStudent(
+    sessionId: string,
+    teacherId: string,
+    studentId: string,
+  ): Promise<StudentErasure | ProtocolError>;
 }

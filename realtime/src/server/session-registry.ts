@@ -176,6 +176,22 @@ export class SessionRegistry {
     return this.options.store.delete(sessionId);
   }
 
+  /**
+   * Erases a student from the store (SessionStore.eraseStudent) and from this process's memory:
+   * the session leaves memory after its pending writes, so the next use loads the erased state
+   * (and the student's token no longer finds them). Ended sessions only (the caller checks).
+   */
+  async eraseStudent(sessionId: string, studentId: string): Promise<boolean> {
+    const live = this.cache.peek(sessionId);
+    if (live) await live.lastAppend;
+    this.cache.letGo(sessionId);
+    const erased = await this.options.store.eraseStudent(sessionId, studentId);
+    // Whatever was loaded again meanwhile held the student: it goes too.
+    this.cache.letGo(sessionId);
+    if (erased) this.options.metrics.studentErasures.inc();
+    return erased;
+  }
+
   /** A socket of this session connected. */
   attach(live: LiveSession): void {
     this.eviction.attach(live);

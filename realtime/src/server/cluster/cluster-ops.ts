@@ -192,6 +192,10 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
         return local.health(request.sessionId, request.teacherId);
       case 'delete':
         return local.delete(request.sessionId, request.teacherId);
+      case 'exportStudent':
+        return local.exportStudent(request.sessionId, request.teacherId, request.studentId);
+      case 'eraseStudent':
+        return local.eraseStudent(request.sessionId, request.teacherId, request.studentId);
       case 'reattach':
         for (const { member, transport, connection } of request.connections) {
           await local.attach(request.sessionId, member, transport, connection);
@@ -275,6 +279,10 @@ export function createClusterOps(deps: ClusterOpsDeps): ClusterOps {
     report: (sessionId, teacherId) => route({ op: 'report', sessionId, teacherId }),
     health: (sessionId, teacherId) => route({ op: 'health', sessionId, teacherId }),
     delete: (sessionId, teacherId) => route({ op: 'delete', sessionId, teacherId }),
+    exportStudent: (sessionId, teacherId, studentId) =>
+      route({ op: 'exportStudent', sessionId, teacherId, studentId }),
+    eraseStudent: (sessionId, teacherId, studentId) =>
+      route({ op: 'eraseStudent', sessionId, teacherId, studentId }),
 
     owned(sessionId) {
       ownerCache.delete(sessionId);

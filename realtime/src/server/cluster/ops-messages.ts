@@ -63,6 +63,8 @@ export const opsRequestSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('report'), sessionId: id, teacherId: id }),
   z.object({ op: z.literal('health'), sessionId: id, teacherId: id }),
   z.object({ op: z.literal('delete'), sessionId: id, teacherId: id }),
+  z.object({ op: z.literal('exportStudent'), sessionId: id, teacherId: id, studentId: id }),
+  z.object({ op: z.literal('eraseStudent'), sessionId: id, teacherId: id, studentId: id }),
   z.object({
     op: z.literal('reattach'),
     sessionId: id,

@@ -5,6 +5,7 @@ import {
   sessionNode,
   stateFromNode,
   storedResponseFrom,
+  studentErasureUpdates,
   summaryNode,
   updatesFor,
   type SessionSummaryNode,
@@ -180,6 +181,21 @@ export function createFirebaseStore(options: FirebaseStoreOptions): SessionStore
       await database.ref().update(updates);
       knownSeq.delete(sessionId);
       return true;
+    },
+
+    async eraseStudent(sessionId: string, studentId: string): Promise<boolean> {
+      await health.written();
+      // After the session's pending writes, and before any that follow: one atomic update.
+      return inOrder(sessionId, async () => {
+        const [node, records] = await Promise.all([
+          database.ref(paths.session(sessionId)).get(),
+          database.ref(paths.health(sessionId)).get(),
+        ]);
+        const erasure = studentErasureUpdates(sessionId, node.val(), records.val(), studentId);
+        if (!erasure) return false;
+        if (Object.keys(erasure.updates).length > 0) await database.ref().update(erasure.updates);
+        return erasure.erased;
+      });
     },
 
     async list(teacherId?: string): Promise<SessionSummary[]> {

@@ -4,7 +4,8 @@
  * is refused (SEQCONFLICT) when another writer got there first.
  *
  * Keys of session S: `<p>s:{S}:meta` (hash: joinCode, teacherId, title, status, createdAt, seq,
- * snapshotSeq, snapshot) and `<p>s:{S}:log` (list: the events of seq n at index n - 1). Live join
+ * snapshotSeq, snapshot, logBase) and `<p>s:{S}:log` (list: the events of seq n at index
+ * n - 1 - logBase; logBase, absent: 0, is the seq the log was compacted at by an erasure). Live join
  * codes: `<p>code:<CODE>` → S. Listing: `<p>sessions` and `<p>teacher:<T>` (sorted by creation).
  */
 
@@ -49,5 +50,26 @@ if redis.call('GET', codeKey) == ARGV[1] then redis.call('DEL', codeKey) end
 redis.call('DEL', KEYS[1], KEYS[2])
 redis.call('ZREM', KEYS[3], ARGV[1])
 redis.call('ZREM', ARGV[3] .. fields[2], ARGV[1])
+return 1
+`;
+
+/**
+ * Erases a student (SessionStore.eraseStudent). KEYS: meta, log, health. ARGV: seq the snapshot
+ * was made at, snapshot ('' to keep the current one: the student was not in the state), the
+ * health list's length when read, then the new health list (its batches, in order). Refused
+ * (SEQCONFLICT) when the log or the health list moved since they were read: read again.
+ * Returns 0 when the session does not exist.
+ */
+export const ERASE_STUDENT = `
+local seq = redis.call('HGET', KEYS[1], 'seq')
+if seq == false then return 0 end
+if tonumber(seq) ~= tonumber(ARGV[1]) then return redis.error_reply('SEQCONFLICT log') end
+if redis.call('LLEN', KEYS[3]) ~= tonumber(ARGV[3]) then return redis.error_reply('SEQCONFLICT health') end
+if ARGV[2] ~= '' then
+  redis.call('HSET', KEYS[1], 'snapshot', ARGV[2], 'snapshotSeq', ARGV[1], 'logBase', ARGV[1])
+  redis.call('DEL', KEYS[2])
+end
+redis.call('DEL', KEYS[3])
+for i = 4, #ARGV do redis.call('RPUSH', KEYS[3], ARGV[i]) end
 return 1
 `;

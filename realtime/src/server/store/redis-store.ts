@@ -1,10 +1,10 @@
 import { Redis } from 'ioredis';
-import { evolveAll, type EngineEvent } from '../../engine/index.ts';
-import type { SessionState } from '../../protocol/index.ts';
+import { evolveAll, withoutStudent, type EngineEvent } from '../../engine/index.ts';
+import { healthRecordNames, type SessionState } from '../../protocol/index.ts';
 import { parseHealthBatch } from '../health/records.ts';
 import { createHealthBatches } from './health-batches.ts';
 import { NotOwnerError, ownerKey } from './ownership.ts';
-import { APPEND_EVENTS, CREATE_SESSION, DELETE_SESSION } from './redis-scripts.ts';
+import { APPEND_EVENTS, CREATE_SESSION, DELETE_SESSION, ERASE_STUDENT } from './redis-scripts.ts';
 import {
   JoinCodeTakenError,
   SeqConflictError,
@@ -32,7 +32,11 @@ interface ScriptedRedis extends Redis {
   cpCreateSession(...args: Array<string | number>): Promise<string>;
   cpAppendEvents(...args: Array<string | number>): Promise<string>;
   cpDeleteSession(...args: Array<string | number>): Promise<number>;
+  cpEraseStudent(...args: Array<string | number>): Promise<number>;
 }
+
+/** An erasure raced by appends (or health writes) is made again, this many times at most. */
+const ERASE_ATTEMPTS_MAX = 5;
 
 /**
  * The shared store for several realtime processes: the same event log plus snapshots as the
@@ -52,6 +56,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Sess
   redis.defineCommand('cpCreateSession', { numberOfKeys: 5, lua: CREATE_SESSION });
   redis.defineCommand('cpAppendEvents', { numberOfKeys: 4, lua: APPEND_EVENTS });
   redis.defineCommand('cpDeleteSession', { numberOfKeys: 3, lua: DELETE_SESSION });
+  redis.defineCommand('cpEraseStudent', { numberOfKeys: 3, lua: ERASE_STUDENT });
   await redis.connect();
 
   const p = options.keyPrefix;
@@ -106,7 +111,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Sess
     };
   };
 
-  return {
+  const store: SessionStore = {
     async create(state, events) {
       if (closed) throw new Error('store closed');
       const snapshot = JSON.stringify(state);
@@ -136,11 +141,20 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Sess
     },
 
     async load(sessionId) {
-      const [snapshot, snapshotSeq] = await redis.hmget(meta(sessionId), 'snapshot', 'snapshotSeq');
+      const [snapshot, snapshotSeq, logBase] = await redis.hmget(
+        meta(sessionId),
+        'snapshot',
+        'snapshotSeq',
+        'logBase',
+      );
       if (!snapshot || !snapshotSeq) return undefined;
       let state = JSON.parse(snapshot) as SessionState;
-      // The events of seq n are at index n - 1: everything after the snapshot.
-      const rest = await redis.lrange(log(sessionId), Number(snapshotSeq), -1);
+      // The events of seq n are at index n - 1 - logBase: everything after the snapshot.
+      const rest = await redis.lrange(
+        log(sessionId),
+        Number(snapshotSeq) - Number(logBase ?? 0),
+        -1,
+      );
       let replayedBytes = 0;
       for (const events of rest) {
         state = evolveAll(state, JSON.parse(events) as EngineEvent[]) ?? state;
@@ -222,6 +236,47 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Sess
       return deleted === 1;
     },
 
+    async eraseStudent(sessionId, studentId) {
+      await health.written();
+      for (let attempt = 0; ; attempt++) {
+        const [state, batches] = await Promise.all([
+          store.load(sessionId),
+          redis.lrange(healthKey(sessionId), 0, -1),
+        ]);
+        if (!state) return false;
+        const erased = withoutStudent(state, studentId);
+        // Batches without the student stay byte for byte; the others lose their records of them.
+        const kept: string[] = [];
+        for (const batch of batches) {
+          const records = parseHealthBatch(batch);
+          const others = records.filter((r) => !healthRecordNames(r, studentId));
+          if (others.length === records.length) kept.push(batch);
+          else if (others.length > 0) kept.push(JSON.stringify(others));
+        }
+        const snapshotJson = erased ? JSON.stringify(erased) : '';
+        try {
+          const done = await track(
+            redis.cpEraseStudent(
+              meta(sessionId),
+              log(sessionId),
+              healthKey(sessionId),
+              state.seq,
+              snapshotJson,
+              batches.length,
+              ...kept,
+            ),
+          );
+          if (done === 0) return false;
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          if (message.includes('SEQCONFLICT') && attempt < ERASE_ATTEMPTS_MAX) continue;
+          throw error;
+        }
+        if (erased) pacer.written(sessionId, snapshotJson);
+        return erased !== undefined;
+      }
+    },
+
     async list(teacherId) {
       const ids = await redis.zrange(
         teacherId === undefined ? allKey : teacherKey(teacherId),
@@ -240,4 +295,5 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Sess
       await redis.quit();
     },
   };
+  return store;
 }

@@ -63,6 +63,15 @@ export interface SessionStore {
   append(sessionId: string, events: readonly EngineEvent[], state: SessionState): Promise<void>;
   /** Removes the session and every answer in it. */
   delete(sessionId: string): Promise<boolean>;
+  /**
+   * Erases one student from the session everywhere the store keeps it, atomically: the state is
+   * compacted to `withoutStudent` (engine/erase-student.ts) as the new snapshot, the log and
+   * snapshots before it (which mention the student) are dropped, and the student's health
+   * records and presence go. Other students' data stays as it was. False when the session has
+   * nothing of that student (health records are scrubbed all the same). Callers stop writing the
+   * session first (ended sessions only, through the process holding it).
+   */
+  eraseStudent(sessionId: string, studentId: string): Promise<boolean>;
   list(teacherId?: string): Promise<SessionSummary[]>;
   /**
    * Firebase mode: browsers answer and report presence straight to the database, so a process

@@ -57,6 +57,12 @@ export type WriteOp =
       ended: boolean;
     }
   | { op: 'delete'; sessionId: string }
+  /**
+   * Erases a student (SessionStore.eraseStudent): when `snapshotJson` is set, the snapshot of seq
+   * `seq` without them replaces the session's snapshot and log (refused with 'seq' if the log moved
+   * past `seq`); in any case their health records go. `deleted`: the session exists.
+   */
+  | { op: 'erase'; sessionId: string; studentId: string; seq: number; snapshotJson: string | null }
   /** Health records (a JSON array) for the session's health report; no seq, no snapshot. */
   | { op: 'health'; sessionId: string; recordsJson: string };
 

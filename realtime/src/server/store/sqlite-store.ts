@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { evolveAll, type EngineEvent } from '../../engine/index.ts';
+import { evolveAll, withoutStudent, type EngineEvent } from '../../engine/index.ts';
 import type { SessionState } from '../../protocol/index.ts';
 import { parseHealthBatch, type HealthRecord } from '../health/records.ts';
 import {
@@ -40,6 +40,9 @@ const HEALTH_ROWS_PER_PAGE = 16;
  * answers then costs one commit per interval, not one per record. Answers never wait for them.
  */
 const HEALTH_LINGER_MS = 20;
+
+/** An erasure raced by appends is compacted again, this many times at most. */
+const ERASE_ATTEMPTS_MAX = 5;
 
 interface Pending {
   op: WriteOp;
@@ -188,7 +191,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
       }
     });
 
-  return {
+  const store: SessionStore = {
     async create(state, events) {
       const snapshotJson = JSON.stringify(state);
       await enqueue({
@@ -245,6 +248,39 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
       return (await enqueue({ op: 'delete', sessionId })).deleted === true;
     },
 
+    async eraseStudent(sessionId, studentId) {
+      // Records not yet written would outlive the erasure (they go out after it).
+      const pending = health.get(sessionId);
+      if (pending) {
+        const kept = pending.filter(
+          (record) => !('studentId' in record && record.studentId === studentId),
+        );
+        if (kept.length > 0) health.set(sessionId, kept);
+        else health.delete(sessionId);
+      }
+      // Compacted against the log as read; an append in between makes the writer refuse it
+      // ('seq'), and it is read again.
+      for (let attempt = 0; ; attempt++) {
+        const state = await store.load(sessionId);
+        const erased = state && withoutStudent(state, studentId);
+        const snapshotJson = erased ? JSON.stringify(erased) : null;
+        try {
+          await enqueue({
+            op: 'erase',
+            sessionId,
+            studentId,
+            seq: state?.seq ?? 0,
+            snapshotJson,
+          });
+        } catch (error) {
+          if (error instanceof SeqConflictError && attempt < ERASE_ATTEMPTS_MAX) continue;
+          throw error;
+        }
+        if (snapshotJson !== null) pacer.written(sessionId, snapshotJson);
+        return erased !== undefined;
+      }
+    },
+
     async list(teacherId) {
       const rows = teacherId === undefined ? q.list.all() : q.listByTeacher.all(teacherId);
       return rows.map(toSummary);
@@ -296,6 +332,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
       db.close();
     },
   };
+  return store;
 }
 
 interface SummaryRow {

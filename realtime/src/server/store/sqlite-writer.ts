@@ -25,9 +25,19 @@ const q = {
      VALUES (?, ?, ?, ?, 'live', ?, ?, ?)`,
   ),
   insertEvents: db.prepare('INSERT INTO session_events (session_id, seq, events) VALUES (?, ?, ?)'),
+  // A compacted session (an erasure) keeps no events: its snapshot's seq is the last one.
   lastSeq: db.prepare<[string], { seq: number | null }>(
-    'SELECT MAX(seq) AS seq FROM session_events WHERE session_id = ?',
+    `SELECT COALESCE(
+       (SELECT MAX(seq) FROM session_events WHERE session_id = ?1),
+       (SELECT snapshot_seq FROM sessions WHERE id = ?1)) AS seq`,
   ),
+  exists: db.prepare<[string], { id: string }>('SELECT id FROM sessions WHERE id = ?'),
+  dropEvents: db.prepare('DELETE FROM session_events WHERE session_id = ? AND seq <= ?'),
+  healthRows: db.prepare<[string], { id: number; records: string }>(
+    'SELECT id, records FROM session_health WHERE session_id = ? ORDER BY id',
+  ),
+  updateHealth: db.prepare('UPDATE session_health SET records = ? WHERE id = ?'),
+  deleteHealth: db.prepare('DELETE FROM session_health WHERE id = ?'),
   updateSnapshot: db.prepare('UPDATE sessions SET snapshot_seq = ?, snapshot = ? WHERE id = ?'),
   markEnded: db.prepare(`UPDATE sessions SET status = 'ended' WHERE id = ?`),
   delete: db.prepare('DELETE FROM sessions WHERE id = ?'),
@@ -68,8 +78,44 @@ const write = (op: WriteOp): boolean | undefined => {
     case 'health':
       q.insertHealth.run(op.sessionId, op.recordsJson);
       return undefined;
+    case 'erase':
+      return erase(op);
   }
 };
+
+function erase(op: Extract<WriteOp, { op: 'erase' }>): boolean {
+  if (!q.exists.get(op.sessionId)) return false;
+  if (op.snapshotJson !== null) {
+    q.updateSnapshot.run(op.seq, op.snapshotJson, op.sessionId);
+    q.dropEvents.run(op.sessionId, op.seq);
+  }
+  // Batches without the student stay byte for byte; the others lose their records of them.
+  for (const row of q.healthRows.all(op.sessionId)) {
+    const records = parseRecords(row.records);
+    const kept = records.filter((r) => !namesStudent(r, op.studentId));
+    if (kept.length === records.length) continue;
+    if (kept.length === 0) q.deleteHealth.run(row.id);
+    else q.updateHealth.run(JSON.stringify(kept), row.id);
+  }
+  return true;
+}
+
+function parseRecords(json: string): unknown[] {
+  try {
+    const value = JSON.parse(json) as unknown;
+    return Array.isArray(value) ? value : [value];
+  } catch {
+    return [];
+  }
+}
+
+function namesStudent(record: unknown, studentId: string): boolean {
+  return (
+    typeof record === 'object' &&
+    record !== null &&
+    (record as { studentId?: unknown }).studentId === studentId
+  );
+}
 // The same write in a savepoint: a constraint failure then rolls back this op alone.
 const writeIsolated = db.transaction(write);
 
@@ -87,6 +133,17 @@ interface Outcome {
 const commit = db.transaction((ops: WriteOp[], isolate: boolean): Outcome => {
   const outcome: Outcome = { results: [], tentative: new Map() };
   for (const op of ops) {
+    if (op.op === 'erase' && op.snapshotJson !== null) {
+      const last = outcome.tentative.get(op.sessionId) ?? lastDurableSeq(op.sessionId);
+      if (op.seq !== last) {
+        outcome.results.push({
+          ok: false,
+          kind: 'seq',
+          message: `session ${op.sessionId}: erasing at seq ${op.seq}, log at ${last}`,
+        });
+        continue;
+      }
+    }
     if (op.op === 'create' || op.op === 'append') {
       const expected =
         op.op === 'create'
@@ -111,7 +168,8 @@ const commit = db.transaction((ops: WriteOp[], isolate: boolean): Outcome => {
       outcome.results.push({ ok: false, kind: codeTaken ? 'code-taken' : 'constraint', message });
       continue;
     }
-    if (op.op !== 'health') outcome.tentative.set(op.sessionId, op.op === 'delete' ? null : op.seq);
+    if (op.op === 'create' || op.op === 'append' || op.op === 'delete')
+      outcome.tentative.set(op.sessionId, op.op === 'delete' ? null : op.seq);
     outcome.results.push(deleted === undefined ? { ok: true } : { ok: true, deleted });
   }
   return outcome;
@@ -126,6 +184,10 @@ parentPort?.on('message', (request: WriteRequest) => {
     return;
   }
   const { ops } = request;
+  const erasing = ops.some((op) => op.op === 'erase');
+  // An erasure overwrites what it deletes (rather than leaving it in free pages), and the WAL's
+  // copies of the old pages are checkpointed away right after (see below).
+  if (erasing) db.pragma('secure_delete = ON');
   let reply: WriteReply;
   try {
     let outcome: Outcome;
@@ -142,6 +204,11 @@ parentPort?.on('message', (request: WriteRequest) => {
     reply = { id, results: outcome.results };
   } catch (error) {
     reply = { id, failed: error instanceof Error ? error.message : String(error) };
+  }
+  if (erasing) {
+    db.pragma('secure_delete = OFF');
+    // Best effort: a reader in the middle of a query keeps the WAL until the next checkpoint.
+    db.pragma('wal_checkpoint(TRUNCATE)');
   }
   parentPort?.postMessage(reply);
 });

@@ -1,5 +1,9 @@
-import type { SessionState } from '@classpulse/realtime/protocol';
-import { z } from 'zod';
+import {
+  studentErasureSchema,
+  studentExportSchema,
+  type SessionState,
+} from '@classpulse/realtime/protocol';
+import type { z } from 'zod';
 import { requiredRealtimeTokens } from './realtime-tokens.ts';
 import { realtimeSessionUrl } from './realtime-session.ts';
 
@@ -9,23 +13,8 @@ import { realtimeSessionUrl } from './realtime-session.ts';
  * admin's own right to ask was checked before any of these is called.
  */
 
-// Placeholder for the schema P25RT exports from realtime/src/protocol: the shape they announced.
-export const studentDataSchema = z.looseObject({
-  sessionId: z.string(),
-  student: z.looseObject({ id: z.string(), name: z.string(), joinedAt: z.number() }),
-  answers: z.array(
-    z.looseObject({
-      slideId: z.string(),
-      slideIndex: z.number(),
-      kind: z.string(),
-      prompt: z.string(),
-      answer: z.unknown(),
-      answeredAt: z.number(),
-    }),
-  ),
-  health: z.array(z.unknown()),
-});
-export type StudentData = z.infer<typeof studentDataSchema>;
+/** What the realtime tier keeps about one student of one session (its own schema). */
+export type StudentData = z.infer<typeof studentExportSchema>;
 
 export type RealtimeAnswer<T> =
   { ok: true; value: T } | { ok: false; status: 404 | 409 | 503; message: string };
@@ -80,7 +69,7 @@ export async function studentDataAsOwner(
   if (!res) return unreachable;
   if (res.status === 404) return gone;
   if (!res.ok) return { ...unreachable, message: 'The live-session service did not answer.' };
-  const parsed = studentDataSchema.safeParse(await res.json().catch(() => null));
+  const parsed = studentExportSchema.safeParse(await res.json().catch(() => null));
   return parsed.success
     ? { ok: true, value: parsed.data }
     : { ...unreachable, message: 'The live-session service answered something unexpected.' };
@@ -105,6 +94,8 @@ export async function eraseStudentAsOwner(
     };
   }
   if (!res.ok) return { ...unreachable, message: 'The live-session service did not answer.' };
-  const body = (await res.json().catch(() => null)) as { erased?: unknown } | null;
-  return { ok: true, value: { erased: body?.erased === true } };
+  const body = studentErasureSchema.safeParse(await res.json().catch(() => null));
+  return body.success
+    ? { ok: true, value: { erased: body.data.erased } }
+    : { ...unreachable, message: 'The live-session service answered something unexpected.' };
 }

@@ -70,10 +70,13 @@ export function parseFindQuery(params: Record<string, string | string[] | undefi
     const s = (Array.isArray(v) ? v[0] : v)?.trim();
     return s ? s : undefined;
   };
+  // Only the fields given: an empty field is no filter.
+  const given = (keys: string[]) =>
+    Object.fromEntries(keys.flatMap((key) => (one(key) ? [[key, one(key)]] : [])));
   const raw = one('email')
-    ? { email: one('email') }
+    ? given(['email'])
     : one('name')
-      ? { name: one('name'), code: one('code'), teacher: one('teacher'), day: one('day') }
+      ? given(['name', 'code', 'teacher', 'day'])
       : null;
   if (!raw) return { query: null, invalid: false };
   const parsed = findQuerySchema.safeParse(raw);
@@ -97,7 +100,7 @@ export async function findStudents(query: FindQuery): Promise<FindResult> {
   if ('email' in query) {
     const rows = await sessionsOfStudentEmail(db, query.email);
     return {
-      students: rows.map(({ signedInAt: _, ...r }) => ({ ...r, email: r.email })),
+      students: rows.map(({ signedInAt: _signedInAt, ...student }) => student),
       unreachable: 0,
     };
   }

@@ -1,7 +1,10 @@
 import { auditAccess } from './access-audit.ts';
 import { database } from './db.ts';
-import { eraseSessionStudentRow } from './data/student-request-repository.ts';
-import type { AdminSessionSummary } from './data/student-request-repository.ts';
+import {
+  eraseSessionStudentRow,
+  sessionStudentSignIn,
+  type AdminSessionSummary,
+} from './data/student-request-repository.ts';
 import { sessionsOf, type StudentRef } from './student-requests.ts';
 import { eraseStudentAsOwner, studentDataAsOwner } from './student-requests-realtime.ts';
 
@@ -22,14 +25,21 @@ export interface EraseTarget extends AdminSessionSummary {
 
 /** The chosen students that are still there to erase (the realtime tier's name for each). */
 export async function eraseTargets(refs: readonly StudentRef[]): Promise<EraseTarget[]> {
+  const db = await database();
   const sessions = await sessionsOf(refs);
   const targets: EraseTarget[] = [];
   for (const ref of refs) {
     const session = sessions.get(ref.sessionId);
     if (!session) continue;
     const data = await studentDataAsOwner(session.ownerId, ref.sessionId, ref.studentId);
-    if (data.ok)
-      targets.push({ ...session, studentId: ref.studentId, name: data.value.student.name });
+    // Gone from the realtime tier but still mapped to an address (an erasure cut short): the
+    // row's name, so the request can be finished.
+    const name = data.ok
+      ? data.value.student.name
+      : data.status === 404
+        ? (await sessionStudentSignIn(db, ref.sessionId, ref.studentId))?.name
+        : undefined;
+    if (name !== undefined) targets.push({ ...session, studentId: ref.studentId, name });
   }
   return targets;
 }

@@ -130,6 +130,61 @@ describe('several realtime processes sharing one Redis', { timeout: 180_000 }, (
     assert.ok(owner, 'exactly one process owns the session');
   });
 
+  it('erasing a student through another process runs on the owner and leaves no trace in Redis', async () => {
+    const session = await newSession(a);
+    const [gone, stays] = await join(a.url, session, 2, 100);
+    await everyoneAnswers([gone!, stays!], 'mc', 'multiple-choice');
+    const goneId = gone!.getState().studentId!;
+    const staysId = stays!.getState().studentId!;
+    const asTeacher = { authorization: `Bearer ${session.teacherToken}` };
+    const ended = await fetch(`${a.url}/v1/sessions/${session.sessionId}/commands`, {
+      method: 'POST',
+      headers: { ...asTeacher, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'endSession' }),
+    });
+    assert.equal(ended.status, 200);
+    const studentPath = (id: string) => `/v1/sessions/${session.sessionId}/students/${id}`;
+    const staysBefore = (await (
+      await fetch(`${b.url}${studentPath(staysId)}`, { headers: asTeacher })
+    ).json()) as unknown;
+
+    // Asked of B; A owns the session and holds it in memory.
+    const erased = await fetch(`${b.url}${studentPath(goneId)}`, {
+      method: 'DELETE',
+      headers: asTeacher,
+    });
+    assert.equal(erased.status, 200);
+    assert.deepEqual(await erased.json(), { ok: true, erased: true });
+
+    for (const on of [a, b]) {
+      const state = await report(on, session);
+      assert.equal(state.students[goneId], undefined);
+      assert.ok(state.students[staysId]);
+      const res = await fetch(`${on.url}${studentPath(goneId)}`, { headers: asTeacher });
+      assert.equal(res.status, 404);
+    }
+    const staysAfter = (await (
+      await fetch(`${a.url}${studentPath(staysId)}`, { headers: asTeacher })
+    ).json()) as unknown;
+    // The same student and answers; its health records may only have grown (the connection that
+    // lived on was announced again when the session was loaded after the erasure).
+    type Exported = { student: unknown; answers: unknown; health: unknown[] };
+    const [before, after] = [staysBefore as Exported, staysAfter as Exported];
+    assert.deepEqual([after.student, after.answers], [before.student, before.answers]);
+    assert.deepEqual(after.health.slice(0, before.health.length), before.health);
+    for (const key of await control.keys(`cp:*${session.sessionId}*`)) {
+      const type = await control.type(key);
+      const value =
+        type === 'hash'
+          ? JSON.stringify(await control.hgetall(key))
+          : type === 'list'
+            ? JSON.stringify(await control.lrange(key, 0, -1))
+            : String(await control.get(key));
+      assert.ok(!value.includes(goneId), `${key} still holds the student's id`);
+      assert.ok(!value.includes('Student 100'), `${key} still holds the student's name`);
+    }
+  });
+
   it('two processes take answers and teacher commands for one session at once and agree', async () => {
     const session = await newSession(b);
     const teacherA = await teacherOn(a.url, session);

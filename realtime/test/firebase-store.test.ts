@@ -9,6 +9,7 @@ import { getDatabase } from 'firebase-admin/database';
 import { createFirebaseStore, openFirebaseAdmin, type SessionStore } from '../src/server/index.ts';
 import { startTestFirebase, type TestFirebase } from './support/firebase-emulators.ts';
 import { sessionStoreContract } from './support/store-contract.ts';
+import { studentErasureContract } from './support/store-erasure-contract.ts';
 
 let firebase: TestFirebase;
 const opened: SessionStore[] = [];
@@ -41,4 +42,30 @@ sessionStoreContract('firebase', async () => {
   await getDatabase(wipe).ref().set(null);
   await deleteApp(wipe);
   return { store, reopen: open, cleanup: async () => undefined };
+});
+
+studentErasureContract('firebase', async () => {
+  const open = async () => {
+    const admin = openFirebaseAdmin({
+      databaseUrl: firebase.databaseUrl,
+      projectId: firebase.projectId,
+      serviceAccount: null,
+      databaseEmulatorHost: firebase.databaseHost,
+      authEmulatorHost: undefined,
+    });
+    apps += 1;
+    const store = createFirebaseStore({ database: admin.database, onClose: () => admin.close() });
+    opened.push(store);
+    return store;
+  };
+  const store = await open();
+  const wipe = initializeApp({ databaseURL: firebase.databaseUrl }, `erase-wipe-${apps}`);
+  await getDatabase(wipe).ref().set(null);
+  return {
+    store,
+    reopen: open,
+    // The whole database, read from its root by an admin client of our own.
+    raw: async () => JSON.stringify((await getDatabase(wipe).ref().get()).val()),
+    cleanup: () => deleteApp(wipe),
+  };
 });

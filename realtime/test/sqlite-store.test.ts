@@ -5,6 +5,7 @@ import { it } from 'node:test';
 import { createSqliteStore } from '../src/server/index.ts';
 import { tempDir } from './support/classroom.ts';
 import { sessionStoreContract } from './support/store-contract.ts';
+import { studentErasureContract } from './support/store-erasure-contract.ts';
 
 sessionStoreContract('sqlite', async () => {
   const dir = tempDir('store');
@@ -29,4 +30,29 @@ it('sqlite: the database runs in WAL mode with full synchronous commits', async 
   db.close();
   await store.close();
   dir.remove();
+});
+
+studentErasureContract('sqlite', async () => {
+  const dir = tempDir('erase');
+  const options = {
+    path: join(dir.path, 'db.sqlite'),
+    synchronous: 'full' as const,
+    snapshotEvery: 7,
+  };
+  return {
+    store: createSqliteStore(options),
+    reopen: async () => createSqliteStore(options),
+    // Every row of every table. (Free pages of the file may still hold bytes of rows deleted or
+    // rewritten before the erasure, until a VACUUM: see the store's notes.)
+    raw: async () => {
+      const db = new Database(options.path, { readonly: true });
+      const tables = db
+        .prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table'`)
+        .all();
+      const rows = tables.map(({ name }) => db.prepare(`SELECT * FROM "${name}"`).all());
+      db.close();
+      return JSON.stringify(rows);
+    },
+    cleanup: async () => dir.remove(),
+  };
 });

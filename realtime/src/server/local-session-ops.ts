@@ -125,6 +125,9 @@ export function createLocalSessionOps(deps: LocalSessionOpsDeps): LocalSessionOp
     async close(sessionId, member, connection, reason) {
       const live = registry.peek(sessionId);
       if (!live) return;
+      // A student erased meanwhile (their socket is closed after the erasure): nothing about
+      // them may be recorded again.
+      if (member.role === 'student' && !live.state.students[member.studentId]) return;
       if (member.role === 'student') {
         live.presence.disconnected(member.studentId);
         health.note(sessionId, {
@@ -140,7 +143,7 @@ export function createLocalSessionOps(deps: LocalSessionOpsDeps): LocalSessionOp
 
     async transportChanged(sessionId, studentId, transport, connection) {
       const live = registry.peek(sessionId);
-      if (!live) return;
+      if (!live || !live.state.students[studentId]) return;
       live.presence.transportChanged(studentId, transport);
       if (connection !== undefined)
         health.note(sessionId, {

@@ -73,3 +73,15 @@ redis.call('DEL', KEYS[3])
 for i = 4, #ARGV do redis.call('RPUSH', KEYS[3], ARGV[i]) end
 return 1
 `;
+
+/**
+ * Reads a session as one atomic step: the snapshot, its seq and the log after it (an erasure
+ * between reading the snapshot and the log would move the log's base). KEYS: meta, log.
+ * Returns [snapshot, snapshotSeq, events after it], or nil without a session.
+ */
+export const LOAD_SESSION = `
+local f = redis.call('HMGET', KEYS[1], 'snapshot', 'snapshotSeq', 'logBase')
+if f[1] == false or f[2] == false then return nil end
+local from = tonumber(f[2]) - (tonumber(f[3]) or 0)
+return {f[1], f[2], redis.call('LRANGE', KEYS[2], from, -1)}
+`;

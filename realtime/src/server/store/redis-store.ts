@@ -4,7 +4,13 @@ import { healthRecordNames, type SessionState } from '../../protocol/index.ts';
 import { parseHealthBatch } from '../health/records.ts';
 import { createHealthBatches } from './health-batches.ts';
 import { NotOwnerError, ownerKey } from './ownership.ts';
-import { APPEND_EVENTS, CREATE_SESSION, DELETE_SESSION, ERASE_STUDENT } from './redis-scripts.ts';
+import {
+  APPEND_EVENTS,
+  CREATE_SESSION,
+  DELETE_SESSION,
+  ERASE_STUDENT,
+  LOAD_SESSION,
+} from './redis-scripts.ts';
 import {
   JoinCodeTakenError,
   SeqConflictError,
@@ -33,6 +39,7 @@ interface ScriptedRedis extends Redis {
   cpAppendEvents(...args: Array<string | number>): Promise<string>;
   cpDeleteSession(...args: Array<string | number>): Promise<number>;
   cpEraseStudent(...args: Array<string | number>): Promise<number>;
+  cpLoadSession(...args: string[]): Promise<[string, string, string[]] | null>;
 }
 
 /** An erasure raced by appends (or health writes) is made again, this many times at most. */
@@ -57,6 +64,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Sess
   redis.defineCommand('cpAppendEvents', { numberOfKeys: 4, lua: APPEND_EVENTS });
   redis.defineCommand('cpDeleteSession', { numberOfKeys: 3, lua: DELETE_SESSION });
   redis.defineCommand('cpEraseStudent', { numberOfKeys: 3, lua: ERASE_STUDENT });
+  redis.defineCommand('cpLoadSession', { numberOfKeys: 2, lua: LOAD_SESSION });
   await redis.connect();
 
   const p = options.keyPrefix;
@@ -141,20 +149,10 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Sess
     },
 
     async load(sessionId) {
-      const [snapshot, snapshotSeq, logBase] = await redis.hmget(
-        meta(sessionId),
-        'snapshot',
-        'snapshotSeq',
-        'logBase',
-      );
-      if (!snapshot || !snapshotSeq) return undefined;
+      const loaded = await redis.cpLoadSession(meta(sessionId), log(sessionId));
+      if (!loaded) return undefined;
+      const [snapshot, , rest] = loaded;
       let state = JSON.parse(snapshot) as SessionState;
-      // The events of seq n are at index n - 1 - logBase: everything after the snapshot.
-      const rest = await redis.lrange(
-        log(sessionId),
-        Number(snapshotSeq) - Number(logBase ?? 0),
-        -1,
-      );
       let replayedBytes = 0;
       for (const events of rest) {
         state = evolveAll(state, JSON.parse(events) as EngineEvent[]) ?? state;

@@ -26,10 +26,10 @@ const q = {
   ),
   insertEvents: db.prepare('INSERT INTO session_events (session_id, seq, events) VALUES (?, ?, ?)'),
   // A compacted session (an erasure) keeps no events: its snapshot's seq is the last one.
-  lastSeq: db.prepare<[string], { seq: number | null }>(
+  lastSeq: db.prepare<[string, string], { seq: number | null }>(
     `SELECT COALESCE(
-       (SELECT MAX(seq) FROM session_events WHERE session_id = ?1),
-       (SELECT snapshot_seq FROM sessions WHERE id = ?1)) AS seq`,
+       (SELECT MAX(seq) FROM session_events WHERE session_id = ?),
+       (SELECT snapshot_seq FROM sessions WHERE id = ?)) AS seq`,
   ),
   exists: db.prepare<[string], { id: string }>('SELECT id FROM sessions WHERE id = ?'),
   dropEvents: db.prepare('DELETE FROM session_events WHERE session_id = ? AND seq <= ?'),
@@ -49,7 +49,7 @@ const durableSeq = new Map<string, number>();
 const lastDurableSeq = (sessionId: string): number => {
   const known = durableSeq.get(sessionId);
   if (known !== undefined) return known;
-  const seq = q.lastSeq.get(sessionId)?.seq ?? 0;
+  const seq = q.lastSeq.get(sessionId, sessionId)?.seq ?? 0;
   durableSeq.set(sessionId, seq);
   return seq;
 };

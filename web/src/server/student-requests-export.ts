@@ -78,6 +78,7 @@ export async function exportStudents(
       });
       continue;
     }
+    // The state only for the deck: the answers in words need each question (its options' labels).
     const [data, state] = await Promise.all([
       studentDataAsOwner(session.ownerId, ref.sessionId, ref.studentId),
       sessionStateAsOwner(session.ownerId, ref.sessionId),

@@ -91,6 +91,9 @@ export interface FindResult {
 
 const DAY_MS = 86_400_000;
 
+/** A search by name reads each session's roster from the realtime tier: this many at most. */
+export const SESSIONS_SEARCHED_BY_NAME = 20;
+
 /** Case and accents of one's own typing aside, a name "matches" when it holds what was typed. */
 const foldName = (name: string) => name.normalize('NFC').toLocaleLowerCase().trim();
 
@@ -111,7 +114,7 @@ export async function findStudents(query: FindQuery): Promise<FindResult> {
     filter.from = Date.parse(`${query.day}T00:00:00Z`);
     filter.until = filter.from + DAY_MS;
   }
-  const sessions = await findSessionsForAdmin(db, filter);
+  const sessions = await findSessionsForAdmin(db, filter, SESSIONS_SEARCHED_BY_NAME);
   const wanted = foldName(query.name);
   const students: FoundStudent[] = [];
   let unreachable = 0;

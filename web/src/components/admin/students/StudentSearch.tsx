@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { FindQuery } from '../../../server/student-requests.ts';
+import { SESSIONS_SEARCHED_BY_NAME, type FindQuery } from '../../../server/student-requests.ts';
 import styles from './students.module.css';
 
 /**
@@ -44,8 +44,10 @@ export async function StudentSearch({
         action="/teacher/admin/students"
         className={styles.form}
         aria-labelledby="by-name-heading"
+        aria-describedby="by-name-hint"
       >
         <h2 id="by-name-heading">{t('byNameHeading')}</h2>
+        <p id="by-name-hint">{t('byNameHint', { count: SESSIONS_SEARCHED_BY_NAME })}</p>
         <div className="field">
           <label htmlFor="find-name">{t('name')}</label>
           <input

@@ -74,7 +74,7 @@ export default async function StudentErasePage({
               aria-describedby={wrongName ? 'erase-confirm-error' : undefined}
             />
             {wrongName ? (
-              <p id="erase-confirm-error" role="alert">
+              <p id="erase-confirm-error" role="alert" className="field-error">
                 {t('confirmError')}
               </p>
             ) : null}

@@ -314,6 +314,13 @@ describe('web authorization matrix', { timeout: 300_000 }, () => {
       role: 'teacher',
     }));
     await expectCells('POST', `/api/admin/accounts/${other}/password-reset`, adminOnly(201));
+    // A student's data on request: the admin's, whoever taught the session.
+    await expectCells('GET', `/api/admin/students?name=nobody&code=${joinCode}`, adminOnly(200));
+    await expectCells('GET', `/api/admin/students/export?s=${sessionId}.nobody`, adminOnly(404));
+    await expectCells('POST', '/api/admin/students/erase', adminOnly(400), () => ({
+      students: [`${sessionId}.nobody`],
+      confirmName: 'Nobody',
+    }));
   });
 
   it('pages: teacher pages for their teachers; everyone else is sent to sign in or finds nothing', async () => {
@@ -334,11 +341,17 @@ describe('web authorization matrix', { timeout: 300_000 }, () => {
         `/teacher/sessions/${sessionId}${path}`,
         cells({ owner: 200, coTeacher: 200, other: 404, admin: 404 }, toSignIn),
       );
-    await expectCells(
-      'GET',
+    for (const path of [
       '/teacher/admin',
-      cells({ owner: 404, coTeacher: 404, other: 404, admin: 200 }, toSignIn),
-    );
+      '/teacher/admin/students',
+      `/teacher/admin/students/export?s=${sessionId}.nobody`,
+      `/teacher/admin/students/erase?s=${sessionId}.nobody`,
+    ])
+      await expectCells(
+        'GET',
+        path,
+        cells({ owner: 404, coTeacher: 404, other: 404, admin: 200 }, toSignIn),
+      );
   });
 
   it('public routes answer everyone alike, whoever they claim to be', async () => {

@@ -214,6 +214,8 @@ export const STORED_FIELDS: Record<StoreId, Record<string, StoredLocation>> = {
         last_success_at: k('time'),
       },
     },
+    // Also an admin's export or erasure of a student's data: the session id and a count, never
+    // the student's name, address or answers (server/student-requests-erase.ts).
     access_audit: {
       about: 'teacher',
       retention: 'audit',

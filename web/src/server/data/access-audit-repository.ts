@@ -13,6 +13,10 @@ export const ACCESS_ACTIONS = [
   'health.json',
   'retention.policy',
   'session.keepUntil',
+  /** An admin exported one student's data (detail: how many answers; never the student). */
+  'student.export',
+  /** An admin erased one student (detail: how many records went; never what they held). */
+  'student.erase',
 ] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { AccessAuditLog } from '../../../components/admin/AccessAuditLog.tsx';
 import { AdminPanel } from '../../../components/admin/AdminPanel.tsx';
@@ -28,6 +29,7 @@ export default async function AdminPage({
   if (!account) redirect('/teacher/login?next=/teacher/admin');
   if (account.role !== 'admin') notFound();
   const query = parseAccessAuditQuery(await searchParams);
+  const privacy = await getTranslations('privacy');
   const [overview, policy, audit] = await Promise.all([
     accountsOverview(),
     retentionPolicy(),
@@ -43,6 +45,13 @@ export default async function AdminPage({
             limits={RETENTION_LIMITS}
           />
         </LocaleProvider>
+        <section aria-labelledby="student-requests-heading">
+          <h2 id="student-requests-heading">{privacy('students.heading')}</h2>
+          <p>{privacy('students.intro')}</p>
+          <p>
+            <Link href="/teacher/admin/students">{privacy('students.adminLink')}</Link>
+          </p>
+        </section>
         <AccessAuditLog
           query={query}
           page={audit}

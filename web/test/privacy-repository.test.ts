@@ -4,52 +4,22 @@
  * fields against PostgreSQL's own schema, which the same migrations build.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Kysely } from 'kysely';
-import { openDatabase, type DatabaseTarget } from '../src/server/data/connect.ts';
+import { openDatabase } from '../src/server/data/connect.ts';
 import { migrateToLatest } from '../src/server/data/migrate.ts';
 import * as audit from '../src/server/data/access-audit-repository.ts';
 import * as retention from '../src/server/data/retention-repository.ts';
 import { insertSession, type SessionRecord } from '../src/server/data/session-repository.ts';
 import type { WebTables } from '../src/server/data/tables.ts';
 import { fieldIds } from '../src/privacy/stored-fields.ts';
-import { startPostgres, type TestPostgres } from './support/postgres.ts';
+import { databaseBackends } from './support/database-backends.ts';
 import { storedColumns } from './support/stored-columns.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 11, 7, 12);
 
-const sqliteFolder = mkdtempSync(join(tmpdir(), 'classpulse-privacy-'));
-let postgres: TestPostgres | undefined;
-
-const BACKENDS: Array<{
-  name: string;
-  start(): Promise<void>;
-  target(name: string): Promise<DatabaseTarget>;
-  stop(): void;
-}> = [
-  {
-    name: 'SQLite',
-    start: async () => {},
-    target: async (name) => ({ dialect: 'sqlite', path: join(sqliteFolder, `${name}.sqlite`) }),
-    stop: () => rmSync(sqliteFolder, { recursive: true, force: true }),
-  },
-  {
-    name: 'PostgreSQL',
-    start: async () => {
-      postgres = await startPostgres();
-    },
-    target: async (name) => ({
-      dialect: 'postgres',
-      url: await postgres!.createDatabase(name),
-      poolMax: 4,
-    }),
-    stop: () => postgres?.stop(),
-  },
-];
+const BACKENDS = databaseBackends('privacy');
 
 const session = (id: string, createdAt: number, dueAt?: number): SessionRecord => ({
   id,

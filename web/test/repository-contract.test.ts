@@ -4,9 +4,6 @@
  * by the same migrations. A query that behaves differently on the two fails here.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { deckSchema, type Deck } from '@classpulse/realtime/protocol';
 import type { Kysely } from 'kysely';
@@ -22,7 +19,7 @@ import * as sessions from '../src/server/data/session-repository.ts';
 import * as students from '../src/server/data/session-student-repository.ts';
 import type { WebTables } from '../src/server/data/tables.ts';
 import * as uploads from '../src/server/data/upload-repository.ts';
-import { startPostgres, type TestPostgres } from './support/postgres.ts';
+import { databaseBackends } from './support/database-backends.ts';
 
 const deck = (title: string, slides = 1): Deck =>
   deckSchema.parse({
@@ -39,44 +36,7 @@ const session = (id: string, joinCode: string, createdAt: number): sessions.Sess
   createdAt,
 });
 
-interface Backend {
-  name: string;
-  /**
-   * How many web processes share one database: SQLite is the embedded default's, one process;
-   * PostgreSQL serves every replica of a deployment.
-   */
-  processes: 'one' | 'many';
-  /** A new, empty database. */
-  target(name: string): Promise<DatabaseTarget>;
-  start(): Promise<void>;
-  stop(): void;
-}
-
-const sqliteFolder = mkdtempSync(join(tmpdir(), 'classpulse-repo-'));
-let postgres: TestPostgres | undefined;
-
-const BACKENDS: Backend[] = [
-  {
-    name: 'SQLite',
-    processes: 'one',
-    target: async (name) => ({ dialect: 'sqlite', path: join(sqliteFolder, `${name}.sqlite`) }),
-    start: async () => {},
-    stop: () => rmSync(sqliteFolder, { recursive: true, force: true }),
-  },
-  {
-    name: 'PostgreSQL',
-    processes: 'many',
-    target: async (name) => ({
-      dialect: 'postgres',
-      url: await postgres!.createDatabase(name),
-      poolMax: 4,
-    }),
-    start: async () => {
-      postgres = await startPostgres();
-    },
-    stop: () => postgres?.stop(),
-  },
-];
+const BACKENDS = databaseBackends('repo');
 
 for (const backend of BACKENDS) {
   describe(`web repositories on ${backend.name}`, () => {

@@ -5,12 +5,9 @@
  * the audit actions that record exports and erasures.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Kysely } from 'kysely';
-import { openDatabase, type DatabaseTarget } from '../src/server/data/connect.ts';
+import { openDatabase } from '../src/server/data/connect.ts';
 import { migrateToLatest } from '../src/server/data/migrate.ts';
 import * as audit from '../src/server/data/access-audit-repository.ts';
 import { insertAccount } from '../src/server/data/account-repository.ts';
@@ -21,39 +18,12 @@ import {
 } from '../src/server/data/session-student-repository.ts';
 import * as requests from '../src/server/data/student-request-repository.ts';
 import type { WebTables } from '../src/server/data/tables.ts';
-import { startPostgres, type TestPostgres } from './support/postgres.ts';
+import { databaseBackends } from './support/database-backends.ts';
 
 const DAY = 86_400_000;
 const MONDAY = Date.UTC(2026, 11, 7, 9);
 
-const sqliteFolder = mkdtempSync(join(tmpdir(), 'classpulse-student-requests-'));
-let postgres: TestPostgres | undefined;
-
-const BACKENDS: Array<{
-  name: string;
-  start(): Promise<void>;
-  target(name: string): Promise<DatabaseTarget>;
-  stop(): void;
-}> = [
-  {
-    name: 'SQLite',
-    start: async () => {},
-    target: async (name) => ({ dialect: 'sqlite', path: join(sqliteFolder, `${name}.sqlite`) }),
-    stop: () => rmSync(sqliteFolder, { recursive: true, force: true }),
-  },
-  {
-    name: 'PostgreSQL',
-    start: async () => {
-      postgres = await startPostgres();
-    },
-    target: async (name) => ({
-      dialect: 'postgres',
-      url: await postgres!.createDatabase(name),
-      poolMax: 4,
-    }),
-    stop: () => postgres?.stop(),
-  },
-];
+const BACKENDS = databaseBackends('student-requests');
 
 for (const backend of BACKENDS) {
   describe(`student request repository on ${backend.name}`, () => {

@@ -4,7 +4,8 @@
  * JSON holds her answer and nothing of her classmates; the readable page shows the question and
  * her answer), is refused while the session is live, and erases her once it ended and her name is
  * typed to confirm. Afterwards the report CSV and the health report have no trace of her, her
- * classmates are untouched, and the access audit shows the erasure without her name.
+ * classmates are untouched, and the access audit shows the erasure without her name. An admin
+ * who chooses to end a still-live session erases a student in it at once.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -283,6 +284,42 @@ describe('a student’s data on request in Chromium', { timeout: 300_000 }, () =
     const text = (await table.textContent()) ?? '';
     assert.ok(!text.includes(ZORA.name) && !text.includes(zoraId), 'no name, no id');
     await assertAccessible(page, 'the admin page with the erasure audited');
+    await page.context().close();
+  });
+
+  it('an admin who chooses to end a still-live session erases a student in it at once', async () => {
+    const lesson = await startSessionOf(suite.stack.webUrl, teacherCookie, {
+      title: 'Second lesson',
+      slides: [{ id: 'q1', title: 'Museum', question: { kind: 'short-text', prompt: PROMPT } }],
+    });
+    const student = await join(lesson.joinCode, 'Pavel Stone');
+    await student.getByLabel(PROMPT).fill('A moon rock');
+    await student.getByRole('button', { name: 'Submit answer' }).click();
+    await student.getByText('✓ Received').waitFor();
+
+    const page = await adminPage();
+    await page.goto(`/teacher/admin/students?name=pavel&code=${lesson.joinCode}`);
+    await page.getByRole('button', { name: 'Erase chosen…' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Erase a student’s data' }).waitFor();
+    await page.getByLabel('Type the student’s name to confirm').fill('Pavel Stone');
+    await page.getByLabel(/^End any of these sessions that is still live/).check();
+    await assertAccessible(page, 'the erase confirmation with the live-session choice');
+    await page.getByRole('button', { name: 'Erase for good' }).click();
+    await page.getByRole('status').filter({ hasText: 'Erased from 1 session.' }).waitFor();
+
+    const csv = await (
+      await fetch(`${suite.stack.webUrl}/api/sessions/${lesson.sessionId}/report.csv`, {
+        headers: { cookie: teacherCookie },
+      })
+    ).text();
+    assert.ok(!csv.includes('Pavel Stone') && !csv.includes('A moon rock'), csv);
+    await page.goto('/teacher/admin');
+    await page
+      .getByRole('table', { name: 'Access audit' })
+      .getByRole('row')
+      .filter({ hasText: lesson.sessionId })
+      .filter({ hasText: 'ended the live session' })
+      .waitFor();
     await page.context().close();
   });
 });

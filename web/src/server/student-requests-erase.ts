@@ -6,7 +6,11 @@ import {
   type AdminSessionSummary,
 } from './data/student-request-repository.ts';
 import { sessionsOf, type StudentRef } from './student-requests.ts';
-import { eraseStudentAsOwner, studentDataAsOwner } from './student-requests-realtime.ts';
+import {
+  endSessionAsOwner,
+  eraseStudentAsOwner,
+  studentDataAsOwner,
+} from './student-requests-realtime.ts';
 
 export interface EraseOutcome {
   /** Sessions the student is gone from (realtime tier and web rows). */
@@ -61,11 +65,14 @@ export async function confirmationMatches(
  * student too), then the web tier's row mapping the school address to them. A session that
  * failed on the realtime tier keeps its web row, so the student can still be found and the
  * request finished. Each erased session is audited as 'student.erase' with its id and a count of
- * what went, never the name, address or answers.
+ * what went, never the name, address or answers. The realtime tier refuses a live session (a
+ * student's device could still be sending); with `endLive` the admin chose to end such a session
+ * first, as its teacher would, and the audit says so.
  */
 export async function eraseStudents(
   adminId: string,
   refs: readonly StudentRef[],
+  { endLive = false }: { endLive?: boolean } = {},
 ): Promise<EraseOutcome> {
   const db = await database();
   const sessions = await sessionsOf(refs);
@@ -73,9 +80,17 @@ export async function eraseStudents(
   for (const ref of refs) {
     const session = sessions.get(ref.sessionId);
     // Gone from the web tier: its realtime data went with it (deleteSessionEverywhere).
-    const realtime = session
+    let ended = false;
+    let realtime = session
       ? await eraseStudentAsOwner(session.ownerId, ref.sessionId, ref.studentId)
       : ({ ok: true, value: { erased: false } } as const);
+    if (session && !realtime.ok && realtime.status === 409 && endLive) {
+      const end = await endSessionAsOwner(session.ownerId, ref.sessionId);
+      ended = end.ok;
+      realtime = end.ok
+        ? await eraseStudentAsOwner(session.ownerId, ref.sessionId, ref.studentId)
+        : end;
+    }
     if (!realtime.ok) {
       outcome.failed.push({
         sessionId: ref.sessionId,
@@ -86,7 +101,8 @@ export async function eraseStudents(
     }
     const rows = await eraseSessionStudentRow(db, ref.sessionId, ref.studentId);
     const records = rows + (realtime.value.erased ? 1 : 0);
-    await auditAccess(adminId, 'student.erase', ref.sessionId, `records=${records}`);
+    const detail = `records=${records}${ended ? ', ended the live session' : ''}`;
+    await auditAccess(adminId, 'student.erase', ref.sessionId, detail);
     outcome.erased += 1;
   }
   return outcome;

@@ -23,13 +23,18 @@ async function ownerFetch(
   ownerId: string,
   sessionId: string,
   path: string,
-  method: 'GET' | 'DELETE' = 'GET',
+  method: 'GET' | 'DELETE' | 'POST' = 'GET',
+  body?: unknown,
 ): Promise<Response | null> {
   const token = await requiredRealtimeTokens().signTeacher(sessionId, ownerId);
   try {
     return await fetch(realtimeSessionUrl(sessionId, path), {
       method,
-      headers: { authorization: `Bearer ${token}` },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
       cache: 'no-store',
     });
   } catch {
@@ -98,4 +103,21 @@ export async function eraseStudentAsOwner(
   return body.success
     ? { ok: true, value: { erased: body.data.erased } }
     : { ...unreachable, message: 'The live-session service answered something unexpected.' };
+}
+
+/**
+ * Ends a live session as its owner would (its students see that it ended), so a student in it
+ * can be erased; one that already ended counts as ended.
+ */
+export async function endSessionAsOwner(
+  ownerId: string,
+  sessionId: string,
+): Promise<RealtimeAnswer<null>> {
+  const res = await ownerFetch(ownerId, sessionId, '/commands', 'POST', { type: 'endSession' });
+  if (!res) return unreachable;
+  if (res.status === 404) return gone;
+  if (res.ok) return { ok: true, value: null };
+  const body = (await res.json().catch(() => null)) as { code?: string } | null;
+  if (body?.code === 'session_ended') return { ok: true, value: null };
+  return { ...unreachable, message: 'The live-session service did not end the session.' };
 }

@@ -14,12 +14,14 @@ const bodySchema = z.object({
   students: studentRefsSchema,
   /** The student's name, typed by the admin to confirm. */
   confirmName: z.string().trim().min(1, 'Type the student’s name to confirm.').max(200),
+  /** End a chosen session that is still live first (the realtime tier refuses it otherwise). */
+  endLive: z.boolean().default(false),
 });
 
 /**
  * POST: erase the chosen student from the chosen sessions everywhere. Takes JSON
- * `{ students: ['<session>.<student>', …], confirmName }` and answers JSON, or the erase page's
- * plain form (`s`, `confirm`; no JavaScript needed) and answers with a redirect to the page that
+ * `{ students: ['<session>.<student>', …], confirmName, endLive? }` and answers JSON, or the erase
+ * page's plain form (`s`, `confirm`, `endLive`; no JavaScript needed) and answers with a redirect to the page that
  * says how it went.
  */
 export async function POST(request: Request): Promise<Response> {
@@ -34,7 +36,11 @@ export async function POST(request: Request): Promise<Response> {
   let raw: unknown;
   if (fromForm) {
     const form = new URLSearchParams(text);
-    raw = { students: form.getAll('s'), confirmName: form.get('confirm') ?? '' };
+    raw = {
+      students: form.getAll('s'),
+      confirmName: form.get('confirm') ?? '',
+      endLive: form.get('endLive') === 'on',
+    };
   } else {
     try {
       raw = JSON.parse(text) as unknown;
@@ -56,7 +62,7 @@ export async function POST(request: Request): Promise<Response> {
       'The name typed is not the chosen student’s: nothing was erased.',
     );
   }
-  const outcome = await eraseStudents(admitted.admin.id, refs);
+  const outcome = await eraseStudents(admitted.admin.id, refs, { endLive: body.data.endLive });
   if (!fromForm) return json({ ok: outcome.failed.length === 0, ...outcome });
   const done = new URLSearchParams({ erased: String(outcome.erased) });
   for (const f of outcome.failed) done.append('failed', f.sessionId);

@@ -79,6 +79,10 @@ export default async function StudentErasePage({
               </p>
             ) : null}
           </div>
+          <div className={styles.check}>
+            <input id="erase-end-live" name="endLive" type="checkbox" />
+            <label htmlFor="erase-end-live">{t('endLiveLabel')}</label>
+          </div>
           <div className={styles.buttons}>
             <button type="submit" className="button button-danger">
               {t('eraseButton')}

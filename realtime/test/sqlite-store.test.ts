@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { createSqliteStore } from '../src/server/index.ts';
@@ -42,16 +43,19 @@ studentErasureContract('sqlite', async () => {
   return {
     store: createSqliteStore(options),
     reopen: async () => createSqliteStore(options),
-    // Every row of every table. (Free pages of the file may still hold bytes of rows deleted or
-    // rewritten before the erasure, until a VACUUM: see the store's notes.)
+    // Every row of every table, and every byte of the database file and its WAL: free pages once
+    // held older snapshots that named the student.
     raw: async () => {
+      const bytes = [options.path, `${options.path}-wal`]
+        .filter((file) => existsSync(file))
+        .map((file) => readFileSync(file).toString('latin1'));
       const db = new Database(options.path, { readonly: true });
       const tables = db
         .prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table'`)
         .all();
       const rows = tables.map(({ name }) => db.prepare(`SELECT * FROM "${name}"`).all());
       db.close();
-      return JSON.stringify(rows);
+      return JSON.stringify(rows) + bytes.join('');
     },
     cleanup: async () => dir.remove(),
   };

@@ -5,7 +5,7 @@
  * other students' exports are exactly what they were; the log goes on after the compaction.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import { apply, withoutStudent, type Envelope } from '../../src/engine/index.ts';
 import {
   deckSchema,
@@ -151,6 +151,17 @@ async function classWithTarget(store: SessionStore, id: string, code: string) {
   return { state, everyone, now };
 }
 
+/**
+ * Closes the test's stores (safe twice) and removes its files when it ends, passed or failed: a
+ * store left open keeps the process alive, so a failed assertion would hang the run.
+ */
+function closeAfter(t: TestContext, stores: SessionStore[], cleanup: () => Promise<void>): void {
+  t.after(async () => {
+    for (const store of stores) await store.close().catch(() => undefined);
+    await cleanup();
+  });
+}
+
 /** Where `needle` is in `text` (with some context), or undefined. */
 function leak(text: string, needle: string): string | undefined {
   const at = text.indexOf(needle);
@@ -159,8 +170,9 @@ function leak(text: string, needle: string): string | undefined {
 
 export function studentErasureContract(name: string, open: () => Promise<ErasureStore>): void {
   describe(`SessionStore erasure: ${name}`, () => {
-    it('exports every answer of one student and nothing of another', async () => {
+    it('exports every answer of one student and nothing of another', async (t) => {
       const { store, cleanup } = await open();
+      closeAfter(t, [store], cleanup);
       const { state } = await classWithTarget(store, 's-export', 'HJKMNP');
       const exported = await exportOf(store, state.id, TARGET.id);
       assert.ok(exported);
@@ -182,12 +194,12 @@ export function studentErasureContract(name: string, open: () => Promise<Erasure
         assert.ok(!text.includes(other.name), other.name);
       }
       assert.equal(await exportOf(store, state.id, 'nobody'), undefined);
-      await store.close();
-      await cleanup();
     });
 
-    it('erases a student from every record it holds, leaves the others as they were, idempotently', async () => {
+    it('erases a student from every record it holds, leaves the others as they were, idempotently', async (t) => {
       const { store, reopen, raw, cleanup } = await open();
+      const stores = [store];
+      closeAfter(t, stores, cleanup);
       const { state, everyone, now } = await classWithTarget(store, 's-erase', 'JKMNPQ');
       const before = await raw();
       assert.ok(before.includes(TARGET.id) && before.includes(TARGET.name), 'the dump sees them');
@@ -231,6 +243,7 @@ export function studentErasureContract(name: string, open: () => Promise<Erasure
       assert.deepEqual(await store.load(state.id), next);
       await store.close();
       const again = await reopen();
+      stores.push(again);
       assert.deepEqual(await again.load(state.id), next);
       // A fresh store finds where the compacted log ends (no events left before the snapshot's).
       next = await run(
@@ -244,8 +257,6 @@ export function studentErasureContract(name: string, open: () => Promise<Erasure
         await Promise.all(OTHERS.slice(1).map((o) => exportOf(again, state.id, o.id))),
         othersBefore.slice(1),
       );
-      await again.close();
-      await cleanup();
     });
   });
 }

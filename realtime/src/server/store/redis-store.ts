@@ -271,6 +271,10 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Sess
           throw error;
         }
         if (erased) pacer.written(sessionId, snapshotJson);
+        // The append-only file still holds the commands that wrote the student until Redis
+        // rewrites it: ask for that now (erasures are rare). A server that refuses (a rewrite
+        // already running, a managed Redis without the command) rewrites on its own schedule.
+        if (erased) void redis.bgrewriteaof().catch(() => undefined);
         return erased !== undefined;
       }
     },

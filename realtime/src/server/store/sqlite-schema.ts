@@ -33,6 +33,10 @@ export function configure(db: Database.Database, synchronous: 'full' | 'normal')
   db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // What is deleted or replaced (a session's rows, an erased student, an older snapshot) is
+  // overwritten, not left readable in free pages of the file. A replaced snapshot's pages are
+  // mostly reused by the new one in the same transaction, so this costs little I/O.
+  db.pragma('secure_delete = ON');
 }
 
 /** One write the writer thread performs; results come back in the same order. */

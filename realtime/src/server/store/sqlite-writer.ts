@@ -184,12 +184,10 @@ parentPort?.on('message', (request: WriteRequest) => {
     return;
   }
   const { ops } = request;
-  // An erasure or a session's deletion (a teacher's, or the retention job's) overwrites what it
-  // deletes rather than leaving it in free pages, and the WAL's copies of the old pages are
-  // checkpointed away right after (see below). Not for every write: zeroing each replaced
-  // snapshot would double a large session's snapshot I/O on the path of acknowledgements.
-  const erasing = ops.some((op) => op.op === 'erase' || op.op === 'delete');
-  if (erasing) db.pragma('secure_delete = ON');
+  // After an erasure the WAL's copies of the old pages are checkpointed away (see below); the
+  // file itself never keeps them (secure_delete, sqlite-schema.ts). Not after every deletion: a
+  // retention pass deletes many sessions, and each checkpoint holds up every other write.
+  const erasing = ops.some((op) => op.op === 'erase');
   let reply: WriteReply;
   try {
     let outcome: Outcome;
@@ -208,7 +206,6 @@ parentPort?.on('message', (request: WriteRequest) => {
     reply = { id, failed: error instanceof Error ? error.message : String(error) };
   }
   if (erasing) {
-    db.pragma('secure_delete = OFF');
     // Best effort: a reader in the middle of a query keeps the WAL until the next checkpoint.
     db.pragma('wal_checkpoint(TRUNCATE)');
   }

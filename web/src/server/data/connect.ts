@@ -63,6 +63,9 @@ export function openDatabase(target: DatabaseTarget, hooks: DatabaseHooks = {}):
     connection.pragma('synchronous = FULL');
     // Another process (an old web tier, a backup) may hold the write lock for a moment.
     connection.pragma('busy_timeout = 5000');
+    // A deleted row (a student's address after an erasure, a session past retention) is
+    // overwritten, not left readable in the file's free pages.
+    connection.pragma('secure_delete = ON');
     return new Kysely({
       dialect: new SqliteDialect({ database: connection }),
       ...(log ? { log } : {}),

@@ -13,9 +13,16 @@ export function useChoiceBeforeHydration(
   const select = useRef<HTMLSelectElement>(null);
   const mounted = useRef({ current, choose });
   useEffect(() => {
-    const picked = select.current?.value;
-    const { current: rendered, choose: apply } = mounted.current;
-    if (picked !== undefined && picked !== rendered && isOfferedLocale(picked)) apply(picked);
+    const element = select.current;
+    if (!element) return;
+    // The reader's own choice differs both from the page's language and from what the server
+    // rendered as chosen (the first option when it chose none, as for a language the picker does
+    // not offer; a select React created in the browser shows the page's language).
+    const options = Array.from(element.options);
+    const rendered = (options.find((o) => o.defaultSelected) ?? options[0])?.value;
+    const picked = element.value;
+    const { current: language, choose: apply } = mounted.current;
+    if (picked !== rendered && picked !== language && isOfferedLocale(picked)) apply(picked);
   }, []);
   return select;
 }

@@ -31,7 +31,11 @@ function markupAsSeen(main: HTMLElement): string {
 
 /** Keeps what `main` shows now as this student's paint for the next load of the page. */
 export function keepPaint(sessionId: string, studentId: string, main: HTMLElement): void {
-  const kept: KeptPaint = { html: markupAsSeen(main), sheets: pageSheets() };
+  const kept: KeptPaint = {
+    html: markupAsSeen(main),
+    sheets: pageSheets(),
+    lang: document.documentElement.lang,
+  };
   try {
     localStorage.setItem(keptPaintKey(sessionId, studentId), JSON.stringify(kept));
   } catch {

@@ -20,4 +20,6 @@ export const JOINING_ATTRIBUTE = 'data-student-joining';
 export interface KeptPaint {
   html: string;
   sheets: string[];
+  /** The page's language when kept: a copy in another language is not painted. */
+  lang: string;
 }

@@ -150,9 +150,11 @@ function returningStudentSuite(
       await page.getByRole('button', { name: 'Submit answer' }).click();
       await page.getByText('✓ Received').waitFor();
       await page.reload();
+      // The live view, not the copy the page paints first from the device.
+      await page.locator('[data-student-kept-paint]').waitFor({ state: 'detached' });
       await page.getByRole('heading', { name: 'Bo', exact: true }).waitFor();
       await page.getByText('✓ Received').waitFor();
-      assert.equal(await page.getByLabel('Green').isChecked(), true);
+      await page.getByRole('radio', { name: 'Green', checked: true }).waitFor();
     });
   });
 }

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { createSqliteStore } from '../src/server/index.ts';
+import { SCHEMA } from '../src/server/store/sqlite-schema.ts';
 import { tempDir } from './support/classroom.ts';
 import { sessionStoreContract } from './support/store-contract.ts';
 import { studentErasureContract } from './support/store-erasure-contract.ts';
@@ -59,4 +60,31 @@ studentErasureContract('sqlite', async () => {
     },
     cleanup: async () => dir.remove(),
   };
+});
+
+it('sqlite: a file from before free pages were vacuumed is converted at open, its sessions kept', async () => {
+  const dir = tempDir('convert');
+  const path = join(dir.path, 'db.sqlite');
+  const old = new Database(path);
+  old.pragma('journal_mode = WAL');
+  old.exec(SCHEMA);
+  old
+    .prepare(
+      `INSERT INTO sessions (id, join_code, teacher_id, title, status, created_at, snapshot_seq, snapshot)
+       VALUES ('s-old', 'ABCDEF', 't1', 'Kept', 'ended', 1, 1, '{}')`,
+    )
+    .run();
+  assert.equal(old.pragma('auto_vacuum', { simple: true }), 0);
+  old.close();
+
+  const store = createSqliteStore({ path, synchronous: 'full', snapshotEvery: 200 });
+  assert.deepEqual(
+    (await store.list('t1')).map((summary) => summary.id),
+    ['s-old'],
+  );
+  await store.close();
+  const db = new Database(path, { readonly: true });
+  assert.equal(db.pragma('auto_vacuum', { simple: true }), 2, 'auto_vacuum = INCREMENTAL');
+  db.close();
+  dir.remove();
 });

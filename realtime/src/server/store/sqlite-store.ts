@@ -14,6 +14,7 @@ import {
 import { createSnapshotPacer } from './snapshot-pacing.ts';
 import {
   configure,
+  convertToIncrementalVacuum,
   SCHEMA,
   type WriteOp,
   type WriteReply,
@@ -63,6 +64,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
   const db = new Database(options.path);
   configure(db, options.synchronous);
   db.exec(SCHEMA);
+  convertToIncrementalVacuum(db);
   // Node 24 runs the writer's TypeScript as it is (type stripping), like the rest of the tier.
   const writer = new Worker(new URL('./sqlite-writer.ts', import.meta.url), {
     workerData: { path: options.path, synchronous: options.synchronous },

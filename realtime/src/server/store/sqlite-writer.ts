@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   configure,
+  dropFreePages,
   SCHEMA,
   type WriteOp,
   type WriteReply,
@@ -184,10 +185,11 @@ parentPort?.on('message', (request: WriteRequest) => {
     return;
   }
   const { ops } = request;
-  // After an erasure the WAL's copies of the old pages are checkpointed away (see below); the
-  // file itself never keeps them (secure_delete, sqlite-schema.ts). Not after every deletion: a
-  // retention pass deletes many sessions, and each checkpoint holds up every other write.
+  // What an erasure or a deletion freed leaves the file (dropFreePages); after an erasure the
+  // WAL's copies of the old pages are checkpointed away too. Not after every deletion: a retention
+  // pass deletes many sessions, and each checkpoint holds up every other write.
   const erasing = ops.some((op) => op.op === 'erase');
+  const freeing = erasing || ops.some((op) => op.op === 'delete');
   let reply: WriteReply;
   try {
     let outcome: Outcome;
@@ -205,9 +207,12 @@ parentPort?.on('message', (request: WriteRequest) => {
   } catch (error) {
     reply = { id, failed: error instanceof Error ? error.message : String(error) };
   }
-  if (erasing) {
+  try {
+    if (freeing && !('failed' in reply)) dropFreePages(db);
     // Best effort: a reader in the middle of a query keeps the WAL until the next checkpoint.
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    if (erasing) db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // The batch itself is committed; the pages are freed again by the next erasure or deletion.
   }
   parentPort?.postMessage(reply);
 });

@@ -1,16 +1,11 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import adminStyles from '../../../../../components/admin/admin.module.css';
 import styles from '../../../../../components/admin/students/students.module.css';
 import { eraseTargets } from '../../../../../server/student-requests-erase.ts';
-import { adminForPage } from '../../../../../server/student-requests-route.ts';
-import {
-  refsFromParams,
-  refText,
-  takeStudentRequest,
-} from '../../../../../server/student-requests.ts';
+import { openStudentRequestPage } from '../../../../../server/student-requests-route.ts';
+import { refText } from '../../../../../server/student-requests.ts';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('privacy.students');
@@ -27,13 +22,9 @@ export default async function StudentErasePage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const admin = await adminForPage('/teacher/admin/students');
-  const params = await searchParams;
-  const refs = refsFromParams(params.s);
-  if (!refs) redirect('/teacher/admin/students?none=1');
+  const { params, refs, limited } = await openStudentRequestPage(searchParams);
   const t = await getTranslations('privacy.students');
   const format = await getFormatter();
-  const limited = takeStudentRequest(admin.id) > 0;
   const targets = limited ? [] : await eraseTargets(refs);
   const wrongName = params.error === 'confirm';
   return (

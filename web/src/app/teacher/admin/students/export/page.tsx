@@ -1,17 +1,12 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import adminStyles from '../../../../../components/admin/admin.module.css';
 import { StudentExportView } from '../../../../../components/admin/students/StudentExportView.tsx';
 import styles from '../../../../../components/admin/students/students.module.css';
 import { exportStudents } from '../../../../../server/student-requests-export.ts';
-import { adminForPage } from '../../../../../server/student-requests-route.ts';
-import {
-  refsFromParams,
-  refText,
-  takeStudentRequest,
-} from '../../../../../server/student-requests.ts';
+import { openStudentRequestPage } from '../../../../../server/student-requests-route.ts';
+import { refText } from '../../../../../server/student-requests.ts';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('privacy.students');
@@ -25,11 +20,8 @@ export default async function StudentExportPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const admin = await adminForPage('/teacher/admin/students');
-  const refs = refsFromParams((await searchParams).s);
-  if (!refs) redirect('/teacher/admin/students?none=1');
+  const { admin, refs, limited } = await openStudentRequestPage(searchParams);
   const t = await getTranslations('privacy.students');
-  const limited = takeStudentRequest(admin.id) > 0;
   const result = limited ? null : await exportStudents(admin.id, refs);
   const download = new URLSearchParams(refs.map((r) => ['s', refText(r)]));
   return (

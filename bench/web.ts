@@ -8,51 +8,19 @@
 import { rmSync } from 'node:fs';
 import { startAuthEmulator, startRtdbServer } from '@classpulse/realtime/testing';
 import { launchChromium } from '../web/test/support/browser.ts';
-import { signInCookie } from '../web/test/support/sign-in.ts';
-import { startStack, type Credentials } from '../web/test/support/stack.ts';
+import { startStack } from '../web/test/support/stack.ts';
 import { startBlankNext } from './blank-next.ts';
 import { firstLoadJs, type FirstLoadJs } from '../web/test/support/first-load-js.ts';
 import { joinedStudent } from './joined-student.ts';
 import { lighthouseMobile, type LighthouseResult } from './lighthouse-mobile.ts';
 import { imageSlideDeck, SLIDE_IMAGE, studentSeesSlideImage } from './image-slide.ts';
-import { ONE_QUESTION_DECK } from './one-question-deck.ts';
-import type { DeckInput } from '../realtime/src/protocol/index.ts';
+import { createJoinCode } from './web-join-code.ts';
 
 const KiB = 1024;
 const BUDGET_JS_KIB = 150;
 const BUDGET_FIREBASE_JS_KIB = 185;
 /** Lighthouse runs per page; the median is reported (one run on a 2-core machine is noisy). */
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_WEB_LIGHTHOUSE_RUNS ?? 3);
-
-async function createJoinCode(
-  webUrl: string,
-  owner: Credentials,
-  input: DeckInput = ONE_QUESTION_DECK,
-): Promise<string> {
-  const cookie = await signInCookie(webUrl, owner);
-  const headers = { cookie, 'content-type': 'application/json' };
-  const deck = (await (
-    await fetch(`${webUrl}/api/decks`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ title: input.title }),
-    })
-  ).json()) as { id: string };
-  const saved = await fetch(`${webUrl}/api/decks/${deck.id}`, {
-    method: 'PUT',
-    headers,
-    body: JSON.stringify(input),
-  });
-  if (!saved.ok) throw new Error(`saving the bench deck failed: ${await saved.text()}`);
-  const session = (await (
-    await fetch(`${webUrl}/api/sessions`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ deckId: deck.id }),
-    })
-  ).json()) as { joinCode: string };
-  return session.joinCode;
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

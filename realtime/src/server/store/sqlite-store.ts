@@ -177,7 +177,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
     // Whatever arrived during that commit goes out as the next batch: at once, or after a short
     // wait for company when it is small (health records only with answers, or after their linger).
     if (queued.length > 0 && queued.length < COMMIT_COMPANY && !drained) lingerCommit();
-    else if (queued.length > 0 || ((drained || healthWanted.length > 0) && health.size > 0)) flush();
+    else if (queued.length > 0 || ((drained || healthWanted.length > 0) && health.size > 0))
+      flush();
     else if (drained) drained();
     else if (health.size > 0) lingerHealth();
   });

@@ -42,15 +42,6 @@ const HEALTH_ROWS_PER_PAGE = 16;
  */
 const HEALTH_LINGER_MS = 20;
 
-/**
- * Under a steady trickle of writes (a school's classes answering, ~650 a second) each commit
- * carried one or two answers: per answer a wake of the writer thread, a transaction and an fsync.
- * A batch that is ready when a commit ends but holds fewer than COMMIT_COMPANY writes now waits
- * up to COMMIT_LINGER_MS for more. A write to an idle writer still goes at once.
- */
-const COMMIT_COMPANY = 8;
-const COMMIT_LINGER_MS = 2;
-
 /** An erasure raced by appends is compacted again, this many times at most. */
 const ERASE_ATTEMPTS_MAX = 5;
 
@@ -114,8 +105,6 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
   let inFlight: { id: number; batch: Pending[] } | null = null;
   let nextId = 1;
   let flushScheduled = false;
-  /** Set while a small batch waits for company (see COMMIT_LINGER_MS). */
-  let commitTimer: NodeJS.Timeout | null = null;
   let closed = false;
   let drained: (() => void) | null = null;
   let writerClosed: (() => void) | null = null;
@@ -150,8 +139,6 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
 
   const flush = () => {
     flushScheduled = false;
-    if (commitTimer) clearTimeout(commitTimer);
-    commitTimer = null;
     if (inFlight || (queued.length === 0 && health.size === 0)) return;
     const batch = [...queued, ...takeHealth()];
     queued = [];
@@ -174,11 +161,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
         p.reject(new Error(result?.message ?? 'no result from the SQLite writer'));
       });
     }
-    // Whatever arrived during that commit goes out as the next batch: at once, or after a short
-    // wait for company when it is small (health records only with answers, or after their linger).
-    if (queued.length > 0 && queued.length < COMMIT_COMPANY && !drained) lingerCommit();
-    else if (queued.length > 0 || ((drained || healthWanted.length > 0) && health.size > 0))
-      flush();
+    // Whatever arrived during that commit goes out at once, as the next batch (health records
+    // only with answers, or after their linger).
+    if (queued.length > 0 || ((drained || healthWanted.length > 0) && health.size > 0)) flush();
     else if (drained) drained();
     else if (health.size > 0) lingerHealth();
   });
@@ -188,11 +173,6 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
     fail([...(current?.batch ?? []), ...queued.splice(0)], error);
     drained?.();
   });
-
-  const lingerCommit = () => {
-    flushScheduled = true;
-    commitTimer = setTimeout(flush, COMMIT_LINGER_MS);
-  };
 
   const lingerHealth = () => {
     if (healthTimer || closed) return;
@@ -207,8 +187,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SessionStore {
     new Promise<Extract<WriteResult, { ok: true }>>((resolve, reject) => {
       if (closed) return reject(new Error('store closed'));
       queued.push({ op, resolve, reject });
-      if (commitTimer && queued.length >= COMMIT_COMPANY) flush();
-      else if (!flushScheduled && !inFlight) {
+      if (!flushScheduled && !inFlight) {
         flushScheduled = true;
         setImmediate(flush);
       }

@@ -16,6 +16,7 @@ import {
   type TeacherDelta,
   type TeacherSnapshot,
 } from '../protocol/index.ts';
+import { FanoutQueue } from './fanout-queue.ts';
 import type { LiveSession, PendingTeacherDelta } from './live-session.ts';
 import { studentRoom, studentsRoom, teacherRoom } from './rooms.ts';
 import type { InterServerEvents, SocketData } from './socket-data.ts';
@@ -23,6 +24,8 @@ import type { InterServerEvents, SocketData } from './socket-data.ts';
 type IO = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 const META_EVENTS = META_EVENT_TYPES;
+/** The longest stretch of flushes run before the event loop serves I/O again (fanout-queue.ts). */
+const FANOUT_SLICE_MS = 4;
 /** Students do not see the late-join policy. */
 const PUBLIC_EVENTS: ReadonlySet<EngineEvent['type']> = new Set(
   [...META_EVENT_TYPES].filter((t) => t !== 'latePolicyChanged'),
@@ -31,13 +34,15 @@ const PUBLIC_EVENTS: ReadonlySet<EngineEvent['type']> = new Set(
 /**
  * Turns committed events into messages. Teachers get one batched delta per event-loop turn;
  * students get the shared public view at most once per `studentIntervalMs` (computed once for
- * the whole class) and their own view only when it changed.
+ * the whole class) and their own view only when it changed. Both flushes go through one
+ * FanoutQueue, so many sessions flushing at once never hold the event loop in one long task.
  */
 export class Broadcaster {
   private readonly io: IO;
   private readonly studentIntervalMs: number;
   /** One process: every socket of a room is here, so an empty room can be seen and skipped. */
   private readonly singleProcess: boolean;
+  private readonly fanout = new FanoutQueue(FANOUT_SLICE_MS);
 
   constructor(io: IO, studentIntervalMs: number, singleProcess: boolean) {
     this.io = io;
@@ -163,7 +168,7 @@ export class Broadcaster {
         responses: new Map(),
         presence: new Map(),
       };
-      setImmediate(() => this.flushTeacher(live));
+      this.fanout.add(() => this.flushTeacher(live));
     }
     return live.teacherDelta;
   }
@@ -198,7 +203,7 @@ export class Broadcaster {
     if (live.publicTimer) return;
     // Output pacing runs on real time, not the injected session clock.
     const wait = Math.max(0, live.lastPublicFlushAt + this.studentIntervalMs - performance.now());
-    live.publicTimer = setTimeout(() => this.flushPublic(live), wait);
+    live.publicTimer = setTimeout(() => this.fanout.add(() => this.flushPublic(live)), wait);
   }
 
   private flushPublic(live: LiveSession): void {

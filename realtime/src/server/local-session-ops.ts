@@ -209,11 +209,10 @@ export function createLocalSessionOps(deps: LocalSessionOpsDeps): LocalSessionOp
     // browsers may still hold queued answers and (Firebase transport) write to the database
     // themselves, which would bring the student back after the erasure.
     async eraseStudent(sessionId, teacherId, studentId) {
-      const live = await registry.get(sessionId);
-      if (!live || !isSessionTeacher(live.state, teacherId))
-        return protocolError('session_not_found');
-      if (live.state.teacherId !== teacherId) return protocolError('forbidden');
-      if (live.state.status === 'live') return protocolError('session_live');
+      const state = await registry.stored(sessionId);
+      if (!state || !isSessionTeacher(state, teacherId)) return protocolError('session_not_found');
+      if (state.teacherId !== teacherId) return protocolError('forbidden');
+      if (state.status === 'live') return protocolError('session_live');
       return { ok: true, erased: await registry.eraseStudent(sessionId, studentId) };
     },
   };

@@ -134,15 +134,23 @@ export class SessionRegistry {
     return this.options.health;
   }
 
+  /**
+   * The session as stored, after this process's pending writes to it; it is not loaded into
+   * memory (a report, an export or an erasure check does not make a session live here).
+   */
+  async stored(sessionId: string): Promise<SessionState | undefined> {
+    const live = this.cache.peek(sessionId);
+    if (live) await live.lastAppend;
+    return this.options.store.load(sessionId);
+  }
+
   /** The session as stored (not as held in memory) and its health records, for the report. */
   async healthSources(
     sessionId: string,
   ): Promise<
     { state: SessionState; records: AsyncIterable<unknown[]> | Iterable<unknown[]> } | undefined
   > {
-    const live = this.cache.peek(sessionId);
-    if (live) await live.lastAppend;
-    const state = await this.options.store.load(sessionId);
+    const state = await this.stored(sessionId);
     // Read as the report folds them, a stored batch at a time.
     return state ? { state, records: this.options.store.readHealth?.(sessionId) ?? [] } : undefined;
   }

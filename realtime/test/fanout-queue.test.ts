@@ -41,3 +41,15 @@ test('a long queue drains completely, and the queue is usable again afterwards',
   await settle();
   assert.equal(count, 3_001);
 });
+
+test("a teacher's flush ('first') runs before the class views queued ahead of it", async () => {
+  const queue = new FanoutQueue(0);
+  const ran: string[] = [];
+  queue.add(() => ran.push('view 1'));
+  queue.add(() => ran.push('view 2'));
+  queue.add(() => ran.push('view 3'));
+  await turn();
+  queue.add(() => ran.push('teacher'), 'first');
+  await settle();
+  assert.deepEqual(ran, ['view 1', 'teacher', 'view 2', 'view 3']);
+});

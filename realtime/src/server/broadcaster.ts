@@ -168,7 +168,7 @@ export class Broadcaster {
         responses: new Map(),
         presence: new Map(),
       };
-      this.fanout.add(() => this.flushTeacher(live));
+      this.fanout.add(() => this.flushTeacher(live), 'first');
     }
     return live.teacherDelta;
   }

@@ -4,20 +4,59 @@
  * doing them all in one macrotask held the event loop, and every acknowledgement behind it, for
  * 50–120 ms. Each turn here runs flushes for at most `sliceMs`, then yields with `setImmediate`,
  * so the answers and the writer's replies that arrived meanwhile are served between slices.
- * Flushes still run in the order they were queued, each within a turn or a few of being due.
+ *
+ * Two lanes: a 'first' task (a teacher's delta: one or two sockets, and what the teacher waits
+ * to see) runs before any 'later' one (a class's public view, written to every student), so a
+ * school's slide changes never queue the teachers' answers behind them. Within a lane, tasks run
+ * in the order they were added.
  */
-export class FanoutQueue {
-  private readonly sliceMs: number;
+export type FanoutLane = 'first' | 'later';
+
+class Lane {
   private tasks: Array<() => void> = [];
   private next = 0;
+
+  get empty(): boolean {
+    return this.next >= this.tasks.length;
+  }
+
+  push(task: () => void): void {
+    this.tasks.push(task);
+  }
+
+  /** Runs the oldest task (the lane is not empty). */
+  runOne(): void {
+    const task = this.tasks[this.next]!;
+    this.tasks[this.next++] = noop;
+    task();
+  }
+
+  /** Forgets what already ran: under steady load a lane may never empty. */
+  compact(): void {
+    if (this.empty) {
+      this.tasks = [];
+      this.next = 0;
+    } else if (this.next >= 1024) {
+      this.tasks = this.tasks.slice(this.next);
+      this.next = 0;
+    }
+  }
+}
+
+const noop = (): void => {};
+
+export class FanoutQueue {
+  private readonly sliceMs: number;
+  private readonly first = new Lane();
+  private readonly later = new Lane();
   private scheduled = false;
 
   constructor(sliceMs: number) {
     this.sliceMs = sliceMs;
   }
 
-  add(task: () => void): void {
-    this.tasks.push(task);
+  add(task: () => void, lane: FanoutLane = 'later'): void {
+    (lane === 'first' ? this.first : this.later).push(task);
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(this.drain);
@@ -26,21 +65,13 @@ export class FanoutQueue {
   private readonly drain = (): void => {
     const until = performance.now() + this.sliceMs;
     try {
-      do this.tasks[this.next++]!();
-      while (this.next < this.tasks.length && performance.now() < until);
+      do (this.first.empty ? this.later : this.first).runOne();
+      while (!(this.first.empty && this.later.empty) && performance.now() < until);
     } finally {
-      if (this.next < this.tasks.length) {
-        // Under steady load the queue may never empty: drop what already ran now and then.
-        if (this.next >= 1024) {
-          this.tasks = this.tasks.slice(this.next);
-          this.next = 0;
-        }
-        setImmediate(this.drain);
-      } else {
-        this.tasks = [];
-        this.next = 0;
-        this.scheduled = false;
-      }
+      this.first.compact();
+      this.later.compact();
+      if (this.first.empty && this.later.empty) this.scheduled = false;
+      else setImmediate(this.drain);
     }
   };
 }

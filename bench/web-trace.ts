@@ -6,17 +6,14 @@
  * (bench/web-cpu-profile.ts). Traces and the profile are kept in BENCH_WEB_TRACE_DIR (default a temporary folder).
  * Not a verdict: budgets are checked by bench:web beside the blank page.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startAuthEmulator, startRtdbServer } from '@classpulse/realtime/testing';
 import { launchChromium } from '../web/test/support/browser.ts';
-import { startStack } from '../web/test/support/stack.ts';
 import { cpuProfilePageLoad } from './web-cpu-profile.ts';
-import { joinedStudent } from './joined-student.ts';
 import { lighthouseMobile } from './lighthouse-mobile.ts';
-import { createJoinCode } from './web-join-code.ts';
 import { describeTasks } from './web-trace-tasks.ts';
+import { firebaseReturningStudent } from './web-firebase-student.ts';
 
 const RUNS = Number(process.env.BENCH_WEB_TRACE_RUNS ?? 2);
 const traceDir =
@@ -24,20 +21,8 @@ const traceDir =
 
 const cleanup: Array<() => Promise<void>> = [];
 try {
-  const rtdb = await startRtdbServer();
-  cleanup.push(() => rtdb.stop());
-  const auth = await startAuthEmulator({ projectId: 'classpulse-bench' });
-  cleanup.push(() => auth.stop());
-  const stack = await startStack({
-    FIREBASE_DATABASE_URL: rtdb.databaseUrl,
-    FIREBASE_DATABASE_EMULATOR_HOST: rtdb.host,
-    FIREBASE_AUTH_EMULATOR_HOST: auth.host,
-    FIREBASE_PROJECT_ID: 'classpulse-bench',
-  });
-  cleanup.push(() => stack.stop());
-  const url = `${stack.webUrl}/join/${await createJoinCode(stack.webUrl, stack.owner!)}`;
-  const returning = await joinedStudent(url);
-  cleanup.push(async () => rmSync(returning.profileDir, { recursive: true, force: true }));
+  const returning = await firebaseReturningStudent(cleanup);
+  const { url } = returning;
   for (let run = 1; run <= RUNS; run++) {
     const traceFile = join(traceDir, `firebase-answer-${run}.json`);
     const result = await lighthouseMobile(url, returning.profileDir, traceFile);

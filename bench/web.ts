@@ -6,7 +6,6 @@
  * performance ≥ 95, TBT ≤ 150 ms, CLS 0. Prints the figures; exits 1 when a budget is missed.
  */
 import { rmSync } from 'node:fs';
-import { startAuthEmulator, startRtdbServer } from '@classpulse/realtime/testing';
 import { launchChromium } from '../web/test/support/browser.ts';
 import { startStack } from '../web/test/support/stack.ts';
 import { startBlankNext } from './blank-next.ts';
@@ -15,6 +14,7 @@ import { joinedStudent } from './joined-student.ts';
 import { lighthouseMobile, type LighthouseResult } from './lighthouse-mobile.ts';
 import { imageSlideDeck, SLIDE_IMAGE, studentSeesSlideImage } from './image-slide.ts';
 import { createJoinCode } from './web-join-code.ts';
+import { firebaseReturningStudent } from './web-firebase-student.ts';
 
 const KiB = 1024;
 const BUDGET_JS_KIB = 150;
@@ -97,20 +97,8 @@ try {
   const imageShown = await studentSeesSlideImage(browser, imageUrl, imageReturning.storageState);
 
   // The same pages in Firebase mode: students load the Firebase SDK instead of socket.io.
-  const rtdb = await startRtdbServer();
-  cleanup.push(() => rtdb.stop());
-  const auth = await startAuthEmulator({ projectId: 'classpulse-bench' });
-  cleanup.push(() => auth.stop());
-  const firebaseStack = await startStack({
-    FIREBASE_DATABASE_URL: rtdb.databaseUrl,
-    FIREBASE_DATABASE_EMULATOR_HOST: rtdb.host,
-    FIREBASE_AUTH_EMULATOR_HOST: auth.host,
-    FIREBASE_PROJECT_ID: 'classpulse-bench',
-  });
-  cleanup.push(() => firebaseStack.stop());
-  const firebaseUrl = `${firebaseStack.webUrl}/join/${await createJoinCode(firebaseStack.webUrl, firebaseStack.owner!)}`;
-  const firebaseReturning = await joinedStudent(firebaseUrl);
-  cleanup.push(async () => rmSync(firebaseReturning.profileDir, { recursive: true, force: true }));
+  const firebaseReturning = await firebaseReturningStudent(cleanup);
+  const firebaseUrl = firebaseReturning.url;
 
   const urls: Record<PageName, string> = {
     blank: blank.url,

@@ -6,8 +6,8 @@ import {
   removeCoTeacher,
   type CoTeacher,
 } from './data/co-teacher-repository.ts';
-import { realtimeSessionUrl } from './realtime-session.ts';
-import { getSession, teacherTokenFor, type SessionRole } from './sessions.ts';
+import { fetchRealtimeAs } from './realtime-session.ts';
+import { getSession, type SessionRole } from './sessions.ts';
 
 export interface CoTeaching {
   role: SessionRole;
@@ -92,24 +92,17 @@ async function tellRealtime(
   sessionId: string,
   teacherIds: string[],
 ): Promise<{ ok: true } | { ok: false; status: number; code: string; message: string }> {
-  let response: Response;
-  try {
-    response = await fetch(realtimeSessionUrl(sessionId, '/commands'), {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${await teacherTokenFor(ownerId, sessionId)}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ type: 'setCoTeachers', teacherIds }),
-    });
-  } catch {
+  const response = await fetchRealtimeAs(ownerId, sessionId, '/commands', {
+    method: 'POST',
+    body: { type: 'setCoTeachers', teacherIds },
+  });
+  if (!response)
     return {
       ok: false,
       status: 503,
       code: 'unavailable',
       message: 'The live-session service is not reachable.',
     };
-  }
   if (response.ok) return { ok: true };
   const body = (await response.json().catch(() => null)) as { code?: string } | null;
   if (body?.code === 'session_ended')

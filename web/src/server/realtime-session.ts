@@ -12,6 +12,33 @@ export function realtimeSessionUrl(sessionId: string, path = ''): string {
 }
 
 /**
+ * Asks the realtime tier about a session as `teacherId` (a fresh teacher token), uncached, with an
+ * optional JSON body; null when the tier cannot be reached. Whether this teacher may ask is the
+ * caller's to check first.
+ */
+export async function fetchRealtimeAs(
+  teacherId: string,
+  sessionId: string,
+  path: string,
+  { method = 'GET', body }: { method?: 'GET' | 'DELETE' | 'POST'; body?: unknown } = {},
+): Promise<Response | null> {
+  const token = await teacherTokenFor(teacherId, sessionId);
+  try {
+    return await fetch(realtimeSessionUrl(sessionId, path), {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: 'no-store',
+    });
+  } catch {
+    return null;
+  }
+}
+
+/**
  * GETs one of the teacher's sessions from the realtime tier with a fresh teacher token, uncached.
  * A session that is not this teacher's is never asked for. The answer is the tier's, once it is a
  * 2xx; reading its body is the caller's.
@@ -23,16 +50,9 @@ export async function getFromRealtime(
 ): Promise<{ ok: true; response: Response } | RealtimeFailure> {
   if (!(await getSession(teacherId, sessionId)))
     return { ok: false, status: 404, message: 'This session does not exist.' };
-  const token = await teacherTokenFor(teacherId, sessionId);
-  let response: Response;
-  try {
-    response = await fetch(realtimeSessionUrl(sessionId, path), {
-      headers: { authorization: `Bearer ${token}` },
-      cache: 'no-store',
-    });
-  } catch {
+  const response = await fetchRealtimeAs(teacherId, sessionId, path);
+  if (!response)
     return { ok: false, status: 503, message: 'The live-session service is not reachable.' };
-  }
   if (response.status === 404)
     return { ok: false, status: 404, message: 'This session no longer exists.' };
   if (!response.ok)

@@ -4,8 +4,7 @@ import {
   type SessionState,
 } from '@classpulse/realtime/protocol';
 import type { z } from 'zod';
-import { requiredRealtimeTokens } from './realtime-tokens.ts';
-import { realtimeSessionUrl } from './realtime-session.ts';
+import { fetchRealtimeAs } from './realtime-session.ts';
 
 /**
  * The realtime tier's side of a student data request. An admin teaches none of the sessions, so
@@ -19,29 +18,6 @@ export type StudentData = z.infer<typeof studentExportSchema>;
 export type RealtimeAnswer<T> =
   { ok: true; value: T } | { ok: false; status: 404 | 409 | 503; message: string };
 
-async function ownerFetch(
-  ownerId: string,
-  sessionId: string,
-  path: string,
-  method: 'GET' | 'DELETE' | 'POST' = 'GET',
-  body?: unknown,
-): Promise<Response | null> {
-  const token = await requiredRealtimeTokens().signTeacher(sessionId, ownerId);
-  try {
-    return await fetch(realtimeSessionUrl(sessionId, path), {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      cache: 'no-store',
-    });
-  } catch {
-    return null;
-  }
-}
-
 const unreachable = {
   ok: false,
   status: 503,
@@ -54,7 +30,7 @@ export async function sessionStateAsOwner(
   ownerId: string,
   sessionId: string,
 ): Promise<RealtimeAnswer<SessionState>> {
-  const res = await ownerFetch(ownerId, sessionId, '');
+  const res = await fetchRealtimeAs(ownerId, sessionId, '');
   if (!res) return unreachable;
   if (res.status === 404) return gone;
   if (!res.ok) return { ...unreachable, message: 'The live-session service did not answer.' };
@@ -70,7 +46,7 @@ export async function studentDataAsOwner(
   sessionId: string,
   studentId: string,
 ): Promise<RealtimeAnswer<StudentData>> {
-  const res = await ownerFetch(ownerId, sessionId, studentPath(studentId));
+  const res = await fetchRealtimeAs(ownerId, sessionId, studentPath(studentId));
   if (!res) return unreachable;
   if (res.status === 404) return gone;
   if (!res.ok) return { ...unreachable, message: 'The live-session service did not answer.' };
@@ -86,7 +62,9 @@ export async function eraseStudentAsOwner(
   sessionId: string,
   studentId: string,
 ): Promise<RealtimeAnswer<{ erased: boolean }>> {
-  const res = await ownerFetch(ownerId, sessionId, studentPath(studentId), 'DELETE');
+  const res = await fetchRealtimeAs(ownerId, sessionId, studentPath(studentId), {
+    method: 'DELETE',
+  });
   if (!res) return unreachable;
   // A session already gone holds nothing of the student any more.
   if (res.status === 404) return { ok: true, value: { erased: false } };
@@ -113,7 +91,10 @@ export async function endSessionAsOwner(
   ownerId: string,
   sessionId: string,
 ): Promise<RealtimeAnswer<null>> {
-  const res = await ownerFetch(ownerId, sessionId, '/commands', 'POST', { type: 'endSession' });
+  const res = await fetchRealtimeAs(ownerId, sessionId, '/commands', {
+    method: 'POST',
+    body: { type: 'endSession' },
+  });
   if (!res) return unreachable;
   if (res.status === 404) return gone;
   if (res.ok) return { ok: true, value: null };
